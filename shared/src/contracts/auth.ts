@@ -1,0 +1,97 @@
+import { z } from '../zod';
+import { AREA_LEVELS } from '../domain/areas';
+import { defineContract } from './contract';
+
+export const roleSchema = z.enum(['jobseeker', 'employer', 'provider', 'staff', 'finance', 'admin']);
+export const staffLevelSchema = z.enum(['community', 'street', 'district', 'city']);
+export type StaffLevel = z.infer<typeof staffLevelSchema>;
+
+export const areaCodeSchema = z
+  .string()
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字');
+
+export const userSchema = z.object({
+  id: z.string(),
+  roles: z.array(roleSchema),
+  level: staffLevelSchema.optional(),
+  areaCode: z.string().optional(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: userSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const wechatLoginBodySchema = z.strictObject({
+  code: z.string().min(1, '缺少微信登录凭证').max(128),
+});
+export const wechatLogin = defineContract({
+  id: 'wechatLogin',
+  method: 'POST',
+  path: '/auth/wechat',
+  summary: '微信小程序登录：用 wx.login 的 code 换取会话',
+  auth: 'public',
+  body: wechatLoginBodySchema,
+  response: sessionSchema,
+  errors: [400, 401, 503],
+});
+
+export const cloudbaseLoginBodySchema = z.strictObject({
+  ticket: z.string().min(1, '缺少云开发身份票据').max(2048),
+});
+export const cloudbaseLogin = defineContract({
+  id: 'cloudbaseLogin',
+  method: 'POST',
+  path: '/auth/cloudbase',
+  summary: '云开发登录：用云函数签发的一分钟票据换取会话',
+  auth: 'public',
+  body: cloudbaseLoginBodySchema,
+  response: sessionSchema,
+  errors: [400, 401],
+});
+
+// Staff level and area must come together: a staff member without a jurisdiction sees nothing.
+const levelLength = { community: 12, street: 9, district: 6, city: 4 } as const;
+export const devLoginBodySchema = z
+  .strictObject({
+    openid: z.string().min(1).max(64).regex(/^[\w-]+$/, 'openid 只能包含字母、数字、下划线和连字符'),
+    roles: z.array(roleSchema).min(1).max(6).optional(),
+    level: staffLevelSchema.optional(),
+    areaCode: areaCodeSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const isStaff = v.roles?.includes('staff') ?? false;
+    if (isStaff && (!v.level || !v.areaCode)) {
+      ctx.addIssue({ code: 'custom', path: ['level'], message: '工作人员须同时指定层级和辖区代码' });
+    }
+    if (v.level && v.areaCode && v.areaCode.length !== levelLength[v.level]) {
+      ctx.addIssue({ code: 'custom', path: ['areaCode'], message: '辖区代码的位数与层级不符' });
+    }
+  });
+export type DevLoginBody = z.infer<typeof devLoginBodySchema>;
+export const devLogin = defineContract({
+  id: 'devLogin',
+  method: 'POST',
+  path: '/auth/dev-login',
+  summary: '本地与测试环境登录（其他环境不部署）',
+  auth: 'public',
+  body: devLoginBodySchema,
+  response: sessionSchema,
+  errors: [400],
+});
+
+export const getMe = defineContract({
+  id: 'getMe',
+  method: 'GET',
+  path: '/me',
+  summary: '当前用户',
+  auth: 'user',
+  response: z.object({ user: userSchema }),
+  errors: [401],
+});
+
+export { AREA_LEVELS };

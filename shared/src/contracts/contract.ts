@@ -1,0 +1,47 @@
+// One contract per endpoint: the Lambda wrapper validates with it, the mini-program's API
+// service parses responses with it, and /openapi.json is generated from it.
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Role = 'jobseeker' | 'employer' | 'provider' | 'staff' | 'finance' | 'admin';
+
+export interface Contract<
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+  Response extends z.ZodType = z.ZodType,
+> {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  /** `public`: no token; `user`: any signed-in user; a role list: one of those roles. */
+  auth: 'public' | 'user' | readonly Role[];
+  body?: Body;
+  query?: Query;
+  response: Response;
+  successStatus?: number;
+  /** Error statuses this endpoint may answer, for the OpenAPI document. */
+  errors: readonly number[];
+}
+
+export function defineContract<
+  Body extends z.ZodType | undefined = undefined,
+  Query extends z.ZodType | undefined = undefined,
+  Response extends z.ZodType = z.ZodType,
+>(contract: Contract<Body, Query, Response>): Contract<Body, Query, Response> {
+  return contract;
+}
+
+export type BodyOf<C> = C extends Contract<infer B, z.ZodType | undefined, z.ZodType>
+  ? B extends z.ZodType
+    ? z.infer<B>
+    : undefined
+  : never;
+export type QueryOf<C> = C extends Contract<z.ZodType | undefined, infer Q, z.ZodType>
+  ? Q extends z.ZodType
+    ? z.infer<Q>
+    : undefined
+  : never;
+export type ResponseOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | undefined, infer R>
+  ? z.infer<R>
+  : never;

