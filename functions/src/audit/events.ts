@@ -1,0 +1,18 @@
+// Building the next audit event of a record, to be written in the same transaction as the change.
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { AuditEventEntity } from '../db/entities';
+import { auditHash, GENESIS_HASH, type AuditEventContent } from './chain';
+
+export function nextAuditEvent(
+  prev: { seq: number; hash: string } | undefined,
+  event: Omit<AuditEventContent, 'seq'>,
+) {
+  const content: AuditEventContent = { ...event, seq: (prev?.seq ?? 0) + 1 };
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  const hash = auditHash(prevHash, content);
+  const put = AuditEventEntity.build(PutTransaction)
+    .item({ ...content, prevHash, hash })
+    // An event number is written once: a racing writer fails here and the whole change is cancelled.
+    .options({ condition: { attr: 'seq', exists: false } });
+  return { put, head: { seq: content.seq, hash } };
+}

@@ -1,0 +1,80 @@
+// Users and the external identities (WeChat openids) linked to them.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { ulid } from 'ulid';
+import type { DevLoginBody, User } from '@doorstep/shared';
+import { IdentityLinkEntity, UserEntity } from '../db/entities';
+import { isConditionFailure } from '../db/errors';
+
+export type IdentityProvider = 'wechat' | 'dev';
+
+type UserItem = { userId: string; roles: string[]; level?: string; areaCode?: string; createdAt: string };
+
+function toUser(item: UserItem): User {
+  return {
+    id: item.userId,
+    roles: item.roles as User['roles'],
+    ...(item.level ? { level: item.level as User['level'] } : {}),
+    ...(item.areaCode ? { areaCode: item.areaCode } : {}),
+    createdAt: item.createdAt,
+  };
+}
+
+export async function getUser(userId: string): Promise<User | undefined> {
+  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send();
+  return Item ? toUser(Item) : undefined;
+}
+
+/**
+ * The user behind an external identity, created on first sign-in as a job seeker (every
+ * citizen is one). Two first sign-ins racing both end on the same user: the link is written
+ * under a condition, and the loser reads the winner's.
+ */
+export async function findOrCreateUser(provider: IdentityProvider, subject: string): Promise<User> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const { Item: link } = await IdentityLinkEntity.build(GetItemCommand)
+      .key({ provider, subject })
+      .options({ consistent: true })
+      .send();
+    if (link) {
+      const user = await getUser(link.userId);
+      if (user) return user;
+    }
+    const now = new Date().toISOString();
+    const userId = ulid();
+    try {
+      await execute(
+        UserEntity.build(PutTransaction)
+          .item({ userId, roles: ['jobseeker'], createdAt: now, updatedAt: now })
+          .options({ condition: { attr: 'userId', exists: false } }),
+        IdentityLinkEntity.build(PutTransaction)
+          .item({ provider, subject, userId, createdAt: now })
+          .options({ condition: { attr: 'userId', exists: false } }),
+      );
+      return toUser({ userId, roles: ['jobseeker'], createdAt: now });
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+  throw new Error('Could not link identity after retries');
+}
+
+/** Local and test stages only: sign in as anyone, with the roles and jurisdiction asked for. */
+export async function devSignIn(body: DevLoginBody): Promise<User> {
+  const user = await findOrCreateUser('dev', body.openid);
+  if (!body.roles) return user;
+  const now = new Date().toISOString();
+  const roles = Array.from(new Set<string>(['jobseeker', ...body.roles]));
+  const item = {
+    userId: user.id,
+    roles,
+    ...(body.level ? { level: body.level } : {}),
+    ...(body.areaCode ? { areaCode: body.areaCode } : {}),
+    createdAt: user.createdAt,
+    updatedAt: now,
+  };
+  await UserEntity.build(PutItemCommand).item(item).send();
+  return toUser(item);
+}

@@ -1,0 +1,46 @@
+// Configuration, parsed once at cold start. Nothing else in functions/ reads process.env.
+import { z } from '@doorstep/shared';
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, '须为 base64 编码的 32 字节密钥');
+
+export const configSchema = z.object({
+  STAGE: z.string().min(1),
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().default('cn-north-1'),
+  /** Only for DynamoDB Local; unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  JWT_SECRET: z.string().min(32, '会话签名密钥至少32个字符'),
+  SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  ID_ENCRYPTION_KEY: base64Key,
+  ID_HMAC_KEY: base64Key,
+  WECHAT_APPID: z.string().default(''),
+  WECHAT_SECRET: z.string().default(''),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  CLOUDBASE_TICKET_SECRET: z.string().min(32),
+});
+export type Config = z.infer<typeof configSchema>;
+
+/** Stages where test-only routes (dev login) exist. */
+export const DEV_STAGES = ['local', 'test'];
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (!cached) {
+    const parsed = configSchema.safeParse(process.env);
+    if (!parsed.success) {
+      // Fail fast, naming the variables but never their values.
+      const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+      throw new Error(`Invalid configuration: ${names}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests that change the environment call this so the next getConfig() reads it again. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,27 @@
+// The composition root: adapters built once per container from configuration. Tests that need
+// another implementation call setDependenciesForTests.
+import { getConfig } from './config';
+import { createWeChatAuth, type WeChatAuth } from './adapters/wechat';
+import { createIdNumberVault, type IdNumberVault } from './pii/idNumberVault';
+
+export interface Dependencies {
+  wechat: WeChatAuth;
+  idNumbers: IdNumberVault;
+}
+
+let deps: Dependencies | undefined;
+
+export function getDependencies(): Dependencies {
+  if (!deps) {
+    const c = getConfig();
+    deps = {
+      wechat: createWeChatAuth({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
+      idNumbers: createIdNumberVault(c.ID_ENCRYPTION_KEY, c.ID_HMAC_KEY),
+    };
+  }
+  return deps;
+}
+
+export function setDependenciesForTests(next: Partial<Dependencies> | undefined): void {
+  deps = next ? { ...getDependencies(), ...next } : undefined;
+}

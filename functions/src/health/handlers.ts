@@ -1,0 +1,23 @@
+// GET /health, GET /openapi.json
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { buildOpenApiDocument, health as healthContract, openapi as openapiContract } from '@doorstep/shared';
+import { getConfig } from '../config';
+import { getDocumentClient } from '../db/client';
+import { UpstreamUnavailableError } from '../http/errors';
+import { httpHandler } from '../http/handler';
+
+export const health = httpHandler(healthContract, async () => {
+  const c = getConfig();
+  try {
+    await getDocumentClient().send(new DescribeTableCommand({ TableName: c.TABLE_NAME }));
+  } catch {
+    throw new UpstreamUnavailableError('数据服务暂时不可用');
+  }
+  return { status: 'ok' as const, stage: c.STAGE, time: new Date().toISOString() };
+});
+
+let document: Record<string, unknown> | undefined;
+export const openapi = httpHandler(openapiContract, async () => {
+  document ??= buildOpenApiDocument();
+  return document;
+});

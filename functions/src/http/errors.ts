@@ -1,0 +1,56 @@
+// Typed errors. Only the HTTP wrapper turns them into responses.
+import type { ErrorCode, FieldIssue } from '@doorstep/shared';
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(details: FieldIssue[], message = '输入有误，请按提示修改') {
+    super(400, 'invalid_input', message, details);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = '请先登录') {
+    super(401, 'unauthenticated', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = '您没有权限进行此操作') {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = '找不到该记录') {
+    super(404, 'not_found', message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details?: FieldIssue[]) {
+    super(409, 'conflict', message, details);
+  }
+}
+
+export class NotEligibleError extends AppError {
+  constructor(message: string) {
+    super(422, 'not_eligible', message);
+  }
+}
+
+export class UpstreamUnavailableError extends AppError {
+  constructor(message = '外部服务暂时不可用，请稍后再试') {
+    super(503, 'upstream_unavailable', message);
+  }
+}

@@ -1,0 +1,112 @@
+// The HTTP wrapper every route uses: parse → authenticate → validate → run → serialise.
+// Handlers receive typed input and return typed output; all error mapping happens here.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { BodyOf, Contract, ErrorBody, FieldIssue, QueryOf, Role, z } from '@doorstep/shared';
+import { getConfig } from '../config';
+import { logger } from '../logger';
+import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from './errors';
+import { verifySession, type Principal } from './session';
+
+export interface HandlerInput<C extends Contract> {
+  body: BodyOf<C>;
+  query: QueryOf<C>;
+  principal: C['auth'] extends 'public' ? Principal | undefined : Principal;
+  headers: Record<string, string | undefined>;
+  event: APIGatewayProxyEventV2;
+}
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+export function errorResponse(err: AppError): HttpResult {
+  const body: ErrorBody = {
+    error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+  };
+  return json(err.statusCode, body);
+}
+
+export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+  return error.issues.map((issue) => {
+    // Unknown keys are reported on the object; name the key itself so the client can point at it.
+    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys ?? [] : [];
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    return { path: keys.length === 1 ? [...path, keys[0]] : path, message: issue.message };
+  });
+}
+
+function readBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+    throw new ValidationError([{ path: [], message: '请求内容过大' }], '请求内容过大');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ path: [], message: '请求内容不是有效的 JSON' }], '请求内容不是有效的 JSON');
+  }
+}
+
+async function authenticate(event: HttpEvent): Promise<Principal | undefined> {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new UnauthenticatedError('登录状态无效，请重新登录');
+  return verifySession(match[1], getConfig().JWT_SECRET);
+}
+
+function authorise(auth: Contract['auth'], principal: Principal | undefined): void {
+  if (auth === 'public') return;
+  if (!principal) throw new UnauthenticatedError();
+  if (auth === 'user') return;
+  if (!principal.roles.some((r) => (auth as readonly Role[]).includes(r))) throw new ForbiddenError();
+}
+
+export function httpHandler<C extends Contract>(
+  contract: C,
+  run: (input: HandlerInput<C>) => Promise<z.infer<C['response']>>,
+) {
+  return async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
+    logger.addContext(context ?? ({} as Context));
+    logger.appendKeys({ route: `${contract.method} ${contract.path}` });
+    try {
+      const principal = contract.auth === 'public' ? await authenticate(event).catch(() => undefined) : await authenticate(event);
+      authorise(contract.auth, principal);
+      if (principal) logger.appendKeys({ userId: principal.userId });
+
+      let body: unknown;
+      if (contract.body) {
+        const parsed = contract.body.safeParse(readBody(event));
+        if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+        body = parsed.data;
+      }
+      let query: unknown;
+      if (contract.query) {
+        const parsed = contract.query.safeParse(event.queryStringParameters ?? {});
+        if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+        query = parsed.data;
+      }
+
+      const result = await run({ body, query, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
+      // Serialise through the contract: a response can never carry fields the contract does not name.
+      return json(contract.successStatus ?? 200, contract.response.parse(result));
+    } catch (err) {
+      if (err instanceof AppError) {
+        if (err.statusCode >= 500) logger.warn('dependency failure', { code: err.code });
+        return errorResponse(err);
+      }
+      logger.error('unhandled error', err as Error);
+      return json(500, { error: { code: 'internal', message: '系统繁忙，请稍后再试' } } satisfies ErrorBody);
+    } finally {
+      logger.resetKeys();
+    }
+  };
+}

@@ -1,0 +1,56 @@
+// Session tokens: short-lived HS256 JWTs (jose) carrying the user's roles and jurisdiction.
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { roleSchema, staffLevelSchema, z, type User } from '@doorstep/shared';
+import { UnauthenticatedError } from './errors';
+
+const ISSUER = 'doorstep-jobs';
+const AUDIENCE = 'doorstep-jobs:session';
+
+export const sessionClaimsSchema = z.object({
+  sub: z.string(),
+  roles: z.array(roleSchema),
+  level: staffLevelSchema.optional(),
+  areaCode: z.string().optional(),
+});
+export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
+
+export interface Principal {
+  userId: string;
+  roles: User['roles'];
+  level?: User['level'];
+  areaCode?: string;
+}
+
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signSession(user: User, secret: string, ttlSeconds: number, now = new Date()) {
+  const exp = Math.floor(now.getTime() / 1000) + ttlSeconds;
+  const token = await new SignJWT({
+    roles: user.roles,
+    ...(user.level ? { level: user.level } : {}),
+    ...(user.areaCode ? { areaCode: user.areaCode } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(exp)
+    .sign(keyOf(secret));
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+export async function verifySession(token: string, secret: string): Promise<Principal> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const claims = sessionClaimsSchema.parse(payload);
+    return { userId: claims.sub, roles: claims.roles, level: claims.level, areaCode: claims.areaCode };
+  } catch (err) {
+    if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录');
+    throw new UnauthenticatedError('登录状态无效，请重新登录');
+  }
+}

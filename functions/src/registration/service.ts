@@ -1,0 +1,200 @@
+// Job-seeker registration (求职登记): create or update the caller's own registration.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import {
+  ageOn,
+  maskIdNumber,
+  parseIdNumber,
+  REGISTRATION_VALID_DAYS,
+  type JobseekerRegistration,
+  type JobseekerRegistrationBody,
+} from '@doorstep/shared';
+import { areaFullName, isKnownArea } from '../areas/dataset';
+import { nextAuditEvent } from '../audit/events';
+import { IdNumberClaimEntity, JobseekerRegistrationEntity, registrationJurisdictionKeys } from '../db/entities';
+import { failedConditions } from '../db/errors';
+import { getDependencies } from '../deps';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+
+type StoredRegistration = FormattedItem<typeof JobseekerRegistrationEntity>;
+
+const RECORD_TYPE = 'JobseekerRegistration';
+// The fields a person edits; a PUT that changes none of them writes nothing.
+const EDITABLE_FIELDS = [
+  'idNumberHash',
+  'name',
+  'phone',
+  'education',
+  'yearsOfExperience',
+  'qualificationLevel',
+  'professionalTitle',
+  'personCategory',
+  'resume',
+  'residence',
+  'intention',
+] as const;
+
+function toView(item: StoredRegistration, now = new Date()): JobseekerRegistration {
+  return {
+    idNumberMasked: item.idNumberMasked,
+    name: item.name,
+    gender: item.gender,
+    birthDate: item.birthDate,
+    age: ageOn(item.birthDate),
+    phone: item.phone,
+    education: item.education as JobseekerRegistration['education'],
+    yearsOfExperience: item.yearsOfExperience,
+    ...(item.qualificationLevel ? { qualificationLevel: item.qualificationLevel as JobseekerRegistration['qualificationLevel'] } : {}),
+    ...(item.professionalTitle ? { professionalTitle: item.professionalTitle as JobseekerRegistration['professionalTitle'] } : {}),
+    ...(item.personCategory ? { personCategory: item.personCategory as JobseekerRegistration['personCategory'] } : {}),
+    ...(item.resume !== undefined ? { resume: item.resume } : {}),
+    residence: { ...item.residence, areaName: areaFullName(item.residence.areaCode) },
+    intention: { ...item.intention, shift: item.intention.shift as JobseekerRegistration['intention']['shift'] },
+    status: item.validUntil > now.toISOString() ? 'active' : 'expired',
+    validUntil: item.validUntil,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
+
+async function load(userId: string): Promise<StoredRegistration | undefined> {
+  const { Item } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
+  return Item;
+}
+
+export async function getRegistration(userId: string): Promise<JobseekerRegistration> {
+  const item = await load(userId);
+  if (!item) throw new NotFoundError('您还没有填写求职登记');
+  return toView(item);
+}
+
+function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return EDITABLE_FIELDS.every((f) => JSON.stringify(a[f] ?? null) === JSON.stringify(b[f] ?? null));
+}
+
+export async function putRegistration(userId: string, body: JobseekerRegistrationBody): Promise<JobseekerRegistration> {
+  if (!isKnownArea(body.residence.areaCode)) {
+    throw new ValidationError([{ path: ['residence', 'areaCode'], message: '没有这个社区（村），请从列表中选择' }]);
+  }
+  // Optimistic concurrency: a concurrent edit of the same registration makes us re-read and retry.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const existing = await load(userId);
+    const result = await tryWrite(userId, body, existing);
+    if (result) return result;
+  }
+  throw new ConflictError('登记正在被修改，请稍后重试');
+}
+
+async function tryWrite(
+  userId: string,
+  body: JobseekerRegistrationBody,
+  existing: StoredRegistration | undefined,
+): Promise<JobseekerRegistration | undefined> {
+  const { idNumbers } = getDependencies();
+  let identity: { cipher: string; hash: string; masked: string; birthDate: string; gender: 'male' | 'female' };
+  if (body.idNumber) {
+    const parsed = parseIdNumber(body.idNumber);
+    if (!parsed.ok) throw new ValidationError([{ path: ['idNumber'], message: '身份证号无效' }]);
+    const hash = idNumbers.blindIndex(parsed.value.idNumber);
+    identity =
+      existing && existing.idNumberHash === hash
+        ? { cipher: existing.idNumberCipher, hash, masked: existing.idNumberMasked, birthDate: existing.birthDate, gender: existing.gender }
+        : {
+            cipher: idNumbers.encrypt(parsed.value.idNumber),
+            hash,
+            masked: maskIdNumber(parsed.value.idNumber),
+            birthDate: parsed.value.birthDate,
+            gender: parsed.value.gender,
+          };
+  } else if (existing) {
+    identity = {
+      cipher: existing.idNumberCipher,
+      hash: existing.idNumberHash,
+      masked: existing.idNumberMasked,
+      birthDate: existing.birthDate,
+      gender: existing.gender,
+    };
+  } else {
+    throw new ValidationError([{ path: ['idNumber'], message: '请填写身份证号' }]);
+  }
+
+  const now = new Date();
+  const { idNumber: _plain, ...fields } = body;
+  const candidate = { ...fields, idNumberHash: identity.hash };
+  // A replayed or unchanged PUT changes nothing: no new version, no audit event.
+  if (existing && sameContent(existing, candidate)) return toView(existing, now);
+
+  const version = (existing?.version ?? 0) + 1;
+  const [auditSeq, auditHashValue] = existing ? existing.auditHead.split(':') : [];
+  const audit = nextAuditEvent(existing ? { seq: Number(auditSeq), hash: auditHashValue } : undefined, {
+    recordType: RECORD_TYPE,
+    recordId: userId,
+    actorId: userId,
+    at: now.toISOString(),
+    action: existing ? 'update' : 'create',
+    fromState: existing ? 'active' : 'none',
+    toState: 'active',
+    // Field names only: the audit trail never holds the personal data itself.
+    changedFields: EDITABLE_FIELDS.filter(
+      (f) => JSON.stringify((existing as Record<string, unknown> | undefined)?.[f] ?? null) !== JSON.stringify((candidate as Record<string, unknown>)[f] ?? null),
+    ).map((f) => (f === 'idNumberHash' ? 'idNumber' : f)),
+  });
+  const item = {
+    userId,
+    ...fields,
+    idNumberCipher: identity.cipher,
+    idNumberHash: identity.hash,
+    idNumberMasked: identity.masked,
+    birthDate: identity.birthDate,
+    gender: identity.gender,
+    validUntil: new Date(now.getTime() + REGISTRATION_VALID_DAYS * 86400_000).toISOString(),
+    createdAt: existing?.createdAt ?? now.toISOString(),
+    updatedAt: now.toISOString(),
+    version,
+    auditHead: `${audit.head.seq}:${audit.head.hash}`,
+    ...registrationJurisdictionKeys(userId, body.residence.areaCode),
+  };
+
+  const idChanged = existing?.idNumberHash !== identity.hash;
+  const transactions = [
+    JobseekerRegistrationEntity.build(PutTransaction)
+      .item(item)
+      .options({
+        condition: existing ? { attr: 'version', eq: existing.version } : { attr: 'userId', exists: false },
+      }),
+    audit.put,
+    ...(idChanged
+      ? [
+          // The blind index is claimed by one account only.
+          IdNumberClaimEntity.build(PutTransaction)
+            .item({ idNumberHash: identity.hash, userId, createdAt: now.toISOString() })
+            .options({ condition: { or: [{ attr: 'userId', exists: false }, { attr: 'userId', eq: userId }] } }),
+        ]
+      : []),
+    ...(idChanged && existing
+      ? [
+          IdNumberClaimEntity.build(DeleteTransaction)
+            .key({ idNumberHash: existing.idNumberHash })
+            .options({ condition: { attr: 'userId', eq: userId } }),
+        ]
+      : []),
+  ];
+  try {
+    await execute(...transactions);
+  } catch (err) {
+    const failed = failedConditions(err);
+    if (!failed) throw err;
+    if (idChanged && failed[2]) {
+      throw new ConflictError('该身份证号已被其他账号登记。如非本人操作，请携带身份证到社区服务站处理', [
+        { path: ['idNumber'], message: '该身份证号已被其他账号登记' },
+      ]);
+    }
+    if (failed[0] || failed[1]) return undefined; // someone else wrote first: retry on fresh state
+    throw err;
+  }
+  return toView(item as StoredRegistration, now);
+}

@@ -1,0 +1,27 @@
+// One jest run covers every tier; `npm test` (scripts/test.ts) runs it and prints the totals.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' } }];
+const node = { testEnvironment: 'node', transform: { '^.+\\.ts$': swc } };
+
+module.exports = {
+  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+  projects: [
+    { ...node, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/functions/**/*.unit.test.ts'] },
+    {
+      ...node,
+      displayName: 'data',
+      testMatch: ['<rootDir>/functions/src/**/*.data.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/env.ts'],
+    },
+    { ...node, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    {
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      rootDir: '<rootDir>/miniprogram',
+      testMatch: ['<rootDir>/src/**/*.test.tsx'],
+      ...require('./miniprogram/jest.components.js'),
+    },
+    { ...node, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...node, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
+  ],
+};

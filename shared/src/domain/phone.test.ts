@@ -1,0 +1,13 @@
+import { isMobile, maskPhone } from './phone';
+
+describe('isMobile', () => {
+  it.each(['13812345678', '19912345678', '15000000000'])('accepts %s', (p) => expect(isMobile(p)).toBe(true));
+  it.each(['', '1381234567', '138123456789', '12812345678', '23812345678', '1381234567a', '+8613812345678', '010-12345678'])(
+    'rejects %s',
+    (p) => expect(isMobile(p)).toBe(false),
+  );
+});
+
+describe('maskPhone', () => {
+  it('shows the first three and last four digits', () => expect(maskPhone('13812345678')).toBe('138****5678'));
+});
