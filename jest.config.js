@@ -1,6 +1,11 @@
 // One jest run covers every tier; `npm test` (scripts/test.ts) runs it and prints the totals.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' } }];
-const node = { testEnvironment: 'node', transform: { '^.+\\.ts$': swc } };
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' }, module: { type: 'commonjs' } }];
+// jose and ulid ship only ES modules: let swc turn them into CommonJS for jest.
+const node = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.[tj]s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|ulid)/)'],
+};
 
 module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',

@@ -6,7 +6,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import type { DevLoginBody, User } from '@doorstep/shared';
 import { IdentityLinkEntity, UserEntity } from '../db/entities';
-import { isConditionFailure } from '../db/errors';
+import { cancelledTransaction } from '../db/errors';
 
 export type IdentityProvider = 'wechat' | 'dev';
 
@@ -55,7 +55,8 @@ export async function findOrCreateUser(provider: IdentityProvider, subject: stri
       );
       return toUser({ userId, roles: ['jobseeker'], createdAt: now });
     } catch (err) {
-      if (!isConditionFailure(err)) throw err;
+      // Another first sign-in of the same identity won: read its user on the next pass.
+      if (!cancelledTransaction(err)) throw err;
     }
   }
   throw new Error('Could not link identity after retries');

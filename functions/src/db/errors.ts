@@ -1,12 +1,25 @@
 // DynamoDB failures translated at the repository edge.
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 
-/** For a cancelled transaction: which of its items failed their condition (by position). */
-export function failedConditions(err: unknown): boolean[] | undefined {
+export interface CancelledTransaction {
+  /** Per item, in order: whether its condition failed. */
+  conditionFailed: boolean[];
+  /** Another transaction touched the same items at the same moment: safe to retry. */
+  conflict: boolean;
+}
+
+export function cancelledTransaction(err: unknown): CancelledTransaction | undefined {
   if (!(err instanceof TransactionCanceledException)) return undefined;
-  return (err.CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed');
+  const reasons = err.CancellationReasons ?? [];
+  return {
+    conditionFailed: reasons.map((r) => r.Code === 'ConditionalCheckFailed'),
+    conflict: reasons.some((r) => r.Code === 'TransactionConflict'),
+  };
 }
 
 export function isConditionFailure(err: unknown): boolean {
-  return err instanceof ConditionalCheckFailedException || (failedConditions(err)?.some(Boolean) ?? false);
+  return (
+    err instanceof ConditionalCheckFailedException ||
+    (cancelledTransaction(err)?.conditionFailed.some(Boolean) ?? false)
+  );
 }

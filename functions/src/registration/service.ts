@@ -15,7 +15,7 @@ import {
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { nextAuditEvent } from '../audit/events';
 import { IdNumberClaimEntity, JobseekerRegistrationEntity, registrationJurisdictionKeys } from '../db/entities';
-import { failedConditions } from '../db/errors';
+import { cancelledTransaction } from '../db/errors';
 import { getDependencies } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 
@@ -81,7 +81,7 @@ export async function putRegistration(userId: string, body: JobseekerRegistratio
     throw new ValidationError([{ path: ['residence', 'areaCode'], message: '没有这个社区（村），请从列表中选择' }]);
   }
   // Optimistic concurrency: a concurrent edit of the same registration makes us re-read and retry.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
     const existing = await load(userId);
     const result = await tryWrite(userId, body, existing);
     if (result) return result;
@@ -186,14 +186,16 @@ async function tryWrite(
   try {
     await execute(...transactions);
   } catch (err) {
-    const failed = failedConditions(err);
-    if (!failed) throw err;
+    const cancelled = cancelledTransaction(err);
+    if (!cancelled) throw err;
+    const failed = cancelled.conditionFailed;
     if (idChanged && failed[2]) {
       throw new ConflictError('该身份证号已被其他账号登记。如非本人操作，请携带身份证到社区服务站处理', [
         { path: ['idNumber'], message: '该身份证号已被其他账号登记' },
       ]);
     }
-    if (failed[0] || failed[1]) return undefined; // someone else wrote first: retry on fresh state
+    // Someone else wrote first, or at the same moment: retry on fresh state.
+    if (failed[0] || failed[1] || cancelled.conflict) return undefined;
     throw err;
   }
   return toView(item as StoredRegistration, now);

@@ -1,0 +1,237 @@
+// The HTTP API end to end: real `serverless offline` (stage test) over DynamoDB Local, with a
+// loopback WeChat. Everything a client relies on: statuses, Chinese messages, field paths, masking.
+import { signIdentityTicket } from '../../functions/src/auth/cloudbaseTicket';
+import { startFakeWeChat, type FakeWeChat } from '../support/fakeWeChat';
+import { apiClient } from '../support/http';
+import { startApi, type RunningApi } from '../support/localStack';
+import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
+import { testEnvironment, uniqueTableName } from '../support/testConfig';
+
+jest.setTimeout(180_000);
+
+let wechat: FakeWeChat;
+let api: RunningApi;
+let client: ReturnType<typeof apiClient>;
+const TICKET_SECRET = testEnvironment('x').CLOUDBASE_TICKET_SECRET;
+
+beforeAll(async () => {
+  wechat = await startFakeWeChat();
+  api = await startApi({ tableName: uniqueTableName('api'), wechatApiBase: wechat.baseUrl, workFolder: '.esbuild-api' });
+  client = apiClient(api.baseUrl);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await wechat?.close();
+});
+
+describe('service endpoints', () => {
+  it('reports health with the table reachable', async () => {
+    const res = await client.get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', stage: 'test' });
+  });
+
+  it('serves an OpenAPI document generated from the shared contracts', async () => {
+    const res = await client.get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/auth/wechat', '/auth/cloudbase', '/me', '/me/jobseeker-registration', '/areas']),
+    );
+    expect(res.body.paths['/me/jobseeker-registration'].put.requestBody.content['application/json'].schema.properties).toHaveProperty(
+      'idNumber',
+    );
+  });
+});
+
+describe('identity', () => {
+  it('logs in with a WeChat code exchanged through jscode2session, with the configured app id', async () => {
+    const res = await client.post('/auth/wechat', { code: 'code-alice' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.user.roles).toEqual(['jobseeker']);
+    expect(wechat.calls.at(-1)).toEqual({ appid: 'wx-test-appid', secret: 'wx-test-secret', code: 'code-alice' });
+    const me = await client.get('/me', res.body.token);
+    expect(me.body.user.id).toBe(res.body.user.id);
+  });
+
+  it('gives the same account to the same WeChat user on every login', async () => {
+    const a = await client.post('/auth/wechat', { code: 'code-bob' });
+    const b = await client.post('/auth/wechat', { code: 'code-bob' });
+    expect(a.body.user.id).toBe(b.body.user.id);
+  });
+
+  it('answers 401 in Chinese when WeChat rejects the code', async () => {
+    const res = await client.post('/auth/wechat', { code: 'expired' });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/微信/) });
+  });
+
+  it('answers 503 when WeChat itself fails, without leaking its answer', async () => {
+    const res = await client.post('/auth/wechat', { code: 'busy' });
+    expect(res.status).toBe(503);
+    expect(res.text).not.toContain('system error');
+  });
+
+  it('exchanges a CloudBase identity ticket once, and only once', async () => {
+    const ticket = await signIdentityTicket('openid-cloud-carol', TICKET_SECRET);
+
+    const first = await client.post('/auth/cloudbase', { ticket });
+    const replay = await client.post('/auth/cloudbase', { ticket });
+
+    expect(first.status).toBe(200);
+    expect(replay.status).toBe(401);
+    // The CloudBase openid is the same WeChat identity as a code login would give.
+    const viaCode = await client.post('/auth/wechat', { code: 'code-cloud-carol' });
+    expect(viaCode.body.user.id).toBe(first.body.user.id);
+  });
+
+  it.each([
+    ['signed with another secret', async () => signIdentityTicket('openid-x', 'another-secret-another-secret-0000')],
+    ['expired', async () => signIdentityTicket('openid-x', TICKET_SECRET, new Date(Date.now() - 120_000))],
+    ['not a token', async () => 'not-a-ticket'],
+  ])('refuses a CloudBase ticket %s with 401', async (_, make) => {
+    const res = await client.post('/auth/cloudbase', { ticket: await make() });
+    expect(res.status).toBe(401);
+  });
+
+  it('puts roles and jurisdiction in the dev-login session (test stage only)', async () => {
+    const res = await client.post('/auth/dev-login', { openid: 'staff-1', roles: ['staff'], level: 'street', areaCode: '350102001' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ roles: ['jobseeker', 'staff'], level: 'street', areaCode: '350102001' });
+  });
+
+  it('refuses a staff dev login without a jurisdiction', async () => {
+    const res = await client.post('/auth/dev-login', { openid: 'staff-2', roles: ['staff'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toEqual(['level']);
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a malformed header', 'Basic abc'],
+    ['a forged token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'],
+  ])('answers 401 to /me with %s', async (_, auth) => {
+    const res = await client.call('GET', '/me', { headers: auth ? { authorization: auth } : {} });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthenticated');
+  });
+});
+
+describe('job-seeker registration', () => {
+  it('stores a registration and shows it back with the ID number masked', async () => {
+    const token = await client.devLogin('seeker-1');
+    const body = registrationBody({ idNumber: makeIdNumber('1978-04-05', 111) });
+
+    const put = await client.put('/me/jobseeker-registration', body, token);
+    const get = await client.get('/me/jobseeker-registration', token);
+
+    expect(put.status).toBe(200);
+    expect(get.status).toBe(200);
+    expect(get.body.registration).toMatchObject({
+      idNumberMasked: `3501**********${body.idNumber!.slice(-4)}`,
+      gender: 'male',
+      birthDate: '1978-04-05',
+      residence: { areaName: expect.stringContaining('鼓楼区') },
+      intention: { minMonthlySalaryFen: 350000 },
+    });
+    expect(get.text).not.toContain(body.idNumber);
+  });
+
+  it('answers 404 with a Chinese message before anything is registered', async () => {
+    const token = await client.devLogin('seeker-empty');
+    const res = await client.get('/me/jobseeker-registration', token);
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('您还没有填写求职登记');
+  });
+
+  const body = registrationBody({ idNumber: makeIdNumber('1986-10-11', 222) });
+  it.each([
+    ['a wrong check digit', { ...body, idNumber: `${body.idNumber!.slice(0, 17)}${body.idNumber!.endsWith('0') ? '1' : '0'}` }, ['idNumber']],
+    ['an impossible birth date', { ...body, idNumber: makeIdNumber('1986-02-30') }, ['idNumber']],
+    ['a person under 16', { ...body, idNumber: makeIdNumber(birthDateYearsAgo(15)) }, ['idNumber']],
+    ['a malformed mobile', { ...body, phone: '1234' }, ['phone']],
+    ['an unknown community', { ...body, residence: { ...body.residence, areaCode: '350102999999' } }, ['residence', 'areaCode']],
+    ['a negative salary', { ...body, intention: { ...body.intention, minMonthlySalaryFen: -1 } }, ['intention', 'minMonthlySalaryFen']],
+    ['a résumé over the limit', { ...body, resume: '经'.repeat(2001) }, ['resume']],
+    ['an unknown field', { ...body, role: 'admin' }, ['role']],
+    ['a string for a number', { ...body, yearsOfExperience: '5' }, ['yearsOfExperience']],
+  ])('answers 400 for %s, names the field in Chinese, and stores nothing', async (_, bad, path) => {
+    const token = await client.devLogin(`bad-${path.join('-')}`);
+
+    const res = await client.put('/me/jobseeker-registration', bad, token);
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_input');
+    expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(/\p{Script=Han}/u) })]));
+    expect((await client.get('/me/jobseeker-registration', token)).status).toBe(404);
+  });
+
+  it.each([
+    ['broken JSON', '{"name":'],
+    ['a JSON array', '[]'],
+    ['a JSON string', '"hello"'],
+    ['null', 'null'],
+    ['an empty body', ''],
+    ['deeply nested junk', JSON.stringify({ residence: { areaCode: { $ne: 1 } }, intention: [[[[]]]] })],
+    ['a huge body', JSON.stringify({ resume: 'x'.repeat(200_000) })],
+  ])('answers 400, never 500, for %s', async (_, rawBody) => {
+    const token = await client.devLogin('junk-sender');
+    const res = await client.call('PUT', '/me/jobseeker-registration', { token, rawBody });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/\p{Script=Han}/u);
+    expect(res.text).not.toMatch(/at \w+ \(|node_modules|Error:/);
+  });
+
+  it('answers 409 when the same ID number is registered from a second account', async () => {
+    const idNumber = makeIdNumber('1992-12-12', 333);
+    const first = await client.devLogin('owner-1');
+    const second = await client.devLogin('owner-2');
+    expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber }), first)).status).toBe(200);
+
+    const res = await client.put('/me/jobseeker-registration', registrationBody({ idNumber }), second);
+
+    expect(res.status).toBe(409);
+    expect(res.body.error.details[0].path).toEqual(['idNumber']);
+    expect((await client.get('/me/jobseeker-registration', second)).status).toBe(404);
+  });
+
+  it('lets the owner edit the registration later without typing the ID number again', async () => {
+    const token = await client.devLogin('editor');
+    await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1984-01-20', 444) }), token);
+    const { idNumber: _omit, ...rest } = registrationBody();
+
+    const res = await client.put('/me/jobseeker-registration', { ...rest, intention: { ...rest.intention, shift: 'night' } }, token);
+
+    expect(res.status).toBe(200);
+    expect(res.body.registration).toMatchObject({ version: 2, intention: { shift: 'night' }, birthDate: '1984-01-20' });
+  });
+});
+
+describe('areas', () => {
+  it('lists provinces without a parent', async () => {
+    const res = await client.get('/areas');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual(expect.arrayContaining([{ code: '35', name: '福建省', level: 'province', hasChildren: true }]));
+    expect(res.body.items.length).toBeGreaterThanOrEqual(31);
+  });
+
+  it('lists the streets of a pilot district and the communities of a street', async () => {
+    const streets = await client.get('/areas?parent=350102');
+    expect(streets.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ code: '350102001', name: '鼓东街道', level: 'street' })]));
+    const communities = await client.get('/areas?parent=350102001');
+    expect(communities.body.items.length).toBeGreaterThan(0);
+    expect(communities.body.items.every((a: { level: string }) => a.level === 'community')).toBe(true);
+  });
+
+  it.each([
+    ['abc', 400],
+    ['3501020', 400],
+    ['350102001001', 400],
+    ['99', 404],
+  ])('answers parent=%s with %i', async (parent, status) => {
+    const res = await client.get(`/areas?parent=${parent}`);
+    expect(res.status).toBe(status);
+  });
+});
