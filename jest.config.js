@@ -1,10 +1,10 @@
 // One jest run covers every tier; `npm test` (scripts/test.ts) runs it and prints the totals.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' }, module: { type: 'commonjs' } }];
-// jose and ulid ship only ES modules: let swc turn them into CommonJS for jest.
+// jose and ulid ship only ES modules (and zod's single-locale import is ESM): let swc turn them into CommonJS for jest.
 const node = {
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|ulid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|ulid|zod)/)'],
 };
 
 module.exports = {

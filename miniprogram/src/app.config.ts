@@ -1,0 +1,13 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/registration/form/index', 'pages/registration/mine/index'],
+  window: {
+    navigationBarBackgroundColor: '#1f6f5c',
+    navigationBarTitleText: '家门口就业',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f5',
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于推荐您家附近 3 公里内的工作和服务' },
+  },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+});

@@ -1,0 +1,34 @@
+// Home: who we are, signing in, and the first thing to do — the job-seeker registration.
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { Notice } from '../../components/Notice';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import '../../styles/page.scss';
+import './index.scss';
+
+export default function IndexPage() {
+  const { session, error, busy, retry } = useSignedIn();
+  return (
+    <View className="page">
+      <Text className="page__title">家门口就业</Text>
+      <Text className="page__lead">在家附近 3 公里内找工作、学技能、办就业服务。</Text>
+      {error ? <Notice message={error} actionText="重新登录" onAction={retry} /> : null}
+      {!session ? (
+        <Button className="btn btn--primary" onClick={retry} disabled={busy}>
+          {busy ? '正在登录…' : process.env.TARO_ENV === 'weapp' ? '微信一键登录' : '本地体验登录'}
+        </Button>
+      ) : (
+        <View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
+            <Text className="home-card__title">求职登记</Text>
+            <Text className="home-card__text">填写或修改您的求职信息</Text>
+          </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/mine/index' })}>
+            <Text className="home-card__title">我的求职登记</Text>
+            <Text className="home-card__text">查看已登记的信息和有效期</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,139 @@
+// 求职登记表: three short steps. Errors from the shared rules or the server sit under their field.
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { getJobseekerRegistration, putJobseekerRegistration } from '@doorstep/shared';
+import { RegistrationFields } from '../../../components/RegistrationFields';
+import { StepIndicator } from '../../../components/StepIndicator';
+import { Notice } from '../../../components/Notice';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import {
+  STEPS,
+  emptyForm,
+  errorsFrom,
+  errorsOfStep,
+  formFromRegistration,
+  stepOf,
+  validate,
+  type FormErrors,
+  type RegistrationFormState,
+} from '../../../hooks/registrationForm';
+import { ApiError, request } from '../../../services/request';
+import '../../../styles/page.scss';
+
+export default function RegistrationFormPage() {
+  const { session, error: signInError, retry: retrySignIn } = useSignedIn();
+  const [form, setForm] = useState<RegistrationFormState>(emptyForm);
+  const [maskedId, setMaskedId] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string>();
+  const [step, setStep] = useState(0);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string>();
+
+  async function loadExisting() {
+    setLoading(true);
+    setLoadError(undefined);
+    try {
+      const { registration } = await request(getJobseekerRegistration);
+      setForm(formFromRegistration(registration));
+      setMaskedId(registration.idNumberMasked);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) setLoadError((err as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    if (session) void loadExisting();
+  }, [session?.token]);
+
+  const update = (patch: Partial<RegistrationFormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // Clear the errors of the fields just changed, so a fixed field stops looking wrong.
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(next)) {
+        const field = key.split('.').at(-1)!;
+        if (Object.prototype.hasOwnProperty.call(patch, field) || (field === 'location' && 'lat' in patch)) delete next[key];
+        if ((key === 'intention.minMonthlySalaryFen' && 'minMonthlySalaryYuan' in patch) || (key === 'residence.areaCode' && 'areaCode' in patch)) delete next[key];
+      }
+      return next;
+    });
+  };
+
+  function next() {
+    const found = errorsOfStep(validate(form, { idNumberRequired: !maskedId }).errors, step);
+    setErrors(found);
+    if (Object.keys(found).length === 0) {
+      setStep(step + 1);
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+    }
+  }
+
+  async function submit() {
+    const { body, errors: found } = validate(form, { idNumberRequired: !maskedId });
+    if (!body) {
+      setErrors(found);
+      setStep(Math.min(...Object.keys(found).map(stepOf)));
+      return;
+    }
+    setSubmitting(true);
+    setSubmitError(undefined);
+    try {
+      await request(putJobseekerRegistration, { body });
+      Taro.showToast({ title: '登记成功', icon: 'success' });
+      Taro.redirectTo({ url: '/pages/registration/mine/index' });
+    } catch (err) {
+      if (err instanceof ApiError && err.details.length) {
+        const serverErrors = errorsFrom(err.details);
+        setErrors(serverErrors);
+        setStep(Math.min(...Object.keys(serverErrors).map(stepOf)));
+        setSubmitError(err.message);
+      } else {
+        // Nothing typed is lost: the form keeps its state and the person can try again.
+        setSubmitError((err as Error).message);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retrySignIn} /></View>;
+  if (!session || loading) {
+    return (
+      <View className="page">
+        <Text className="page__loading">正在加载…</Text>
+      </View>
+    );
+  }
+  if (loadError) return <View className="page"><Notice message={loadError} actionText="重试" onAction={loadExisting} /></View>;
+
+  return (
+    <View className="page">
+      <StepIndicator steps={STEPS} current={step} />
+      {submitError ? <Notice message={submitError} /> : null}
+      {/* Keyed by step: Taro's H5 components do not take every prop change on a reused element
+          (a reused input kept the previous step's placeholder), so each step mounts fresh. */}
+      <RegistrationFields key={step} step={step} form={form} errors={errors} maskedId={maskedId} update={update} />
+      <View className="page__actions" key={`actions-${step}`}>
+        {step > 0 ? (
+          <Button className="btn btn--secondary" onClick={() => setStep(step - 1)} disabled={submitting}>
+            上一步
+          </Button>
+        ) : null}
+        {step < STEPS.length - 1 ? (
+          <Button className="btn btn--primary" onClick={next}>
+            下一步
+          </Button>
+        ) : (
+          <Button className="btn btn--primary" onClick={submit} disabled={submitting}>
+            {submitting ? '正在提交…' : maskedId ? '保存修改' : '提交登记'}
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,56 @@
+// The one way the mini-program calls the API: adds the session, parses the answer with the
+// endpoint's shared contract, and turns every failure into an ApiError with Chinese text.
+import Taro from '@tarojs/taro';
+import { errorBodySchema, type BodyOf, type Contract, type FieldIssue, type QueryOf, type z } from '@doorstep/shared';
+import { clearSession, loadSession } from './session';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function withQuery(path: string, query: Record<string, unknown> | undefined): string {
+  const entries = Object.entries(query ?? {}).filter(([, v]) => v !== undefined && v !== '');
+  if (!entries.length) return path;
+  return `${path}?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`;
+}
+
+export async function request<C extends Contract>(
+  contract: C,
+  input: { body?: BodyOf<C>; query?: QueryOf<C> } = {},
+): Promise<z.infer<C['response']>> {
+  const session = loadSession();
+  let res: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    res = await Taro.request({
+      url: `${API_BASE}${withQuery(contract.path, input.query as Record<string, unknown> | undefined)}`,
+      method: contract.method,
+      data: input.body as Record<string, unknown> | undefined,
+      header: {
+        'content-type': 'application/json',
+        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+      },
+      timeout: 15_000,
+    });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    const parsed = contract.response.safeParse(res.data);
+    if (!parsed.success) throw new ApiError(res.statusCode, 'bad_response', '服务返回的内容有误，请稍后再试');
+    return parsed.data;
+  }
+  if (res.statusCode === 401) clearSession();
+  const error = errorBodySchema.safeParse(res.data);
+  if (error.success) {
+    const { code, message, details } = error.data.error;
+    throw new ApiError(res.statusCode, code, message, details);
+  }
+  throw new ApiError(res.statusCode, 'unknown', '系统繁忙，请稍后再试');
+}

@@ -1,0 +1,84 @@
+// Child processes of the local stack and the test suites, stopped as a group.
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+export const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+
+export function startProcess(command: string, args: string[], options: SpawnOptions & { label: string; echo?: boolean }) {
+  let output = '';
+  const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const onData = (d: Buffer) => {
+    output += d.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+    if (options.echo) process.stdout.write(d.toString().replace(/^/gm, `[${options.label}] `));
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return { child, output: () => output };
+}
+
+export function stopProcess(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return resolve();
+    proc.once('exit', () => resolve());
+    try {
+      process.kill(-proc.pid, 'SIGTERM'); // the whole group: serverless offline has workers
+    } catch {
+      proc.kill('SIGTERM');
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000).unref();
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs: number, proc?: ChildProcess, output?: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc && proc.exitCode !== null) throw new Error(`process exited early:\n${output?.().slice(-3000)}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} not ready after ${timeoutMs} ms:\n${output?.().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Builds the mini-program's H5 bundle (production build: the development one without --watch is broken). */
+export function buildH5(env: Record<string, string> = {}): void {
+  const result = spawnSync(bin('taro'), ['build', '--type', 'h5'], {
+    cwd: join(ROOT, 'miniprogram'),
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`H5 build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);
+}
+
+/** Java 17 or newer, which DynamoDB Local needs. Returns the major version, or undefined. */
+export function javaMajorVersion(): number | undefined {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const m = /version "(\d+)/.exec(`${r.stderr}${r.stdout}`);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A TCP port nobody listens on right now, on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,93 @@
+// `npm start`: the whole product on this machine. DynamoDB Local (data kept in .data/) → the table
+// from serverless.yml → `serverless offline` on :3000 → demo data → the H5 build on :10086.
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { localClient, startDynamoLocal, type DynamoLocal } from './lib/dynamoLocal';
+import { ensureTable } from './lib/table';
+import { startH5Server } from './lib/h5Server';
+import { bin, buildH5, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
+import { DEMO_ACCOUNTS, seedDemoData } from './demoData';
+
+const DYNAMO_PORT = 8000;
+const API_PORT = 3000;
+const H5_PORT = 10086;
+const TABLE = 'doorstep-local';
+
+async function main() {
+  const java = javaMajorVersion();
+  if (!java || java < 17) {
+    console.error(`DynamoDB Local needs Java 17 or newer (found: ${java ?? 'none'}). Run: npm run system-deps`);
+    process.exit(1);
+  }
+
+  const stops: (() => Promise<unknown>)[] = [];
+  let stopping = false;
+  const shutdown = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+
+  try {
+    console.log(`• DynamoDB Local on 127.0.0.1:${DYNAMO_PORT} (data in .data/dynamodb)`);
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: DYNAMO_PORT, path: join(ROOT, '.data', 'dynamodb') });
+    stops.push(() => dynamo.stop());
+    const client = localClient(dynamo.endpoint);
+    console.log(`• Table ${TABLE}: ${await ensureTable(client, TABLE)}`);
+    client.destroy();
+
+    console.log(`• HTTP API (serverless offline, stage local) on 127.0.0.1:${API_PORT}`);
+    const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'local'], {
+      label: 'api',
+      echo: process.env.VERBOSE === '1',
+      env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, SLS_TELEMETRY_DISABLED: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    stops.push(() => stopProcess(api.child));
+
+    if (process.env.SKIP_H5_BUILD !== '1') {
+      console.log('• Building the mini-program for H5 (about 30 s)…');
+      buildH5();
+    }
+    await waitForHttp(`http://127.0.0.1:${API_PORT}/health`, 120_000, api.child, api.output);
+
+    console.log('• Demo data');
+    await seedDemoData(`http://127.0.0.1:${API_PORT}`);
+
+    const h5: Server = await startH5Server({
+      root: join(ROOT, 'miniprogram', 'dist', 'h5'),
+      port: H5_PORT,
+      apiBase: `http://127.0.0.1:${API_PORT}`,
+    });
+    stops.push(() => new Promise((r) => h5.close(r)));
+
+    console.log(`
+家门口就业 is running.
+
+  Mini-program (H5):  http://127.0.0.1:${H5_PORT}/   (open with a phone-sized window, e.g. 375×812)
+  HTTP API:           http://127.0.0.1:${API_PORT}/health   ·   http://127.0.0.1:${API_PORT}/openapi.json
+  DynamoDB Local:     http://127.0.0.1:${DYNAMO_PORT}   table ${TABLE}
+
+Logging in: the H5 page's 本地体验登录 button signs this browser in as a new job seeker.
+To act as a demo account, ask the API for a token:
+  curl -s -XPOST http://127.0.0.1:${API_PORT}/auth/dev-login -H 'content-type: application/json' -d '{"openid":"demo-seeker"}'
+Demo accounts (openid → who): ${DEMO_ACCOUNTS.map((a) => `\n  ${a.openid.padEnd(22)} ${a.label}`).join('')}
+(Staff accounts need their role in the body, e.g. {"openid":"demo-street-staff","roles":["staff"],"level":"street","areaCode":"350102001"}.)
+
+Ctrl-C stops everything; the data stays in .data/ for the next start.`);
+    api.child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`serverless offline stopped unexpectedly (${code}):\n${api.output().slice(-3000)}`);
+        void shutdown(1);
+      }
+    });
+  } catch (err) {
+    console.error((err as Error).message);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,147 @@
+// A job seeker registers from a phone: the H5 build of the mini-program in Chromium at 375×812,
+// against the real API (serverless offline) and DynamoDB Local. Screenshots go to
+// tests/e2e/screenshots/ for people to look at.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startApi, type RunningApi } from '../support/localStack';
+import { uniqueTableName } from '../support/testConfig';
+import { makeIdNumber } from '../support/people';
+import { fill, field, launchBrowser, layoutProblems, phoneContext, pick, screenshot } from '../support/browser';
+import { startH5Server } from '../../scripts/lib/h5Server';
+import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+
+jest.setTimeout(300_000);
+
+let api: RunningApi;
+let h5: Server;
+let baseUrl: string;
+let browser: Browser;
+let page: Page;
+
+const ID_NUMBER = makeIdNumber('1979-08-21', 517);
+const WRONG_CHECK_DIGIT = `${ID_NUMBER.slice(0, 17)}${ID_NUMBER.endsWith('0') ? '1' : '0'}`;
+
+beforeAll(async () => {
+  const [started] = await Promise.all([
+    startApi({ tableName: uniqueTableName('e2e'), workFolder: '.esbuild-e2e' }),
+    Promise.resolve().then(() => buildH5()),
+  ]);
+  api = started;
+  const port = await freePort();
+  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
+  baseUrl = `http://127.0.0.1:${port}`;
+  browser = await launchBrowser();
+  page = await (await phoneContext(browser)).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
+  await api?.stop();
+});
+
+describe('job-seeker registration in the browser', () => {
+  it('signs a new visitor in and offers the registration', async () => {
+    await page.goto(baseUrl);
+    await page.getByText('填写或修改您的求职信息').waitFor();
+    await screenshot(page, 'home.png');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it('shows Chinese errors next to the fields that are wrong', async () => {
+    await page.getByText('填写或修改您的求职信息').click();
+    await page.getByText('第 1 步，共 3 步：基本信息').waitFor();
+    await fill(page, '姓名', '林秀英');
+    await fill(page, '身份证号', WRONG_CHECK_DIGIT);
+    await fill(page, '手机号码', '1381234');
+
+    await page.getByText('下一步').click();
+
+    await expect(field(page, '身份证号').locator('.form-field__error').textContent()).resolves.toContain('校验位不正确');
+    await expect(field(page, '手机号码').locator('.form-field__error').textContent()).resolves.toContain('11位手机号码');
+    await expect(field(page, '文化程度').locator('.form-field__error').textContent()).resolves.toBe('此项为必填项');
+    expect(await field(page, '姓名').locator('.form-field__error').count()).toBe(0);
+    await screenshot(page, 'registration-errors.png');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it('moves on once the first step is right', async () => {
+    await fill(page, '身份证号', ID_NUMBER);
+    await fill(page, '手机号码', '13812345678');
+    await pick(page, field(page, '文化程度'), '高中');
+    await fill(page, '从业年限', '12');
+    expect(await field(page, '身份证号').locator('.form-field__error').count()).toBe(0);
+
+    await page.getByText('下一步').click();
+
+    await page.getByText('第 2 步，共 3 步：居住地址').waitFor();
+  });
+
+  it('picks the community level by level and takes the position from the device', async () => {
+    const area = field(page, '居住的社区');
+    await pick(page, area.locator('.area-picker__level').nth(0), '福建省');
+    await pick(page, area.locator('.area-picker__level').nth(1), '福州市');
+    await pick(page, area.locator('.area-picker__level').nth(2), '鼓楼区');
+    await pick(page, area.locator('.area-picker__level').nth(3), '鼓东街道');
+    const community = area.locator('.area-picker__level').nth(4);
+    await community.locator('.choice-picker__row:not(.choice-picker__row--disabled)').click();
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click({ force: true });
+    await community.locator('.choice-picker__value').waitFor();
+    await fill(page, '详细地址', '鼓东路 18 号 3 单元');
+    await page.getByText('获取当前位置').click();
+    await page.getByText(/已获取位置/).waitFor();
+    await screenshot(page, 'registration-address.png');
+    expect(await layoutProblems(page)).toEqual([]);
+
+    await page.getByText('下一步').click();
+
+    await page.getByText('第 3 步，共 3 步：求职意向').waitFor();
+  });
+
+  it('submits the registration and shows it with the ID number masked', async () => {
+    await fill(page, '想做的工种', '保洁员、收银员');
+    await fill(page, '最低月薪', '3500');
+    await pick(page, field(page, '班次'), '白班');
+    await fill(page, '个人简历', '在服装厂做过十年缝纫工。');
+    await screenshot(page, 'registration-intention.png');
+
+    await page.getByText('提交登记').click();
+
+    await page.getByText('登记有效，有效期至').waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(`3501**********${ID_NUMBER.slice(-4)}`);
+    expect(text).not.toContain(ID_NUMBER);
+    expect(text).toContain('林秀英');
+    expect(text).toContain('3500 元');
+    expect(text).toContain('鼓楼区');
+    expect(text).toContain('男');
+    await screenshot(page, 'registration-mine.png');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it('keeps the page usable with double-size text (关怀模式)', async () => {
+    await page.evaluate(() => {
+      const html = document.documentElement;
+      html.style.fontSize = `${parseFloat(getComputedStyle(html).fontSize) * 2}px`;
+    });
+    await screenshot(page, 'registration-mine-large-text.png');
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+  });
+
+  it('lets the person change the registration later without retyping the ID number', async () => {
+    await page.getByText('修改登记').click();
+    await page.getByText(/已登记：3501\*+/).waitFor();
+    await expect(field(page, '姓名').locator('input').inputValue()).resolves.toBe('林秀英');
+    await fill(page, '手机号码', '13900001111');
+    await page.getByText('下一步').click();
+    await page.getByText('第 2 步，共 3 步：居住地址').waitFor();
+    await page.getByText('下一步').click();
+
+    await page.getByText('保存修改').click();
+
+    await page.getByText('登记有效，有效期至').waitFor();
+    expect(await page.locator('body').innerText()).toContain('13900001111');
+  });
+});

@@ -1,0 +1,99 @@
+// Debian's Chromium driven by playwright-core at a phone's size, and helpers for Taro's H5 widgets.
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots');
+export const PHONE = { width: 375, height: 812 };
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: run npm run system-deps`);
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function phoneContext(browser: Browser, geolocation = { latitude: 26.0845, longitude: 119.2962 }): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    geolocation,
+    permissions: ['geolocation'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The field (label, control, hint, error) whose label starts with `label`. */
+export function field(page: Page, label: string): Locator {
+  return page.locator('.form-field').filter({ has: page.locator('.form-field__label', { hasText: label }) }).first();
+}
+
+export async function fill(page: Page, label: string, value: string): Promise<void> {
+  const input = field(page, label).locator('input, textarea').first();
+  await input.fill(value);
+}
+
+/**
+ * Opens a Taro picker row and chooses `option` the way a finger does: by dragging the wheel.
+ * (Taro's H5 wheel moves 34 px a line and takes its value from where the drag ends.)
+ */
+export async function pick(page: Page, row: Locator, option: string): Promise<void> {
+  // A row shows 正在加载… and stays disabled until its options have arrived.
+  await row.locator('.choice-picker__row:not(.choice-picker__row--disabled)').click();
+  const group = page.locator('.weui-picker__group:visible').first();
+  await group.waitFor();
+  const labels = await group.locator('.weui-picker__item').allTextContents();
+  const target = labels.indexOf(option);
+  if (target < 0) throw new Error(`"${option}" is not among ${labels.join(', ')}`);
+  // The sheet slides up from the bottom: wait until it is fully on screen.
+  let box = (await group.boundingBox())!;
+  for (let i = 0; i < 40 && box.y + box.height > PHONE.height + 1; i += 1) {
+    await page.waitForTimeout(50);
+    box = (await group.boundingBox())!;
+  }
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const content = group.locator('.weui-picker__content');
+  const selectedIndex = async () => {
+    const transform = await content.evaluate((el) => getComputedStyle(el).transform);
+    return Math.round((102 - (transform === 'none' ? 102 : Number(transform.split(',')[5]?.replace(')', '')))) / 34);
+  };
+  // The wheel only listens while the pointer stays over it: move at most three lines a drag.
+  for (let current = await selectedIndex(), tries = 0; current !== target && tries < 60; current = await selectedIndex(), tries += 1) {
+    const lines = Math.max(-3, Math.min(3, target - current));
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - lines * 34, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(50);
+  }
+  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click({ force: true });
+  await row.locator('.choice-picker__value', { hasText: option }).waitFor();
+}
+
+/** Things any page must get right on a phone: no sideways scrolling, tap targets at least 44 px tall. */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.querySelectorAll('taro-button-core, button, .choice-picker__row'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height < 44) problems.push(`tap target "${(el.textContent ?? '').trim()}" is ${Math.round(r.height)} px tall`);
+      if (r.right > width + 1) problems.push(`"${(el.textContent ?? '').trim()}" sticks out of the screen`);
+    }
+    return problems;
+  });
+}
