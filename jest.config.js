@@ -23,7 +23,7 @@ module.exports = {
       displayName: 'components',
       testEnvironment: 'jsdom',
       rootDir: '<rootDir>/miniprogram',
-      testMatch: ['<rootDir>/src/**/*.test.tsx'],
+      testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
       ...require('./miniprogram/jest.components.js'),
     },
     { ...node, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },

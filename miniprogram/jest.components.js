@@ -3,7 +3,7 @@
 const path = require('node:path');
 
 module.exports = {
-  transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.jest.config.js') }] },
+  transform: { '^.+\\.m?[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.jest.config.js') }] },
   transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|tslib|swiper|ssr-window|dom7|zod|\\.pnpm)/)'],
   moduleNameMapper: {
     '^@tarojs/components$': '@tarojs/components/lib/react',

@@ -28,11 +28,26 @@ export async function phoneContext(browser: Browser, geolocation = { latitude: 2
   });
 }
 
+/**
+ * The whole current page as a person would scroll through it. Taro's H5 pages scroll inside
+ * their own container, so the window is made as tall as the content for the picture.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, name);
-  await page.screenshot({ path, fullPage: true });
+  const height = await page.evaluate(() => {
+    const shown = document.querySelector('.taro_page_show:not(.taro_page_shade)');
+    return Math.max(shown?.scrollHeight ?? 0, document.documentElement.scrollHeight);
+  });
+  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, Math.ceil(height)) });
+  await page.screenshot({ path });
+  await page.setViewportSize(PHONE);
   return path;
+}
+
+/** The page a person sees now (Taro's H5 keeps earlier pages of the stack hidden in the DOM). */
+export function shown(page: Page): Locator {
+  return page.locator('.taro_page_show:not(.taro_page_shade)').last();
 }
 
 /** The field (label, control, hint, error) whose label starts with `label`. */

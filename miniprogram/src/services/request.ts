@@ -26,7 +26,7 @@ export async function request<C extends Contract>(
   input: { body?: BodyOf<C>; query?: QueryOf<C> } = {},
 ): Promise<z.infer<C['response']>> {
   const session = loadSession();
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult;
   try {
     res = await Taro.request({
       url: `${API_BASE}${withQuery(contract.path, input.query as Record<string, unknown> | undefined)}`,
@@ -44,7 +44,7 @@ export async function request<C extends Contract>(
   if (res.statusCode >= 200 && res.statusCode < 300) {
     const parsed = contract.response.safeParse(res.data);
     if (!parsed.success) throw new ApiError(res.statusCode, 'bad_response', '服务返回的内容有误，请稍后再试');
-    return parsed.data;
+    return parsed.data as z.infer<C['response']>;
   }
   if (res.statusCode === 401) clearSession();
   const error = errorBodySchema.safeParse(res.data);

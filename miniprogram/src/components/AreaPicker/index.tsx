@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { AREA_LEVELS, areaAncestry, type Area } from '@doorstep/shared';
 import { ChoicePicker } from '../ChoicePicker';
 import { loadAreas as defaultLoadAreas } from '../../services/areas';
+import { a11yRole } from '../a11y';
 import './index.scss';
 
 const LEVEL_LABELS = ['省份', '城市', '区县', '街道（乡镇）', '社区（村）'];
@@ -20,6 +21,7 @@ export function AreaPicker({ value, onChange, loadAreas = defaultLoadAreas }: Ar
   const [chain, setChain] = useState<string[]>(() => areaAncestry(value));
   const [lists, setLists] = useState<(Area[] | undefined)[]>([]);
   const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0); // bumped by 重试
 
   useEffect(() => {
     let cancelled = false;
@@ -35,7 +37,7 @@ export function AreaPicker({ value, onChange, loadAreas = defaultLoadAreas }: Ar
     return () => {
       cancelled = true;
     };
-  }, [chain.join(','), loadAreas, failed]);
+  }, [chain.join(','), loadAreas, attempt]);
 
   function choose(level: number, code: string) {
     const next = [...chain.slice(0, level), code];
@@ -51,10 +53,16 @@ export function AreaPicker({ value, onChange, loadAreas = defaultLoadAreas }: Ar
   if (failed) {
     return (
       <View className="area-picker">
-        <Text className="area-picker__note" role="alert">
+        <Text className="area-picker__note" {...a11yRole('alert')}>
           地区列表加载失败。
         </Text>
-        <Text className="area-picker__retry" onClick={() => setFailed(false)}>
+        <Text
+          className="area-picker__retry"
+          onClick={() => {
+            setFailed(false);
+            setAttempt((a) => a + 1);
+          }}
+        >
           点这里重试
         </Text>
       </View>

@@ -64,6 +64,7 @@ export function RegistrationFields({ step, form, errors, maskedId, update }: Reg
           error={errors.idNumber}
         >
           <Input
+            className="text-input"
             type="idcard"
             value={form.idNumber}
             maxlength={18}

@@ -21,6 +21,8 @@ import {
 import { ApiError, request } from '../../../services/request';
 import '../../../styles/page.scss';
 
+const MINE_ROUTE = 'pages/registration/mine/index';
+
 export default function RegistrationFormPage() {
   const { session, error: signInError, retry: retrySignIn } = useSignedIn();
   const [form, setForm] = useState<RegistrationFormState>(emptyForm);
@@ -84,8 +86,12 @@ export default function RegistrationFormPage() {
     setSubmitError(undefined);
     try {
       await request(putJobseekerRegistration, { body });
-      Taro.showToast({ title: '登记成功', icon: 'success' });
-      Taro.redirectTo({ url: '/pages/registration/mine/index' });
+      Taro.showToast({ title: maskedId ? '已保存' : '登记成功', icon: 'success' });
+      // Came from 我的求职登记: go back to it (it reloads when shown); otherwise open it in our place.
+      const pages = Taro.getCurrentPages();
+      const previous = pages[pages.length - 2] as { route?: string; path?: string } | undefined;
+      if (`${previous?.route ?? previous?.path ?? ''}`.includes(MINE_ROUTE)) Taro.navigateBack();
+      else Taro.redirectTo({ url: `/${MINE_ROUTE}` });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) {
         const serverErrors = errorsFrom(err.details);

@@ -1,6 +1,6 @@
 // 我的求职登记: what the person registered, with the ID number masked, and a way to change it.
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   educationLabels,
@@ -46,6 +46,13 @@ export default function MyRegistrationPage() {
   useEffect(() => {
     if (session) void load();
   }, [session?.token]);
+
+  // Back from editing: show what was just saved.
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current && session) void load();
+    shownBefore.current = true;
+  });
 
   const edit = () => Taro.navigateTo({ url: '/pages/registration/form/index' });
 
