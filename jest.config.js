@@ -11,7 +11,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
   projects: [
-    { ...node, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/functions/**/*.unit.test.ts'] },
+    { ...node, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/functions/**/*.unit.test.ts', '<rootDir>/tests/architecture/*.test.ts'] },
     {
       ...node,
       displayName: 'data',

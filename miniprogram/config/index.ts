@@ -10,7 +10,7 @@ function onlyChineseZodLocales(chain: any, webpack: any) {
   chain.plugin('zod-locales').use(webpack.NormalModuleReplacementPlugin, [
     /locales[\\/]index\.js$/,
     (resource: { context: string; request: string }) => {
-      if (/[\\/]zod[\\/]/.test(resource.context)) resource.request = path.resolve(__dirname, 'zodLocales.js');
+      if (/[\\/]zod[\\/]/.test(resource.context)) resource.request = path.resolve(__dirname, '..', '..', 'scripts', 'build', 'zodLocales.js');
     },
   ]);
 }

@@ -127,7 +127,7 @@ describe('job-seeker registration in the browser', () => {
     const style = await page.addStyleTag({ content: `html { font-size: ${size * 2}px !important; }` });
     expect(await layoutProblems(page)).toEqual([]);
     await screenshot(page, 'registration-mine-large-text.png');
-    await style.evaluate((el) => el.remove());
+    await style.evaluate((el) => (el as HTMLElement).remove());
   });
 
   it('lets the person change the registration later without retyping the ID number', async () => {

@@ -1,0 +1,76 @@
+// `serverless package --stage prod`, offline: one bundle per function, no test-only route, the
+// table protected, secrets left for AWS to resolve.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { lambdaBundleSizes, packageProd, PACKAGE_DIR } from '../../scripts/lib/sizes';
+import { ROOT } from '../../scripts/lib/processes';
+
+jest.setTimeout(240_000);
+
+let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+
+beforeAll(() => {
+  packageProd();
+  template = JSON.parse(readFileSync(join(PACKAGE_DIR, 'cloudformation-template-update-stack.json'), 'utf8'));
+});
+
+const resourcesOfType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+
+describe('production package', () => {
+  it('bundles every function on its own, each within 400 KB', () => {
+    const sizes = lambdaBundleSizes();
+    expect(Object.keys(sizes).sort()).toEqual(
+      ['cloudbaseLogin', 'getRegistration', 'health', 'listAreas', 'me', 'openapi', 'putRegistration', 'wechatLogin'].sort(),
+    );
+    for (const size of Object.values(sizes)) expect(size).toBeLessThanOrEqual(400 * 1000);
+  });
+
+  it('does not deploy the dev login in prod', () => {
+    const routes = resourcesOfType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routes).toEqual(expect.arrayContaining(['POST /auth/wechat', 'PUT /me/jobseeker-registration']));
+    expect(routes).not.toContain('POST /auth/dev-login');
+  });
+
+  it('protects the table: point-in-time recovery, deletion protection, a stream and TTL', () => {
+    const [[, table]] = resourcesOfType('AWS::DynamoDB::Table');
+    expect(table.Properties).toMatchObject({
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    });
+  });
+
+  it('runs on Node 22 arm64 with secrets as SSM references, never values', () => {
+    for (const [, fn] of resourcesOfType('AWS::Lambda::Function')) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      const env = fn.Properties.Environment.Variables;
+      for (const key of ['JWT_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HMAC_KEY', 'CLOUDBASE_TICKET_SECRET', 'WECHAT_SECRET']) {
+        expect(env[key]).toMatch(/^\{\{resolve:ssm:\/doorstep\/prod\//);
+      }
+      expect(env.DYNAMODB_ENDPOINT).toBe('');
+    }
+  });
+
+  it('grants each function only the table actions its route needs', () => {
+    const actionsOf = (fnName: string): string[] => {
+      const [, fn] = resourcesOfType('AWS::Lambda::Function').find(([id]) => id.toLowerCase() === `${fnName.toLowerCase()}lambdafunction`)!;
+      const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+      const policies = template.Resources[roleId].Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[] }[] } }[];
+      return policies.flatMap((p) => p.PolicyDocument.Statement.flatMap((st) => st.Action)).filter((a) => a.startsWith('dynamodb:'));
+    };
+    expect(actionsOf('getRegistration')).toEqual(['dynamodb:GetItem']);
+    expect(actionsOf('listAreas')).toEqual([]);
+    expect(actionsOf('openapi')).toEqual([]);
+    expect(actionsOf('putRegistration')).not.toContain('dynamodb:Scan');
+  });
+
+  it('builds the CloudBase identity function as a CommonJS module with main()', () => {
+    const out = join(ROOT, 'dist', 'cloudbase', 'identity', 'index.js');
+    const r = spawnSync('npm', ['run', 'build:cloudbase'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const probe = spawnSync(process.execPath, ['-e', `console.log(typeof require(${JSON.stringify(out)}).main)`], { encoding: 'utf8' });
+    expect(probe.stdout.trim()).toBe('function');
+  });
+});
