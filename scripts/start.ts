@@ -8,9 +8,12 @@ import { startH5Server } from './lib/h5Server';
 import { bin, buildH5, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData';
 
-const DYNAMO_PORT = 8000;
-const API_PORT = 3000;
-const H5_PORT = 10086;
+// Fixed for people; the stack's own test moves them (and the data folder) out of the way.
+const DYNAMO_PORT = Number(process.env.DYNAMO_PORT ?? 8000);
+const API_PORT = Number(process.env.API_PORT ?? 3000);
+const LAMBDA_PORT = Number(process.env.LAMBDA_PORT ?? 3002);
+const H5_PORT = Number(process.env.H5_PORT ?? 10086);
+const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data');
 const TABLE = 'doorstep-local';
 
 async function main() {
@@ -33,15 +36,15 @@ async function main() {
   process.on('SIGTERM', () => void shutdown());
 
   try {
-    console.log(`• DynamoDB Local on 127.0.0.1:${DYNAMO_PORT} (data in .data/dynamodb)`);
-    const dynamo: DynamoLocal = await startDynamoLocal({ port: DYNAMO_PORT, path: join(ROOT, '.data', 'dynamodb') });
+    console.log(`• DynamoDB Local on 127.0.0.1:${DYNAMO_PORT} (data in ${join(DATA_DIR, 'dynamodb')})`);
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: DYNAMO_PORT, path: join(DATA_DIR, 'dynamodb') });
     stops.push(() => dynamo.stop());
     const client = localClient(dynamo.endpoint);
     console.log(`• Table ${TABLE}: ${await ensureTable(client, TABLE)}`);
     client.destroy();
 
     console.log(`• HTTP API (serverless offline, stage local) on 127.0.0.1:${API_PORT}`);
-    const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'local'], {
+    const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'local', '--httpPort', String(API_PORT), '--lambdaPort', String(LAMBDA_PORT)], {
       label: 'api',
       echo: process.env.VERBOSE === '1',
       env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, SLS_TELEMETRY_DISABLED: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

@@ -39,6 +39,11 @@ export function startH5Server(options: { root: string; port: number; apiBase: st
       req.pipe(upstream);
       return;
     }
+    if (!existsSync(join(options.root, 'index.html'))) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The H5 build is missing: run npm run build:h5 (npm start builds it unless SKIP_H5_BUILD=1).');
+      return;
+    }
     const path = normalize(decodeURIComponent(url.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
     let file = join(options.root, path);
     if (!file.startsWith(options.root) || !existsSync(file) || statSync(file).isDirectory()) file = join(options.root, 'index.html');

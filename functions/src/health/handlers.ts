@@ -1,6 +1,6 @@
-// GET /health, GET /openapi.json
+// GET /health
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { buildOpenApiDocument, health as healthContract, openapi as openapiContract } from '@doorstep/shared';
+import { health as healthContract } from '@doorstep/shared';
 import { getConfig } from '../config';
 import { getDocumentClient } from '../db/client';
 import { UpstreamUnavailableError } from '../http/errors';
@@ -14,10 +14,4 @@ export const health = httpHandler(healthContract, async () => {
     throw new UpstreamUnavailableError('数据服务暂时不可用');
   }
   return { status: 'ok' as const, stage: c.STAGE, time: new Date().toISOString() };
-});
-
-let document: Record<string, unknown> | undefined;
-export const openapi = httpHandler(openapiContract, async () => {
-  document ??= buildOpenApiDocument();
-  return document;
 });

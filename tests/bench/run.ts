@@ -1,0 +1,136 @@
+// `npm run bench`: the figures issue #2 asks for, measured on this machine and written to
+// tests/bench/results/latest.{json,md}. Benchmarks, not tests: nothing here passes or fails.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildWeapp, lambdaBundleSizes, packageProd, PACKAGE_DIR, weappPackageSizes } from '../../scripts/lib/sizes';
+import { bin, freePort, ROOT, startProcess, stopProcess, waitForHttp } from '../../scripts/lib/processes';
+import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
+import { ensureTable } from '../../scripts/lib/table';
+import { testEnvironment } from '../support/testConfig';
+import { makeIdNumber, registrationBody } from '../support/people';
+
+const KiB = 1024;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+
+function coldImportMs(bundleDir: string, file: string, runs = 7): number {
+  // A fresh Node process per run; the AWS SDK comes from node_modules as the Lambda runtime provides it.
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(join(bundleDir, file))});console.log(Number(process.hrtime.bigint()-t)/1e6)`],
+      { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, encoding: 'utf8' },
+    );
+    times.push(Number(out.trim()));
+  }
+  return median(times);
+}
+
+async function registrationLatency(clients = 20, putsPerClient = 25) {
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  const table = 'bench-registration';
+  const client = localClient(dynamo.endpoint);
+  await ensureTable(client, table);
+  client.destroy();
+  const port = await freePort();
+  const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(port), '--lambdaPort', String(await freePort())], {
+    label: 'api',
+    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamo.endpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${base}/health`, 120_000, api.child, api.output);
+    const tokens = await Promise.all(
+      Array.from({ length: clients }, async (_, i) => {
+        const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: `bench-${i}` }) });
+        return ((await res.json()) as { token: string }).token;
+      }),
+    );
+    const put = (token: string, body: unknown) =>
+      fetch(`${base}/me/jobseeker-registration`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    // Warm-up: the first registration of each client one at a time (a cold burst can time out in
+    // serverless offline), then one concurrent round so offline has its 20 warm workers.
+    for (const [i, token] of tokens.entries()) await put(token, registrationBody({ idNumber: makeIdNumber('1985-01-01', i) }));
+    await Promise.all(tokens.map((token, i) => put(token, registrationBody({ idNumber: makeIdNumber('1985-01-01', i), phone: '13700000000' }))));
+    const latencies: number[] = [];
+    let errors = 0;
+    const started = performance.now();
+    await Promise.all(
+      tokens.map(async (token, i) => {
+        for (let n = 0; n < putsPerClient; n += 1) {
+          // Every PUT changes the phone, so every one is a real write (version, audit event).
+          const body = registrationBody({ idNumber: makeIdNumber('1985-01-01', i), phone: `139${String(i * 1000 + n).padStart(8, '0')}` });
+          const t = performance.now();
+          const res = await put(token, body);
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t);
+          if (res.status !== 200) errors += 1;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { clients, requests: latencies.length, errors, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: latencies.length / seconds };
+  } finally {
+    await stopProcess(api.child);
+    await dynamo.stop();
+  }
+}
+
+async function main() {
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+  console.log(`Machine: ${machine}`);
+
+  console.log('• weapp build');
+  buildWeapp();
+  const weapp = weappPackageSizes();
+
+  console.log('• serverless package --stage prod');
+  packageProd();
+  const bundles = lambdaBundleSizes();
+  const imports: Record<string, number> = {};
+  for (const name of Object.keys(bundles)) {
+    const dir = mkdtempSync(join(tmpdir(), `bundle-${name}-`));
+    execFileSync('unzip', ['-q', '-o', join(PACKAGE_DIR, `${name}.zip`), '-d', dir]);
+    const handlerDir = join(dir, 'functions', 'src');
+    const [sub] = readdirSync(handlerDir);
+    const [file] = readdirSync(join(handlerDir, sub)).filter((f) => f.endsWith('.js'));
+    imports[name] = coldImportMs(join(handlerDir, sub), file);
+  }
+
+  console.log('• registration PUT latency, 20 concurrent clients');
+  const latency = await registrationLatency();
+
+  console.log('• npm test wall time');
+  const t = Date.now();
+  const test = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8' });
+  const testSeconds = (Date.now() - t) / 1000;
+  const testLine = (test.stdout ?? '').trim().split('\n').at(-1);
+
+  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, npmTest: { seconds: testSeconds, result: testLine } };
+  const md = [
+    `Measured ${results.date.slice(0, 10)} on ${machine}.`,
+    '',
+    '| figure | value | goal |',
+    '|---|---|---|',
+    `| weapp main package | ${(weapp.main / KiB).toFixed(1)} KiB (total ${(weapp.total / KiB).toFixed(1)} KiB) | ≤ 600 KB (WeChat limit 2 MB) |`,
+    ...Object.keys(bundles)
+      .sort()
+      .map((n) => `| Lambda \`${n}\`: bundle / cold import | ${(bundles[n] / 1000).toFixed(1)} KB / ${imports[n].toFixed(0)} ms | ≤ 400 KB / ≤ 150 ms |`),
+    `| registration PUT, ${latency.clients} concurrent clients, ${latency.requests} requests | p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms, ${latency.perSecond.toFixed(0)} req/s, ${latency.errors} errors | — |`,
+    `| \`npm test\` wall time | ${testSeconds.toFixed(0)} s (${testLine}) | ≤ 15 min |`,
+  ].join('\n');
+  const dir = join(ROOT, 'tests', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, 'latest.md'), `${md}\n`);
+  console.log(`\n${md}`);
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

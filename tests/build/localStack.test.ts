@@ -1,0 +1,62 @@
+// `npm start` itself: everything comes up, the demo data is there, and a restart keeps what was saved.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bin, freePort, ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
+import { apiClient } from '../support/http';
+import { makeIdNumber, registrationBody } from '../support/people';
+
+jest.setTimeout(300_000);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function start(ports: Record<string, number>) {
+  const proc = startProcess(bin('tsx'), ['scripts/start.ts'], {
+    label: 'start',
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      SKIP_H5_BUILD: '1', // the browser suite covers the H5 build; this one is about the stack
+      ESBUILD_WORK_FOLDER: '.esbuild-start', // apart from the package test's bundles
+      ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    },
+  });
+  const deadline = Date.now() + 180_000;
+  while (!proc.output().includes('is running')) {
+    if (proc.child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start failed:\n${proc.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return proc;
+}
+
+describe('npm start', () => {
+  it('serves the API, prints how to log in, and keeps the data across a restart', async () => {
+    const ports = { DYNAMO_PORT: await freePort(), API_PORT: await freePort(), LAMBDA_PORT: await freePort(), H5_PORT: await freePort() };
+    const api = apiClient(`http://127.0.0.1:${ports.API_PORT}`);
+
+    const first = await start(ports);
+    expect(first.output()).toContain('本地体验登录');
+    expect((await api.get('/health')).status).toBe(200);
+    const demo = await api.devLogin('demo-seeker');
+    expect((await api.get('/me/jobseeker-registration', demo)).body.registration.name).toBe('陈桂兰');
+    const token = await api.devLogin('restart-check');
+    const saved = await api.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1977-07-07', 707) }), token);
+    expect(saved.status).toBe(200);
+    // The H5 server answers on its port and forwards /api to the API.
+    expect((await fetch(`http://127.0.0.1:${ports.H5_PORT}/api/health`)).status).toBe(200);
+    first.child.kill('SIGINT');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await start(ports);
+    try {
+      const again = await api.get('/me/jobseeker-registration', await api.devLogin('restart-check'));
+      expect(again.body.registration).toMatchObject({ version: 1, name: '林秀英' });
+      // Seeding again changed nothing: the demo registration is still at its first version.
+      expect((await api.get('/me/jobseeker-registration', await api.devLogin('demo-seeker'))).body.registration.version).toBe(1);
+    } finally {
+      await stopProcess(second.child);
+    }
+  });
+});
