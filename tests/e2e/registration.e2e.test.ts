@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber } from '../support/people';
-import { fill, field, launchBrowser, layoutProblems, phoneContext, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, fill, field, launchBrowser, layoutProblems, openPicker, phoneContext, pick, screenshot, shown } from '../support/browser';
 import { startH5Server } from '../../scripts/lib/h5Server';
 import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
 
@@ -85,9 +85,8 @@ describe('job-seeker registration in the browser', () => {
     await pick(page, area.locator('.area-picker__level').nth(2), '鼓楼区');
     await pick(page, area.locator('.area-picker__level').nth(3), '鼓东街道');
     const community = area.locator('.area-picker__level').nth(4);
-    await community.locator('.choice-picker__row:not(.choice-picker__row--disabled)').click();
-    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click({ force: true });
-    await community.locator('.choice-picker__value').waitFor();
+    await openPicker(page, community);
+    await confirmPicker(page, community); // the first community on the list
     await fill(page, '详细地址', '鼓东路 18 号 3 单元');
     await page.getByText('获取当前位置').click();
     await page.getByText(/已获取位置/).waitFor();

@@ -60,24 +60,38 @@ export async function fill(page: Page, label: string, value: string): Promise<vo
   await input.fill(value);
 }
 
+/** Opens the picker of a row and waits until its sheet has finished sliding up. */
+export async function openPicker(page: Page, row: Locator): Promise<Locator> {
+  // A row shows 正在加载… and stays disabled until its options have arrived.
+  await row.locator('.choice-picker__row:not(.choice-picker__row--disabled)').click();
+  const group = page.locator('.weui-picker__group:visible').first();
+  await group.waitFor();
+  let box = await group.boundingBox();
+  for (let i = 0; i < 100 && (!box || box.y + box.height > PHONE.height + 1); i += 1) {
+    await page.waitForTimeout(50);
+    box = await group.boundingBox();
+  }
+  const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' });
+  await confirm.waitFor();
+  return group;
+}
+
+/** Taps 确定 and waits for the row to show the choice. */
+export async function confirmPicker(page: Page, row: Locator, option?: string): Promise<void> {
+  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click({ force: true });
+  await row.locator('.choice-picker__value', option ? { hasText: option } : {}).waitFor();
+}
+
 /**
  * Opens a Taro picker row and chooses `option` the way a finger does: by dragging the wheel.
  * (Taro's H5 wheel moves 34 px a line and takes its value from where the drag ends.)
  */
 export async function pick(page: Page, row: Locator, option: string): Promise<void> {
-  // A row shows 正在加载… and stays disabled until its options have arrived.
-  await row.locator('.choice-picker__row:not(.choice-picker__row--disabled)').click();
-  const group = page.locator('.weui-picker__group:visible').first();
-  await group.waitFor();
+  const group = await openPicker(page, row);
   const labels = await group.locator('.weui-picker__item').allTextContents();
   const target = labels.indexOf(option);
   if (target < 0) throw new Error(`"${option}" is not among ${labels.join(', ')}`);
-  // The sheet slides up from the bottom: wait until it is fully on screen.
-  let box = (await group.boundingBox())!;
-  for (let i = 0; i < 40 && box.y + box.height > PHONE.height + 1; i += 1) {
-    await page.waitForTimeout(50);
-    box = (await group.boundingBox())!;
-  }
+  const box = (await group.boundingBox())!;
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   const content = group.locator('.weui-picker__content');
@@ -94,8 +108,7 @@ export async function pick(page: Page, row: Locator, option: string): Promise<vo
     await page.mouse.up();
     await page.waitForTimeout(50);
   }
-  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click({ force: true });
-  await row.locator('.choice-picker__value', { hasText: option }).waitFor();
+  await confirmPicker(page, row, option);
 }
 
 /** Things any page must get right on a phone: no sideways scrolling, tap targets at least 44 px tall. */
