@@ -9,4 +9,7 @@ Object.assign(globalThis, {
   ENABLE_CONTAINS: true,
   DEPRECATED_ADAPTER_COMPONENT: false,
   __TARO_FRAMEWORK__: 'react',
+  // The build-time constants of config/index.ts, as the H5 build sets them.
+  API_BASE: '/api',
+  CLOUDBASE_ENV: '',
 });

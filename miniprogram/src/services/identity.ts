@@ -3,7 +3,7 @@
 // only runs against the local stack, uses the dev login with an identity kept on this device.
 import Taro from '@tarojs/taro';
 import { cloudbaseLogin, devLogin, wechatLogin, type Session } from '@doorstep/shared';
-import { request, ApiError } from './request';
+import { request, ApiError, onSessionExpired } from './request';
 import { saveSession } from './session';
 
 export interface IdentityService {
@@ -43,3 +43,5 @@ export async function signIn(): Promise<Session> {
   saveSession(session);
   return session;
 }
+
+onSessionExpired(signIn);

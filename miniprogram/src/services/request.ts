@@ -21,9 +21,32 @@ function withQuery(path: string, query: Record<string, unknown> | undefined): st
   return `${path}?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`;
 }
 
+// How to sign in again when a session has expired; registered by services/identity.ts (which
+// itself uses request(), hence a registration instead of an import).
+let reauthenticate: (() => Promise<unknown>) | undefined;
+export function onSessionExpired(fn: () => Promise<unknown>): void {
+  reauthenticate = fn;
+}
+
 export async function request<C extends Contract>(
   contract: C,
   input: { body?: BodyOf<C>; query?: QueryOf<C> } = {},
+): Promise<z.infer<C['response']>> {
+  try {
+    return await send(contract, input);
+  } catch (err) {
+    // An expired session on a signed-in call: sign in again quietly (as WeChat apps do) and retry once.
+    if (err instanceof ApiError && err.status === 401 && contract.auth !== 'public' && reauthenticate) {
+      await reauthenticate();
+      return send(contract, input);
+    }
+    throw err;
+  }
+}
+
+async function send<C extends Contract>(
+  contract: C,
+  input: { body?: BodyOf<C>; query?: QueryOf<C> },
 ): Promise<z.infer<C['response']>> {
   const session = loadSession();
   let res: Taro.request.SuccessCallbackResult;
