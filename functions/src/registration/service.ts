@@ -72,8 +72,9 @@ export async function getRegistration(userId: string): Promise<JobseekerRegistra
   return toView(item);
 }
 
-function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return EDITABLE_FIELDS.every((f) => JSON.stringify(a[f] ?? null) === JSON.stringify(b[f] ?? null));
+/** The editable fields whose values differ (all of them for a new registration). */
+function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] {
+  return EDITABLE_FIELDS.filter((f) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after[f] ?? null));
 }
 
 export async function putRegistration(userId: string, body: JobseekerRegistrationBody): Promise<JobseekerRegistration> {
@@ -89,44 +90,52 @@ export async function putRegistration(userId: string, body: JobseekerRegistratio
   throw new ConflictError('登记正在被修改，请稍后重试');
 }
 
+interface StoredIdentity {
+  cipher: string;
+  hash: string;
+  masked: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+}
+
+/** The ID number as stored: kept from the registration when unchanged or left out, else encrypted anew. */
+function identityFor(idNumber: string | undefined, existing: StoredRegistration | undefined): StoredIdentity {
+  const stored = existing && {
+    cipher: existing.idNumberCipher,
+    hash: existing.idNumberHash,
+    masked: existing.idNumberMasked,
+    birthDate: existing.birthDate,
+    gender: existing.gender,
+  };
+  if (!idNumber) {
+    if (stored) return stored;
+    throw new ValidationError([{ path: ['idNumber'], message: '请填写身份证号' }]);
+  }
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) throw new ValidationError([{ path: ['idNumber'], message: '身份证号无效' }]);
+  const { idNumbers } = getDependencies();
+  const hash = idNumbers.blindIndex(parsed.value.idNumber);
+  if (stored && stored.hash === hash) return stored;
+  return {
+    cipher: idNumbers.encrypt(parsed.value.idNumber),
+    hash,
+    masked: maskIdNumber(parsed.value.idNumber),
+    birthDate: parsed.value.birthDate,
+    gender: parsed.value.gender,
+  };
+}
+
 async function tryWrite(
   userId: string,
   body: JobseekerRegistrationBody,
   existing: StoredRegistration | undefined,
 ): Promise<JobseekerRegistration | undefined> {
-  const { idNumbers } = getDependencies();
-  let identity: { cipher: string; hash: string; masked: string; birthDate: string; gender: 'male' | 'female' };
-  if (body.idNumber) {
-    const parsed = parseIdNumber(body.idNumber);
-    if (!parsed.ok) throw new ValidationError([{ path: ['idNumber'], message: '身份证号无效' }]);
-    const hash = idNumbers.blindIndex(parsed.value.idNumber);
-    identity =
-      existing && existing.idNumberHash === hash
-        ? { cipher: existing.idNumberCipher, hash, masked: existing.idNumberMasked, birthDate: existing.birthDate, gender: existing.gender }
-        : {
-            cipher: idNumbers.encrypt(parsed.value.idNumber),
-            hash,
-            masked: maskIdNumber(parsed.value.idNumber),
-            birthDate: parsed.value.birthDate,
-            gender: parsed.value.gender,
-          };
-  } else if (existing) {
-    identity = {
-      cipher: existing.idNumberCipher,
-      hash: existing.idNumberHash,
-      masked: existing.idNumberMasked,
-      birthDate: existing.birthDate,
-      gender: existing.gender,
-    };
-  } else {
-    throw new ValidationError([{ path: ['idNumber'], message: '请填写身份证号' }]);
-  }
-
+  const identity = identityFor(body.idNumber, existing);
   const now = new Date();
   const { idNumber: _plain, ...fields } = body;
-  const candidate = { ...fields, idNumberHash: identity.hash };
+  const changed = changedFields(existing, { ...fields, idNumberHash: identity.hash });
   // A replayed or unchanged PUT changes nothing: no new version, no audit event.
-  if (existing && sameContent(existing, candidate)) return toView(existing, now);
+  if (existing && changed.length === 0) return toView(existing, now);
 
   const version = (existing?.version ?? 0) + 1;
   const [auditSeq, auditHashValue] = existing ? existing.auditHead.split(':') : [];
@@ -139,9 +148,7 @@ async function tryWrite(
     fromState: existing ? 'active' : 'none',
     toState: 'active',
     // Field names only: the audit trail never holds the personal data itself.
-    changedFields: EDITABLE_FIELDS.filter(
-      (f) => JSON.stringify((existing as Record<string, unknown> | undefined)?.[f] ?? null) !== JSON.stringify((candidate as Record<string, unknown>)[f] ?? null),
-    ).map((f) => (f === 'idNumberHash' ? 'idNumber' : f)),
+    changedFields: changed.map((f) => (f === 'idNumberHash' ? 'idNumber' : f)),
   });
   const item = {
     userId,
