@@ -16,7 +16,7 @@ const TICKET_SECRET = testEnvironment('x').CLOUDBASE_TICKET_SECRET;
 
 beforeAll(async () => {
   wechat = await startFakeWeChat();
-  api = await startApi({ tableName: uniqueTableName('api'), wechatApiBase: wechat.baseUrl, workFolder: '.esbuild-api' });
+  api = await startApi({ tableName: uniqueTableName('api'), wechatApiBase: wechat.baseUrl, workFolder: '.esbuild-api', logLevel: 'DEBUG' });
   client = apiClient(api.baseUrl);
 });
 
@@ -233,5 +233,19 @@ describe('areas', () => {
   ])('answers parent=%s with %i', async (parent, status) => {
     const res = await client.get(`/areas?parent=${parent}`);
     expect(res.status).toBe(status);
+  });
+});
+
+describe('logs', () => {
+  it('carry no ID number and no phone number, whatever was sent', async () => {
+    const idNumber = makeIdNumber('1966-06-06', 606);
+    const token = await client.devLogin('log-check');
+    await client.put('/me/jobseeker-registration', registrationBody({ idNumber, phone: '13566667777' }), token);
+    await client.put('/me/jobseeker-registration', { ...registrationBody({ idNumber }), phone: 'not-a-phone-13566668888' }, token);
+    await client.call('PUT', '/me/jobseeker-registration', { token, rawBody: `{"idNumber":"${idNumber}",` });
+
+    const logs = api.logs();
+    expect(logs).toContain('/me/jobseeker-registration'); // the requests were logged at all
+    for (const secret of [idNumber, '13566667777', '13566668888']) expect(logs).not.toContain(secret);
   });
 });

@@ -58,7 +58,12 @@ describe('npm start', () => {
     const second = await start(ports);
     try {
       const again = await api.get('/me/jobseeker-registration', await api.devLogin('restart-check'));
-      expect(again.body.registration).toMatchObject({ version: 1, name: '林秀英' });
+      // (The start logs ride along so a failure shows what the stack said.)
+      expect({ status: again.status, body: again.body, firstLog: first.output().slice(-1500), secondLog: second.output().slice(-1500) }).toMatchObject({
+        status: 200,
+        body: { registration: { version: 1, name: '林秀英' } },
+      });
+      expect(second.output()).toContain('Table doorstep-local: unchanged');
       // Seeding again changed nothing: the demo registration is still at its first version.
       expect((await api.get('/me/jobseeker-registration', await api.devLogin('demo-seeker'))).body.registration.version).toBe(1);
     } finally {

@@ -6,10 +6,12 @@ import { ensureTable } from '../../scripts/lib/table';
 
 export interface RunningApi {
   baseUrl: string;
+  /** Everything the functions and serverless offline printed so far. */
+  logs(): string;
   stop(): Promise<void>;
 }
 
-export async function startApi(options: { tableName: string; wechatApiBase?: string; workFolder: string }): Promise<RunningApi> {
+export async function startApi(options: { tableName: string; wechatApiBase?: string; workFolder: string; logLevel?: string }): Promise<RunningApi> {
   const client = localClient(process.env.DYNAMODB_ENDPOINT!);
   await ensureTable(client, options.tableName);
   client.destroy();
@@ -24,6 +26,7 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
         ...testEnvironment(options.tableName),
         ...(options.wechatApiBase ? { WECHAT_API_BASE: options.wechatApiBase } : {}),
         ESBUILD_WORK_FOLDER: options.workFolder,
+        ...(options.logLevel ? { POWERTOOLS_LOG_LEVEL: options.logLevel } : {}),
         SLS_TELEMETRY_DISABLED: '1',
       },
     },
@@ -37,5 +40,5 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
     await stopProcess(proc);
     throw err;
   }
-  return { baseUrl, stop: () => stopProcess(proc) };
+  return { baseUrl, logs: output, stop: () => stopProcess(proc) };
 }
