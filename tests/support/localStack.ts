@@ -34,8 +34,20 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   try {
     await waitForHttp(`${baseUrl}/openapi.json`, 120_000, proc, output);
-    // Warm every function once: a cold burst can time out in serverless offline.
-    await fetch(`${baseUrl}/health`);
+    // Warm every function once (each answers even without a token): a first request to a cold
+    // function in serverless offline can take seconds on a loaded machine.
+    await Promise.all(
+      [
+        ['GET', '/health'],
+        ['GET', '/areas'],
+        ['GET', '/me'],
+        ['GET', '/me/jobseeker-registration'],
+        ['PUT', '/me/jobseeker-registration'],
+        ['POST', '/auth/dev-login'],
+        ['POST', '/auth/wechat'],
+        ['POST', '/auth/cloudbase'],
+      ].map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())),
+    );
   } catch (err) {
     await stopProcess(proc);
     throw err;
