@@ -2,7 +2,7 @@
 // from serverless.yml → `serverless offline` on :3000 → demo data → the H5 build on :10086.
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { localClient, startDynamoLocal, type DynamoLocal } from './lib/dynamoLocal';
+import { isListening, localClient, startDynamoLocal, type DynamoLocal } from './lib/dynamoLocal';
 import { ensureTable } from './lib/table';
 import { startH5Server } from './lib/h5Server';
 import { bin, buildH5, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
@@ -36,6 +36,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown());
 
   try {
+    // Fail clearly instead of talking to whatever already listens there (another npm start?).
+    for (const [name, port] of Object.entries({ API_PORT, LAMBDA_PORT, H5_PORT })) {
+      if (await isListening(port)) throw new Error(`127.0.0.1:${port} is already in use (is another npm start running?). Set ${name} to use another port.`);
+    }
     console.log(`• DynamoDB Local on 127.0.0.1:${DYNAMO_PORT} (data in ${join(DATA_DIR, 'dynamodb')})`);
     const dynamo: DynamoLocal = await startDynamoLocal({ port: DYNAMO_PORT, path: join(DATA_DIR, 'dynamodb') });
     stops.push(() => dynamo.stop());

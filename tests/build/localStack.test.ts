@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bin, freePort, ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
+import { bin, ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
 import { apiClient } from '../support/http';
 import { isListening } from '../../scripts/lib/dynamoLocal';
 import { makeIdNumber, registrationBody } from '../support/people';
@@ -32,9 +32,24 @@ async function start(ports: Record<string, number>) {
   return proc;
 }
 
+/**
+ * Ports outside Linux's ephemeral range (32768–60999), where the other suites' freePort() picks:
+ * otherwise, while this stack is down between its two starts, another suite's server could take
+ * one of its ports and answer in its place.
+ */
+async function quietPorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = 20000 + Math.floor(Math.random() * 10000);
+    if (!ports.includes(port) && !(await isListening(port))) ports.push(port);
+  }
+  return ports;
+}
+
 describe('npm start', () => {
   it('serves the API, prints how to log in, and keeps the data across a restart', async () => {
-    const ports = { DYNAMO_PORT: await freePort(), API_PORT: await freePort(), LAMBDA_PORT: await freePort(), H5_PORT: await freePort() };
+    const [DYNAMO_PORT, API_PORT, LAMBDA_PORT, H5_PORT] = await quietPorts(4);
+    const ports = { DYNAMO_PORT, API_PORT, LAMBDA_PORT, H5_PORT };
     const api = apiClient(`http://127.0.0.1:${ports.API_PORT}`);
 
     const first = await start(ports);

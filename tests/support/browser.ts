@@ -28,6 +28,11 @@ export async function phoneContext(browser: Browser, geolocation = { latitude: 2
   });
 }
 
+/** Waits until nothing on the page is moving (Taro's H5 slides pages in; pickers slide up). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
+}
+
 /**
  * The whole current page as a person would scroll through it. Taro's H5 pages scroll inside
  * their own container, so the window is made as tall as the content for the picture.
@@ -35,6 +40,7 @@ export async function phoneContext(browser: Browser, geolocation = { latitude: 2
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, name);
+  await settled(page);
   const height = await page.evaluate(() => {
     const shown = document.querySelector('.taro_page_show:not(.taro_page_shade)');
     return Math.max(shown?.scrollHeight ?? 0, document.documentElement.scrollHeight);
@@ -114,6 +120,7 @@ export async function pick(page: Page, row: Locator, option: string): Promise<vo
 
 /** Things any page must get right on a phone: no sideways scrolling, tap targets at least 44 px tall. */
 export async function layoutProblems(page: Page): Promise<string[]> {
+  await settled(page);
   return page.evaluate(() => {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
