@@ -1,5 +1,5 @@
-// The composition root: adapters built once per container from configuration. Tests that need
-// another implementation call setDependenciesForTests.
+// The composition root: adapters built once per container from configuration. Tests reach the
+// real adapters through configuration (a loopback WeChat via WECHAT_API_BASE, test keys).
 import { getConfig } from './config';
 import { createWeChatAuth, type WeChatAuth } from './adapters/wechat';
 import { createIdNumberVault, type IdNumberVault } from './pii/idNumberVault';
@@ -20,8 +20,4 @@ export function getDependencies(): Dependencies {
     };
   }
   return deps;
-}
-
-export function setDependenciesForTests(next: Partial<Dependencies> | undefined): void {
-  deps = next ? { ...getDependencies(), ...next } : undefined;
 }

@@ -1,5 +1,4 @@
 import { z } from '../zod';
-import { AREA_LEVELS } from '../domain/areas';
 import { defineContract } from './contract';
 
 export const roleSchema = z.enum(['jobseeker', 'employer', 'provider', 'staff', 'finance', 'admin']);
@@ -94,4 +93,3 @@ export const getMe = defineContract({
   errors: [401],
 });
 
-export { AREA_LEVELS };
