@@ -4,6 +4,7 @@ export * from './domain/phone';
 export * from './domain/areas';
 export * from './domain/eligibility';
 export * from './domain/money';
+export * from './domain/uscc';
 export * from './domain/registration';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';
