@@ -6,5 +6,6 @@ export * from './domain/eligibility';
 export * from './domain/money';
 export * from './domain/uscc';
 export * from './domain/registration';
+export * from './domain/employer';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

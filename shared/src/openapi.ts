@@ -34,12 +34,16 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       };
     }
     const query = 'query' in c && c.query ? (jsonSchema(c.query, 'input') as { properties?: Record<string, unknown> }) : undefined;
+    const params = 'params' in c && c.params ? (jsonSchema(c.params, 'input') as { properties?: Record<string, unknown> }) : undefined;
     paths[c.path] ??= {};
     paths[c.path][c.method.toLowerCase()] = {
       operationId: c.id,
       summary: c.summary,
       security: c.auth === 'public' ? [] : [{ bearer: [] }],
-      parameters: Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', schema })),
+      parameters: [
+        ...Object.entries(params?.properties ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+        ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', schema })),
+      ],
       ...('body' in c && c.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(c.body, 'input') } } } }
         : {}),

@@ -5,6 +5,7 @@ import { startFakeWeChat, type FakeWeChat } from '../support/fakeWeChat';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
+import { employerBody, makeUscc } from '../support/employers';
 import { testEnvironment, uniqueTableName } from '../support/testConfig';
 
 jest.setTimeout(180_000);
@@ -247,5 +248,36 @@ describe('logs', () => {
     const logs = api.logs();
     expect(logs).toContain('/me/jobseeker-registration'); // the requests were logged at all
     for (const secret of [idNumber, '13566667777', '13566668888']) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('employers', () => {
+  it('onboards an employer from a phone: 201, pending review, readable by its admin only', async () => {
+    const owner = await client.devLogin('employer-owner');
+    const created = await client.post('/employers', employerBody({ uscc: makeUscc(901) }), owner);
+
+    expect(created.status).toBe(201);
+    expect(created.body.employer).toMatchObject({ status: 'pending_review', name: '福州鼓东便民超市有限公司' });
+    const id = created.body.employer.id;
+    expect((await client.get(`/employers/${id}`, owner)).status).toBe(200);
+    expect((await client.get(`/employers/${id}`, await client.devLogin('someone-else'))).status).toBe(404);
+  });
+
+  it('answers 400 in Chinese for a code with a wrong check character', async () => {
+    const bad = `${makeUscc(902).slice(0, 17)}${makeUscc(902).endsWith('0') ? '1' : '0'}`;
+    const res = await client.post('/employers', employerBody({ uscc: bad }), await client.devLogin('employer-bad'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: ['uscc'], message: '统一社会信用代码校验位不正确，请对照营业执照核对' }]);
+  });
+
+  it('answers 409 for a code already onboarded', async () => {
+    await client.post('/employers', employerBody({ uscc: makeUscc(903) }), await client.devLogin('employer-first'));
+    const res = await client.post('/employers', employerBody({ uscc: makeUscc(903) }), await client.devLogin('employer-second'));
+    expect(res.status).toBe(409);
+    expect(res.body.error.details[0].path).toEqual(['uscc']);
+  });
+
+  it.each(['not-an-id', '01ARZ3NDEKTSV4RRFFQ69G5FA']) ('answers 404 for the malformed id %s', async (id) => {
+    expect((await client.get(`/employers/${id}`, await client.devLogin('employer-owner'))).status).toBe(404);
   });
 });

@@ -46,6 +46,8 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
         ['POST', '/auth/dev-login'],
         ['POST', '/auth/wechat'],
         ['POST', '/auth/cloudbase'],
+        ['POST', '/employers'],
+        ['GET', '/employers/x'],
       ].map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())),
     );
   } catch (err) {

@@ -128,3 +128,63 @@ export const UsedTicketEntity = new Entity({
   }),
   computeKey: ({ jti }) => ({ pk: `TICKET#${jti}`, sk: 'USED' }),
 });
+
+export const EmployerEntity = new Entity({
+  name: 'Employer',
+  table,
+  timestamps: false,
+  schema: item({
+    employerId: string().key(),
+    name: string(),
+    uscc: string(),
+    industry: string(),
+    economicType: string(),
+    address: map({ areaCode: string(), address: string(), lat: number(), lng: number() }),
+    intro: string(),
+    contactName: string(),
+    contactPhone: string(),
+    licenceImageKey: string().optional(),
+    status: string().enum('pending_review', 'approved', 'rejected'),
+    createdBy: string(),
+    createdAt: string(),
+    updatedAt: string(),
+    version: number(),
+    auditHead: string(),
+    // Staff of the employer's district and street find it here (same layout as registrations).
+    gsi1pk: string(),
+    gsi1sk: string(),
+  }),
+  computeKey: ({ employerId }) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PROFILE' }),
+});
+
+/** GSI1 keys of an employer: one partition per district, the community code first in the sort key. */
+export function employerJurisdictionKeys(employerId: string, communityCode: string) {
+  return { gsi1pk: `EMPLOYER#${communityCode.slice(0, 6)}`, gsi1sk: `${communityCode}#${employerId}` };
+}
+
+/** One unified social credit code belongs to one employer record. */
+export const UsccClaimEntity = new Entity({
+  name: 'UsccClaim',
+  table,
+  timestamps: false,
+  schema: item({
+    uscc: string().key(),
+    employerId: string(),
+    createdAt: string(),
+  }),
+  computeKey: ({ uscc }) => ({ pk: `USCC#${uscc}`, sk: 'CLAIM' }),
+});
+
+/** A user acting for an employer: the onboarding user is its first admin. */
+export const EmployerMemberEntity = new Entity({
+  name: 'EmployerMember',
+  table,
+  timestamps: false,
+  schema: item({
+    employerId: string().key(),
+    userId: string().key(),
+    role: string().enum('admin', 'member'),
+    createdAt: string(),
+  }),
+  computeKey: ({ employerId, userId }) => ({ pk: `EMPLOYER#${employerId}`, sk: `MEMBER#${userId}` }),
+});

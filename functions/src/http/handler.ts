@@ -1,15 +1,16 @@
 // The HTTP wrapper every route uses: parse → authenticate → validate → run → serialise.
 // Handlers receive typed input and return typed output; all error mapping happens here.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { BodyOf, Contract, ErrorBody, FieldIssue, QueryOf, Role, z } from '@doorstep/shared';
+import type { BodyOf, Contract, ErrorBody, FieldIssue, ParamsOf, QueryOf, Role, z } from '@doorstep/shared';
 import { getConfig } from '../config';
 import { logger } from '../logger';
-import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from './errors';
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
 
 export interface HandlerInput<C extends Contract> {
   body: BodyOf<C>;
   query: QueryOf<C>;
+  params: ParamsOf<C>;
   principal: C['auth'] extends 'public' ? Principal | undefined : Principal;
   headers: Record<string, string | undefined>;
   event: APIGatewayProxyEventV2;
@@ -95,7 +96,15 @@ export function httpHandler<C extends Contract>(
         query = parsed.data;
       }
 
-      const result = await run({ body, query, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
+      let params: unknown;
+      if (contract.params) {
+        const parsed = contract.params.safeParse(event.pathParameters ?? {});
+        // A malformed id names nothing that exists: 404, as for any record one may not see.
+        if (!parsed.success) throw new NotFoundError();
+        params = parsed.data;
+      }
+
+      const result = await run({ body, query, params, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
       // Serialise through the contract: a response can never carry fields the contract does not name.
       return json(contract.successStatus ?? 200, contract.response.parse(result));
     } catch (err) {

@@ -9,6 +9,7 @@ export interface Contract<
   Body extends z.ZodType | undefined = z.ZodType | undefined,
   Query extends z.ZodType | undefined = z.ZodType | undefined,
   Response extends z.ZodType = z.ZodType,
+  Params extends z.ZodType | undefined = z.ZodType | undefined,
 > {
   id: string;
   method: HttpMethod;
@@ -18,6 +19,8 @@ export interface Contract<
   auth: 'public' | 'user' | readonly Role[];
   body?: Body;
   query?: Query;
+  /** Path parameters, named as in `path` (`/employers/{id}`). */
+  params?: Params;
   response: Response;
   successStatus?: number;
   /** Error statuses this endpoint may answer, for the OpenAPI document. */
@@ -28,7 +31,8 @@ export function defineContract<
   Body extends z.ZodType | undefined = undefined,
   Query extends z.ZodType | undefined = undefined,
   Response extends z.ZodType = z.ZodType,
->(contract: Contract<Body, Query, Response>): Contract<Body, Query, Response> {
+  Params extends z.ZodType | undefined = undefined,
+>(contract: Contract<Body, Query, Response, Params>): Contract<Body, Query, Response, Params> {
   return contract;
 }
 
@@ -40,6 +44,11 @@ export type BodyOf<C> = C extends Contract<infer B, z.ZodType | undefined, z.Zod
 export type QueryOf<C> = C extends Contract<z.ZodType | undefined, infer Q, z.ZodType>
   ? Q extends z.ZodType
     ? z.infer<Q>
+    : undefined
+  : never;
+export type ParamsOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType, infer P>
+  ? P extends z.ZodType
+    ? z.infer<P>
     : undefined
   : never;
 export type ResponseOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | undefined, infer R>

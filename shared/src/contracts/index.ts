@@ -4,11 +4,13 @@ export * from './auth';
 export * from './areas';
 export * from './health';
 export * from './registration';
+export * from './employers';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
+import { createEmployer, getEmployer } from './employers';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -21,4 +23,6 @@ export const allContracts = [
   listAreas,
   putJobseekerRegistration,
   getJobseekerRegistration,
+  createEmployer,
+  getEmployer,
 ] as const;

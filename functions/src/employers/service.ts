@@ -1,0 +1,91 @@
+// Employer onboarding (单位入驻): the unit registers from a phone and waits for its street's review.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import { ulid } from 'ulid';
+import { parseUscc, type CreateEmployerBody, type Employer } from '@doorstep/shared';
+import { areaFullName, isKnownArea } from '../areas/dataset';
+import { nextAuditEvent } from '../audit/events';
+import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity, employerJurisdictionKeys } from '../db/entities';
+import { cancelledTransaction } from '../db/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+
+type StoredEmployer = FormattedItem<typeof EmployerEntity>;
+
+function toView(item: StoredEmployer): Employer {
+  return {
+    id: item.employerId,
+    name: item.name,
+    uscc: item.uscc,
+    industry: item.industry as Employer['industry'],
+    economicType: item.economicType as Employer['economicType'],
+    address: { ...item.address, areaName: areaFullName(item.address.areaCode) },
+    intro: item.intro,
+    contactName: item.contactName,
+    contactPhone: item.contactPhone,
+    ...(item.licenceImageKey ? { licenceImageKey: item.licenceImageKey } : {}),
+    status: item.status,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+export async function createEmployer(userId: string, body: CreateEmployerBody): Promise<Employer> {
+  if (!isKnownArea(body.address.areaCode)) {
+    throw new ValidationError([{ path: ['address', 'areaCode'], message: '没有这个社区（村），请从列表中选择' }]);
+  }
+  const parsed = parseUscc(body.uscc);
+  if (!parsed.ok) throw new ValidationError([{ path: ['uscc'], message: '统一社会信用代码无效' }]);
+  const employerId = ulid();
+  const now = new Date().toISOString();
+  const audit = nextAuditEvent(undefined, {
+    recordType: 'Employer',
+    recordId: employerId,
+    actorId: userId,
+    at: now,
+    action: 'create',
+    fromState: 'none',
+    toState: 'pending_review',
+  });
+  const item = {
+    employerId,
+    ...body,
+    uscc: parsed.uscc,
+    status: 'pending_review' as const,
+    createdBy: userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    auditHead: `${audit.head.seq}:${audit.head.hash}`,
+    ...employerJurisdictionKeys(employerId, body.address.areaCode),
+  };
+  try {
+    await execute(
+      UsccClaimEntity.build(PutTransaction)
+        .item({ uscc: parsed.uscc, employerId, createdAt: now })
+        .options({ condition: { attr: 'uscc', exists: false } }),
+      EmployerEntity.build(PutTransaction).item(item).options({ condition: { attr: 'employerId', exists: false } }),
+      EmployerMemberEntity.build(PutTransaction).item({ employerId, userId, role: 'admin', createdAt: now }),
+      audit.put,
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed[0]) {
+      throw new ConflictError('这个统一社会信用代码已经入驻过。如是本单位，请联系单位管理员把您加为成员', [
+        { path: ['uscc'], message: '该统一社会信用代码已入驻' },
+      ]);
+    }
+    throw err;
+  }
+  return toView(item);
+}
+
+/** An employer as its own members see it; anyone else gets 404, never its content. */
+export async function getEmployerForMember(userId: string, employerId: string): Promise<Employer> {
+  const [{ Item: member }, { Item: employer }] = await Promise.all([
+    EmployerMemberEntity.build(GetItemCommand).key({ employerId, userId }).send(),
+    EmployerEntity.build(GetItemCommand).key({ employerId }).send(),
+  ]);
+  if (!member || !employer) throw new NotFoundError('找不到这个单位');
+  return toView(employer);
+}
