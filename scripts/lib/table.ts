@@ -27,9 +27,9 @@ interface CfnTableProperties {
 /** The table's CloudFormation properties from serverless.yml (CloudFormation tags read as plain values). */
 export function tableDefinition(): CfnTableProperties {
   const text = readFileSync(join(ROOT, 'serverless.yml'), 'utf8');
-  const cfnTag = (tag: string) => ({ tag, resolve: (value: unknown) => value, identify: () => false });
+  const cfnTag = (tag: string, collection?: 'seq') => ({ tag, collection, resolve: (value: unknown) => value, identify: () => false });
   const doc = parse(text, {
-    customTags: [cfnTag('!GetAtt'), cfnTag('!Ref'), cfnTag('!Sub'), cfnTag('!Join')],
+    customTags: [cfnTag('!GetAtt'), cfnTag('!Ref'), cfnTag('!Sub'), cfnTag('!Join', 'seq')],
   }) as { resources: { Resources: { Table: { Properties: CfnTableProperties } } } };
   return doc.resources.Resources.Table.Properties;
 }

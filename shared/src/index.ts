@@ -5,6 +5,7 @@ export * from './domain/areas';
 export * from './domain/eligibility';
 export * from './domain/money';
 export * from './domain/uscc';
+export * from './domain/jurisdiction';
 export * from './domain/registration';
 export * from './domain/employer';
 export * from './contracts';

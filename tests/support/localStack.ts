@@ -48,6 +48,8 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
         ['POST', '/auth/cloudbase'],
         ['POST', '/employers'],
         ['GET', '/employers/x'],
+        ['GET', '/staff/reviews'],
+        ['POST', '/staff/reviews/x/decision'],
       ].map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())),
     );
   } catch (err) {

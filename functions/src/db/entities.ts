@@ -188,3 +188,42 @@ export const EmployerMemberEntity = new Entity({
   }),
   computeKey: ({ employerId, userId }) => ({ pk: `EMPLOYER#${employerId}`, sk: `MEMBER#${userId}` }),
 });
+
+/** One staff decision to be taken on an application (employer onboarding now). */
+export const ReviewEntity = new Entity({
+  name: 'Review',
+  table,
+  timestamps: false,
+  schema: item({
+    reviewId: string().key(),
+    type: string(),
+    subjectId: string(),
+    subjectName: string(),
+    areaCode: string(),
+    step: string().enum('street', 'district'),
+    status: string().enum('pending', 'approved', 'rejected'),
+    createdAt: string(),
+    decidedAt: string().optional(),
+    decidedBy: string().optional(),
+    reason: string().optional(),
+    version: number(),
+    gsi1pk: string(),
+    gsi1sk: string(),
+  }),
+  computeKey: ({ reviewId }) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' }),
+});
+
+/**
+ * GSI1 keys of a review queue: one partition per type, step, status and city; the community code
+ * leads the sort key, so any jurisdiction (city, district, street, community) is one prefix query.
+ */
+export function reviewQueueKeys(r: { reviewId: string; type: string; step: string; status: string; areaCode: string; createdAt: string }) {
+  return {
+    gsi1pk: reviewQueuePartition(r.type, r.step, r.status, r.areaCode.slice(0, 4)),
+    gsi1sk: `${r.areaCode}#${r.createdAt}#${r.reviewId}`,
+  };
+}
+
+export function reviewQueuePartition(type: string, step: string, status: string, cityCode: string): string {
+  return `REVIEWQ#${type}#${step}#${status}#${cityCode}`;
+}

@@ -10,6 +10,7 @@ import { nextAuditEvent } from '../audit/events';
 import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity, employerJurisdictionKeys } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { newReview } from '../reviews/service';
 
 type StoredEmployer = FormattedItem<typeof EmployerEntity>;
 
@@ -68,6 +69,8 @@ export async function createEmployer(userId: string, body: CreateEmployerBody): 
       EmployerEntity.build(PutTransaction).item(item).options({ condition: { attr: 'employerId', exists: false } }),
       EmployerMemberEntity.build(PutTransaction).item({ employerId, userId, role: 'admin', createdAt: now }),
       audit.put,
+      // Its street reviews it (domain.md §3.2).
+      newReview({ reviewId: ulid(), type: 'employer', subjectId: employerId, subjectName: body.name, areaCode: body.address.areaCode, step: 'street', createdAt: now }),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) {

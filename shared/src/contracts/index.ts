@@ -5,12 +5,14 @@ export * from './areas';
 export * from './health';
 export * from './registration';
 export * from './employers';
+export * from './reviews';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
 import { createEmployer, getEmployer } from './employers';
+import { decideReview, listReviews } from './reviews';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -25,4 +27,6 @@ export const allContracts = [
   getJobseekerRegistration,
   createEmployer,
   getEmployer,
+  listReviews,
+  decideReview,
 ] as const;

@@ -1,0 +1,150 @@
+// Staff review queue and decisions, always inside the staff member's jurisdiction: a record
+// outside it answers 404, never its content.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import { inJurisdiction, reviewStepLabels, staffScope, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
+import { areaFullName } from '../areas/dataset';
+import { nextAuditEvent } from '../audit/events';
+import { EmployerEntity, ReviewEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
+import { cancelledTransaction } from '../db/errors';
+import { table } from '../db/table';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import type { Principal } from '../http/session';
+
+type StoredReview = FormattedItem<typeof ReviewEntity>;
+
+export function toReviewView(r: StoredReview): Review {
+  return {
+    id: r.reviewId,
+    type: r.type as Review['type'],
+    subjectId: r.subjectId,
+    subjectName: r.subjectName,
+    areaCode: r.areaCode,
+    areaName: areaFullName(r.areaCode),
+    step: r.step,
+    status: r.status,
+    createdAt: r.createdAt,
+    ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
+    ...(r.decidedBy ? { decidedBy: r.decidedBy } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+  };
+}
+
+/** The review item to write with a new application, in the application's own transaction. */
+export function newReview(input: { reviewId: string; type: Review['type']; subjectId: string; subjectName: string; areaCode: string; step: ReviewStep; createdAt: string }) {
+  const item = { ...input, status: 'pending' as const, version: 1 };
+  return ReviewEntity.build(PutTransaction)
+    .item({ ...item, ...reviewQueueKeys(item) })
+    .options({ condition: { attr: 'reviewId', exists: false } });
+}
+
+function scopeOf(principal: Principal): string {
+  const scope = staffScope(principal.level, principal.areaCode);
+  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  return scope;
+}
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export async function listReviews(
+  principal: Principal,
+  query: { type: Review['type']; status: Review['status']; step?: ReviewStep; cursor?: string; limit: number },
+): Promise<{ items: Review[]; nextCursor?: string }> {
+  const scope = scopeOf(principal);
+  const step: ReviewStep = query.step ?? (principal.level === 'district' || principal.level === 'city' ? 'district' : 'street');
+  const partition = reviewQueuePartition(query.type, step, query.status, scope.slice(0, 4));
+  let exclusiveStartKey: Record<string, string> | undefined;
+  if (query.cursor) {
+    // A cursor is only ever a position inside this very queue and jurisdiction.
+    try {
+      exclusiveStartKey = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8'));
+    } catch {
+      exclusiveStartKey = undefined;
+    }
+    const ok =
+      exclusiveStartKey &&
+      exclusiveStartKey.gsi1pk === partition &&
+      typeof exclusiveStartKey.gsi1sk === 'string' &&
+      exclusiveStartKey.gsi1sk.startsWith(scope) &&
+      typeof exclusiveStartKey.pk === 'string' &&
+      exclusiveStartKey.sk === 'REVIEW' &&
+      Object.keys(exclusiveStartKey).length === 4;
+    if (!ok) throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
+  }
+  const { Items = [], LastEvaluatedKey } = await table
+    .build(QueryCommand)
+    .entities(ReviewEntity)
+    .query({ index: 'gsi1', partition, range: { beginsWith: scope } })
+    .options({ limit: query.limit, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+    .send();
+  return {
+    items: Items.map(toReviewView),
+    ...(LastEvaluatedKey ? { nextCursor: encodeCursor(LastEvaluatedKey) } : {}),
+  };
+}
+
+const DECIDING_LEVEL: Record<ReviewStep, string> = { street: '街道', district: '区' };
+
+export async function decide(principal: Principal, reviewId: string, body: DecideReviewBody): Promise<Review> {
+  scopeOf(principal);
+  const { Item: review } = await ReviewEntity.build(GetItemCommand).key({ reviewId }).options({ consistent: true }).send();
+  if (!review || !inJurisdiction(review.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这条申请');
+  if (principal.level !== review.step) {
+    throw new ForbiddenError(`${reviewStepLabels[review.step]}须由${DECIDING_LEVEL[review.step]}级工作人员办理`);
+  }
+  if (review.status !== 'pending') throw new ConflictError('这条申请已经处理过了');
+
+  const now = new Date().toISOString();
+  const status = body.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+  const decided = {
+    ...review,
+    status,
+    decidedAt: now,
+    decidedBy: principal.userId,
+    ...(body.reason ? { reason: body.reason } : {}),
+    version: review.version + 1,
+  };
+  const subject = await subjectTransactions(review, status, principal.userId, now, body.reason);
+  try {
+    await execute(
+      ReviewEntity.build(PutTransaction)
+        .item({ ...decided, ...reviewQueueKeys(decided) })
+        .options({ condition: { and: [{ attr: 'version', eq: review.version }, { attr: 'status', eq: 'pending' }] } }),
+      ...subject,
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)) throw new ConflictError('这条申请刚刚被其他工作人员处理，请刷新');
+    throw err;
+  }
+  return toReviewView(decided);
+}
+
+/** What a decision changes on the record under review, with its audit event. */
+async function subjectTransactions(review: StoredReview, status: 'approved' | 'rejected', actorId: string, at: string, reason: string) {
+  if (review.type !== 'employer') throw new Error(`unknown review type ${review.type}`);
+  const { Item: employer } = await EmployerEntity.build(GetItemCommand).key({ employerId: review.subjectId }).options({ consistent: true }).send();
+  if (!employer) throw new NotFoundError('找不到这条申请');
+  const [seq, hash] = employer.auditHead.split(':');
+  const audit = nextAuditEvent(
+    { seq: Number(seq), hash },
+    {
+      recordType: 'Employer',
+      recordId: employer.employerId,
+      actorId,
+      at,
+      action: status === 'approved' ? 'approve' : 'reject',
+      fromState: employer.status,
+      toState: status,
+      ...(reason ? { reason } : {}),
+    },
+  );
+  return [
+    EmployerEntity.build(PutTransaction)
+      .item({ ...employer, status, updatedAt: at, version: employer.version + 1, auditHead: `${audit.head.seq}:${audit.head.hash}` })
+      .options({ condition: { and: [{ attr: 'version', eq: employer.version }, { attr: 'status', eq: 'pending_review' }] } }),
+    audit.put,
+  ];
+}

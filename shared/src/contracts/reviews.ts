@@ -1,0 +1,70 @@
+import { z } from '../zod';
+import { REVIEW_STEPS } from '../domain/jurisdiction';
+import { defineContract } from './contract';
+
+/** What staff review. Employer onboarding now; the person applications of issue 3 join this list. */
+export const REVIEW_TYPES = ['employer'] as const;
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const reviewTypeLabels: Record<(typeof REVIEW_TYPES)[number], string> = { employer: '单位入驻' };
+
+export const reviewSchema = z.object({
+  id: z.string(),
+  type: z.enum(REVIEW_TYPES),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  step: z.enum(REVIEW_STEPS),
+  status: z.enum(REVIEW_STATUSES),
+  createdAt: z.string(),
+  decidedAt: z.string().optional(),
+  decidedBy: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const listReviewsQuerySchema = z.strictObject({
+  type: z.enum(REVIEW_TYPES),
+  status: z.enum(REVIEW_STATUSES).default('pending'),
+  /** Defaults to the step the caller's level decides (street or district). */
+  step: z.enum(REVIEW_STEPS).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const listReviews = defineContract({
+  id: 'listReviews',
+  method: 'GET',
+  path: '/staff/reviews',
+  summary: '审核队列：只含本人辖区内的申请，按提交时间排列',
+  auth: ['staff'],
+  query: listReviewsQuerySchema,
+  response: z.object({ items: z.array(reviewSchema), nextCursor: z.string().optional() }),
+  errors: [400, 401, 403],
+});
+
+export const reviewIdParamsSchema = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) });
+
+export const decideReviewBodySchema = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(200, '理由最多200字').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && v.reason.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '不通过时请写明理由，申请人会看到' });
+    }
+  });
+export type DecideReviewBody = z.infer<typeof decideReviewBodySchema>;
+
+export const decideReview = defineContract({
+  id: 'decideReview',
+  method: 'POST',
+  path: '/staff/reviews/{id}/decision',
+  summary: '审核决定：通过或不通过（须写理由），写入审计链',
+  auth: ['staff'],
+  params: reviewIdParamsSchema,
+  body: decideReviewBodySchema,
+  response: z.object({ review: reviewSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
