@@ -50,6 +50,8 @@ async function main() {
     console.log(`• HTTP API (serverless offline, stage local) on 127.0.0.1:${API_PORT}`);
     const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'local', '--httpPort', String(API_PORT), '--lambdaPort', String(LAMBDA_PORT)], {
       label: 'api',
+      // In our process group, so a Ctrl-C in the terminal reaches it even if this process dies first.
+      detached: false,
       echo: process.env.VERBOSE === '1',
       env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, SLS_TELEMETRY_DISABLED: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });

@@ -23,18 +23,15 @@ export function stopProcess(proc: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return resolve();
     proc.once('exit', () => resolve());
-    try {
-      process.kill(-proc.pid, 'SIGTERM'); // the whole group: serverless offline has workers
-    } catch {
-      proc.kill('SIGTERM');
-    }
-    setTimeout(() => {
+    const signal = (sig: NodeJS.Signals) => {
       try {
-        process.kill(-proc.pid!, 'SIGKILL');
+        process.kill(-proc.pid!, sig); // the whole group, when it leads one (detached)
       } catch {
-        /* already gone */
+        proc.kill(sig);
       }
-    }, 5000).unref();
+    };
+    signal('SIGTERM');
+    setTimeout(() => signal('SIGKILL'), 5000).unref();
   });
 }
 

@@ -46,7 +46,7 @@ async function onboard(serial: number, areaCode = '350102001001') {
 
 async function pendingFor(token: string, query = 'type=employer') {
   const res = await client.get(`/staff/reviews?${query}`, token);
-  expect(res.status).toBe(200);
+  expect({ status: res.status, text: res.text }).toMatchObject({ status: 200, text: expect.stringContaining('"items"') });
   return res.body as { items: { id: string; subjectId: string; subjectName: string }[]; nextCursor?: string };
 }
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bin, ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
+import { ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
 import { apiClient } from '../support/http';
 import { isListening } from '../../scripts/lib/dynamoLocal';
 import { makeIdNumber, registrationBody } from '../support/people';
@@ -13,7 +13,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function start(ports: Record<string, number>) {
-  const proc = startProcess(bin('tsx'), ['scripts/start.ts'], {
+  // As `npm start` runs it: node with tsx's loader, no wrapper process.
+  const proc = startProcess(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     label: 'start',
     cwd: ROOT,
     env: {
@@ -62,7 +63,8 @@ describe('npm start', () => {
     expect(saved.status).toBe(200);
     // The H5 server answers on its port and forwards /api to the API.
     expect((await fetch(`http://127.0.0.1:${ports.H5_PORT}/api/health`)).status).toBe(200);
-    first.child.kill('SIGINT');
+    // Ctrl-C: the terminal signals the whole foreground process group.
+    process.kill(-first.child.pid!, 'SIGINT');
     await new Promise((r) => first.child.once('exit', r));
     // Ctrl-C really stops everything: every port is free again.
     for (let i = 0; i < 120 && (await Promise.all(Object.values(ports).map(isListening))).some(Boolean); i += 1) {
