@@ -107,7 +107,10 @@ describe('job-seeker registration in the browser', () => {
 
     await page.getByText('提交登记').click();
 
-    await page.getByText('登记有效，有效期至').waitFor();
+    // Either the saved registration or the form's error notice: a failure then shows its message.
+    const notice = shown(page).locator('.notice__text').first();
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toContain('登记有效，有效期至');
     const text = await page.locator('body').innerText();
     expect(text).toContain(`3501**********${ID_NUMBER.slice(-4)}`);
     expect(text).not.toContain(ID_NUMBER);
