@@ -40,7 +40,7 @@ async function onboard(serial: number, areaCode = '350102001001') {
   const owner = await client.devLogin(`owner-${serial}`);
   const body = employerBody({ uscc: makeUscc(serial), name: `测试单位${serial}号` });
   const res = await client.post('/employers', { ...body, address: { ...body.address, areaCode } }, owner);
-  expect(res.status).toBe(201);
+  expect({ status: res.status, text: res.text }).toMatchObject({ status: 201 });
   return { employerId: res.body.employer.id as string, owner };
 }
 

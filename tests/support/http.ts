@@ -36,7 +36,8 @@ export function apiClient(baseUrl: string) {
     put: <T = any>(path: string, body: unknown, token?: string) => call<T>('PUT', path, { body, token }),
     async devLogin(openid: string, extra: Record<string, unknown> = {}): Promise<string> {
       const res = await call('POST', '/auth/dev-login', { body: { openid, ...extra } });
-      if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${res.text}`);
+      // serverless offline answers a Lambda timeout with HTTP 200 and no session: check the body too.
+      if (res.status !== 200 || typeof res.body?.token !== 'string') throw new Error(`dev login failed: ${res.status} ${res.text}`);
       return res.body.token;
     },
   };
