@@ -7,10 +7,13 @@
 set -euo pipefail
 
 missing=()
-java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1 || true)
+java_version=$(java -version 2>&1 || true)
+java_major=$(sed -n 's/.*version "\([0-9]*\).*/\1/p' <<<"${java_version}" | sed -n 1p)
 if [ -z "${java_major}" ] || [ "${java_major}" -lt 17 ]; then missing+=(openjdk-17-jre-headless); fi
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+# (Font list read into a variable first: `fc-list | grep -q` dies of SIGPIPE under pipefail.)
+fonts=$(fc-list 2>/dev/null || true)
+[[ "${fonts}" == *"Noto Sans CJK"* ]] || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system-deps: Java ${java_major}, Chromium and CJK fonts are present."
@@ -27,6 +30,7 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fc-cache -f >/dev/null 2>&1 || true
 
-java -version 2>&1 | head -1
+java -version 2>&1 | sed -n 1p
 chromium --version
-fc-list | grep -qi 'Noto Sans CJK' && echo "fonts-noto-cjk: present"
+fonts=$(fc-list 2>/dev/null || true)
+if [[ "${fonts}" == *"Noto Sans CJK"* ]]; then echo "fonts-noto-cjk: present"; else echo "fonts-noto-cjk: still missing" >&2; exit 1; fi
