@@ -16,3 +16,13 @@ export function nextAuditEvent(
     .options({ condition: { attr: 'seq', exists: false } });
   return { put, head: { seq: content.seq, hash } };
 }
+
+/** A record keeps the head of its chain as "<seq>:<hash>". */
+export function parseAuditHead(head: string): { seq: number; hash: string } {
+  const [seq, hash] = head.split(':');
+  return { seq: Number(seq), hash };
+}
+
+export function formatAuditHead(head: { seq: number; hash: string }): string {
+  return `${head.seq}:${head.hash}`;
+}

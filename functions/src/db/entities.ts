@@ -7,6 +7,27 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { table } from './table';
 
+/** A place: a 12-digit community code, the address within it, GCJ-02 coordinates. */
+const place = () => map({ areaCode: string(), address: string(), lat: number(), lng: number() });
+
+/**
+ * What every regulated record carries: timestamps, an optimistic-lock version, the head of its
+ * audit chain ("<seq>:<hash>") and the GSI1 keys staff find it by (see jurisdictionKeys).
+ */
+const regulatedRecord = () => ({
+  createdAt: string(),
+  updatedAt: string(),
+  version: number(),
+  auditHead: string(),
+  gsi1pk: string(),
+  gsi1sk: string(),
+});
+
+/** GSI1 keys of a record staff look up by area: one partition per district, the community code first in the sort key. */
+export function jurisdictionKeys(kind: 'JOBSEEKER_REG' | 'EMPLOYER', id: string, communityCode: string) {
+  return { gsi1pk: `${kind}#${communityCode.slice(0, 6)}`, gsi1sk: `${communityCode}#${id}` };
+}
+
 export const UserEntity = new Entity({
   name: 'User',
   table,
@@ -55,7 +76,7 @@ export const JobseekerRegistrationEntity = new Entity({
     professionalTitle: string().optional(),
     personCategory: string().optional(),
     resume: string().optional(),
-    residence: map({ areaCode: string(), address: string(), lat: number(), lng: number() }),
+    residence: place(),
     intention: map({
       occupations: list(string()),
       minMonthlySalaryFen: number(),
@@ -63,21 +84,10 @@ export const JobseekerRegistrationEntity = new Entity({
       shift: string(),
     }),
     validUntil: string(),
-    createdAt: string(),
-    updatedAt: string(),
-    version: number(),
-    auditHead: string(),
-    // Staff find registrations in their jurisdiction (see registrationJurisdictionKeys).
-    gsi1pk: string(),
-    gsi1sk: string(),
+    ...regulatedRecord(),
   }),
   computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'JOBSEEKER_REG' }),
 });
-
-/** GSI1 keys of a registration: one partition per district, the community code first in the sort key. */
-export function registrationJurisdictionKeys(userId: string, communityCode: string) {
-  return { gsi1pk: `JOBSEEKER_REG#${communityCode.slice(0, 6)}`, gsi1sk: `${communityCode}#${userId}` };
-}
 
 /** Uniqueness of an ID number across accounts, by its HMAC blind index (never the number itself). */
 export const IdNumberClaimEntity = new Entity({
@@ -139,28 +149,17 @@ export const EmployerEntity = new Entity({
     uscc: string(),
     industry: string(),
     economicType: string(),
-    address: map({ areaCode: string(), address: string(), lat: number(), lng: number() }),
+    address: place(),
     intro: string(),
     contactName: string(),
     contactPhone: string(),
     licenceImageKey: string().optional(),
     status: string().enum('pending_review', 'approved', 'rejected'),
     createdBy: string(),
-    createdAt: string(),
-    updatedAt: string(),
-    version: number(),
-    auditHead: string(),
-    // Staff of the employer's district and street find it here (same layout as registrations).
-    gsi1pk: string(),
-    gsi1sk: string(),
+    ...regulatedRecord(),
   }),
   computeKey: ({ employerId }) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PROFILE' }),
 });
-
-/** GSI1 keys of an employer: one partition per district, the community code first in the sort key. */
-export function employerJurisdictionKeys(employerId: string, communityCode: string) {
-  return { gsi1pk: `EMPLOYER#${communityCode.slice(0, 6)}`, gsi1sk: `${communityCode}#${employerId}` };
-}
 
 /** One unified social credit code belongs to one employer record. */
 export const UsccClaimEntity = new Entity({

@@ -6,8 +6,8 @@ import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import { parseUscc, type CreateEmployerBody, type Employer } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
-import { nextAuditEvent } from '../audit/events';
-import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity, employerJurisdictionKeys } from '../db/entities';
+import { formatAuditHead, nextAuditEvent } from '../audit/events';
+import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity, jurisdictionKeys } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import { newReview } from '../reviews/service';
@@ -58,8 +58,8 @@ export async function createEmployer(userId: string, body: CreateEmployerBody): 
     createdAt: now,
     updatedAt: now,
     version: 1,
-    auditHead: `${audit.head.seq}:${audit.head.hash}`,
-    ...employerJurisdictionKeys(employerId, body.address.areaCode),
+    auditHead: formatAuditHead(audit.head),
+    ...jurisdictionKeys('EMPLOYER', employerId, body.address.areaCode),
   };
   try {
     await execute(

@@ -13,8 +13,8 @@ import {
   type JobseekerRegistrationBody,
 } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
-import { nextAuditEvent } from '../audit/events';
-import { IdNumberClaimEntity, JobseekerRegistrationEntity, registrationJurisdictionKeys } from '../db/entities';
+import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
+import { IdNumberClaimEntity, JobseekerRegistrationEntity, jurisdictionKeys } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { getDependencies } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
@@ -138,8 +138,7 @@ async function tryWrite(
   if (existing && changed.length === 0) return toView(existing, now);
 
   const version = (existing?.version ?? 0) + 1;
-  const [auditSeq, auditHashValue] = existing ? existing.auditHead.split(':') : [];
-  const audit = nextAuditEvent(existing ? { seq: Number(auditSeq), hash: auditHashValue } : undefined, {
+  const audit = nextAuditEvent(existing ? parseAuditHead(existing.auditHead) : undefined, {
     recordType: RECORD_TYPE,
     recordId: userId,
     actorId: userId,
@@ -162,8 +161,8 @@ async function tryWrite(
     createdAt: existing?.createdAt ?? now.toISOString(),
     updatedAt: now.toISOString(),
     version,
-    auditHead: `${audit.head.seq}:${audit.head.hash}`,
-    ...registrationJurisdictionKeys(userId, body.residence.areaCode),
+    auditHead: formatAuditHead(audit.head),
+    ...jurisdictionKeys('JOBSEEKER_REG', userId, body.residence.areaCode),
   };
 
   const idChanged = existing?.idNumberHash !== identity.hash;

@@ -7,7 +7,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { inJurisdiction, reviewStepLabels, staffScope, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
-import { nextAuditEvent } from '../audit/events';
+import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { EmployerEntity, ReviewEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
@@ -127,9 +127,8 @@ async function subjectTransactions(review: StoredReview, status: 'approved' | 'r
   if (review.type !== 'employer') throw new Error(`unknown review type ${review.type}`);
   const { Item: employer } = await EmployerEntity.build(GetItemCommand).key({ employerId: review.subjectId }).options({ consistent: true }).send();
   if (!employer) throw new NotFoundError('找不到这条申请');
-  const [seq, hash] = employer.auditHead.split(':');
   const audit = nextAuditEvent(
-    { seq: Number(seq), hash },
+    parseAuditHead(employer.auditHead),
     {
       recordType: 'Employer',
       recordId: employer.employerId,
@@ -143,7 +142,7 @@ async function subjectTransactions(review: StoredReview, status: 'approved' | 'r
   );
   return [
     EmployerEntity.build(PutTransaction)
-      .item({ ...employer, status, updatedAt: at, version: employer.version + 1, auditHead: `${audit.head.seq}:${audit.head.hash}` })
+      .item({ ...employer, status, updatedAt: at, version: employer.version + 1, auditHead: formatAuditHead(audit.head) })
       .options({ condition: { and: [{ attr: 'version', eq: employer.version }, { attr: 'status', eq: 'pending_review' }] } }),
     audit.put,
   ];
