@@ -1,7 +1,6 @@
 // Staff review inside the four-level jurisdiction, end to end over HTTP: an employer onboards,
 // only staff of its own street can decide, everyone outside sees 404, decisions are audited.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { findBrokenLink } from '../../functions/src/audit/chain';
 import { localClient } from '../../scripts/lib/dynamoLocal';
 import { employerBody, makeUscc } from '../support/employers';
@@ -181,5 +180,57 @@ describe('decisions', () => {
     for (const id of ['01ARZ3NDEKTSV4RRFFQ69G5FAV', 'nope']) {
       expect((await client.post(`/staff/reviews/${id}/decision`, { decision: 'approve' }, tokens.gudongStreet)).status).toBe(404);
     }
+  });
+});
+
+describe('audit trail', () => {
+  it('shows the decision history, verified, to the employer and its street, and 404 to anyone else', async () => {
+    const { employerId, owner } = await onboard(521);
+    const review = await reviewOf(employerId);
+    await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'reject', reason: '地址与执照不一致' }, tokens.gudongStreet);
+
+    for (const token of [owner, tokens.gudongStreet, tokens.gulouDistrict]) {
+      const res = await client.get(`/audit/Employer/${employerId}`, token);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        verified: true,
+        events: [
+          { seq: 1, action: 'create', toState: 'pending_review' },
+          { seq: 2, action: 'reject', toState: 'rejected', reason: '地址与执照不一致' },
+        ],
+      });
+    }
+    for (const token of [tokens.guxiStreet, tokens.taijiangDistrict, await client.devLogin('curious-citizen')]) {
+      expect((await client.get(`/audit/Employer/${employerId}`, token)).status).toBe(404);
+    }
+  });
+
+  it('reports a tampered event as not verified', async () => {
+    const { employerId, owner } = await onboard(522);
+    const db = DynamoDBDocumentClient.from(localClient(process.env.DYNAMODB_ENDPOINT!));
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: `AUDIT#Employer#${employerId}`, sk: 'EVENT#00000001' },
+        UpdateExpression: 'SET actorId = :someoneElse',
+        ExpressionAttributeValues: { ':someoneElse': 'someone-else' },
+      }),
+    );
+
+    const res = await client.get(`/audit/Employer/${employerId}`, owner);
+
+    expect(res.body.verified).toBe(false);
+  });
+
+  it('shows a person the history of their own registration only', async () => {
+    const me = await client.call('POST', '/auth/dev-login', { body: { openid: 'audit-seeker' } });
+    const { registrationBody, makeIdNumber } = await import('../support/people');
+    await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1990-09-09', 919) }), me.body.token);
+
+    const own = await client.get(`/audit/JobseekerRegistration/${me.body.user.id}`, me.body.token);
+    expect(own.body).toMatchObject({ verified: true, events: [{ action: 'create', changedFields: expect.arrayContaining(['idNumber']) }] });
+    expect(JSON.stringify(own.body)).not.toMatch(/\d{17}[\dX]/);
+    expect((await client.get(`/audit/JobseekerRegistration/${me.body.user.id}`, tokens.guxiStreet)).status).toBe(404);
+    expect((await client.get(`/audit/JobseekerRegistration/${me.body.user.id}`, tokens.gudongStreet)).status).toBe(200);
   });
 });

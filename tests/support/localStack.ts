@@ -50,6 +50,7 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
         ['GET', '/employers/x'],
         ['GET', '/staff/reviews'],
         ['POST', '/staff/reviews/x/decision'],
+        ['GET', '/audit/Employer/x'],
       ].map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())),
     );
   } catch (err) {

@@ -6,6 +6,7 @@ export * from './health';
 export * from './registration';
 export * from './employers';
 export * from './reviews';
+export * from './audit';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -13,6 +14,7 @@ import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
 import { createEmployer, getEmployer } from './employers';
 import { decideReview, listReviews } from './reviews';
+import { getAuditTrail } from './audit';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -29,4 +31,5 @@ export const allContracts = [
   getEmployer,
   listReviews,
   decideReview,
+  getAuditTrail,
 ] as const;

@@ -1,0 +1,27 @@
+import { z } from '../zod';
+import { defineContract } from './contract';
+
+export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer'] as const;
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  fromState: z.string(),
+  toState: z.string(),
+  reason: z.string().optional(),
+  changedFields: z.array(z.string()).optional(),
+});
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+export const getAuditTrail = defineContract({
+  id: 'getAuditTrail',
+  method: 'GET',
+  path: '/audit/{entityType}/{id}',
+  summary: '记录的审计轨迹（哈希链校验结果 verified）：本人、本单位成员或辖区工作人员可见',
+  auth: 'user',
+  params: z.strictObject({ entityType: z.enum(AUDITED_TYPES), id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) }),
+  response: z.object({ events: z.array(auditEventSchema), verified: z.boolean() }),
+  errors: [401, 404],
+});
