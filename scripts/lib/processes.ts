@@ -51,10 +51,10 @@ export async function waitForHttp(url: string, timeoutMs: number, proc?: ChildPr
 }
 
 /** Builds the mini-program's H5 bundle (production build: the development one without --watch is broken). */
-export function buildH5(env: Record<string, string> = {}): void {
+export function buildH5(): void {
   const result = spawnSync(bin('taro'), ['build', '--type', 'h5'], {
     cwd: join(ROOT, 'miniprogram'),
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`H5 build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);

@@ -43,12 +43,6 @@ export class ConflictError extends AppError {
   }
 }
 
-export class NotEligibleError extends AppError {
-  constructor(message: string) {
-    super(422, 'not_eligible', message);
-  }
-}
-
 export class UpstreamUnavailableError extends AppError {
   constructor(message = '外部服务暂时不可用，请稍后再试') {
     super(503, 'upstream_unavailable', message);

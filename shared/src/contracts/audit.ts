@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { defineContract } from './contract';
+import { defineContract, ulidSchema } from './contract';
 
 export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer'] as const;
 
@@ -21,7 +21,7 @@ export const getAuditTrail = defineContract({
   path: '/audit/{entityType}/{id}',
   summary: '记录的审计轨迹（哈希链校验结果 verified）：本人、本单位成员或辖区工作人员可见',
   auth: 'user',
-  params: z.strictObject({ entityType: z.enum(AUDITED_TYPES), id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) }),
+  params: z.strictObject({ entityType: z.enum(AUDITED_TYPES), id: ulidSchema }),
   response: z.object({ events: z.array(auditEventSchema), verified: z.boolean() }),
   errors: [401, 404],
 });

@@ -1,8 +1,9 @@
 import { z } from '../zod';
 import { defineContract } from './contract';
+import { STAFF_LEVELS, scopeLength } from '../domain/jurisdiction';
 
 export const roleSchema = z.enum(['jobseeker', 'employer', 'provider', 'staff', 'finance', 'admin']);
-export const staffLevelSchema = z.enum(['community', 'street', 'district', 'city']);
+export const staffLevelSchema = z.enum(STAFF_LEVELS);
 export type StaffLevel = z.infer<typeof staffLevelSchema>;
 
 export const areaCodeSchema = z
@@ -54,7 +55,6 @@ export const cloudbaseLogin = defineContract({
 });
 
 // Staff level and area must come together: a staff member without a jurisdiction sees nothing.
-const levelLength = { community: 12, street: 9, district: 6, city: 4 } as const;
 export const devLoginBodySchema = z
   .strictObject({
     openid: z.string().min(1).max(64).regex(/^[\w-]+$/, 'openid 只能包含字母、数字、下划线和连字符'),
@@ -67,7 +67,7 @@ export const devLoginBodySchema = z
     if (isStaff && (!v.level || !v.areaCode)) {
       ctx.addIssue({ code: 'custom', path: ['level'], message: '工作人员须同时指定层级和辖区代码' });
     }
-    if (v.level && v.areaCode && v.areaCode.length !== levelLength[v.level]) {
+    if (v.level && v.areaCode && v.areaCode.length !== scopeLength(v.level)) {
       ctx.addIssue({ code: 'custom', path: ['areaCode'], message: '辖区代码的位数与层级不符' });
     }
   });

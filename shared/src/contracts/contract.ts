@@ -1,6 +1,6 @@
 // One contract per endpoint: the Lambda wrapper validates with it, the mini-program's API
 // service parses responses with it, and /openapi.json is generated from it.
-import type { z } from 'zod';
+import { z } from '../zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Role = 'jobseeker' | 'employer' | 'provider' | 'staff' | 'finance' | 'admin';
@@ -54,3 +54,6 @@ export type ParamsOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | 
 export type ResponseOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | undefined, infer R>
   ? z.infer<R>
   : never;
+
+/** Record ids are ULIDs: 26 characters of Crockford's base 32. */
+export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '编号格式不对');

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { parseUscc, usccProblemMessages } from '../domain/uscc';
 import { ECONOMIC_TYPES, EMPLOYER_INTRO_MAX_CHARS, EMPLOYER_STATUSES, INDUSTRIES } from '../domain/employer';
-import { defineContract } from './contract';
+import { defineContract, ulidSchema } from './contract';
 import { mobileSchema, personNameSchema, residenceSchema } from './registration';
 
 export const usccSchema = z.string().superRefine((raw, ctx) => {
@@ -25,7 +25,7 @@ export const createEmployerBodySchema = z.strictObject({
 export type CreateEmployerBody = z.infer<typeof createEmployerBodySchema>;
 
 export const employerIdParamsSchema = z.strictObject({
-  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/),
+  id: ulidSchema,
 });
 
 export const employerSchema = z.object({

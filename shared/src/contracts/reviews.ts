@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { REVIEW_STEPS } from '../domain/jurisdiction';
-import { defineContract } from './contract';
+import { defineContract, ulidSchema } from './contract';
 
 /** What staff review. Employer onboarding now; the person applications of issue 3 join this list. */
 export const REVIEW_TYPES = ['employer'] as const;
@@ -43,7 +43,7 @@ export const listReviews = defineContract({
   errors: [400, 401, 403],
 });
 
-export const reviewIdParamsSchema = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/) });
+export const reviewIdParamsSchema = z.strictObject({ id: ulidSchema });
 
 export const decideReviewBodySchema = z
   .strictObject({

@@ -1,15 +1,18 @@
 // Staff jurisdiction (design.md): a staff member's scope is the prefix of their area code for
 // their level; every staff read filters by it and every write checks it.
-import { isWithinArea } from './areas';
+import { areaCodeLength, isWithinArea } from './areas';
 
 export const STAFF_LEVELS = ['community', 'street', 'district', 'city'] as const;
 export type StaffLevelName = (typeof STAFF_LEVELS)[number];
 
-export const SCOPE_LENGTH: Record<StaffLevelName, number> = { community: 12, street: 9, district: 6, city: 4 };
+/** A staff member's area code has the length of their level's division code. */
+export function scopeLength(level: StaffLevelName): number {
+  return areaCodeLength(level);
+}
 
 /** The area-code prefix a staff member may see, or undefined if their level and code do not fit. */
 export function staffScope(level: StaffLevelName | undefined, areaCode: string | undefined): string | undefined {
-  if (!level || !areaCode || areaCode.length !== SCOPE_LENGTH[level]) return undefined;
+  if (!level || !areaCode || areaCode.length !== scopeLength(level)) return undefined;
   return areaCode;
 }
 
