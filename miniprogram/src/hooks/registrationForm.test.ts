@@ -1,4 +1,4 @@
-import { emptyForm, errorsOfStep, formFromRegistration, stepOf, toBody, validate, type RegistrationFormState } from './registrationForm';
+import { emptyForm, errorsOfStep, formFromRegistration, stepOf, toBody, validate, withoutErrorsOf, type RegistrationFormState } from './registrationForm';
 import { makeIdNumber } from '../../../tests/support/people';
 
 function filled(patch: Partial<RegistrationFormState> = {}): RegistrationFormState {
@@ -79,5 +79,27 @@ describe('registration form rules', () => {
       version: 1,
     });
     expect(form).toMatchObject({ idNumber: '', occupations: '保洁员、收银员', minMonthlySalaryYuan: '3500.50', maxDistanceKm: 5 });
+  });
+});
+
+describe('clearing errors as the person edits', () => {
+  const errors = {
+    name: '此项为必填项',
+    'residence.location': '请点“获取当前位置”，或手动填写经纬度',
+    'residence.areaCode': '请选择到社区（村）',
+    'intention.minMonthlySalaryFen': '请输入金额，如 3500',
+    'intention.occupations.0': '工种不能为空',
+  };
+
+  it.each([
+    [['name'], 'name'],
+    [['lng'], 'residence.location'],
+    [['lat', 'lng'], 'residence.location'],
+    [['areaCode', 'areaName'], 'residence.areaCode'],
+    [['minMonthlySalaryYuan'], 'intention.minMonthlySalaryFen'],
+    [['occupations'], 'intention.occupations.0'],
+  ] as const)('editing %p clears %s and nothing else', (changed, cleared) => {
+    const left = withoutErrorsOf(errors, [...changed]);
+    expect(Object.keys(left).sort()).toEqual(Object.keys(errors).filter((k) => k !== cleared).sort());
   });
 });

@@ -170,6 +170,29 @@ export function validate(
   return Object.keys(errors).length ? { errors } : { body: parsed.data, errors };
 }
 
+/**
+ * The error paths each form field answers for, where they differ from the field's own name:
+ * editing a field clears exactly these (and anything beneath them, such as `occupations.0`).
+ */
+const ERROR_PATHS_OF_FIELD: Partial<Record<keyof RegistrationFormState, string[]>> = {
+  areaCode: ['residence.areaCode'],
+  areaName: [],
+  address: ['residence.address'],
+  lat: ['residence.location', 'residence.lat'],
+  lng: ['residence.location', 'residence.lng'],
+  occupations: ['intention.occupations'],
+  minMonthlySalaryYuan: ['intention.minMonthlySalaryFen'],
+  maxDistanceKm: ['intention.maxDistanceKm'],
+  shift: ['intention.shift'],
+};
+
+export function withoutErrorsOf(errors: FormErrors, changed: (keyof RegistrationFormState)[]): FormErrors {
+  const cleared = changed.flatMap((field) => ERROR_PATHS_OF_FIELD[field] ?? [field]);
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => !cleared.some((c) => path === c || path.startsWith(`${c}.`))),
+  );
+}
+
 /** Errors that belong to one step. */
 export function errorsOfStep(errors: FormErrors, step: number): FormErrors {
   return Object.fromEntries(Object.entries(errors).filter(([path]) => stepOf(path) === step));

@@ -15,6 +15,7 @@ import {
   formFromRegistration,
   stepOf,
   validate,
+  withoutErrorsOf,
   type FormErrors,
   type RegistrationFormState,
 } from '../../../hooks/registrationForm';
@@ -55,15 +56,7 @@ export default function RegistrationFormPage() {
   const update = (patch: Partial<RegistrationFormState>) => {
     setForm((f) => ({ ...f, ...patch }));
     // Clear the errors of the fields just changed, so a fixed field stops looking wrong.
-    setErrors((e) => {
-      const next = { ...e };
-      for (const key of Object.keys(next)) {
-        const field = key.split('.').at(-1)!;
-        if (Object.prototype.hasOwnProperty.call(patch, field) || (field === 'location' && 'lat' in patch)) delete next[key];
-        if ((key === 'intention.minMonthlySalaryFen' && 'minMonthlySalaryYuan' in patch) || (key === 'residence.areaCode' && 'areaCode' in patch)) delete next[key];
-      }
-      return next;
-    });
+    setErrors((e) => withoutErrorsOf(e, Object.keys(patch) as (keyof RegistrationFormState)[]));
   };
 
   function next() {
