@@ -6,16 +6,25 @@ import { areaAncestry, areaLevelOf } from '@doorstep/shared';
 import names from './areas.json';
 
 const byCode = names as Record<string, string>;
-const childrenOf = new Map<string, string[]>();
-for (const code of Object.keys(byCode)) {
-  const parent = areaAncestry(code).at(-2) ?? '';
-  const siblings = childrenOf.get(parent);
-  if (siblings) siblings.push(code);
-  else childrenOf.set(parent, [code]);
+
+// The parent → children index serves only GET /areas; other functions that validate or name an
+// area never build it.
+let childrenIndex: Map<string, string[]> | undefined;
+function childrenOf(): Map<string, string[]> {
+  if (!childrenIndex) {
+    childrenIndex = new Map();
+    for (const code of Object.keys(byCode)) {
+      const parent = areaAncestry(code).at(-2) ?? '';
+      const siblings = childrenIndex.get(parent);
+      if (siblings) siblings.push(code);
+      else childrenIndex.set(parent, [code]);
+    }
+  }
+  return childrenIndex;
 }
 
 function toArea(code: string): Area {
-  return { code, name: byCode[code], level: areaLevelOf(code)!, hasChildren: childrenOf.has(code) };
+  return { code, name: byCode[code], level: areaLevelOf(code)!, hasChildren: childrenOf().has(code) };
 }
 
 export function isKnownArea(code: string): boolean {
@@ -25,7 +34,7 @@ export function isKnownArea(code: string): boolean {
 /** Children of `parent`, or the provinces; undefined when the parent itself is unknown. */
 export function listChildAreas(parent?: string): Area[] | undefined {
   if (parent !== undefined && !isKnownArea(parent)) return undefined;
-  return (childrenOf.get(parent ?? '') ?? []).map(toArea);
+  return (childrenOf().get(parent ?? '') ?? []).map(toArea);
 }
 
 /** "福建省 福州市 鼓楼区 鼓东街道 …": the full name people read. 市辖区 adds nothing and is left out. */
