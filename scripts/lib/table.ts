@@ -24,14 +24,23 @@ interface CfnTableProperties {
   TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
 }
 
-/** The table's CloudFormation properties from serverless.yml (CloudFormation tags read as plain values). */
-export function tableDefinition(): CfnTableProperties {
+interface ServerlessYml {
+  params: Record<string, Record<string, string | number>>;
+  resources: { Resources: { Table: { Properties: CfnTableProperties } } };
+}
+
+/** serverless.yml as data (CloudFormation tags read as plain values, variables left unresolved). */
+export function readServerlessYml(): ServerlessYml {
   const text = readFileSync(join(ROOT, 'serverless.yml'), 'utf8');
   const cfnTag = (tag: string, collection?: 'seq') => ({ tag, collection, resolve: (value: unknown) => value, identify: () => false });
-  const doc = parse(text, {
+  return parse(text, {
     customTags: [cfnTag('!GetAtt'), cfnTag('!Ref'), cfnTag('!Sub'), cfnTag('!Join', 'seq')],
-  }) as { resources: { Resources: { Table: { Properties: CfnTableProperties } } } };
-  return doc.resources.Resources.Table.Properties;
+  }) as ServerlessYml;
+}
+
+/** The table's CloudFormation properties from serverless.yml. */
+export function tableDefinition(): CfnTableProperties {
+  return readServerlessYml().resources.Resources.Table.Properties;
 }
 
 async function waitActive(client: DynamoDBClient, name: string) {
