@@ -19,6 +19,10 @@ export const configSchema = z.object({
   WECHAT_SECRET: z.string().default(''),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   CLOUDBASE_TICKET_SECRET: z.string().min(32),
+  /** Photos: S3 in AWS; a folder on disk in the local and test stages. */
+  UPLOAD_STORE: z.enum(['s3', 'local']).default('s3'),
+  UPLOAD_BUCKET: z.string().default(''),
+  UPLOAD_DIR: z.string().default('.data/uploads'),
 });
 export type Config = z.infer<typeof configSchema>;
 

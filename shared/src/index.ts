@@ -8,5 +8,6 @@ export * from './domain/uscc';
 export * from './domain/jurisdiction';
 export * from './domain/registration';
 export * from './domain/employer';
+export * from './domain/personRules';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -1,5 +1,6 @@
 // Starts the real HTTP stack for a suite: `serverless offline` (stage test) over DynamoDB Local.
 import { bin, freePort, startProcess, stopProcess, waitForHttp } from '../../scripts/lib/processes';
+import { allContracts } from '@doorstep/shared';
 import { testEnvironment } from './testConfig';
 import { localClient } from '../../scripts/lib/dynamoLocal';
 import { ensureTable } from '../../scripts/lib/table';
@@ -37,21 +38,9 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
     // Warm every function once (each answers even without a token): a first request to a cold
     // function in serverless offline can take seconds on a loaded machine.
     await Promise.all(
-      [
-        ['GET', '/health'],
-        ['GET', '/areas'],
-        ['GET', '/me'],
-        ['GET', '/me/jobseeker-registration'],
-        ['PUT', '/me/jobseeker-registration'],
-        ['POST', '/auth/dev-login'],
-        ['POST', '/auth/wechat'],
-        ['POST', '/auth/cloudbase'],
-        ['POST', '/employers'],
-        ['GET', '/employers/x'],
-        ['GET', '/staff/reviews'],
-        ['POST', '/staff/reviews/x/decision'],
-        ['GET', '/audit/Employer/x'],
-      ].map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())),
+      allContracts.map((c) =>
+        fetch(`${baseUrl}${c.path.replace(/\{[^}]+\}/g, 'x')}`, { method: c.method }).then((r) => r.arrayBuffer()),
+      ),
     );
   } catch (err) {
     await stopProcess(proc);

@@ -19,6 +19,8 @@ export function testEnvironment(tableName: string): Record<string, string> {
     WECHAT_APPID: String(params.wechatAppId),
     WECHAT_SECRET: String(params.wechatSecret),
     WECHAT_API_BASE: 'http://127.0.0.1:9',
+    UPLOAD_STORE: String(params.uploadStore),
+    UPLOAD_DIR: '.data/test-uploads',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };

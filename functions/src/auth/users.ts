@@ -2,6 +2,8 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $append } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import type { DevLoginBody, User } from '@doorstep/shared';
@@ -15,7 +17,7 @@ type UserItem = { userId: string; roles: string[]; level?: string; areaCode?: st
 function toUser(item: UserItem): User {
   return {
     id: item.userId,
-    roles: item.roles as User['roles'],
+    roles: Array.from(new Set(item.roles)) as User['roles'],
     ...(item.level ? { level: item.level as User['level'] } : {}),
     ...(item.areaCode ? { areaCode: item.areaCode } : {}),
     createdAt: item.createdAt,
@@ -78,4 +80,14 @@ export async function devSignIn(body: DevLoginBody): Promise<User> {
   };
   await UserEntity.build(PutItemCommand).item(item).send();
   return toUser(item);
+}
+
+/**
+ * The write that gives a user a role, for a caller's transaction; nothing if they have it.
+ * The role reaches the user's token at their next sign-in.
+ */
+export async function grantRole(userId: string, role: User['roles'][number], at: string) {
+  const user = await getUser(userId);
+  if (!user || user.roles.includes(role)) return [];
+  return [UserEntity.build(UpdateTransaction).item({ userId, roles: $append([role]), updatedAt: at })];
 }

@@ -3,6 +3,7 @@ import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { table } from './table';
@@ -75,6 +76,7 @@ export const JobseekerRegistrationEntity = new Entity({
     qualificationLevel: string().optional(),
     professionalTitle: string().optional(),
     personCategory: string().optional(),
+    graduationDate: string().optional(),
     resume: string().optional(),
     residence: place(),
     intention: map({
@@ -155,6 +157,8 @@ export const EmployerEntity = new Entity({
     contactPhone: string(),
     licenceImageKey: string().optional(),
     status: string().enum('pending_review', 'approved', 'rejected'),
+    /** Why staff rejected it, shown to the employer. */
+    reviewReason: string().optional(),
     createdBy: string(),
     ...regulatedRecord(),
   }),
@@ -184,8 +188,31 @@ export const EmployerMemberEntity = new Entity({
     userId: string().key(),
     role: string().enum('admin', 'member'),
     createdAt: string(),
+    /** GSI2: the employers a user belongs to (GET /me/employers). */
+    gsi2pk: string(),
+    gsi2sk: string(),
   }),
   computeKey: ({ employerId, userId }) => ({ pk: `EMPLOYER#${employerId}`, sk: `MEMBER#${userId}` }),
+});
+
+export const memberIndexKeys = (userId: string, employerId: string) => ({ gsi2pk: `USER_EMPLOYERS#${userId}`, gsi2sk: employerId });
+
+/** A colleague invited by phone; the six-digit code is stored only as a hash, and expires. */
+export const EmployerInvitationEntity = new Entity({
+  name: 'EmployerInvitation',
+  table,
+  timestamps: false,
+  schema: item({
+    employerId: string().key(),
+    phone: string().key(),
+    codeHash: string(),
+    attempts: number(),
+    expiresAt: string(),
+    createdBy: string(),
+    createdAt: string(),
+    ttl: number(),
+  }),
+  computeKey: ({ employerId, phone }) => ({ pk: `EMPLOYER#${employerId}`, sk: `INVITE#${phone}` }),
 });
 
 /** One staff decision to be taken on an application (employer onboarding now). */
@@ -198,6 +225,8 @@ export const ReviewEntity = new Entity({
     type: string(),
     subjectId: string(),
     subjectName: string(),
+    personId: string().optional(),
+    assisted: boolean().optional(),
     areaCode: string(),
     step: string().enum('street', 'district'),
     status: string().enum('pending', 'approved', 'rejected'),
@@ -205,6 +234,8 @@ export const ReviewEntity = new Entity({
     decidedAt: string().optional(),
     decidedBy: string().optional(),
     reason: string().optional(),
+    /** The person-rules version the decision was taken under. */
+    ruleVersion: string().optional(),
     version: number(),
     gsi1pk: string(),
     gsi1sk: string(),
@@ -226,3 +257,68 @@ export function reviewQueueKeys(r: { reviewId: string; type: string; step: strin
 export function reviewQueuePartition(type: string, step: string, status: string, cityCode: string): string {
   return `REVIEWQ#${type}#${step}#${status}#${cityCode}`;
 }
+
+/**
+ * A person's application: unemployment registration, employment registration or hard-to-employ
+ * recognition. `details` holds the form as JSON, parsed with the shared contract on the way out.
+ */
+export const PersonApplicationEntity = new Entity({
+  name: 'PersonApplication',
+  table,
+  timestamps: false,
+  schema: item({
+    applicationId: string().key(),
+    userId: string(),
+    kind: string().enum('unemployment', 'employment', 'hardship'),
+    status: string().enum('pending_street', 'pending_district', 'approved', 'rejected', 'recorded'),
+    areaCode: string(),
+    detailsJson: string(),
+    evidenceKeys: list(string()),
+    /** Set when community staff filed it for the person (assisted mode). */
+    assistedBy: string().optional(),
+    /** The person-rules version the submission was checked against. */
+    ruleVersion: string(),
+    ...regulatedRecord(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ applicationId }) => ({ pk: `APPLICATION#${applicationId}`, sk: 'APPLICATION' }),
+});
+
+export const personApplicationIndexKeys = (userId: string, createdAt: string, applicationId: string) => ({
+  gsi2pk: `USER_APPS#${userId}`,
+  gsi2sk: `${createdAt}#${applicationId}`,
+});
+
+/** At most one application of a kind in progress per person: written under a condition, removed on the final decision. */
+export const OpenApplicationEntity = new Entity({
+  name: 'OpenApplication',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    kind: string().key(),
+    applicationId: string(),
+    createdAt: string(),
+  }),
+  computeKey: ({ userId, kind }) => ({ pk: `USER#${userId}`, sk: `OPEN_APP#${kind}` }),
+});
+
+/** A person category recognised by staff or recorded from a registration, with the period it holds. */
+export const PersonCategoryEntity = new Entity({
+  name: 'PersonCategory',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    code: string().key(),
+    since: string(),
+    until: string().optional(),
+    source: string().enum('review', 'declared'),
+    detail: string().optional(),
+    applicationId: string(),
+    ruleVersion: string(),
+    updatedAt: string(),
+  }),
+  computeKey: ({ userId, code }) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${code}` }),
+});

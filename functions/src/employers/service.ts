@@ -4,17 +4,17 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { parseUscc, type CreateEmployerBody, type Employer } from '@doorstep/shared';
+import { parseUscc, uploadOwner, type CreateEmployerBody, type Employer } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent } from '../audit/events';
-import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity, jurisdictionKeys } from '../db/entities';
+import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity, jurisdictionKeys, memberIndexKeys } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import { newReview } from '../reviews/service';
+import { newReview } from '../reviews/queue';
 
-type StoredEmployer = FormattedItem<typeof EmployerEntity>;
+export type StoredEmployer = FormattedItem<typeof EmployerEntity>;
 
-function toView(item: StoredEmployer): Employer {
+export function toEmployerView(item: StoredEmployer): Employer {
   return {
     id: item.employerId,
     name: item.name,
@@ -27,6 +27,7 @@ function toView(item: StoredEmployer): Employer {
     contactPhone: item.contactPhone,
     ...(item.licenceImageKey ? { licenceImageKey: item.licenceImageKey } : {}),
     status: item.status,
+    ...(item.reviewReason ? { reviewReason: item.reviewReason } : {}),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };
@@ -35,6 +36,9 @@ function toView(item: StoredEmployer): Employer {
 export async function createEmployer(userId: string, body: CreateEmployerBody): Promise<Employer> {
   if (!isKnownArea(body.address.areaCode)) {
     throw new ValidationError([{ path: ['address', 'areaCode'], message: '没有这个社区（村），请从列表中选择' }]);
+  }
+  if (body.licenceImageKey && uploadOwner(body.licenceImageKey) !== userId) {
+    throw new ValidationError([{ path: ['licenceImageKey'], message: '营业执照图片无效，请重新上传' }]);
   }
   const parsed = parseUscc(body.uscc);
   if (!parsed.ok) throw new ValidationError([{ path: ['uscc'], message: '统一社会信用代码无效' }]);
@@ -67,7 +71,7 @@ export async function createEmployer(userId: string, body: CreateEmployerBody): 
         .item({ uscc: parsed.uscc, employerId, createdAt: now })
         .options({ condition: { attr: 'uscc', exists: false } }),
       EmployerEntity.build(PutTransaction).item(item).options({ condition: { attr: 'employerId', exists: false } }),
-      EmployerMemberEntity.build(PutTransaction).item({ employerId, userId, role: 'admin', createdAt: now }),
+      EmployerMemberEntity.build(PutTransaction).item({ employerId, userId, role: 'admin', createdAt: now, ...memberIndexKeys(userId, employerId) }),
       audit.put,
       // Its street reviews it (domain.md §3.2).
       newReview({ reviewId: ulid(), type: 'employer', subjectId: employerId, subjectName: body.name, areaCode: body.address.areaCode, step: 'street', createdAt: now }),
@@ -80,7 +84,7 @@ export async function createEmployer(userId: string, body: CreateEmployerBody): 
     }
     throw err;
   }
-  return toView(item);
+  return toEmployerView(item);
 }
 
 /** An employer as its own members see it; anyone else gets 404, never its content. */
@@ -90,5 +94,5 @@ export async function getEmployerForMember(userId: string, employerId: string): 
     EmployerEntity.build(GetItemCommand).key({ employerId }).send(),
   ]);
   if (!member || !employer) throw new NotFoundError('找不到这个单位');
-  return toView(employer);
+  return toEmployerView(employer);
 }

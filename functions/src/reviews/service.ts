@@ -4,42 +4,18 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import type { FormattedItem } from 'dynamodb-toolbox/entity';
-import { inJurisdiction, reviewStepLabels, staffScope, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
-import { areaFullName } from '../areas/dataset';
+import { inJurisdiction, reviewStepLabels, rulesOn, staffScope, todayInChina, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
+import { applicationDecision } from '../applications/decisions';
+import { grantRole } from '../auth/users';
 import { EmployerEntity, ReviewEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
+import { toReviewView, type Decision } from './queue';
 
-type StoredReview = FormattedItem<typeof ReviewEntity>;
 
-export function toReviewView(r: StoredReview): Review {
-  return {
-    id: r.reviewId,
-    type: r.type as Review['type'],
-    subjectId: r.subjectId,
-    subjectName: r.subjectName,
-    areaCode: r.areaCode,
-    areaName: areaFullName(r.areaCode),
-    step: r.step,
-    status: r.status,
-    createdAt: r.createdAt,
-    ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
-    ...(r.decidedBy ? { decidedBy: r.decidedBy } : {}),
-    ...(r.reason ? { reason: r.reason } : {}),
-  };
-}
-
-/** The review item to write with a new application, in the application's own transaction. */
-export function newReview(input: { reviewId: string; type: Review['type']; subjectId: string; subjectName: string; areaCode: string; step: ReviewStep; createdAt: string }) {
-  const item = { ...input, status: 'pending' as const, version: 1 };
-  return ReviewEntity.build(PutTransaction)
-    .item({ ...item, ...reviewQueueKeys(item) })
-    .options({ condition: { attr: 'reviewId', exists: false } });
-}
 
 function scopeOf(principal: Principal): string {
   const scope = staffScope(principal.level, principal.areaCode);
@@ -99,15 +75,18 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
 
   const now = new Date().toISOString();
   const status = body.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+  const ruleVersion = rulesOn(todayInChina()).version;
   const decided = {
     ...review,
     status,
     decidedAt: now,
     decidedBy: principal.userId,
     ...(body.reason ? { reason: body.reason } : {}),
+    ...(review.type === 'employer' ? {} : { ruleVersion }),
     version: review.version + 1,
   };
-  const subject = await subjectTransactions(review, status, principal.userId, now, body.reason);
+  const decision: Decision = { review, status, actorId: principal.userId, at: now, reason: body.reason, ruleVersion };
+  const subject = review.type === 'employer' ? await employerDecision(decision) : await applicationDecision(decision);
   try {
     await execute(
       ReviewEntity.build(PutTransaction)
@@ -122,28 +101,33 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
   return toReviewView(decided);
 }
 
-/** What a decision changes on the record under review, with its audit event. */
-async function subjectTransactions(review: StoredReview, status: 'approved' | 'rejected', actorId: string, at: string, reason: string) {
-  if (review.type !== 'employer') throw new Error(`unknown review type ${review.type}`);
+/** What approving or rejecting an employer changes: its status, its audit chain, its creator's role. */
+async function employerDecision({ review, status, actorId, at, reason }: Decision) {
   const { Item: employer } = await EmployerEntity.build(GetItemCommand).key({ employerId: review.subjectId }).options({ consistent: true }).send();
   if (!employer) throw new NotFoundError('找不到这条申请');
-  const audit = nextAuditEvent(
-    parseAuditHead(employer.auditHead),
-    {
-      recordType: 'Employer',
-      recordId: employer.employerId,
-      actorId,
-      at,
-      action: status === 'approved' ? 'approve' : 'reject',
-      fromState: employer.status,
-      toState: status,
-      ...(reason ? { reason } : {}),
-    },
-  );
+  const audit = nextAuditEvent(parseAuditHead(employer.auditHead), {
+    recordType: 'Employer',
+    recordId: employer.employerId,
+    actorId,
+    at,
+    action: status === 'approved' ? 'approve' : 'reject',
+    fromState: employer.status,
+    toState: status,
+    ...(reason ? { reason } : {}),
+  });
+  const { reviewReason: _old, ...rest } = employer;
   return [
     EmployerEntity.build(PutTransaction)
-      .item({ ...employer, status, updatedAt: at, version: employer.version + 1, auditHead: formatAuditHead(audit.head) })
+      .item({
+        ...rest,
+        status,
+        ...(status === 'rejected' ? { reviewReason: reason } : {}),
+        updatedAt: at,
+        version: employer.version + 1,
+        auditHead: formatAuditHead(audit.head),
+      })
       .options({ condition: { and: [{ attr: 'version', eq: employer.version }, { attr: 'status', eq: 'pending_review' }] } }),
     audit.put,
+    ...(status === 'approved' ? await grantRole(employer.createdBy, 'employer', at) : []),
   ];
 }

@@ -3,6 +3,7 @@ import { parseUscc, usccProblemMessages } from '../domain/uscc';
 import { ECONOMIC_TYPES, EMPLOYER_INTRO_MAX_CHARS, EMPLOYER_STATUSES, INDUSTRIES } from '../domain/employer';
 import { defineContract, ulidSchema } from './contract';
 import { mobileSchema, personNameSchema, residenceSchema } from './registration';
+import { uploadKeySchema } from './uploads';
 
 export const usccSchema = z.string().superRefine((raw, ctx) => {
   const parsed = parseUscc(raw);
@@ -20,7 +21,7 @@ export const createEmployerBodySchema = z.strictObject({
   contactName: personNameSchema,
   contactPhone: mobileSchema,
   /** Set once the licence photo is uploaded (POST /uploads, a later step of issue 3). */
-  licenceImageKey: z.string().regex(/^licences\/[\w-]+\.(jpg|jpeg|png)$/, '营业执照图片无效').optional(),
+  licenceImageKey: uploadKeySchema('licences', '营业执照图片无效').optional(),
 });
 export type CreateEmployerBody = z.infer<typeof createEmployerBodySchema>;
 
@@ -40,6 +41,8 @@ export const employerSchema = z.object({
   contactPhone: z.string(),
   licenceImageKey: z.string().optional(),
   status: z.enum(EMPLOYER_STATUSES),
+  /** Why staff did not approve it. */
+  reviewReason: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -66,4 +69,58 @@ export const getEmployer = defineContract({
   params: employerIdParamsSchema,
   response: z.object({ employer: employerSchema }),
   errors: [401, 404],
+});
+
+export const inviteMemberBodySchema = z.strictObject({
+  phone: mobileSchema,
+});
+
+export const invitationSchema = z.object({
+  employerId: z.string(),
+  phone: z.string(),
+  /** Six digits the admin passes to the colleague; valid for 7 days, shown once. */
+  code: z.string(),
+  expiresAt: z.string(),
+});
+
+export const inviteEmployerMember = defineContract({
+  id: 'inviteEmployerMember',
+  method: 'POST',
+  path: '/employers/{id}/members',
+  summary: '单位管理员按手机号添加同事：生成加入码，同事凭手机号和加入码加入（单位审核通过后可用）',
+  auth: 'user',
+  params: employerIdParamsSchema,
+  body: inviteMemberBodySchema,
+  response: z.object({ invitation: invitationSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const acceptInvitationBodySchema = z.strictObject({
+  phone: mobileSchema,
+  code: z.string().regex(/^\d{6}$/, '加入码是6位数字'),
+});
+
+export const acceptEmployerInvitation = defineContract({
+  id: 'acceptEmployerInvitation',
+  method: 'POST',
+  path: '/employers/{id}/members/accept',
+  summary: '凭手机号和加入码成为单位成员',
+  auth: 'user',
+  params: employerIdParamsSchema,
+  body: acceptInvitationBodySchema,
+  response: z.object({ employer: employerSchema }),
+  errors: [400, 401, 404, 409],
+});
+
+export const listMyEmployers = defineContract({
+  id: 'listMyEmployers',
+  method: 'GET',
+  path: '/me/employers',
+  summary: '我所在的单位及其审核状态',
+  auth: 'user',
+  response: z.object({
+    items: z.array(z.object({ employer: employerSchema, role: z.enum(['admin', 'member']) })),
+  }),
+  errors: [401],
 });

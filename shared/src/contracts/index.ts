@@ -7,14 +7,26 @@ export * from './registration';
 export * from './employers';
 export * from './reviews';
 export * from './audit';
+export * from './uploads';
+export * from './applications';
+export * from './staff';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
-import { createEmployer, getEmployer } from './employers';
+import { createEmployer, getEmployer, inviteEmployerMember, acceptEmployerInvitation, listMyEmployers } from './employers';
 import { decideReview, listReviews } from './reviews';
 import { getAuditTrail } from './audit';
+import { createUpload } from './uploads';
+import {
+  createUnemploymentRegistration,
+  createEmploymentRegistration,
+  createHardshipApplication,
+  listMyApplications,
+  getMyCategories,
+} from './applications';
+import { getStaffPerson, findStaffPerson, getStaffEmployer } from './staff';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -29,6 +41,18 @@ export const allContracts = [
   getJobseekerRegistration,
   createEmployer,
   getEmployer,
+  inviteEmployerMember,
+  acceptEmployerInvitation,
+  listMyEmployers,
+  createUpload,
+  createUnemploymentRegistration,
+  createEmploymentRegistration,
+  createHardshipApplication,
+  listMyApplications,
+  getMyCategories,
+  getStaffPerson,
+  findStaffPerson,
+  getStaffEmployer,
   listReviews,
   decideReview,
   getAuditTrail,

@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { parseIdNumber, idNumberProblemMessages } from '../domain/idNumber';
+import { parseIdNumber, idNumberProblemMessages, todayInChina } from '../domain/idNumber';
 import { isOldEnoughToRegister, JOBSEEKER_MIN_AGE } from '../domain/eligibility';
 import { MOBILE_PATTERN } from '../domain/phone';
 import {
@@ -66,6 +66,12 @@ export const jobseekerRegistrationBodySchema = z.strictObject({
   qualificationLevel: z.enum(QUALIFICATION_LEVELS).optional(),
   professionalTitle: z.enum(PROFESSIONAL_TITLES).optional(),
   personCategory: z.enum(PERSON_CATEGORIES).optional(),
+  /** When the person left school (毕业日期): "graduate within 2 years" is derived from it. */
+  graduationDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '请选择毕业日期')
+    .refine((d) => d <= todayInChina(), '毕业日期不能晚于今天')
+    .optional(),
   resume: z.string().max(RESUME_MAX_CHARS, `简历最多${RESUME_MAX_CHARS}个字`).optional(),
   residence: residenceSchema,
   intention: intentionSchema,
@@ -84,6 +90,7 @@ export const jobseekerRegistrationSchema = z.object({
   qualificationLevel: z.enum(QUALIFICATION_LEVELS).optional(),
   professionalTitle: z.enum(PROFESSIONAL_TITLES).optional(),
   personCategory: z.enum(PERSON_CATEGORIES).optional(),
+  graduationDate: z.string().optional(),
   resume: z.string().optional(),
   residence: residenceSchema.extend({ areaName: z.string() }),
   intention: intentionSchema,

@@ -2,16 +2,24 @@ import { z } from '../zod';
 import { REVIEW_STEPS } from '../domain/jurisdiction';
 import { defineContract, ulidSchema } from './contract';
 
-/** What staff review. Employer onboarding now; the person applications of issue 3 join this list. */
-export const REVIEW_TYPES = ['employer'] as const;
+/** What staff review: employer onboarding and the person applications that need a decision. */
+export const REVIEW_TYPES = ['employer', 'unemployment', 'hardship'] as const;
 export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export const reviewTypeLabels: Record<(typeof REVIEW_TYPES)[number], string> = { employer: '单位入驻' };
+export const reviewTypeLabels: Record<(typeof REVIEW_TYPES)[number], string> = {
+  employer: '单位入驻',
+  unemployment: '失业登记',
+  hardship: '就业困难人员认定',
+};
 
 export const reviewSchema = z.object({
   id: z.string(),
   type: z.enum(REVIEW_TYPES),
   subjectId: z.string(),
   subjectName: z.string(),
+  /** The person a person application is about (GET /staff/people/{personId}). */
+  personId: z.string().optional(),
+  /** Filed by community staff for the person. */
+  assisted: z.boolean(),
   areaCode: z.string(),
   areaName: z.string(),
   step: z.enum(REVIEW_STEPS),

@@ -1,0 +1,56 @@
+// Review items: written with the application they review, in its own transaction.
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import type { Review, ReviewStep } from '@doorstep/shared';
+import { areaFullName } from '../areas/dataset';
+import { ReviewEntity, reviewQueueKeys } from '../db/entities';
+
+export type StoredReview = FormattedItem<typeof ReviewEntity>;
+
+/** A staff decision on a review, as the subject's module receives it. */
+export interface Decision {
+  review: StoredReview;
+  status: 'approved' | 'rejected';
+  actorId: string;
+  at: string;
+  reason: string;
+  ruleVersion: string;
+}
+
+export function toReviewView(r: StoredReview): Review {
+  return {
+    id: r.reviewId,
+    type: r.type as Review['type'],
+    subjectId: r.subjectId,
+    subjectName: r.subjectName,
+    ...(r.personId ? { personId: r.personId } : {}),
+    assisted: r.assisted ?? false,
+    areaCode: r.areaCode,
+    areaName: areaFullName(r.areaCode),
+    step: r.step,
+    status: r.status,
+    createdAt: r.createdAt,
+    ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
+    ...(r.decidedBy ? { decidedBy: r.decidedBy } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+  };
+}
+
+/** The review item to write with a new application, in the application's own transaction. */
+export function newReview(input: {
+  reviewId: string;
+  type: Review['type'];
+  subjectId: string;
+  subjectName: string;
+  personId?: string;
+  assisted?: boolean;
+  areaCode: string;
+  step: ReviewStep;
+  createdAt: string;
+}) {
+  const item = { ...input, status: 'pending' as const, version: 1 };
+  return ReviewEntity.build(PutTransaction)
+    .item({ ...item, ...reviewQueueKeys(item) })
+    .options({ condition: { attr: 'reviewId', exists: false } });
+}
+

@@ -1,0 +1,68 @@
+// What staff see of people and employers in their jurisdiction. Outside it: 404, as if unknown.
+// Personal data is masked except what a decision needs (name, age, area; the licence photo).
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { ageOn, idNumberProblemMessages, inJurisdiction, maskPhone, parseIdNumber } from '@doorstep/shared';
+import { areaFullName } from '../areas/dataset';
+import { listApplications } from '../applications/service';
+import { currentCategories } from '../applications/categories';
+import { EmployerEntity, IdNumberClaimEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { getDependencies } from '../deps';
+import { toEmployerView } from '../employers/service';
+import { NotFoundError, ValidationError } from '../http/errors';
+import type { Principal } from '../http/session';
+import { getObjectStore } from '../uploads/store';
+
+async function personInScope(principal: Principal, userId: string) {
+  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
+  if (!reg || !inJurisdiction(reg.residence.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个人员');
+  return reg;
+}
+
+function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope>>) {
+  return {
+    id: userId,
+    name: reg.name,
+    gender: reg.gender,
+    birthDate: reg.birthDate,
+    age: ageOn(reg.birthDate),
+    idNumberMasked: reg.idNumberMasked,
+    phoneMasked: maskPhone(reg.phone),
+    education: reg.education as 'primary',
+    ...(reg.graduationDate ? { graduationDate: reg.graduationDate } : {}),
+    residence: { areaCode: reg.residence.areaCode, areaName: areaFullName(reg.residence.areaCode), address: reg.residence.address },
+  };
+}
+
+export async function staffPerson(principal: Principal, userId: string) {
+  const reg = await personInScope(principal, userId);
+  const [{ categories }, applications] = await Promise.all([currentCategories(userId), listApplications(userId)]);
+  return { person: personView(userId, reg), categories, applications };
+}
+
+/** Finding a person by ID number (for assisted filing): through the blind index, never a scan. */
+export async function findPersonByIdNumber(principal: Principal, idNumber: string) {
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) throw new ValidationError([{ path: ['idNumber'], message: idNumberProblemMessages[parsed.problem] }]);
+  const hash = getDependencies().idNumbers.blindIndex(parsed.value.idNumber);
+  const { Item: claim } = await IdNumberClaimEntity.build(GetItemCommand).key({ idNumberHash: hash }).send();
+  if (!claim) throw new NotFoundError('辖区内没有这个身份证号的求职登记');
+  try {
+    return { person: personView(claim.userId, await personInScope(principal, claim.userId)) };
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new NotFoundError('辖区内没有这个身份证号的求职登记');
+    throw err;
+  }
+}
+
+export async function staffEmployer(principal: Principal, employerId: string) {
+  const { Item: employer } = await EmployerEntity.build(GetItemCommand).key({ employerId }).send();
+  if (!employer || !inJurisdiction(employer.address.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个单位');
+  const { contactPhone, ...view } = toEmployerView(employer);
+  return {
+    employer: {
+      ...view,
+      contactPhoneMasked: maskPhone(contactPhone),
+      ...(employer.licenceImageKey ? { licenceUrl: await getObjectStore().viewUrl(employer.licenceImageKey) } : {}),
+    },
+  };
+}

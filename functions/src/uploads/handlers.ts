@@ -1,0 +1,70 @@
+// POST /uploads, and on the local stage only the routes that stand in for S3:
+// POST /local-uploads (the form) and GET /local-uploads/{key+} (viewing).
+import Busboy from 'busboy';
+import { ulid } from 'ulid';
+import { createUpload, UPLOAD_MAX_BYTES } from '@doorstep/shared';
+import { httpHandler, type HttpEvent, type HttpResult } from '../http/handler';
+import { getObjectStore } from './store';
+
+export const create = httpHandler(createUpload, async ({ principal, body }) => {
+  const ext = body.contentType === 'image/png' ? 'png' : 'jpg';
+  const key = `${body.purpose}/${principal.userId}/${ulid()}.${ext}`;
+  const form = await getObjectStore().uploadForm(key, body.contentType, UPLOAD_MAX_BYTES);
+  return { upload: { key, ...form } };
+});
+
+const text = (statusCode: number, message: string): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ error: { code: statusCode === 403 ? 'forbidden' : 'invalid_input', message } }),
+});
+
+function parseMultipart(event: HttpEvent): Promise<{ fields: Record<string, string>; file?: Buffer; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+    const fields: Record<string, string> = {};
+    const chunks: Buffer[] = [];
+    let file: Buffer | undefined;
+    let truncated = false;
+    const bb = Busboy({ headers, limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10 } });
+    bb.on('field', (name, value) => (fields[name] = value));
+    bb.on('file', (_name, stream) => {
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('limit', () => (truncated = true));
+      stream.on('end', () => (file = Buffer.concat(chunks)));
+    });
+    bb.on('close', () => resolve({ fields, file, truncated }));
+    bb.on('error', reject);
+    bb.end(Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8'));
+  });
+}
+
+export async function localReceive(event: HttpEvent): Promise<HttpResult> {
+  const store = getObjectStore();
+  if (!store.receive) return text(404, '找不到该地址');
+  let parsed;
+  try {
+    parsed = await parseMultipart(event);
+  } catch {
+    return text(400, '上传内容无效');
+  }
+  if (!parsed.file) return text(400, '没有收到图片');
+  if (parsed.truncated) return text(400, '图片不能超过5MB');
+  const result = await store.receive(parsed.fields, parsed.file);
+  if (result === 'forbidden') return text(403, '上传地址已过期，请重新选择图片');
+  if (result === 'too_large') return text(400, '图片大小不符');
+  return { statusCode: 204 };
+}
+
+export async function localServe(event: HttpEvent): Promise<HttpResult> {
+  const store = getObjectStore();
+  const key = event.pathParameters?.key ?? '';
+  const found = store.read ? await store.read(key, event.queryStringParameters?.token ?? '') : undefined;
+  if (!found) return text(404, '图片不存在或链接已过期');
+  return {
+    statusCode: 200,
+    headers: { 'content-type': found.contentType, 'cache-control': 'private, max-age=300' },
+    body: found.body.toString('base64'),
+    isBase64Encoded: true,
+  };
+}

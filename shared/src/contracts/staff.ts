@@ -1,0 +1,55 @@
+// What staff see of a person or an employer in their jurisdiction: what a decision needs,
+// personal data masked otherwise.
+import { z } from '../zod';
+import { EDUCATION_LEVELS } from '../domain/registration';
+import { defineContract, ulidSchema } from './contract';
+import { applicationSchema, categorySchema } from './applications';
+import { employerSchema } from './employers';
+
+export const staffPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  education: z.enum(EDUCATION_LEVELS),
+  graduationDate: z.string().optional(),
+  residence: z.object({ areaCode: z.string(), areaName: z.string(), address: z.string() }),
+});
+
+export const getStaffPerson = defineContract({
+  id: 'getStaffPerson',
+  method: 'GET',
+  path: '/staff/people/{id}',
+  summary: '辖区内人员的登记信息（证件号、手机号脱敏）、人员类别和申请',
+  auth: ['staff'],
+  params: z.strictObject({ id: ulidSchema }),
+  response: z.object({ person: staffPersonSchema, categories: z.array(categorySchema), applications: z.array(applicationSchema) }),
+  errors: [401, 403, 404],
+});
+
+export const findStaffPerson = defineContract({
+  id: 'findStaffPerson',
+  method: 'POST',
+  path: '/staff/people/search',
+  summary: '按身份证号查找辖区内的人员（用于代办）；号码放在请求体中，不进地址和日志',
+  auth: ['staff'],
+  body: z.strictObject({ idNumber: z.string().trim().min(15, '请输入身份证号').max(18, '请输入身份证号') }),
+  response: z.object({ person: staffPersonSchema }),
+  errors: [400, 401, 403, 404],
+});
+
+export const getStaffEmployer = defineContract({
+  id: 'getStaffEmployer',
+  method: 'GET',
+  path: '/staff/employers/{id}',
+  summary: '辖区内单位的入驻信息和营业执照（联系电话脱敏）',
+  auth: ['staff'],
+  params: z.strictObject({ id: ulidSchema }),
+  response: z.object({
+    employer: employerSchema.omit({ contactPhone: true }).extend({ contactPhoneMasked: z.string(), licenceUrl: z.string().optional() }),
+  }),
+  errors: [401, 403, 404],
+});

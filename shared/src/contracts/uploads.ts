@@ -1,0 +1,50 @@
+import { z } from '../zod';
+import { defineContract } from './contract';
+
+/** What a photo is for; the key's first segment, so a key can only be used for its purpose. */
+export const UPLOAD_PURPOSES = ['licences', 'evidence'] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png'] as const;
+export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `<purpose>/<uploader's user id>/<ulid>.<jpg|png>`: a key names its owner, so nobody can attach another person's photo. */
+export const UPLOAD_KEY_PATTERN = /^(licences|evidence)\/[0-9A-HJKMNP-TV-Z]{26}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/;
+
+export function uploadKeySchema(purpose: UploadPurpose, message: string) {
+  return z.string().regex(UPLOAD_KEY_PATTERN, message).refine((k) => k.startsWith(`${purpose}/`), message);
+}
+
+export function uploadOwner(key: string): string {
+  return key.split('/')[1] ?? '';
+}
+
+export const createUploadBodySchema = z.strictObject({
+  purpose: z.enum(UPLOAD_PURPOSES),
+  contentType: z.enum(UPLOAD_CONTENT_TYPES, '只能上传 JPG 或 PNG 图片'),
+  size: z.number().int().min(1, '图片是空的').max(UPLOAD_MAX_BYTES, '图片不能超过5MB，请压缩后再传'),
+});
+export type CreateUploadBody = z.infer<typeof createUploadBodySchema>;
+
+export const uploadTargetSchema = z.object({
+  key: z.string(),
+  /**
+   * A multipart/form-data POST target (what wx.uploadFile sends): `fields` first, then the file
+   * as `file`. Absolute for object storage; a path under the API base on the local stage.
+   */
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+});
+export type UploadTarget = z.infer<typeof uploadTargetSchema>;
+
+export const createUpload = defineContract({
+  id: 'createUpload',
+  method: 'POST',
+  path: '/uploads',
+  summary: '申请上传一张图片（营业执照、证明材料）：返回表单上传地址，10分钟内有效',
+  auth: 'user',
+  body: createUploadBodySchema,
+  response: z.object({ upload: uploadTargetSchema }),
+  successStatus: 201,
+  errors: [400, 401],
+});
