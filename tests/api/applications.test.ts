@@ -336,6 +336,19 @@ describe('uploads', () => {
   });
 });
 
+describe('a refused employer', () => {
+  it('sees the reason and may onboard again with the same credit code', async () => {
+    const owner = await client.devLogin('ap-owner-refused');
+    const body = employerBody({ uscc: makeUscc(9301) });
+    const id = (await client.post('/employers', body, owner)).body.employer.id;
+    const review = (await client.get('/staff/reviews?type=employer&limit=100', staff.street)).body.items.find((r: { subjectId: string }) => r.subjectId === id);
+    expect((await decide(staff.street, review.id, 'reject', '营业执照照片看不清')).status).toBe(200);
+    const mine = await client.get('/me/employers', owner);
+    expect(mine.body.items[0].employer).toMatchObject({ status: 'rejected', reviewReason: '营业执照照片看不清' });
+    expect((await client.post('/employers', body, owner)).status).toBe(201);
+  });
+});
+
 describe('employer colleagues', () => {
   it('the admin of an approved employer adds a colleague by phone; the colleague joins with the code', async () => {
     const owner = await client.devLogin('ap-owner-members');

@@ -2,13 +2,14 @@
 // outside it answers 404, never its content.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { inJurisdiction, reviewStepLabels, rulesOn, staffScope, todayInChina, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { applicationDecision } from '../applications/decisions';
 import { grantRole } from '../auth/users';
-import { EmployerEntity, ReviewEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
+import { EmployerEntity, ReviewEntity, UsccClaimEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
@@ -129,5 +130,9 @@ async function employerDecision({ review, status, actorId, at, reason }: Decisio
       .options({ condition: { and: [{ attr: 'version', eq: employer.version }, { attr: 'status', eq: 'pending_review' }] } }),
     audit.put,
     ...(status === 'approved' ? await grantRole(employer.createdBy, 'employer', at) : []),
+    // A refused unit may onboard again with corrected details: its credit code is free again.
+    ...(status === 'rejected'
+      ? [UsccClaimEntity.build(DeleteTransaction).key({ uscc: employer.uscc }).options({ condition: { attr: 'employerId', eq: employer.employerId } })]
+      : []),
   ];
 }

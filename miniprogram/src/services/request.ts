@@ -1,7 +1,7 @@
 // The one way the mini-program calls the API: adds the session, parses the answer with the
 // endpoint's shared contract, and turns every failure into an ApiError with Chinese text.
 import Taro from '@tarojs/taro';
-import { errorBodySchema, type BodyOf, type Contract, type FieldIssue, type QueryOf, type z } from '@doorstep/shared';
+import { errorBodySchema, type BodyOf, type Contract, type FieldIssue, type ParamsOf, type QueryOf, type z } from '@doorstep/shared';
 import { clearSession, loadSession } from './session';
 
 export class ApiError extends Error {
@@ -13,6 +13,11 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** `/employers/{id}` with `{ id }` filled in, each value URL-encoded. */
+function withParams(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(params?.[name] ?? '')));
 }
 
 function withQuery(path: string, query: Record<string, unknown> | undefined): string {
@@ -30,7 +35,7 @@ export function onSessionExpired(fn: () => Promise<unknown>): void {
 
 export async function request<C extends Contract>(
   contract: C,
-  input: { body?: BodyOf<C>; query?: QueryOf<C> } = {},
+  input: { body?: BodyOf<C>; query?: QueryOf<C>; params?: ParamsOf<C> } = {},
 ): Promise<z.infer<C['response']>> {
   try {
     return await send(contract, input);
@@ -46,13 +51,13 @@ export async function request<C extends Contract>(
 
 async function send<C extends Contract>(
   contract: C,
-  input: { body?: BodyOf<C>; query?: QueryOf<C> },
+  input: { body?: BodyOf<C>; query?: QueryOf<C>; params?: ParamsOf<C> },
 ): Promise<z.infer<C['response']>> {
   const session = loadSession();
   let res: Taro.request.SuccessCallbackResult;
   try {
     res = await Taro.request({
-      url: `${API_BASE}${withQuery(contract.path, input.query as Record<string, unknown> | undefined)}`,
+      url: `${API_BASE}${withQuery(withParams(contract.path, input.params as Record<string, unknown> | undefined), input.query as Record<string, unknown> | undefined)}`,
       method: contract.method,
       data: input.body as Record<string, unknown> | undefined,
       header: {

@@ -17,7 +17,6 @@ import { Notice } from '../../../components/Notice';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ApiError, request } from '../../../services/request';
 import '../../../styles/page.scss';
-import './index.scss';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (

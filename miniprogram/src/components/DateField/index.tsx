@@ -1,0 +1,24 @@
+// Pick a date with the system's date wheel; shows the chosen date as a large row.
+import { Picker, Text, View } from '@tarojs/components';
+import '../ChoicePicker/index.scss';
+
+export interface DateFieldProps {
+  value: string;
+  placeholder: string;
+  start?: string;
+  end?: string;
+  onChange(value: string): void;
+}
+
+export function DateField({ value, placeholder, start = '1950-01-01', end, onChange }: DateFieldProps) {
+  return (
+    <View className="choice-picker">
+      <Picker mode="date" value={value || end || ''} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className="choice-picker__row">
+          <Text className={value ? 'choice-picker__value' : 'choice-picker__placeholder'}>{value || placeholder}</Text>
+          <Text className="choice-picker__arrow">›</Text>
+        </View>
+      </Picker>
+    </View>
+  );
+}

@@ -1,0 +1,99 @@
+// 就业困难人员认定: choose the category the rules table lists, upload the evidence it names;
+// the street reviews first, the district confirms.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { createHardshipApplication, hardshipBodySchema, rulesOn, todayInChina, type HardshipCategory } from '@doorstep/shared';
+import { ChoicePicker } from '../../../components/ChoicePicker';
+import { FormField } from '../../../components/FormField';
+import { Notice } from '../../../components/Notice';
+import { PhotoField } from '../../../components/PhotoField';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { check, fieldErrors, type FieldErrors } from '../../../hooks/fieldErrors';
+import { goBack } from '../../../services/nav';
+import { ApiError, request } from '../../../services/request';
+import '../../../styles/page.scss';
+
+export default function HardshipPage() {
+  const { session, error: signInError, retry } = useSignedIn();
+  const rules = rulesOn(todayInChina());
+  const [category, setCategory] = useState<HardshipCategory | ''>('');
+  const [evidence, setEvidence] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [submitError, setSubmitError] = useState<string>();
+  const rule = rules.hardshipCategories.find((c) => c.code === category);
+
+  async function submit() {
+    const checked = check(hardshipBodySchema, { category, evidenceKeys: evidence.filter(Boolean), note });
+    const missing: FieldErrors = rule && rule.evidence.some((_e, i) => !evidence[i]) ? { evidenceKeys: `请上传：${rule.evidence.map((e) => e.label).join('、')}` } : {};
+    if (!checked.body || Object.keys(missing).length) {
+      setErrors({ ...checked.errors, ...missing });
+      setSubmitError('还有内容需要填写，请看红色提示');
+      return;
+    }
+    setBusy(true);
+    setSubmitError(undefined);
+    try {
+      await request(createHardshipApplication, { body: checked.body });
+      Taro.showToast({ title: '已提交', icon: 'success' });
+      await Taro.redirectTo({ url: '/pages/applications/index/index' });
+    } catch (err) {
+      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
+      setSubmitError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+
+  return (
+    <View className="page">
+      <Text className="page__title">就业困难人员认定</Text>
+      <Text className="page__lead">登记失业人员可以申请。认定后有专人一对一帮扶，优先推荐岗位。街道初审后由区里确认。</Text>
+      <View className="card">
+        <FormField label="困难类别" required hint={rule?.description} error={errors.category}>
+          <ChoicePicker
+            options={rules.hardshipCategories.map((c) => ({ value: c.code, label: c.label }))}
+            value={category}
+            placeholder="请选择"
+            onChange={(v) => {
+              setCategory(v);
+              setEvidence([]);
+              setErrors({});
+            }}
+          />
+        </FormField>
+        {rule?.evidence.map((e, i) => (
+          <FormField key={`${rule.code}-${e.code}`} label={e.label} required error={i === 0 ? errors.evidenceKeys : undefined}>
+            <PhotoField
+              purpose="evidence"
+              value={evidence[i] ?? ''}
+              buttonText={`拍照上传${e.label}`}
+              onChange={(key) => {
+                setEvidence((list) => Object.assign([...list], { [i]: key }));
+                setErrors((x) => ({ ...x, evidenceKeys: '' }));
+              }}
+            />
+          </FormField>
+        ))}
+        {rule && rule.evidence.length === 0 ? <Text className="page__lead">这个类别由系统根据您的登记信息核对，不需要上传材料。</Text> : null}
+        <FormField label="补充说明（可选）" error={errors.note}>
+          <Textarea className="text-area" value={note} maxlength={200} placeholder="想让审核人员了解的情况" onInput={(e) => setNote(e.detail.value)} />
+        </FormField>
+      </View>
+      {submitError ? <Notice message={submitError} /> : null}
+      <View className="page__actions">
+        <Button className="btn btn--primary" onClick={submit} disabled={busy}>
+          {busy ? '正在提交…' : '提交申请'}
+        </Button>
+        <Button className="btn btn--secondary" onClick={goBack}>
+          返回
+        </Button>
+      </View>
+    </View>
+  );
+}

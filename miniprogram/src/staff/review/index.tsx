@@ -1,0 +1,216 @@
+// One review: what the decision needs (personal data masked otherwise), the photos, and the
+// decision itself — approve, or refuse with a reason the applicant will read. Confirmed first.
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import {
+  REVIEW_TYPES,
+  applicationKindLabels,
+  decideReview,
+  decideReviewBodySchema,
+  economicTypeLabels,
+  educationLabels,
+  employmentKindLabels,
+  getStaffEmployer,
+  getStaffPerson,
+  industryLabels,
+  leavingReasonLabels,
+  priorStatusLabels,
+  reviewStepLabels,
+  type Application,
+  type ResponseOf,
+  type ReviewStep,
+} from '@doorstep/shared';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { Timeline } from '../../components/Timeline';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { check } from '../../hooks/fieldErrors';
+import { goBack } from '../../services/nav';
+import { request } from '../../services/request';
+import { absoluteUrl } from '../../services/uploads';
+import '../../styles/page.scss';
+import './index.scss';
+
+type Subject =
+  | { kind: 'employer'; employer: ResponseOf<typeof getStaffEmployer>['employer'] }
+  | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application };
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="detail-row">
+      <Text className="detail-row__label">{label}</Text>
+      <Text className="detail-row__value">{value}</Text>
+    </View>
+  );
+}
+
+function Photo({ url, label }: { url: string; label: string }) {
+  const src = absoluteUrl(url);
+  return (
+    <View className="review-photo">
+      <Text className="review-photo__label">{label}</Text>
+      <Image className="review-photo__image" src={src} mode="aspectFit" onClick={() => Taro.previewImage({ urls: [src], current: src })} />
+      <Text className="review-photo__hint">点击图片可放大</Text>
+    </View>
+  );
+}
+
+function ApplicationDetails({ a }: { a: Application }) {
+  if (a.kind === 'unemployment') {
+    return (
+      <View>
+        <Row label="失业前情况" value={priorStatusLabels[a.details.priorStatus]} />
+        {a.details.lastEmployer ? <Row label="原工作单位" value={a.details.lastEmployer} /> : null}
+        {a.details.leavingReason ? <Row label="离职原因" value={leavingReasonLabels[a.details.leavingReason]} /> : null}
+        {a.details.leftOn ? <Row label="离职日期" value={a.details.leftOn} /> : null}
+      </View>
+    );
+  }
+  if (a.kind === 'hardship') {
+    return (
+      <View>
+        <Row label="困难类别" value={a.details.categoryLabel} />
+        {a.details.note ? <Row label="说明" value={a.details.note} /> : null}
+      </View>
+    );
+  }
+  return <Row label="就业" value={`${employmentKindLabels[a.details.employmentKind]} · ${a.details.employerName}`} />;
+}
+
+export default function ReviewPage() {
+  const { params } = useRouter();
+  const { session, error: signInError, retry } = useSignedIn();
+  const [subject, setSubject] = useState<Subject>();
+  const [error, setError] = useState<string>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string>();
+  const type = REVIEW_TYPES.find((t) => t === params.type);
+  const step = (params.step === 'district' ? 'district' : 'street') as ReviewStep;
+
+  async function load() {
+    setError(undefined);
+    try {
+      if (type === 'employer') {
+        setSubject({ kind: 'employer', employer: (await request(getStaffEmployer, { params: { id: params.subject ?? '' } })).employer });
+      } else {
+        const data = await request(getStaffPerson, { params: { id: params.person ?? '' } });
+        setSubject({ kind: 'person', data, application: data.applications.find((a) => a.id === params.subject) });
+      }
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  useEffect(() => {
+    if (session && type) void load();
+  }, [session?.token]);
+
+  async function decide(decision: 'approve' | 'reject') {
+    const checked = check(decideReviewBodySchema, { decision, reason });
+    if (!checked.body) return setReasonError(checked.errors.reason);
+    const { confirm } = await Taro.showModal({
+      title: decision === 'approve' ? '确认通过？' : '确认不通过？',
+      content: decision === 'approve' ? '通过后不能撤回。' : `申请人会看到理由：${reason}`,
+      confirmText: decision === 'approve' ? '确认通过' : '确认不通过',
+      cancelText: '再看看',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await request(decideReview, { params: { id: params.id ?? '' }, body: checked.body });
+      setDone(decision === 'approve' ? '已通过。' : '已退回，申请人会看到您写的理由。');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (!type) return <View className="page"><Notice message="链接不完整，请从审核工作台重新进入。" actionText="返回" onAction={goBack} /></View>;
+  if (done) {
+    return (
+      <View className="page">
+        <Notice kind="info" message={done} />
+        <View className="page__actions">
+          <Button className="btn btn--primary" onClick={goBack}>
+            返回审核工作台
+          </Button>
+        </View>
+      </View>
+    );
+  }
+  if (error && !subject) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
+  if (!subject) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+
+  return (
+    <View className="page">
+      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : `${applicationKindLabels[type]}审核`}</Text>
+      <Text className="page__lead">{reviewStepLabels[step]}</Text>
+      {subject.kind === 'employer' ? (
+        <View className="card">
+          <Text className="card__title">{subject.employer.name}</Text>
+          <Row label="统一社会信用代码" value={subject.employer.uscc} />
+          <Row label="行业" value={industryLabels[subject.employer.industry]} />
+          <Row label="经济类型" value={economicTypeLabels[subject.employer.economicType]} />
+          <Row label="地址" value={`${subject.employer.address.areaName} ${subject.employer.address.address}`} />
+          <Row label="联系人" value={`${subject.employer.contactName} ${subject.employer.contactPhoneMasked}`} />
+          {subject.employer.intro ? <Row label="简介" value={subject.employer.intro} /> : null}
+          {subject.employer.licenceUrl ? <Photo url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
+        </View>
+      ) : (
+        <View>
+          <View className="card">
+            <Text className="card__title">{subject.data.person.name}</Text>
+            <Row label="身份证号" value={subject.data.person.idNumberMasked} />
+            <Row label="性别、年龄" value={`${subject.data.person.gender === 'male' ? '男' : '女'}，${subject.data.person.age} 岁`} />
+            <Row label="手机号码" value={subject.data.person.phoneMasked} />
+            <Row label="文化程度" value={educationLabels[subject.data.person.education]} />
+            <Row label="居住地" value={subject.data.person.residence.areaName} />
+            <Row label="人员类别" value={subject.data.categories.map((c) => c.label).join('、') || '暂无'} />
+          </View>
+          {subject.application ? (
+            <View className="card">
+              <Text className="card__title">申请内容</Text>
+              <ApplicationDetails a={subject.application} />
+              {subject.application.assisted ? <Row label="办理方式" value="社区工作人员代办" /> : null}
+              {subject.application.evidence.map((e, i) => (
+                <Photo key={e.key} url={e.url} label={`证明材料 ${i + 1}`} />
+              ))}
+              <Timeline entries={subject.application.timeline} />
+            </View>
+          ) : (
+            <Notice message="找不到这份申请，可能已被处理。" />
+          )}
+        </View>
+      )}
+      <View className="card">
+        <Text className="card__title">审核意见</Text>
+        <FormField label="理由" hint="不通过时必填，申请人会看到" error={reasonError}>
+          <Textarea
+            className="text-area"
+            value={reason}
+            maxlength={200}
+            placeholder="如：营业执照照片不清楚，请重新拍照"
+            onInput={(e) => {
+              setReason(e.detail.value);
+              setReasonError(undefined);
+            }}
+          />
+        </FormField>
+      </View>
+      {error ? <Notice message={error} /> : null}
+      <View className="page__actions">
+        <Button className="btn btn--primary" onClick={() => decide('approve')} disabled={busy}>
+          通过
+        </Button>
+        <Button className="btn btn--danger" onClick={() => decide('reject')} disabled={busy}>
+          不通过
+        </Button>
+      </View>
+    </View>
+  );
+}
