@@ -1,5 +1,7 @@
 // Child processes of the local stack and the test suites, stopped as a group.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -51,13 +53,35 @@ export async function waitForHttp(url: string, timeoutMs: number, proc?: ChildPr
 }
 
 /** Builds the mini-program's H5 bundle (production build: the development one without --watch is broken). */
+/** What the H5 build is made from: every source file's path, size and time, hashed. */
+function h5SourcesStamp(): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const { size, mtimeMs } = statSync(path);
+        hash.update(`${path}:${size}:${mtimeMs}\n`);
+      }
+    }
+  };
+  for (const dir of ['miniprogram/src', 'miniprogram/config', 'shared/src']) walk(join(ROOT, dir));
+  return hash.digest('hex');
+}
+
+/** Builds the H5 app, unless the last build was made from exactly these sources (the browser suites share one). */
 export function buildH5(): void {
+  const stampFile = join(ROOT, 'miniprogram', 'dist', 'h5', '.sources-stamp');
+  const stamp = h5SourcesStamp();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   const result = spawnSync(bin('taro'), ['build', '--type', 'h5'], {
     cwd: join(ROOT, 'miniprogram'),
     env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`H5 build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);
+  writeFileSync(stampFile, stamp);
 }
 
 /** Java 17 or newer, which DynamoDB Local needs. Returns the major version, or undefined. */

@@ -1,4 +1,4 @@
-// `npm run bench`: the figures issue #2 asks for, measured on this machine and written to
+// `npm run bench`: the figures the issues ask for, measured on this machine and written to
 // tests/bench/results/latest.{json,md}. Benchmarks, not tests: nothing here passes or fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -10,6 +10,9 @@ import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
 import { ensureTable } from '../../scripts/lib/table';
 import { testEnvironment } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { reviewQueueKeys } from '../../functions/src/db/entities';
 
 const KiB = 1024;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -80,6 +83,90 @@ async function registrationLatency(clients = 20, putsPerClient = 25) {
   }
 }
 
+/**
+ * GET /staff/reviews for a street officer whose street has 10,000 pending applications (and a
+ * neighbouring street as many more in the same city partition): latency over HTTP, and how many
+ * items DynamoDB reads for one page.
+ */
+async function reviewQueueLatency(pending = 10_000, requests = 200, concurrency = 4) {
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  const table = 'bench-reviews';
+  const client = localClient(dynamo.endpoint);
+  await ensureTable(client, table);
+  const doc = DynamoDBDocumentClient.from(client);
+  const item = (i: number, street: string) => {
+    const reviewId = ulid();
+    const r = {
+      reviewId,
+      type: 'employer',
+      subjectId: ulid(),
+      subjectName: `压测单位${i}`,
+      areaCode: `${street}${String((i % 20) + 1).padStart(3, '0')}`,
+      step: 'street',
+      status: 'pending',
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+      version: 1,
+      assisted: false,
+    };
+    return { pk: `REVIEW#${reviewId}`, sk: 'REVIEW', _et: 'Review', ...r, ...reviewQueueKeys(r) };
+  };
+  const all = [...Array.from({ length: pending }, (_, i) => item(i, '350102001')), ...Array.from({ length: pending }, (_, i) => item(i, '350102002'))];
+  for (let i = 0; i < all.length; i += 25) {
+    await doc.send(new BatchWriteCommand({ RequestItems: { [table]: all.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+  }
+  // The same key condition the service uses: items read (ScannedCount) against items returned.
+  const page = await doc.send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :s)',
+      ExpressionAttributeValues: { ':p': 'REVIEWQ#employer#street#pending#3501', ':s': '350102001' },
+      Limit: 20,
+    }),
+  );
+  client.destroy();
+  const port = await freePort();
+  const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(port), '--lambdaPort', String(await freePort())], {
+    label: 'api',
+    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamo.endpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${base}/health`, 120_000, api.child, api.output);
+    const login = await fetch(`${base}/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'bench-street', roles: ['staff'], level: 'street', areaCode: '350102001' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const get = async (cursor?: string) => {
+      const res = await fetch(`${base}/staff/reviews?type=employer&limit=20${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: (await res.json()) as { items: unknown[]; nextCursor?: string } };
+    };
+    for (let i = 0; i < concurrency; i += 1) await get(); // warm the workers
+    const latencies: number[] = [];
+    let errors = 0;
+    let cursor: string | undefined;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let n = 0; n < requests / concurrency; n += 1) {
+          const t = performance.now();
+          // Half first pages, half following the cursor deeper into the queue.
+          const res = await get(n % 2 ? cursor : undefined);
+          latencies.push(performance.now() - t);
+          if (res.status !== 200 || res.body.items.length !== 20) errors += 1;
+          cursor = res.body.nextCursor;
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { pending, requests: latencies.length, errors, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), itemsRead: page.ScannedCount ?? 0, itemsReturned: page.Count ?? 0 };
+  } finally {
+    await stopProcess(api.child);
+    await dynamo.stop();
+  }
+}
+
 async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}`);
@@ -104,13 +191,16 @@ async function main() {
   console.log('• registration PUT latency, 20 concurrent clients');
   const latency = await registrationLatency();
 
+  console.log('• review queue, a street with 10,000 pending');
+  const queue = await reviewQueueLatency();
+
   console.log('• npm test wall time');
   const t = Date.now();
   const test = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8' });
   const testSeconds = (Date.now() - t) / 1000;
   const testLine = (test.stdout ?? '').trim().split('\n').at(-1);
 
-  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, npmTest: { seconds: testSeconds, result: testLine } };
+  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, npmTest: { seconds: testSeconds, result: testLine } };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -121,6 +211,7 @@ async function main() {
       .sort()
       .map((n) => `| Lambda \`${n}\`: bundle / cold import | ${(bundles[n] / 1000).toFixed(1)} KB / ${imports[n].toFixed(0)} ms | ≤ 400 KB / ≤ 150 ms |`),
     `| registration PUT, ${latency.clients} concurrent clients, ${latency.requests} requests | p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms, ${latency.perSecond.toFixed(0)} req/s, ${latency.errors} errors | — |`,
+    `| GET /staff/reviews, street with ${queue.pending} pending (+${queue.pending} next door), ${queue.requests} requests | p50 ${queue.p50.toFixed(0)} ms, p99 ${queue.p99.toFixed(0)} ms, ${queue.errors} errors; items read per page of ${queue.itemsReturned}: ${queue.itemsRead} | — |`,
     `| \`npm test\` wall time | ${testSeconds.toFixed(0)} s (${testLine}) | ≤ 15 min |`,
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');

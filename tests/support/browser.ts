@@ -86,7 +86,7 @@ export async function openPicker(page: Page, row: Locator): Promise<Locator> {
 export async function confirmPicker(page: Page, row: Locator, option?: string): Promise<void> {
   await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click({ force: true });
   await row.locator('.choice-picker__value', option ? { hasText: option } : {}).waitFor();
-  await page.locator('.weui-picker__group:visible').waitFor({ state: 'hidden' }); // the sheet has slid away
+  await page.locator('.weui-picker__group:visible').first().waitFor({ state: 'hidden' }); // the sheet has slid away
 }
 
 /**

@@ -25,6 +25,7 @@ export default function EmploymentPage() {
   const [submitError, setSubmitError] = useState<string>();
   const update = (patch: Partial<typeof empty>) => {
     setForm((f) => ({ ...f, ...patch }));
+    setSubmitError(undefined); // the old message no longer describes the form
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch) && !(k === 'monthlyIncomeFen' && 'monthlyIncomeYuan' in patch))));
   };
 

@@ -49,6 +49,7 @@ export default function UnemploymentPage() {
   const [submitError, setSubmitError] = useState<string>();
   const update = (patch: Partial<typeof form>) => {
     setForm((f) => ({ ...f, ...patch }));
+    setSubmitError(undefined); // the old message no longer describes the form
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch) && !(k === 'evidenceKeys.0' && 'evidenceKey' in patch))));
   };
   const newEntrant = form.priorStatus === 'new_entrant';

@@ -60,7 +60,7 @@ function AddColleague({ employerId }: { employerId: string }) {
       {code ? (
         <Notice
           kind="info"
-          message={`请把加入码 ${code.code} 告诉手机号为 ${code.phone} 的同事，7天内有效。同事在“我的单位”输入手机号和加入码即可加入。`}
+          message={`请把加入码 ${code.code} 告诉手机号为 ${code.phone} 的同事，7天内有效。`}
         />
       ) : null}
     </View>

@@ -50,6 +50,7 @@ export default function EmployerOnboardPage() {
 
   const update = (patch: Partial<Form>, fields: string[] = Object.keys(patch)) => {
     setForm((f) => ({ ...f, ...patch }));
+    setSubmitError(undefined); // the old message no longer describes the form
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.some((f) => k === f || k.startsWith(`${f}.`)))));
   };
 
