@@ -3,15 +3,14 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/registration/form/index',
     'pages/registration/mine/index',
-    'pages/applications/index/index',
-    'pages/applications/unemployment/index',
-    'pages/applications/employment/index',
-    'pages/applications/hardship/index',
-    'pages/employer/onboard/index',
-    'pages/employer/mine/index',
   ],
-  // Staff pages load only for staff: citizens never download them.
-  subPackages: [{ root: 'staff', pages: ['reviews/index', 'review/index'] }],
+  // Loaded when first opened, so the main package stays small: applications, employers, and
+  // the staff pages (citizens never download those).
+  subPackages: [
+    { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
+    { root: 'employer', pages: ['onboard/index', 'mine/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index'] },
+  ],
   window: {
     navigationBarBackgroundColor: '#1f6f5c',
     navigationBarTitleText: '家门口就业',

@@ -41,7 +41,6 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { newReview } from '../reviews/queue';
-import { viewUrls } from '../uploads/store';
 import { activeCategory, loadCategories, notOpen } from './categories';
 
 export type StoredApplication = FormattedItem<typeof PersonApplicationEntity>;
@@ -275,7 +274,7 @@ export async function toApplicationView(item: StoredApplication, withTimeline = 
     ruleVersion: item.ruleVersion,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
-    evidence: await viewUrls(item.evidenceKeys),
+    evidence: item.evidenceKeys.map((key) => ({ key })),
     details: { ...details, ...extra },
     timeline: events.map((e) => ({
       at: e.at,

@@ -10,7 +10,7 @@ import { getDependencies } from '../deps';
 import { toEmployerView } from '../employers/service';
 import { NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
-import { getObjectStore } from '../uploads/store';
+import { getObjectStore, viewUrls } from '../uploads/store';
 
 async function personInScope(principal: Principal, userId: string) {
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
@@ -36,7 +36,9 @@ function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope
 export async function staffPerson(principal: Principal, userId: string) {
   const reg = await personInScope(principal, userId);
   const [{ categories }, applications] = await Promise.all([currentCategories(userId), listApplications(userId)]);
-  return { person: personView(userId, reg), categories, applications };
+  // Staff judge the evidence: each photo gets a short-lived link.
+  const withLinks = await Promise.all(applications.map(async (a) => ({ ...a, evidence: await viewUrls(a.evidence.map((e) => e.key)) })));
+  return { person: personView(userId, reg), categories, applications: withLinks };
 }
 
 /** Finding a person by ID number (for assisted filing): through the blind index, never a scan. */
@@ -62,7 +64,7 @@ export async function staffEmployer(principal: Principal, employerId: string) {
     employer: {
       ...view,
       contactPhoneMasked: maskPhone(contactPhone),
-      ...(employer.licenceImageKey ? { licenceUrl: await getObjectStore().viewUrl(employer.licenceImageKey) } : {}),
+      ...(employer.licenceImageKey ? { licenceUrl: await (await getObjectStore()).viewUrl(employer.licenceImageKey) } : {}),
     },
   };
 }

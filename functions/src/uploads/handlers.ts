@@ -6,10 +6,10 @@ import { createUpload, UPLOAD_MAX_BYTES } from '@doorstep/shared';
 import { httpHandler, type HttpEvent, type HttpResult } from '../http/handler';
 import { getObjectStore } from './store';
 
-export const create = httpHandler(createUpload, async ({ principal, body }) => {
+export const create = /* @__PURE__ */ httpHandler(createUpload, async ({ principal, body }) => {
   const ext = body.contentType === 'image/png' ? 'png' : 'jpg';
   const key = `${body.purpose}/${principal.userId}/${ulid()}.${ext}`;
-  const form = await getObjectStore().uploadForm(key, body.contentType, UPLOAD_MAX_BYTES);
+  const form = await (await getObjectStore()).uploadForm(key, body.contentType, UPLOAD_MAX_BYTES);
   return { upload: { key, ...form } };
 });
 
@@ -40,7 +40,7 @@ function parseMultipart(event: HttpEvent): Promise<{ fields: Record<string, stri
 }
 
 export async function localReceive(event: HttpEvent): Promise<HttpResult> {
-  const store = getObjectStore();
+  const store = await getObjectStore();
   if (!store.receive) return text(404, '找不到该地址');
   let parsed;
   try {
@@ -57,7 +57,7 @@ export async function localReceive(event: HttpEvent): Promise<HttpResult> {
 }
 
 export async function localServe(event: HttpEvent): Promise<HttpResult> {
-  const store = getObjectStore();
+  const store = await getObjectStore();
   const key = event.pathParameters?.key ?? '';
   const found = store.read ? await store.read(key, event.queryStringParameters?.token ?? '') : undefined;
   if (!found) return text(404, '图片不存在或链接已过期');

@@ -1,20 +1,22 @@
-// The object store, built once per container. Kept apart from deps.ts so only the functions
-// that handle photos load the S3 presigners.
+// The object store, built once per container. Kept apart from deps.ts, and loaded on first use,
+// so only the functions that handle photos pay for the S3 client at cold start, and only when
+// they touch a photo.
 import { getConfig } from '../config';
-import { createLocalObjectStore, createS3ObjectStore, type LocalUploadReceiver, type ObjectStore } from '../adapters/objectStore';
+import type { LocalUploadReceiver, ObjectStore } from '../adapters/objectStore';
 
-let store: (ObjectStore & Partial<LocalUploadReceiver>) | undefined;
+let store: Promise<ObjectStore & Partial<LocalUploadReceiver>> | undefined;
 
-export function getObjectStore(): ObjectStore & Partial<LocalUploadReceiver> {
-  if (!store) {
+export function getObjectStore(): Promise<ObjectStore & Partial<LocalUploadReceiver>> {
+  store ??= import('../adapters/objectStore').then(({ createLocalObjectStore, createS3ObjectStore }) => {
     const c = getConfig();
-    store = c.UPLOAD_STORE === 'local' ? createLocalObjectStore(c.UPLOAD_DIR, c.JWT_SECRET) : createS3ObjectStore(c.UPLOAD_BUCKET, c.AWS_REGION);
-  }
+    return c.UPLOAD_STORE === 'local' ? createLocalObjectStore(c.UPLOAD_DIR, c.JWT_SECRET) : createS3ObjectStore(c.UPLOAD_BUCKET, c.AWS_REGION);
+  });
   return store;
 }
 
-/** View URLs for stored keys (evidence photos, licences). */
+/** View URLs for stored keys (evidence photos, licences); no store is loaded when there are none. */
 export async function viewUrls(keys: readonly string[]): Promise<{ key: string; url: string }[]> {
-  const s = getObjectStore();
+  if (keys.length === 0) return [];
+  const s = await getObjectStore();
   return Promise.all(keys.map(async (key) => ({ key, url: await s.viewUrl(key) })));
 }

@@ -108,7 +108,8 @@ export const timelineEntrySchema = z.object({
   reason: z.string().optional(),
 });
 
-const evidenceSchema = z.object({ key: z.string(), url: z.string() });
+/** An evidence photo; `url` (a short-lived link) only in staff views. */
+const evidenceSchema = z.object({ key: z.string(), url: z.string().optional() });
 
 const applicationBase = {
   id: z.string(),

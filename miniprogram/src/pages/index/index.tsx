@@ -27,11 +27,11 @@ export default function IndexPage() {
             <Text className="home-card__title">我的求职登记</Text>
             <Text className="home-card__text">查看已登记的信息和有效期</Text>
           </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/applications/index/index' })}>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/apply/index/index' })}>
             <Text className="home-card__title">我的申请</Text>
             <Text className="home-card__text">失业登记、就业登记、就业困难人员认定和办理进度</Text>
           </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/employer/mine/index' })}>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/employer/mine/index' })}>
             <Text className="home-card__title">单位招聘</Text>
             <Text className="home-card__text">单位入驻、审核进度、添加同事</Text>
           </View>

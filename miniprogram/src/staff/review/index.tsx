@@ -177,9 +177,7 @@ export default function ReviewPage() {
               <Text className="card__title">申请内容</Text>
               <ApplicationDetails a={subject.application} />
               {subject.application.assisted ? <Row label="办理方式" value="社区工作人员代办" /> : null}
-              {subject.application.evidence.map((e, i) => (
-                <Photo key={e.key} url={e.url} label={`证明材料 ${i + 1}`} />
-              ))}
+              {subject.application.evidence.map((e, i) => (e.url ? <Photo key={e.key} url={e.url} label={`证明材料 ${i + 1}`} /> : null))}
               <Timeline entries={subject.application.timeline} />
             </View>
           ) : (

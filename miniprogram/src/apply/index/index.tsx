@@ -11,11 +11,11 @@ import {
   type Application,
   type Category,
 } from '@doorstep/shared';
-import { Notice } from '../../../components/Notice';
-import { Timeline } from '../../../components/Timeline';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { request } from '../../../services/request';
-import '../../../styles/page.scss';
+import { Notice } from '../../components/Notice';
+import { Timeline } from '../../components/Timeline';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { request } from '../../services/request';
+import '../../styles/page.scss';
 import './index.scss';
 
 const NEXT_STEP: Partial<Record<Application['status'], string>> = {
@@ -56,7 +56,7 @@ export default function MyApplicationsPage() {
   if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
   if (!data) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
 
-  const go = (page: string) => Taro.navigateTo({ url: `/pages/applications/${page}/index` });
+  const go = (page: string) => Taro.navigateTo({ url: `/apply/${page}/index` });
   return (
     <View className="page">
       <Text className="page__title">我的申请</Text>

@@ -11,17 +11,17 @@ import {
   economicTypeLabels,
   industryLabels,
 } from '@doorstep/shared';
-import { AreaPicker } from '../../../components/AreaPicker';
-import { ChoicePicker } from '../../../components/ChoicePicker';
-import { FormField } from '../../../components/FormField';
-import { LocationField } from '../../../components/LocationField';
-import { Notice } from '../../../components/Notice';
-import { PhotoField } from '../../../components/PhotoField';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { check, fieldErrors, numberOrText, type FieldErrors } from '../../../hooks/fieldErrors';
-import { goBack } from '../../../services/nav';
-import { ApiError, request } from '../../../services/request';
-import '../../../styles/page.scss';
+import { AreaPicker } from '../../components/AreaPicker';
+import { ChoicePicker } from '../../components/ChoicePicker';
+import { FormField } from '../../components/FormField';
+import { LocationField } from '../../components/LocationField';
+import { Notice } from '../../components/Notice';
+import { PhotoField } from '../../components/PhotoField';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { check, fieldErrors, numberOrText, type FieldErrors } from '../../hooks/fieldErrors';
+import { goBack } from '../../services/nav';
+import { ApiError, request } from '../../services/request';
+import '../../styles/page.scss';
 
 const choices = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: `${labels[k]}` }));
 
@@ -79,7 +79,7 @@ export default function EmployerOnboardPage() {
     setSubmitError(undefined);
     try {
       await request(createEmployer, { body: checked.body });
-      await Taro.redirectTo({ url: '/pages/employer/mine/index' });
+      await Taro.redirectTo({ url: '/employer/mine/index' });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
       setSubmitError((err as Error).message);

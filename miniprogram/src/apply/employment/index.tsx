@@ -4,16 +4,16 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { EMPLOYMENT_KINDS, createEmploymentRegistration, employmentBodySchema, employmentKindLabels, todayInChina } from '@doorstep/shared';
-import { AreaPicker } from '../../../components/AreaPicker';
-import { ChoicePicker } from '../../../components/ChoicePicker';
-import { DateField } from '../../../components/DateField';
-import { FormField } from '../../../components/FormField';
-import { Notice } from '../../../components/Notice';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { check, fieldErrors, numberOrText, yuanToFenOrText, type FieldErrors } from '../../../hooks/fieldErrors';
-import { goBack } from '../../../services/nav';
-import { ApiError, request } from '../../../services/request';
-import '../../../styles/page.scss';
+import { AreaPicker } from '../../components/AreaPicker';
+import { ChoicePicker } from '../../components/ChoicePicker';
+import { DateField } from '../../components/DateField';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { check, fieldErrors, numberOrText, yuanToFenOrText, type FieldErrors } from '../../hooks/fieldErrors';
+import { goBack } from '../../services/nav';
+import { ApiError, request } from '../../services/request';
+import '../../styles/page.scss';
 
 const empty = { employmentKind: '', employerName: '', workAreaCode: '', workAddress: '', post: '', startedOn: '', weeklyHours: '', monthlyIncomeYuan: '' };
 
@@ -42,7 +42,7 @@ export default function EmploymentPage() {
     try {
       await request(createEmploymentRegistration, { body: checked.body });
       Taro.showToast({ title: '已登记', icon: 'success' });
-      await Taro.redirectTo({ url: '/pages/applications/index/index' });
+      await Taro.redirectTo({ url: '/apply/index/index' });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
       setSubmitError((err as Error).message);

@@ -4,15 +4,15 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { createHardshipApplication, hardshipBodySchema, rulesOn, todayInChina, type HardshipCategory } from '@doorstep/shared';
-import { ChoicePicker } from '../../../components/ChoicePicker';
-import { FormField } from '../../../components/FormField';
-import { Notice } from '../../../components/Notice';
-import { PhotoField } from '../../../components/PhotoField';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { check, fieldErrors, type FieldErrors } from '../../../hooks/fieldErrors';
-import { goBack } from '../../../services/nav';
-import { ApiError, request } from '../../../services/request';
-import '../../../styles/page.scss';
+import { ChoicePicker } from '../../components/ChoicePicker';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { PhotoField } from '../../components/PhotoField';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { check, fieldErrors, type FieldErrors } from '../../hooks/fieldErrors';
+import { goBack } from '../../services/nav';
+import { ApiError, request } from '../../services/request';
+import '../../styles/page.scss';
 
 export default function HardshipPage() {
   const { session, error: signInError, retry } = useSignedIn();
@@ -38,7 +38,7 @@ export default function HardshipPage() {
     try {
       await request(createHardshipApplication, { body: checked.body });
       Taro.showToast({ title: '已提交', icon: 'success' });
-      await Taro.redirectTo({ url: '/pages/applications/index/index' });
+      await Taro.redirectTo({ url: '/apply/index/index' });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
       setSubmitError((err as Error).message);

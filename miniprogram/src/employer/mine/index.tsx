@@ -11,12 +11,12 @@ import {
   listMyEmployers,
   type ResponseOf,
 } from '@doorstep/shared';
-import { FormField } from '../../../components/FormField';
-import { Notice } from '../../../components/Notice';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { check, fieldErrors } from '../../../hooks/fieldErrors';
-import { ApiError, request } from '../../../services/request';
-import '../../../styles/page.scss';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { check, fieldErrors } from '../../hooks/fieldErrors';
+import { ApiError, request } from '../../services/request';
+import '../../styles/page.scss';
 import './index.scss';
 
 type Item = ResponseOf<typeof listMyEmployers>['items'][number];
@@ -89,7 +89,7 @@ export default function MyEmployersPage() {
     shownBefore.current = true;
   });
 
-  const onboard = () => Taro.navigateTo({ url: '/pages/employer/onboard/index' });
+  const onboard = () => Taro.navigateTo({ url: '/employer/onboard/index' });
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
   if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
   if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;

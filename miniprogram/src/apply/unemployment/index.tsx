@@ -11,17 +11,17 @@ import {
   todayInChina,
   unemploymentBodySchema,
 } from '@doorstep/shared';
-import { ChoicePicker } from '../../../components/ChoicePicker';
-import { DateField } from '../../../components/DateField';
-import { FormField } from '../../../components/FormField';
-import { Notice } from '../../../components/Notice';
-import { PhotoField } from '../../../components/PhotoField';
-import { a11yRole } from '../../../components/a11y';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { check, fieldErrors, type FieldErrors } from '../../../hooks/fieldErrors';
-import { goBack } from '../../../services/nav';
-import { ApiError, request } from '../../../services/request';
-import '../../../styles/page.scss';
+import { ChoicePicker } from '../../components/ChoicePicker';
+import { DateField } from '../../components/DateField';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { PhotoField } from '../../components/PhotoField';
+import { a11yRole } from '../../components/a11y';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { check, fieldErrors, type FieldErrors } from '../../hooks/fieldErrors';
+import { goBack } from '../../services/nav';
+import { ApiError, request } from '../../services/request';
+import '../../styles/page.scss';
 import '../form.scss';
 
 const choices = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
@@ -73,7 +73,7 @@ export default function UnemploymentPage() {
     try {
       await request(createUnemploymentRegistration, { body: checked.body });
       Taro.showToast({ title: '已提交', icon: 'success' });
-      await Taro.redirectTo({ url: '/pages/applications/index/index' });
+      await Taro.redirectTo({ url: '/apply/index/index' });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
       setSubmitError((err as Error).message);
