@@ -27,6 +27,8 @@ interface CfnTableProperties {
 interface ServerlessYml {
   params: Record<string, Record<string, string | number>>;
   resources: { Resources: { Table: { Properties: CfnTableProperties } } };
+  /** The deployed functions, then the stage-only ones as a variable. */
+  functions: (Record<string, unknown> | string)[];
 }
 
 /** serverless.yml as data (CloudFormation tags read as plain values, variables left unresolved). */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { lambdaBundleSizes, packageProd, PACKAGE_DIR } from '../../scripts/lib/sizes';
 import { ROOT } from '../../scripts/lib/processes';
+import { readServerlessYml } from '../../scripts/lib/table';
 
 jest.setTimeout(240_000);
 
@@ -18,18 +19,27 @@ beforeAll(() => {
 const resourcesOfType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
 describe('production package', () => {
-  it('bundles every function on its own, each within 400 KB', () => {
+  // The S3 presigners are not part of the Lambda runtime, so the functions that sign photo links
+  // carry them (about 120 KB); every other function stays within 450 KB.
+  const PHOTO_SIGNERS = ['createUpload', 'staffPerson', 'staffFindPerson', 'staffEmployer'];
+
+  it('bundles every function on its own, each within its budget', () => {
     const sizes = lambdaBundleSizes();
-    expect(Object.keys(sizes).sort()).toEqual(
-      ['cloudbaseLogin', 'createEmployer', 'decideReview', 'getAuditTrail', 'getEmployer', 'getRegistration', 'health', 'listAreas', 'listReviews', 'me', 'openapi', 'putRegistration', 'wechatLogin'].sort(),
-    );
-    for (const size of Object.values(sizes)) expect(size).toBeLessThanOrEqual(400 * 1000);
+    // Every function of serverless.yml's deployed list (not the local-only ones), each its own zip.
+    const deployed = Object.keys(readServerlessYml().functions[0] as Record<string, unknown>);
+    expect(deployed.length).toBeGreaterThan(20);
+    expect(Object.keys(sizes).sort()).toEqual(deployed.sort());
+    for (const [name, size] of Object.entries(sizes)) {
+      const budget = (PHOTO_SIGNERS.includes(name) ? 600 : 450) * 1000;
+      expect({ name, size, withinBudget: size <= budget }).toEqual({ name, size, withinBudget: true });
+    }
   });
 
   it('does not deploy the dev login in prod', () => {
     const routes = resourcesOfType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
     expect(routes).toEqual(expect.arrayContaining(['POST /auth/wechat', 'PUT /me/jobseeker-registration']));
     expect(routes).not.toContain('POST /auth/dev-login');
+    expect(routes).not.toContain('POST /local-uploads');
   });
 
   it('protects the table: point-in-time recovery, deletion protection, a stream and TTL', () => {
