@@ -67,6 +67,10 @@ function h5SourcesStamp(): string {
     }
   };
   for (const dir of ['miniprogram/src', 'miniprogram/config', 'shared/src']) walk(join(ROOT, dir));
+  for (const file of ['shared/package.json', 'miniprogram/package.json', 'miniprogram/babel.config.js', 'package-lock.json']) {
+    const { size, mtimeMs } = statSync(join(ROOT, file));
+    hash.update(`${file}:${size}:${mtimeMs}\n`);
+  }
   return hash.digest('hex');
 }
 

@@ -370,14 +370,14 @@ describe('employer colleagues', () => {
     expect((await client.post(`/employers/${id}/members`, { phone: '13700002222' }, colleague)).status).toBe(404);
     expect((await client.get(`/employers/${id}`, colleague)).status).toBe(404);
     const wrong = code === '000000' ? '000001' : '000000';
-    expect((await client.post(`/employers/${id}/members/accept`, { phone: '13700001111', code: wrong }, colleague)).status).toBe(400);
-    expect((await client.post(`/employers/${id}/members/accept`, { phone: '13700009999', code }, colleague)).status).toBe(404);
-    const joined = await client.post(`/employers/${id}/members/accept`, { phone: '13700001111', code }, colleague);
+    expect((await client.post('/me/employer-invitations/accept', { phone: '13700001111', code: wrong }, colleague)).status).toBe(400);
+    expect((await client.post('/me/employer-invitations/accept', { phone: '13700009999', code }, colleague)).status).toBe(404);
+    const joined = await client.post('/me/employer-invitations/accept', { phone: '13700001111', code }, colleague);
     expect(joined.status).toBe(200);
     expect((await client.get(`/employers/${id}`, colleague)).status).toBe(200);
     expect((await client.get('/me/employers', colleague)).body.items).toEqual([expect.objectContaining({ role: 'member' })]);
     // The code is used up, and a member cannot invite.
-    expect((await client.post(`/employers/${id}/members/accept`, { phone: '13700001111', code }, await client.devLogin('ap-late'))).status).toBe(404);
+    expect((await client.post('/me/employer-invitations/accept', { phone: '13700001111', code }, await client.devLogin('ap-late'))).status).toBe(404);
     expect((await client.post(`/employers/${id}/members`, { phone: '13700003333' }, colleague)).status).toBe(403);
     expect((await client.get(`/audit/Employer/${id}`, owner)).body.events.map((e: { action: string }) => e.action)).toEqual(['create', 'approve', 'member_joined']);
   });
@@ -390,8 +390,8 @@ describe('employer colleagues', () => {
     const { code } = (await client.post(`/employers/${id}/members`, { phone: '13700004444' }, owner)).body.invitation;
     const guesser = await client.devLogin('ap-guesser');
     const wrong = code === '000000' ? '000001' : '000000';
-    for (let i = 0; i < 5; i += 1) await client.post(`/employers/${id}/members/accept`, { phone: '13700004444', code: wrong }, guesser);
-    const res = await client.post(`/employers/${id}/members/accept`, { phone: '13700004444', code }, guesser);
+    for (let i = 0; i < 5; i += 1) await client.post('/me/employer-invitations/accept', { phone: '13700004444', code: wrong }, guesser);
+    const res = await client.post('/me/employer-invitations/accept', { phone: '13700004444', code }, guesser);
     expect(res.status).toBe(409);
   });
 });

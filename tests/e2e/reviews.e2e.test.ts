@@ -120,7 +120,9 @@ describe('a citizen applies for unemployment registration and the street approve
   });
 
   it('the citizen sees the approval on the timeline and is now a registered unemployed person', async () => {
-    await citizen.reload();
+    // Coming back later, from the home page.
+    await citizen.goto(baseUrl);
+    await citizen.getByText('失业登记、就业登记、就业困难人员认定和办理进度').click();
     await shown(citizen).getByText('审核通过').waitFor({ timeout: 30_000 });
     const text = await shown(citizen).innerText();
     expect(text).toContain('已通过');
@@ -132,6 +134,7 @@ describe('a citizen applies for unemployment registration and the street approve
 describe('a shop onboards from a phone and the street approves it', () => {
   let owner: Page;
   let officer: Page;
+  let joinCode = '';
 
   beforeAll(async () => {
     owner = await phoneOf('e2e-shop-owner');
@@ -199,8 +202,27 @@ describe('a shop onboards from a phone and the street approves it', () => {
     await shown(owner).getByText('审核已通过', { exact: false }).waitFor({ timeout: 30_000 });
     await fill(owner, '添加同事', '13700001111');
     await shown(owner).getByText('生成加入码', { exact: true }).click();
-    await shown(owner).getByText(/请把加入码 \d{6} 告诉/).waitFor({ timeout: 30_000 });
+    const invitation = shown(owner).getByText(/请把加入码 \d{6} 告诉/);
+    await invitation.waitFor({ timeout: 30_000 });
+    joinCode = /加入码 (\d{6})/.exec((await invitation.textContent()) ?? '')![1];
     await screenshot(owner, 'employer-approved.png');
     expect(await layoutProblems(owner)).toEqual([]);
+  });
+
+  it('the colleague joins on their own phone with that phone number and code', async () => {
+    const colleague = await phoneOf('e2e-colleague');
+    await colleague.goto(baseUrl);
+    await colleague.getByText('单位入驻、审核进度、添加同事').click();
+    await shown(colleague).getByText('加入同事的单位').waitFor();
+    await fill(colleague, '您的手机号', '13700001111');
+    await fill(colleague, '加入码', joinCode === '000000' ? '000001' : '000000');
+    await shown(colleague).getByText('加入单位', { exact: true }).click();
+    await expect(field(colleague, '加入码').locator('.form-field__error').textContent()).resolves.toBe('加入码不对，请核对');
+    await fill(colleague, '加入码', joinCode);
+    await shown(colleague).getByText('加入单位', { exact: true }).click();
+    await shown(colleague).getByText('您已加入“福州鼓东便民超市有限公司”。').waitFor({ timeout: 30_000 });
+    expect(await shown(colleague).innerText()).toContain('您是单位成员');
+    await screenshot(colleague, 'employer-colleague-joined.png');
+    expect(await layoutProblems(colleague)).toEqual([]);
   });
 });

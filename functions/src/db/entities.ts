@@ -211,9 +211,14 @@ export const EmployerInvitationEntity = new Entity({
     createdBy: string(),
     createdAt: string(),
     ttl: number(),
+    /** GSI2: the invitations waiting for a phone, so a colleague joins with phone and code alone. */
+    gsi2pk: string(),
+    gsi2sk: string(),
   }),
   computeKey: ({ employerId, phone }) => ({ pk: `EMPLOYER#${employerId}`, sk: `INVITE#${phone}` }),
 });
+
+export const invitationIndexKeys = (phone: string, employerId: string) => ({ gsi2pk: `INVITES#${phone}`, gsi2sk: employerId });
 
 /** One staff decision to be taken on an application (employer onboarding now). */
 export const ReviewEntity = new Entity({

@@ -1,4 +1,4 @@
-// POST /employers, GET /employers/{id}, POST /employers/{id}/members(/accept), GET /me/employers
+// POST /employers, GET /employers/{id}, POST /employers/{id}/members, POST /me/employer-invitations/accept, GET /me/employers
 import {
   acceptEmployerInvitation,
   createEmployer as createEmployerContract,
@@ -22,8 +22,8 @@ export const invite = /* @__PURE__ */ httpHandler(inviteEmployerMember, async ({
   invitation: await inviteMember(principal.userId, params.id, body.phone),
 }));
 
-export const accept = /* @__PURE__ */ httpHandler(acceptEmployerInvitation, async ({ principal, params, body }) => ({
-  employer: await acceptInvitation(principal.userId, params.id, body.phone, body.code),
+export const accept = /* @__PURE__ */ httpHandler(acceptEmployerInvitation, async ({ principal, body }) => ({
+  employer: await acceptInvitation(principal.userId, body.phone, body.code),
 }));
 
 export const mine = /* @__PURE__ */ httpHandler(listMyEmployersContract, async ({ principal }) => ({ items: await listMyEmployers(principal.userId) }));

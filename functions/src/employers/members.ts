@@ -8,10 +8,11 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import type { Employer } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { grantRole } from '../auth/users';
-import { EmployerEntity, EmployerInvitationEntity, EmployerMemberEntity, memberIndexKeys } from '../db/entities';
+import { EmployerEntity, EmployerInvitationEntity, EmployerMemberEntity, invitationIndexKeys, memberIndexKeys } from '../db/entities';
 import { cancelledTransaction, isConditionFailure } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
@@ -44,32 +45,53 @@ export async function inviteMember(userId: string, employerId: string, phone: st
       createdBy: userId,
       createdAt: now.toISOString(),
       ttl: Math.floor(expiresAt.getTime() / 1000),
+      ...invitationIndexKeys(phone, employerId),
     })
     .send();
   return { employerId, phone, code, expiresAt: expiresAt.toISOString() };
 }
 
-export async function acceptInvitation(userId: string, employerId: string, phone: string, code: string): Promise<Employer> {
-  const [{ Item: invitation }, { Item: employer }] = await Promise.all([
-    EmployerInvitationEntity.build(GetItemCommand).key({ employerId, phone }).options({ consistent: true }).send(),
-    EmployerEntity.build(GetItemCommand).key({ employerId }).options({ consistent: true }).send(),
-  ]);
-  if (!invitation || !employer || invitation.expiresAt < new Date().toISOString()) throw new NotFoundError('加入码无效或已过期，请让单位管理员重新添加');
-  if (invitation.attempts >= MAX_ATTEMPTS) throw new ConflictError('加入码输错次数过多，请让单位管理员重新添加');
-  const expected = Buffer.from(invitation.codeHash, 'hex');
-  const given = Buffer.from(hashCode(employerId, phone, code), 'hex');
-  if (!timingSafeEqual(expected, given)) {
-    try {
-      await EmployerInvitationEntity.build(PutItemCommand)
-        .item({ ...invitation, attempts: invitation.attempts + 1 })
-        .options({ condition: { attr: 'attempts', eq: invitation.attempts } })
-        .send();
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+type Invitation = FormattedItem<typeof EmployerInvitationEntity>;
+
+/**
+ * A colleague joins with their phone and the code. Every live invitation for the phone is
+ * tried (a phone may be invited by more than one unit); a wrong code counts against each.
+ */
+export async function acceptInvitation(userId: string, phone: string, code: string): Promise<Employer> {
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(EmployerInvitationEntity)
+    .query({ index: 'gsi2', partition: `INVITES#${phone}` })
+    .send();
+  const now = new Date().toISOString();
+  const live = Items.filter((i) => i.expiresAt > now);
+  if (live.length === 0) throw new NotFoundError('没有这个手机号的加入邀请，或已过期。请让单位管理员重新添加');
+  const open = live.filter((i) => i.attempts < MAX_ATTEMPTS);
+  if (open.length === 0) throw new ConflictError('加入码输错次数过多，请让单位管理员重新添加');
+  const given = (i: Invitation) => Buffer.from(hashCode(i.employerId, phone, code), 'hex');
+  const match = open.find((i) => timingSafeEqual(Buffer.from(i.codeHash, 'hex'), given(i)));
+  if (!match) {
+    await Promise.all(open.map(countWrongAttempt));
     throw new ValidationError([{ path: ['code'], message: '加入码不对，请核对' }]);
   }
-  const now = new Date().toISOString();
+  return join(userId, match, now);
+}
+
+async function countWrongAttempt(invitation: Invitation) {
+  try {
+    await EmployerInvitationEntity.build(PutItemCommand)
+      .item({ ...invitation, attempts: invitation.attempts + 1 })
+      .options({ condition: { attr: 'attempts', eq: invitation.attempts } })
+      .send();
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+  }
+}
+
+async function join(userId: string, invitation: Invitation, now: string): Promise<Employer> {
+  const { employerId, phone } = invitation;
+  const { Item: employer } = await EmployerEntity.build(GetItemCommand).key({ employerId }).options({ consistent: true }).send();
+  if (!employer) throw new NotFoundError('这个单位已不存在');
   const audit = nextAuditEvent(parseAuditHead(employer.auditHead), {
     recordType: 'Employer',
     recordId: employerId,

@@ -104,10 +104,9 @@ export const acceptInvitationBodySchema = z.strictObject({
 export const acceptEmployerInvitation = defineContract({
   id: 'acceptEmployerInvitation',
   method: 'POST',
-  path: '/employers/{id}/members/accept',
+  path: '/me/employer-invitations/accept',
   summary: '凭手机号和加入码成为单位成员',
   auth: 'user',
-  params: employerIdParamsSchema,
   body: acceptInvitationBodySchema,
   response: z.object({ employer: employerSchema }),
   errors: [400, 401, 404, 409],

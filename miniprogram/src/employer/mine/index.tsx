@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
+  acceptEmployerInvitation,
+  acceptInvitationBodySchema,
   employerStatusLabels,
   industryLabels,
   inviteEmployerMember,
@@ -60,9 +62,47 @@ function AddColleague({ employerId }: { employerId: string }) {
       {code ? (
         <Notice
           kind="info"
-          message={`请把加入码 ${code.code} 告诉手机号为 ${code.phone} 的同事，7天内有效。`}
+          message={`请把加入码 ${code.code} 告诉手机号为 ${code.phone} 的同事，7天内有效。同事在“单位招聘 → 加入同事的单位”输入手机号和加入码即可加入。`}
         />
       ) : null}
+    </View>
+  );
+}
+
+/** A colleague joins with their phone and the code their unit's admin passed on. */
+function JoinEmployer({ onJoined }: { onJoined(name: string): void }) {
+  const [form, setForm] = useState({ phone: '', code: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function join() {
+    const checked = check(acceptInvitationBodySchema, form);
+    if (!checked.body) return setErrors(checked.errors);
+    setBusy(true);
+    setErrors({});
+    try {
+      const { employer } = await request(acceptEmployerInvitation, { body: checked.body });
+      setForm({ phone: '', code: '' });
+      onJoined(employer.name);
+    } catch (err) {
+      setErrors(err instanceof ApiError && err.details.length ? fieldErrors(err.details) : { code: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="card">
+      <Text className="card__title">加入同事的单位</Text>
+      <FormField label="您的手机号" hint="单位管理员添加您时填写的手机号" error={errors.phone}>
+        <Input className="text-input" type="number" maxlength={11} value={form.phone} placeholder="11位手机号" onInput={(e) => setForm((f) => ({ ...f, phone: e.detail.value }))} />
+      </FormField>
+      <FormField label="加入码" hint="管理员告诉您的6位数字" error={errors.code}>
+        <Input className="text-input" type="number" maxlength={6} value={form.code} placeholder="6位数字" onInput={(e) => setForm((f) => ({ ...f, code: e.detail.value }))} />
+      </FormField>
+      <Button className="btn btn--secondary employer-card__join" onClick={join} disabled={busy}>
+        {busy ? '正在加入…' : '加入单位'}
+      </Button>
     </View>
   );
 }
@@ -71,6 +111,7 @@ export default function MyEmployersPage() {
   const { session, error: signInError, retry } = useSignedIn();
   const [items, setItems] = useState<Item[]>();
   const [error, setError] = useState<string>();
+  const [joined, setJoined] = useState<string>();
 
   async function load() {
     setError(undefined);
@@ -98,6 +139,7 @@ export default function MyEmployersPage() {
     <View className="page">
       <Text className="page__title">我的单位</Text>
       {items.length === 0 ? <Text className="page__lead">您还没有入驻的单位。单位入驻并审核通过后，就可以在这里发布招聘岗位。</Text> : null}
+      {joined ? <Notice kind="info" message={`您已加入“${joined}”。`} /> : null}
       {items.map(({ employer, role }) => (
         <View key={employer.id} className="card employer-card">
           <Text className="card__title">{employer.name}</Text>
@@ -110,6 +152,12 @@ export default function MyEmployersPage() {
           {employer.status === 'approved' && role === 'admin' ? <AddColleague employerId={employer.id} /> : null}
         </View>
       ))}
+      <JoinEmployer
+        onJoined={(name) => {
+          setJoined(name);
+          void load();
+        }}
+      />
       <View className="page__actions">
         <Button className="btn btn--primary" onClick={onboard}>
           {items.some((i) => i.employer.status === 'rejected') ? '重新提交入驻' : '单位入驻'}
