@@ -9,7 +9,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
     { root: 'employer', pages: ['onboard/index', 'mine/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1f6f5c',

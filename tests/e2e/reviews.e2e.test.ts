@@ -52,6 +52,17 @@ afterAll(async () => {
   await api?.stop();
 });
 
+async function fillUnemploymentForm(page: Page) {
+  await pick(page, field(page, '失业前的情况'), '在单位工作');
+  await fill(page, '原工作单位', '福州鼓楼纺织厂');
+  await pick(page, field(page, '离职原因'), '劳动合同到期');
+  const date = field(page, '离职日期');
+  await openPicker(page, date);
+  await confirmPicker(page, date); // today, the wheel's starting point
+  for (const text of ['我有劳动能力', '我有就业愿望，愿意找工作', '我是本地常住人员']) await shown(page).getByText(text).click();
+  expect(await shown(page).locator('.declaration__error').allTextContents()).toEqual(['', '', '']);
+}
+
 async function approveInQueue(officer: Page, tab: string, name: string, shot: string) {
   await officer.goto(baseUrl);
   await officer.getByText('审核工作台').click();
@@ -87,14 +98,7 @@ describe('a citizen applies for unemployment registration and the street approve
   });
 
   it('submits and shows the application waiting for the street', async () => {
-    await pick(citizen, field(citizen, '失业前的情况'), '在单位工作');
-    await fill(citizen, '原工作单位', '福州鼓楼纺织厂');
-    await pick(citizen, field(citizen, '离职原因'), '劳动合同到期');
-    const date = field(citizen, '离职日期');
-    await openPicker(citizen, date);
-    await confirmPicker(citizen, date); // today, the wheel's starting point
-    for (const text of ['我有劳动能力', '我有就业愿望，愿意找工作', '我是本地常住人员']) await shown(citizen).getByText(text).click();
-    expect(await shown(citizen).locator('.declaration__error').allTextContents()).toEqual(['', '', '']);
+    await fillUnemploymentForm(citizen);
     await screenshot(citizen, 'unemployment-form.png');
 
     await shown(citizen).getByText('提交申请').click();
@@ -128,6 +132,43 @@ describe('a citizen applies for unemployment registration and the street approve
     expect(text).toContain('已通过');
     expect(text).toContain('登记失业人员');
     await screenshot(citizen, 'applications-approved.png');
+  });
+});
+
+describe('community staff file for a resident who cannot use a phone (代办)', () => {
+  it('finds the resident by ID number, files the unemployment registration, and the street sees it as assisted', async () => {
+    const client = apiClient(api.baseUrl);
+    await client.devLogin('e2e-community', { roles: ['staff'], level: 'community', areaCode: '350102001001' });
+    const resident = await client.devLogin('e2e-resident');
+    const residentId = makeIdNumber('1969-11-30', 843); // a man of 56: within working age (a woman of 56 is not)
+    expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: residentId, name: '郑阿婆' }), resident)).status).toBe(200);
+
+    const staffPhone = await phoneOf('e2e-community');
+    await staffPhone.goto(baseUrl);
+    await staffPhone.getByText('为本社区居民代办失业登记').click();
+    await fill(staffPhone, '居民身份证号', residentId);
+    await shown(staffPhone).getByText('查找', { exact: true }).click();
+    await shown(staffPhone).getByText('郑阿婆').waitFor({ timeout: 30_000 });
+    expect(await shown(staffPhone).innerText()).not.toContain(residentId);
+    await screenshot(staffPhone, 'staff-assist-found.png');
+    expect(await layoutProblems(staffPhone)).toEqual([]);
+
+    await shown(staffPhone).getByText('代办失业登记').click();
+    await shown(staffPhone).getByText('您正在为郑阿婆代办', { exact: false }).waitFor();
+    await fillUnemploymentForm(staffPhone);
+    await shown(staffPhone).getByText('提交申请').click();
+    await shown(staffPhone).getByText('已为郑阿婆提交失业登记', { exact: false }).waitFor({ timeout: 60_000 });
+
+    const [application] = (await client.get('/me/applications', resident)).body.items;
+    expect(application).toMatchObject({ status: 'pending_street', assisted: true });
+    expect(application.timeline[0].label).toBe('社区工作人员代为提交，等待街道审核');
+    const officer = await phoneOf('e2e-street');
+    await officer.goto(baseUrl);
+    await officer.getByText('审核工作台').click();
+    await shown(officer).getByText('失业登记', { exact: true }).click();
+    const item = shown(officer).locator('.queue-item', { hasText: '郑阿婆' });
+    await item.waitFor();
+    expect(await item.innerText()).toContain('社区代办');
   });
 });
 

@@ -24,6 +24,7 @@ export interface RegistrationFormState {
   qualificationLevel: QualificationLevel | '';
   professionalTitle: ProfessionalTitle | '';
   personCategory: PersonCategory | '';
+  graduationDate: string;
   areaCode: string;
   areaName: string;
   address: string;
@@ -48,6 +49,7 @@ const STEP_OF_FIELD: Record<string, number> = {
   qualificationLevel: 0,
   professionalTitle: 0,
   personCategory: 0,
+  graduationDate: 0,
   residence: 1,
   intention: 2,
   resume: 2,
@@ -63,6 +65,7 @@ export function emptyForm(): RegistrationFormState {
     qualificationLevel: '',
     professionalTitle: '',
     personCategory: '',
+    graduationDate: '',
     areaCode: '',
     areaName: '',
     address: '',
@@ -86,6 +89,7 @@ export function formFromRegistration(r: JobseekerRegistration): RegistrationForm
     qualificationLevel: r.qualificationLevel ?? '',
     professionalTitle: r.professionalTitle ?? '',
     personCategory: r.personCategory ?? '',
+    graduationDate: r.graduationDate ?? '',
     areaCode: r.residence.areaCode,
     areaName: r.residence.areaName,
     address: r.residence.address,
@@ -119,6 +123,7 @@ export function toBody(s: RegistrationFormState): Record<string, unknown> {
     qualificationLevel: opt(s.qualificationLevel),
     professionalTitle: opt(s.professionalTitle),
     personCategory: opt(s.personCategory),
+    graduationDate: opt(s.graduationDate),
     resume: s.resume.trim() ? s.resume : undefined,
     residence: {
       areaCode: s.areaCode,

@@ -1,6 +1,6 @@
 // 失业登记: the person's situation before and the three declarations; the street reviews it.
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
   LEAVING_REASONS,
@@ -34,6 +34,9 @@ const DECLARATIONS = [
 
 export default function UnemploymentPage() {
   const { session, error: signInError, retry } = useSignedIn();
+  // Community staff filing for a resident (代办): the person's id and name come from the staff page.
+  const { params } = useRouter();
+  const assistedFor = params.for ? { id: params.for, name: decodeURIComponent(params.name ?? '') } : undefined;
   const [form, setForm] = useState({
     priorStatus: '',
     lastEmployer: '',
@@ -47,6 +50,7 @@ export default function UnemploymentPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
+  const [assistedDone, setAssistedDone] = useState(false);
   const update = (patch: Partial<typeof form>) => {
     setForm((f) => ({ ...f, ...patch }));
     setSubmitError(undefined); // the old message no longer describes the form
@@ -62,6 +66,7 @@ export default function UnemploymentPage() {
       ...(leftOn && !newEntrant ? { leftOn } : {}),
       ...(newEntrant ? { lastEmployer: '' } : {}),
       evidenceKeys: evidenceKey ? [evidenceKey] : [],
+      ...(assistedFor ? { onBehalfOf: assistedFor.id } : {}),
     });
     if (!checked.body) {
       setErrors(checked.errors);
@@ -73,7 +78,8 @@ export default function UnemploymentPage() {
     try {
       await request(createUnemploymentRegistration, { body: checked.body });
       Taro.showToast({ title: '已提交', icon: 'success' });
-      await Taro.redirectTo({ url: '/apply/index/index' });
+      if (assistedFor) setAssistedDone(true);
+      else await Taro.redirectTo({ url: '/apply/index/index' });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
       setSubmitError((err as Error).message);
@@ -85,10 +91,27 @@ export default function UnemploymentPage() {
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
   if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
 
+  if (assistedFor && assistedDone) {
+    return (
+      <View className="page">
+        <Notice kind="info" message={`已为${assistedFor.name}提交失业登记，等待街道审核。本人在“我的申请”里可以看到进度。`} />
+        <View className="page__actions">
+          <Button className="btn btn--primary" onClick={goBack}>
+            返回代办
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
   return (
     <View className="page">
       <Text className="page__title">失业登记</Text>
-      <Text className="page__lead">登记后可享受免费的职业介绍、培训和就业援助。提交后由您所在街道审核。</Text>
+      {assistedFor ? (
+        <Notice kind="info" message={`您正在为${assistedFor.name}代办。请当面核实本人情况，提交后记录为社区代办。`} />
+      ) : (
+        <Text className="page__lead">登记后可享受免费的职业介绍、培训和就业援助。提交后由您所在街道审核。</Text>
+      )}
       <View className="card">
         <FormField label="失业前的情况" required error={errors.priorStatus}>
           <ChoicePicker options={choices(PRIOR_STATUSES, priorStatusLabels)} value={form.priorStatus as never} placeholder="请选择" onChange={(v) => update({ priorStatus: v })} />

@@ -8,9 +8,11 @@ export interface DateFieldProps {
   start?: string;
   end?: string;
   onChange(value: string): void;
+  /** Offer a way to clear an optional date. */
+  onClear?: () => void;
 }
 
-export function DateField({ value, placeholder, start = '1950-01-01', end, onChange }: DateFieldProps) {
+export function DateField({ value, placeholder, start = '1950-01-01', end, onChange, onClear }: DateFieldProps) {
   return (
     <View className="choice-picker">
       <Picker mode="date" value={value || end || ''} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
@@ -19,6 +21,11 @@ export function DateField({ value, placeholder, start = '1950-01-01', end, onCha
           <Text className="choice-picker__arrow">›</Text>
         </View>
       </Picker>
+      {value && onClear ? (
+        <Text className="choice-picker__clear" onClick={onClear}>
+          清除
+        </Text>
+      ) : null}
     </View>
   );
 }

@@ -14,9 +14,11 @@ import {
   professionalTitleLabels,
   qualificationLabels,
   shiftLabels,
+  todayInChina,
 } from '@doorstep/shared';
 import { AreaPicker } from '../AreaPicker';
 import { ChoicePicker } from '../ChoicePicker';
+import { DateField } from '../DateField';
 import { FormField } from '../FormField';
 import { location } from '../../services/location';
 import type { FormErrors, RegistrationFormState } from '../../hooks/registrationForm';
@@ -93,6 +95,15 @@ export function RegistrationFields({ step, form, errors, maskedId, update }: Reg
             placeholder="可不选"
             onChange={(personCategory) => update({ personCategory })}
             onClear={() => update({ personCategory: '' })}
+          />
+        </FormField>
+        <FormField label="毕业日期" hint="离开学校的日期。毕业 2 年内可享受毕业生就业政策；可不填" error={errors.graduationDate}>
+          <DateField
+            value={form.graduationDate}
+            end={todayInChina()}
+            placeholder="可不填"
+            onChange={(graduationDate) => update({ graduationDate })}
+            onClear={() => update({ graduationDate: '' })}
           />
         </FormField>
         <FormField label="职业资格等级" error={errors.qualificationLevel}>

@@ -41,6 +41,12 @@ export default function IndexPage() {
               <Text className="home-card__text">处理辖区内的入驻和登记申请</Text>
             </View>
           ) : null}
+          {session.user.roles.includes('staff') && session.user.level === 'community' ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/assist/index' })}>
+              <Text className="home-card__title">代办业务</Text>
+              <Text className="home-card__text">为本社区居民代办失业登记</Text>
+            </View>
+          ) : null}
         </View>
       )}
     </View>

@@ -88,6 +88,7 @@ export default function MyRegistrationPage() {
         <Row label="文化程度" value={educationLabels[r.education]} />
         <Row label="从业年限" value={`${r.yearsOfExperience} 年`} />
         {r.personCategory ? <Row label="人员类别" value={personCategoryLabels[r.personCategory]} /> : null}
+        {r.graduationDate ? <Row label="毕业日期" value={r.graduationDate} /> : null}
         {r.qualificationLevel ? <Row label="职业资格" value={qualificationLabels[r.qualificationLevel]} /> : null}
         {r.professionalTitle ? <Row label="职称" value={professionalTitleLabels[r.professionalTitle]} /> : null}
       </View>

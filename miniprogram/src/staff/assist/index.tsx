@@ -1,0 +1,83 @@
+// 代办业务 (community staff): find a resident of the community by ID number, check who it is
+// (masked), and file an application for them; it is recorded as assisted.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { findStaffPerson, type ResponseOf } from '@doorstep/shared';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { request } from '../../services/request';
+import '../../styles/page.scss';
+
+type Person = ResponseOf<typeof findStaffPerson>['person'];
+
+export default function AssistPage() {
+  const { session, error: signInError, retry } = useSignedIn();
+  const [idNumber, setIdNumber] = useState('');
+  const [person, setPerson] = useState<Person>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function find() {
+    setBusy(true);
+    setError(undefined);
+    setPerson(undefined);
+    try {
+      setPerson((await request(findStaffPerson, { body: { idNumber: idNumber.trim().toUpperCase() } })).person);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (session.user.level !== 'community') return <View className="page"><Notice message="代办业务由社区工作人员办理。" /></View>;
+
+  return (
+    <View className="page">
+      <Text className="page__title">代办业务</Text>
+      <Text className="page__lead">为本社区不方便用手机的居民代办申请。只能查到本社区已做求职登记的居民。</Text>
+      <View className="card">
+        <FormField label="居民身份证号" error={error}>
+          <Input className="text-input" type="idcard" maxlength={18} value={idNumber} placeholder="18位身份证号" onInput={(e) => setIdNumber(e.detail.value)} />
+        </FormField>
+        <Button className="btn btn--primary" onClick={find} disabled={busy || idNumber.trim().length < 15}>
+          {busy ? '正在查找…' : '查找'}
+        </Button>
+      </View>
+      {person ? (
+        <View className="card">
+          <Text className="card__title">{person.name}</Text>
+          <View className="detail-row">
+            <Text className="detail-row__label">身份证号</Text>
+            <Text className="detail-row__value">{person.idNumberMasked}</Text>
+          </View>
+          <View className="detail-row">
+            <Text className="detail-row__label">性别、年龄</Text>
+            <Text className="detail-row__value">{`${person.gender === 'male' ? '男' : '女'}，${person.age} 岁`}</Text>
+          </View>
+          <View className="detail-row">
+            <Text className="detail-row__label">住址</Text>
+            <Text className="detail-row__value">{`${person.residence.areaName} ${person.residence.address}`}</Text>
+          </View>
+          <View className="page__actions">
+            <Button
+              className="btn btn--primary"
+              onClick={() => Taro.navigateTo({ url: `/apply/unemployment/index?for=${person.id}&name=${encodeURIComponent(person.name)}` })}
+            >
+              代办失业登记
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      <View className="page__actions">
+        <Button className="btn btn--secondary" onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+          返回首页
+        </Button>
+      </View>
+    </View>
+  );
+}
