@@ -9,7 +9,7 @@ import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, fill, field, launchBrowser, layoutProblems, openPicker, phoneContext, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, fill, field, largeTextProblems, launchBrowser, layoutProblems, openPicker, phoneContext, pick, screenshot, shown } from '../support/browser';
 import { startH5Server } from '../../scripts/lib/h5Server';
 import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
 
@@ -29,11 +29,9 @@ async function phoneOf(openid: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  const [started] = await Promise.all([
-    startApi({ tableName: uniqueTableName('e2e-reviews'), workFolder: '.esbuild-e2e-reviews' }),
-    Promise.resolve().then(() => buildH5()),
-  ]);
-  api = started;
+  // The build first: webpack and thirty cold functions at once are too much for two cores.
+  buildH5();
+  api = await startApi({ tableName: uniqueTableName('e2e-reviews'), workFolder: '.esbuild-e2e-reviews' });
   const client = apiClient(api.baseUrl);
   // The street officer's account and the citizen's job-seeker registration exist beforehand.
   await client.devLogin('e2e-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
@@ -132,6 +130,7 @@ describe('a citizen applies for unemployment registration and the street approve
     expect(text).toContain('已通过');
     expect(text).toContain('登记失业人员');
     await screenshot(citizen, 'applications-approved.png');
+    expect(await largeTextProblems(citizen, 'applications-approved-large-text.png')).toEqual([]);
   });
 });
 
@@ -234,6 +233,7 @@ describe('a shop onboards from a phone and the street approves it', () => {
     await photo.waitFor();
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await shown(officer).innerText()).toContain('139****1234');
+    expect(await largeTextProblems(officer, 'staff-employer-review-large-text.png')).toEqual([]);
     await officer.goBack();
     await approveInQueue(officer, '单位入驻', '福州鼓东便民超市有限公司', 'staff-employer-review.png');
   });

@@ -133,3 +133,17 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * Layout problems with double-size text (关怀模式), with a screenshot. Taro's H5 sizes everything
+ * in rem from the root font size, so doubling it doubles the text (a stylesheet rule, because
+ * Taro rewrites the inline size whenever the window resizes).
+ */
+export async function largeTextProblems(page: Page, shot: string): Promise<string[]> {
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const style = await page.addStyleTag({ content: `html { font-size: ${size * 2}px !important; }` });
+  const problems = await layoutProblems(page);
+  await screenshot(page, shot);
+  await style.evaluate((el) => (el as HTMLElement).remove());
+  return problems;
+}

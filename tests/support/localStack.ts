@@ -37,11 +37,12 @@ export async function startApi(options: { tableName: string; wechatApiBase?: str
     await waitForHttp(`${baseUrl}/openapi.json`, 120_000, proc, output);
     // Warm every function once (each answers even without a token): a first request to a cold
     // function in serverless offline can take seconds on a loaded machine.
-    await Promise.all(
-      allContracts.map((c) =>
-        fetch(`${baseUrl}${c.path.replace(/\{[^}]+\}/g, 'x')}`, { method: c.method }).then((r) => r.arrayBuffer()),
-      ),
-    );
+    // Four at a time: all of them at once is more cold workers than two cores can start
+    // within a Lambda timeout.
+    const routes = allContracts.map((c) => [c.method, c.path.replace(/\{[^}]+\}/g, 'x')] as const);
+    for (let i = 0; i < routes.length; i += 4) {
+      await Promise.all(routes.slice(i, i + 4).map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())));
+    }
   } catch (err) {
     await stopProcess(proc);
     throw err;
