@@ -81,10 +81,8 @@ async function main() {
   DynamoDB Local:     http://127.0.0.1:${DYNAMO_PORT}   table ${TABLE}
 
 Logging in: the H5 page's 本地体验登录 button signs this browser in as a new job seeker.
-To act as a demo account, ask the API for a token:
-  curl -s -XPOST http://127.0.0.1:${API_PORT}/auth/dev-login -H 'content-type: application/json' -d '{"openid":"demo-seeker"}'
-Demo accounts (openid → who): ${DEMO_ACCOUNTS.map((a) => `\n  ${a.openid.padEnd(22)} ${a.label}`).join('')}
-(Staff accounts need their role in the body, e.g. {"openid":"demo-street-staff","roles":["staff"],"level":"street","areaCode":"350102001"}.)
+To be a demo account, open the page with ?as=<openid> (e.g. http://127.0.0.1:${H5_PORT}/?as=demo-street-staff):${DEMO_ACCOUNTS.map((a) => `\n  ${a.openid.padEnd(22)} ${a.label}`).join('')}
+For the API alone: curl -s -XPOST http://127.0.0.1:${API_PORT}/auth/dev-login -H 'content-type: application/json' -d '{"openid":"demo-seeker"}'
 
 Ctrl-C stops everything; the data stays in .data/ for the next start.`);
     api.child.once('exit', (code) => {

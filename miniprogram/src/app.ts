@@ -1,5 +1,9 @@
 import type { PropsWithChildren } from 'react';
+import { adoptDemoAccountFromUrl } from './services/identity';
 import './app.scss';
+
+// H5 against the local stack: `?as=<demo openid>` picks the account before any page signs in.
+if (process.env.TARO_ENV === 'h5') adoptDemoAccountFromUrl();
 
 function App({ children }: PropsWithChildren) {
   return children;

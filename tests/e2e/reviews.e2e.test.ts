@@ -233,6 +233,8 @@ describe('a shop onboards from a phone and the street approves it', () => {
     await photo.waitFor();
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await shown(officer).innerText()).toContain('139****1234');
+    await shown(officer).getByText('办理记录完整，未被改动（审计链校验通过）').waitFor();
+    expect(await shown(officer).innerText()).toContain('提交入驻');
     expect(await largeTextProblems(officer, 'staff-employer-review-large-text.png')).toEqual([]);
     await officer.goBack();
     await approveInQueue(officer, '单位入驻', '福州鼓东便民超市有限公司', 'staff-employer-review.png');

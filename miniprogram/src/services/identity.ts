@@ -4,7 +4,7 @@
 import Taro from '@tarojs/taro';
 import { cloudbaseLogin, devLogin, wechatLogin, type Session } from '@doorstep/shared';
 import { request, ApiError, onSessionExpired } from './request';
-import { saveSession } from './session';
+import { clearSession, saveSession } from './session';
 
 export interface IdentityService {
   signIn(): Promise<Session>;
@@ -25,6 +25,18 @@ const weappIdentity: IdentityService = {
 };
 
 const DEVICE_KEY = 'doorstep.h5-device-id';
+
+/**
+ * H5 on the local stage: `?as=<openid>` in the address signs this browser in as that demo
+ * account (npm start lists them), replacing the session of any other account.
+ */
+export function adoptDemoAccountFromUrl(search: string = typeof window === 'undefined' ? '' : window.location.search): void {
+  const as = new URLSearchParams(search).get('as');
+  if (!as || !/^[\w-]{1,64}$/.test(as) || Taro.getStorageSync(DEVICE_KEY) === as) return;
+  Taro.setStorageSync(DEVICE_KEY, as);
+  clearSession();
+}
+
 const h5Identity: IdentityService = {
   async signIn() {
     let openid = Taro.getStorageSync(DEVICE_KEY) as string;

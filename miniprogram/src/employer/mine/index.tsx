@@ -70,7 +70,7 @@ function AddColleague({ employerId }: { employerId: string }) {
 }
 
 /** A colleague joins with their phone and the code their unit's admin passed on. */
-function JoinEmployer({ onJoined }: { onJoined(name: string): void }) {
+function JoinEmployer({ onJoined }: { onJoined(employer: Item['employer']): void }) {
   const [form, setForm] = useState({ phone: '', code: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -83,7 +83,7 @@ function JoinEmployer({ onJoined }: { onJoined(name: string): void }) {
     try {
       const { employer } = await request(acceptEmployerInvitation, { body: checked.body });
       setForm({ phone: '', code: '' });
-      onJoined(employer.name);
+      onJoined(employer);
     } catch (err) {
       setErrors(err instanceof ApiError && err.details.length ? fieldErrors(err.details) : { code: (err as Error).message });
     } finally {
@@ -153,9 +153,10 @@ export default function MyEmployersPage() {
         </View>
       ))}
       <JoinEmployer
-        onJoined={(name) => {
-          setJoined(name);
-          void load();
+        onJoined={(employer) => {
+          // The answer is the unit just joined: show it now (the membership index may lag a moment).
+          setJoined(employer.name);
+          setItems((prev) => (prev?.some((i) => i.employer.id === employer.id) ? prev : [...(prev ?? []), { employer, role: 'member' }]));
         }}
       />
       <View className="page__actions">

@@ -23,8 +23,8 @@ import {
 } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
-import { Timeline } from '../../components/Timeline';
 import { useSignedIn } from '../../hooks/useSignedIn';
+import { AuditHistory } from '../components/AuditHistory';
 import { check } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
@@ -160,6 +160,8 @@ export default function ReviewPage() {
           <Row label="联系人" value={`${subject.employer.contactName} ${subject.employer.contactPhoneMasked}`} />
           {subject.employer.intro ? <Row label="简介" value={subject.employer.intro} /> : null}
           {subject.employer.licenceUrl ? <Photo url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
+          <Text className="card__subtitle">办理记录</Text>
+          <AuditHistory type="Employer" id={subject.employer.id} />
         </View>
       ) : (
         <View>
@@ -178,7 +180,8 @@ export default function ReviewPage() {
               <ApplicationDetails a={subject.application} />
               {subject.application.assisted ? <Row label="办理方式" value="社区工作人员代办" /> : null}
               {subject.application.evidence.map((e, i) => (e.url ? <Photo key={e.key} url={e.url} label={`证明材料 ${i + 1}`} /> : null))}
-              <Timeline entries={subject.application.timeline} />
+              <Text className="card__subtitle">办理记录</Text>
+              <AuditHistory type="PersonApplication" id={subject.application.id} />
             </View>
           ) : (
             <Notice message="找不到这份申请，可能已被处理。" />
