@@ -82,7 +82,7 @@ export default function HardshipPage() {
         ))}
         {rule && rule.evidence.length === 0 ? <Text className="page__lead">这个类别由系统根据您的登记信息核对，不需要上传材料。</Text> : null}
         <FormField label="补充说明（可选）" error={errors.note}>
-          <Textarea className="text-area" value={note} maxlength={200} placeholder="想让审核人员了解的情况" onInput={(e) => setNote(e.detail.value)} />
+          <Textarea className="text-input text-input--multiline" value={note} maxlength={200} placeholder="想让审核人员了解的情况" onInput={(e) => setNote(e.detail.value)} />
         </FormField>
       </View>
       {submitError ? <Notice message={submitError} /> : null}

@@ -140,7 +140,7 @@ export default function EmployerOnboardPage() {
           <Input className="text-input" type="number" value={form.contactPhone} maxlength={11} placeholder="11位手机号" onInput={(e) => update({ contactPhone: e.detail.value })} />
         </FormField>
         <FormField label="单位简介" hint={`最多${EMPLOYER_INTRO_MAX_CHARS}字，可不填`} error={errors.intro}>
-          <Textarea className="text-area" value={form.intro} maxlength={EMPLOYER_INTRO_MAX_CHARS} placeholder="主要业务、规模、工作环境" onInput={(e) => update({ intro: e.detail.value })} />
+          <Textarea className="text-input text-input--multiline" value={form.intro} maxlength={EMPLOYER_INTRO_MAX_CHARS} placeholder="主要业务、规模、工作环境" onInput={(e) => update({ intro: e.detail.value })} />
         </FormField>
       </View>
       {submitError ? <Notice message={submitError} /> : null}

@@ -192,7 +192,7 @@ export default function ReviewPage() {
         <Text className="card__title">审核意见</Text>
         <FormField label="理由" hint="不通过时必填，申请人会看到" error={reasonError}>
           <Textarea
-            className="text-area"
+            className="text-input text-input--multiline"
             value={reason}
             maxlength={200}
             placeholder="如：营业执照照片不清楚，请重新拍照"
