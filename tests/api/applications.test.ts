@@ -101,7 +101,7 @@ describe('unemployment registration (失业登记)', () => {
     expect(res.status).toBe(400);
     const paths = (res.body.error.details as { path: string[]; message: string }[]).map((d) => `${d.path.join('.')}:${d.message}`);
     expect(paths).toEqual(expect.arrayContaining(['willingToWork:失业登记须有就业愿望', 'leftOn:请选择离职日期']));
-    expect((await client.get('/me/applications', person.token)).body.items).toEqual([]);
+    expect((await client.get('/me/person-applications', person.token)).body.items).toEqual([]);
   });
 
   it('refuses someone past working age, naming the bound', async () => {
@@ -135,7 +135,7 @@ describe('unemployment registration (失业登记)', () => {
     expect(categories.body.categories).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'registered_unemployed', since: '2026-03-31', source: 'review', ruleVersion: 'PR-2026-01' })]),
     );
-    const [mine] = (await client.get('/me/applications', person.token)).body.items;
+    const [mine] = (await client.get('/me/person-applications', person.token)).body.items;
     expect(mine.status).toBe('approved');
     expect(mine.timeline.map((t: { label: string }) => t.label)).toEqual(['提交申请，等待街道审核', '审核通过']);
 
@@ -151,7 +151,7 @@ describe('unemployment registration (失业登记)', () => {
     const review = await pendingReview(staff.street, 'unemployment', applied.body.application.id);
     expect((await decide(staff.street, review!.id, 'reject', '')).status).toBe(400);
     expect((await decide(staff.street, review!.id, 'reject', '缺少解除劳动合同证明')).status).toBe(200);
-    const [mine] = (await client.get('/me/applications', person.token)).body.items;
+    const [mine] = (await client.get('/me/person-applications', person.token)).body.items;
     expect(mine.status).toBe('rejected');
     expect(mine.timeline[1]).toMatchObject({ label: '未通过', reason: '缺少解除劳动合同证明' });
     expect((await client.post('/me/unemployment-registration', unemployment, person.token)).status).toBe(201);
@@ -201,7 +201,7 @@ describe('hard-to-employ recognition (就业困难人员认定)', () => {
     expect(Buffer.from(await photoRes.arrayBuffer())).toEqual(photo.bytes);
 
     expect((await decide(staff.street, streetReview!.id, 'approve')).status).toBe(200);
-    let [mine] = (await client.get('/me/applications', person.token)).body.items;
+    let [mine] = (await client.get('/me/person-applications', person.token)).body.items;
     expect(mine.status).toBe('pending_district');
     expect((await client.get('/me/categories', person.token)).body.categories.map((c: { code: string }) => c.code)).not.toContain('hard_to_employ');
 
@@ -213,7 +213,7 @@ describe('hard-to-employ recognition (就业困难人员认定)', () => {
     expect((await decide(staff.district, districtReview!.id, 'approve')).status).toBe(200);
     expect((await decide(staff.district, districtReview!.id, 'approve')).status).toBe(409);
 
-    [mine] = (await client.get('/me/applications', person.token)).body.items;
+    [mine] = (await client.get('/me/person-applications', person.token)).body.items;
     expect(mine.timeline.map((t: { status: string }) => t.status)).toEqual(['pending_street', 'pending_district', 'approved']);
     const categories = (await client.get('/me/categories', person.token)).body.categories;
     expect(categories).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'hard_to_employ', detail: '残疾人', ruleVersion: 'PR-2026-01' })]));
@@ -273,7 +273,7 @@ describe('assisted filing by community staff (代办)', () => {
     const res = await client.post('/me/unemployment-registration', { ...unemployment, onBehalfOf: person.userId }, staff.community);
     expect(res.status).toBe(201);
     expect(res.body.application).toMatchObject({ personId: person.userId, assisted: true });
-    const [mine] = (await client.get('/me/applications', person.token)).body.items;
+    const [mine] = (await client.get('/me/person-applications', person.token)).body.items;
     expect(mine.timeline[0].label).toBe('社区工作人员代为提交，等待街道审核');
     expect(await pendingReview(staff.street, 'unemployment', mine.id)).toMatchObject({ assisted: true });
   });

@@ -158,7 +158,7 @@ describe('community staff file for a resident who cannot use a phone (代办)', 
     await shown(staffPhone).getByText('提交申请').click();
     await shown(staffPhone).getByText('已为郑阿婆提交失业登记', { exact: false }).waitFor({ timeout: 60_000 });
 
-    const [application] = (await client.get('/me/applications', resident)).body.items;
+    const [application] = (await client.get('/me/person-applications', resident)).body.items;
     expect(application).toMatchObject({ status: 'pending_street', assisted: true });
     expect(application.timeline[0].label).toBe('社区工作人员代为提交，等待街道审核');
     const officer = await phoneOf('e2e-street');

@@ -1,5 +1,5 @@
 // POST /me/unemployment-registration, /me/employment-registration, /me/hardship-applications;
-// GET /me/applications, /me/categories
+// GET /me/person-applications, /me/categories
 import {
   createEmploymentRegistration,
   createHardshipApplication,

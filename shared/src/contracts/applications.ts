@@ -213,7 +213,7 @@ export const createHardshipApplication = defineContract({
 export const listMyApplications = defineContract({
   id: 'listMyApplications',
   method: 'GET',
-  path: '/me/applications',
+  path: '/me/person-applications',
   summary: '本人的各项申请及办理进度（时间线）',
   auth: 'user',
   response: z.object({ items: z.array(applicationSchema) }),
