@@ -5,7 +5,7 @@ import {
   createHardshipApplication,
   createUnemploymentRegistration,
   getMyCategories,
-  listMyApplications,
+  listMyPersonApplications,
 } from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { currentCategories } from './categories';
@@ -20,5 +20,5 @@ export const employment = /* @__PURE__ */ httpHandler(createEmploymentRegistrati
 export const hardship = /* @__PURE__ */ httpHandler(createHardshipApplication, async ({ principal, body }) => ({
   application: await submitHardship(principal, body),
 }));
-export const list = /* @__PURE__ */ httpHandler(listMyApplications, async ({ principal }) => ({ items: await listApplications(principal.userId) }));
+export const list = /* @__PURE__ */ httpHandler(listMyPersonApplications, async ({ principal }) => ({ items: await listApplications(principal.userId) }));
 export const categories = /* @__PURE__ */ httpHandler(getMyCategories, ({ principal }) => currentCategories(principal.userId));

@@ -210,8 +210,8 @@ export const createHardshipApplication = defineContract({
   errors: [400, 401, 403, 404, 409],
 });
 
-export const listMyApplications = defineContract({
-  id: 'listMyApplications',
+export const listMyPersonApplications = defineContract({
+  id: 'listMyPersonApplications',
   method: 'GET',
   path: '/me/person-applications',
   summary: '本人的各项申请及办理进度（时间线）',

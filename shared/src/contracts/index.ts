@@ -23,7 +23,7 @@ import {
   createUnemploymentRegistration,
   createEmploymentRegistration,
   createHardshipApplication,
-  listMyApplications,
+  listMyPersonApplications,
   getMyCategories,
 } from './applications';
 import { getStaffPerson, findStaffPerson, getStaffEmployer } from './staff';
@@ -48,7 +48,7 @@ export const allContracts = [
   createUnemploymentRegistration,
   createEmploymentRegistration,
   createHardshipApplication,
-  listMyApplications,
+  listMyPersonApplications,
   getMyCategories,
   getStaffPerson,
   findStaffPerson,

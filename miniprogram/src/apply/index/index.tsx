@@ -7,7 +7,7 @@ import {
   applicationKindLabels,
   applicationStatusLabels,
   getMyCategories,
-  listMyApplications,
+  listMyPersonApplications,
   type Application,
   type Category,
 } from '@doorstep/shared';
@@ -37,7 +37,7 @@ export default function MyApplicationsPage() {
   async function load() {
     setError(undefined);
     try {
-      const [c, a] = await Promise.all([request(getMyCategories), request(listMyApplications)]);
+      const [c, a] = await Promise.all([request(getMyCategories), request(listMyPersonApplications)]);
       setData({ categories: c.categories, items: a.items });
     } catch (err) {
       setError((err as Error).message);
