@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { GEO_RANGE_PRECISION, geoKeys, haversineM, rangesAreaKm2, rangesForCircle, type LatLng } from './geo';
+
+// Points where people in China live: south of Hainan to Heilongjiang.
+const chinaPoint = fc.record({ lat: fc.double({ min: 18, max: 53, noNaN: true }), lng: fc.double({ min: 74, max: 134, noNaN: true }) });
+
+/** A point at `distanceM` from `p` in direction `bearing` (radians). */
+function offset(p: LatLng, distanceM: number, bearing: number): LatLng {
+  const dLat = ((distanceM * Math.cos(bearing)) / 6_371_008.8) * (180 / Math.PI);
+  const dLng = dLat === 0 && Math.sin(bearing) === 0 ? 0 : ((distanceM * Math.sin(bearing)) / (6_371_008.8 * Math.cos((p.lat * Math.PI) / 180))) * (180 / Math.PI);
+  return { lat: p.lat + dLat, lng: p.lng + dLng };
+}
+
+describe('distance', () => {
+  it('matches known distances', () => {
+    const tiananmen = { lat: 39.9087, lng: 116.3975 };
+    const theBund = { lat: 31.2400, lng: 121.4900 };
+    expect(haversineM(tiananmen, theBund) / 1000).toBeGreaterThan(1060);
+    expect(haversineM(tiananmen, theBund) / 1000).toBeLessThan(1075);
+    expect(haversineM(tiananmen, tiananmen)).toBe(0);
+  });
+});
+
+describe('the 3-km circle as key ranges', () => {
+  it('reads at most 9 partitions for a 3-km circle anywhere in China', () => {
+    fc.assert(
+      fc.property(chinaPoint, (p) => new Set(rangesForCircle(p, 3000).map((r) => r.cell)).size <= 9),
+      { numRuns: 300 },
+    );
+  });
+
+  it('covers every point inside the circle: its index keys fall in one of the ranges', () => {
+    fc.assert(
+      fc.property(chinaPoint, fc.double({ min: 0, max: 2999, noNaN: true }), fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), (center, d, bearing) => {
+        const point = offset(center, d, bearing);
+        if (haversineM(center, point) > 3000) return true;
+        const { cell, hash } = geoKeys(point);
+        const prefix = hash.slice(0, GEO_RANGE_PRECISION);
+        return rangesForCircle(center, 3000).some((r) => r.cell === cell && prefix >= r.from && prefix <= r.to);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads little more than the circle: the ranges cover at most twice its area', () => {
+    fc.assert(
+      fc.property(chinaPoint, (p) => rangesAreaKm2(rangesForCircle(p, 3000)) <= 2 * Math.PI * 3 * 3),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps the number of queries small', () => {
+    fc.assert(
+      fc.property(chinaPoint, (p) => rangesForCircle(p, 3000).length <= 40),
+      { numRuns: 100 },
+    );
+  });
+});
