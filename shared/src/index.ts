@@ -9,5 +9,8 @@ export * from './domain/jurisdiction';
 export * from './domain/registration';
 export * from './domain/employer';
 export * from './domain/personRules';
+export * from './domain/geo';
+export * from './domain/discrimination';
+export * from './domain/matching';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -4,19 +4,25 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { inJurisdiction, type AuditEventView } from '@doorstep/shared';
-import { AuditEventEntity, EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, PersonApplicationEntity } from '../db/entities';
+import { AuditEventEntity, EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, PersonApplicationEntity, VacancyEntity } from '../db/entities';
 import { table } from '../db/table';
 import { NotFoundError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { findBrokenLink } from './chain';
 
-type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication';
+type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication' | 'Vacancy';
 
 /** The record's area and whether the caller is on the record's own side (owner or member). */
 async function recordAccess(type: AuditedType, id: string, principal: Principal): Promise<{ areaCode: string; own: boolean } | undefined> {
   if (type === 'JobseekerRegistration') {
     const { Item } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: id }).send();
     return Item && { areaCode: Item.residence.areaCode, own: id === principal.userId };
+  }
+  if (type === 'Vacancy') {
+    const { Item } = await VacancyEntity.build(GetItemCommand).key({ vacancyId: id }).send();
+    if (!Item) return undefined;
+    const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId: Item.employerId, userId: principal.userId }).send();
+    return { areaCode: Item.areaCode, own: member !== undefined };
   }
   if (type === 'PersonApplication') {
     const { Item } = await PersonApplicationEntity.build(GetItemCommand).key({ applicationId: id }).send();

@@ -327,3 +327,34 @@ export const PersonCategoryEntity = new Entity({
   }),
   computeKey: ({ userId, code }) => ({ pk: `USER#${userId}`, sk: `CATEGORY#${code}` }),
 });
+
+/**
+ * A vacancy. The form is kept as JSON (parsed with the shared contract on the way out); the
+ * fields search needs are attributes. Only a published vacancy carries the GSI2 geo keys
+ * (`VACANCY_GEO#<precision-5 cell>` / `<precision-9 geohash>#<id>`), so nothing else can be found.
+ */
+export const VacancyEntity = new Entity({
+  name: 'Vacancy',
+  table,
+  timestamps: false,
+  schema: item({
+    vacancyId: string().key(),
+    employerId: string(),
+    employerName: string(),
+    bodyJson: string(),
+    status: string().enum('pending_review', 'published', 'rejected', 'paused', 'closed'),
+    flagsJson: string(),
+    reviewReason: string().optional(),
+    areaCode: string(),
+    lat: number(),
+    lng: number(),
+    recruitFrom: string(),
+    recruitUntil: string(),
+    ...regulatedRecord(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
+  }),
+  computeKey: ({ vacancyId }) => ({ pk: `VACANCY#${vacancyId}`, sk: 'VACANCY' }),
+});
+
+export const vacancyGeoPartition = (cell: string) => `VACANCY_GEO#${cell}`;

@@ -9,6 +9,7 @@ import { inJurisdiction, reviewStepLabels, rulesOn, staffScope, todayInChina, ty
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { applicationDecision } from '../applications/decisions';
 import { grantRole } from '../auth/users';
+import { vacancyDecision } from '../vacancies/service';
 import { EmployerEntity, ReviewEntity, UsccClaimEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
@@ -83,11 +84,16 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
     decidedAt: now,
     decidedBy: principal.userId,
     ...(body.reason ? { reason: body.reason } : {}),
-    ...(review.type === 'employer' ? {} : { ruleVersion }),
+    ...(review.type === 'employer' || review.type === 'vacancy' ? {} : { ruleVersion }),
     version: review.version + 1,
   };
   const decision: Decision = { review, status, actorId: principal.userId, at: now, reason: body.reason, ruleVersion };
-  const subject = review.type === 'employer' ? await employerDecision(decision) : await applicationDecision(decision);
+  const subject =
+    review.type === 'employer'
+      ? await employerDecision(decision)
+      : review.type === 'vacancy'
+        ? await vacancyDecision(decision)
+        : await applicationDecision(decision);
   try {
     await execute(
       ReviewEntity.build(PutTransaction)

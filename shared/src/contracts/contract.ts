@@ -2,7 +2,7 @@
 // service parses responses with it, and /openapi.json is generated from it.
 import { z } from '../zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Role = 'jobseeker' | 'employer' | 'provider' | 'staff' | 'finance' | 'admin';
 
 export interface Contract<

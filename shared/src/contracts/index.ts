@@ -10,6 +10,7 @@ export * from './audit';
 export * from './uploads';
 export * from './applications';
 export * from './staff';
+export * from './vacancies';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -27,6 +28,7 @@ import {
   getMyCategories,
 } from './applications';
 import { getStaffPerson, findStaffPerson, getStaffEmployer } from './staff';
+import { createVacancy, getVacancy, closeVacancy, nearbyVacancies } from './vacancies';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -53,6 +55,10 @@ export const allContracts = [
   getStaffPerson,
   findStaffPerson,
   getStaffEmployer,
+  createVacancy,
+  nearbyVacancies,
+  getVacancy,
+  closeVacancy,
   listReviews,
   decideReview,
   getAuditTrail,

@@ -6,7 +6,7 @@ import { Timeline } from '../../components/Timeline';
 import { request } from '../../services/request';
 
 const ACTION_LABELS: Record<string, string> = {
-  create: '提交入驻',
+  close: '停止招聘',
   submit: '本人提交申请',
   submit_assisted: '社区工作人员代为提交',
   record: '登记',
@@ -16,9 +16,15 @@ const ACTION_LABELS: Record<string, string> = {
   update: '修改信息',
 };
 
-const label = (e: AuditEventView) => (e.action === 'approve' && e.toState === 'pending_district' ? '街道初审通过，转区级确认' : ACTION_LABELS[e.action] ?? e.action);
+const CREATED: Record<string, string> = { Employer: '提交入驻', Vacancy: '提交岗位', PersonApplication: '提交申请' };
 
-export function AuditHistory({ type, id }: { type: 'Employer' | 'PersonApplication'; id: string }) {
+function label(e: AuditEventView, type: string): string {
+  if (e.action === 'create') return CREATED[type] ?? '提交';
+  if (e.action === 'approve' && e.toState === 'pending_district') return '街道初审通过，转区级确认';
+  return ACTION_LABELS[e.action] ?? e.action;
+}
+
+export function AuditHistory({ type, id }: { type: 'Employer' | 'PersonApplication' | 'Vacancy'; id: string }) {
   const [trail, setTrail] = useState<{ events: AuditEventView[]; verified: boolean }>();
   const [error, setError] = useState<string>();
 
@@ -32,7 +38,7 @@ export function AuditHistory({ type, id }: { type: 'Employer' | 'PersonApplicati
   if (!trail) return <Text className="audit-history__note">正在加载办理记录…</Text>;
   return (
     <View className="audit-history">
-      <Timeline entries={trail.events.map((e) => ({ at: e.at, label: label(e), status: e.toState, ...(e.reason ? { reason: e.reason } : {}) }))} />
+      <Timeline entries={trail.events.map((e) => ({ at: e.at, label: label(e, type), status: e.toState, ...(e.reason ? { reason: e.reason } : {}) }))} />
       <Text className={trail.verified ? 'audit-history__note' : 'audit-history__error'}>
         {trail.verified ? '办理记录完整，未被改动（审计链校验通过）' : '办理记录校验未通过，可能被改动，请报告管理员'}
       </Text>

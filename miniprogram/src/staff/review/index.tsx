@@ -5,6 +5,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import {
   REVIEW_TYPES,
+  accommodationLabels,
+  employmentFormLabels,
+  fenToYuanText,
+  getVacancy,
+  shiftLabels,
+  type Vacancy,
   applicationKindLabels,
   decideReview,
   decideReviewBodySchema,
@@ -34,6 +40,7 @@ import './index.scss';
 
 type Subject =
   | { kind: 'employer'; employer: ResponseOf<typeof getStaffEmployer>['employer'] }
+  | { kind: 'vacancy'; vacancy: Vacancy }
   | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application };
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -78,6 +85,33 @@ function ApplicationDetails({ a }: { a: Application }) {
   return <Row label="就业" value={`${employmentKindLabels[a.details.employmentKind]} · ${a.details.employerName}`} />;
 }
 
+function VacancyDetails({ v }: { v: Vacancy }) {
+  const r = v.requirements;
+  return (
+    <View className="card">
+      <Text className="card__title">{v.title}</Text>
+      {v.flags.length ? (
+        <View className="review-flags" role="alert">
+          <Text className="review-flags__title">可能存在就业歧视，请核实：</Text>
+          {v.flags.map((f, i) => (
+            <Text key={i} className="review-flags__item">{`“${f.phrase}”——${f.reason}`}</Text>
+          ))}
+        </View>
+      ) : null}
+      <Row label="单位" value={v.employerName} />
+      <Row label="工种" value={`${v.occupationName}（${employmentFormLabels[v.employmentForm]}，招${v.headcount}人）`} />
+      <Row label="月薪" value={`${fenToYuanText(v.pay.salaryMinFen)}–${fenToYuanText(v.pay.salaryMaxFen)} 元，${accommodationLabels[v.pay.accommodation]}`} />
+      {v.pay.benefits ? <Row label="福利" value={v.pay.benefits} /> : null}
+      <Row label="要求" value={[r.minEducation ? `${educationLabels[r.minEducation]}以上` : '', r.minAge || r.maxAge ? `${r.minAge ?? 16}–${r.maxAge ?? '—'}岁` : '', r.minYearsOfExperience ? `${r.minYearsOfExperience}年经验` : '', r.other].filter(Boolean).join('；') || '无'} />
+      <Row label="班次" value={shiftLabels[v.shift]} />
+      <Row label="工作地点" value={`${v.workplace.areaName} ${v.workplace.address}`} />
+      <Row label="招聘时间" value={`${v.time.recruitFrom} 至 ${v.time.recruitUntil}`} />
+      <Text className="card__subtitle">办理记录</Text>
+      <AuditHistory type="Vacancy" id={v.id} />
+    </View>
+  );
+}
+
 export default function ReviewPage() {
   const { params } = useRouter();
   const { session, error: signInError, retry } = useSignedIn();
@@ -95,6 +129,8 @@ export default function ReviewPage() {
     try {
       if (type === 'employer') {
         setSubject({ kind: 'employer', employer: (await request(getStaffEmployer, { params: { id: params.subject ?? '' } })).employer });
+      } else if (type === 'vacancy') {
+        setSubject({ kind: 'vacancy', vacancy: (await request(getVacancy, { params: { id: params.subject ?? '' } })).vacancy });
       } else {
         const data = await request(getStaffPerson, { params: { id: params.person ?? '' } });
         setSubject({ kind: 'person', data, application: data.applications.find((a) => a.id === params.subject) });
@@ -148,8 +184,9 @@ export default function ReviewPage() {
 
   return (
     <View className="page">
-      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : `${applicationKindLabels[type]}审核`}</Text>
+      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : type === 'vacancy' ? '招聘岗位审核' : `${applicationKindLabels[type]}审核`}</Text>
       <Text className="page__lead">{reviewStepLabels[step]}</Text>
+      {subject.kind === 'vacancy' ? <VacancyDetails v={subject.vacancy} /> : null}
       {subject.kind === 'employer' ? (
         <View className="card">
           <Text className="card__title">{subject.employer.name}</Text>
@@ -163,7 +200,7 @@ export default function ReviewPage() {
           <Text className="card__subtitle">办理记录</Text>
           <AuditHistory type="Employer" id={subject.employer.id} />
         </View>
-      ) : (
+      ) : subject.kind === 'person' ? (
         <View>
           <View className="card">
             <Text className="card__title">{subject.data.person.name}</Text>
@@ -187,7 +224,7 @@ export default function ReviewPage() {
             <Notice message="找不到这份申请，可能已被处理。" />
           )}
         </View>
-      )}
+      ) : null}
       <View className="card">
         <Text className="card__title">审核意见</Text>
         <FormField label="理由" hint="不通过时必填，申请人会看到" error={reasonError}>

@@ -1,0 +1,164 @@
+// Vacancies (用人单位招聘登记表, domain.md §2.A): posted by an approved employer's members,
+// reviewed by the street of the work address, then found near home (issue 4).
+import { z } from '../zod';
+import { EDUCATION_LEVELS, PROFESSIONAL_TITLES, QUALIFICATION_LEVELS, SHIFTS } from '../domain/registration';
+import { todayInChina } from '../domain/idNumber';
+import { defineContract, ulidSchema } from './contract';
+import { residenceSchema } from './registration';
+
+export const EMPLOYMENT_FORMS = ['full_time', 'part_time', 'flexible', 'public_welfare', 'internship', 'traineeship'] as const;
+export const employmentFormLabels: Record<(typeof EMPLOYMENT_FORMS)[number], string> = {
+  full_time: '全职',
+  part_time: '兼职',
+  flexible: '灵活用工',
+  public_welfare: '公益性岗位',
+  internship: '实习',
+  traineeship: '见习',
+};
+export const ACCOMMODATIONS = ['none', 'provided', 'allowance'] as const;
+export const accommodationLabels: Record<(typeof ACCOMMODATIONS)[number], string> = { none: '不提供住宿', provided: '提供住宿', allowance: '发住房补贴' };
+export const VACANCY_STATUSES = ['pending_review', 'published', 'rejected', 'paused', 'closed'] as const;
+export const vacancyStatusLabels: Record<(typeof VACANCY_STATUSES)[number], string> = {
+  pending_review: '待街道审核',
+  published: '招聘中',
+  rejected: '未通过',
+  paused: '已暂停',
+  closed: '已招满',
+};
+export const NEARBY_MAX_KM = 20;
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
+const fen = (what: string) => z.number().int('金额以分为单位，须为整数').min(0, `${what}不能为负数`).max(100_000_000, `${what}过高，请核对`);
+
+// The groups as plain shapes (used by responses too, which must not re-check dates), then the
+// body with its cross-field rules.
+const requirementsSchema = z.strictObject({
+  minAge: z.number().int().min(16, '最低年龄不能小于16岁').max(70).optional(),
+  maxAge: z.number().int().min(16).max(70, '最高年龄不能大于70岁').optional(),
+  minEducation: z.enum(EDUCATION_LEVELS).optional(),
+  major: z.string().trim().max(30).optional(),
+  minYearsOfExperience: z.number().int().min(0).max(40).optional(),
+  minQualificationLevel: z.enum(QUALIFICATION_LEVELS).optional(),
+  professionalTitle: z.enum(PROFESSIONAL_TITLES).optional(),
+  other: z.string().trim().max(500, '其他要求最多500字').default(''),
+});
+const paySchema = z.strictObject({
+  salaryMinFen: fen('最低月薪'),
+  salaryMaxFen: fen('最高月薪'),
+  accommodation: z.enum(ACCOMMODATIONS),
+  benefits: z.string().trim().max(200, '其他福利最多200字').default(''),
+});
+const timeSchema = z.strictObject({ recruitFrom: dateSchema, recruitUntil: dateSchema, interviewDate: dateSchema.optional() });
+
+const vacancyFields = {
+  employerId: ulidSchema,
+  // 岗位
+  title: z.string().trim().min(2, '岗位名称至少2个字').max(30, '岗位名称最多30个字'),
+  occupationCode: z.string().trim().max(20).default(''),
+  occupationName: z.string().trim().min(1, '请填写工种').max(20, '工种最多20个字'),
+  employmentForm: z.enum(EMPLOYMENT_FORMS),
+  headcount: z.number().int('招聘人数须为整数').min(1, '至少招1人').max(999, '最多999人'),
+  requirements: requirementsSchema,
+  pay: paySchema,
+  time: timeSchema,
+  workplace: residenceSchema,
+  shift: z.enum(SHIFTS),
+};
+
+export const vacancyBodySchema = z.strictObject({
+  ...vacancyFields,
+  requirements: requirementsSchema.refine((r) => r.minAge === undefined || r.maxAge === undefined || r.minAge <= r.maxAge, {
+    path: ['maxAge'],
+    message: '最高年龄不能小于最低年龄',
+  }),
+  pay: paySchema.refine((p) => p.salaryMaxFen >= p.salaryMinFen, { path: ['salaryMaxFen'], message: '最高月薪不能低于最低月薪' }),
+  time: timeSchema
+    .refine((t) => t.recruitUntil >= t.recruitFrom, { path: ['recruitUntil'], message: '招聘截止日期不能早于开始日期' })
+    .refine((t) => t.recruitUntil >= todayInChina(), { path: ['recruitUntil'], message: '招聘截止日期已过' }),
+});
+export type VacancyBody = z.infer<typeof vacancyBodySchema>;
+
+export const discriminationFlagSchema = z.object({ field: z.string(), ground: z.string(), phrase: z.string(), reason: z.string() });
+
+export const vacancySchema = z.object({
+  ...vacancyFields,
+  id: z.string(),
+  employerName: z.string(),
+  workplace: residenceSchema.extend({ areaName: z.string() }),
+  status: z.enum(VACANCY_STATUSES),
+  /** Requirements that look discriminatory, with the reason: shown to staff and the employer. */
+  flags: z.array(discriminationFlagSchema),
+  reviewReason: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Vacancy = z.infer<typeof vacancySchema>;
+
+const vacancyResponse = z.object({ vacancy: vacancySchema });
+const idParams = z.strictObject({ id: ulidSchema });
+
+export const createVacancy = defineContract({
+  id: 'createVacancy',
+  method: 'POST',
+  path: '/vacancies',
+  summary: '发布招聘岗位（已审核单位的成员）：提交后由工作地点所在街道审核',
+  auth: 'user',
+  body: vacancyBodySchema,
+  response: vacancyResponse,
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const getVacancy = defineContract({
+  id: 'getVacancy',
+  method: 'GET',
+  path: '/vacancies/{id}',
+  summary: '岗位详情：招聘中的岗位人人可见；其他状态仅本单位成员和辖区工作人员可见',
+  auth: 'user',
+  params: idParams,
+  response: vacancyResponse,
+  errors: [401, 404],
+});
+
+export const closeVacancy = defineContract({
+  id: 'closeVacancy',
+  method: 'POST',
+  path: '/vacancies/{id}/close',
+  summary: '岗位已招满，停止招聘（本单位成员）',
+  auth: 'user',
+  params: idParams,
+  response: vacancyResponse,
+  errors: [401, 404, 409],
+});
+
+export const nearbyQuerySchema = z.strictObject({
+  lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
+  lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
+  radiusKm: z.coerce.number().min(0.5, '范围至少0.5公里').max(NEARBY_MAX_KM, `范围最多${NEARBY_MAX_KM}公里`).default(3),
+  occupation: z.string().trim().max(20).optional(),
+  minSalaryFen: z.coerce.number().int().min(0).optional(),
+  employmentForm: z.enum(EMPLOYMENT_FORMS).optional(),
+  shift: z.enum(SHIFTS).optional(),
+  sort: z.enum(['distance', 'match']).default('distance'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** The position after the last item of the previous page (items are ordered, so a page continues from it). */
+  cursor: z.string().max(200).optional(),
+});
+
+export const nearbyItemSchema = z.object({
+  vacancy: vacancySchema.omit({ flags: true, reviewReason: true }),
+  distanceM: z.number().int(),
+  /** Present when the caller has a job-seeker registration. */
+  match: z.object({ score: z.number().int(), reasons: z.array(z.string()), unmet: z.array(z.string()) }).optional(),
+});
+
+export const nearbyVacancies = defineContract({
+  id: 'nearbyVacancies',
+  method: 'GET',
+  path: '/vacancies/nearby',
+  summary: '附近的工作：半径内招聘中的岗位，按距离或匹配度排序，含距离和匹配理由',
+  auth: 'user',
+  query: nearbyQuerySchema,
+  response: z.object({ items: z.array(nearbyItemSchema), nextCursor: z.string().optional() }),
+  errors: [400, 401],
+});
