@@ -5,7 +5,7 @@
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { ulid } from 'ulid';
-import { hardshipCategoryRule, rulesOn, todayInChina, type ApplicationStatus, type HardshipCategory } from '@doorstep/shared';
+import { hardshipCategoryRule, rulesVersion, todayInChina, type ApplicationStatus, type HardshipCategory } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { OpenApplicationEntity, PersonApplicationEntity, PersonCategoryEntity } from '../db/entities';
 import { ConflictError, NotFoundError } from '../http/errors';
@@ -64,7 +64,8 @@ async function categoryWrites(application: StoredApplication, at: string, ruleVe
   const today = todayInChina();
   const common = { userId: application.userId, source: 'review' as const, applicationId: application.applicationId, ruleVersion, updatedAt: at };
   if (application.kind === 'hardship') {
-    const label = hardshipCategoryRule(rulesOn(today), details.category ?? 'over_age').label;
+    if (!details.category) throw new Error(`hardship application ${application.applicationId} has no category`);
+    const label = hardshipCategoryRule(rulesVersion(application.ruleVersion), details.category).label;
     return [
       PersonCategoryEntity.build(PutTransaction)
         .item({ ...common, code: 'hard_to_employ', since: today, detail: label })

@@ -11,14 +11,14 @@ import { httpHandler } from '../http/handler';
 import { currentCategories } from './categories';
 import { listApplications, registerEmployment, submitHardship, submitUnemployment } from './service';
 
-export const unemployment = /* @__PURE__ */ httpHandler(createUnemploymentRegistration, async ({ principal, body }) => ({
+export const unemployment = httpHandler(createUnemploymentRegistration, async ({ principal, body }) => ({
   application: await submitUnemployment(principal, body),
 }));
-export const employment = /* @__PURE__ */ httpHandler(createEmploymentRegistration, async ({ principal, body }) => ({
+export const employment = httpHandler(createEmploymentRegistration, async ({ principal, body }) => ({
   application: await registerEmployment(principal, body),
 }));
-export const hardship = /* @__PURE__ */ httpHandler(createHardshipApplication, async ({ principal, body }) => ({
+export const hardship = httpHandler(createHardshipApplication, async ({ principal, body }) => ({
   application: await submitHardship(principal, body),
 }));
-export const list = /* @__PURE__ */ httpHandler(listMyPersonApplications, async ({ principal }) => ({ items: await listApplications(principal.userId) }));
-export const categories = /* @__PURE__ */ httpHandler(getMyCategories, ({ principal }) => currentCategories(principal.userId));
+export const list = httpHandler(listMyPersonApplications, async ({ principal }) => ({ items: await listApplications(principal.userId) }));
+export const categories = httpHandler(getMyCategories, ({ principal }) => currentCategories(principal.userId));

@@ -16,6 +16,7 @@ import {
   isWorkingAge,
   monthsBetween,
   rulesOn,
+  rulesVersion,
   todayInChina,
   uploadOwner,
   workingAgeMessage,
@@ -254,10 +255,11 @@ const TIMELINE_LABELS: Record<string, string> = {
   'reject:rejected': '未通过',
 };
 
-export async function toApplicationView(item: StoredApplication, withTimeline = true): Promise<Application> {
-  const events = withTimeline ? await readAuditEvents(APPLICATION_RECORD, item.applicationId) : [];
+export async function toApplicationView(item: StoredApplication): Promise<Application> {
+  const events = await readAuditEvents(APPLICATION_RECORD, item.applicationId);
   const details = JSON.parse(item.detailsJson) as Record<string, unknown>;
-  const rules = rulesOn(item.createdAt.slice(0, 10));
+  // The labels of the rules the application was checked against, not today's.
+  const rules = rulesVersion(item.ruleVersion);
   const extra =
     item.kind === 'hardship'
       ? { categoryLabel: hardshipCategoryRule(rules, details.category as HardshipBody['category']).label }
@@ -292,7 +294,7 @@ export async function listApplications(userId: string): Promise<Application[]> {
     .query({ index: 'gsi2', partition: `USER_APPS#${userId}` })
     .options({ reverse: true, limit: 50 })
     .send();
-  return Promise.all(Items.map((i) => toApplicationView(i)));
+  return Promise.all(Items.map(toApplicationView));
 }
 
 export async function loadApplication(applicationId: string): Promise<StoredApplication | undefined> {

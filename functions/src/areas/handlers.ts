@@ -4,7 +4,7 @@ import { NotFoundError } from '../http/errors';
 import { httpHandler } from '../http/handler';
 import { listChildAreas } from './dataset';
 
-export const list = /* @__PURE__ */ httpHandler(listAreas, async ({ query }) => {
+export const list = httpHandler(listAreas, async ({ query }) => {
   const items = listChildAreas(query.parent);
   if (!items) throw new NotFoundError('没有这个行政区划代码');
   return { items };

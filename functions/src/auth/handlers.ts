@@ -16,12 +16,12 @@ async function sessionFor(user: User) {
   return { ...(await signSession(user, c.JWT_SECRET, c.SESSION_TTL_SECONDS)), user };
 }
 
-export const wechat = /* @__PURE__ */ httpHandler(wechatLogin, async ({ body }) => {
+export const wechat = httpHandler(wechatLogin, async ({ body }) => {
   const { openid } = await getDependencies().wechat.codeToSession(body.code);
   return sessionFor(await findOrCreateUser('wechat', openid));
 });
 
-export const cloudbase = /* @__PURE__ */ httpHandler(cloudbaseLogin, async ({ body }) => {
+export const cloudbase = httpHandler(cloudbaseLogin, async ({ body }) => {
   const ticket = await verifyIdentityTicket(body.ticket, getConfig().CLOUDBASE_TICKET_SECRET).catch(() => {
     throw new UnauthenticatedError('云开发身份票据无效或已过期，请重新登录');
   });
@@ -38,13 +38,13 @@ export const cloudbase = /* @__PURE__ */ httpHandler(cloudbaseLogin, async ({ bo
   return sessionFor(await findOrCreateUser('wechat', ticket.openid));
 });
 
-export const dev = /* @__PURE__ */ httpHandler(devLogin, async ({ body }) => {
+export const dev = httpHandler(devLogin, async ({ body }) => {
   // Defence in depth: serverless.yml deploys this route only in local and test stages.
   if (!DEV_STAGES.includes(getConfig().STAGE)) throw new NotFoundError();
   return sessionFor(await devSignIn(body));
 });
 
-export const me = /* @__PURE__ */ httpHandler(getMe, async ({ principal }) => {
+export const me = httpHandler(getMe, async ({ principal }) => {
   const user = await getUser(principal.userId);
   if (!user) throw new UnauthenticatedError('账号不存在，请重新登录');
   return { user };

@@ -10,20 +10,20 @@ import { httpHandler } from '../http/handler';
 import { acceptInvitation, inviteMember, listMyEmployers } from './members';
 import { createEmployer, getEmployerForMember } from './service';
 
-export const create = /* @__PURE__ */ httpHandler(createEmployerContract, async ({ principal, body }) => ({
+export const create = httpHandler(createEmployerContract, async ({ principal, body }) => ({
   employer: await createEmployer(principal.userId, body),
 }));
 
-export const get = /* @__PURE__ */ httpHandler(getEmployerContract, async ({ principal, params }) => ({
+export const get = httpHandler(getEmployerContract, async ({ principal, params }) => ({
   employer: await getEmployerForMember(principal.userId, params.id),
 }));
 
-export const invite = /* @__PURE__ */ httpHandler(inviteEmployerMember, async ({ principal, params, body }) => ({
+export const invite = httpHandler(inviteEmployerMember, async ({ principal, params, body }) => ({
   invitation: await inviteMember(principal.userId, params.id, body.phone),
 }));
 
-export const accept = /* @__PURE__ */ httpHandler(acceptEmployerInvitation, async ({ principal, body }) => ({
+export const accept = httpHandler(acceptEmployerInvitation, async ({ principal, body }) => ({
   employer: await acceptInvitation(principal.userId, body.phone, body.code),
 }));
 
-export const mine = /* @__PURE__ */ httpHandler(listMyEmployersContract, async ({ principal }) => ({ items: await listMyEmployers(principal.userId) }));
+export const mine = httpHandler(listMyEmployersContract, async ({ principal }) => ({ items: await listMyEmployers(principal.userId) }));

@@ -6,7 +6,7 @@ import { getDocumentClient } from '../db/client';
 import { UpstreamUnavailableError } from '../http/errors';
 import { httpHandler } from '../http/handler';
 
-export const health = /* @__PURE__ */ httpHandler(healthContract, async () => {
+export const health = httpHandler(healthContract, async () => {
   const c = getConfig();
   try {
     await getDocumentClient().send(new DescribeTableCommand({ TableName: c.TABLE_NAME }));

@@ -4,7 +4,7 @@ import { httpHandler } from '../http/handler';
 
 let document: Record<string, unknown> | undefined;
 
-export const openapi = /* @__PURE__ */ httpHandler(openapiContract, async () => {
+export const openapi = httpHandler(openapiContract, async () => {
   document ??= buildOpenApiDocument();
   return document;
 });

@@ -71,11 +71,6 @@ function authorise(auth: Contract['auth'], principal: Principal | undefined): vo
   if (!principal.roles.some((r) => (auth as readonly Role[]).includes(r))) throw new ForbiddenError();
 }
 
-/**
- * Handlers are declared `export const x = /* @__PURE__ *\/ httpHandler(...)`: a handlers file
- * holds several routes, and the annotation lets esbuild drop the ones a function does not use
- * (and their services) from that function's bundle.
- */
 export function httpHandler<C extends Contract>(
   contract: C,
   run: (input: HandlerInput<C>) => Promise<z.infer<C['response']>>,

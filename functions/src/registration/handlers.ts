@@ -3,10 +3,10 @@ import { getJobseekerRegistration, putJobseekerRegistration } from '@doorstep/sh
 import { httpHandler } from '../http/handler';
 import { getRegistration, putRegistration } from './service';
 
-export const put = /* @__PURE__ */ httpHandler(putJobseekerRegistration, async ({ principal, body }) => ({
+export const put = httpHandler(putJobseekerRegistration, async ({ principal, body }) => ({
   registration: await putRegistration(principal.userId, body),
 }));
 
-export const get = /* @__PURE__ */ httpHandler(getJobseekerRegistration, async ({ principal }) => ({
+export const get = httpHandler(getJobseekerRegistration, async ({ principal }) => ({
   registration: await getRegistration(principal.userId),
 }));

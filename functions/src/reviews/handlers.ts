@@ -3,8 +3,8 @@ import { decideReview, listReviews as listReviewsContract } from '@doorstep/shar
 import { httpHandler } from '../http/handler';
 import { decide, listReviews } from './service';
 
-export const list = /* @__PURE__ */ httpHandler(listReviewsContract, async ({ principal, query }) => listReviews(principal, query));
+export const list = httpHandler(listReviewsContract, async ({ principal, query }) => listReviews(principal, query));
 
-export const decision = /* @__PURE__ */ httpHandler(decideReview, async ({ principal, params, body }) => ({
+export const decision = httpHandler(decideReview, async ({ principal, params, body }) => ({
   review: await decide(principal, params.id, body),
 }));

@@ -3,6 +3,6 @@ import { findStaffPerson, getStaffEmployer, getStaffPerson } from '@doorstep/sha
 import { httpHandler } from '../http/handler';
 import { findPersonByIdNumber, staffEmployer, staffPerson } from './service';
 
-export const person = /* @__PURE__ */ httpHandler(getStaffPerson, ({ principal, params }) => staffPerson(principal, params.id));
-export const findPerson = /* @__PURE__ */ httpHandler(findStaffPerson, ({ principal, body }) => findPersonByIdNumber(principal, body.idNumber));
-export const employer = /* @__PURE__ */ httpHandler(getStaffEmployer, ({ principal, params }) => staffEmployer(principal, params.id));
+export const person = httpHandler(getStaffPerson, ({ principal, params }) => staffPerson(principal, params.id));
+export const findPerson = httpHandler(findStaffPerson, ({ principal, body }) => findPersonByIdNumber(principal, body.idNumber));
+export const employer = httpHandler(getStaffEmployer, ({ principal, params }) => staffEmployer(principal, params.id));

@@ -1,7 +1,7 @@
 // What staff see of people and employers in their jurisdiction. Outside it: 404, as if unknown.
 // Personal data is masked except what a decision needs (name, age, area; the licence photo).
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { ageOn, idNumberProblemMessages, inJurisdiction, maskPhone, parseIdNumber } from '@doorstep/shared';
+import { ageOn, idNumberProblemMessages, inJurisdiction, maskPhone, parseIdNumber, type Education } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
 import { listApplications } from '../applications/service';
 import { currentCategories } from '../applications/categories';
@@ -27,7 +27,7 @@ function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope
     age: ageOn(reg.birthDate),
     idNumberMasked: reg.idNumberMasked,
     phoneMasked: maskPhone(reg.phone),
-    education: reg.education as 'primary',
+    education: reg.education as Education,
     ...(reg.graduationDate ? { graduationDate: reg.graduationDate } : {}),
     residence: { areaCode: reg.residence.areaCode, areaName: areaFullName(reg.residence.areaCode), address: reg.residence.address },
   };

@@ -3,21 +3,20 @@
 import Busboy from 'busboy';
 import { ulid } from 'ulid';
 import { createUpload, UPLOAD_MAX_BYTES } from '@doorstep/shared';
-import { httpHandler, type HttpEvent, type HttpResult } from '../http/handler';
+import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { errorResponse, httpHandler, type HttpEvent, type HttpResult } from '../http/handler';
 import { getObjectStore } from './store';
 
-export const create = /* @__PURE__ */ httpHandler(createUpload, async ({ principal, body }) => {
+export const create = httpHandler(createUpload, async ({ principal, body }) => {
   const ext = body.contentType === 'image/png' ? 'png' : 'jpg';
   const key = `${body.purpose}/${principal.userId}/${ulid()}.${ext}`;
   const form = await (await getObjectStore()).uploadForm(key, body.contentType, UPLOAD_MAX_BYTES);
   return { upload: { key, ...form } };
 });
 
-const text = (statusCode: number, message: string): HttpResult => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify({ error: { code: statusCode === 403 ? 'forbidden' : 'invalid_input', message } }),
-});
+// These two are plain Lambda handlers (a multipart body and an image are not JSON contracts);
+// their errors still take the API's shape.
+const invalid = (message: string) => errorResponse(new ValidationError([{ path: ['file'], message }], message));
 
 function parseMultipart(event: HttpEvent): Promise<{ fields: Record<string, string>; file?: Buffer; truncated: boolean }> {
   return new Promise((resolve, reject) => {
@@ -41,18 +40,18 @@ function parseMultipart(event: HttpEvent): Promise<{ fields: Record<string, stri
 
 export async function localReceive(event: HttpEvent): Promise<HttpResult> {
   const store = await getObjectStore();
-  if (!store.receive) return text(404, '找不到该地址');
+  if (!store.receive) return errorResponse(new NotFoundError('找不到该地址'));
   let parsed;
   try {
     parsed = await parseMultipart(event);
   } catch {
-    return text(400, '上传内容无效');
+    return invalid('上传内容无效');
   }
-  if (!parsed.file) return text(400, '没有收到图片');
-  if (parsed.truncated) return text(400, '图片不能超过5MB');
+  if (!parsed.file) return invalid('没有收到图片');
+  if (parsed.truncated) return invalid('图片不能超过5MB');
   const result = await store.receive(parsed.fields, parsed.file);
-  if (result === 'forbidden') return text(403, '上传地址已过期，请重新选择图片');
-  if (result === 'too_large') return text(400, '图片大小不符');
+  if (result === 'forbidden') return errorResponse(new ForbiddenError('上传地址已过期，请重新选择图片'));
+  if (result === 'too_large') return invalid('图片大小不符');
   return { statusCode: 204 };
 }
 
@@ -60,7 +59,7 @@ export async function localServe(event: HttpEvent): Promise<HttpResult> {
   const store = await getObjectStore();
   const key = event.pathParameters?.key ?? '';
   const found = store.read ? await store.read(key, event.queryStringParameters?.token ?? '') : undefined;
-  if (!found) return text(404, '图片不存在或链接已过期');
+  if (!found) return errorResponse(new NotFoundError('图片不存在或链接已过期'));
   return {
     statusCode: 200,
     headers: { 'content-type': found.contentType, 'cache-control': 'private, max-age=300' },

@@ -3,7 +3,7 @@ import { closeVacancy as closeContract, createVacancy as createContract, getVaca
 import { httpHandler } from '../http/handler';
 import { closeVacancy, createVacancy, getVacancy, nearby as findNearby } from './service';
 
-export const create = /* @__PURE__ */ httpHandler(createContract, async ({ principal, body }) => ({ vacancy: await createVacancy(principal.userId, body) }));
-export const nearby = /* @__PURE__ */ httpHandler(nearbyVacancies, ({ principal, query }) => findNearby(principal, query));
-export const get = /* @__PURE__ */ httpHandler(getContract, async ({ principal, params }) => ({ vacancy: await getVacancy(principal, params.id) }));
-export const close = /* @__PURE__ */ httpHandler(closeContract, async ({ principal, params }) => ({ vacancy: await closeVacancy(principal.userId, params.id) }));
+export const create = httpHandler(createContract, async ({ principal, body }) => ({ vacancy: await createVacancy(principal.userId, body) }));
+export const nearby = httpHandler(nearbyVacancies, ({ principal, query }) => findNearby(principal, query));
+export const get = httpHandler(getContract, async ({ principal, params }) => ({ vacancy: await getVacancy(principal, params.id) }));
+export const close = httpHandler(closeContract, async ({ principal, params }) => ({ vacancy: await closeVacancy(principal.userId, params.id) }));

@@ -16,6 +16,10 @@ import {
   scoreMatch,
   todayInChina,
   vacancySchema,
+  type Education,
+  type QualificationLevel,
+  type SeekerProfile,
+  type Shift,
   type Vacancy,
   type VacancyBody,
   type z,
@@ -214,17 +218,19 @@ export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ it
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: principal.userId }).send(),
   ]);
   const today = todayInChina();
-  const seeker = registration && {
+  const seeker: SeekerProfile | undefined = registration && {
     age: ageOn(registration.birthDate, today),
-    education: registration.education as never,
+    education: registration.education as Education,
     yearsOfExperience: registration.yearsOfExperience,
-    ...(registration.qualificationLevel ? { qualificationLevel: registration.qualificationLevel as never } : {}),
-    intention: { ...registration.intention, shift: registration.intention.shift as never },
+    ...(registration.qualificationLevel ? { qualificationLevel: registration.qualificationLevel as QualificationLevel } : {}),
+    intention: { ...registration.intention, shift: registration.intention.shift as Shift },
   };
+  // Status, dates and distance come from attributes; only what is inside is parsed into a view.
   const results = items
     .filter((v) => isOpen(v, today))
-    .map((v) => ({ v, view: toVacancyView(v), distanceM: Math.round(haversineM(center, v)) }))
+    .map((v) => ({ v, distanceM: Math.round(haversineM(center, v)) }))
     .filter(({ distanceM }) => distanceM <= radiusM)
+    .map(({ v, distanceM }) => ({ view: toVacancyView(v), distanceM }))
     .filter(({ view }) => !q.occupation || `${view.occupationName}${view.title}`.includes(q.occupation))
     .filter(({ view }) => q.minSalaryFen === undefined || view.pay.salaryMaxFen >= q.minSalaryFen)
     .filter(({ view }) => !q.employmentForm || view.employmentForm === q.employmentForm)

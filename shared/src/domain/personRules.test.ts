@@ -1,4 +1,4 @@
-import { HARDSHIP_CATEGORIES, PERSON_RULES, isOverAge, isRecentGraduate, isWorkingAge, monthsBetween, rulesOn, type PersonRules } from './personRules';
+import { HARDSHIP_CATEGORIES, PERSON_RULES, isOverAge, isRecentGraduate, isWorkingAge, monthsBetween, rulesOn, rulesVersion, type PersonRules } from './personRules';
 
 const base = PERSON_RULES[0];
 
@@ -8,6 +8,12 @@ describe('the versioned person rules', () => {
     expect(rulesOn('2026-12-31', table).version).toBe(base.version);
     expect(rulesOn('2027-01-01', table).version).toBe('PR-2027-01');
     expect(() => rulesOn('2025-12-31', table)).toThrow();
+  });
+
+  it('finds the row a stored decision names, whatever is in force today', () => {
+    const table: PersonRules[] = [base, { ...base, version: 'PR-2027-01', effectiveFrom: '2027-01-01' }];
+    expect(rulesVersion(base.version, table)).toBe(base);
+    expect(() => rulesVersion('PR-1999-01', table)).toThrow();
   });
 
   it('keeps versions unique and in date order, and names every hard-to-employ category once', () => {

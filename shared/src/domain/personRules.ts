@@ -97,6 +97,13 @@ export function rulesOn(date: string, table: readonly PersonRules[] = PERSON_RUL
   return rules;
 }
 
+/** The row a stored decision names (its `ruleVersion`). */
+export function rulesVersion(version: string, table: readonly PersonRules[] = PERSON_RULES): PersonRules {
+  const rules = table.find((r) => r.version === version);
+  if (!rules) throw new Error(`no person rules with version ${version}`);
+  return rules;
+}
+
 export function hardshipCategoryRule(rules: PersonRules, code: HardshipCategory): HardshipCategoryRule {
   const rule = rules.hardshipCategories.find((c) => c.code === code);
   if (!rule) throw new Error(`category ${code} not in rules ${rules.version}`);
