@@ -7,10 +7,15 @@ import type { LocalUploadReceiver, ObjectStore } from '../adapters/objectStore';
 let store: Promise<ObjectStore & Partial<LocalUploadReceiver>> | undefined;
 
 export function getObjectStore(): Promise<ObjectStore & Partial<LocalUploadReceiver>> {
-  store ??= import('../adapters/objectStore').then(({ createLocalObjectStore, createS3ObjectStore }) => {
-    const c = getConfig();
-    return c.UPLOAD_STORE === 'local' ? createLocalObjectStore(c.UPLOAD_DIR, c.JWT_SECRET) : createS3ObjectStore(c.UPLOAD_BUCKET, c.AWS_REGION);
-  });
+  store ??= import('../adapters/objectStore')
+    .then(({ createLocalObjectStore, createS3ObjectStore }) => {
+      const c = getConfig();
+      return c.UPLOAD_STORE === 'local' ? createLocalObjectStore(c.UPLOAD_DIR, c.JWT_SECRET) : createS3ObjectStore(c.UPLOAD_BUCKET, c.AWS_REGION);
+    })
+    .catch((err: unknown) => {
+      store = undefined; // a failed load is tried again on the next request, not remembered
+      throw err;
+    });
   return store;
 }
 
