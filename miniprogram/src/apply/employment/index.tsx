@@ -9,10 +9,11 @@ import { ChoicePicker } from '../../components/ChoicePicker';
 import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { check, fieldErrors, numberOrText, yuanToFenOrText, type FieldErrors } from '../../hooks/fieldErrors';
+import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
-import { ApiError, request } from '../../services/request';
+import { request } from '../../services/request';
 import '../../styles/page.scss';
 
 const empty = { employmentKind: '', employerName: '', workAreaCode: '', workAddress: '', post: '', startedOn: '', weeklyHours: '', monthlyIncomeYuan: '' };
@@ -20,35 +21,22 @@ const empty = { employmentKind: '', employerName: '', workAreaCode: '', workAddr
 export default function EmploymentPage() {
   const { session, error: signInError, retry } = useSignedIn();
   const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [submitError, setSubmitError] = useState<string>();
+  const submission = useFormSubmit();
+  const { errors, busy, submitError } = submission;
   const update = (patch: Partial<typeof empty>) => {
     setForm((f) => ({ ...f, ...patch }));
-    setSubmitError(undefined); // the old message no longer describes the form
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch) && !(k === 'monthlyIncomeFen' && 'monthlyIncomeYuan' in patch))));
+    submission.clear(Object.keys(patch).map((k) => (k === 'monthlyIncomeYuan' ? 'monthlyIncomeFen' : k)));
   };
 
   async function submit() {
     const { monthlyIncomeYuan, weeklyHours, ...rest } = form;
     const checked = check(employmentBodySchema, { ...rest, weeklyHours: numberOrText(weeklyHours), monthlyIncomeFen: yuanToFenOrText(monthlyIncomeYuan) });
-    if (!checked.body) {
-      setErrors({ ...checked.errors, ...(checked.errors.monthlyIncomeFen ? { monthlyIncomeFen: '请输入月收入，如 4200' } : {}) });
-      setSubmitError('还有内容需要填写，请看红色提示');
-      return;
-    }
-    setBusy(true);
-    setSubmitError(undefined);
-    try {
+    if (!checked.body) return submission.refuse({ ...checked.errors, ...(checked.errors.monthlyIncomeFen ? { monthlyIncomeFen: '请输入月收入，如 4200' } : {}) });
+    await submission.send(async () => {
       await request(createEmploymentRegistration, { body: checked.body });
       Taro.showToast({ title: '已登记', icon: 'success' });
       await Taro.redirectTo({ url: '/apply/index/index' });
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      setSubmitError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;

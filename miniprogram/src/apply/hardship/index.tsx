@@ -8,10 +8,11 @@ import { ChoicePicker } from '../../components/ChoicePicker';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PhotoField } from '../../components/PhotoField';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { check, fieldErrors, type FieldErrors } from '../../hooks/fieldErrors';
+import { check, type FieldErrors } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
-import { ApiError, request } from '../../services/request';
+import { request } from '../../services/request';
 import '../../styles/page.scss';
 
 export default function HardshipPage() {
@@ -20,31 +21,19 @@ export default function HardshipPage() {
   const [category, setCategory] = useState<HardshipCategory | ''>('');
   const [evidence, setEvidence] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [submitError, setSubmitError] = useState<string>();
+  const submission = useFormSubmit();
+  const { errors, busy, submitError } = submission;
   const rule = rules.hardshipCategories.find((c) => c.code === category);
 
   async function submit() {
     const checked = check(hardshipBodySchema, { category, evidenceKeys: evidence.filter(Boolean), note });
     const missing: FieldErrors = rule && rule.evidence.some((_e, i) => !evidence[i]) ? { evidenceKeys: `请上传：${rule.evidence.map((e) => e.label).join('、')}` } : {};
-    if (!checked.body || Object.keys(missing).length) {
-      setErrors({ ...checked.errors, ...missing });
-      setSubmitError('还有内容需要填写，请看红色提示');
-      return;
-    }
-    setBusy(true);
-    setSubmitError(undefined);
-    try {
+    if (!checked.body || Object.keys(missing).length) return submission.refuse({ ...checked.errors, ...missing });
+    await submission.send(async () => {
       await request(createHardshipApplication, { body: checked.body });
       Taro.showToast({ title: '已提交', icon: 'success' });
       await Taro.redirectTo({ url: '/apply/index/index' });
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      setSubmitError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
@@ -63,7 +52,7 @@ export default function HardshipPage() {
             onChange={(v) => {
               setCategory(v);
               setEvidence([]);
-              setErrors({});
+              submission.clear(['category', 'evidenceKeys']);
             }}
           />
         </FormField>
@@ -75,7 +64,7 @@ export default function HardshipPage() {
               buttonText={`拍照上传${e.label}`}
               onChange={(key) => {
                 setEvidence((list) => Object.assign([...list], { [i]: key }));
-                setErrors((x) => ({ ...x, evidenceKeys: '' }));
+                submission.clear(['evidenceKeys']);
               }}
             />
           </FormField>

@@ -1,7 +1,7 @@
 // 我的申请: the person's recognised categories, and every application with its progress as a
 // timeline; the ways to apply.
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   applicationKindLabels,
@@ -13,6 +13,7 @@ import {
 } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Timeline } from '../../components/Timeline';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
@@ -43,14 +44,7 @@ export default function MyApplicationsPage() {
       setError((err as Error).message);
     }
   }
-  useEffect(() => {
-    if (session) void load();
-  }, [session?.token]);
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current && session) void load();
-    shownBefore.current = true;
-  });
+  useLoadOnShow(load, !!session, [session?.token]);
 
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
   if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;

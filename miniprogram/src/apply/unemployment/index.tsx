@@ -17,10 +17,11 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PhotoField } from '../../components/PhotoField';
 import { a11yRole } from '../../components/a11y';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { check, fieldErrors, type FieldErrors } from '../../hooks/fieldErrors';
+import { check } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
-import { ApiError, request } from '../../services/request';
+import { request } from '../../services/request';
 import '../../styles/page.scss';
 import '../form.scss';
 
@@ -47,14 +48,12 @@ export default function UnemploymentPage() {
     localResident: false,
     evidenceKey: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [submitError, setSubmitError] = useState<string>();
+  const submission = useFormSubmit();
+  const { errors, busy, submitError } = submission;
   const [assistedDone, setAssistedDone] = useState(false);
   const update = (patch: Partial<typeof form>) => {
     setForm((f) => ({ ...f, ...patch }));
-    setSubmitError(undefined); // the old message no longer describes the form
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch) && !(k === 'evidenceKeys.0' && 'evidenceKey' in patch))));
+    submission.clear(Object.keys(patch).map((k) => (k === 'evidenceKey' ? 'evidenceKeys' : k)));
   };
   const newEntrant = form.priorStatus === 'new_entrant';
 
@@ -68,24 +67,13 @@ export default function UnemploymentPage() {
       evidenceKeys: evidenceKey ? [evidenceKey] : [],
       ...(assistedFor ? { onBehalfOf: assistedFor.id } : {}),
     });
-    if (!checked.body) {
-      setErrors(checked.errors);
-      setSubmitError('还有内容需要填写，请看红色提示');
-      return;
-    }
-    setBusy(true);
-    setSubmitError(undefined);
-    try {
+    if (!checked.body) return submission.refuse(checked.errors);
+    await submission.send(async () => {
       await request(createUnemploymentRegistration, { body: checked.body });
       Taro.showToast({ title: '已提交', icon: 'success' });
       if (assistedFor) setAssistedDone(true);
       else await Taro.redirectTo({ url: '/apply/index/index' });
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      setSubmitError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;

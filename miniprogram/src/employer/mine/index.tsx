@@ -1,7 +1,7 @@
 // 我的单位: each unit the person belongs to, its review status (and why, if refused), and for
 // an approved unit's admin, adding a colleague by phone.
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
   acceptEmployerInvitation,
@@ -15,6 +15,7 @@ import {
 } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, fieldErrors } from '../../hooks/fieldErrors';
 import { ApiError, request } from '../../services/request';
@@ -121,14 +122,7 @@ export default function MyEmployersPage() {
       setError((err as Error).message);
     }
   }
-  useEffect(() => {
-    if (session) void load();
-  }, [session?.token]);
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current && session) void load();
-    shownBefore.current = true;
-  });
+  useLoadOnShow(load, !!session, [session?.token]);
 
   const onboard = () => Taro.navigateTo({ url: '/employer/onboard/index' });
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;

@@ -17,10 +17,11 @@ import { FormField } from '../../components/FormField';
 import { LocationField } from '../../components/LocationField';
 import { Notice } from '../../components/Notice';
 import { PhotoField } from '../../components/PhotoField';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { check, fieldErrors, numberOrText, type FieldErrors } from '../../hooks/fieldErrors';
+import { check, numberOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
-import { ApiError, request } from '../../services/request';
+import { request } from '../../services/request';
 import '../../styles/page.scss';
 
 const choices = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: `${labels[k]}` }));
@@ -44,14 +45,12 @@ type Form = typeof empty;
 export default function EmployerOnboardPage() {
   const { session, error: signInError, retry } = useSignedIn();
   const [form, setForm] = useState<Form>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string>();
+  const submission = useFormSubmit();
+  const { errors, busy: submitting, submitError } = submission;
 
   const update = (patch: Partial<Form>, fields: string[] = Object.keys(patch)) => {
     setForm((f) => ({ ...f, ...patch }));
-    setSubmitError(undefined); // the old message no longer describes the form
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.some((f) => k === f || k.startsWith(`${f}.`)))));
+    submission.clear(fields);
   };
 
   function body() {
@@ -70,22 +69,11 @@ export default function EmployerOnboardPage() {
 
   async function submit() {
     const checked = check(createEmployerBodySchema, body());
-    if (!checked.body) {
-      setErrors(checked.errors);
-      setSubmitError('还有内容需要修改，请看红色提示');
-      return;
-    }
-    setSubmitting(true);
-    setSubmitError(undefined);
-    try {
+    if (!checked.body) return submission.refuse(checked.errors);
+    await submission.send(async () => {
       await request(createEmployer, { body: checked.body });
       await Taro.redirectTo({ url: '/employer/mine/index' });
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) setErrors(fieldErrors(err.details));
-      setSubmitError((err as Error).message);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;

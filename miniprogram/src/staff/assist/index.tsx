@@ -4,6 +4,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { findStaffPerson, type ResponseOf } from '@doorstep/shared';
+import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -51,18 +52,9 @@ export default function AssistPage() {
       {person ? (
         <View className="card">
           <Text className="card__title">{person.name}</Text>
-          <View className="detail-row">
-            <Text className="detail-row__label">身份证号</Text>
-            <Text className="detail-row__value">{person.idNumberMasked}</Text>
-          </View>
-          <View className="detail-row">
-            <Text className="detail-row__label">性别、年龄</Text>
-            <Text className="detail-row__value">{`${person.gender === 'male' ? '男' : '女'}，${person.age} 岁`}</Text>
-          </View>
-          <View className="detail-row">
-            <Text className="detail-row__label">住址</Text>
-            <Text className="detail-row__value">{`${person.residence.areaName} ${person.residence.address}`}</Text>
-          </View>
+          <DetailRow label="身份证号" value={person.idNumberMasked} />
+          <DetailRow label="性别、年龄" value={`${person.gender === 'male' ? '男' : '女'}，${person.age} 岁`} />
+          <DetailRow label="住址" value={`${person.residence.areaName} ${person.residence.address}`} />
           <View className="page__actions">
             <Button
               className="btn btn--primary"

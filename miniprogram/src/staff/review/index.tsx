@@ -27,6 +27,7 @@ import {
   type ResponseOf,
   type ReviewStep,
 } from '@doorstep/shared';
+import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -43,15 +44,6 @@ type Subject =
   | { kind: 'vacancy'; vacancy: Vacancy }
   | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application };
 
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="detail-row">
-      <Text className="detail-row__label">{label}</Text>
-      <Text className="detail-row__value">{value}</Text>
-    </View>
-  );
-}
-
 function Photo({ url, label }: { url: string; label: string }) {
   const src = absoluteUrl(url);
   return (
@@ -67,22 +59,22 @@ function ApplicationDetails({ a }: { a: Application }) {
   if (a.kind === 'unemployment') {
     return (
       <View>
-        <Row label="失业前情况" value={priorStatusLabels[a.details.priorStatus]} />
-        {a.details.lastEmployer ? <Row label="原工作单位" value={a.details.lastEmployer} /> : null}
-        {a.details.leavingReason ? <Row label="离职原因" value={leavingReasonLabels[a.details.leavingReason]} /> : null}
-        {a.details.leftOn ? <Row label="离职日期" value={a.details.leftOn} /> : null}
+        <DetailRow label="失业前情况" value={priorStatusLabels[a.details.priorStatus]} />
+        {a.details.lastEmployer ? <DetailRow label="原工作单位" value={a.details.lastEmployer} /> : null}
+        {a.details.leavingReason ? <DetailRow label="离职原因" value={leavingReasonLabels[a.details.leavingReason]} /> : null}
+        {a.details.leftOn ? <DetailRow label="离职日期" value={a.details.leftOn} /> : null}
       </View>
     );
   }
   if (a.kind === 'hardship') {
     return (
       <View>
-        <Row label="困难类别" value={a.details.categoryLabel} />
-        {a.details.note ? <Row label="说明" value={a.details.note} /> : null}
+        <DetailRow label="困难类别" value={a.details.categoryLabel} />
+        {a.details.note ? <DetailRow label="说明" value={a.details.note} /> : null}
       </View>
     );
   }
-  return <Row label="就业" value={`${employmentKindLabels[a.details.employmentKind]} · ${a.details.employerName}`} />;
+  return <DetailRow label="就业" value={`${employmentKindLabels[a.details.employmentKind]} · ${a.details.employerName}`} />;
 }
 
 function VacancyDetails({ v }: { v: Vacancy }) {
@@ -98,14 +90,14 @@ function VacancyDetails({ v }: { v: Vacancy }) {
           ))}
         </View>
       ) : null}
-      <Row label="单位" value={v.employerName} />
-      <Row label="工种" value={`${v.occupationName}（${employmentFormLabels[v.employmentForm]}，招${v.headcount}人）`} />
-      <Row label="月薪" value={`${fenToYuanText(v.pay.salaryMinFen)}–${fenToYuanText(v.pay.salaryMaxFen)} 元，${accommodationLabels[v.pay.accommodation]}`} />
-      {v.pay.benefits ? <Row label="福利" value={v.pay.benefits} /> : null}
-      <Row label="要求" value={[r.minEducation ? `${educationLabels[r.minEducation]}以上` : '', r.minAge || r.maxAge ? `${r.minAge ?? 16}–${r.maxAge ?? '—'}岁` : '', r.minYearsOfExperience ? `${r.minYearsOfExperience}年经验` : '', r.other].filter(Boolean).join('；') || '无'} />
-      <Row label="班次" value={shiftLabels[v.shift]} />
-      <Row label="工作地点" value={`${v.workplace.areaName} ${v.workplace.address}`} />
-      <Row label="招聘时间" value={`${v.time.recruitFrom} 至 ${v.time.recruitUntil}`} />
+      <DetailRow label="单位" value={v.employerName} />
+      <DetailRow label="工种" value={`${v.occupationName}（${employmentFormLabels[v.employmentForm]}，招${v.headcount}人）`} />
+      <DetailRow label="月薪" value={`${fenToYuanText(v.pay.salaryMinFen)}–${fenToYuanText(v.pay.salaryMaxFen)} 元，${accommodationLabels[v.pay.accommodation]}`} />
+      {v.pay.benefits ? <DetailRow label="福利" value={v.pay.benefits} /> : null}
+      <DetailRow label="要求" value={[r.minEducation ? `${educationLabels[r.minEducation]}以上` : '', r.minAge || r.maxAge ? `${r.minAge ?? 16}–${r.maxAge ?? '—'}岁` : '', r.minYearsOfExperience ? `${r.minYearsOfExperience}年经验` : '', r.other].filter(Boolean).join('；') || '无'} />
+      <DetailRow label="班次" value={shiftLabels[v.shift]} />
+      <DetailRow label="工作地点" value={`${v.workplace.areaName} ${v.workplace.address}`} />
+      <DetailRow label="招聘时间" value={`${v.time.recruitFrom} 至 ${v.time.recruitUntil}`} />
       <Text className="card__subtitle">办理记录</Text>
       <AuditHistory type="Vacancy" id={v.id} />
     </View>
@@ -190,12 +182,12 @@ export default function ReviewPage() {
       {subject.kind === 'employer' ? (
         <View className="card">
           <Text className="card__title">{subject.employer.name}</Text>
-          <Row label="统一社会信用代码" value={subject.employer.uscc} />
-          <Row label="行业" value={industryLabels[subject.employer.industry]} />
-          <Row label="经济类型" value={economicTypeLabels[subject.employer.economicType]} />
-          <Row label="地址" value={`${subject.employer.address.areaName} ${subject.employer.address.address}`} />
-          <Row label="联系人" value={`${subject.employer.contactName} ${subject.employer.contactPhoneMasked}`} />
-          {subject.employer.intro ? <Row label="简介" value={subject.employer.intro} /> : null}
+          <DetailRow label="统一社会信用代码" value={subject.employer.uscc} />
+          <DetailRow label="行业" value={industryLabels[subject.employer.industry]} />
+          <DetailRow label="经济类型" value={economicTypeLabels[subject.employer.economicType]} />
+          <DetailRow label="地址" value={`${subject.employer.address.areaName} ${subject.employer.address.address}`} />
+          <DetailRow label="联系人" value={`${subject.employer.contactName} ${subject.employer.contactPhoneMasked}`} />
+          {subject.employer.intro ? <DetailRow label="简介" value={subject.employer.intro} /> : null}
           {subject.employer.licenceUrl ? <Photo url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
           <Text className="card__subtitle">办理记录</Text>
           <AuditHistory type="Employer" id={subject.employer.id} />
@@ -204,18 +196,18 @@ export default function ReviewPage() {
         <View>
           <View className="card">
             <Text className="card__title">{subject.data.person.name}</Text>
-            <Row label="身份证号" value={subject.data.person.idNumberMasked} />
-            <Row label="性别、年龄" value={`${subject.data.person.gender === 'male' ? '男' : '女'}，${subject.data.person.age} 岁`} />
-            <Row label="手机号码" value={subject.data.person.phoneMasked} />
-            <Row label="文化程度" value={educationLabels[subject.data.person.education]} />
-            <Row label="居住地" value={subject.data.person.residence.areaName} />
-            <Row label="人员类别" value={subject.data.categories.map((c) => c.label).join('、') || '暂无'} />
+            <DetailRow label="身份证号" value={subject.data.person.idNumberMasked} />
+            <DetailRow label="性别、年龄" value={`${subject.data.person.gender === 'male' ? '男' : '女'}，${subject.data.person.age} 岁`} />
+            <DetailRow label="手机号码" value={subject.data.person.phoneMasked} />
+            <DetailRow label="文化程度" value={educationLabels[subject.data.person.education]} />
+            <DetailRow label="居住地" value={subject.data.person.residence.areaName} />
+            <DetailRow label="人员类别" value={subject.data.categories.map((c) => c.label).join('、') || '暂无'} />
           </View>
           {subject.application ? (
             <View className="card">
               <Text className="card__title">申请内容</Text>
               <ApplicationDetails a={subject.application} />
-              {subject.application.assisted ? <Row label="办理方式" value="社区工作人员代办" /> : null}
+              {subject.application.assisted ? <DetailRow label="办理方式" value="社区工作人员代办" /> : null}
               {subject.application.evidence.map((e, i) => (e.url ? <Photo key={e.key} url={e.url} label={`证明材料 ${i + 1}`} /> : null))}
               <Text className="card__subtitle">办理记录</Text>
               <AuditHistory type="PersonApplication" id={subject.application.id} />

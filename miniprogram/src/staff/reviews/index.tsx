@@ -1,10 +1,11 @@
 // 审核工作台: the pending applications in the staff member's own jurisdiction, oldest first,
 // one kind at a time, a page at a time.
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { REVIEW_TYPES, listReviews, reviewStepLabels, reviewTypeLabels, type Review } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
@@ -38,15 +39,8 @@ export default function ReviewQueuePage() {
     }
   }
 
-  useEffect(() => {
-    if (session && isStaff) void load(type);
-  }, [session?.token, type]);
-  // Back from a decision: the decided one leaves the queue.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current && session && isStaff) void load(type);
-    shownBefore.current = true;
-  });
+  // Back from a decision, the decided one leaves the queue.
+  useLoadOnShow(() => load(type), Boolean(session && isStaff), [session?.token, type]);
 
   if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
   if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;

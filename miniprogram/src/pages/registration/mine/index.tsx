@@ -1,6 +1,6 @@
 // 我的求职登记: what the person registered, with the ID number masked, and a way to change it.
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   educationLabels,
@@ -13,19 +13,12 @@ import {
   todayInChina,
   type JobseekerRegistration,
 } from '@doorstep/shared';
+import { DetailRow } from '../../../components/DetailRow';
 import { Notice } from '../../../components/Notice';
+import { useLoadOnShow } from '../../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ApiError, request } from '../../../services/request';
 import '../../../styles/page.scss';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="detail-row">
-      <Text className="detail-row__label">{label}</Text>
-      <Text className="detail-row__value">{value}</Text>
-    </View>
-  );
-}
 
 export default function MyRegistrationPage() {
   const { session, error: signInError, retry } = useSignedIn();
@@ -42,16 +35,7 @@ export default function MyRegistrationPage() {
     }
   }
 
-  useEffect(() => {
-    if (session) void load();
-  }, [session?.token]);
-
-  // Back from editing: show what was just saved.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current && session) void load();
-    shownBefore.current = true;
-  });
+  useLoadOnShow(load, !!session, [session?.token]);
 
   const edit = () => Taro.navigateTo({ url: '/pages/registration/form/index' });
 
@@ -80,30 +64,30 @@ export default function MyRegistrationPage() {
       />
       <View className="card">
         <Text className="card__title">基本信息</Text>
-        <Row label="姓名" value={r.name} />
-        <Row label="身份证号" value={r.idNumberMasked} />
-        <Row label="性别" value={r.gender === 'male' ? '男' : '女'} />
-        <Row label="年龄" value={`${r.age} 岁`} />
-        <Row label="手机号码" value={r.phone} />
-        <Row label="文化程度" value={educationLabels[r.education]} />
-        <Row label="从业年限" value={`${r.yearsOfExperience} 年`} />
-        {r.personCategory ? <Row label="人员类别" value={personCategoryLabels[r.personCategory]} /> : null}
-        {r.graduationDate ? <Row label="毕业日期" value={r.graduationDate} /> : null}
-        {r.qualificationLevel ? <Row label="职业资格" value={qualificationLabels[r.qualificationLevel]} /> : null}
-        {r.professionalTitle ? <Row label="职称" value={professionalTitleLabels[r.professionalTitle]} /> : null}
+        <DetailRow label="姓名" value={r.name} />
+        <DetailRow label="身份证号" value={r.idNumberMasked} />
+        <DetailRow label="性别" value={r.gender === 'male' ? '男' : '女'} />
+        <DetailRow label="年龄" value={`${r.age} 岁`} />
+        <DetailRow label="手机号码" value={r.phone} />
+        <DetailRow label="文化程度" value={educationLabels[r.education]} />
+        <DetailRow label="从业年限" value={`${r.yearsOfExperience} 年`} />
+        {r.personCategory ? <DetailRow label="人员类别" value={personCategoryLabels[r.personCategory]} /> : null}
+        {r.graduationDate ? <DetailRow label="毕业日期" value={r.graduationDate} /> : null}
+        {r.qualificationLevel ? <DetailRow label="职业资格" value={qualificationLabels[r.qualificationLevel]} /> : null}
+        {r.professionalTitle ? <DetailRow label="职称" value={professionalTitleLabels[r.professionalTitle]} /> : null}
       </View>
       <View className="card">
         <Text className="card__title">居住地址</Text>
-        <Row label="社区（村）" value={r.residence.areaName} />
-        <Row label="详细地址" value={r.residence.address} />
+        <DetailRow label="社区（村）" value={r.residence.areaName} />
+        <DetailRow label="详细地址" value={r.residence.address} />
       </View>
       <View className="card">
         <Text className="card__title">求职意向</Text>
-        <Row label="想做的工种" value={r.intention.occupations.join('、')} />
-        <Row label="最低月薪" value={`${fenToYuanText(r.intention.minMonthlySalaryFen)} 元`} />
-        <Row label="上班距离" value={`离家 ${r.intention.maxDistanceKm} 公里以内`} />
-        <Row label="班次" value={shiftLabels[r.intention.shift]} />
-        {r.resume ? <Row label="个人简历" value={r.resume} /> : null}
+        <DetailRow label="想做的工种" value={r.intention.occupations.join('、')} />
+        <DetailRow label="最低月薪" value={`${fenToYuanText(r.intention.minMonthlySalaryFen)} 元`} />
+        <DetailRow label="上班距离" value={`离家 ${r.intention.maxDistanceKm} 公里以内`} />
+        <DetailRow label="班次" value={shiftLabels[r.intention.shift]} />
+        {r.resume ? <DetailRow label="个人简历" value={r.resume} /> : null}
       </View>
       <View className="page__actions">
         <Button className="btn btn--primary" onClick={edit}>
