@@ -33,24 +33,46 @@ function coldImportMs(bundleDir: string, file: string, runs = 7): number {
   return median(times);
 }
 
-async function registrationLatency(clients = 20, putsPerClient = 25) {
+/** DynamoDB Local with the project's table, for one benchmark. */
+async function benchTable(table: string) {
   const dynamo = await startDynamoLocal({ port: await freePort() });
-  const table = 'bench-registration';
   const client = localClient(dynamo.endpoint);
   await ensureTable(client, table);
-  client.destroy();
+  return { dynamo, client };
+}
+
+/** `serverless offline` (stage test) over that table, with a dev login; stop it when done. */
+async function benchApi(table: string, dynamoEndpoint: string) {
   const port = await freePort();
   const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(port), '--lambdaPort', String(await freePort())], {
     label: 'api',
-    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamo.endpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamoEndpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
   });
   const base = `http://127.0.0.1:${port}`;
+  const stop = () => stopProcess(api.child);
   try {
     await waitForHttp(`${base}/health`, 120_000, api.child, api.output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const login = async (body: Record<string, unknown>) => {
+    const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return ((await res.json()) as { token: string }).token;
+  };
+  return { base, login, stop };
+}
+
+async function registrationLatency(clients = 20, putsPerClient = 25) {
+  const table = 'bench-registration';
+  const { dynamo, client } = await benchTable(table);
+  client.destroy();
+  const api = await benchApi(table, dynamo.endpoint);
+  const { base } = api;
+  try {
     const tokens = await Promise.all(
       Array.from({ length: clients }, async (_, i) => {
-        const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: `bench-${i}` }) });
-        return ((await res.json()) as { token: string }).token;
+        return api.login({ openid: `bench-${i}` });
       }),
     );
     const put = (token: string, body: unknown) =>
@@ -79,7 +101,7 @@ async function registrationLatency(clients = 20, putsPerClient = 25) {
     latencies.sort((a, b) => a - b);
     return { clients, requests: latencies.length, errors, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perSecond: latencies.length / seconds };
   } finally {
-    await stopProcess(api.child);
+    await api.stop();
     await dynamo.stop();
   }
 }
@@ -90,10 +112,8 @@ async function registrationLatency(clients = 20, putsPerClient = 25) {
  * items DynamoDB reads for one page.
  */
 async function reviewQueueLatency(pending = 10_000, requests = 200, concurrency = 4) {
-  const dynamo = await startDynamoLocal({ port: await freePort() });
   const table = 'bench-reviews';
-  const client = localClient(dynamo.endpoint);
-  await ensureTable(client, table);
+  const { dynamo, client } = await benchTable(table);
   const doc = DynamoDBDocumentClient.from(client);
   const item = (i: number, street: string) => {
     const reviewId = ulid();
@@ -126,20 +146,10 @@ async function reviewQueueLatency(pending = 10_000, requests = 200, concurrency 
     }),
   );
   client.destroy();
-  const port = await freePort();
-  const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(port), '--lambdaPort', String(await freePort())], {
-    label: 'api',
-    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamo.endpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await benchApi(table, dynamo.endpoint);
+  const { base } = api;
   try {
-    await waitForHttp(`${base}/health`, 120_000, api.child, api.output);
-    const login = await fetch(`${base}/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: 'bench-street', roles: ['staff'], level: 'street', areaCode: '350102001' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await api.login({ openid: 'bench-street', roles: ['staff'], level: 'street', areaCode: '350102001' });
     const get = async (cursor?: string) => {
       const res = await fetch(`${base}/staff/reviews?type=employer&limit=20${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
       return { status: res.status, body: (await res.json()) as { items: unknown[]; nextCursor?: string } };
@@ -164,7 +174,7 @@ async function reviewQueueLatency(pending = 10_000, requests = 200, concurrency 
     latencies.sort((a, b) => a - b);
     return { pending, requests: latencies.length, errors, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), itemsRead: page.ScannedCount ?? 0, itemsReturned: page.Count ?? 0 };
   } finally {
-    await stopProcess(api.child);
+    await api.stop();
     await dynamo.stop();
   }
 }
@@ -175,10 +185,8 @@ async function reviewQueueLatency(pending = 10_000, requests = 200, concurrency 
  * items returned, a scan-and-filter baseline on the same table, and the cost of one match score.
  */
 async function nearbyLatency(count = 100_000, requests = 100, concurrency = 4) {
-  const dynamo = await startDynamoLocal({ port: await freePort() });
   const table = 'bench-nearby';
-  const client = localClient(dynamo.endpoint);
-  await ensureTable(client, table);
+  const { dynamo, client } = await benchTable(table);
   const doc = DynamoDBDocumentClient.from(client);
   const template = {
     employerId: ulid(),
@@ -271,16 +279,10 @@ async function nearbyLatency(count = 100_000, requests = 100, concurrency = 4) {
   const scanMs = performance.now() - scanStart;
   client.destroy();
 
-  const port = await freePort();
-  const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(port), '--lambdaPort', String(await freePort())], {
-    label: 'api',
-    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamo.endpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const api = await benchApi(table, dynamo.endpoint);
+  const { base } = api;
   try {
-    await waitForHttp(`${base}/health`, 120_000, api.child, api.output);
-    const login = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'bench-seeker' }) });
-    const { token } = (await login.json()) as { token: string };
+    const token = await api.login({ openid: 'bench-seeker' });
     const get = async (c: { lat: number; lng: number }) => {
       const res = await fetch(`${base}/vacancies/nearby?lat=${c.lat}&lng=${c.lng}&radiusKm=3&limit=20`, { headers: { authorization: `Bearer ${token}` } });
       return { status: res.status, body: (await res.json()) as { items: unknown[] } };
@@ -323,7 +325,7 @@ async function nearbyLatency(count = 100_000, requests = 100, concurrency = 4) {
       scoreUs,
     };
   } finally {
-    await stopProcess(api.child);
+    await api.stop();
     await dynamo.stop();
   }
 }
