@@ -23,6 +23,12 @@ export const configSchema = z.object({
   UPLOAD_STORE: z.enum(['s3', 'local']).default('s3'),
   UPLOAD_BUCKET: z.string().default(''),
   UPLOAD_DIR: z.string().default('.data/uploads'),
+  /** Subscription messages: WeChat in AWS; a log file in the local and test stages. */
+  MESSAGE_SENDER: z.enum(['wechat', 'log']).default('wechat'),
+  MESSAGE_LOG: z.string().default('.data/messages.log'),
+  /** The subscription-message template ids configured in the mini-program's admin console. */
+  TEMPLATE_NEW_MATCH: z.string().default(''),
+  TEMPLATE_APPLICATION_UPDATE: z.string().default(''),
 });
 export type Config = z.infer<typeof configSchema>;
 

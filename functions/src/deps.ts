@@ -3,10 +3,12 @@
 import { getConfig } from './config';
 import { createWeChatAuth, type WeChatAuth } from './adapters/wechat';
 import { createIdNumberVault, type IdNumberVault } from './pii/idNumberVault';
+import { createLogMessenger, createWeChatMessenger, type Messenger } from './adapters/messenger';
 
 export interface Dependencies {
   wechat: WeChatAuth;
   idNumbers: IdNumberVault;
+  messenger: Messenger;
 }
 
 let deps: Dependencies | undefined;
@@ -17,6 +19,10 @@ export function getDependencies(): Dependencies {
     deps = {
       wechat: createWeChatAuth({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
       idNumbers: createIdNumberVault(c.ID_ENCRYPTION_KEY, c.ID_HMAC_KEY),
+      messenger:
+        c.MESSAGE_SENDER === 'log'
+          ? createLogMessenger(c.MESSAGE_LOG)
+          : createWeChatMessenger({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
     };
   }
   return deps;

@@ -10,6 +10,7 @@ export * from './domain/registration';
 export * from './domain/employer';
 export * from './domain/personRules';
 export * from './domain/geo';
+export * from './domain/calendar';
 export * from './domain/discrimination';
 export * from './domain/matching';
 export * from './contracts';

@@ -24,6 +24,12 @@ function toUser(item: UserItem): User {
   };
 }
 
+/** The openid subscription messages to a user go to, if known. */
+export async function openidOf(userId: string): Promise<string | undefined> {
+  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send();
+  return Item?.openid;
+}
+
 export async function getUser(userId: string): Promise<User | undefined> {
   const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send();
   return Item ? toUser(Item) : undefined;
@@ -49,7 +55,7 @@ export async function findOrCreateUser(provider: IdentityProvider, subject: stri
     try {
       await execute(
         UserEntity.build(PutTransaction)
-          .item({ userId, roles: ['jobseeker'], createdAt: now, updatedAt: now })
+          .item({ userId, roles: ['jobseeker'], openid: subject, createdAt: now, updatedAt: now })
           .options({ condition: { attr: 'userId', exists: false } }),
         IdentityLinkEntity.build(PutTransaction)
           .item({ provider, subject, userId, createdAt: now })
@@ -73,6 +79,7 @@ export async function devSignIn(body: DevLoginBody): Promise<User> {
   const item = {
     userId: user.id,
     roles,
+    openid: body.openid,
     ...(body.level ? { level: body.level } : {}),
     ...(body.areaCode ? { areaCode: body.areaCode } : {}),
     createdAt: user.createdAt,

@@ -38,6 +38,8 @@ export const UserEntity = new Entity({
     roles: list(string()),
     level: string().optional(),
     areaCode: string().optional(),
+    /** Where subscription messages go: the WeChat openid (a dev identity stands in locally). */
+    openid: string().optional(),
     createdAt: string(),
     updatedAt: string(),
   }),
@@ -330,8 +332,8 @@ export const PersonCategoryEntity = new Entity({
 
 /**
  * A vacancy. The form is kept as JSON (parsed with the shared contract on the way out); the
- * fields search needs are attributes. Only a published vacancy carries the GSI2 geo keys
- * (`VACANCY_GEO#<precision-5 cell>` / `<precision-9 geohash>#<id>`), so nothing else can be found.
+ * fields search and review need are attributes. GSI2 lists an employer's vacancies, newest first.
+ * Search does not read this item: a published vacancy has a VacancyCard (below).
  */
 export const VacancyEntity = new Entity({
   name: 'Vacancy',
@@ -351,10 +353,196 @@ export const VacancyEntity = new Entity({
     recruitFrom: string(),
     recruitUntil: string(),
     ...regulatedRecord(),
-    gsi2pk: string().optional(),
-    gsi2sk: string().optional(),
+    gsi2pk: string(),
+    gsi2sk: string(),
   }),
   computeKey: ({ vacancyId }) => ({ pk: `VACANCY#${vacancyId}`, sk: 'VACANCY' }),
 });
 
+export const employerVacanciesKeys = (employerId: string, createdAt: string, vacancyId: string) => ({
+  gsi2pk: `EMPLOYER_VACANCIES#${employerId}`,
+  gsi2sk: `${createdAt}#${vacancyId}`,
+});
+
 export const vacancyGeoPartition = (cell: string) => `VACANCY_GEO#${cell}`;
+
+/**
+ * The search card of a published vacancy: exists exactly while the vacancy is published, written
+ * in the same transaction as every change. Partition: its precision-5 geohash cell; sort key: its
+ * precision-9 geohash then id, so a run of small cells is one `BETWEEN`. Small (the list view and
+ * what matching needs), so reading rings of cards is cheap; `ttl` removes it some days after the
+ * recruitment end date (search hides it from the day after).
+ */
+export const VacancyCardEntity = new Entity({
+  name: 'VacancyCard',
+  table,
+  timestamps: false,
+  schema: item({
+    cell: string().key(),
+    hash: string().key(),
+    vacancyId: string().key(),
+    lat: number(),
+    lng: number(),
+    recruitFrom: string(),
+    recruitUntil: string(),
+    cardJson: string(),
+    ttl: number(),
+  }),
+  computeKey: ({ cell, hash, vacancyId }) => ({ pk: vacancyGeoPartition(cell), sk: `${hash}#${vacancyId}` }),
+});
+
+/**
+ * A person's application for a vacancy. GSI1 lists a vacancy's applicants (the roster), GSI2 a
+ * person's applications; both newest last by creation time.
+ */
+export const JobApplicationEntity = new Entity({
+  name: 'JobApplication',
+  table,
+  timestamps: false,
+  schema: item({
+    applicationId: string().key(),
+    vacancyId: string(),
+    employerId: string(),
+    userId: string(),
+    status: string().enum('applied', 'invited', 'hired', 'rejected'),
+    message: string().optional(),
+    employerNote: string().optional(),
+    referralCode: string().optional(),
+    /** The search card as it was when the person applied, so the list survives edits and closing. */
+    vacancyJson: string(),
+    ...regulatedRecord(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ applicationId }) => ({ pk: `JOBAPP#${applicationId}`, sk: 'JOBAPP' }),
+});
+
+export const vacancyApplicantsPartition = (vacancyId: string) => `VACANCY_APPS#${vacancyId}`;
+export const vacancyReferralsPartition = (vacancyId: string) => `VACANCY_REFERRALS#${vacancyId}`;
+
+export const jobApplicationKeys = (vacancyId: string, userId: string, createdAt: string, applicationId: string) => ({
+  gsi1pk: vacancyApplicantsPartition(vacancyId),
+  gsi1sk: `${createdAt}#${applicationId}`,
+  gsi2pk: `USER_JOBAPPS#${userId}`,
+  gsi2sk: `${createdAt}#${applicationId}`,
+});
+
+/** One application per person and vacancy: written with `attribute_not_exists` beside the application. */
+export const ApplicantMarkerEntity = new Entity({
+  name: 'ApplicantMarker',
+  table,
+  timestamps: false,
+  schema: item({
+    vacancyId: string().key(),
+    userId: string().key(),
+    applicationId: string(),
+  }),
+  computeKey: ({ vacancyId, userId }) => ({ pk: `VACANCY#${vacancyId}`, sk: `APPLICANT#${userId}` }),
+});
+
+/** A referral letter (推荐介绍信), found by its verification code; GSI1 lists a vacancy's referrals. */
+export const ReferralEntity = new Entity({
+  name: 'Referral',
+  table,
+  timestamps: false,
+  schema: item({
+    code: string().key(),
+    personId: string(),
+    vacancyId: string(),
+    employerId: string(),
+    staffId: string(),
+    staffAreaCode: string(),
+    personNameMasked: string(),
+    vacancyJson: string(),
+    note: string().optional(),
+    issuedAt: string(),
+    validUntil: string(),
+    gsi1pk: string(),
+    gsi1sk: string(),
+  }),
+  computeKey: ({ code }) => ({ pk: `REFERRAL#${code}`, sk: 'REFERRAL' }),
+});
+
+/** One referral of a person to a vacancy at a time: a second one → 409. */
+export const ReferralMarkerEntity = new Entity({
+  name: 'ReferralMarker',
+  table,
+  timestamps: false,
+  schema: item({
+    vacancyId: string().key(),
+    personId: string().key(),
+    code: string(),
+  }),
+  computeKey: ({ vacancyId, personId }) => ({ pk: `VACANCY#${vacancyId}`, sk: `REFERRED#${personId}` }),
+});
+
+/**
+ * A follow-up task of a service point. GSI1: `TASKQ#<status>#<city code>` / `<due>#<taskId>`,
+ * read with the staff member's area as a filter, so the list is in due order.
+ */
+export const TaskEntity = new Entity({
+  name: 'Task',
+  table,
+  timestamps: false,
+  schema: item({
+    taskId: string().key(),
+    kind: string(),
+    title: string(),
+    detail: string(),
+    areaCode: string(),
+    due: string(),
+    status: string().enum('open', 'done'),
+    subjectType: string(),
+    subjectId: string(),
+    createdAt: string(),
+    gsi1pk: string(),
+    gsi1sk: string(),
+  }),
+  computeKey: ({ taskId }) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
+});
+
+export const taskQueueKeys = (status: 'open' | 'done', areaCode: string, due: string, taskId: string) => ({
+  gsi1pk: `TASKQ#${status}#${areaCode.slice(0, 4)}`,
+  gsi1sk: `${due}#${taskId}`,
+});
+
+/** How many one-time subscription messages of a template a user has allowed and not yet used. */
+export const SubscriptionQuotaEntity = new Entity({
+  name: 'SubscriptionQuota',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    template: string().key(),
+    remaining: number(),
+    updatedAt: string(),
+  }),
+  computeKey: ({ userId, template }) => ({ pk: `USER#${userId}`, sk: `SUBSCRIPTION#${template}` }),
+});
+
+/**
+ * A message to send, written in the same transaction as the change it tells about; the
+ * dispatcher (on the table's stream in AWS, a sweep locally) sends it and marks it sent. GSI1
+ * holds the unsent ones in order for the sweep.
+ */
+export const OutboxEntity = new Entity({
+  name: 'Outbox',
+  table,
+  timestamps: false,
+  schema: item({
+    messageId: string().key(),
+    userId: string(),
+    template: string(),
+    dataJson: string(),
+    page: string(),
+    status: string().enum('pending', 'sent', 'skipped', 'failed'),
+    detail: string().optional(),
+    createdAt: string(),
+    claimedAt: string().optional(),
+    sentAt: string().optional(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+    ttl: number().optional(),
+  }),
+  computeKey: ({ messageId }) => ({ pk: `OUTBOX#${messageId}`, sk: 'MESSAGE' }),
+});

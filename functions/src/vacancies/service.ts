@@ -5,41 +5,48 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import type { ExecuteTransactWriteInput, ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import {
   ageOn,
   discriminationFlags,
-  geoKeys,
-  haversineM,
   inJurisdiction,
-  rangesForCircle,
+  NEARBY_MAX_KM,
   scoreMatch,
   todayInChina,
+  VACANCY_FIELDS_WITHOUT_REVIEW,
   vacancySchema,
   type Education,
+  type NearbyItem,
   type QualificationLevel,
   type SeekerProfile,
   type Shift,
   type Vacancy,
   type VacancyBody,
+  type VacancyPatch,
+  type VacancySummary,
   type z,
   type nearbyQuerySchema,
-  type nearbyItemSchema,
 } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
-import { EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, VacancyEntity, vacancyGeoPartition } from '../db/entities';
-import { cancelledTransaction } from '../db/errors';
+import { EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, VacancyEntity, employerVacanciesKeys, vacancyApplicantsPartition } from '../db/entities';
 import { table } from '../db/table';
+import { cancelledTransaction } from '../db/errors';
+import { allCards, cardOf, deleteCard, nearestCards, putCard, summaryOf, type Candidate, type StoredCard } from './search';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { newReview, type Decision } from '../reviews/queue';
 
 type StoredVacancy = FormattedItem<typeof VacancyEntity>;
+/** One write of a transaction (the library does not name the type). */
+type Write = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
 const RECORD = 'Vacancy';
 
-export function toVacancyView(item: StoredVacancy): Vacancy {
-  const body = JSON.parse(item.bodyJson) as VacancyBody;
+export const bodyOf = (item: StoredVacancy) => JSON.parse(item.bodyJson) as VacancyBody;
+
+export function toVacancyView(item: StoredVacancy, today = todayInChina()): Vacancy {
+  const body = bodyOf(item);
   return vacancySchema.parse({
     ...body,
     id: item.vacancyId,
@@ -48,16 +55,11 @@ export function toVacancyView(item: StoredVacancy): Vacancy {
     status: item.status,
     flags: JSON.parse(item.flagsJson),
     ...(item.reviewReason ? { reviewReason: item.reviewReason } : {}),
+    expired: item.recruitUntil < today,
+    version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   });
-}
-
-/** The published vacancy's search keys; none for any other status, so search cannot find it. */
-function geoIndex(status: StoredVacancy['status'], item: { lat: number; lng: number; vacancyId: string }) {
-  if (status !== 'published') return {};
-  const { cell, hash } = geoKeys(item);
-  return { gsi2pk: vacancyGeoPartition(cell), gsi2sk: `${hash}#${item.vacancyId}` };
 }
 
 export async function createVacancy(userId: string, body: VacancyBody): Promise<Vacancy> {
@@ -98,6 +100,7 @@ export async function createVacancy(userId: string, body: VacancyBody): Promise<
     auditHead: formatAuditHead(audit.head),
     gsi1pk: `VACANCY#${body.workplace.areaCode.slice(0, 6)}`,
     gsi1sk: `${body.workplace.areaCode}#${vacancyId}`,
+    ...employerVacanciesKeys(body.employerId, now, vacancyId),
   };
   await execute(
     VacancyEntity.build(PutTransaction).item(item).options({ condition: { attr: 'vacancyId', exists: false } }),
@@ -115,7 +118,7 @@ export async function createVacancy(userId: string, body: VacancyBody): Promise<
   return toVacancyView(item);
 }
 
-async function load(vacancyId: string) {
+export async function loadVacancy(vacancyId: string) {
   const { Item } = await VacancyEntity.build(GetItemCommand).key({ vacancyId }).options({ consistent: true }).send();
   return Item;
 }
@@ -124,7 +127,7 @@ const isOpen = (v: StoredVacancy, today = todayInChina()) => v.status === 'publi
 
 /** A published, current vacancy is anyone's to see; otherwise its members' and its street's staff. */
 export async function getVacancy(principal: Principal, vacancyId: string): Promise<Vacancy> {
-  const item = await load(vacancyId);
+  const item = await loadVacancy(vacancyId);
   if (!item) throw new NotFoundError('找不到这个岗位');
   if (isOpen(item)) return toVacancyView(item);
   const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId: item.employerId, userId: principal.userId }).send();
@@ -133,7 +136,27 @@ export async function getVacancy(principal: Principal, vacancyId: string): Promi
   return toVacancyView(item);
 }
 
-function transition(item: StoredVacancy, status: StoredVacancy['status'], actorId: string, at: string, action: string, reason?: string) {
+/** The search card's write for a change of status or content: put while published, delete otherwise. */
+function cardWrites(before: StoredVacancy, after: { status: StoredVacancy['status']; bodyJson: string }) {
+  const writes: Write[] = [];
+  const wasPublished = before.status === 'published';
+  const oldCard = cardOf({ vacancyId: before.vacancyId, employerName: before.employerName, body: bodyOf(before) });
+  const newCard = cardOf({ vacancyId: before.vacancyId, employerName: before.employerName, body: JSON.parse(after.bodyJson) as VacancyBody });
+  const moved = oldCard.cell !== newCard.cell || oldCard.hash !== newCard.hash;
+  if (wasPublished && (after.status !== 'published' || moved)) writes.push(deleteCard(oldCard));
+  if (after.status === 'published') writes.push(putCard(newCard));
+  return writes;
+}
+
+function transition(
+  item: StoredVacancy,
+  status: StoredVacancy['status'],
+  actorId: string,
+  at: string,
+  action: string,
+  opts: { reason?: string; bodyJson?: string; changedFields?: string[]; flagsJson?: string } = {},
+) {
+  const { reason, changedFields } = opts;
   const audit = nextAuditEvent(parseAuditHead(item.auditHead), {
     recordType: RECORD,
     recordId: item.vacancyId,
@@ -143,115 +166,278 @@ function transition(item: StoredVacancy, status: StoredVacancy['status'], actorI
     fromState: item.status,
     toState: status,
     ...(reason ? { reason } : {}),
+    ...(changedFields ? { changedFields } : {}),
   });
-  const { gsi2pk: _p, gsi2sk: _s, reviewReason: _r, ...rest } = item;
-  return [
-    VacancyEntity.build(PutTransaction)
-      .item({
-        ...rest,
-        status,
-        ...(reason && status === 'rejected' ? { reviewReason: reason } : {}),
-        updatedAt: at,
-        version: item.version + 1,
-        auditHead: formatAuditHead(audit.head),
-        ...geoIndex(status, item),
-      })
-      .options({ condition: { and: [{ attr: 'version', eq: item.version }, { attr: 'status', eq: item.status }] } }),
-    audit.put,
-  ];
+  const bodyJson = opts.bodyJson ?? item.bodyJson;
+  const body = JSON.parse(bodyJson) as VacancyBody;
+  const { reviewReason: _r, ...rest } = item;
+  const next = {
+    ...rest,
+    bodyJson,
+    ...(opts.flagsJson ? { flagsJson: opts.flagsJson } : {}),
+    areaCode: body.workplace.areaCode,
+    lat: body.workplace.lat,
+    lng: body.workplace.lng,
+    recruitFrom: body.time.recruitFrom,
+    recruitUntil: body.time.recruitUntil,
+    gsi1pk: `VACANCY#${body.workplace.areaCode.slice(0, 6)}`,
+    gsi1sk: `${body.workplace.areaCode}#${item.vacancyId}`,
+    status,
+    ...(reason && status === 'rejected' ? { reviewReason: reason } : {}),
+    updatedAt: at,
+    version: item.version + 1,
+    auditHead: formatAuditHead(audit.head),
+  };
+  return {
+    next,
+    writes: <Write[]>[
+      VacancyEntity.build(PutTransaction)
+        .item(next)
+        .options({ condition: { and: [{ attr: 'version', eq: item.version }, { attr: 'status', eq: item.status }] } }),
+      audit.put,
+      ...cardWrites(item, next),
+    ],
+  };
 }
 
-export async function closeVacancy(userId: string, vacancyId: string): Promise<Vacancy> {
-  const item = await load(vacancyId);
+async function loadForMember(userId: string, vacancyId: string) {
+  const item = await loadVacancy(vacancyId);
   const member = item && (await EmployerMemberEntity.build(GetItemCommand).key({ employerId: item.employerId, userId }).send()).Item;
   if (!item || !member) throw new NotFoundError('找不到这个岗位');
-  if (item.status === 'closed' || item.status === 'rejected') throw new ConflictError('这个岗位已经不在招聘了');
-  const now = new Date().toISOString();
+  return item;
+}
+
+async function commit(writes: Write[]) {
   try {
-    await execute(...transition(item, 'closed', userId, now, 'close'));
+    await execute(...writes);
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('岗位刚刚被修改，请刷新后再试');
     throw err;
   }
-  return toVacancyView({ ...item, status: 'closed', updatedAt: now });
+}
+
+export async function closeVacancy(userId: string, vacancyId: string): Promise<Vacancy> {
+  const item = await loadForMember(userId, vacancyId);
+  if (item.status === 'closed' || item.status === 'rejected') throw new ConflictError('这个岗位已经不在招聘了');
+  const { next, writes } = transition(item, 'closed', userId, new Date().toISOString(), 'close');
+  await commit(writes);
+  return toVacancyView(next);
+}
+
+const flagsOf = (body: VacancyBody) =>
+  discriminationFlags({
+    title: body.title,
+    occupationName: body.occupationName,
+    'requirements.major': body.requirements.major,
+    'requirements.other': body.requirements.other,
+    'pay.benefits': body.pay.benefits,
+  });
+
+/**
+ * An edit, a pause or a resumption. Extending the period or changing the headcount applies at
+ * once; any other change to a vacancy that was reviewed sends it back to its street (a new review
+ * item, out of search until approved).
+ */
+export async function updateVacancy(userId: string, vacancyId: string, patch: VacancyPatch): Promise<{ vacancy: Vacancy; needsReview: boolean }> {
+  const item = await loadForMember(userId, vacancyId);
+  if (item.version !== patch.version) throw new ConflictError('岗位刚刚被同事修改过，请刷新后再改');
+  if (item.status === 'closed') throw new ConflictError('岗位已招满关闭，请重新发布一个岗位');
+  const now = new Date().toISOString();
+
+  if (patch.status) {
+    const allowed = patch.status === 'paused' ? item.status === 'published' : item.status === 'paused';
+    if (!allowed) throw new ConflictError(patch.status === 'paused' ? '只有招聘中的岗位可以暂停' : '只有已暂停的岗位可以恢复招聘');
+    const { next, writes } = transition(item, patch.status, userId, now, patch.status === 'paused' ? 'pause' : 'resume');
+    await commit(writes);
+    return { vacancy: toVacancyView(next), needsReview: false };
+  }
+
+  const { version: _v, status: _s, ...changes } = patch;
+  const before = bodyOf(item);
+  const body: VacancyBody = { ...before, ...changes };
+  const changedFields = Object.keys(changes).filter((k) => JSON.stringify(before[k as keyof VacancyBody]) !== JSON.stringify(body[k as keyof VacancyBody]));
+  if (changedFields.length === 0) return { vacancy: toVacancyView(item), needsReview: false };
+  if (changes.workplace && !isKnownArea(changes.workplace.areaCode)) {
+    throw new ValidationError([{ path: ['workplace', 'areaCode'], message: '没有这个社区（村），请从列表中选择' }]);
+  }
+  const needsReview = item.status !== 'pending_review' && changedFields.some((f) => !(VACANCY_FIELDS_WITHOUT_REVIEW as readonly string[]).includes(f));
+  const status = needsReview ? 'pending_review' : item.status;
+  const employer = (await EmployerEntity.build(GetItemCommand).key({ employerId: item.employerId }).send()).Item;
+  const { next, writes } = transition(item, status, userId, now, needsReview ? 'edit_resubmit' : 'edit', {
+    bodyJson: JSON.stringify(body),
+    flagsJson: JSON.stringify(flagsOf(body)),
+    changedFields,
+  });
+  if (needsReview) {
+    writes.push(
+      newReview({
+        reviewId: ulid(),
+        type: 'vacancy',
+        subjectId: vacancyId,
+        subjectName: `${employer?.name ?? item.employerName} · ${body.title}`,
+        areaCode: body.workplace.areaCode,
+        step: 'street',
+        createdAt: now,
+      }),
+    );
+  }
+  await commit(writes);
+  return { vacancy: toVacancyView(next), needsReview };
 }
 
 /** What a street's decision on a vacancy changes: published (searchable) or rejected with the reason. */
 export async function vacancyDecision({ review, status, actorId, at, reason }: Decision) {
-  const item = await load(review.subjectId);
+  const item = await loadVacancy(review.subjectId);
   if (!item) throw new NotFoundError('找不到这条申请');
   if (item.status !== 'pending_review') throw new ConflictError('这条申请已经处理过了');
-  return transition(item, status === 'approved' ? 'published' : 'rejected', actorId, at, status === 'approved' ? 'approve' : 'reject', reason || undefined);
+  return transition(item, status === 'approved' ? 'published' : 'rejected', actorId, at, status === 'approved' ? 'approve' : 'reject', { reason: reason || undefined }).writes;
+}
+
+/** An employer's vacancies, newest first, for its members. */
+export async function employerVacancies(userId: string, employerId: string, cursor?: string) {
+  const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId, userId }).send();
+  if (!member) throw new NotFoundError('找不到这个单位');
+  const partition = employerVacanciesKeys(employerId, '', '').gsi2pk;
+  let exclusiveStartKey: Record<string, string> | undefined;
+  if (cursor) {
+    try {
+      exclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      exclusiveStartKey = undefined;
+    }
+    if (!exclusiveStartKey || exclusiveStartKey.gsi2pk !== partition || Object.keys(exclusiveStartKey).length !== 4) {
+      throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
+    }
+  }
+  const { Items = [], LastEvaluatedKey } = await table
+    .build(QueryCommand)
+    .entities(VacancyEntity)
+    .query({ index: 'gsi2', partition })
+    .options({ reverse: true, limit: 20, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+    .send();
+  const today = todayInChina();
+  const counts = await Promise.all(Items.map((v) => countApplicants(v.vacancyId)));
+  return {
+    items: Items.map((v, k) => ({ ...toVacancyView(v, today), applicantCount: counts[k] })),
+    ...(LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
+  };
+}
+
+/** How many people applied for a vacancy. */
+async function countApplicants(vacancyId: string): Promise<number> {
+  const { Count = 0 } = await table
+    .build(QueryCommand)
+    .query({ index: 'gsi1', partition: vacancyApplicantsPartition(vacancyId) })
+    .options({ select: 'COUNT' })
+    .send();
+  return Count;
 }
 
 type NearbyQuery = z.infer<typeof nearbyQuerySchema>;
-type NearbyItem = z.infer<typeof nearbyItemSchema>;
 
-/** Every published vacancy whose search keys fall in the circle's ranges (before the exact distance). */
-export async function readCircle(center: { lat: number; lng: number }, radiusM: number): Promise<{ items: StoredVacancy[]; read: number }> {
-  const pages = await Promise.all(
-    rangesForCircle(center, radiusM).map(async (r) => {
-      const found: StoredVacancy[] = [];
-      let exclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await table
-          .build(QueryCommand)
-          .entities(VacancyEntity)
-          .query({ index: 'gsi2', partition: vacancyGeoPartition(r.cell), range: { between: [r.from, `${r.to}~`] } })
-          .options(exclusiveStartKey ? { exclusiveStartKey } : {})
-          .send();
-        found.push(...(page.Items ?? []));
-        exclusiveStartKey = page.LastEvaluatedKey;
-      } while (exclusiveStartKey);
-      return found;
-    }),
-  );
-  const items = pages.flat();
-  return { items, read: items.length };
-}
-
-export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ items: NearbyItem[]; nextCursor?: string }> {
-  const center = { lat: q.lat, lng: q.lng };
-  const radiusM = q.radiusKm * 1000;
-  const [{ items }, { Item: registration }] = await Promise.all([
-    readCircle(center, radiusM),
-    JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: principal.userId }).send(),
-  ]);
-  const today = todayInChina();
-  const seeker: SeekerProfile | undefined = registration && {
+/** The matching profile of a person's job-seeker registration, if they have one. */
+export async function seekerProfileOf(userId: string, today = todayInChina()) {
+  const { Item: registration } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
+  if (!registration) return undefined;
+  const profile: SeekerProfile = {
     age: ageOn(registration.birthDate, today),
     education: registration.education as Education,
     yearsOfExperience: registration.yearsOfExperience,
     ...(registration.qualificationLevel ? { qualificationLevel: registration.qualificationLevel as QualificationLevel } : {}),
     intention: { ...registration.intention, shift: registration.intention.shift as Shift },
   };
-  // Status, dates and distance come from attributes; only what is inside is parsed into a view.
-  const results = items
-    .filter((v) => isOpen(v, today))
-    .map((v) => ({ v, distanceM: Math.round(haversineM(center, v)) }))
-    .filter(({ distanceM }) => distanceM <= radiusM)
-    .map(({ v, distanceM }) => ({ view: toVacancyView(v), distanceM }))
-    .filter(({ view }) => !q.occupation || `${view.occupationName}${view.title}`.includes(q.occupation))
-    .filter(({ view }) => q.minSalaryFen === undefined || view.pay.salaryMaxFen >= q.minSalaryFen)
-    .filter(({ view }) => !q.employmentForm || view.employmentForm === q.employmentForm)
-    .filter(({ view }) => !q.shift || view.shift === q.shift)
-    .map(({ view, distanceM }) => ({
-      view,
-      distanceM,
-      match: seeker ? scoreMatch(seeker, { ...view.requirements, ...view.pay, title: view.title, occupationName: view.occupationName, shift: view.shift }, distanceM) : undefined,
-    }));
-  results.sort((a, b) =>
-    q.sort === 'match' && a.match && b.match ? b.match.score - a.match.score || a.distanceM - b.distanceM : a.distanceM - b.distanceM || a.view.id.localeCompare(b.view.id),
-  );
-  // The cursor is the position in this ordering; a changed result set just shifts the next page.
-  const offset = q.cursor ? Number.parseInt(Buffer.from(q.cursor, 'base64url').toString('utf8'), 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
-  const page = results.slice(offset, offset + q.limit);
-  return {
-    items: page.map(({ view, distanceM, match }) => {
-      const { flags: _f, reviewReason: _r, ...vacancy } = view;
-      return { vacancy, distanceM, ...(match ? { match } : {}) };
-    }),
-    ...(offset + q.limit < results.length ? { nextCursor: Buffer.from(String(offset + q.limit)).toString('base64url') } : {}),
+  return { profile, residence: registration.residence };
+}
+
+export const matchOf = (seeker: SeekerProfile, v: VacancySummary, distanceM: number) => scoreMatch(seeker, { ...v, ...v.requirements }, distanceM);
+
+const isOpenCard = (card: StoredCard, today: string) => card.recruitFrom <= today && card.recruitUntil >= today;
+
+function filterOf(q: Pick<NearbyQuery, 'occupation' | 'minSalaryFen' | 'employmentForm' | 'shift'>, today: string) {
+  return (card: StoredCard) => {
+    if (!isOpenCard(card, today)) return false;
+    if (!q.occupation && q.minSalaryFen === undefined && !q.employmentForm && !q.shift) return true;
+    const v = summaryOf(card);
+    return (
+      (!q.occupation || `${v.occupationName}${v.title}`.includes(q.occupation)) &&
+      (q.minSalaryFen === undefined || v.salaryMaxFen >= q.minSalaryFen) &&
+      (!q.employmentForm || v.employmentForm === q.employmentForm) &&
+      (!q.shift || v.shift === q.shift)
+    );
   };
+}
+
+const badCursor = () => new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
+const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function decodeCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+}
+
+/**
+ * 附近的工作. By distance: the nearest page after the cursor (the last item's distance and id),
+ * read ring by ring. By match: every open vacancy in the circle scored, best first; the cursor
+ * is a position in that order.
+ */
+export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ items: NearbyItem[]; nextCursor?: string; read: number }> {
+  const center = { lat: q.lat, lng: q.lng };
+  const limitM = q.radiusKm * 1000;
+  const today = todayInChina();
+  const accept = filterOf(q, today);
+  const seeker = (await seekerProfileOf(principal.userId, today))?.profile;
+  const item = (c: Candidate): NearbyItem => {
+    const vacancy = summaryOf(c.card);
+    return { vacancy, distanceM: c.distanceM, ...(seeker ? { match: matchOf(seeker, vacancy, c.distanceM) } : {}) };
+  };
+
+  if (q.sort === 'match' && seeker) {
+    const offset = q.cursor ? decodeCursor(q.cursor) : 0;
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badCursor();
+    const { candidates, read } = await allCards(center, limitM, accept);
+    const scored = candidates.map(item).sort((a, b) => b.match!.score - a.match!.score || a.distanceM - b.distanceM || a.vacancy.id.localeCompare(b.vacancy.id));
+    return {
+      items: scored.slice(offset, offset + q.limit),
+      ...(offset + q.limit < scored.length ? { nextCursor: encodeCursor(offset + q.limit) } : {}),
+      read,
+    };
+  }
+
+  let after: { distanceM: number; id: string } | undefined;
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor) as { d?: unknown; id?: unknown };
+    if (!c || typeof c.d !== 'number' || !Number.isInteger(c.d) || c.d < 0 || typeof c.id !== 'string' || c.id.length > 40) throw badCursor();
+    after = { distanceM: c.d, id: c.id };
+  }
+  const { page, read } = await nearestCards({ center, limitM, need: q.limit + 1, accept, ...(after ? { after } : {}) });
+  const shown = page.slice(0, q.limit);
+  const last = shown[shown.length - 1];
+  return {
+    items: shown.map(item),
+    ...(page.length > q.limit && last ? { nextCursor: encodeCursor({ d: last.distanceM, id: last.card.vacancyId }) } : {}),
+    read,
+  };
+}
+
+/**
+ * 为您推荐: the open vacancies near home (within the distance the person said they would
+ * travel, at most 20 km) that fit best, from the registration's intention.
+ */
+export async function recommendations(userId: string): Promise<{ items: NearbyItem[]; basis?: { radiusKm: number; occupations: string[] } }> {
+  const today = todayInChina();
+  const seeker = await seekerProfileOf(userId, today);
+  if (!seeker) return { items: [] };
+  const radiusKm = Math.min(NEARBY_MAX_KM, Math.max(1, seeker.profile.intention.maxDistanceKm));
+  const { candidates } = await allCards(seeker.residence, radiusKm * 1000, (card) => isOpenCard(card, today));
+  const items = candidates
+    .map((c) => {
+      const vacancy = summaryOf(c.card);
+      return { vacancy, distanceM: c.distanceM, match: matchOf(seeker.profile, vacancy, c.distanceM) };
+    })
+    .filter((i) => i.match.score >= 50)
+    .sort((a, b) => b.match.score - a.match.score || a.distanceM - b.distanceM)
+    .slice(0, 20);
+  return { items, basis: { radiusKm, occupations: [...seeker.profile.intention.occupations] } };
 }

@@ -11,6 +11,7 @@ export * from './uploads';
 export * from './applications';
 export * from './staff';
 export * from './vacancies';
+export * from './jobs';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -28,7 +29,17 @@ import {
   getMyCategories,
 } from './applications';
 import { getStaffPerson, findStaffPerson, getStaffEmployer } from './staff';
-import { createVacancy, getVacancy, closeVacancy, nearbyVacancies } from './vacancies';
+import { createVacancy, getVacancy, closeVacancy, nearbyVacancies, updateVacancy, employerVacancies, myRecommendations } from './vacancies';
+import {
+  applyToVacancy,
+  listMyJobApplications,
+  vacancyCandidates,
+  recordOutcome,
+  createReferral,
+  getReferral,
+  listStaffTasks,
+  recordSubscriptions,
+} from './jobs';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -59,6 +70,17 @@ export const allContracts = [
   nearbyVacancies,
   getVacancy,
   closeVacancy,
+  updateVacancy,
+  employerVacancies,
+  myRecommendations,
+  applyToVacancy,
+  listMyJobApplications,
+  vacancyCandidates,
+  recordOutcome,
+  createReferral,
+  getReferral,
+  listStaffTasks,
+  recordSubscriptions,
   listReviews,
   decideReview,
   getAuditTrail,

@@ -89,10 +89,33 @@ export const vacancySchema = z.object({
   /** Requirements that look discriminatory, with the reason: shown to staff and the employer. */
   flags: z.array(discriminationFlagSchema),
   reviewReason: z.string().optional(),
+  /** Past its recruitment end date: no longer shown in search, whatever the status. */
+  expired: z.boolean(),
+  /** Sent back with a PATCH, so an edit never overwrites a colleague's newer one. */
+  version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Vacancy = z.infer<typeof vacancySchema>;
+
+/** What a search result and the candidate's list show, and what matching needs: the search card. */
+export const vacancySummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  employerName: z.string(),
+  occupationName: z.string(),
+  employmentForm: z.enum(EMPLOYMENT_FORMS),
+  shift: z.enum(SHIFTS),
+  headcount: z.number().int(),
+  salaryMinFen: z.number().int(),
+  salaryMaxFen: z.number().int(),
+  accommodation: z.enum(ACCOMMODATIONS),
+  areaName: z.string(),
+  address: z.string(),
+  recruitUntil: z.string(),
+  requirements: requirementsSchema.pick({ minAge: true, maxAge: true, minEducation: true, minYearsOfExperience: true, minQualificationLevel: true }),
+});
+export type VacancySummary = z.infer<typeof vacancySummarySchema>;
 
 const vacancyResponse = z.object({ vacancy: vacancySchema });
 const idParams = z.strictObject({ id: ulidSchema });
@@ -141,16 +164,19 @@ export const nearbyQuerySchema = z.strictObject({
   shift: z.enum(SHIFTS).optional(),
   sort: z.enum(['distance', 'match']).default('distance'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  /** The position after the last item of the previous page (items are ordered, so a page continues from it). */
+  /** Where the previous page ended (the last item's distance and id, or the position for sort=match). */
   cursor: z.string().max(200).optional(),
 });
 
+export const matchSchema = z.object({ score: z.number().int(), reasons: z.array(z.string()), unmet: z.array(z.string()) });
+
 export const nearbyItemSchema = z.object({
-  vacancy: vacancySchema.omit({ flags: true, reviewReason: true }),
+  vacancy: vacancySummarySchema,
   distanceM: z.number().int(),
   /** Present when the caller has a job-seeker registration. */
-  match: z.object({ score: z.number().int(), reasons: z.array(z.string()), unmet: z.array(z.string()) }).optional(),
+  match: matchSchema.optional(),
 });
+export type NearbyItem = z.infer<typeof nearbyItemSchema>;
 
 export const nearbyVacancies = defineContract({
   id: 'nearbyVacancies',
@@ -161,4 +187,66 @@ export const nearbyVacancies = defineContract({
   query: nearbyQuerySchema,
   response: z.object({ items: z.array(nearbyItemSchema), nextCursor: z.string().optional() }),
   errors: [400, 401],
+});
+
+/**
+ * An edit: `version` as last read. Only the groups sent change (each group whole). Extending or
+ * shortening the recruitment period and changing the headcount apply at once; any other change
+ * to a published, paused or refused vacancy sends it back to street review (so an approved
+ * vacancy cannot be edited into a discriminatory one). `status` pauses or resumes, alone.
+ */
+export const vacancyPatchSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    status: z.enum(['paused', 'published']).optional(),
+    title: vacancyFields.title.optional(),
+    occupationCode: z.string().trim().max(20).optional(),
+    occupationName: vacancyFields.occupationName.optional(),
+    employmentForm: vacancyFields.employmentForm.optional(),
+    headcount: vacancyFields.headcount.optional(),
+    requirements: vacancyBodySchema.shape.requirements.optional(),
+    pay: vacancyBodySchema.shape.pay.optional(),
+    time: vacancyBodySchema.shape.time.optional(),
+    workplace: vacancyFields.workplace.optional(),
+    shift: vacancyFields.shift.optional(),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'version'), { message: '没有要修改的内容' })
+  .refine((b) => b.status === undefined || Object.keys(b).length === 2, { path: ['status'], message: '暂停或恢复招聘时请不要同时修改其他内容' });
+export type VacancyPatch = z.infer<typeof vacancyPatchSchema>;
+
+/** Groups whose change does not need another review. */
+export const VACANCY_FIELDS_WITHOUT_REVIEW = ['headcount', 'time'] as const;
+
+export const updateVacancy = defineContract({
+  id: 'updateVacancy',
+  method: 'PATCH',
+  path: '/vacancies/{id}',
+  summary: '修改、暂停、恢复或延期岗位（本单位成员）；修改岗位内容后重新交街道审核',
+  auth: 'user',
+  params: idParams,
+  body: vacancyPatchSchema,
+  response: vacancyResponse.extend({ needsReview: z.boolean() }),
+  errors: [400, 401, 404, 409],
+});
+
+export const employerVacancies = defineContract({
+  id: 'employerVacancies',
+  method: 'GET',
+  path: '/employers/{id}/vacancies',
+  summary: '本单位的岗位（本单位成员），最新的在前，含各岗位的应聘人数',
+  auth: 'user',
+  params: idParams,
+  query: z.strictObject({ cursor: z.string().max(400).optional() }),
+  response: z.object({ items: z.array(vacancySchema.extend({ applicantCount: z.number().int() })), nextCursor: z.string().optional() }),
+  errors: [400, 401, 404],
+});
+
+export const myRecommendations = defineContract({
+  id: 'myRecommendations',
+  method: 'GET',
+  path: '/me/recommendations',
+  summary: '为您推荐：按求职登记的意向（工种、月薪、离家距离、班次），从家附近招聘中的岗位里挑出最合适的',
+  auth: 'user',
+  response: z.object({ items: z.array(nearbyItemSchema), basis: z.object({ radiusKm: z.number(), occupations: z.array(z.string()) }).optional() }),
+  errors: [401],
 });

@@ -1,11 +1,10 @@
 // The 3-km circle (domain.md §7.3) as geohash key ranges, for the vacancy search of issue 4.
 //
-// A vacancy is indexed under its precision-5 cell (GSI partition, about 4.9 × 4.4 km in
+// A vacancy's search card is stored under its precision-5 cell (partition, about 4.9 × 4.4 km in
 // southern China) with its precision-9 geohash leading the sort key. A search circle becomes
-// the precision-6 cells (about 0.6 × 0.55 km) that touch it, merged into runs of consecutive
-// cells, one `BETWEEN` query per run. So a 3-km circle reads at most 9 partitions, and the items
-// read are those of the touching small cells: about 1.5× the circle's area, not the 7× of
-// reading whole precision-5 cells. Coordinates are GCJ-02 throughout (what WeChat gives and
+// the cells that touch it, at a size that suits the circle (precisionForRing), merged into runs
+// of consecutive cells, one `BETWEEN` query per run. So a 3-km circle reads at most 9
+// partitions, and only a little outside the circle. Coordinates are GCJ-02 throughout (what WeChat gives and
 // our records hold); distances between two GCJ-02 points are accurate to a few metres.
 import geohash from 'ngeohash';
 
@@ -37,47 +36,136 @@ export function geoKeys(p: LatLng): { cell: string; hash: string } {
 }
 
 /** Distance from a point to the nearest point of a cell's rectangle (0 inside it). */
-function distanceToCellM(p: LatLng, cell: string): number {
+export function distanceToCellM(p: LatLng, cell: string): number {
   const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(cell);
   return haversineM(p, { lat: Math.min(Math.max(p.lat, minLat), maxLat), lng: Math.min(Math.max(p.lng, minLng), maxLng) });
+}
+
+/** Distance from a point to the farthest corner of a cell's rectangle. */
+export function cellFarthestM(p: LatLng, cell: string): number {
+  const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(cell);
+  return Math.max(
+    haversineM(p, { lat: minLat, lng: minLng }),
+    haversineM(p, { lat: minLat, lng: maxLng }),
+    haversineM(p, { lat: maxLat, lng: minLng }),
+    haversineM(p, { lat: maxLat, lng: maxLng }),
+  );
 }
 
 export interface GeoRange {
   /** The GSI partition: a precision-5 cell. */
   cell: string;
-  /** Sort-key bounds, inclusive: precision-6 cells; a hash starting with `to` is inside. */
+  /** Sort-key bounds, inclusive: cells of one precision; a hash starting with `to` is inside. */
   from: string;
   to: string;
 }
 
-/** The precision-6 cells touching a circle, as runs of consecutive cells per precision-5 cell. */
-export function rangesForCircle(center: LatLng, radiusM: number): GeoRange[] {
+/** The cells of a precision that touch a circle, in key order. */
+export function cellsTouchingCircle(center: LatLng, radiusM: number, precision: number): string[] {
   const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
   const dLng = dLat / Math.max(0.01, Math.cos(rad(center.lat)));
-  const cells = geohash
-    .bboxes(center.lat - dLat, center.lng - dLng, center.lat + dLat, center.lng + dLng, GEO_RANGE_PRECISION)
+  return geohash
+    .bboxes(center.lat - dLat, center.lng - dLng, center.lat + dLat, center.lng + dLng, precision)
     .filter((c) => distanceToCellM(center, c) <= radiusM)
     .sort();
+}
+
+/** The suffix below the partition as a number, so consecutive cells differ by one. */
+function suffixNumber(cell: string): number {
+  let n = 0;
+  for (const ch of cell.slice(GEO_PARTITION_PRECISION)) n = n * 32 + BASE32.indexOf(ch);
+  return n;
+}
+
+/** Cells of one precision (sorted) merged into runs of consecutive cells per partition: one `BETWEEN` each. */
+export function rangesOfCells(cells: readonly string[]): GeoRange[] {
   const ranges: GeoRange[] = [];
   for (const c of cells) {
     const last = ranges[ranges.length - 1];
     const parent = c.slice(0, GEO_PARTITION_PRECISION);
-    const follows = last && last.cell === parent && BASE32.indexOf(c[GEO_PARTITION_PRECISION]) === BASE32.indexOf(last.to[GEO_PARTITION_PRECISION]) + 1;
-    if (follows) last.to = c;
+    if (last && last.cell === parent && last.to.length === c.length && suffixNumber(c) === suffixNumber(last.to) + 1) last.to = c;
     else ranges.push({ cell: parent, from: c, to: c });
   }
   return ranges;
 }
 
+/**
+ * The cells to read for the part of a circle not read yet: cells of `precision` mostly inside
+ * the circle, and on its edge, for cells mostly outside, their children one precision finer (so
+ * the read strays little outside the circle in few queries), leaving out what `read` already holds and cells wholly nearer than
+ * `skipNearerM` (read by an earlier page).
+ */
+export function coverCircle(
+  center: LatLng,
+  radiusM: number,
+  precision: number,
+  read: readonly string[] = [],
+  skipNearerM = 0,
+): string[] {
+  const covered = (c: string) => read.some((r) => c.startsWith(r));
+  const partly = (c: string) => read.some((r) => r.length > c.length && r.startsWith(c));
+  const wanted = (c: string) => !covered(c) && distanceToCellM(center, c) <= radiusM && (skipNearerM <= 0 || cellFarthestM(center, c) >= skipNearerM);
+  const mostlyInside = (c: string) => {
+    const { latitude, longitude } = geohash.decode(c);
+    return haversineM(center, { lat: latitude, lng: longitude }) <= radiusM;
+  };
+  const out: string[] = [];
+  // A cell partly read already is split down to what is missing; a cell mostly outside the
+  // circle (its centre is) is split once, into the children that touch the circle.
+  const refine = (c: string, edgeSplits: number): void => {
+    if (!wanted(c)) return;
+    if (partly(c)) for (const ch of BASE32) refine(c + ch, edgeSplits);
+    else if (edgeSplits === 0 || c.length >= GEO_ITEM_PRECISION - 1 || mostlyInside(c)) out.push(c);
+    else for (const ch of BASE32) refine(c + ch, edgeSplits - 1);
+  };
+  for (const c of cellsTouchingCircle(center, radiusM, precision)) refine(c, 1);
+  return out.sort();
+}
+
+/** The precision-6 cells touching a circle, as runs of consecutive cells per precision-5 cell. */
+export function rangesForCircle(center: LatLng, radiusM: number): GeoRange[] {
+  return rangesOfCells(cellsTouchingCircle(center, radiusM, GEO_RANGE_PRECISION));
+}
+
+/**
+ * The cell size for reading a ring (or a disc, inner 0): the finest precision at which the ring
+ * is at most about sixty cells, so it reads little outside itself in few queries (precision 8 ≈
+ * 38 × 19 m, 7 ≈ 150 × 140 m, 6 ≈ 1.1 × 0.6 km, 5 ≈ 4.4 × 4.9 km at 26° N).
+ */
+export function precisionForRing(center: LatLng, innerM: number, outerM: number): number {
+  const areaKm2 = (Math.PI * (outerM ** 2 - Math.max(0, innerM) ** 2)) / 1e6;
+  for (const precision of [8, 7, 6]) {
+    if (areaKm2 / cellAreaKm2(geohash.encode(center.lat, center.lng, precision)) <= 60) return precision;
+  }
+  return GEO_PARTITION_PRECISION;
+}
+
+/** A cell's area in km². */
+export function cellAreaKm2(cell: string): number {
+  const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(cell);
+  const h = haversineM({ lat: minLat, lng: minLng }, { lat: maxLat, lng: minLng }) / 1000;
+  const w = haversineM({ lat: (minLat + maxLat) / 2, lng: minLng }, { lat: (minLat + maxLat) / 2, lng: maxLng }) / 1000;
+  return h * w;
+}
+
+/**
+ * The next radius of a search that reads rings outward from the centre until it holds `need`
+ * items: from the density seen so far, a circle expected to hold half as many again; at least
+ * twice the last radius when nothing has been seen, never beyond the limit.
+ */
+export function nextSearchRadiusM(opts: { radiusM: number; limitM: number; found: number; need: number; areaReadKm2: number; startM: number }): number {
+  const { radiusM, limitM, found, need, areaReadKm2, startM } = opts;
+  let next: number;
+  if (found === 0 || areaReadKm2 === 0) next = radiusM * 4;
+  else {
+    const density = found / areaReadKm2; // per km²
+    const areaNeeded = (1.5 * need) / density; // km², beyond what has been read is fine: it is an estimate
+    next = Math.max(radiusM * 1.5, Math.sqrt((areaNeeded + Math.PI * (startM / 1000) ** 2) / Math.PI) * 1000);
+  }
+  return Math.min(limitM, next);
+}
+
 /** The area the ranges cover, in km² (for the read-amplification figure). */
 export function rangesAreaKm2(ranges: readonly GeoRange[]): number {
-  let area = 0;
-  for (const r of ranges) {
-    const count = BASE32.indexOf(r.to[GEO_PARTITION_PRECISION]) - BASE32.indexOf(r.from[GEO_PARTITION_PRECISION]) + 1;
-    const [minLat, minLng, maxLat, maxLng] = geohash.decode_bbox(r.from);
-    const h = haversineM({ lat: minLat, lng: minLng }, { lat: maxLat, lng: minLng }) / 1000;
-    const w = haversineM({ lat: (minLat + maxLat) / 2, lng: minLng }, { lat: (minLat + maxLat) / 2, lng: maxLng }) / 1000;
-    area += count * h * w;
-  }
-  return area;
+  return ranges.reduce((sum, r) => sum + (suffixNumber(r.to) - suffixNumber(r.from) + 1) * cellAreaKm2(r.from), 0);
 }

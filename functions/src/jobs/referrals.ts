@@ -1,0 +1,193 @@
+// Referral letters (推荐介绍信) and the follow-up tasks they create (domain.md §3.1–3.2): staff
+// refer a person of their jurisdiction to an open vacancy; the letter carries a verification code
+// the employer checks; the service point calls the person back after 7 days and revisits the
+// employer within 30. Due dates count calendar days until the working-day calendar (issue 7).
+import { randomInt } from 'node:crypto';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import { ulid } from 'ulid';
+import {
+  addCalendarDays,
+  inJurisdiction,
+  staffScope,
+  taskKindLabels,
+  todayInChina,
+  vacancySummarySchema,
+  type Referral,
+  type Task,
+} from '@doorstep/shared';
+import { areaFullName } from '../areas/dataset';
+import {
+  ApplicantMarkerEntity,
+  JobseekerRegistrationEntity,
+  ReferralEntity,
+  ReferralMarkerEntity,
+  TaskEntity,
+  taskQueueKeys,
+  vacancyReferralsPartition,
+} from '../db/entities';
+import { cancelledTransaction } from '../db/errors';
+import { table } from '../db/table';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import type { Principal } from '../http/session';
+import { outboxMessage } from '../notifications/outbox';
+import { cardOf } from '../vacancies/search';
+import { bodyOf, loadVacancy } from '../vacancies/service';
+
+type StoredReferral = FormattedItem<typeof ReferralEntity>;
+
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const LETTER_VALID_DAYS = 30;
+export const FOLLOW_UP_DAYS = { referral_call_seeker: 7, referral_visit_employer: 30 } as const;
+
+const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
+
+async function toView(r: StoredReferral): Promise<Referral> {
+  const { Item: applied } = await ApplicantMarkerEntity.build(GetItemCommand).key({ vacancyId: r.vacancyId, userId: r.personId }).send();
+  return {
+    code: r.code,
+    personName: r.personNameMasked,
+    vacancy: vacancySummarySchema.parse(JSON.parse(r.vacancyJson)),
+    issuedBy: areaFullName(r.staffAreaCode),
+    issuedAt: r.issuedAt,
+    validUntil: r.validUntil,
+    ...(r.note ? { note: r.note } : {}),
+    applied: !!applied,
+  };
+}
+
+function newTask(kind: keyof typeof FOLLOW_UP_DAYS, detail: string, areaCode: string, subjectId: string, today: string, at: string) {
+  const taskId = ulid();
+  const due = addCalendarDays(today, FOLLOW_UP_DAYS[kind]);
+  return TaskEntity.build(PutTransaction).item({
+    taskId,
+    kind,
+    title: taskKindLabels[kind],
+    detail,
+    areaCode,
+    due,
+    status: 'open',
+    subjectType: 'Referral',
+    subjectId,
+    createdAt: at,
+    ...taskQueueKeys('open', areaCode, due, taskId),
+  });
+}
+
+export async function createReferral(principal: Principal, input: { personId: string; vacancyId: string; note?: string }): Promise<Referral> {
+  const scope = staffScope(principal.level, principal.areaCode);
+  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const [{ Item: reg }, vacancy] = await Promise.all([
+    JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: input.personId }).send(),
+    loadVacancy(input.vacancyId),
+  ]);
+  if (!reg || !inJurisdiction(reg.residence.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个人员');
+  const today = todayInChina();
+  if (!vacancy || vacancy.status !== 'published' || vacancy.recruitUntil < today) {
+    throw new ValidationError([{ path: ['vacancyId'], message: '这个岗位不在招聘中，不能推荐' }]);
+  }
+  const now = new Date().toISOString();
+  const card = cardOf({ vacancyId: vacancy.vacancyId, employerName: vacancy.employerName, body: bodyOf(vacancy) });
+  const summary = vacancySummarySchema.parse(JSON.parse(card.cardJson));
+  const subject = `${maskName(reg.name)} → ${vacancy.employerName} · ${summary.title}`;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const code = newCode();
+    const item = {
+      code,
+      personId: input.personId,
+      vacancyId: vacancy.vacancyId,
+      employerId: vacancy.employerId,
+      staffId: principal.userId,
+      staffAreaCode: scope,
+      personNameMasked: maskName(reg.name),
+      vacancyJson: card.cardJson,
+      ...(input.note ? { note: input.note } : {}),
+      issuedAt: now,
+      validUntil: addCalendarDays(today, LETTER_VALID_DAYS),
+      gsi1pk: vacancyReferralsPartition(vacancy.vacancyId),
+      gsi1sk: `${now}#${code}`,
+    };
+    try {
+      await execute(
+        ReferralMarkerEntity.build(PutTransaction).item({ vacancyId: vacancy.vacancyId, personId: input.personId, code }).options({ condition: { attr: 'code', exists: false } }),
+        ReferralEntity.build(PutTransaction).item(item).options({ condition: { attr: 'code', exists: false } }),
+        newTask('referral_call_seeker', subject, scope, code, today, now),
+        newTask('referral_visit_employer', subject, scope, code, today, now),
+        outboxMessage({
+          userId: input.personId,
+          template: 'new_match',
+          page: `jobs/vacancy/index?id=${vacancy.vacancyId}`,
+          data: { thing1: summary.title.slice(0, 20), thing2: vacancy.employerName.slice(0, 20), thing3: '工作人员为您推荐了这个岗位' },
+          at: now,
+        }),
+      );
+      return toView(item);
+    } catch (err) {
+      const cancelled = cancelledTransaction(err);
+      if (cancelled?.conditionFailed[0]) throw new ConflictError('已经把这个人推荐到这个岗位了');
+      if (!cancelled?.conditionFailed[1]) throw err;
+      // The code was taken: draw another.
+    }
+  }
+  throw new Error('Could not draw a free referral code');
+}
+
+/** Anyone signed in with the code sees the letter (the employer checks it); the name is masked. */
+export async function getReferral(code: string): Promise<Referral> {
+  const { Item } = await ReferralEntity.build(GetItemCommand).key({ code }).send();
+  if (!Item) throw new NotFoundError('没有这个核验码的推荐信，请核对');
+  return toView(Item);
+}
+
+/** Open tasks in the staff member's jurisdiction, soonest due first. */
+export async function listTasks(principal: Principal, cursor?: string): Promise<{ items: Task[]; nextCursor?: string }> {
+  const scope = staffScope(principal.level, principal.areaCode);
+  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const partition = taskQueueKeys('open', scope, '', '').gsi1pk;
+  let exclusiveStartKey: Record<string, string> | undefined;
+  if (cursor) {
+    try {
+      exclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      exclusiveStartKey = undefined;
+    }
+    if (!exclusiveStartKey || exclusiveStartKey.gsi1pk !== partition || Object.keys(exclusiveStartKey).length !== 4) {
+      throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
+    }
+  }
+  const today = todayInChina();
+  const items: Task[] = [];
+  let last: Record<string, unknown> | undefined;
+  // Tasks of other areas of the city share the partition: filtered out, pages refilled.
+  for (let reads = 0; reads < 10 && items.length < 20; reads += 1) {
+    const page = await table
+      .build(QueryCommand)
+      .entities(TaskEntity)
+      .query({ index: 'gsi1', partition })
+      .options({ limit: 50, filters: { Task: { attr: 'areaCode', beginsWith: scope } }, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+      .send();
+    for (const t of page.Items ?? []) {
+      items.push({
+        id: t.taskId,
+        kind: t.kind as Task['kind'],
+        title: t.title,
+        detail: t.detail,
+        areaCode: t.areaCode,
+        areaName: areaFullName(t.areaCode),
+        due: t.due,
+        overdue: t.due < today,
+        status: t.status,
+        subject: { type: t.subjectType, id: t.subjectId },
+        createdAt: t.createdAt,
+      });
+    }
+    last = page.LastEvaluatedKey;
+    if (!last) break;
+    exclusiveStartKey = last as Record<string, string>;
+  }
+  return { items, ...(last ? { nextCursor: Buffer.from(JSON.stringify(last)).toString('base64url') } : {}) };
+}

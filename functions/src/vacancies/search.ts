@@ -1,0 +1,161 @@
+// Reading search cards near a point (issue 4, 附近的工作).
+//
+// Sorted by distance, a page is found by reading rings outward from the centre: a small circle
+// first, then, from the density seen, a circle expected to hold the page, reading only cells not
+// read before, at a cell size that suits the radius (geo.ts). Once every cell touching a circle
+// of radius r has been read, every card within r is known, so when r holds a full page the page
+// is exact and the search stops: a query reads about twice the cards it returns, however dense
+// the city, instead of the whole 3-km circle. Sorted by match, every card in the circle counts,
+// so the whole circle is read (cards are small: a few hundred bytes).
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import {
+  cellAreaKm2,
+  cellsTouchingCircle,
+  coverCircle,
+  geoKeys,
+  haversineM,
+  nextSearchRadiusM,
+  precisionForRing,
+  rangesOfCells,
+  vacancySummarySchema,
+  type GeoRange,
+  type LatLng,
+  type VacancyBody,
+  type VacancySummary,
+} from '@doorstep/shared';
+import { areaFullName } from '../areas/dataset';
+import { VacancyCardEntity, vacancyGeoPartition } from '../db/entities';
+import { table } from '../db/table';
+
+export type StoredCard = FormattedItem<typeof VacancyCardEntity>;
+
+/** A card kept some days past the end date for the TTL sweep; search stops showing it the day after. */
+const CARD_TTL_GRACE_S = 7 * 24 * 3600;
+
+export function cardOf(vacancy: { vacancyId: string; employerName: string; body: VacancyBody }) {
+  const { body } = vacancy;
+  const { cell, hash } = geoKeys(body.workplace);
+  const summary: VacancySummary = {
+    id: vacancy.vacancyId,
+    title: body.title,
+    employerName: vacancy.employerName,
+    occupationName: body.occupationName,
+    employmentForm: body.employmentForm,
+    shift: body.shift,
+    headcount: body.headcount,
+    salaryMinFen: body.pay.salaryMinFen,
+    salaryMaxFen: body.pay.salaryMaxFen,
+    accommodation: body.pay.accommodation,
+    areaName: areaFullName(body.workplace.areaCode),
+    address: body.workplace.address,
+    recruitUntil: body.time.recruitUntil,
+    requirements: {
+      ...(body.requirements.minAge !== undefined ? { minAge: body.requirements.minAge } : {}),
+      ...(body.requirements.maxAge !== undefined ? { maxAge: body.requirements.maxAge } : {}),
+      ...(body.requirements.minEducation ? { minEducation: body.requirements.minEducation } : {}),
+      ...(body.requirements.minYearsOfExperience !== undefined ? { minYearsOfExperience: body.requirements.minYearsOfExperience } : {}),
+      ...(body.requirements.minQualificationLevel ? { minQualificationLevel: body.requirements.minQualificationLevel } : {}),
+    },
+  };
+  return {
+    cell,
+    hash,
+    vacancyId: vacancy.vacancyId,
+    lat: body.workplace.lat,
+    lng: body.workplace.lng,
+    recruitFrom: body.time.recruitFrom,
+    recruitUntil: body.time.recruitUntil,
+    cardJson: JSON.stringify(summary),
+    ttl: Math.floor(Date.parse(`${body.time.recruitUntil}T23:59:59+08:00`) / 1000) + CARD_TTL_GRACE_S,
+  };
+}
+
+export const putCard = (card: ReturnType<typeof cardOf>) => VacancyCardEntity.build(PutTransaction).item(card);
+export const deleteCard = (card: Pick<ReturnType<typeof cardOf>, 'cell' | 'hash' | 'vacancyId'>) =>
+  VacancyCardEntity.build(DeleteTransaction).key({ cell: card.cell, hash: card.hash, vacancyId: card.vacancyId });
+
+export const summaryOf = (card: StoredCard): VacancySummary => vacancySummarySchema.parse(JSON.parse(card.cardJson));
+
+/** Every card in the ranges (all pages of each, in parallel). */
+async function readRanges(ranges: readonly GeoRange[]): Promise<StoredCard[]> {
+  const pages = await Promise.all(
+    ranges.map(async (r) => {
+      const found: StoredCard[] = [];
+      let exclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await table
+          .build(QueryCommand)
+          .entities(VacancyCardEntity)
+          .query({ partition: vacancyGeoPartition(r.cell), range: { between: [r.from, `${r.to}~`] } })
+          .options(exclusiveStartKey ? { exclusiveStartKey } : {})
+          .send();
+        found.push(...(page.Items ?? []));
+        exclusiveStartKey = page.LastEvaluatedKey;
+      } while (exclusiveStartKey);
+      return found;
+    }),
+  );
+  return pages.flat();
+}
+
+export interface Candidate {
+  card: StoredCard;
+  distanceM: number;
+}
+
+export interface RingSearch {
+  center: LatLng;
+  /** The search radius: nothing beyond it is returned. */
+  limitM: number;
+  /** How many accepted cards make a page (one more than shown, to know whether another follows). */
+  need: number;
+  /** Whether a card counts (open today, the filters); cards outside the radius never reach it. */
+  accept: (card: StoredCard) => boolean;
+  /** Only what comes after this in (distance, id) order: the previous page's last item. */
+  after?: { distanceM: number; id: string };
+}
+
+const SMALLEST_RING_M = 60;
+const byDistance = (a: Candidate, b: Candidate) => a.distanceM - b.distanceM || a.card.vacancyId.localeCompare(b.card.vacancyId);
+
+/** The nearest accepted cards after `after`, in (distance, id) order, and how many cards were read. */
+export async function nearestCards(search: RingSearch): Promise<{ page: Candidate[]; read: number }> {
+  const { center, limitM, need, accept, after } = search;
+  const isAfter = (c: Candidate) => !after || c.distanceM > after.distanceM || (c.distanceM === after.distanceM && c.card.vacancyId > after.id);
+  const startM = after?.distanceM ?? 0;
+  const readCells: string[] = [];
+  const accepted = new Map<string, Candidate>();
+  let read = 0;
+  let areaReadKm2 = 0;
+  let radiusM = Math.min(limitM, startM + SMALLEST_RING_M);
+  for (;;) {
+    // Cells of this circle not read yet, and not wholly nearer than where the last page ended.
+    const cells = coverCircle(center, radiusM, precisionForRing(center, startM - 200, radiusM), readCells, startM - 1);
+    const cards = await readRanges(rangesOfCells(cells));
+    readCells.push(...cells);
+    read += cards.length;
+
+    areaReadKm2 += cells.reduce((sum, c) => sum + cellAreaKm2(c), 0);
+    for (const card of cards) {
+      const candidate = { card, distanceM: Math.round(haversineM(center, card)) };
+      if (candidate.distanceM <= limitM && isAfter(candidate) && accept(card)) accepted.set(card.vacancyId, candidate);
+    }
+    const within = [...accepted.values()].filter((c) => c.distanceM <= radiusM);
+    if (within.length >= need || radiusM >= limitM) {
+      return { page: within.sort(byDistance).slice(0, need), read };
+    }
+    radiusM = nextSearchRadiusM({ radiusM, limitM, found: accepted.size, need, areaReadKm2, startM });
+  }
+}
+
+/** Every accepted card within the radius (for sorting by match), and how many were read. */
+export async function allCards(center: LatLng, limitM: number, accept: (card: StoredCard) => boolean): Promise<{ candidates: Candidate[]; read: number }> {
+  const cards = await readRanges(rangesOfCells(cellsTouchingCircle(center, limitM, precisionForRing(center, 0, limitM))));
+  const candidates = cards
+    .map((card) => ({ card, distanceM: Math.round(haversineM(center, card)) }))
+    .filter((c) => c.distanceM <= limitM && accept(c.card));
+  return { candidates, read: cards.length };
+}

@@ -1,0 +1,197 @@
+// Applying for a vacancy, the employer's candidate roster (推荐人员花名册), referral letters
+// (推荐介绍信), staff follow-up tasks and subscription messages (issue 4; domain.md §3.1–3.2).
+import { z } from '../zod';
+import { EDUCATION_LEVELS } from '../domain/registration';
+import { defineContract, ulidSchema } from './contract';
+import { matchSchema, vacancySummarySchema } from './vacancies';
+
+export const JOB_APPLICATION_STATUSES = ['applied', 'invited', 'hired', 'rejected'] as const;
+export type JobApplicationStatus = (typeof JOB_APPLICATION_STATUSES)[number];
+export const jobApplicationStatusLabels: Record<JobApplicationStatus, string> = {
+  applied: '已投递，等待单位回复',
+  invited: '单位邀请您面试',
+  hired: '已录用',
+  rejected: '未录用',
+};
+/** The outcomes an employer records, and from which states each may follow. */
+export const OUTCOME_FROM: Record<Exclude<JobApplicationStatus, 'applied'>, readonly JobApplicationStatus[]> = {
+  invited: ['applied'],
+  hired: ['applied', 'invited'],
+  rejected: ['applied', 'invited'],
+};
+
+const idParams = z.strictObject({ id: ulidSchema });
+
+export const jobApplicationSchema = z.object({
+  id: z.string(),
+  vacancy: vacancySummarySchema,
+  status: z.enum(JOB_APPLICATION_STATUSES),
+  message: z.string().optional(),
+  /** What the employer said with the outcome (an interview time, a reason). */
+  employerNote: z.string().optional(),
+  referralCode: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type JobApplication = z.infer<typeof jobApplicationSchema>;
+
+export const applyToVacancy = defineContract({
+  id: 'applyToVacancy',
+  method: 'POST',
+  path: '/vacancies/{id}/applications',
+  summary: '一键应聘招聘中的岗位（需先完成求职登记）；同一岗位再次应聘返回 409',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({ message: z.string().trim().max(200, '留言最多200字').optional() }),
+  response: z.object({ application: jobApplicationSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const listMyJobApplications = defineContract({
+  id: 'listMyJobApplications',
+  method: 'GET',
+  path: '/me/applications',
+  summary: '我应聘的岗位，最新的在前，含单位的回复',
+  auth: 'user',
+  response: z.object({ items: z.array(jobApplicationSchema) }),
+  errors: [401],
+});
+
+export const candidateSchema = z.object({
+  /** `applied`: the person applied (contact shown); `referred`: staff referred them; `suggested`: a registered job seeker nearby whose intention fits. */
+  kind: z.enum(['applied', 'referred', 'suggested']),
+  applicationId: z.string().optional(),
+  status: z.enum(JOB_APPLICATION_STATUSES).optional(),
+  /** The full name and phone once the person has applied; masked (张**, 138****5678) before. */
+  name: z.string(),
+  phone: z.string(),
+  contactMasked: z.boolean(),
+  gender: z.enum(['male', 'female']),
+  age: z.number().int(),
+  education: z.enum(EDUCATION_LEVELS),
+  yearsOfExperience: z.number().int(),
+  distanceM: z.number().int(),
+  match: matchSchema,
+  message: z.string().optional(),
+  referralCode: z.string().optional(),
+  at: z.string(),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
+export const vacancyCandidates = defineContract({
+  id: 'vacancyCandidates',
+  method: 'GET',
+  path: '/vacancies/{id}/candidates',
+  summary: '推荐人员花名册（本单位成员）：应聘者、工作人员推荐的人和附近意向相符的求职者，按匹配度排序；未应聘者的联系方式隐去',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ items: z.array(candidateSchema) }),
+  errors: [401, 404],
+});
+
+export const recordOutcome = defineContract({
+  id: 'recordOutcome',
+  method: 'POST',
+  path: '/applications/{id}/outcome',
+  summary: '单位答复应聘：邀请面试、录用或不录用（本单位成员）',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({
+    outcome: z.enum(['invited', 'hired', 'rejected']),
+    note: z.string().trim().max(200, '说明最多200字').optional(),
+  }),
+  response: z.object({ application: jobApplicationSchema }),
+  errors: [400, 401, 404, 409],
+});
+
+// ── Referral letters ───────────────────────────────────────────────────────────────────────
+
+/** The eight-character verification code on a letter: Crockford base 32, no look-alike letters. */
+export const referralCodeSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, '核验码是8位字母或数字');
+
+export const referralSchema = z.object({
+  code: referralCodeSchema,
+  personName: z.string(),
+  vacancy: vacancySummarySchema,
+  issuedBy: z.string(),
+  issuedAt: z.string(),
+  validUntil: z.string(),
+  note: z.string().optional(),
+  /** Whether the referred person has applied for the vacancy through the platform. */
+  applied: z.boolean(),
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+export const createReferral = defineContract({
+  id: 'createReferral',
+  method: 'POST',
+  path: '/staff/referrals',
+  summary: '开具推荐介绍信：把辖区内的求职者推荐到招聘中的岗位，生成核验码，并自动生成7日回访求职者、30日内回访单位的跟踪任务',
+  auth: ['staff'],
+  body: z.strictObject({ personId: ulidSchema, vacancyId: ulidSchema, note: z.string().trim().max(200, '备注最多200字').optional() }),
+  response: z.object({ referral: referralSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const getReferral = defineContract({
+  id: 'getReferral',
+  method: 'GET',
+  path: '/referrals/{code}',
+  summary: '凭核验码查看推荐介绍信（单位核验用）；姓名部分隐去',
+  auth: 'user',
+  params: z.strictObject({ code: referralCodeSchema }),
+  response: z.object({ referral: referralSchema }),
+  errors: [400, 401, 404],
+});
+
+// ── Follow-up tasks ────────────────────────────────────────────────────────────────────────
+
+export const TASK_KINDS = ['referral_call_seeker', 'referral_visit_employer'] as const;
+export const taskKindLabels: Record<(typeof TASK_KINDS)[number], string> = {
+  referral_call_seeker: '回访求职者：推荐后是否已面试、录用',
+  referral_visit_employer: '回访用人单位：推荐人员的录用情况',
+};
+
+export const taskSchema = z.object({
+  id: z.string(),
+  kind: z.enum(TASK_KINDS),
+  title: z.string(),
+  detail: z.string(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  due: z.string(),
+  overdue: z.boolean(),
+  status: z.enum(['open', 'done']),
+  subject: z.object({ type: z.string(), id: z.string() }),
+  createdAt: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const listStaffTasks = defineContract({
+  id: 'listStaffTasks',
+  method: 'GET',
+  path: '/staff/tasks',
+  summary: '辖区的跟踪任务，按到期日排序，逾期的标出',
+  auth: ['staff'],
+  query: z.strictObject({ cursor: z.string().max(400).optional() }),
+  response: z.object({ items: z.array(taskSchema), nextCursor: z.string().optional() }),
+  errors: [400, 401, 403],
+});
+
+// ── Subscription messages ──────────────────────────────────────────────────────────────────
+
+export const MESSAGE_TEMPLATES = ['new_match', 'application_update'] as const;
+export type MessageTemplate = (typeof MESSAGE_TEMPLATES)[number];
+
+export const recordSubscriptions = defineContract({
+  id: 'recordSubscriptions',
+  method: 'POST',
+  path: '/me/subscriptions',
+  summary: '记下用户在 wx.requestSubscribeMessage 中同意的一次性订阅（每同意一次可发一条）',
+  auth: 'user',
+  body: z.strictObject({ accepted: z.array(z.enum(MESSAGE_TEMPLATES)).min(1).max(MESSAGE_TEMPLATES.length) }),
+  response: z.object({ remaining: z.record(z.string(), z.number().int()) }),
+  errors: [400, 401],
+});

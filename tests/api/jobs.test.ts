@@ -1,0 +1,205 @@
+// Applying, the employer's roster, outcomes, referral letters, follow-up tasks and
+// recommendations over real HTTP (issue 4).
+import { apiClient } from '../support/http';
+import { startApi, type RunningApi } from '../support/localStack';
+import { uniqueTableName } from '../support/testConfig';
+import { makeIdNumber, registrationBody } from '../support/people';
+import { employerBody, makeUscc } from '../support/employers';
+
+jest.setTimeout(240_000);
+
+let api: RunningApi;
+let client: ReturnType<typeof apiClient>;
+const tableName = uniqueTableName('jobs');
+let street: string;
+let community: string;
+let otherCommunity: string;
+let owner: string;
+let colleague: string;
+let otherOwner: string;
+let seeker: string;
+let seekerId: string;
+let neighbour: string;
+let neighbourId: string;
+let vacancyId: string;
+
+const HOME = { lat: 26.0845, lng: 119.3012 };
+const COMMUNITY = '350102001001';
+const north = (metres: number) => ({ lat: HOME.lat + metres / 111_195, lng: HOME.lng });
+
+async function approvedEmployer(token: string, serial: number) {
+  const created = await client.post('/employers', employerBody({ uscc: makeUscc(serial) }), token);
+  const review = (await client.get('/staff/reviews?type=employer&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === created.body.employer.id);
+  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  return created.body.employer.id as string;
+}
+
+async function publishedVacancy(token: string, employerId: string, overrides: Record<string, unknown> = {}, at = north(800)) {
+  const res = await client.post(
+    '/vacancies',
+    {
+      employerId,
+      title: '超市收银员',
+      occupationName: '收银员',
+      employmentForm: 'full_time',
+      headcount: 2,
+      requirements: { minEducation: 'junior_high', other: '' },
+      pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
+      time: { recruitFrom: '2026-11-01', recruitUntil: '2027-01-31' },
+      workplace: { areaCode: COMMUNITY, address: '鼓东路 20 号', ...at },
+      shift: 'day',
+      ...overrides,
+    },
+    token,
+  );
+  expect(res.status).toBe(201);
+  const review = (await client.get('/staff/reviews?type=vacancy&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === res.body.vacancy.id);
+  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  return res.body.vacancy.id as string;
+}
+
+async function register(token: string, serial: number, name: string, phone: string) {
+  const reg = registrationBody({
+    idNumber: makeIdNumber('1980-05-17', serial),
+    name,
+    phone,
+    residence: { areaCode: COMMUNITY, address: '鼓东路 18 号', ...HOME },
+    intention: { occupations: ['收银员'], minMonthlySalaryFen: 350_000, maxDistanceKm: 3, shift: 'day' },
+  });
+  expect((await client.put('/me/jobseeker-registration', reg, token)).status).toBe(200);
+  return (await client.get('/me', token)).body.user.id as string;
+}
+
+beforeAll(async () => {
+  api = await startApi({ tableName, workFolder: '.esbuild-jobs' });
+  client = apiClient(api.baseUrl);
+  street = await client.devLogin('jb-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  community = await client.devLogin('jb-community', { roles: ['staff'], level: 'community', areaCode: COMMUNITY });
+  otherCommunity = await client.devLogin('jb-community-2', { roles: ['staff'], level: 'community', areaCode: '350102002001' });
+  owner = await client.devLogin('jb-owner');
+  otherOwner = await client.devLogin('jb-other-owner');
+  const employerId = await approvedEmployer(owner, 9101);
+  await approvedEmployer(otherOwner, 9102);
+  vacancyId = await publishedVacancy(owner, employerId);
+  // A colleague joins through a join code.
+  colleague = await client.devLogin('jb-colleague');
+  const invite = await client.post(`/employers/${employerId}/members`, { phone: '13700001111' }, owner);
+  expect((await client.post('/me/employer-invitations/accept', { phone: '13700001111', code: invite.body.invitation.code }, colleague)).status).toBe(200);
+  seeker = await client.devLogin('jb-seeker');
+  seekerId = await register(seeker, 701, '林秀英', '13812345678');
+  neighbour = await client.devLogin('jb-neighbour');
+  neighbourId = await register(neighbour, 702, '陈美华', '13812340000');
+});
+
+afterAll(() => api?.stop());
+
+describe('applying', () => {
+  it('takes one tap, and a second one answers 409', async () => {
+    const res = await client.post(`/vacancies/${vacancyId}/applications`, { message: '下午都有空' }, seeker);
+    expect(res.status).toBe(201);
+    expect(res.body.application).toMatchObject({ status: 'applied', vacancy: { id: vacancyId, title: '超市收银员' }, message: '下午都有空' });
+    expect((await client.post(`/vacancies/${vacancyId}/applications`, {}, seeker)).status).toBe(409);
+    const mine = await client.get('/me/applications', seeker);
+    expect(mine.body.items.map((a: { vacancy: { id: string } }) => a.vacancy.id)).toEqual([vacancyId]);
+  });
+
+  it('needs a registration first, and an open vacancy', async () => {
+    const stranger = await client.devLogin('jb-unregistered');
+    const res = await client.post(`/vacancies/${vacancyId}/applications`, {}, stranger);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('求职登记');
+    expect((await client.post('/vacancies/01J00000000000000000000000/applications', {}, seeker)).status).toBe(404);
+    expect((await client.post(`/vacancies/${vacancyId}/applications`, { message: 'x'.repeat(300) }, neighbour)).status).toBe(400);
+  });
+});
+
+describe("the employer's roster", () => {
+  it('shows applicants with their contact, referred people masked, best match first; only to its members', async () => {
+    const referral = await client.post('/staff/referrals', { personId: neighbourId, vacancyId }, community);
+    expect(referral.status).toBe(201);
+    const roster = await client.get(`/vacancies/${vacancyId}/candidates`, colleague);
+    expect(roster.status).toBe(200);
+    const byKind = Object.fromEntries(roster.body.items.map((c: { kind: string }) => [c.kind, c]));
+    expect(byKind.applied).toMatchObject({ name: '林秀英', phone: '13812345678', contactMasked: false, status: 'applied', message: '下午都有空' });
+    expect(byKind.referred).toMatchObject({ name: '陈**', phone: '138****0000', contactMasked: true, referralCode: referral.body.referral.code });
+    expect(byKind.applied.match.reasons).toContain('是您想做的工种（收银员）');
+    expect((await client.get(`/vacancies/${vacancyId}/candidates`, otherOwner)).status).toBe(404);
+    expect((await client.get(`/vacancies/${vacancyId}/candidates`, seeker)).status).toBe(404);
+  });
+
+  it('records outcomes in order, tells the applicant, and refuses the impossible', async () => {
+    const roster = await client.get(`/vacancies/${vacancyId}/candidates`, owner);
+    const applicationId = roster.body.items.find((c: { kind: string }) => c.kind === 'applied').applicationId;
+    expect((await client.post(`/applications/${applicationId}/outcome`, { outcome: 'invited' }, otherOwner)).status).toBe(404);
+    const invited = await client.post(`/applications/${applicationId}/outcome`, { outcome: 'invited', note: '周三上午十点来店面试' }, owner);
+    expect(invited.status).toBe(200);
+    expect(invited.body.application).toMatchObject({ status: 'invited', employerNote: '周三上午十点来店面试' });
+    expect((await client.post(`/applications/${applicationId}/outcome`, { outcome: 'invited' }, owner)).status).toBe(409);
+    expect((await client.post(`/applications/${applicationId}/outcome`, { outcome: 'promoted' }, owner)).status).toBe(400);
+    expect((await client.post(`/applications/${applicationId}/outcome`, { outcome: 'hired' }, colleague)).status).toBe(200);
+    expect((await client.post(`/applications/${applicationId}/outcome`, { outcome: 'rejected' }, owner)).status).toBe(409);
+    const mine = await client.get('/me/applications', seeker);
+    expect(mine.body.items[0]).toMatchObject({ status: 'hired', employerNote: '周三上午十点来店面试' });
+  });
+});
+
+describe('referral letters and follow-up tasks', () => {
+  it('is verifiable by its code, names the person masked, and says when they applied', async () => {
+    const letter = await client.post('/staff/referrals', { personId: seekerId, vacancyId, note: '有收银经验' }, community);
+    expect(letter.status).toBe(201);
+    const { code } = letter.body.referral;
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    const seen = await client.get(`/referrals/${code}`, owner);
+    expect(seen.body.referral).toMatchObject({ code, personName: '林**', applied: true, note: '有收银经验', vacancy: { id: vacancyId } });
+    expect(seen.body.referral.issuedBy).toContain('鼓东街道');
+    expect((await client.get('/referrals/AAAAAAAA', owner)).status).toBe(404);
+    expect((await client.get('/referrals/bad', owner)).status).toBe(404);
+    expect((await client.post('/staff/referrals', { personId: seekerId, vacancyId }, community)).status).toBe(409);
+  });
+
+  it('refers only people of the staff member’s own jurisdiction, to open vacancies', async () => {
+    expect((await client.post('/staff/referrals', { personId: neighbourId, vacancyId }, otherCommunity)).status).toBe(404);
+    expect((await client.post('/staff/referrals', { personId: neighbourId, vacancyId }, seeker)).status).toBe(403);
+    expect((await client.post('/staff/referrals', { personId: neighbourId, vacancyId: '01J00000000000000000000000' }, community)).status).toBe(400);
+  });
+
+  it('creates a 7-day call-back and a 30-day employer visit, listed by due date in the jurisdiction', async () => {
+    const tasks = await client.get('/staff/tasks', community);
+    expect(tasks.status).toBe(200);
+    const kinds = tasks.body.items.map((t: { kind: string }) => t.kind);
+    expect(kinds.filter((k: string) => k === 'referral_call_seeker')).toHaveLength(2);
+    expect(kinds.filter((k: string) => k === 'referral_visit_employer')).toHaveLength(2);
+    const dues = tasks.body.items.map((t: { due: string }) => t.due);
+    expect(dues).toEqual([...dues].sort());
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const days = (d: string) => Math.round((Date.parse(d) - Date.parse(today)) / 86_400_000);
+    expect(new Set(tasks.body.items.map((t: { due: string }) => days(t.due)))).toEqual(new Set([7, 30]));
+    expect(tasks.body.items[0]).toMatchObject({ overdue: false, areaCode: COMMUNITY });
+    // The street above sees them too; another community does not.
+    expect((await client.get('/staff/tasks', street)).body.items).toHaveLength(4);
+    expect((await client.get('/staff/tasks', otherCommunity)).body.items).toHaveLength(0);
+    expect((await client.get('/staff/tasks', seeker)).status).toBe(403);
+  });
+});
+
+describe('为您推荐 and subscription messages', () => {
+  it('recommends open vacancies near home that fit the intention, best first', async () => {
+    const res = await client.get('/me/recommendations', neighbour);
+    expect(res.status).toBe(200);
+    expect(res.body.basis).toEqual({ radiusKm: 3, occupations: ['收银员'] });
+    expect(res.body.items.map((i: { vacancy: { id: string } }) => i.vacancy.id)).toContain(vacancyId);
+    const scores = res.body.items.map((i: { match: { score: number } }) => i.match.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    const stranger = await client.devLogin('jb-no-registration');
+    expect((await client.get('/me/recommendations', stranger)).body).toEqual({ items: [] });
+  });
+
+  it('counts one-time authorisations per template', async () => {
+    const first = await client.post('/me/subscriptions', { accepted: ['application_update'] }, seeker);
+    expect(first.body.remaining).toEqual({ application_update: 1 });
+    const second = await client.post('/me/subscriptions', { accepted: ['application_update', 'new_match'] }, seeker);
+    expect(second.body.remaining).toEqual({ application_update: 2, new_match: 1 });
+    expect((await client.post('/me/subscriptions', { accepted: ['spam'] }, seeker)).status).toBe(400);
+  });
+
+});
