@@ -8,12 +8,78 @@ export const DEMO_ACCOUNTS = [
   { openid: 'demo-street-staff', roles: ['staff'], level: 'street', areaCode: '350102001', label: '街道工作人员（鼓东街道）' },
   { openid: 'demo-district-staff', roles: ['staff'], level: 'district', areaCode: '350102', label: '区工作人员（福州市鼓楼区）' },
   { openid: 'demo-employer', label: '单位联系人（已提交入驻，待街道审核）' },
+  { openid: 'demo-employer-approved', label: '单位联系人（已审核的餐馆，有招聘岗位）' },
 ] as const;
 
 const first17 = '35010219750312246';
 const DEMO_ID_NUMBER = first17 + idCheckChar(first17);
 const usccFirst17 = '91350102MA2Y0DEM0';
 const DEMO_USCC = usccFirst17 + usccCheckChar(usccFirst17);
+const restaurantFirst17 = '91350102MA2Y0DEM1';
+const RESTAURANT_USCC = restaurantFirst17 + usccCheckChar(restaurantFirst17);
+
+async function call(apiBase: string, method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${apiBase}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json().catch(() => undefined)) as any;
+  if (!res.ok) throw new Error(`seeding ${method} ${path} failed: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A pending review of the street's queue, approved. */
+async function approve(apiBase: string, street: string, type: string, subjectId: string) {
+  const queue = await call(apiBase, 'GET', `/staff/reviews?type=${type}&limit=100`, street);
+  const review = queue.items.find((r: { subjectId: string }) => r.subjectId === subjectId);
+  if (review) await call(apiBase, 'POST', `/staff/reviews/${review.id}/decision`, street, { decision: 'approve' });
+}
+
+/** An approved restaurant with three published vacancies around 鼓东路, once. */
+async function seedVacancies(apiBase: string, tokens: Record<string, string>) {
+  const owner = tokens['demo-employer-approved'];
+  const street = tokens['demo-street-staff'];
+  let mine = (await call(apiBase, 'GET', '/me/employers', owner)).items;
+  if (mine.length === 0) {
+    const { employer } = await call(apiBase, 'POST', '/employers', owner, {
+      name: '福州东街口家常菜馆',
+      uscc: RESTAURANT_USCC,
+      industry: 'H',
+      economicType: 'individual',
+      address: { areaCode: '350102001001', address: '东街 8 号', lat: 26.0861, lng: 119.3046 },
+      intro: '三十年老店，做福州家常菜。',
+      contactName: '郑丽娟',
+      contactPhone: '13905912345',
+    });
+    await approve(apiBase, street, 'employer', employer.id);
+    mine = (await call(apiBase, 'GET', '/me/employers', owner)).items;
+  }
+  const employerId = mine[0].employer.id;
+  if ((await call(apiBase, 'GET', `/employers/${employerId}/vacancies`, owner)).items.length > 0) return;
+  const until = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  const from = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const posts = [
+    { title: '餐厅收银员', occupationName: '收银员', salary: [350_000, 420_000], at: { lat: 26.0861, lng: 119.3046 }, shift: 'day', education: 'junior_high' },
+    { title: '后厨帮厨', occupationName: '帮厨', salary: [400_000, 480_000], at: { lat: 26.0861, lng: 119.3046 }, shift: 'rotating', education: undefined },
+    { title: '门店保洁员', occupationName: '保洁员', salary: [280_000, 320_000], at: { lat: 26.0952, lng: 119.2987 }, shift: 'day', education: undefined },
+  ];
+  for (const p of posts) {
+    const { vacancy } = await call(apiBase, 'POST', '/vacancies', owner, {
+      employerId,
+      title: p.title,
+      occupationName: p.occupationName,
+      employmentForm: 'full_time',
+      headcount: 2,
+      requirements: { ...(p.education ? { minEducation: p.education } : {}), maxAge: 55, other: '' },
+      pay: { salaryMinFen: p.salary[0], salaryMaxFen: p.salary[1], accommodation: 'none', benefits: '包午餐' },
+      time: { recruitFrom: from, recruitUntil: until },
+      workplace: { areaCode: '350102001001', address: '东街 8 号', ...p.at },
+      shift: p.shift,
+    });
+    await approve(apiBase, street, 'vacancy', vacancy.id);
+  }
+}
 
 /** POST that may already have happened on an earlier start: 409 means it is there. */
 async function postOnce(apiBase: string, path: string, token: string, body: unknown): Promise<void> {
@@ -73,4 +139,5 @@ export async function seedDemoData(apiBase: string): Promise<void> {
     contactName: '王建国',
     contactPhone: '13905911234',
   });
+  await seedVacancies(apiBase, tokens);
 }

@@ -31,6 +31,11 @@ export default defineConfig<'webpack5'>(async () => {
         process.env.TARO_APP_API_BASE ?? (process.env.TARO_ENV === 'h5' ? '/api' : 'https://api.doorstep-jobs.example.cn'),
       ),
       CLOUDBASE_ENV: JSON.stringify(process.env.TARO_APP_CLOUDBASE_ENV ?? ''),
+      // Subscription-message template ids from the WeChat console (empty: nothing is asked).
+      MESSAGE_TEMPLATES: JSON.stringify({
+        new_match: process.env.TARO_APP_TEMPLATE_NEW_MATCH ?? '',
+        application_update: process.env.TARO_APP_TEMPLATE_APPLICATION_UPDATE ?? '',
+      }),
     },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

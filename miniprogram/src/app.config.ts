@@ -5,11 +5,12 @@ export default defineAppConfig({
     'pages/registration/mine/index',
   ],
   // Loaded when first opened, so the main package stays small: applications, employers, and
-  // the staff pages (citizens never download those).
+  // jobs, the staff pages (citizens never download those).
   subPackages: [
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
-    { root: 'employer', pages: ['onboard/index', 'mine/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index'] },
+    { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index'] },
+    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1f6f5c',

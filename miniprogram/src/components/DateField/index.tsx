@@ -10,12 +10,14 @@ export interface DateFieldProps {
   onChange(value: string): void;
   /** Offer a way to clear an optional date. */
   onClear?: () => void;
+  /** Where the wheel starts when nothing is chosen yet (default: the last date allowed). */
+  initial?: string;
 }
 
-export function DateField({ value, placeholder, start = '1950-01-01', end, onChange, onClear }: DateFieldProps) {
+export function DateField({ value, placeholder, start = '1950-01-01', end, onChange, onClear, initial }: DateFieldProps) {
   return (
     <View className="choice-picker">
-      <Picker mode="date" value={value || end || ''} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+      <Picker mode="date" value={value || initial || end || ''} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View className="choice-picker__row">
           <Text className={value ? 'choice-picker__value' : 'choice-picker__placeholder'}>{value || placeholder}</Text>
           <Text className="choice-picker__arrow">›</Text>

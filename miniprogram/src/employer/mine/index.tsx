@@ -143,6 +143,16 @@ export default function MyEmployersPage() {
           <Text className="employer-card__meta">{industryLabels[employer.industry]}</Text>
           <Text className="employer-card__meta">{employer.address.areaName}</Text>
           <Text className="employer-card__meta">{role === 'admin' ? '您是单位管理员' : '您是单位成员'}</Text>
+          {employer.status === 'approved' ? (
+            <View className="employer-card__jobs">
+              <Button className="btn btn--primary" onClick={() => Taro.navigateTo({ url: `/employer/vacancy-form/index?employerId=${employer.id}` })}>
+                发布招聘岗位
+              </Button>
+              <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/employer/vacancies/index?employerId=${employer.id}` })}>
+                我的岗位和应聘人员
+              </Button>
+            </View>
+          ) : null}
           {employer.status === 'approved' && role === 'admin' ? <AddColleague employerId={employer.id} /> : null}
         </View>
       ))}

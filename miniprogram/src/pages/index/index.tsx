@@ -19,6 +19,18 @@ export default function IndexPage() {
         </Button>
       ) : (
         <View>
+          <View className="card home-card home-card--main" onClick={() => Taro.navigateTo({ url: '/jobs/nearby/index' })}>
+            <Text className="home-card__title">附近的工作</Text>
+            <Text className="home-card__text">家附近 3 公里内正在招聘的岗位</Text>
+          </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/jobs/nearby/index?mode=recommend' })}>
+            <Text className="home-card__title">为您推荐</Text>
+            <Text className="home-card__text">按您的求职意向挑选的岗位</Text>
+          </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/jobs/applications/index' })}>
+            <Text className="home-card__title">我的应聘</Text>
+            <Text className="home-card__text">投递过的岗位和单位的回复</Text>
+          </View>
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
             <Text className="home-card__title">求职登记</Text>
             <Text className="home-card__text">填写或修改您的求职信息</Text>
@@ -33,12 +45,18 @@ export default function IndexPage() {
           </View>
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/employer/mine/index' })}>
             <Text className="home-card__title">单位招聘</Text>
-            <Text className="home-card__text">单位入驻、审核进度、添加同事</Text>
+            <Text className="home-card__text">单位入驻、发布岗位、查看应聘人员</Text>
           </View>
           {session.user.roles.includes('staff') ? (
             <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/reviews/index' })}>
               <Text className="home-card__title">审核工作台</Text>
               <Text className="home-card__text">处理辖区内的入驻和登记申请</Text>
+            </View>
+          ) : null}
+          {session.user.roles.includes('staff') ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/tasks/index' })}>
+              <Text className="home-card__title">跟踪任务</Text>
+              <Text className="home-card__text">推荐后的回访和单位走访，按到期日排列</Text>
             </View>
           ) : null}
           {session.user.roles.includes('staff') && session.user.level === 'community' ? (

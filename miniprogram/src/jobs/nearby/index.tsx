@@ -1,0 +1,180 @@
+// 附近的工作: open vacancies around home (from the registration) or where the person is now,
+// nearest first or best match first, a few filters, and more on request. With `?mode=recommend`
+// it shows 为您推荐 instead: the best fits for the registration's intention.
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import {
+  EMPLOYMENT_FORMS,
+  employmentFormLabels,
+  getJobseekerRegistration,
+  myRecommendations,
+  nearbyVacancies,
+  type NearbyItem,
+} from '@doorstep/shared';
+import { ChoicePicker } from '../../components/ChoicePicker';
+import { Notice } from '../../components/Notice';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { location } from '../../services/location';
+import { ApiError, request } from '../../services/request';
+import { VacancyCard } from '../components/VacancyCard';
+import '../../styles/page.scss';
+import './index.scss';
+
+const RADII = [1, 3, 5, 10, 20].map((km) => ({ value: km, label: `${km} 公里内` }));
+const FORMS = EMPLOYMENT_FORMS.map((f) => ({ value: f, label: employmentFormLabels[f] }));
+
+interface Center {
+  lat: number;
+  lng: number;
+  label: string;
+}
+
+export default function NearbyPage() {
+  const { params } = useRouter();
+  const recommend = params.mode === 'recommend';
+  const { session, error: signInError, retry } = useSignedIn();
+  const [center, setCenter] = useState<Center | null>();
+  const [radiusKm, setRadiusKm] = useState(3);
+  const [sort, setSort] = useState<'distance' | 'match'>('distance');
+  const [occupation, setOccupation] = useState('');
+  const [employmentForm, setEmploymentForm] = useState<(typeof EMPLOYMENT_FORMS)[number]>();
+  const [items, setItems] = useState<NearbyItem[]>();
+  const [cursor, setCursor] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const [registered, setRegistered] = useState(true);
+
+  async function search(at: Center, more = false, opts = { radiusKm, sort, occupation, employmentForm }) {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await request(nearbyVacancies, {
+        query: {
+          lat: at.lat,
+          lng: at.lng,
+          radiusKm: opts.radiusKm,
+          sort: opts.sort,
+          limit: 20,
+          ...(opts.occupation.trim() ? { occupation: opts.occupation.trim() } : {}),
+          ...(opts.employmentForm ? { employmentForm: opts.employmentForm } : {}),
+          ...(more && cursor ? { cursor } : {}),
+        },
+      });
+      setItems((old) => (more && old ? [...old, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  async function start() {
+    if (recommend) {
+      setLoading(true);
+      try {
+        const res = await request(myRecommendations);
+        setRegistered(!!res.basis);
+        setItems(res.items);
+      } catch (err) {
+        setError((err as Error).message);
+      } finally {
+        setLoading(false);
+      }
+      return;
+    }
+    if (center) return search(center);
+    try {
+      const { registration } = await request(getJobseekerRegistration);
+      const home = { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
+      setCenter(home);
+      setRadiusKm(Math.min(20, registration.intention.maxDistanceKm));
+      await search(home, false, { radiusKm: Math.min(20, registration.intention.maxDistanceKm), sort, occupation, employmentForm });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) {
+        setRegistered(false);
+        setCenter(null);
+      } else setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(start, !!session, [session?.token]);
+
+  async function useCurrentPosition() {
+    try {
+      const here = { ...(await location.current()), label: '您现在的位置' };
+      setCenter(here);
+      await search(here);
+    } catch {
+      setError('没能取得您的位置。请在手机设置里允许定位，或先做求职登记，按家的位置找工作。');
+    }
+  }
+
+  const change = (patch: Partial<{ radiusKm: number; sort: 'distance' | 'match'; occupation: string; employmentForm?: (typeof EMPLOYMENT_FORMS)[number] }>) => {
+    const next = { radiusKm, sort, occupation, employmentForm, ...patch };
+    if (patch.radiusKm !== undefined) setRadiusKm(patch.radiusKm);
+    if (patch.sort) setSort(patch.sort);
+    if ('employmentForm' in patch) setEmploymentForm(patch.employmentForm);
+    if (center) void search(center, false, next);
+  };
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+
+  if (recommend) {
+    return (
+      <View className="page">
+        <Text className="page__title">为您推荐</Text>
+        <Text className="page__lead">按您求职登记里的意向工种、月薪、离家距离和班次挑选。</Text>
+        {error ? <Notice message={error} actionText="重试" onAction={start} /> : null}
+        {!registered ? <Notice kind="info" message="做了求职登记，我们才知道您想找什么工作。" actionText="去求职登记" onAction={() => Taro.navigateTo({ url: '/pages/registration/form/index' })} /> : null}
+        {loading && !items ? <Text className="page__loading">正在挑选…</Text> : null}
+        {items && items.length === 0 && registered ? <Text className="page__lead">附近暂时没有合适的岗位。可以看看“附近的工作”，或放宽求职意向。</Text> : null}
+        {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
+      </View>
+    );
+  }
+
+  return (
+    <View className="page">
+      <Text className="page__title">附近的工作</Text>
+      {center ? <Text className="page__lead">离{center.label}最近的招聘岗位</Text> : null}
+      {center === null ? (
+        <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找，还能看到每个岗位适不适合您。" />
+      ) : null}
+      <Button className="btn btn--secondary" onClick={useCurrentPosition}>
+        用我现在的位置找
+      </Button>
+      {!registered ? (
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
+          去求职登记
+        </Button>
+      ) : null}
+      <View className="card nearby-filters">
+        <ChoicePicker options={RADII} value={radiusKm} placeholder="范围" onChange={(km) => change({ radiusKm: km })} />
+        <View className="nearby-filters__sort">
+          <Button className={`btn ${sort === 'distance' ? 'btn--primary' : 'btn--secondary'}`} onClick={() => change({ sort: 'distance' })}>
+            离我最近
+          </Button>
+          <Button className={`btn ${sort === 'match' ? 'btn--primary' : 'btn--secondary'}`} disabled={!registered} onClick={() => change({ sort: 'match' })}>
+            最适合我
+          </Button>
+        </View>
+        <ChoicePicker options={FORMS} value={employmentForm ?? ''} placeholder="用工形式：不限" onChange={(f) => change({ employmentForm: f })} onClear={() => change({ employmentForm: undefined })} />
+        <Input className="text-input" value={occupation} maxlength={20} placeholder="工种，例如：保洁" confirmType="search" onInput={(e) => setOccupation(e.detail.value)} onConfirm={() => change({})} />
+        <Button className="btn btn--secondary" onClick={() => change({})}>
+          按工种找
+        </Button>
+      </View>
+      {error ? <Notice message={error} actionText="重试" onAction={() => center && search(center)} /> : null}
+      {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
+      {items && items.length === 0 ? <Text className="page__lead">这个范围内暂时没有招聘岗位。可以把范围放大一些。</Text> : null}
+      {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
+      {cursor && center ? (
+        <Button className="btn btn--secondary" disabled={loading} onClick={() => search(center, true)}>
+          {loading ? '正在加载…' : '加载更多'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}
