@@ -6,12 +6,13 @@ import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 
 z.config(zhCN());
-// Plainer words than the locale's for the two mistakes people make most: a missing answer and
-// a choice not on the list. Everything else keeps the locale's message.
+// Plainer words than the locale's for the mistakes people make most: a missing answer (or a
+// blank box), something that is not a number, and a choice not on the list. Everything else keeps the locale's message.
 z.config({
   customError: (issue) => {
     if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return '此项为必填项';
-    if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number') return '请输入数字';
+    if (issue.code === 'invalid_type' && typeof issue.input === 'string' && issue.input.trim() === '') return '此项为必填项';
+    if (issue.code === 'invalid_type' && issue.expected === 'number') return '请输入数字';
     if (issue.code === 'invalid_value') return '请从列表中选择';
     return undefined;
   },

@@ -122,7 +122,7 @@ describe("the employer's roster", () => {
     const byKind = Object.fromEntries(roster.body.items.map((c: { kind: string }) => [c.kind, c]));
     expect(byKind.applied).toMatchObject({ name: '林秀英', phone: '13812345678', contactMasked: false, status: 'applied', message: '下午都有空' });
     expect(byKind.referred).toMatchObject({ name: '陈**', phone: '138****0000', contactMasked: true, referralCode: referral.body.referral.code });
-    expect(byKind.applied.match.reasons).toContain('是您想做的工种（收银员）');
+    expect(byKind.applied.match.reasons).toEqual(expect.arrayContaining(['是其想做的工种（收银员）', '月薪最高4500元，达到其要求']));
     expect((await client.get(`/vacancies/${vacancyId}/candidates`, otherOwner)).status).toBe(404);
     expect((await client.get(`/vacancies/${vacancyId}/candidates`, seeker)).status).toBe(404);
   });

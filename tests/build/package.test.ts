@@ -67,12 +67,19 @@ describe('production package', () => {
     const actionsOf = (fnName: string): string[] => {
       const [, fn] = resourcesOfType('AWS::Lambda::Function').find(([id]) => id.toLowerCase() === `${fnName.toLowerCase()}lambdafunction`)!;
       const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-      const policies = template.Resources[roleId].Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[] }[] } }[];
-      return policies.flatMap((p) => p.PolicyDocument.Statement.flatMap((st) => st.Action)).filter((a) => a.startsWith('dynamodb:'));
+      const policies = template.Resources[roleId].Properties.Policies as { PolicyDocument: { Statement: { Effect: string; Action: string | string[] }[] } }[];
+      return policies
+        .flatMap((p) => p.PolicyDocument.Statement.filter((st) => st.Effect === 'Allow').flatMap((st) => st.Action))
+        .filter((a) => a.startsWith('dynamodb:'));
     };
     expect(actionsOf('getRegistration')).toEqual(['dynamodb:GetItem']);
     expect(actionsOf('listAreas')).toEqual([]);
     expect(actionsOf('openapi')).toEqual([]);
+    // Only the outbox dispatcher reads the table's stream.
+    const streamReaders = resourcesOfType('AWS::Lambda::Function')
+      .map(([id]) => id.replace(/LambdaFunction$/, ''))
+      .filter((name) => actionsOf(name).includes('dynamodb:GetRecords'));
+    expect(streamReaders).toEqual(['DispatchMessages']);
     expect(actionsOf('putRegistration')).not.toContain('dynamodb:Scan');
   });
 

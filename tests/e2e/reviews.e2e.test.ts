@@ -183,7 +183,7 @@ describe('a shop onboards from a phone and the street approves it', () => {
 
   it('fills in the unit, photographs the licence and submits', async () => {
     await owner.goto(baseUrl);
-    await owner.getByText('单位入驻、审核进度、添加同事').click();
+    await owner.getByText('单位入驻、发布岗位、查看应聘人员').click();
     await shown(owner).getByText('您还没有入驻的单位', { exact: false }).waitFor();
     await shown(owner).getByText('单位入驻', { exact: true }).last().click();
     await shown(owner).getByText('单位信息', { exact: true }).waitFor();
@@ -255,7 +255,7 @@ describe('a shop onboards from a phone and the street approves it', () => {
   it('the colleague joins on their own phone with that phone number and code', async () => {
     const colleague = await phoneOf('e2e-colleague');
     await colleague.goto(baseUrl);
-    await colleague.getByText('单位入驻、审核进度、添加同事').click();
+    await colleague.getByText('单位入驻、发布岗位、查看应聘人员').click();
     await shown(colleague).getByText('加入同事的单位').waitFor();
     await fill(colleague, '您的手机号', '13700001111');
     await fill(colleague, '加入码', joinCode === '000000' ? '000001' : '000000');

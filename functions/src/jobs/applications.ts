@@ -8,6 +8,7 @@ import { ulid } from 'ulid';
 import {
   ageOn,
   haversineM,
+  inThirdPerson,
   jobApplicationStatusLabels,
   maskPhone,
   OUTCOME_FROM,
@@ -166,7 +167,7 @@ export async function candidates(userId: string, vacancyId: string): Promise<Can
         education: reg.education as Education,
         yearsOfExperience: reg.yearsOfExperience,
         distanceM,
-        match: matchOf(seeker.profile, summary, distanceM),
+        match: inThirdPerson(matchOf(seeker.profile, summary, distanceM)),
         ...(p.application?.message ? { message: p.application.message } : {}),
         ...(p.referralCode ? { referralCode: p.referralCode } : {}),
         at: p.at,

@@ -5,15 +5,14 @@
 // read before, at a cell size that suits the radius (geo.ts). Once every cell touching a circle
 // of radius r has been read, every card within r is known, so when r holds a full page the page
 // is exact and the search stops: a query reads about twice the cards it returns, however dense
-// the city, instead of the whole 3-km circle. Sorted by match, every card in the circle counts,
-// so the whole circle is read (cards are small: a few hundred bytes).
+// the city, instead of the whole 3-km circle. Sorted by match, the nearest few hundred are read
+// the same way and scored (vacancies/service.ts).
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import {
   cellAreaKm2,
-  cellsTouchingCircle,
   coverCircle,
   geoKeys,
   haversineM,
@@ -149,13 +148,4 @@ export async function nearestCards(search: RingSearch): Promise<{ page: Candidat
     }
     radiusM = nextSearchRadiusM({ radiusM, limitM, found: accepted.size, need, areaReadKm2, startM });
   }
-}
-
-/** Every accepted card within the radius (for sorting by match), and how many were read. */
-export async function allCards(center: LatLng, limitM: number, accept: (card: StoredCard) => boolean): Promise<{ candidates: Candidate[]; read: number }> {
-  const cards = await readRanges(rangesOfCells(cellsTouchingCircle(center, limitM, precisionForRing(center, 0, limitM))));
-  const candidates = cards
-    .map((card) => ({ card, distanceM: Math.round(haversineM(center, card)) }))
-    .filter((c) => c.distanceM <= limitM && accept(c.card));
-  return { candidates, read: cards.length };
 }

@@ -33,7 +33,7 @@ import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events
 import { EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, VacancyEntity, employerVacanciesKeys, vacancyApplicantsPartition } from '../db/entities';
 import { table } from '../db/table';
 import { cancelledTransaction } from '../db/errors';
-import { allCards, cardOf, deleteCard, nearestCards, putCard, summaryOf, type Candidate, type StoredCard } from './search';
+import { cardOf, deleteCard, nearestCards, putCard, summaryOf, type Candidate, type StoredCard } from './search';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { newReview, type Decision } from '../reviews/queue';
@@ -367,6 +367,13 @@ function filterOf(q: Pick<NearbyQuery, 'occupation' | 'minSalaryFen' | 'employme
   };
 }
 
+/**
+ * 最适合我 ranks the nearest this many open vacancies of the circle (in a dense downtown about
+ * the nearest kilometre; elsewhere the whole circle): reading all of a busy circle's thousands
+ * would take seconds, and distance is part of the score anyway.
+ */
+export const MATCH_CANDIDATES = 400;
+
 const badCursor = () => new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 function decodeCursor(cursor: string): unknown {
@@ -379,25 +386,27 @@ function decodeCursor(cursor: string): unknown {
 
 /**
  * 附近的工作. By distance: the nearest page after the cursor (the last item's distance and id),
- * read ring by ring. By match: every open vacancy in the circle scored, best first; the cursor
- * is a position in that order.
+ * read ring by ring. By match: the nearest MATCH_CANDIDATES scored, best first; the cursor is a
+ * position in that order.
  */
 export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ items: NearbyItem[]; nextCursor?: string; read: number }> {
   const center = { lat: q.lat, lng: q.lng };
   const limitM = q.radiusKm * 1000;
   const today = todayInChina();
   const accept = filterOf(q, today);
-  const seeker = (await seekerProfileOf(principal.userId, today))?.profile;
-  const item = (c: Candidate): NearbyItem => {
+  // The registration (for the match) is read while the cards are.
+  const seekerRead = seekerProfileOf(principal.userId, today);
+  const seeker = q.sort === 'match' ? (await seekerRead)?.profile : undefined;
+  const item = (c: Candidate, profile = seeker): NearbyItem => {
     const vacancy = summaryOf(c.card);
-    return { vacancy, distanceM: c.distanceM, ...(seeker ? { match: matchOf(seeker, vacancy, c.distanceM) } : {}) };
+    return { vacancy, distanceM: c.distanceM, ...(profile ? { match: matchOf(profile, vacancy, c.distanceM) } : {}) };
   };
 
   if (q.sort === 'match' && seeker) {
     const offset = q.cursor ? decodeCursor(q.cursor) : 0;
     if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badCursor();
-    const { candidates, read } = await allCards(center, limitM, accept);
-    const scored = candidates.map(item).sort((a, b) => b.match!.score - a.match!.score || a.distanceM - b.distanceM || a.vacancy.id.localeCompare(b.vacancy.id));
+    const { page: candidates, read } = await nearestCards({ center, limitM, need: MATCH_CANDIDATES, accept });
+    const scored = candidates.map((c) => item(c)).sort((a, b) => b.match!.score - a.match!.score || a.distanceM - b.distanceM || a.vacancy.id.localeCompare(b.vacancy.id));
     return {
       items: scored.slice(offset, offset + q.limit),
       ...(offset + q.limit < scored.length ? { nextCursor: encodeCursor(offset + q.limit) } : {}),
@@ -411,11 +420,11 @@ export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ it
     if (!c || typeof c.d !== 'number' || !Number.isInteger(c.d) || c.d < 0 || typeof c.id !== 'string' || c.id.length > 40) throw badCursor();
     after = { distanceM: c.d, id: c.id };
   }
-  const { page, read } = await nearestCards({ center, limitM, need: q.limit + 1, accept, ...(after ? { after } : {}) });
+  const [{ page, read }, registered] = await Promise.all([nearestCards({ center, limitM, need: q.limit + 1, accept, ...(after ? { after } : {}) }), seekerRead]);
   const shown = page.slice(0, q.limit);
   const last = shown[shown.length - 1];
   return {
-    items: shown.map(item),
+    items: shown.map((c) => item(c, registered?.profile)),
     ...(page.length > q.limit && last ? { nextCursor: encodeCursor({ d: last.distanceM, id: last.card.vacancyId }) } : {}),
     read,
   };
@@ -430,7 +439,7 @@ export async function recommendations(userId: string): Promise<{ items: NearbyIt
   const seeker = await seekerProfileOf(userId, today);
   if (!seeker) return { items: [] };
   const radiusKm = Math.min(NEARBY_MAX_KM, Math.max(1, seeker.profile.intention.maxDistanceKm));
-  const { candidates } = await allCards(seeker.residence, radiusKm * 1000, (card) => isOpenCard(card, today));
+  const { page: candidates } = await nearestCards({ center: seeker.residence, limitM: radiusKm * 1000, need: MATCH_CANDIDATES, accept: (card) => isOpenCard(card, today) });
   const items = candidates
     .map((c) => {
       const vacancy = summaryOf(c.card);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EDUCATION_LEVELS, SHIFTS } from './registration';
-import { scoreMatch, type SeekerProfile, type VacancyRequirements } from './matching';
+import { inThirdPerson, scoreMatch, type SeekerProfile, type VacancyRequirements } from './matching';
 
 const seeker: SeekerProfile = {
   age: 46,
@@ -59,5 +59,12 @@ describe('match score with reasons', () => {
         },
       ),
     );
+  });
+});
+
+describe('inThirdPerson', () => {
+  it("says the same to the employer about the person", () => {
+    const m = { score: 50, reasons: ['是您想做的工种（收银员）', '月薪最高4500元，达到您的要求', '白班，合您的时间'], unmet: ['学历要求大专，您为高中'] };
+    expect(inThirdPerson(m)).toEqual({ score: 50, reasons: ['是其想做的工种（收银员）', '月薪最高4500元，达到其要求', '白班，合其时间'], unmet: ['学历要求大专，其为高中'] });
   });
 });

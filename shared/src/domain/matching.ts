@@ -112,3 +112,9 @@ export function scoreMatch(seeker: SeekerProfile, v: VacancyRequirements, distan
 
   return { score: Math.max(0, Math.min(100, score)), reasons, unmet };
 }
+
+/** The same explanation for the employer's eyes: "是其想做的工种" rather than "是您想做的工种". */
+export function inThirdPerson(match: Match): Match {
+  const say = (text: string) => text.replaceAll('您的', '其').replaceAll('您', '其');
+  return { score: match.score, reasons: match.reasons.map(say), unmet: match.unmet.map(say) };
+}

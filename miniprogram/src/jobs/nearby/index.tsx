@@ -13,6 +13,7 @@ import {
   type NearbyItem,
 } from '@doorstep/shared';
 import { ChoicePicker } from '../../components/ChoicePicker';
+import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -161,7 +162,9 @@ export default function NearbyPage() {
           </Button>
         </View>
         <ChoicePicker options={FORMS} value={employmentForm ?? ''} placeholder="用工形式：不限" onChange={(f) => change({ employmentForm: f })} onClear={() => change({ employmentForm: undefined })} />
-        <Input className="text-input" value={occupation} maxlength={20} placeholder="工种，例如：保洁" confirmType="search" onInput={(e) => setOccupation(e.detail.value)} onConfirm={() => change({})} />
+        <FormField label="工种" hint="可不填，例如：保洁、收银">
+          <Input className="text-input" value={occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setOccupation(e.detail.value)} onConfirm={() => change({})} />
+        </FormField>
         <Button className="btn btn--secondary" onClick={() => change({})}>
           按工种找
         </Button>
