@@ -244,3 +244,16 @@ describe('editing, pausing and extending', () => {
     expect((await client.get(`/employers/${employerId}/vacancies`, seeker)).status).toBe(404);
   });
 });
+
+describe('a refused vacancy, corrected', () => {
+  it('goes back to the street with any change, and is published once approved', async () => {
+    const res = await client.post('/vacancies', vacancyBody({ title: '药店营业员', occupationName: '营业员', requirements: { other: '限本地户口' } }), owner);
+    const id = res.body.vacancy.id as string;
+    expect((await decide(id, 'reject', '请删去户籍限制')).status).toBe(200);
+    const refused = (await client.get(`/vacancies/${id}`, owner)).body.vacancy;
+    const corrected = await client.call('PATCH', `/vacancies/${id}`, { token: owner, body: { version: refused.version, requirements: { other: '' }, headcount: 3 } });
+    expect(corrected.body).toMatchObject({ needsReview: true, vacancy: { status: 'pending_review', flags: [] } });
+    expect((await decide(id, 'approve')).status).toBe(200);
+    expect((await client.get(`/vacancies/${id}`, owner)).body.vacancy).toMatchObject({ status: 'published', headcount: 3 });
+  });
+});

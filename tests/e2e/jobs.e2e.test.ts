@@ -1,6 +1,7 @@
 // The 3-km circle on three phones (375×812, H5 build, real API): a restaurant posts a vacancy
 // from where it stands, the street approves it, a job seeker who lives 800 m away finds it in
-// 附近的工作 with the distance and the reasons, applies, and the restaurant invites her.
+// 附近的工作 with the distance and the reasons, applies, and the restaurant invites her; then
+// her community's staff refer her with a letter and see the follow-up tasks.
 // Screenshots go to tests/e2e/screenshots/.
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ const SHOP = { lat: Number(shopLat.toFixed(6)), lng: Number(shopLng.toFixed(6)) 
 // The job seeker lives 800 m north of it.
 const HOME = { lat: Number((SHOP.lat + 800 / 111_195).toFixed(6)), lng: SHOP.lng };
 const EXPECTED_M = Math.round(haversineM(HOME, SHOP));
+const SEEKER_ID = makeIdNumber('1976-04-12', 318);
 
 async function phoneOf(openid: string, geolocation?: { latitude: number; longitude: number }): Promise<Page> {
   const context = await phoneContext(browser, geolocation);
@@ -43,6 +45,7 @@ beforeAll(async () => {
   api = await startApi({ tableName: uniqueTableName('e2e-jobs'), workFolder: '.esbuild-e2e-jobs' });
   const client = apiClient(api.baseUrl);
   const street = await client.devLogin('e2e-jobs-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  await client.devLogin('e2e-jobs-community', { roles: ['staff'], level: 'community', areaCode: '350102001001' });
   // The restaurant is already an approved unit; the job seeker already registered.
   const owner = await client.devLogin('e2e-jobs-owner');
   const created = await client.post('/employers', employerBody({ name: '福州东街口家常菜馆', uscc: makeUscc(7301) }), owner);
@@ -50,7 +53,7 @@ beforeAll(async () => {
   expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
   const seeker = await client.devLogin('e2e-jobs-seeker');
   const reg = registrationBody({
-    idNumber: makeIdNumber('1976-04-12', 318),
+    idNumber: SEEKER_ID,
     name: '郑秀兰',
     phone: '13905917788',
     education: 'senior_high',
@@ -189,5 +192,34 @@ describe('a vacancy from post to application', () => {
     await shown(seeker).getByText('单位邀请您面试').waitFor({ timeout: 30_000 });
     await screenshot(seeker, 'my-applications.png');
     expect(await layoutProblems(seeker)).toEqual([]);
+  });
+});
+
+describe('community staff refer a resident and follow up', () => {
+  it('finds her by ID number, issues a referral letter with a code, and sees the follow-ups by due date', async () => {
+    const staff = await phoneOf('e2e-jobs-community');
+    await staff.goto(baseUrl);
+    await staff.getByText('代办业务').click();
+    await fill(staff, '居民身份证号', SEEKER_ID);
+    await shown(staff).getByText('查找', { exact: true }).click();
+    await shown(staff).getByText('推荐岗位（开推荐信）').click();
+    const vacancy = shown(staff).locator('.card', { hasText: '餐厅收银员' });
+    await vacancy.waitFor({ timeout: 30_000 });
+    expect(await vacancy.innerText()).toContain(`${EXPECTED_M}米`);
+    await vacancy.getByText('开推荐信').click();
+    await staff.locator('.taro-model__confirm', { hasText: '开推荐信' }).click();
+    const code = shown(staff).locator('.referral-letter__code');
+    await code.waitFor({ timeout: 30_000 });
+    expect(await code.innerText()).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(await shown(staff).innerText()).toContain('郑**');
+    await screenshot(staff, 'staff-referral-letter.png');
+    expect(await layoutProblems(staff)).toEqual([]);
+
+    await staff.goto(baseUrl);
+    await staff.getByText('跟踪任务', { exact: true }).click();
+    await shown(staff).getByText('7 天后到期（', { exact: false }).waitFor({ timeout: 30_000 });
+    await shown(staff).getByText('30 天后到期（', { exact: false }).waitFor();
+    await screenshot(staff, 'staff-tasks.png');
+    expect(await layoutProblems(staff)).toEqual([]);
   });
 });

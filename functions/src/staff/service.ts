@@ -29,7 +29,7 @@ function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope
     phoneMasked: maskPhone(reg.phone),
     education: reg.education as Education,
     ...(reg.graduationDate ? { graduationDate: reg.graduationDate } : {}),
-    residence: { areaCode: reg.residence.areaCode, areaName: areaFullName(reg.residence.areaCode), address: reg.residence.address },
+    residence: { areaCode: reg.residence.areaCode, areaName: areaFullName(reg.residence.areaCode), address: reg.residence.address, lat: reg.residence.lat, lng: reg.residence.lng },
   };
 }
 

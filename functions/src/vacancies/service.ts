@@ -260,7 +260,10 @@ export async function updateVacancy(userId: string, vacancyId: string, patch: Va
   if (changes.workplace && !isKnownArea(changes.workplace.areaCode)) {
     throw new ValidationError([{ path: ['workplace', 'areaCode'], message: '没有这个社区（村），请从列表中选择' }]);
   }
-  const needsReview = item.status !== 'pending_review' && changedFields.some((f) => !(VACANCY_FIELDS_WITHOUT_REVIEW as readonly string[]).includes(f));
+  // A refused vacancy goes back to the street with any change; a reviewed one with any change
+  // beyond the period and the headcount.
+  const needsReview =
+    item.status === 'rejected' || (item.status !== 'pending_review' && changedFields.some((f) => !(VACANCY_FIELDS_WITHOUT_REVIEW as readonly string[]).includes(f)));
   const status = needsReview ? 'pending_review' : item.status;
   const employer = (await EmployerEntity.build(GetItemCommand).key({ employerId: item.employerId }).send()).Item;
   const { next, writes } = transition(item, status, userId, now, needsReview ? 'edit_resubmit' : 'edit', {

@@ -59,8 +59,12 @@ export const listMyJobApplications = defineContract({
 });
 
 export const candidateSchema = z.object({
-  /** `applied`: the person applied (contact shown); `referred`: staff referred them; `suggested`: a registered job seeker nearby whose intention fits. */
-  kind: z.enum(['applied', 'referred', 'suggested']),
+  /**
+   * `applied`: the person applied (contact shown); `referred`: staff referred them (masked
+   * until they apply). Job seekers who did neither are not listed: the registration has no
+   * consent to being shown to employers yet.
+   */
+  kind: z.enum(['applied', 'referred']),
   applicationId: z.string().optional(),
   status: z.enum(JOB_APPLICATION_STATUSES).optional(),
   /** The full name and phone once the person has applied; masked (张**, 138****5678) before. */
@@ -83,7 +87,7 @@ export const vacancyCandidates = defineContract({
   id: 'vacancyCandidates',
   method: 'GET',
   path: '/vacancies/{id}/candidates',
-  summary: '推荐人员花名册（本单位成员）：应聘者、工作人员推荐的人和附近意向相符的求职者，按匹配度排序；未应聘者的联系方式隐去',
+  summary: '推荐人员花名册（本单位成员）：应聘者和工作人员推荐的人，按匹配度排序；未应聘者的联系方式隐去',
   auth: 'user',
   params: idParams,
   response: z.object({ items: z.array(candidateSchema) }),

@@ -16,7 +16,8 @@ export const staffPersonSchema = z.object({
   phoneMasked: z.string(),
   education: z.enum(EDUCATION_LEVELS),
   graduationDate: z.string().optional(),
-  residence: z.object({ areaCode: z.string(), areaName: z.string(), address: z.string() }),
+  /** With coordinates, so staff can find vacancies near the person's home to refer them to. */
+  residence: z.object({ areaCode: z.string(), areaName: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
 });
 
 export const getStaffPerson = defineContract({

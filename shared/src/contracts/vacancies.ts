@@ -191,9 +191,10 @@ export const nearbyVacancies = defineContract({
 
 /**
  * An edit: `version` as last read. Only the groups sent change (each group whole). Extending or
- * shortening the recruitment period and changing the headcount apply at once; any other change
- * to a published, paused or refused vacancy sends it back to street review (so an approved
- * vacancy cannot be edited into a discriminatory one). `status` pauses or resumes, alone.
+ * shortening the recruitment period and changing the headcount of a published or paused
+ * vacancy apply at once; any other change to it, and any change to a refused one, sends it back
+ * to street review (so an approved vacancy cannot be edited into a discriminatory one).
+ * `status` pauses or resumes, alone.
  */
 export const vacancyPatchSchema = z
   .strictObject({

@@ -12,7 +12,7 @@ import { request } from '../../services/request';
 import '../../styles/page.scss';
 import './index.scss';
 
-const KIND_TEXT: Record<Candidate['kind'], string> = { applied: '本人应聘', referred: '工作人员推荐', suggested: '附近意向相符' };
+const KIND_TEXT: Record<Candidate['kind'], string> = { applied: '本人应聘', referred: '工作人员推荐' };
 const OUTCOME_TEXT = { invited: '邀请面试', hired: '录用', rejected: '不录用' } as const;
 const distanceText = (m: number) => (m < 1000 ? `${m}米` : `${(m / 1000).toFixed(1)}公里`);
 

@@ -170,9 +170,10 @@ export default function VacancyFormPage() {
     const current = { ...original, workplace: { areaCode: original.workplace.areaCode, address: original.workplace.address, lat: original.workplace.lat, lng: original.workplace.lng } };
     const changed = groups.filter((g) => JSON.stringify(body[g]) !== JSON.stringify(current[g]));
     if (changed.length === 0) return goBack();
-    const needsReview = original.status !== 'pending_review' && changed.some((g) => g !== 'headcount' && g !== 'time');
+    const needsReview = original.status === 'rejected' || (original.status !== 'pending_review' && changed.some((g) => g !== 'headcount' && g !== 'time'));
     if (needsReview) {
-      const { confirm } = await Taro.showModal({ title: '需要重新审核', content: '修改岗位内容后，岗位会暂时下架，街道审核通过后重新上架。确定修改吗？', confirmText: '确定修改', cancelText: '再想想' });
+      const content = original.status === 'rejected' ? '修改后岗位重新交街道审核，通过后上架。确定提交吗？' : '修改岗位内容后，岗位会暂时下架，街道审核通过后重新上架。确定修改吗？';
+      const { confirm } = await Taro.showModal({ title: '需要重新审核', content, confirmText: '确定修改', cancelText: '再想想' });
       if (!confirm) return;
     }
     await submission.send(async () => {
