@@ -8,6 +8,7 @@ import { startH5Server } from './lib/h5Server';
 import { bin, buildH5, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData';
 import { stageEnvironment } from './lib/stageEnv';
+import { pollTableStream } from './lib/localStream';
 
 // Fixed for people; the stack's own test moves them (and the data folder) out of the way.
 const DYNAMO_PORT = Number(process.env.DYNAMO_PORT ?? 8000);
@@ -67,12 +68,19 @@ async function main() {
     console.log('• Demo data');
     await seedDemoData(`http://127.0.0.1:${API_PORT}`);
 
-    // The local stage has no table stream: sweep the outbox every few seconds instead, so
-    // subscription messages land in .data/messages.log as they would reach WeChat.
+    // What AWS runs on the table's stream and on a schedule, run here in-process on DynamoDB
+    // Local's own stream: subscription messages (and new matches) land in .data/messages.log
+    // as they would reach WeChat.
     Object.assign(process.env, stageEnvironment('local', TABLE, dynamo.endpoint), { MESSAGE_LOG: join(DATA_DIR, 'messages.log'), POWERTOOLS_LOG_LEVEL: 'WARN' });
-    const { sweepOutbox } = await import('../functions/src/notifications/outbox');
-    const sweeper = setInterval(() => void sweepOutbox().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 5000);
-    stops.push(async () => clearInterval(sweeper));
+    const { onStream, sweep } = await import('../functions/src/notifications/handlers');
+    const streamClient = localClient(dynamo.endpoint);
+    const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, (records) => onStream({ Records: records } as never));
+    const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
+    stops.push(async () => {
+      stream.stop();
+      clearInterval(schedule);
+      streamClient.destroy();
+    });
 
     const h5: Server = await startH5Server({
       root: join(ROOT, 'miniprogram', 'dist', 'h5'),
@@ -87,7 +95,8 @@ async function main() {
   Mini-program (H5):  http://127.0.0.1:${H5_PORT}/   (open with a phone-sized window, e.g. 375×812)
   HTTP API:           http://127.0.0.1:${API_PORT}/health   ·   http://127.0.0.1:${API_PORT}/openapi.json
   DynamoDB Local:     http://127.0.0.1:${DYNAMO_PORT}   table ${TABLE}
-  Messages:           ${join(DATA_DIR, 'messages.log')} (what WeChat subscription messages would say)
+  Messages:           ${join(DATA_DIR, 'messages.log')} (what WeChat subscription messages would say;
+                      the table's stream is read in-process, as Lambda would in AWS)
 
 Logging in: the H5 page's 本地体验登录 button signs this browser in as a new job seeker.
 To be a demo account, open the page with ?as=<openid> (e.g. http://127.0.0.1:${H5_PORT}/?as=demo-street-staff):${DEMO_ACCOUNTS.map((a) => `\n  ${a.openid.padEnd(22)} ${a.label}`).join('')}

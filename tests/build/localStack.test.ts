@@ -1,5 +1,5 @@
 // `npm start` itself: everything comes up, the demo data is there, and a restart keeps what was saved.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
@@ -61,6 +61,37 @@ describe('npm start', () => {
     const token = await api.devLogin('restart-check');
     const saved = await api.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1977-07-07', 707) }), token);
     expect(saved.status).toBe(200);
+    // The demo restaurant's vacancies are near the demo job seeker, and fit her.
+    const recommended = await api.get('/me/recommendations', demo);
+    expect(recommended.body.items.map((i: { vacancy: { title: string } }) => i.vacancy.title)).toContain('餐厅收银员');
+    // The table's stream runs locally too: a new vacancy that fits her reaches her as a message.
+    expect((await api.post('/me/subscriptions', { accepted: ['new_match'] }, demo)).status).toBe(200);
+    const owner = await api.devLogin('demo-employer-approved');
+    const [{ employer }] = (await api.get('/me/employers', owner)).body.items;
+    const posted = await api.post(
+      '/vacancies',
+      {
+        employerId: employer.id,
+        title: '早班收银员',
+        occupationName: '收银员',
+        employmentForm: 'part_time',
+        headcount: 1,
+        requirements: { other: '' },
+        pay: { salaryMinFen: 330_000, salaryMaxFen: 360_000, accommodation: 'none', benefits: '' },
+        time: { recruitFrom: '2026-11-01', recruitUntil: '2099-12-31' },
+        workplace: { areaCode: '350102001001', address: '东街 8 号', lat: 26.0861, lng: 119.3046 },
+        shift: 'day',
+      },
+      owner,
+    );
+    expect(posted.status).toBe(201);
+    const street = await api.devLogin('demo-street-staff');
+    const review = (await api.get('/staff/reviews?type=vacancy&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === posted.body.vacancy.id);
+    expect((await api.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+    const log = join(dataDir, 'messages.log');
+    for (let i = 0; i < 60 && !(existsSync(log) && readFileSync(log, 'utf8').includes('早班收银员')); i += 1) await new Promise((r) => setTimeout(r, 500));
+    const messages = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(messages).toEqual([expect.objectContaining({ openid: 'demo-seeker', templateId: 'local-new-match', page: `jobs/vacancy/index?id=${posted.body.vacancy.id}` })]);
     // The H5 server answers on its port and forwards /api to the API.
     expect((await fetch(`http://127.0.0.1:${ports.H5_PORT}/api/health`)).status).toBe(200);
     // Ctrl-C: the terminal signals the whole foreground process group.

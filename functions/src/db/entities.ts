@@ -365,6 +365,7 @@ export const employerVacanciesKeys = (employerId: string, createdAt: string, vac
 });
 
 export const vacancyGeoPartition = (cell: string) => `VACANCY_GEO#${cell}`;
+export const seekerGeoPartition = (cell: string) => `SEEKER_GEO#${cell}`;
 
 /**
  * The search card of a published vacancy: exists exactly while the vacancy is published, written
@@ -545,4 +546,25 @@ export const OutboxEntity = new Entity({
     ttl: number().optional(),
   }),
   computeKey: ({ messageId }) => ({ pk: `OUTBOX#${messageId}`, sk: 'MESSAGE' }),
+});
+
+/**
+ * A job seeker's search card: where they live and what matching needs, written with every
+ * registration write, so a newly published vacancy can tell the people near it who fit
+ * (new-match messages). Read only by the server; never shown to employers.
+ */
+export const SeekerCardEntity = new Entity({
+  name: 'SeekerCard',
+  table,
+  timestamps: false,
+  schema: item({
+    cell: string().key(),
+    hash: string().key(),
+    userId: string().key(),
+    lat: number(),
+    lng: number(),
+    profileJson: string(),
+    ttl: number(),
+  }),
+  computeKey: ({ cell, hash, userId }) => ({ pk: seekerGeoPartition(cell), sk: `${hash}#${userId}` }),
 });

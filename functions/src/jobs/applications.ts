@@ -34,7 +34,7 @@ import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
 import { outboxMessage } from '../notifications/outbox';
-import { cardOf } from '../vacancies/search';
+import { cardOf, summaryOf } from '../vacancies/search';
 import { bodyOf, loadVacancy, matchOf, seekerProfileOf } from '../vacancies/service';
 
 type StoredApplication = FormattedItem<typeof JobApplicationEntity>;
@@ -140,7 +140,7 @@ export async function candidates(userId: string, vacancyId: string): Promise<Can
     applicantsOf(vacancyId),
     table.build(QueryCommand).entities(ReferralEntity).query({ index: 'gsi1', partition: vacancyReferralsPartition(vacancyId) }).send(),
   ]);
-  const summary = vacancySummarySchema.parse(JSON.parse(cardOf({ vacancyId, employerName: vacancy.employerName, body: bodyOf(vacancy) }).cardJson));
+  const summary = summaryOf(cardOf({ vacancyId, employerName: vacancy.employerName, body: bodyOf(vacancy) }));
   const applied = new Set(applicants.map((a) => a.userId));
   const people = [
     ...applicants.map((a) => ({ userId: a.userId, kind: 'applied' as const, application: a, referralCode: a.referralCode, at: a.createdAt })),

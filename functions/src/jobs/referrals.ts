@@ -34,7 +34,7 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
-import { cardOf } from '../vacancies/search';
+import { cardOf, summaryOf } from '../vacancies/search';
 import { bodyOf, loadVacancy } from '../vacancies/service';
 
 type StoredReferral = FormattedItem<typeof ReferralEntity>;
@@ -92,7 +92,7 @@ export async function createReferral(principal: Principal, input: { personId: st
   }
   const now = new Date().toISOString();
   const card = cardOf({ vacancyId: vacancy.vacancyId, employerName: vacancy.employerName, body: bodyOf(vacancy) });
-  const summary = vacancySummarySchema.parse(JSON.parse(card.cardJson));
+  const summary = summaryOf(card);
   const subject = `${maskName(reg.name)} → ${vacancy.employerName} · ${summary.title}`;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const code = newCode();

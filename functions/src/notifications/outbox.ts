@@ -23,21 +23,31 @@ const PENDING = 'OUTBOX#pending';
 const CLAIM_LEASE_MS = 5 * 60 * 1000;
 const KEEP_SENT_S = 30 * 24 * 3600;
 
-/** The outbox write for a caller's transaction. */
-export function outboxMessage(m: { userId: string; template: MessageTemplate; page: string; data: Record<string, string>; at: string }) {
-  const messageId = ulid();
-  return OutboxEntity.build(PutTransaction).item({
+interface NewMessage {
+  userId: string;
+  template: MessageTemplate;
+  page: string;
+  data: Record<string, string>;
+  at: string;
+}
+
+/** A pending message (an id of the caller's choosing makes writing it twice detectable). */
+export function outboxItem(m: NewMessage, messageId: string = ulid()) {
+  return {
     messageId,
     userId: m.userId,
     template: m.template,
     page: m.page,
     dataJson: JSON.stringify(m.data),
-    status: 'pending',
+    status: 'pending' as const,
     createdAt: m.at,
     gsi1pk: PENDING,
     gsi1sk: `${m.at}#${messageId}`,
-  });
+  };
 }
+
+/** The outbox write for a caller's transaction. */
+export const outboxMessage = (m: NewMessage) => OutboxEntity.build(PutTransaction).item(outboxItem(m));
 
 function templateId(template: string): string {
   const c = getConfig();

@@ -6,6 +6,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import {
   ageOn,
+  geoKeys,
   maskIdNumber,
   parseIdNumber,
   REGISTRATION_VALID_DAYS,
@@ -14,7 +15,7 @@ import {
 } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
-import { IdNumberClaimEntity, JobseekerRegistrationEntity, jurisdictionKeys } from '../db/entities';
+import { IdNumberClaimEntity, JobseekerRegistrationEntity, SeekerCardEntity, jurisdictionKeys } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { getDependencies } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
@@ -127,6 +128,33 @@ function identityFor(idNumber: string | undefined, existing: StoredRegistration 
   };
 }
 
+/**
+ * The job seeker's search card (for new-match messages): put with every write, and the old one
+ * deleted when the home moved to another key.
+ */
+function seekerCardWrites(existing: StoredRegistration | undefined, item: { userId: string; residence: { lat: number; lng: number }; birthDate: string; education: string; yearsOfExperience: number; qualificationLevel?: string; intention: unknown; validUntil: string }) {
+  const at = geoKeys(item.residence);
+  const card = {
+    ...at,
+    userId: item.userId,
+    lat: item.residence.lat,
+    lng: item.residence.lng,
+    profileJson: JSON.stringify({
+      birthDate: item.birthDate,
+      education: item.education,
+      yearsOfExperience: item.yearsOfExperience,
+      ...(item.qualificationLevel ? { qualificationLevel: item.qualificationLevel } : {}),
+      intention: item.intention,
+    }),
+    ttl: Math.floor(Date.parse(item.validUntil) / 1000),
+  };
+  const before = existing && geoKeys(existing.residence);
+  return [
+    SeekerCardEntity.build(PutTransaction).item(card),
+    ...(before && (before.cell !== at.cell || before.hash !== at.hash) ? [SeekerCardEntity.build(DeleteTransaction).key({ ...before, userId: item.userId })] : []),
+  ];
+}
+
 async function tryWrite(
   userId: string,
   body: JobseekerRegistrationBody,
@@ -190,6 +218,8 @@ async function tryWrite(
             .options({ condition: { attr: 'userId', eq: userId } }),
         ]
       : []),
+    // Last, so the condition indices above stay as they are.
+    ...seekerCardWrites(existing, item),
   ];
   try {
     await execute(...transactions);

@@ -26,7 +26,7 @@ import {
   type VacancySummary,
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
-import { VacancyCardEntity, vacancyGeoPartition } from '../db/entities';
+import { SeekerCardEntity, VacancyCardEntity, seekerGeoPartition, vacancyGeoPartition } from '../db/entities';
 import { table } from '../db/table';
 
 export type StoredCard = FormattedItem<typeof VacancyCardEntity>;
@@ -76,22 +76,24 @@ export const putCard = (card: ReturnType<typeof cardOf>) => VacancyCardEntity.bu
 export const deleteCard = (card: Pick<ReturnType<typeof cardOf>, 'cell' | 'hash' | 'vacancyId'>) =>
   VacancyCardEntity.build(DeleteTransaction).key({ cell: card.cell, hash: card.hash, vacancyId: card.vacancyId });
 
-export const summaryOf = (card: StoredCard): VacancySummary => vacancySummarySchema.parse(JSON.parse(card.cardJson));
+export const summaryOf = (card: Pick<StoredCard, 'cardJson'>): VacancySummary => vacancySummarySchema.parse(JSON.parse(card.cardJson));
 
-/** Every card in the ranges (all pages of each, in parallel). */
-async function readRanges(ranges: readonly GeoRange[]): Promise<StoredCard[]> {
+type CardEntity = typeof VacancyCardEntity | typeof SeekerCardEntity;
+
+/** Every card of an entity in the ranges (all pages of each, in parallel). */
+async function readRanges<E extends CardEntity>(entity: E, partitionOf: (cell: string) => string, ranges: readonly GeoRange[]): Promise<FormattedItem<E>[]> {
   const pages = await Promise.all(
     ranges.map(async (r) => {
-      const found: StoredCard[] = [];
+      const found: FormattedItem<E>[] = [];
       let exclusiveStartKey: Record<string, unknown> | undefined;
       do {
         const page = await table
           .build(QueryCommand)
-          .entities(VacancyCardEntity)
-          .query({ partition: vacancyGeoPartition(r.cell), range: { between: [r.from, `${r.to}~`] } })
+          .entities(entity as CardEntity)
+          .query({ partition: partitionOf(r.cell), range: { between: [r.from, `${r.to}~`] } })
           .options(exclusiveStartKey ? { exclusiveStartKey } : {})
           .send();
-        found.push(...(page.Items ?? []));
+        found.push(...((page.Items ?? []) as FormattedItem<E>[]));
         exclusiveStartKey = page.LastEvaluatedKey;
       } while (exclusiveStartKey);
       return found;
@@ -100,51 +102,65 @@ async function readRanges(ranges: readonly GeoRange[]): Promise<StoredCard[]> {
   return pages.flat();
 }
 
-export interface Candidate {
-  card: StoredCard;
+export interface Candidate<C = StoredCard> {
+  card: C;
   distanceM: number;
 }
 
-export interface RingSearch {
+export interface RingSearch<C = StoredCard> {
   center: LatLng;
   /** The search radius: nothing beyond it is returned. */
   limitM: number;
   /** How many accepted cards make a page (one more than shown, to know whether another follows). */
   need: number;
   /** Whether a card counts (open today, the filters); cards outside the radius never reach it. */
-  accept: (card: StoredCard) => boolean;
+  accept: (card: C) => boolean;
   /** Only what comes after this in (distance, id) order: the previous page's last item. */
   after?: { distanceM: number; id: string };
 }
 
 const SMALLEST_RING_M = 60;
-const byDistance = (a: Candidate, b: Candidate) => a.distanceM - b.distanceM || a.card.vacancyId.localeCompare(b.card.vacancyId);
+/** The nearest accepted vacancy cards after `after`, in (distance, id) order, and how many cards were read. */
+export function nearestCards(search: RingSearch<StoredCard>): Promise<{ page: Candidate<StoredCard>[]; read: number }> {
+  return ringSearch((ranges) => readRanges(VacancyCardEntity, vacancyGeoPartition, ranges), (c) => c.vacancyId, search);
+}
 
-/** The nearest accepted cards after `after`, in (distance, id) order, and how many cards were read. */
-export async function nearestCards(search: RingSearch): Promise<{ page: Candidate[]; read: number }> {
+export type StoredSeekerCard = FormattedItem<typeof SeekerCardEntity>;
+
+/** The nearest accepted job-seeker cards, the same way (for new-match messages). */
+export function nearestSeekers(search: RingSearch<StoredSeekerCard>): Promise<{ page: Candidate<StoredSeekerCard>[]; read: number }> {
+  return ringSearch((ranges) => readRanges(SeekerCardEntity, seekerGeoPartition, ranges), (c) => c.userId, search);
+}
+
+async function ringSearch<C extends LatLng>(
+  read: (ranges: GeoRange[]) => Promise<C[]>,
+  idOf: (card: C) => string,
+  search: RingSearch<C>,
+): Promise<{ page: Candidate<C>[]; read: number }> {
   const { center, limitM, need, accept, after } = search;
-  const isAfter = (c: Candidate) => !after || c.distanceM > after.distanceM || (c.distanceM === after.distanceM && c.card.vacancyId > after.id);
+  const byDistance = (a: Candidate<C>, b: Candidate<C>) => a.distanceM - b.distanceM || idOf(a.card).localeCompare(idOf(b.card));
+  const isAfter = (c: Candidate<C>) => !after || c.distanceM > after.distanceM || (c.distanceM === after.distanceM && idOf(c.card) > after.id);
   const startM = after?.distanceM ?? 0;
   const readCells: string[] = [];
-  const accepted = new Map<string, Candidate>();
-  let read = 0;
+  const accepted = new Map<string, Candidate<C>>();
+  let readCount = 0;
   let areaReadKm2 = 0;
   let radiusM = Math.min(limitM, startM + SMALLEST_RING_M);
   for (;;) {
     // Cells of this circle not read yet, and not wholly nearer than where the last page ended.
     const cells = coverCircle(center, radiusM, precisionForRing(center, startM - 200, radiusM), readCells, startM - 1);
-    const cards = await readRanges(rangesOfCells(cells));
+    const cards = await read(rangesOfCells(cells));
     readCells.push(...cells);
-    read += cards.length;
+    readCount += cards.length;
 
     areaReadKm2 += cells.reduce((sum, c) => sum + cellAreaKm2(c), 0);
     for (const card of cards) {
       const candidate = { card, distanceM: Math.round(haversineM(center, card)) };
-      if (candidate.distanceM <= limitM && isAfter(candidate) && accept(card)) accepted.set(card.vacancyId, candidate);
+      if (candidate.distanceM <= limitM && isAfter(candidate) && accept(card)) accepted.set(idOf(card), candidate);
     }
     const within = [...accepted.values()].filter((c) => c.distanceM <= radiusM);
     if (within.length >= need || radiusM >= limitM) {
-      return { page: within.sort(byDistance).slice(0, need), read };
+      return { page: within.sort(byDistance).slice(0, need), read: readCount };
     }
     radiusM = nextSearchRadiusM({ radiusM, limitM, found: accepted.size, need, areaReadKm2, startM });
   }

@@ -6,7 +6,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
   EMPLOYMENT_FORMS,
+  SHIFTS,
   employmentFormLabels,
+  shiftLabels,
   getJobseekerRegistration,
   myRecommendations,
   nearbyVacancies,
@@ -25,6 +27,19 @@ import './index.scss';
 
 const RADII = [1, 3, 5, 10, 20].map((km) => ({ value: km, label: `${km} 公里内` }));
 const FORMS = EMPLOYMENT_FORMS.map((f) => ({ value: f, label: employmentFormLabels[f] }));
+const SHIFT_CHOICES = SHIFTS.map((s) => ({ value: s, label: shiftLabels[s] }));
+const SALARIES = [3000, 4000, 5000, 6000, 8000].map((yuan) => ({ value: yuan * 100, label: `月薪 ${yuan} 元以上` }));
+
+type Shift = (typeof SHIFTS)[number];
+type Form = (typeof EMPLOYMENT_FORMS)[number];
+interface Filters {
+  radiusKm: number;
+  sort: 'distance' | 'match';
+  occupation: string;
+  employmentForm?: Form;
+  shift?: Shift;
+  minSalaryFen?: number;
+}
 
 interface Center {
   lat: number;
@@ -37,17 +52,14 @@ export default function NearbyPage() {
   const recommend = params.mode === 'recommend';
   const { session, error: signInError, retry } = useSignedIn();
   const [center, setCenter] = useState<Center | null>();
-  const [radiusKm, setRadiusKm] = useState(3);
-  const [sort, setSort] = useState<'distance' | 'match'>('distance');
-  const [occupation, setOccupation] = useState('');
-  const [employmentForm, setEmploymentForm] = useState<(typeof EMPLOYMENT_FORMS)[number]>();
+  const [filters, setFilters] = useState<Filters>({ radiusKm: 3, sort: 'distance', occupation: '' });
   const [items, setItems] = useState<NearbyItem[]>();
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
   const [registered, setRegistered] = useState(true);
 
-  async function search(at: Center, more = false, opts = { radiusKm, sort, occupation, employmentForm }) {
+  async function search(at: Center, more = false, opts: Filters = filters) {
     setLoading(true);
     setError(undefined);
     try {
@@ -60,6 +72,8 @@ export default function NearbyPage() {
           limit: 20,
           ...(opts.occupation.trim() ? { occupation: opts.occupation.trim() } : {}),
           ...(opts.employmentForm ? { employmentForm: opts.employmentForm } : {}),
+          ...(opts.shift ? { shift: opts.shift } : {}),
+          ...(opts.minSalaryFen ? { minSalaryFen: opts.minSalaryFen } : {}),
           ...(more && cursor ? { cursor } : {}),
         },
       });
@@ -91,8 +105,9 @@ export default function NearbyPage() {
       const { registration } = await request(getJobseekerRegistration);
       const home = { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
       setCenter(home);
-      setRadiusKm(Math.min(20, registration.intention.maxDistanceKm));
-      await search(home, false, { radiusKm: Math.min(20, registration.intention.maxDistanceKm), sort, occupation, employmentForm });
+      const next = { ...filters, radiusKm: Math.min(20, registration.intention.maxDistanceKm) };
+      setFilters(next);
+      await search(home, false, next);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
         setRegistered(false);
@@ -112,11 +127,9 @@ export default function NearbyPage() {
     }
   }
 
-  const change = (patch: Partial<{ radiusKm: number; sort: 'distance' | 'match'; occupation: string; employmentForm?: (typeof EMPLOYMENT_FORMS)[number] }>) => {
-    const next = { radiusKm, sort, occupation, employmentForm, ...patch };
-    if (patch.radiusKm !== undefined) setRadiusKm(patch.radiusKm);
-    if (patch.sort) setSort(patch.sort);
-    if ('employmentForm' in patch) setEmploymentForm(patch.employmentForm);
+  const change = (patch: Partial<Filters>) => {
+    const next = { ...filters, ...patch };
+    setFilters(next);
     if (center) void search(center, false, next);
   };
 
@@ -152,18 +165,20 @@ export default function NearbyPage() {
         </Button>
       ) : null}
       <View className="card nearby-filters">
-        <ChoicePicker options={RADII} value={radiusKm} placeholder="范围" onChange={(km) => change({ radiusKm: km })} />
+        <ChoicePicker options={RADII} value={filters.radiusKm} placeholder="范围" onChange={(km) => change({ radiusKm: km })} />
         <View className="nearby-filters__sort">
-          <Button className={`btn ${sort === 'distance' ? 'btn--primary' : 'btn--secondary'}`} onClick={() => change({ sort: 'distance' })}>
+          <Button className={`btn ${filters.sort === 'distance' ? 'btn--primary' : 'btn--secondary'}`} onClick={() => change({ sort: 'distance' })}>
             离我最近
           </Button>
-          <Button className={`btn ${sort === 'match' ? 'btn--primary' : 'btn--secondary'}`} disabled={!registered} onClick={() => change({ sort: 'match' })}>
+          <Button className={`btn ${filters.sort === 'match' ? 'btn--primary' : 'btn--secondary'}`} disabled={!registered} onClick={() => change({ sort: 'match' })}>
             最适合我
           </Button>
         </View>
-        <ChoicePicker options={FORMS} value={employmentForm ?? ''} placeholder="用工形式：不限" onChange={(f) => change({ employmentForm: f })} onClear={() => change({ employmentForm: undefined })} />
+        <ChoicePicker options={FORMS} value={filters.employmentForm ?? ''} placeholder="用工形式：不限" onChange={(f) => change({ employmentForm: f })} onClear={() => change({ employmentForm: undefined })} />
+        <ChoicePicker options={SHIFT_CHOICES} value={filters.shift ?? ''} placeholder="班次：不限" onChange={(v) => change({ shift: v })} onClear={() => change({ shift: undefined })} />
+        <ChoicePicker options={SALARIES} value={filters.minSalaryFen ?? ''} placeholder="月薪：不限" onChange={(v) => change({ minSalaryFen: v })} onClear={() => change({ minSalaryFen: undefined })} />
         <FormField label="工种" hint="可不填，例如：保洁、收银">
-          <Input className="text-input" value={occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setOccupation(e.detail.value)} onConfirm={() => change({})} />
+          <Input className="text-input" value={filters.occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setFilters((f) => ({ ...f, occupation: e.detail.value }))} onConfirm={() => change({})} />
         </FormField>
         <Button className="btn btn--secondary" onClick={() => change({})}>
           按工种找

@@ -1,0 +1,86 @@
+// The table's stream on DynamoDB Local, for `npm start`: what AWS Lambda's stream trigger does,
+// in-process. DynamoDB Local serves the DynamoDB Streams API on its own endpoint; the AWS SDK's
+// streams client is not among our packages, so the four calls are made as the JSON protocol
+// they are (DynamoDB Local does not check signatures).
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+type StreamRecord = { eventName?: string; dynamodb?: Record<string, unknown> };
+
+export interface StreamPoller {
+  stop(): void;
+}
+
+export function pollTableStream(
+  client: DynamoDBClient,
+  endpoint: string,
+  tableName: string,
+  onRecords: (records: StreamRecord[]) => Promise<void>,
+  everyMs = 1000,
+): StreamPoller {
+  const call = async <T>(target: string, body: unknown): Promise<T> => {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDBStreams_20120810.${target}`,
+        authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/cn-north-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${target}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  // Shards known so far, each with where reading goes on (undefined once the shard is closed).
+  const iterators = new Map<string, string | undefined>();
+  let streamArn: string | undefined;
+  let first = true;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function discoverShards() {
+    if (!streamArn) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      streamArn = Table?.LatestStreamArn;
+      if (!streamArn) throw new Error(`table ${tableName} has no stream`);
+    }
+    const { StreamDescription } = await call<{ StreamDescription: { Shards: { ShardId: string }[] } }>('DescribeStream', { StreamArn: streamArn });
+    for (const { ShardId } of StreamDescription.Shards) {
+      if (iterators.has(ShardId)) continue;
+      // At start only what happens from now on; a shard that appears later is read from its start.
+      const { ShardIterator } = await call<{ ShardIterator?: string }>('GetShardIterator', {
+        StreamArn: streamArn,
+        ShardId,
+        ShardIteratorType: first ? 'LATEST' : 'TRIM_HORIZON',
+      });
+      iterators.set(ShardId, ShardIterator);
+    }
+    first = false;
+  }
+
+  async function tick() {
+    await discoverShards();
+    for (const [shardId, iterator] of iterators) {
+      if (!iterator) continue;
+      const { Records = [], NextShardIterator } = await call<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 100 });
+      iterators.set(shardId, NextShardIterator);
+      if (Records.length) await onRecords(Records);
+    }
+  }
+
+  const loop = async () => {
+    try {
+      await tick();
+    } catch (err) {
+      console.error(`local stream: ${(err as Error).message}`);
+    }
+    if (!stopped) timer = setTimeout(loop, everyMs);
+  };
+  void loop();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
