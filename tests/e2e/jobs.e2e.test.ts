@@ -159,6 +159,17 @@ describe('a vacancy from post to application', () => {
     expect(await largeTextProblems(seeker, 'nearby-large-text.png')).toEqual([]);
   });
 
+  it('narrows the list with a filter and widens it again', async () => {
+    await shown(seeker).getByText(/^更多筛选/).click();
+    const shift = shown(seeker).locator('.choice-picker', { hasText: '班次' });
+    await pick(seeker, shift, '班次：夜班');
+    await shown(seeker).getByText('没有符合这些条件的岗位。可以少选几个条件，或把范围放大一些。').waitFor({ timeout: 30_000 });
+    await screenshot(seeker, 'nearby-filtered-empty.png');
+    expect(await layoutProblems(seeker)).toEqual([]);
+    await shift.getByText('清除').click();
+    await shown(seeker).locator('.job-card', { hasText: '餐厅收银员' }).waitFor({ timeout: 30_000 });
+  });
+
   it('applies in one tap after being told what the employer will see', async () => {
     await shown(seeker).locator('.job-card', { hasText: '餐厅收银员' }).click();
     await shown(seeker).getByText('我要应聘').waitFor();

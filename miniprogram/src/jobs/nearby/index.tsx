@@ -25,10 +25,11 @@ import { VacancyCard } from '../components/VacancyCard';
 import '../../styles/page.scss';
 import './index.scss';
 
-const RADII = [1, 3, 5, 10, 20].map((km) => ({ value: km, label: `${km} 公里内` }));
-const FORMS = EMPLOYMENT_FORMS.map((f) => ({ value: f, label: employmentFormLabels[f] }));
-const SHIFT_CHOICES = SHIFTS.map((s) => ({ value: s, label: shiftLabels[s] }));
-const SALARIES = [3000, 4000, 5000, 6000, 8000].map((yuan) => ({ value: yuan * 100, label: `月薪 ${yuan} 元以上` }));
+const RADII = [1, 3, 5, 10, 20].map((km) => ({ value: km, label: `范围：${km} 公里内` }));
+// Each choice names its filter, so a chosen row still says what it filters.
+const FORMS = EMPLOYMENT_FORMS.map((f) => ({ value: f, label: `用工形式：${employmentFormLabels[f]}` }));
+const SHIFT_CHOICES = SHIFTS.map((s) => ({ value: s, label: `班次：${shiftLabels[s]}` }));
+const SALARIES = [3000, 4000, 5000, 6000, 8000].map((yuan) => ({ value: yuan * 100, label: `月薪：${yuan} 元以上` }));
 
 type Shift = (typeof SHIFTS)[number];
 type Form = (typeof EMPLOYMENT_FORMS)[number];
@@ -40,6 +41,8 @@ interface Filters {
   shift?: Shift;
   minSalaryFen?: number;
 }
+
+const activeFilters = (f: Filters) => [f.employmentForm, f.shift, f.minSalaryFen, f.occupation.trim()].filter(Boolean).length;
 
 interface Center {
   lat: number;
@@ -53,6 +56,7 @@ export default function NearbyPage() {
   const { session, error: signInError, retry } = useSignedIn();
   const [center, setCenter] = useState<Center | null>();
   const [filters, setFilters] = useState<Filters>({ radiusKm: 3, sort: 'distance', occupation: '' });
+  const [moreFilters, setMoreFilters] = useState(false);
   const [items, setItems] = useState<NearbyItem[]>();
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
@@ -174,19 +178,29 @@ export default function NearbyPage() {
             最适合我
           </Button>
         </View>
-        <ChoicePicker options={FORMS} value={filters.employmentForm ?? ''} placeholder="用工形式：不限" onChange={(f) => change({ employmentForm: f })} onClear={() => change({ employmentForm: undefined })} />
-        <ChoicePicker options={SHIFT_CHOICES} value={filters.shift ?? ''} placeholder="班次：不限" onChange={(v) => change({ shift: v })} onClear={() => change({ shift: undefined })} />
-        <ChoicePicker options={SALARIES} value={filters.minSalaryFen ?? ''} placeholder="月薪：不限" onChange={(v) => change({ minSalaryFen: v })} onClear={() => change({ minSalaryFen: undefined })} />
-        <FormField label="工种" hint="可不填，例如：保洁、收银">
-          <Input className="text-input" value={filters.occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setFilters((f) => ({ ...f, occupation: e.detail.value }))} onConfirm={() => change({})} />
-        </FormField>
-        <Button className="btn btn--secondary" onClick={() => change({})}>
-          按工种找
-        </Button>
+        {moreFilters ? (
+          <View>
+            <ChoicePicker options={FORMS} value={filters.employmentForm ?? ''} placeholder="用工形式：不限" onChange={(f) => change({ employmentForm: f })} onClear={() => change({ employmentForm: undefined })} />
+            <ChoicePicker options={SHIFT_CHOICES} value={filters.shift ?? ''} placeholder="班次：不限" onChange={(v) => change({ shift: v })} onClear={() => change({ shift: undefined })} />
+            <ChoicePicker options={SALARIES} value={filters.minSalaryFen ?? ''} placeholder="月薪：不限" onChange={(v) => change({ minSalaryFen: v })} onClear={() => change({ minSalaryFen: undefined })} />
+            <FormField label="工种" hint="可不填，例如：保洁、收银">
+              <Input className="text-input" value={filters.occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setFilters((f) => ({ ...f, occupation: e.detail.value }))} onConfirm={() => change({})} />
+            </FormField>
+            <Button className="btn btn--secondary" onClick={() => change({})}>
+              按工种找
+            </Button>
+          </View>
+        ) : (
+          <Button className="btn btn--secondary" onClick={() => setMoreFilters(true)}>
+            {activeFilters(filters) ? `更多筛选（已选 ${activeFilters(filters)} 项）` : '更多筛选：用工形式、班次、月薪、工种'}
+          </Button>
+        )}
       </View>
       {error ? <Notice message={error} actionText="重试" onAction={() => center && search(center)} /> : null}
       {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
-      {items && items.length === 0 ? <Text className="page__lead">这个范围内暂时没有招聘岗位。可以把范围放大一些。</Text> : null}
+      {items && items.length === 0 ? (
+        <Text className="page__lead">{activeFilters(filters) ? '没有符合这些条件的岗位。可以少选几个条件，或把范围放大一些。' : '这个范围内暂时没有招聘岗位。可以把范围放大一些。'}</Text>
+      ) : null}
       {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
       {cursor && center ? (
         <Button className="btn btn--secondary" disabled={loading} onClick={() => search(center, true)}>
