@@ -5,6 +5,7 @@ import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
+import { vacancyBody } from '../support/vacancies';
 
 jest.setTimeout(240_000);
 
@@ -35,23 +36,7 @@ async function approvedEmployer(token: string, serial: number) {
 }
 
 async function publishedVacancy(token: string, employerId: string, overrides: Record<string, unknown> = {}, at = north(800)) {
-  const res = await client.post(
-    '/vacancies',
-    {
-      employerId,
-      title: '超市收银员',
-      occupationName: '收银员',
-      employmentForm: 'full_time',
-      headcount: 2,
-      requirements: { minEducation: 'junior_high', other: '' },
-      pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
-      time: { recruitFrom: '2026-11-01', recruitUntil: '2027-01-31' },
-      workplace: { areaCode: COMMUNITY, address: '鼓东路 20 号', ...at },
-      shift: 'day',
-      ...overrides,
-    },
-    token,
-  );
+  const res = await client.post('/vacancies', vacancyBody(employerId, at, { requirements: { minEducation: 'junior_high', other: '' }, ...overrides }), token);
   expect(res.status).toBe(201);
   const review = (await client.get('/staff/reviews?type=vacancy&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === res.body.vacancy.id);
   expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);

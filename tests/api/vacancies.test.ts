@@ -9,6 +9,7 @@ import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { geoKeys } from '@doorstep/shared';
+import { vacancyBody as testVacancy } from '../support/vacancies';
 
 jest.setTimeout(240_000);
 
@@ -27,21 +28,7 @@ const COMMUNITY = '350102001001';
 /** A point `metres` due north of HOME (one degree of latitude is 111.2 km). */
 const north = (metres: number) => ({ lat: HOME.lat + metres / 111_195, lng: HOME.lng });
 
-function vacancyBody(overrides: Record<string, unknown> = {}, at = north(800)) {
-  return {
-    employerId,
-    title: '超市收银员',
-    occupationName: '收银员',
-    employmentForm: 'full_time',
-    headcount: 2,
-    requirements: { minEducation: 'junior_high', other: '能适应早晚班' },
-    pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '五险' },
-    time: { recruitFrom: '2026-11-01', recruitUntil: '2027-01-31' },
-    workplace: { areaCode: COMMUNITY, address: '鼓东路 20 号', ...at },
-    shift: 'day',
-    ...overrides,
-  };
-}
+const vacancyBody = (overrides: Record<string, unknown> = {}, at = north(800)) => testVacancy(employerId, at, overrides);
 
 async function decide(reviewSubject: string, decision: 'approve' | 'reject', reason = '') {
   const queue = await client.get('/staff/reviews?type=vacancy&limit=100', street);

@@ -13,7 +13,7 @@ import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, field, fill, largeTextProblems, launchBrowser, layoutProblems, openPicker, phoneContext, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, phoneOf, field, fill, largeTextProblems, launchBrowser, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
 import { startH5Server } from '../../scripts/lib/h5Server';
 import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
 
@@ -34,11 +34,6 @@ const HOME = { lat: Number((SHOP.lat + 800 / 111_195).toFixed(6)), lng: SHOP.lng
 const EXPECTED_M = Math.round(haversineM(HOME, SHOP));
 const SEEKER_ID = makeIdNumber('1976-04-12', 318);
 
-async function phoneOf(openid: string, geolocation?: { latitude: number; longitude: number }): Promise<Page> {
-  const context = await phoneContext(browser, geolocation);
-  await context.addInitScript((id) => localStorage.setItem('doorstep.h5-device-id', JSON.stringify({ data: id })), openid);
-  return context.newPage();
-}
 
 beforeAll(async () => {
   buildH5();
@@ -79,9 +74,9 @@ describe('a vacancy from post to application', () => {
   let seeker: Page;
 
   beforeAll(async () => {
-    owner = await phoneOf('e2e-jobs-owner', SHOP_WGS84);
-    officer = await phoneOf('e2e-jobs-street');
-    seeker = await phoneOf('e2e-jobs-seeker');
+    owner = await phoneOf(browser, 'e2e-jobs-owner', SHOP_WGS84);
+    officer = await phoneOf(browser, 'e2e-jobs-street');
+    seeker = await phoneOf(browser, 'e2e-jobs-seeker');
   });
 
   it('the restaurant opens the form from 我的单位 and sees what is missing next to each field', async () => {
@@ -208,7 +203,7 @@ describe('a vacancy from post to application', () => {
 
 describe('community staff refer a resident and follow up', () => {
   it('finds her by ID number, issues a referral letter with a code, and sees the follow-ups by due date', async () => {
-    const staff = await phoneOf('e2e-jobs-community');
+    const staff = await phoneOf(browser, 'e2e-jobs-community');
     await staff.goto(baseUrl);
     await staff.getByText('代办业务').click();
     await fill(staff, '居民身份证号', SEEKER_ID);

@@ -28,6 +28,13 @@ export async function phoneContext(browser: Browser, geolocation = { latitude: 2
   });
 }
 
+/** A phone whose H5 app signs in as `openid` (the dev login of the local and test stages). */
+export async function phoneOf(browser: Browser, openid: string, geolocation?: { latitude: number; longitude: number }): Promise<Page> {
+  const context = await phoneContext(browser, geolocation);
+  await context.addInitScript((id) => localStorage.setItem('doorstep.h5-device-id', JSON.stringify({ data: id })), openid);
+  return context.newPage();
+}
+
 /** Waits until nothing on the page is moving (Taro's H5 slides pages in; pickers slide up). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });

@@ -29,6 +29,7 @@ import {
   taskQueueKeys,
   vacancyReferralsPartition,
 } from '../db/entities';
+import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
@@ -148,17 +149,7 @@ export async function listTasks(principal: Principal, cursor?: string): Promise<
   const scope = staffScope(principal.level, principal.areaCode);
   if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
   const partition = taskQueueKeys('open', scope, '', '').gsi1pk;
-  let exclusiveStartKey: Record<string, string> | undefined;
-  if (cursor) {
-    try {
-      exclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    } catch {
-      exclusiveStartKey = undefined;
-    }
-    if (!exclusiveStartKey || exclusiveStartKey.gsi1pk !== partition || Object.keys(exclusiveStartKey).length !== 4) {
-      throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
-    }
-  }
+  let exclusiveStartKey = decodeKeyCursor(cursor, 'gsi1', partition);
   const today = todayInChina();
   const items: Task[] = [];
   let last: Record<string, unknown> | undefined;
@@ -189,5 +180,5 @@ export async function listTasks(principal: Principal, cursor?: string): Promise<
     if (!last) break;
     exclusiveStartKey = last as Record<string, string>;
   }
-  return { items, ...(last ? { nextCursor: Buffer.from(JSON.stringify(last)).toString('base64url') } : {}) };
+  return { items, ...(last ? { nextCursor: encodeKeyCursor(last) } : {}) };
 }

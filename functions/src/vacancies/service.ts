@@ -32,6 +32,7 @@ import { areaFullName, isKnownArea } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, VacancyEntity, employerVacanciesKeys, vacancyApplicantsPartition } from '../db/entities';
 import { table } from '../db/table';
+import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
 import { cardOf, deleteCard, nearestCards, putCard, summaryOf, type Candidate, type StoredCard } from './search';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
@@ -301,17 +302,7 @@ export async function employerVacancies(userId: string, employerId: string, curs
   const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId, userId }).send();
   if (!member) throw new NotFoundError('找不到这个单位');
   const partition = employerVacanciesKeys(employerId, '', '').gsi2pk;
-  let exclusiveStartKey: Record<string, string> | undefined;
-  if (cursor) {
-    try {
-      exclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    } catch {
-      exclusiveStartKey = undefined;
-    }
-    if (!exclusiveStartKey || exclusiveStartKey.gsi2pk !== partition || Object.keys(exclusiveStartKey).length !== 4) {
-      throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
-    }
-  }
+  const exclusiveStartKey = decodeKeyCursor(cursor, 'gsi2', partition);
   const { Items = [], LastEvaluatedKey } = await table
     .build(QueryCommand)
     .entities(VacancyEntity)
@@ -322,7 +313,7 @@ export async function employerVacancies(userId: string, employerId: string, curs
   const counts = await Promise.all(Items.map((v) => countApplicants(v.vacancyId)));
   return {
     items: Items.map((v, k) => ({ ...toVacancyView(v, today), applicantCount: counts[k] })),
-    ...(LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
+    ...(LastEvaluatedKey ? { nextCursor: encodeKeyCursor(LastEvaluatedKey) } : {}),
   };
 }
 
