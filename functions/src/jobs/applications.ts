@@ -149,11 +149,9 @@ export async function candidates(userId: string, vacancyId: string): Promise<Can
   const today = todayInChina();
   const rows = await Promise.all(
     people.map(async (p): Promise<Candidate | undefined> => {
-      const [seeker, { Item: reg }] = await Promise.all([
-        seekerProfileOf(p.userId, today),
-        JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: p.userId }).send(),
-      ]);
-      if (!seeker || !reg) return undefined;
+      const seeker = await seekerProfileOf(p.userId, today);
+      if (!seeker) return undefined;
+      const reg = seeker.registration;
       const distanceM = Math.round(haversineM(seeker.residence, vacancy));
       const open = p.kind === 'applied';
       return {

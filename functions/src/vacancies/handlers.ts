@@ -14,10 +14,7 @@ import { closeVacancy, createVacancy, employerVacancies as listOfEmployer, getVa
 
 export const create = httpHandler(createContract, async ({ principal, body }) => ({ vacancy: await createVacancy(principal.userId, body) }));
 export const update = httpHandler(updateContract, ({ principal, params, body }) => updateVacancy(principal.userId, params.id, body));
-export const nearby = httpHandler(nearbyVacancies, async ({ principal, query }) => {
-  const { items, nextCursor } = await findNearby(principal, query);
-  return { items, ...(nextCursor ? { nextCursor } : {}) };
-});
+export const nearby = httpHandler(nearbyVacancies, ({ principal, query }) => findNearby(principal, query));
 export const get = httpHandler(getContract, async ({ principal, params }) => ({ vacancy: await getVacancy(principal, params.id) }));
 export const close = httpHandler(closeContract, async ({ principal, params }) => ({ vacancy: await closeVacancy(principal.userId, params.id) }));
 export const ofEmployer = httpHandler(employerVacancies, ({ principal, params, query }) => listOfEmployer(principal.userId, params.id, query.cursor));

@@ -340,7 +340,7 @@ export async function seekerProfileOf(userId: string, today = todayInChina()) {
     ...(registration.qualificationLevel ? { qualificationLevel: registration.qualificationLevel as QualificationLevel } : {}),
     intention: { ...registration.intention, shift: registration.intention.shift as Shift },
   };
-  return { profile, residence: registration.residence };
+  return { profile, residence: registration.residence, registration };
 }
 
 export const matchOf = (seeker: SeekerProfile, v: VacancySummary, distanceM: number) => scoreMatch(seeker, { ...v, ...v.requirements }, distanceM);
@@ -383,7 +383,7 @@ function decodeCursor(cursor: string): unknown {
  * read ring by ring. By match: the nearest MATCH_CANDIDATES scored, best first; the cursor is a
  * position in that order.
  */
-export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ items: NearbyItem[]; nextCursor?: string; read: number }> {
+export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ items: NearbyItem[]; nextCursor?: string }> {
   const center = { lat: q.lat, lng: q.lng };
   const limitM = q.radiusKm * 1000;
   const today = todayInChina();
@@ -399,12 +399,11 @@ export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ it
   if (q.sort === 'match' && seeker) {
     const offset = q.cursor ? decodeCursor(q.cursor) : 0;
     if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badCursor();
-    const { page: candidates, read } = await nearestCards({ center, limitM, need: MATCH_CANDIDATES, accept });
+    const { page: candidates } = await nearestCards({ center, limitM, need: MATCH_CANDIDATES, accept });
     const scored = candidates.map((c) => item(c)).sort((a, b) => b.match!.score - a.match!.score || a.distanceM - b.distanceM || a.vacancy.id.localeCompare(b.vacancy.id));
     return {
       items: scored.slice(offset, offset + q.limit),
       ...(offset + q.limit < scored.length ? { nextCursor: encodeCursor(offset + q.limit) } : {}),
-      read,
     };
   }
 
@@ -414,13 +413,12 @@ export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ it
     if (!c || typeof c.d !== 'number' || !Number.isInteger(c.d) || c.d < 0 || typeof c.id !== 'string' || c.id.length > 40) throw badCursor();
     after = { distanceM: c.d, id: c.id };
   }
-  const [{ page, read }, registered] = await Promise.all([nearestCards({ center, limitM, need: q.limit + 1, accept, ...(after ? { after } : {}) }), seekerRead]);
+  const [{ page }, registered] = await Promise.all([nearestCards({ center, limitM, need: q.limit + 1, accept, ...(after ? { after } : {}) }), seekerRead]);
   const shown = page.slice(0, q.limit);
   const last = shown[shown.length - 1];
   return {
     items: shown.map((c) => item(c, registered?.profile)),
     ...(page.length > q.limit && last ? { nextCursor: encodeCursor({ d: last.distanceM, id: last.card.vacancyId }) } : {}),
-    read,
   };
 }
 

@@ -9,7 +9,6 @@
 import geohash from 'ngeohash';
 
 export const GEO_PARTITION_PRECISION = 5;
-export const GEO_RANGE_PRECISION = 6;
 export const GEO_ITEM_PRECISION = 9;
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -111,20 +110,18 @@ export function coverCircle(center: LatLng, radiusM: number, precision: number, 
   return out.sort();
 }
 
-/** The precision-6 cells touching a circle, as runs of consecutive cells per precision-5 cell. */
-export function rangesForCircle(center: LatLng, radiusM: number): GeoRange[] {
-  return rangesOfCells(cellsTouchingCircle(center, radiusM, GEO_RANGE_PRECISION), 0);
-}
-
 /**
  * The cell size for reading a ring (or a disc, inner 0): the finest precision at which the ring
  * is at most about sixty cells, so it reads little outside itself in few queries (precision 8 ≈
- * 38 × 19 m, 7 ≈ 150 × 140 m, 6 ≈ 1.1 × 0.6 km, 5 ≈ 4.4 × 4.9 km at 26° N).
+ * 38 × 19 m, 7 ≈ 150 × 140 m, 6 ≈ 1.1 × 0.6 km, 5 ≈ 4.4 × 4.9 km at 26° N). Precision 6 may
+ * take more cells (a 3-km circle in the north of China is some eighty): the next size up would
+ * read a whole partition.
  */
+const MOST_CELLS: Record<number, number> = { 8: 60, 7: 60, 6: 150 };
 export function precisionForRing(center: LatLng, innerM: number, outerM: number): number {
   const areaKm2 = (Math.PI * (outerM ** 2 - Math.max(0, innerM) ** 2)) / 1e6;
   for (const precision of [8, 7, 6]) {
-    if (areaKm2 / cellAreaKm2(geohash.encode(center.lat, center.lng, precision)) <= 60) return precision;
+    if (areaKm2 / cellAreaKm2(geohash.encode(center.lat, center.lng, precision)) <= MOST_CELLS[precision]) return precision;
   }
   return GEO_PARTITION_PRECISION;
 }
@@ -152,9 +149,4 @@ export function nextSearchRadiusM(opts: { radiusM: number; limitM: number; found
     next = Math.max(radiusM * 1.5, Math.sqrt((areaNeeded + Math.PI * (startM / 1000) ** 2) / Math.PI) * 1000);
   }
   return Math.min(limitM, next);
-}
-
-/** The area the ranges cover, in km² (for the read-amplification figure). */
-export function rangesAreaKm2(ranges: readonly GeoRange[]): number {
-  return ranges.reduce((sum, r) => sum + (suffixNumber(r.to) - suffixNumber(r.from) + 1) * cellAreaKm2(r.from), 0);
 }
