@@ -8,7 +8,7 @@ import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
-import { geoKeys } from '@doorstep/shared';
+import { addCalendarDays, geoKeys } from '@doorstep/shared';
 import { vacancyBody as testVacancy } from '../support/vacancies';
 
 jest.setTimeout(240_000);
@@ -195,8 +195,9 @@ describe('editing, pausing and extending', () => {
   it('extends at once, but sends a changed requirement back to the street', async () => {
     const id = await published({ title: '水果店店员', occupationName: '店员' }, north(650));
     let v = (await client.get(`/vacancies/${id}`, owner)).body.vacancy;
-    const extended = await patch(id, { version: v.version, time: { recruitFrom: '2026-11-01', recruitUntil: '2027-06-30' }, headcount: 3 });
-    expect(extended.body).toMatchObject({ needsReview: false, vacancy: { status: 'published', headcount: 3, time: { recruitUntil: '2027-06-30' } } });
+    const later = addCalendarDays(v.time.recruitUntil, 60);
+    const extended = await patch(id, { version: v.version, time: { recruitFrom: '2026-11-01', recruitUntil: later }, headcount: 3 });
+    expect(extended.body).toMatchObject({ needsReview: false, vacancy: { status: 'published', headcount: 3, time: { recruitUntil: later } } });
     expect(await visible(id)).toBe(true);
 
     v = extended.body.vacancy;

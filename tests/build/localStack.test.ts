@@ -6,6 +6,7 @@ import { ROOT, startProcess, stopProcess } from '../../scripts/lib/processes';
 import { apiClient } from '../support/http';
 import { isListening } from '../../scripts/lib/dynamoLocal';
 import { makeIdNumber, registrationBody } from '../support/people';
+import { vacancyBody } from '../support/vacancies';
 
 jest.setTimeout(300_000);
 
@@ -70,18 +71,12 @@ describe('npm start', () => {
     const [{ employer }] = (await api.get('/me/employers', owner)).body.items;
     const posted = await api.post(
       '/vacancies',
-      {
-        employerId: employer.id,
+      vacancyBody(employer.id, { lat: 26.0861, lng: 119.3046 }, {
         title: '早班收银员',
-        occupationName: '收银员',
         employmentForm: 'part_time',
         headcount: 1,
-        requirements: { other: '' },
         pay: { salaryMinFen: 330_000, salaryMaxFen: 360_000, accommodation: 'none', benefits: '' },
-        time: { recruitFrom: '2026-11-01', recruitUntil: '2099-12-31' },
-        workplace: { areaCode: '350102001001', address: '东街 8 号', lat: 26.0861, lng: 119.3046 },
-        shift: 'day',
-      },
+      }),
       owner,
     );
     expect(posted.status).toBe(201);

@@ -6,6 +6,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
+  maskName,
   ageOn,
   haversineM,
   inThirdPerson,
@@ -125,7 +126,6 @@ async function applicantsOf(vacancyId: string): Promise<StoredApplication[]> {
   return found;
 }
 
-const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 
 /**
  * 推荐人员花名册: who applied (name and phone shown: they chose to contact the employer) and who

@@ -3,9 +3,9 @@
 // they want — and nobody twice, however often the stream delivers the card.
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import type { VacancyBody } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
+import { vacancyBody } from '../../../tests/support/vacancies';
 import { OutboxEntity, VacancyEntity } from '../db/entities';
 import { table } from '../db/table';
 import { putRegistration } from '../registration/service';
@@ -28,19 +28,7 @@ async function seeker(userId: string, serial: number, home: { lat: number; lng: 
 }
 
 async function publishedVacancy(vacancyId: string, status: 'published' | 'paused' = 'published') {
-  const body: VacancyBody = {
-    employerId: '01J00000000000000000000000',
-    title: '超市收银员',
-    occupationCode: '',
-    occupationName: '收银员',
-    employmentForm: 'full_time',
-    headcount: 2,
-    requirements: { other: '' },
-    pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
-    time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-    workplace: { areaCode: '350102001001', address: '鼓东路 20 号', ...SHOP },
-    shift: 'day',
-  };
+  const body = vacancyBody('01J00000000000000000000000', SHOP);
   const now = new Date().toISOString();
   await VacancyEntity.build(PutItemCommand)
     .item({

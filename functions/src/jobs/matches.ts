@@ -5,26 +5,18 @@
 // has an id made of the vacancy and the person, written only if absent.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { ageOn, todayInChina, type Education, type QualificationLevel, type SeekerProfile, type Shift } from '@doorstep/shared';
+import { todayInChina } from '@doorstep/shared';
 import { OutboxEntity, VacancyEntity } from '../db/entities';
 import { outboxItem } from '../notifications/outbox';
 import { isConditionFailure } from '../db/errors';
 import { cardOf, nearestSeekers, summaryOf } from '../vacancies/search';
-import { bodyOf, matchOf } from '../vacancies/service';
+import { bodyOf, matchOf, toSeekerProfile, type StoredSeekerFields } from '../vacancies/service';
 
 /** How well a vacancy must fit to be worth a message (of 100): more than 70, so only a post the person wants (30 of the 100) can reach it. */
 export const NEW_MATCH_MIN_SCORE = 75;
 /** How far to look for people: the radius most set, and the most people told about one vacancy. */
 const LOOK_WITHIN_M = 5000;
 const MOST_TOLD = 200;
-
-interface StoredProfile {
-  birthDate: string;
-  education: string;
-  yearsOfExperience: number;
-  qualificationLevel?: string;
-  intention: { occupations: string[]; minMonthlySalaryFen: number; maxDistanceKm: number; shift: string };
-}
 
 export async function notifyNewMatches(vacancyId: string): Promise<{ told: number; considered: number }> {
   const { Item: vacancy } = await VacancyEntity.build(GetItemCommand).key({ vacancyId }).options({ consistent: true }).send();
@@ -36,15 +28,9 @@ export async function notifyNewMatches(vacancyId: string): Promise<{ told: numbe
   const at = new Date().toISOString();
   let told = 0;
   for (const { card, distanceM } of page) {
-    const stored = JSON.parse(card.profileJson) as StoredProfile;
+    const stored = JSON.parse(card.profileJson) as StoredSeekerFields;
     if (distanceM > stored.intention.maxDistanceKm * 1000) continue;
-    const profile: SeekerProfile = {
-      age: ageOn(stored.birthDate, today),
-      education: stored.education as Education,
-      yearsOfExperience: stored.yearsOfExperience,
-      ...(stored.qualificationLevel ? { qualificationLevel: stored.qualificationLevel as QualificationLevel } : {}),
-      intention: { ...stored.intention, shift: stored.intention.shift as Shift },
-    };
+    const profile = toSeekerProfile(stored, today);
     const match = matchOf(profile, summary, distanceM);
     if (match.score < NEW_MATCH_MIN_SCORE) continue;
     try {

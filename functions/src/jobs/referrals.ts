@@ -10,6 +10,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
+  maskName,
   addCalendarDays,
   inJurisdiction,
   staffScope,
@@ -45,7 +46,6 @@ const LETTER_VALID_DAYS = 30;
 export const FOLLOW_UP_DAYS = { referral_call_seeker: 7, referral_visit_employer: 30 } as const;
 
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-const maskName = (name: string) => `${[...name][0] ?? ''}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 
 async function toView(r: StoredReferral): Promise<Referral> {
   const { Item: applied } = await ApplicantMarkerEntity.build(GetItemCommand).key({ vacancyId: r.vacancyId, userId: r.personId }).send();

@@ -3,8 +3,9 @@
 // a full scan would give, paging covers every card in the radius once, and a page reads about
 // as many cards as it returns.
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { haversineM, type VacancyBody } from '@doorstep/shared';
+import { haversineM } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
+import { vacancyBody } from '../../../tests/support/vacancies';
 import { cardOf, nearestCards, putCard } from './search';
 
 jest.setTimeout(60_000);
@@ -26,21 +27,7 @@ const points = Array.from({ length: 600 }, (_, i) =>
 );
 const ids = points.map((_, i) => `V${String(i).padStart(25, '0')}`);
 
-function body(p: { lat: number; lng: number }): VacancyBody {
-  return {
-    employerId: '01J00000000000000000000000',
-    title: '收银员',
-    occupationCode: '',
-    occupationName: '收银员',
-    employmentForm: 'full_time',
-    headcount: 1,
-    requirements: { other: '' },
-    pay: { salaryMinFen: 300_000, salaryMaxFen: 400_000, accommodation: 'none', benefits: '' },
-    time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-    workplace: { areaCode: '350102001001', address: '鼓东路', ...p },
-    shift: 'day',
-  };
-}
+const body = (p: { lat: number; lng: number }) => vacancyBody('01J00000000000000000000000', p);
 
 beforeAll(async () => {
   for (let i = 0; i < points.length; i += 25) {

@@ -329,18 +329,30 @@ async function countApplicants(vacancyId: string): Promise<number> {
 
 type NearbyQuery = z.infer<typeof nearbyQuerySchema>;
 
+/** What matching needs of a registration, as stored (the registration item, or a seeker's search card). */
+export interface StoredSeekerFields {
+  birthDate: string;
+  education: string;
+  yearsOfExperience: number;
+  qualificationLevel?: string;
+  intention: { occupations: string[]; minMonthlySalaryFen: number; maxDistanceKm: number; shift: string };
+}
+
+export function toSeekerProfile(stored: StoredSeekerFields, today = todayInChina()): SeekerProfile {
+  return {
+    age: ageOn(stored.birthDate, today),
+    education: stored.education as Education,
+    yearsOfExperience: stored.yearsOfExperience,
+    ...(stored.qualificationLevel ? { qualificationLevel: stored.qualificationLevel as QualificationLevel } : {}),
+    intention: { ...stored.intention, shift: stored.intention.shift as Shift },
+  };
+}
+
 /** The matching profile of a person's job-seeker registration, if they have one. */
 export async function seekerProfileOf(userId: string, today = todayInChina()) {
   const { Item: registration } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
   if (!registration) return undefined;
-  const profile: SeekerProfile = {
-    age: ageOn(registration.birthDate, today),
-    education: registration.education as Education,
-    yearsOfExperience: registration.yearsOfExperience,
-    ...(registration.qualificationLevel ? { qualificationLevel: registration.qualificationLevel as QualificationLevel } : {}),
-    intention: { ...registration.intention, shift: registration.intention.shift as Shift },
-  };
-  return { profile, residence: registration.residence, registration };
+  return { profile: toSeekerProfile(registration, today), residence: registration.residence, registration };
 }
 
 export const matchOf = (seeker: SeekerProfile, v: VacancySummary, distanceM: number) => scoreMatch(seeker, { ...v, ...v.requirements }, distanceM);

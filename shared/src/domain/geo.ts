@@ -28,6 +28,11 @@ export function haversineM(a: LatLng, b: LatLng): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** A distance as people say it: "600米" under a kilometre, "1.5公里" from there. */
+export function distanceText(distanceM: number): string {
+  return distanceM < 1000 ? `${Math.round(distanceM)}米` : `${(distanceM / 1000).toFixed(1)}公里`;
+}
+
 /** The keys a point is indexed under. */
 export function geoKeys(p: LatLng): { cell: string; hash: string } {
   const hash = geohash.encode(p.lat, p.lng, GEO_ITEM_PRECISION);

@@ -4,6 +4,7 @@
 // ("学历要求大专，您为高中"). Pure, so the API and the mini-program show the same thing.
 import { EDUCATION_LEVELS, QUALIFICATION_LEVELS, educationLabels, qualificationLabels, shiftLabels, type Education, type QualificationLevel, type Shift } from './registration';
 import { fenToYuanText } from './money';
+import { distanceText } from './geo';
 
 export interface SeekerProfile {
   age: number;
@@ -57,7 +58,7 @@ export function scoreMatch(seeker: SeekerProfile, v: VacancyRequirements, distan
   }
 
   const km = distanceM / 1000;
-  const kmText = km < 1 ? `${Math.round(distanceM)}米` : `${km.toFixed(1)}公里`;
+  const kmText = distanceText(distanceM);
   if (km <= seeker.intention.maxDistanceKm) {
     // Nearer is better: full weight up to 1 km, then tapering to half at the person's limit.
     score += Math.round(WEIGHTS.distance * (km <= 1 ? 1 : 1 - 0.5 * ((km - 1) / Math.max(1, seeker.intention.maxDistanceKm - 1))));

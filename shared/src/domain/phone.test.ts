@@ -1,4 +1,4 @@
-import { isMobile, maskPhone } from './phone';
+import { isMobile, maskName, maskPhone } from './phone';
 
 describe('isMobile', () => {
   it.each(['13812345678', '19912345678', '15000000000'])('accepts %s', (p) => expect(isMobile(p)).toBe(true));
@@ -10,4 +10,12 @@ describe('isMobile', () => {
 
 describe('maskPhone', () => {
   it('shows the first three and last four digits', () => expect(maskPhone('13812345678')).toBe('138****5678'));
+});
+
+describe('maskName', () => {
+  it('keeps the surname only, one star per hidden character', () => {
+    expect(maskName('陈美华')).toBe('陈**');
+    expect(maskName('林立')).toBe('林*');
+    expect(maskName('欧阳娜娜')).toBe('欧***');
+  });
 });

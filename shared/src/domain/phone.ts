@@ -11,3 +11,9 @@ export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
+
+/** A name as shown before consent: the surname and a star per other character (陈美华 → 陈**). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, chars.length - 1))}`;
+}

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { educationLabels, getVacancy, jobApplicationStatusLabels, recordOutcome, vacancyCandidates, type Candidate, type Vacancy } from '@doorstep/shared';
+import { distanceText, educationLabels, getVacancy, jobApplicationStatusLabels, recordOutcome, vacancyCandidates, type Candidate, type Vacancy } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -14,7 +14,6 @@ import './index.scss';
 
 const KIND_TEXT: Record<Candidate['kind'], string> = { applied: '本人应聘', referred: '工作人员推荐' };
 const OUTCOME_TEXT = { invited: '邀请面试', hired: '录用', rejected: '不录用' } as const;
-const distanceText = (m: number) => (m < 1000 ? `${m}米` : `${(m / 1000).toFixed(1)}公里`);
 
 export default function CandidatesPage() {
   const { params } = useRouter();

@@ -2,10 +2,9 @@
 // fits and why, in plain words. The whole card is the tap target.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { employmentFormLabels, fenToYuanText, shiftLabels, type NearbyItem } from '@doorstep/shared';
+import { distanceText, employmentFormLabels, fenToYuanText, shiftLabels, type NearbyItem } from '@doorstep/shared';
 import './VacancyCard.scss';
 
-export const distanceText = (m: number) => (m < 1000 ? `${m}米` : `${(m / 1000).toFixed(1)}公里`);
 
 export function VacancyCard({ item }: { item: NearbyItem }) {
   const { vacancy: v, distanceM, match } = item;

@@ -6,6 +6,7 @@ import { Button, Text, View } from '@tarojs/components';
 import {
   accommodationLabels,
   applyToVacancy,
+  distanceText,
   educationLabels,
   employmentFormLabels,
   fenToYuanText,
@@ -21,7 +22,6 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { goBack } from '../../services/nav';
 import { ApiError, request } from '../../services/request';
 import { askToBeTold } from '../../services/subscribe';
-import { distanceText } from '../components/VacancyCard';
 import '../../styles/page.scss';
 
 function requirementsText(v: Vacancy): string {

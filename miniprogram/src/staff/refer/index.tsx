@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { createReferral, fenToYuanText, nearbyVacancies, type NearbyItem, type Referral } from '@doorstep/shared';
+import { distanceText, createReferral, fenToYuanText, nearbyVacancies, type NearbyItem, type Referral } from '@doorstep/shared';
 import { DetailRow } from '../../components/DetailRow';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
@@ -14,7 +14,6 @@ import { request } from '../../services/request';
 import '../../styles/page.scss';
 import './index.scss';
 
-const distanceText = (m: number) => (m < 1000 ? `${m}米` : `${(m / 1000).toFixed(1)}公里`);
 
 export default function ReferPage() {
   const { params } = useRouter();
