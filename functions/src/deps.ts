@@ -8,6 +8,8 @@ import { createLogMessenger, createWeChatMessenger, type Messenger } from './ada
 export interface Dependencies {
   wechat: WeChatAuth;
   idNumbers: IdNumberVault;
+  /** Payout account numbers (social-security-card and provider accounts), encrypted the same way. */
+  accounts: IdNumberVault;
   messenger: Messenger;
 }
 
@@ -19,6 +21,7 @@ export function getDependencies(): Dependencies {
     deps = {
       wechat: createWeChatAuth({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
       idNumbers: createIdNumberVault(c.ID_ENCRYPTION_KEY, c.ID_HMAC_KEY),
+      accounts: createIdNumberVault(c.ID_ENCRYPTION_KEY, c.ID_HMAC_KEY, 'bank-account'),
       messenger:
         c.MESSAGE_SENDER === 'log'
           ? createLogMessenger(c.MESSAGE_LOG)

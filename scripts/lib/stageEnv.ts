@@ -20,6 +20,7 @@ export function stageEnvironment(stage: 'local' | 'test', tableName: string, dyn
     MESSAGE_SENDER: String(params.messageSender),
     TEMPLATE_NEW_MATCH: String(params.templateNewMatch),
     TEMPLATE_APPLICATION_UPDATE: String(params.templateApplicationUpdate),
+    VOUCHER_CODE_KEY: String(params.voucherCodeKey),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

@@ -13,5 +13,6 @@ export * from './domain/geo';
 export * from './domain/calendar';
 export * from './domain/discrimination';
 export * from './domain/matching';
+export * from './domain/vouchers';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

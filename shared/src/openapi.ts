@@ -24,7 +24,9 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     const responses: Record<string, unknown> = {
       [String(c.successStatus ?? 200)]: {
         description: 'OK',
-        content: { 'application/json': { schema: jsonSchema(c.response, 'output') } },
+        content: c.produces
+          ? { [c.produces]: { schema: { type: 'string' } } }
+          : { 'application/json': { schema: jsonSchema(c.response, 'output') } },
       },
     };
     for (const status of c.errors) {

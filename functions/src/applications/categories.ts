@@ -65,6 +65,8 @@ export function toCategoryView(c: StoredCategory): Category {
   };
 }
 
+const activeOn = (stored: readonly StoredCategory[], on: string) => stored.filter((c) => c.since <= on && (c.until === undefined || c.until > on)).map(toCategoryView);
+
 /** The categories that hold today: stored and derived. */
 export async function currentCategories(userId: string): Promise<{ categories: Category[]; ruleVersion: string }> {
   const today = todayInChina();
@@ -72,8 +74,12 @@ export async function currentCategories(userId: string): Promise<{ categories: C
     loadCategories(userId),
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send(),
   ]);
-  const active = stored.filter((c) => c.since <= today && (c.until === undefined || c.until > today)).map(toCategoryView);
-  return { categories: [...active, ...(reg ? derivedCategories(reg, today) : [])], ruleVersion: rulesOn(today).version };
+  return { categories: [...activeOn(stored, today), ...(reg ? derivedCategories(reg, today) : [])], ruleVersion: rulesOn(today).version };
+}
+
+/** The categories of a registered person that hold on `on`: stored and derived. */
+export async function categoriesOn(reg: { userId: string; birthDate: string; graduationDate?: string }, on: string): Promise<Category[]> {
+  return [...activeOn(await loadCategories(reg.userId), on), ...derivedCategories(reg, on)];
 }
 
 /** Condition for opening a category: it does not exist, or its last period has ended. */

@@ -27,6 +27,19 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
   body: JSON.stringify(body),
 });
 
+/** A download: UTF-8 with a byte-order mark so that spreadsheet programs read the Chinese right. */
+function fileResponse(type: string, file: { fileName: string; content: string }): HttpResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': `${type}; charset=utf-8`,
+      'cache-control': 'no-store',
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+    },
+    body: `\uFEFF${file.content}`,
+  };
+}
+
 export function errorResponse(err: AppError): HttpResult {
   const body: ErrorBody = {
     error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
@@ -106,7 +119,9 @@ export function httpHandler<C extends Contract>(
 
       const result = await run({ body, query, params, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
       // Serialise through the contract: a response can never carry fields the contract does not name.
-      return json(contract.successStatus ?? 200, contract.response.parse(result));
+      const output = contract.response.parse(result);
+      if (contract.produces) return fileResponse(contract.produces, output as { fileName: string; content: string });
+      return json(contract.successStatus ?? 200, output);
     } catch (err) {
       if (err instanceof AppError) {
         if (err.statusCode >= 500) logger.warn('dependency failure', { code: err.code });

@@ -3,7 +3,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
-const AAD = Buffer.from('doorstep:id-number');
 
 export interface IdNumberVault {
   encrypt(idNumber: string): string;
@@ -11,7 +10,12 @@ export interface IdNumberVault {
   blindIndex(idNumber: string): string;
 }
 
-export function createIdNumberVault(encryptionKeyBase64: string, hmacKeyBase64: string): IdNumberVault {
+/**
+ * `purpose` is bound into every ciphertext (GCM's associated data), so an ID number's ciphertext
+ * cannot be passed off as a bank account's, or the other way round.
+ */
+export function createIdNumberVault(encryptionKeyBase64: string, hmacKeyBase64: string, purpose: 'id-number' | 'bank-account' = 'id-number'): IdNumberVault {
+  const AAD = Buffer.from(`doorstep:${purpose}`);
   const encKey = Buffer.from(encryptionKeyBase64, 'base64');
   const macKey = Buffer.from(hmacKeyBase64, 'base64');
   if (encKey.length !== 32 || macKey.length !== 32) throw new Error('ID number keys must be 32 bytes');

@@ -23,6 +23,8 @@ export interface Contract<
   params?: Params;
   response: Response;
   successStatus?: number;
+  /** A file download: the response is `{ fileName, content }`, sent as the file itself. */
+  produces?: 'text/csv';
   /** Error statuses this endpoint may answer, for the OpenAPI document. */
   errors: readonly number[];
 }

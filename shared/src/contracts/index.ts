@@ -12,6 +12,7 @@ export * from './applications';
 export * from './staff';
 export * from './vacancies';
 export * from './jobs';
+export * from './vouchers';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -40,6 +41,30 @@ import {
   listStaffTasks,
   recordSubscriptions,
 } from './jobs';
+import {
+  createProgramme,
+  listProgrammes,
+  approveProgramme,
+  issueVouchers,
+  designateProvider,
+  listMyProviders,
+  listMyVouchers,
+  getMyVoucher,
+  claimVoucher,
+  voucherCode,
+  voucherCodeKey,
+  inspectVoucher,
+  redeemVoucher,
+  reverseVoucher,
+  providerRedemptions,
+  startSettlementRun,
+  listBatches,
+  getBatch,
+  approveBatch,
+  payoutFile,
+  importBankResults,
+  voucherStats,
+} from './vouchers';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -81,6 +106,28 @@ export const allContracts = [
   getReferral,
   listStaffTasks,
   recordSubscriptions,
+  createProgramme,
+  listProgrammes,
+  approveProgramme,
+  issueVouchers,
+  designateProvider,
+  listMyProviders,
+  listMyVouchers,
+  getMyVoucher,
+  claimVoucher,
+  voucherCode,
+  voucherCodeKey,
+  inspectVoucher,
+  redeemVoucher,
+  reverseVoucher,
+  providerRedemptions,
+  startSettlementRun,
+  listBatches,
+  getBatch,
+  approveBatch,
+  payoutFile,
+  importBankResults,
+  voucherStats,
   listReviews,
   decideReview,
   getAuditTrail,

@@ -1,0 +1,324 @@
+// Voucher programmes (券种): created by district staff, approved by finance (which splits the
+// quota and budget over shards), and issued to the eligible people of their area — in bulk by
+// staff, and by the stream whenever someone becomes eligible.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import { ulid } from 'ulid';
+import {
+  areaAncestry,
+  claimWindowOpen,
+  isInTargetGroups,
+  isWithinArea,
+  maskName,
+  shardCountFor,
+  splitBudget,
+  splitEvenly,
+  staffScope,
+  todayInChina,
+  type Programme,
+  type ProgrammeBody,
+} from '@doorstep/shared';
+import { categoriesOn } from '../applications/categories';
+import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
+import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
+import { mapLimit } from '../concurrency';
+import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
+import {
+  JobseekerRegistrationEntity,
+  PROGRAMMES_PARTITION,
+  QuotaShardEntity,
+  VoucherEntity,
+  VoucherHoldingEntity,
+  VoucherProgrammeEntity,
+  programmeAreaPartition,
+  walletKeys,
+} from '../db/entities';
+import { cancelledTransaction } from '../db/errors';
+import { table } from '../db/table';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import type { Principal } from '../http/session';
+import { outboxMessage } from '../notifications/outbox';
+
+export type StoredProgramme = FormattedItem<typeof VoucherProgrammeEntity>;
+export type StoredVoucher = FormattedItem<typeof VoucherEntity>;
+
+const ISSUE_PAGE = 50;
+
+/** The caller's jurisdiction prefix, or 403. */
+export function scopeOf(principal: Principal): string {
+  const scope = staffScope(principal.level, principal.areaCode);
+  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  return scope;
+}
+
+/** A programme concerns a jurisdiction when either contains the other (a city programme concerns its districts). */
+const concerns = (programmeArea: string, scope: string) => isWithinArea(programmeArea, scope) || isWithinArea(scope, programmeArea);
+
+export async function loadProgramme(programmeId: string): Promise<StoredProgramme | undefined> {
+  const { Item } = await VoucherProgrammeEntity.build(GetItemCommand).key({ programmeId }).options({ consistent: true }).send();
+  return Item;
+}
+
+async function remainingOf(p: StoredProgramme): Promise<Programme['remaining']> {
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(QuotaShardEntity)
+    .query({ partition: `VPROG#${p.programmeId}`, range: { beginsWith: 'SHARD#' } })
+    .options({ consistent: true })
+    .send();
+  return { quota: Items.reduce((n, s) => n + s.quotaLeft, 0), budgetFen: Items.reduce((n, s) => n + s.budgetLeftFen, 0) };
+}
+
+export async function toProgrammeView(p: StoredProgramme, withRemaining = false): Promise<Programme> {
+  return {
+    id: p.programmeId,
+    name: p.name,
+    kind: p.kind,
+    serviceName: p.serviceName,
+    faceValueFen: p.faceValueFen,
+    targetGroups: p.targetGroups as Programme['targetGroups'],
+    providerTypes: p.providerTypes as Programme['providerTypes'],
+    areaCode: p.areaCode,
+    areaName: areaFullName(p.areaCode),
+    budgetFen: p.budgetFen,
+    quota: p.quota,
+    claimFrom: p.claimFrom,
+    claimUntil: p.claimUntil,
+    validityDays: p.validityDays,
+    perPersonLimit: p.perPersonLimit,
+    status: p.status,
+    ...(withRemaining && p.status === 'approved' ? { remaining: await remainingOf(p) } : {}),
+    createdAt: p.createdAt,
+    ...(p.approvedAt ? { approvedAt: p.approvedAt } : {}),
+  };
+}
+
+export async function createProgramme(principal: Principal, body: ProgrammeBody): Promise<Programme> {
+  const scope = scopeOf(principal);
+  if (principal.level !== 'district' && principal.level !== 'city') throw new ForbiddenError('就业券券种由区级或市级工作人员设立');
+  if (!isKnownArea(body.areaCode)) throw new ValidationError([{ path: ['areaCode'], message: '没有这个区划代码' }]);
+  if (!isWithinArea(body.areaCode, scope)) throw new ValidationError([{ path: ['areaCode'], message: '发放区域须在您的辖区内' }]);
+  if (body.claimUntil < todayInChina()) throw new ValidationError([{ path: ['claimUntil'], message: '领取截止日已经过了' }]);
+  const now = new Date().toISOString();
+  const programmeId = ulid();
+  const audit = nextAuditEvent(undefined, { recordType: 'VoucherProgramme', recordId: programmeId, actorId: principal.userId, at: now, action: 'create', fromState: 'none', toState: 'pending_approval' });
+  const item: StoredProgramme = {
+    programmeId,
+    ...body,
+    shards: shardCountFor(body.quota),
+    status: 'pending_approval',
+    createdBy: principal.userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    auditHead: formatAuditHead(audit.head),
+    gsi1pk: PROGRAMMES_PARTITION,
+    gsi1sk: `${now}#${programmeId}`,
+  };
+  await execute(VoucherProgrammeEntity.build(PutTransaction).item(item).options({ condition: { attr: 'programmeId', exists: false } }), audit.put);
+  return toProgrammeView(item);
+}
+
+/** Programmes concerning the caller's jurisdiction, newest first. There are few: one partition, read whole. */
+export async function listProgrammes(principal: Principal): Promise<Programme[]> {
+  const scope = scopeOf(principal);
+  const all = await allProgrammes();
+  return Promise.all(all.filter((p) => concerns(p.areaCode, scope)).map((p) => toProgrammeView(p, true)));
+}
+
+export async function allProgrammes(): Promise<StoredProgramme[]> {
+  const out: StoredProgramme[] = [];
+  let exclusiveStartKey: Record<string, string> | undefined;
+  do {
+    const page = await table
+      .build(QueryCommand)
+      .entities(VoucherProgrammeEntity)
+      .query({ index: 'gsi1', partition: PROGRAMMES_PARTITION })
+      .options({ reverse: true, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+      .send();
+    out.push(...(page.Items ?? []));
+    exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+  } while (exclusiveStartKey);
+  return out;
+}
+
+/** Finance approves the budget: the quota and budget are split over shards that claims draw from. */
+export async function approveProgramme(principal: Principal, programmeId: string): Promise<Programme> {
+  const scope = scopeOf(principal);
+  const p = await loadProgramme(programmeId);
+  if (!p || !isWithinArea(p.areaCode, scope)) throw new NotFoundError('找不到这个券种');
+  if (p.status !== 'pending_approval') throw new ConflictError('这个券种已经审批过了');
+  if (p.createdBy === principal.userId) throw new ForbiddenError('设立券种的人不能自己审批预算');
+  const now = new Date().toISOString();
+  const audit = nextAuditEvent(parseAuditHead(p.auditHead), { recordType: 'VoucherProgramme', recordId: programmeId, actorId: principal.userId, at: now, action: 'approve', fromState: p.status, toState: 'approved' });
+  const quotas = splitEvenly(p.quota, p.shards);
+  const budgets = splitBudget(p.budgetFen, p.faceValueFen, p.shards);
+  const next: StoredProgramme = {
+    ...p,
+    status: 'approved',
+    approvedBy: principal.userId,
+    approvedAt: now,
+    updatedAt: now,
+    version: p.version + 1,
+    auditHead: formatAuditHead(audit.head),
+    gsi2pk: programmeAreaPartition(p.areaCode),
+    gsi2sk: `${p.claimUntil}#${programmeId}`,
+  };
+  try {
+    await execute(
+      VoucherProgrammeEntity.build(PutTransaction).item(next).options({ condition: { and: [{ attr: 'status', eq: 'pending_approval' }, { attr: 'version', eq: p.version }] } }),
+      audit.put,
+      ...quotas.map((quotaLeft, shard) =>
+        QuotaShardEntity.build(PutTransaction).item({ programmeId, shard, quotaLeft, budgetLeftFen: budgets[shard] }).options({ condition: { attr: 'shard', exists: false } }),
+      ),
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)) throw new ConflictError('这个券种刚刚被审批过了');
+    throw err;
+  }
+  return toProgrammeView(next, true);
+}
+
+// ── Issuing ───────────────────────────────────────────────────────────────────────────────
+
+type Registration = FormattedItem<typeof JobseekerRegistrationEntity>;
+export type IssueOutcome = 'issued' | 'already_held' | 'not_eligible';
+
+/** Whether the person fits the programme today: lives in its area and is in one of its target groups. */
+async function eligible(p: StoredProgramme, reg: Registration, today: string): Promise<boolean> {
+  if (!isWithinArea(reg.residence.areaCode, p.areaCode)) return false;
+  const categories = await categoriesOn(reg, today);
+  return isInTargetGroups(p.targetGroups, categories.map((c) => c.code));
+}
+
+/**
+ * Gives the person their next voucher of the programme: only while they hold no unused one and
+ * have fewer than the limit. The holding row is written under a condition, so issuing twice —
+ * a repeated bulk run, a duplicate stream record — gives nobody a second voucher.
+ */
+export async function issueTo(p: StoredProgramme, reg: Registration, actorId: string, today = todayInChina()): Promise<IssueOutcome> {
+  if (p.status !== 'approved' || !claimWindowOpen(p, today)) return 'not_eligible';
+  if (!(await eligible(p, reg, today))) return 'not_eligible';
+  const { Items: holdings = [] } = await table
+    .build(QueryCommand)
+    .entities(VoucherHoldingEntity)
+    .query({ partition: `VPROG#${p.programmeId}`, range: { beginsWith: `HOLDER#${reg.userId}#` } })
+    .options({ consistent: true })
+    .send();
+  if (holdings.length >= p.perPersonLimit) return 'already_held';
+  const held = await Promise.all(holdings.map((h) => VoucherEntity.build(GetItemCommand).key({ voucherId: h.voucherId }).send()));
+  if (held.some(({ Item }) => Item && (Item.status === 'issued' || Item.status === 'claimed'))) return 'already_held';
+
+  const now = new Date().toISOString();
+  const voucherId = ulid();
+  const audit = nextAuditEvent(undefined, { recordType: 'Voucher', recordId: voucherId, actorId, at: now, action: 'issue', fromState: 'none', toState: 'issued' });
+  try {
+    await execute(
+      VoucherHoldingEntity.build(PutTransaction)
+        .item({ programmeId: p.programmeId, holderId: reg.userId, n: holdings.length + 1, voucherId, createdAt: now })
+        .options({ condition: { attr: 'voucherId', exists: false } }),
+      VoucherEntity.build(PutTransaction).item({
+        voucherId,
+        programmeId: p.programmeId,
+        programmeName: p.name,
+        kind: p.kind,
+        serviceName: p.serviceName,
+        faceValueFen: p.faceValueFen,
+        providerTypes: p.providerTypes,
+        programmeAreaCode: p.areaCode,
+        holderType: 'person',
+        holderId: reg.userId,
+        holderAreaCode: reg.residence.areaCode,
+        holderName: maskName(reg.name),
+        status: 'issued',
+        claimUntil: p.claimUntil,
+        validityDays: p.validityDays,
+        issuedAt: now,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+        auditHead: formatAuditHead(audit.head),
+        ...walletKeys(reg.userId, now, voucherId),
+      }),
+      audit.put,
+      outboxMessage({
+        userId: reg.userId,
+        template: 'application_update',
+        page: `vouchers/detail/index?id=${voucherId}`,
+        data: { thing1: p.name.slice(0, 20), thing2: '家门口就业', phrase3: '待领取', thing4: `请在${p.claimUntil}前领取` },
+        at: now,
+      }),
+    );
+    return 'issued';
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed[0]) return 'already_held';
+    throw err;
+  }
+}
+
+/** The registration partitions (GSI1, one per district) holding the people of an area. */
+function registrationPartitions(areaCode: string): string[] {
+  if (areaCode.length >= 6) return [`JOBSEEKER_REG#${areaCode.slice(0, 6)}`];
+  return (listChildAreas(areaCode) ?? []).map((d) => `JOBSEEKER_REG#${d.code}`);
+}
+
+/**
+ * Bulk issue, one page of registrations per call: `nextCursor` continues. Idempotent — a page
+ * issued twice gives nobody a second voucher.
+ */
+export async function issueProgramme(principal: Principal, programmeId: string, cursor?: string) {
+  const scope = scopeOf(principal);
+  const p = await loadProgramme(programmeId);
+  if (!p || !concerns(p.areaCode, scope)) throw new NotFoundError('找不到这个券种');
+  if (p.status !== 'approved') throw new ConflictError('预算审批通过后才能发放');
+  const today = todayInChina();
+  if (!claimWindowOpen(p, today)) throw new ConflictError(`领取期是${p.claimFrom}至${p.claimUntil}，现在不能发放`);
+  // Staff of a street issue a district programme to their street only.
+  const area = isWithinArea(scope, p.areaCode) ? scope : p.areaCode;
+  const partitions = registrationPartitions(area);
+  let position = { i: 0, key: undefined as Record<string, string> | undefined };
+  if (cursor) {
+    const [i, rest] = cursor.split('.', 2);
+    const index = Number(i);
+    if (!Number.isInteger(index) || index < 0 || index >= partitions.length) throw new ValidationError([{ path: ['cursor'], message: '发放进度无效，请从头开始' }]);
+    position = { i: index, key: rest ? decodeKeyCursor(rest, 'gsi1', partitions[index]) : undefined };
+  }
+  const page = await table
+    .build(QueryCommand)
+    .entities(JobseekerRegistrationEntity)
+    .query({ index: 'gsi1', partition: partitions[position.i], range: { beginsWith: area.length >= 6 ? area : '' } })
+    .options({ limit: ISSUE_PAGE, ...(position.key ? { exclusiveStartKey: position.key } : {}) })
+    .send();
+  const outcomes = await mapLimit(page.Items ?? [], 8, (reg) => issueTo(p, reg, principal.userId, today));
+  const count = (o: IssueOutcome) => outcomes.filter((x) => x === o).length;
+  let nextCursor: string | undefined;
+  if (page.LastEvaluatedKey) nextCursor = `${position.i}.${encodeKeyCursor(page.LastEvaluatedKey)}`;
+  else if (position.i + 1 < partitions.length) nextCursor = `${position.i + 1}.`;
+  return { issued: count('issued'), alreadyHeld: count('already_held'), notEligible: count('not_eligible'), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** On the stream: someone's categories or registration changed — issue what they have become eligible for. */
+export async function issueOnEligibility(userId: string): Promise<number> {
+  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
+  if (!reg) return 0;
+  const today = todayInChina();
+  const prefixes = areaAncestry(reg.residence.areaCode).filter((c) => c.length >= 4 && c.length <= 9);
+  const pages = await Promise.all(
+    prefixes.map((prefix) =>
+      table
+        .build(QueryCommand)
+        .entities(VoucherProgrammeEntity)
+        .query({ index: 'gsi2', partition: programmeAreaPartition(prefix), range: { gte: today } })
+        .send(),
+    ),
+  );
+  let issued = 0;
+  for (const p of pages.flatMap((pg) => pg.Items ?? [])) {
+    if ((await issueTo(p, reg, 'system:eligibility', today)) === 'issued') issued += 1;
+  }
+  return issued;
+}

@@ -1,0 +1,464 @@
+// Employment vouchers (就业券, issue 5; domain.md §6): programmes, the citizen's wallet and
+// holder code, redemption by providers, settlement batches (拨付) and the figures.
+import { z } from '../zod';
+import {
+  BATCH_STATUSES,
+  PAYOUT_LINE_STATUSES,
+  PROGRAMME_STATUSES,
+  PROVIDER_TYPES,
+  VOUCHER_KINDS,
+  VOUCHER_STATUSES,
+  VOUCHER_TARGET_GROUPS,
+} from '../domain/vouchers';
+import { areaCodeSchema } from './auth';
+import { defineContract, ulidSchema } from './contract';
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
+const idParams = z.strictObject({ id: ulidSchema });
+const fen = (max: number, message: string) => z.number().int('金额须为整数（分）').min(1, '金额须大于0').max(max, message);
+const cursorQuery = z.strictObject({ cursor: z.string().max(400).optional() });
+
+// ── Programmes (券种) ──────────────────────────────────────────────────────────────────────
+
+export const programmeBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(2, '名称至少2个字').max(40, '名称最多40个字'),
+    kind: z.enum(VOUCHER_KINDS),
+    /** What the voucher pays for, shown to holders and providers (职业技能培训, 职业指导…). */
+    serviceName: z.string().trim().min(2, '至少2个字').max(40, '最多40个字'),
+    faceValueFen: fen(10_000_000, '面值最多10万元'),
+    targetGroups: z.array(z.enum(VOUCHER_TARGET_GROUPS)).min(1, '至少选择一类发放对象').max(VOUCHER_TARGET_GROUPS.length),
+    providerTypes: z.array(z.enum(PROVIDER_TYPES)).min(1, '至少选择一类可用机构').max(PROVIDER_TYPES.length),
+    /** The issuing area: a city, district or street code; holders and providers must be inside it. */
+    areaCode: areaCodeSchema.refine((c) => c.length >= 4 && c.length <= 9, '发放区域须为市、区县或街道'),
+    budgetFen: fen(100_000_000_000, '预算最多10亿元'),
+    quota: z.number().int('名额须为整数').min(1, '名额至少1个').max(1_000_000, '名额最多100万个'),
+    claimFrom: dateSchema,
+    claimUntil: dateSchema,
+    validityDays: z.number().int().min(1, '有效期至少1天').max(366, '有效期最多366天'),
+    perPersonLimit: z.number().int().min(1, '每人至少1张').max(5, '每人最多5张'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.claimUntil < v.claimFrom) ctx.addIssue({ code: 'custom', path: ['claimUntil'], message: '领取截止日不能早于开始日' });
+    if (v.budgetFen < v.faceValueFen) ctx.addIssue({ code: 'custom', path: ['budgetFen'], message: '预算不够发一张券' });
+  });
+export type ProgrammeBody = z.infer<typeof programmeBodySchema>;
+
+export const programmeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(VOUCHER_KINDS),
+  serviceName: z.string(),
+  faceValueFen: z.number().int(),
+  targetGroups: z.array(z.enum(VOUCHER_TARGET_GROUPS)),
+  providerTypes: z.array(z.enum(PROVIDER_TYPES)),
+  areaCode: z.string(),
+  areaName: z.string(),
+  budgetFen: z.number().int(),
+  quota: z.number().int(),
+  claimFrom: z.string(),
+  claimUntil: z.string(),
+  validityDays: z.number().int(),
+  perPersonLimit: z.number().int(),
+  status: z.enum(PROGRAMME_STATUSES),
+  /** Quota and budget not yet claimed (approved programmes). */
+  remaining: z.object({ quota: z.number().int(), budgetFen: z.number().int() }).optional(),
+  createdAt: z.string(),
+  approvedAt: z.string().optional(),
+});
+export type Programme = z.infer<typeof programmeSchema>;
+
+export const createProgramme = defineContract({
+  id: 'createProgramme',
+  method: 'POST',
+  path: '/voucher-programmes',
+  summary: '区级工作人员新建就业券券种（需财务审批预算后才能发放）',
+  auth: ['staff'],
+  body: programmeBodySchema,
+  response: z.object({ programme: programmeSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403],
+});
+
+export const listProgrammes = defineContract({
+  id: 'listProgrammes',
+  method: 'GET',
+  path: '/voucher-programmes',
+  summary: '辖区内的就业券券种，最新的在前',
+  auth: ['staff', 'finance'],
+  response: z.object({ items: z.array(programmeSchema) }),
+  errors: [401, 403],
+});
+
+export const approveProgramme = defineContract({
+  id: 'approveProgramme',
+  method: 'POST',
+  path: '/voucher-programmes/{id}/approve',
+  summary: '财务审批券种预算；批准后名额和预算分片入账，才能发放和领取',
+  auth: ['finance'],
+  params: idParams,
+  response: z.object({ programme: programmeSchema }),
+  errors: [401, 403, 404, 409],
+});
+
+export const issueVouchers = defineContract({
+  id: 'issueVouchers',
+  method: 'POST',
+  path: '/voucher-programmes/{id}/issue',
+  summary: '向发放区域内符合条件的人员批量发券；一次处理一页，带 nextCursor 继续；重复发放不会多发',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ cursor: z.string().max(400).optional() }),
+  response: z.object({
+    issued: z.number().int(),
+    alreadyHeld: z.number().int(),
+    notEligible: z.number().int(),
+    nextCursor: z.string().optional(),
+  }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+// ── Providers (服务机构) ───────────────────────────────────────────────────────────────────
+
+export const bankAccountSchema = z.strictObject({
+  accountName: z.string().trim().min(2, '户名至少2个字').max(60, '户名最多60个字'),
+  accountNo: z.string().trim().regex(/^\d{12,19}$/, '账号是12到19位数字'),
+  bankName: z.string().trim().min(2, '请填写开户银行').max(40, '开户银行最多40个字'),
+});
+
+export const designateProvider = defineContract({
+  id: 'designateProvider',
+  method: 'POST',
+  path: '/staff/providers',
+  summary: '区级工作人员认定已审核的单位为就业券服务机构（类型与收款账户）',
+  auth: ['staff'],
+  body: z.strictObject({
+    employerId: ulidSchema,
+    types: z.array(z.enum(PROVIDER_TYPES)).min(1, '至少选择一类').max(PROVIDER_TYPES.length),
+    bankAccount: bankAccountSchema,
+  }),
+  response: z.object({ provider: z.object({ id: z.string(), name: z.string(), types: z.array(z.enum(PROVIDER_TYPES)), areaCode: z.string() }) }),
+  errors: [400, 401, 403, 404],
+});
+
+export const myProviderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  types: z.array(z.enum(PROVIDER_TYPES)),
+  accountMasked: z.string(),
+  redeemed: z.object({ count: z.number().int(), amountFen: z.number().int() }),
+});
+export const listMyProviders = defineContract({
+  id: 'listMyProviders',
+  method: 'GET',
+  path: '/me/providers',
+  summary: '我所在的、可以核销就业券的服务机构',
+  auth: 'user',
+  response: z.object({ items: z.array(myProviderSchema) }),
+  errors: [401],
+});
+
+// ── The citizen's wallet ───────────────────────────────────────────────────────────────────
+
+export const voucherEventSchema = z.object({ at: z.string(), action: z.string(), label: z.string(), reason: z.string().optional() });
+
+export const voucherSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  kind: z.enum(VOUCHER_KINDS),
+  serviceName: z.string(),
+  faceValueFen: z.number().int(),
+  /** As stored, except that a voucher past its last day shows `expired`. */
+  status: z.enum(VOUCHER_STATUSES),
+  /** Where it can be used: the provider types and the area. */
+  usableAt: z.string(),
+  issuedAt: z.string(),
+  claimUntil: z.string(),
+  claimedAt: z.string().optional(),
+  expiresOn: z.string().optional(),
+  redeemedAt: z.string().optional(),
+  providerName: z.string().optional(),
+  /** Benefit vouchers: the account the money goes to (last four digits) and how its payment stands. */
+  accountMasked: z.string().optional(),
+  payout: z.object({ status: z.enum(PAYOUT_LINE_STATUSES), reason: z.string().optional(), at: z.string().optional() }).optional(),
+  history: z.array(voucherEventSchema).optional(),
+});
+export type Voucher = z.infer<typeof voucherSchema>;
+
+export const listMyVouchers = defineContract({
+  id: 'listMyVouchers',
+  method: 'GET',
+  path: '/me/vouchers',
+  summary: '我的就业券，最新的在前',
+  auth: 'user',
+  response: z.object({ items: z.array(voucherSchema) }),
+  errors: [401],
+});
+
+export const getMyVoucher = defineContract({
+  id: 'getMyVoucher',
+  method: 'GET',
+  path: '/me/vouchers/{id}',
+  summary: '一张券的详情和经过',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ voucher: voucherSchema }),
+  errors: [401, 404],
+});
+
+export const claimVoucher = defineContract({
+  id: 'claimVoucher',
+  method: 'POST',
+  path: '/me/vouchers/{id}/claim',
+  summary: '领取一张待领取的券（补贴券须填本人社保卡金融账户）；名额领完返回 409；支持 Idempotency-Key',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({
+    account: z
+      .strictObject({
+        accountNo: z.string().trim().regex(/^\d{12,19}$/, '社保卡金融账号是12到19位数字'),
+        bankName: z.string().trim().min(2, '请填写开户银行').max(40, '开户银行最多40个字'),
+      })
+      .optional(),
+  }),
+  response: z.object({ voucher: voucherSchema }),
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const voucherCode = defineContract({
+  id: 'voucherCode',
+  method: 'GET',
+  path: '/me/vouchers/{id}/code',
+  summary: '出示券码：签名的二维码内容，约60秒有效，到期前重新获取',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ code: z.string(), expiresAt: z.string() }),
+  errors: [401, 404, 409, 422],
+});
+
+export const voucherCodeKey = defineContract({
+  id: 'voucherCodeKey',
+  method: 'GET',
+  path: '/vouchers/code-key',
+  summary: '券码验签公钥（JWK，Ed25519）：离线也能验证券码真伪，是否已用须在线核销',
+  auth: 'public',
+  response: z.object({ kty: z.string(), crv: z.string(), x: z.string(), alg: z.string() }),
+  errors: [],
+});
+
+// ── Redemption (核销) ─────────────────────────────────────────────────────────────────────
+
+const holderCodeSchema = z.string().trim().min(20, '券码不完整，请重新扫码').max(1000, '券码不对');
+
+export const redemptionPreviewSchema = z.object({
+  voucherId: z.string(),
+  programmeName: z.string(),
+  serviceName: z.string(),
+  faceValueFen: z.number().int(),
+  holderName: z.string(),
+  expiresOn: z.string(),
+  status: z.enum(VOUCHER_STATUSES),
+});
+
+export const inspectVoucher = defineContract({
+  id: 'inspectVoucher',
+  method: 'POST',
+  path: '/vouchers/inspect',
+  summary: '服务机构扫码后先看要核销的是哪张券（不改变任何东西）',
+  auth: 'user',
+  body: z.strictObject({ code: holderCodeSchema, providerId: ulidSchema }),
+  response: z.object({ voucher: redemptionPreviewSchema }),
+  errors: [400, 401, 403, 409, 422],
+});
+
+export const serviceRecordSchema = z.strictObject({
+  serviceDate: dateSchema,
+  description: z.string().trim().min(4, '请写明提供了什么服务，至少4个字').max(300, '最多300字'),
+});
+
+export const redemptionSchema = z.object({
+  voucherId: z.string(),
+  providerId: z.string(),
+  programmeName: z.string(),
+  serviceName: z.string(),
+  amountFen: z.number().int(),
+  holderName: z.string(),
+  redeemedAt: z.string(),
+  serviceRecord: serviceRecordSchema,
+  /** Where the voucher now is: redeemed, settling, settled or reversed. */
+  status: z.enum(VOUCHER_STATUSES),
+});
+export type Redemption = z.infer<typeof redemptionSchema>;
+
+export const redeemVoucher = defineContract({
+  id: 'redeemVoucher',
+  method: 'POST',
+  path: '/vouchers/redeem',
+  summary: '服务机构核销持券人的券（一张券只能核销一次，已核销返回 409）；支持 Idempotency-Key',
+  auth: 'user',
+  body: z.strictObject({ code: holderCodeSchema, providerId: ulidSchema, serviceRecord: serviceRecordSchema }),
+  response: z.object({ redemption: redemptionSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 409, 422],
+});
+
+export const reverseVoucher = defineContract({
+  id: 'reverseVoucher',
+  method: 'POST',
+  path: '/vouchers/{id}/reverse',
+  summary: '撤销一次核销（拨付前；核销机构或区级工作人员，须写原因）；撤销的券不会拨付',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({ reason: z.string().trim().min(4, '请写明撤销原因，至少4个字').max(200, '最多200字') }),
+  response: z.object({ redemption: redemptionSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const providerRedemptions = defineContract({
+  id: 'providerRedemptions',
+  method: 'GET',
+  path: '/providers/{id}/redemptions',
+  summary: '本机构的核销记录和拨付状态，最新的在前',
+  auth: 'user',
+  params: idParams,
+  query: cursorQuery,
+  response: z.object({ items: z.array(redemptionSchema), nextCursor: z.string().optional() }),
+  errors: [400, 401, 404],
+});
+
+// ── Settlement (拨付) ──────────────────────────────────────────────────────────────────────
+
+export const batchSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  kind: z.enum(VOUCHER_KINDS),
+  areaCode: z.string(),
+  status: z.enum(BATCH_STATUSES),
+  voucherCount: z.number().int(),
+  amountFen: z.number().int(),
+  lineCount: z.number().int(),
+  paidFen: z.number().int(),
+  failedFen: z.number().int(),
+  createdAt: z.string(),
+  approvedAt: z.string().optional(),
+  reconciledAt: z.string().optional(),
+});
+export type Batch = z.infer<typeof batchSchema>;
+
+export const payoutLineSchema = z.object({
+  lineId: z.string(),
+  payeeType: z.enum(['person', 'provider']),
+  payeeName: z.string(),
+  accountMasked: z.string(),
+  bankName: z.string(),
+  amountFen: z.number().int(),
+  voucherCount: z.number().int(),
+  status: z.enum(PAYOUT_LINE_STATUSES),
+  reason: z.string().optional(),
+});
+
+export const startSettlementRun = defineContract({
+  id: 'startSettlementRun',
+  method: 'POST',
+  path: '/settlement-runs',
+  summary: '财务立即结算辖区内已核销的券（每天也会自动运行）；支持 Idempotency-Key',
+  auth: ['finance'],
+  response: z.object({ run: z.object({ id: z.string(), batches: z.array(batchSchema), voucherCount: z.number().int(), amountFen: z.number().int() }) }),
+  successStatus: 201,
+  errors: [401, 403],
+});
+
+export const listBatches = defineContract({
+  id: 'listBatches',
+  method: 'GET',
+  path: '/settlement-batches',
+  summary: '辖区内的结算批次，最新的在前',
+  auth: ['finance', 'staff'],
+  query: cursorQuery,
+  response: z.object({ items: z.array(batchSchema), nextCursor: z.string().optional() }),
+  errors: [400, 401, 403],
+});
+
+export const getBatch = defineContract({
+  id: 'getBatch',
+  method: 'GET',
+  path: '/settlement-batches/{id}',
+  summary: '一个结算批次和它的收款明细',
+  auth: ['finance', 'staff'],
+  params: idParams,
+  response: z.object({ batch: batchSchema, lines: z.array(payoutLineSchema) }),
+  errors: [401, 403, 404],
+});
+
+export const approveBatch = defineContract({
+  id: 'approveBatch',
+  method: 'POST',
+  path: '/settlement-batches/{id}/approve',
+  summary: '财务审批结算批次，之后才能下载拨付文件',
+  auth: ['finance'],
+  params: idParams,
+  response: z.object({ batch: batchSchema }),
+  errors: [401, 403, 404, 409],
+});
+
+export const payoutFile = defineContract({
+  id: 'payoutFile',
+  method: 'GET',
+  path: '/settlement-batches/{id}/payout-file',
+  summary: '下载已审批批次的拨付文件（CSV，UTF-8，列见 README）；每次下载都记入审计',
+  auth: ['finance'],
+  params: idParams,
+  produces: 'text/csv',
+  response: z.object({ fileName: z.string(), content: z.string() }),
+  errors: [401, 403, 404, 409],
+});
+
+export const importBankResults = defineContract({
+  id: 'importBankResults',
+  method: 'POST',
+  path: '/settlement-batches/{id}/bank-results',
+  summary: '导入银行回盘文件（CSV：line_id,result,reason）：成功的券记为已拨付，失败的重新排队；可重复导入',
+  auth: ['finance'],
+  params: idParams,
+  body: z.strictObject({ fileText: z.string().min(1, '请粘贴或选择银行回盘文件').max(2_000_000, '文件太大') }),
+  response: z.object({ batch: batchSchema, paid: z.number().int(), failed: z.number().int(), unchanged: z.number().int() }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+// ── Figures ───────────────────────────────────────────────────────────────────────────────
+
+const countAmount = z.object({ count: z.number().int(), amountFen: z.number().int() });
+export const voucherFiguresSchema = z.object({
+  issued: countAmount,
+  claimed: countAmount,
+  redeemed: countAmount,
+  reversed: countAmount,
+  settled: countAmount,
+});
+export type VoucherFigures = z.infer<typeof voucherFiguresSchema>;
+
+export const voucherStats = defineContract({
+  id: 'voucherStats',
+  method: 'GET',
+  path: '/stats/vouchers',
+  summary: '就业券发放、领取、核销、拨付的数量和金额：按券种、下一级区域和持券人类型（个人/单位）',
+  auth: ['staff', 'finance'],
+  query: z.strictObject({ areaCode: areaCodeSchema.optional() }),
+  response: z.object({
+    areaCode: z.string(),
+    areaName: z.string(),
+    rows: z.array(
+      voucherFiguresSchema.extend({
+        programmeId: z.string(),
+        programmeName: z.string(),
+        areaCode: z.string(),
+        areaName: z.string(),
+        holderType: z.enum(['person', 'employer']),
+      }),
+    ),
+    totals: voucherFiguresSchema,
+  }),
+  errors: [400, 401, 403],
+});
