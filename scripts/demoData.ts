@@ -8,7 +8,8 @@ export const DEMO_ACCOUNTS = [
   { openid: 'demo-street-staff', roles: ['staff'], level: 'street', areaCode: '350102001', label: '街道工作人员（鼓东街道）' },
   { openid: 'demo-district-staff', roles: ['staff'], level: 'district', areaCode: '350102', label: '区工作人员（福州市鼓楼区）' },
   { openid: 'demo-employer', label: '单位联系人（已提交入驻，待街道审核）' },
-  { openid: 'demo-employer-approved', label: '单位联系人（已审核的餐馆，有招聘岗位）' },
+  { openid: 'demo-employer-approved', label: '单位联系人（已审核的餐馆，有招聘岗位，可核销就业券）' },
+  { openid: 'demo-finance', roles: ['finance'], level: 'district', areaCode: '350102', label: '区财政（审批就业券预算、结算拨付）' },
 ] as const;
 
 const first17 = '35010219750312246';
@@ -140,4 +141,39 @@ export async function seedDemoData(apiBase: string): Promise<void> {
     contactPhone: '13905911234',
   });
   await seedVacancies(apiBase, tokens);
+  await seedVouchers(apiBase, tokens);
+}
+
+/**
+ * A district voucher programme approved by finance, and the restaurant designated as a provider
+ * (type employer), once. The demo job seeker gets a voucher when the street and district approve
+ * their unemployment registration — the stream issues it.
+ */
+async function seedVouchers(apiBase: string, tokens: Record<string, string>) {
+  const district = tokens['demo-district-staff'];
+  const employerId = (await call(apiBase, 'GET', '/me/employers', tokens['demo-employer-approved'])).items[0].employer.id;
+  await call(apiBase, 'POST', '/staff/providers', district, {
+    employerId,
+    types: ['employer', 'training_institution'],
+    bankAccount: { accountName: '福州东街口家常菜馆', accountNo: '6222020200110012345', bankName: '工商银行福州东街支行' },
+  });
+  const existing = (await call(apiBase, 'GET', '/voucher-programmes', district)).items as { name: string }[];
+  if (existing.some((p) => p.name === '鼓楼区岗前技能培训券')) return;
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const { programme } = await call(apiBase, 'POST', '/voucher-programmes', district, {
+    name: '鼓楼区岗前技能培训券',
+    kind: 'service',
+    serviceName: '岗前技能培训',
+    faceValueFen: 80_000,
+    targetGroups: ['registered_unemployed', 'hard_to_employ', 'youth_16_24'],
+    providerTypes: ['employer', 'training_institution'],
+    areaCode: '350102',
+    budgetFen: 500 * 80_000,
+    quota: 500,
+    claimFrom: today,
+    claimUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    validityDays: 90,
+    perPersonLimit: 1,
+  });
+  await call(apiBase, 'POST', `/voucher-programmes/${programme.id}/approve`, tokens['demo-finance']);
 }

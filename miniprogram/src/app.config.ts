@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index'] },
     { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index'] },
     { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'refer/index'] },
+    { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'batches/index', 'batch/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1f6f5c',

@@ -75,11 +75,11 @@ describe('production package', () => {
     expect(actionsOf('getRegistration')).toEqual(['dynamodb:GetItem']);
     expect(actionsOf('listAreas')).toEqual([]);
     expect(actionsOf('openapi')).toEqual([]);
-    // Only the outbox dispatcher reads the table's stream.
+    // Only the outbox dispatcher and the voucher consumer read the table's stream.
     const streamReaders = resourcesOfType('AWS::Lambda::Function')
       .map(([id]) => id.replace(/LambdaFunction$/, ''))
       .filter((name) => actionsOf(name).includes('dynamodb:GetRecords'));
-    expect(streamReaders).toEqual(['DispatchMessages']);
+    expect(streamReaders.sort()).toEqual(['DispatchMessages', 'VoucherStream']);
     expect(actionsOf('putRegistration')).not.toContain('dynamodb:Scan');
   });
 

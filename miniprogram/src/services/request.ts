@@ -33,10 +33,18 @@ export function onSessionExpired(fn: () => Promise<unknown>): void {
   reauthenticate = fn;
 }
 
-export async function request<C extends Contract>(
-  contract: C,
-  input: { body?: BodyOf<C>; query?: QueryOf<C>; params?: ParamsOf<C> } = {},
-): Promise<z.infer<C['response']>> {
+type Input<C extends Contract> = {
+  body?: BodyOf<C>;
+  query?: QueryOf<C>;
+  params?: ParamsOf<C>;
+  /** Idempotency-Key: the same key on a retry makes the server answer as the first time. */
+  idempotencyKey?: string;
+};
+
+/** A fresh Idempotency-Key for one action; keep it while that action is retried. */
+export const newIdempotencyKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
+export async function request<C extends Contract>(contract: C, input: Input<C> = {}): Promise<z.infer<C['response']>> {
   try {
     return await send(contract, input);
   } catch (err) {
@@ -49,10 +57,7 @@ export async function request<C extends Contract>(
   }
 }
 
-async function send<C extends Contract>(
-  contract: C,
-  input: { body?: BodyOf<C>; query?: QueryOf<C>; params?: ParamsOf<C> },
-): Promise<z.infer<C['response']>> {
+async function send<C extends Contract>(contract: C, input: Input<C>): Promise<z.infer<C['response']>> {
   const session = loadSession();
   let res: Taro.request.SuccessCallbackResult;
   try {
@@ -63,11 +68,19 @@ async function send<C extends Contract>(
       header: {
         'content-type': 'application/json',
         ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+        ...(input.idempotencyKey ? { 'idempotency-key': input.idempotencyKey } : {}),
       },
+      // A file download (a CSV) comes back as text, not JSON.
+      ...(contract.produces ? { dataType: 'text', responseType: 'text' as const } : {}),
       timeout: 15_000,
     });
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300 && contract.produces) {
+    const disposition = String((res.header as Record<string, string>)['content-disposition'] ?? (res.header as Record<string, string>)['Content-Disposition'] ?? '');
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download.csv';
+    return { fileName, content: String(res.data).replace(/^\uFEFF/, '') } as z.infer<C['response']>;
   }
   if (res.statusCode >= 200 && res.statusCode < 300) {
     const parsed = contract.response.safeParse(res.data);
@@ -75,7 +88,15 @@ async function send<C extends Contract>(
     return parsed.data as z.infer<C['response']>;
   }
   if (res.statusCode === 401) clearSession();
-  const error = errorBodySchema.safeParse(res.data);
+  let data: unknown = res.data;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      data = undefined;
+    }
+  }
+  const error = errorBodySchema.safeParse(data);
   if (error.success) {
     const { code, message, details } = error.data.error;
     throw new ApiError(res.statusCode, code, message, details);

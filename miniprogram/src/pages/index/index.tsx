@@ -31,6 +31,10 @@ export default function IndexPage() {
             <Text className="home-card__title">我的应聘</Text>
             <Text className="home-card__text">投递过的岗位和单位的回复</Text>
           </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/vouchers/wallet/index' })}>
+            <Text className="home-card__title">我的就业券</Text>
+            <Text className="home-card__text">领取就业券、出示券码、查看拨付</Text>
+          </View>
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
             <Text className="home-card__title">求职登记</Text>
             <Text className="home-card__text">填写或修改您的求职信息</Text>
@@ -47,6 +51,22 @@ export default function IndexPage() {
             <Text className="home-card__title">单位招聘</Text>
             <Text className="home-card__text">单位入驻、发布岗位、查看应聘人员</Text>
           </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/vouchers/redeem/index' })}>
+            <Text className="home-card__title">核销就业券</Text>
+            <Text className="home-card__text">服务机构扫持券人的券码</Text>
+          </View>
+          {session.user.roles.includes('finance') || (session.user.roles.includes('staff') && (session.user.level === 'district' || session.user.level === 'city')) ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/programmes/index' })}>
+              <Text className="home-card__title">就业券券种</Text>
+              <Text className="home-card__text">设立券种、审批预算、发放</Text>
+            </View>
+          ) : null}
+          {session.user.roles.includes('finance') ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/batches/index' })}>
+              <Text className="home-card__title">结算拨付</Text>
+              <Text className="home-card__text">结算批次、拨付文件、银行回盘</Text>
+            </View>
+          ) : null}
           {session.user.roles.includes('staff') ? (
             <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/reviews/index' })}>
               <Text className="home-card__title">审核工作台</Text>

@@ -1,0 +1,117 @@
+// 结算批次: who is paid how much, approving the batch, downloading its payout file for the bank,
+// and importing the bank's result file (paste it in). Failed lines go back into the next run.
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { approveBatch, batchStatusLabels, getBatch, importBankResults, payoutFile, type Batch, type z, type payoutLineSchema } from '@doorstep/shared';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { request } from '../../services/request';
+import { yuan } from '../components/labels';
+import '../../styles/page.scss';
+import '../components/vouchers.scss';
+
+type Line = z.infer<typeof payoutLineSchema>;
+const LINE_STATUS = { pending: '待银行结果', paid: '已到账', failed: '失败' } as const;
+
+/** H5: hand the CSV to the browser as a download. The weapp cannot save files: finance uses a computer. */
+function saveFile(fileName: string, content: string) {
+  const blob = new Blob([`\uFEFF${content}`], { type: 'text/csv;charset=utf-8' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export default function BatchPage() {
+  const { id = '' } = useRouter().params;
+  const { session, error: signInError, retry } = useSignedIn();
+  const [batch, setBatch] = useState<Batch>();
+  const [lines, setLines] = useState<Line[]>([]);
+  const [error, setError] = useState<string>();
+  const [results, setResults] = useState('');
+  const [message, setMessage] = useState<string>();
+  const form = useFormSubmit();
+  const isFinance = session?.user.roles.includes('finance') ?? false;
+
+  async function load() {
+    setError(undefined);
+    try {
+      const r = await request(getBatch, { params: { id } });
+      setBatch(r.batch);
+      setLines(r.lines);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(load, !!session, [session?.token, id]);
+
+  async function approve(b: Batch) {
+    const { confirm } = await Taro.showModal({ title: '审批这个批次？', content: `${b.lineCount} 个收款方，共 ${yuan(b.amountFen)}。审批后可下载拨付文件交银行。`, confirmText: '审批', cancelText: '取消' });
+    if (!confirm) return;
+    await form.send(async () => {
+      setBatch((await request(approveBatch, { params: { id } })).batch);
+    });
+  }
+
+  async function download() {
+    await form.send(async () => {
+      const file = await request(payoutFile, { params: { id } });
+      if (process.env.TARO_ENV === 'h5') saveFile(file.fileName, file.content);
+      else await Taro.showModal({ title: '请在电脑上下载', content: '拨付文件含完整银行账号，请在电脑浏览器打开本系统下载。', showCancel: false });
+      setMessage(`已下载 ${file.fileName}：把它交给银行，银行回盘后在下面导入结果。`);
+    });
+  }
+
+  async function importResults() {
+    await form.send(async () => {
+      const r = await request(importBankResults, { params: { id }, body: { fileText: results } });
+      setMessage(`导入完成：成功 ${r.paid} 行，失败 ${r.failed} 行${r.unchanged ? `，${r.unchanged} 行此前已导入` : ''}。失败的会进入下一次结算重新拨付。`);
+      setResults('');
+      await load();
+    });
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
+  if (!batch) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  const b = batch;
+  return (
+    <View className="page">
+      <View className="card voucher-card">
+        <Text className="voucher-card__name">{b.programmeName}</Text>
+        <Text className="voucher-card__value">{yuan(b.amountFen)}</Text>
+        <Text className={`voucher-status voucher-status--${b.status === 'reconciled' ? 'settled' : 'issued'}`}>{batchStatusLabels[b.status]}</Text>
+        <Text className="voucher-card__meta">{b.voucherCount} 张券 · {b.lineCount} 个收款方</Text>
+        {b.paidFen || b.failedFen ? <Text className="voucher-card__meta">已到账 {yuan(b.paidFen)} · 失败 {yuan(b.failedFen)}</Text> : null}
+      </View>
+      {message ? <Notice kind="info" message={message} /> : null}
+      {form.submitError ? <Notice message={form.submitError} /> : null}
+      {isFinance && b.status === 'ready' ? <Button className="btn btn--primary" disabled={form.busy} onClick={() => void approve(b)}>审批批次</Button> : null}
+      {isFinance && (b.status === 'approved' || b.status === 'reconciled') ? (
+        <Button className="btn btn--secondary" disabled={form.busy} onClick={() => void download()}>下载拨付文件</Button>
+      ) : null}
+      {isFinance && b.status === 'approved' ? (
+        <View>
+          <FormField label="银行回盘结果" hint="把银行回盘文件的内容粘贴到这里：每行 line_id,result(成功/失败),reason" error={form.errors.fileText}>
+            <Textarea className="text-area" value={results} maxlength={-1} placeholder={'line_id,result,reason'} onInput={(e) => { setResults(e.detail.value); form.clear(['fileText']); }} />
+          </FormField>
+          {Object.entries(form.errors).filter(([k]) => k.startsWith('fileText.')).map(([k, m]) => <Text key={k} className="form-field__error">{m}</Text>)}
+          <Button className="btn btn--primary" disabled={form.busy || results.trim() === ''} onClick={() => void importResults()}>{form.busy ? '正在导入…' : '导入银行结果'}</Button>
+        </View>
+      ) : null}
+      <Text className="page__title">收款明细</Text>
+      {lines.map((l) => (
+        <View key={l.lineId} className="line-row">
+          <Text>{l.payeeName} · {l.bankName} {l.accountMasked}</Text>
+          <Text>{yuan(l.amountFen)} · {l.voucherCount} 张 · {LINE_STATUS[l.status]}{l.reason ? `（${l.reason}）` : ''}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,154 @@
+// 就业券详情: what the voucher is, claiming it (a benefit voucher asks for the social-security-card
+// account the money goes to), showing the code to a provider (it refreshes itself every minute),
+// and what has happened to it.
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { claimVoucher, getMyVoucher, voucherCode, voucherKindLabels, voucherStatusLabels, type Voucher } from '@doorstep/shared';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { Timeline } from '../../components/Timeline';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { newIdempotencyKey, request } from '../../services/request';
+import { QrImage } from '../components/QrImage';
+import { validityText, yuan } from '../components/labels';
+import '../../styles/page.scss';
+import '../components/vouchers.scss';
+
+const REFRESH_MS = 45_000;
+
+function HolderCode({ voucherId, onUsed }: { voucherId: string; onUsed: () => void }) {
+  const [code, setCode] = useState<{ code: string; expiresAt: string }>();
+  const [error, setError] = useState<string>();
+  const [seconds, setSeconds] = useState(0);
+  const timer = useRef<ReturnType<typeof setInterval>>();
+
+  async function refresh() {
+    try {
+      setCode(await request(voucherCode, { params: { id: voucherId } }));
+      setError(undefined);
+    } catch (err) {
+      setError((err as Error).message);
+      // A used voucher can no longer be shown: reload the page's view of it.
+      onUsed();
+    }
+  }
+  useEffect(() => {
+    void refresh();
+    const every = setInterval(() => void refresh(), REFRESH_MS);
+    timer.current = setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => {
+      clearInterval(every);
+      clearInterval(timer.current);
+    };
+  }, [voucherId]);
+
+  if (error) return <Notice message={error} actionText="重试" onAction={refresh} />;
+  if (!code) return <Text className="page__loading">正在生成券码…</Text>;
+  const left = Math.max(0, Math.round((new Date(code.expiresAt).getTime() - Date.now()) / 1000));
+  return (
+    <View className="card holder-code" key={seconds > -1 ? code.code : ''}>
+      <QrImage text={code.code} label="就业券二维码" />
+      <Text className="holder-code__countdown">请服务机构扫码核销 · {left} 秒后自动更新</Text>
+      <Text className="holder-code__text" selectable>{code.code}</Text>
+    </View>
+  );
+}
+
+export default function VoucherDetailPage() {
+  const { id = '' } = useRouter().params;
+  const { session, error: signInError, retry } = useSignedIn();
+  const [voucher, setVoucher] = useState<Voucher>();
+  const [error, setError] = useState<string>();
+  const [showCode, setShowCode] = useState(false);
+  const [account, setAccount] = useState({ accountNo: '', bankName: '' });
+  const form = useFormSubmit();
+  // One key per claim: a retry after a lost answer is the same claim.
+  const claimKey = useRef(newIdempotencyKey());
+
+  async function load() {
+    setError(undefined);
+    try {
+      setVoucher((await request(getMyVoucher, { params: { id } })).voucher);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(load, !!session, [session?.token, id]);
+
+  async function claim(v: Voucher) {
+    const { confirm } = await Taro.showModal({
+      title: '领取这张券？',
+      content: `领取后 ${v.kind === 'benefit' ? '补贴会在使用后打到您填写的社保卡账户' : '请在有效期内到服务机构使用'}。名额有限，领完为止。`,
+      confirmText: '领取',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    await form.send(async () => {
+      const body = v.kind === 'benefit' ? { account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() } } : {};
+      const { voucher: claimed } = await request(claimVoucher, { params: { id: v.id }, body, idempotencyKey: claimKey.current });
+      setVoucher(claimed);
+      void Taro.showToast({ title: '领取成功', icon: 'success' });
+    });
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
+  if (!voucher) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  const v = voucher;
+
+  return (
+    <View className="page">
+      <View className="card voucher-card">
+        <Text className="voucher-card__name">{v.programmeName}</Text>
+        <Text className="voucher-card__value">{yuan(v.faceValueFen)}</Text>
+        <Text className={`voucher-status voucher-status--${v.status}`}>{voucherStatusLabels[v.status]}</Text>
+        <Text className="voucher-card__meta">用途：{v.serviceName}</Text>
+        <Text className="voucher-card__meta">{voucherKindLabels[v.kind]}</Text>
+        <Text className="voucher-card__meta">可用机构：{v.usableAt}</Text>
+        <Text className="voucher-card__meta">{validityText(v)}</Text>
+        {v.accountMasked ? <Text className="voucher-card__meta">收款社保卡：{v.accountMasked}</Text> : null}
+        {v.payout?.status === 'failed' ? <Text className="form-field__error">拨付失败：{v.payout.reason}。我们会重新拨付，如账号有误请联系社区。</Text> : null}
+      </View>
+
+      {v.status === 'issued' ? (
+        <View>
+          {v.kind === 'benefit' ? (
+            <View>
+              <FormField label="社保卡金融账号" required hint="补贴打到这个账户，12到19位数字" error={form.errors['account.accountNo']}>
+                <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
+              </FormField>
+              <FormField label="开户银行" required error={form.errors['account.bankName']}>
+                <Input className="input" value={account.bankName} maxlength={40} placeholder="例如：建设银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
+              </FormField>
+            </View>
+          ) : null}
+          {form.submitError ? <Notice message={form.submitError} /> : null}
+          <Button className="btn btn--primary" disabled={form.busy} onClick={() => void claim(v)}>
+            {form.busy ? '正在领取…' : '领取这张券'}
+          </Button>
+        </View>
+      ) : null}
+
+      {v.status === 'claimed' ? (
+        showCode ? (
+          <HolderCode voucherId={v.id} onUsed={load} />
+        ) : (
+          <Button className="btn btn--primary" onClick={() => setShowCode(true)}>
+            出示券码
+          </Button>
+        )
+      ) : null}
+
+      <Text className="page__title">经过</Text>
+      <Timeline entries={(v.history ?? []).map((e) => ({ at: e.at, label: e.label, status: e.action, ...(e.reason && e.action === 'payment_failed' ? { reason: e.reason } : {}) }))} />
+      <View className="page__actions">
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/vouchers/wallet/index' }))}>
+          返回
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,207 @@
+// 就业券券种: district staff set up a programme and issue it to the eligible people of their area;
+// finance approves its budget. Each step asks before it acts.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import {
+  PROVIDER_TYPES,
+  VOUCHER_TARGET_GROUPS,
+  approveProgramme,
+  createProgramme,
+  issueVouchers,
+  listProgrammes,
+  programmeBodySchema,
+  providerTypeLabels,
+  recognisedCategoryLabels,
+  todayInChina,
+  voucherKindLabels,
+  type Programme,
+} from '@doorstep/shared';
+import { ChoicePicker } from '../../components/ChoicePicker';
+import { DateField } from '../../components/DateField';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { request } from '../../services/request';
+import { yuan } from '../components/labels';
+import '../../styles/page.scss';
+import '../components/vouchers.scss';
+
+const blank = { name: '', kind: 'service' as const, serviceName: '', faceValue: '', targetGroups: [] as string[], providerTypes: [] as string[], budget: '', quota: '', claimFrom: todayInChina(), claimUntil: '', validityDays: '90', perPersonLimit: '1' };
+
+function Toggles({ options, chosen, onChange }: { options: { value: string; label: string }[]; chosen: string[]; onChange(next: string[]): void }) {
+  return (
+    <View className="toggle-row">
+      {options.map((o) => {
+        const on = chosen.includes(o.value);
+        return (
+          <Text key={o.value} className={`toggle${on ? ' toggle--on' : ''}`} onClick={() => onChange(on ? chosen.filter((c) => c !== o.value) : [...chosen, o.value])}>
+            {on ? '✓ ' : ''}{o.label}
+          </Text>
+        );
+      })}
+    </View>
+  );
+}
+
+export default function ProgrammesPage() {
+  const { session, error: signInError, retry } = useSignedIn();
+  const [items, setItems] = useState<Programme[]>();
+  const [error, setError] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const [draft, setDraft] = useState(blank);
+  const [progress, setProgress] = useState<string>();
+  const form = useFormSubmit();
+  const roles = session?.user.roles ?? [];
+  const canCreate = roles.includes('staff') && (session?.user.level === 'district' || session?.user.level === 'city');
+
+  async function load() {
+    setError(undefined);
+    try {
+      setItems((await request(listProgrammes)).items);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(load, !!session, [session?.token]);
+
+  const set = (patch: Partial<typeof blank>, fields: string[]) => {
+    setDraft({ ...draft, ...patch });
+    form.clear(fields);
+  };
+
+  async function submit() {
+    const { body, errors } = check(programmeBodySchema, {
+      name: draft.name,
+      kind: draft.kind,
+      serviceName: draft.serviceName,
+      faceValueFen: yuanToFenOrText(draft.faceValue),
+      targetGroups: draft.targetGroups,
+      providerTypes: draft.providerTypes,
+      areaCode: session?.user.areaCode ?? '',
+      budgetFen: yuanToFenOrText(draft.budget),
+      quota: numberOrText(draft.quota),
+      claimFrom: draft.claimFrom,
+      claimUntil: draft.claimUntil,
+      validityDays: numberOrText(draft.validityDays),
+      perPersonLimit: numberOrText(draft.perPersonLimit),
+    });
+    if (!body) return form.refuse(errors);
+    await form.send(async () => {
+      await request(createProgramme, { body });
+      setCreating(false);
+      setDraft(blank);
+      await load();
+      void Taro.showToast({ title: '已提交财务审批', icon: 'none' });
+    });
+  }
+
+  async function approve(p: Programme) {
+    const { confirm } = await Taro.showModal({ title: '批准预算？', content: `「${p.name}」预算 ${yuan(p.budgetFen)}，名额 ${p.quota} 个。批准后即可发放。`, confirmText: '批准', cancelText: '取消' });
+    if (!confirm) return;
+    try {
+      await request(approveProgramme, { params: { id: p.id } });
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  async function issue(p: Programme) {
+    const { confirm } = await Taro.showModal({ title: '发放就业券？', content: `向辖区内符合条件的人员发放「${p.name}」。已经有券的人不会重复发。`, confirmText: '发放', cancelText: '取消' });
+    if (!confirm) return;
+    let issued = 0;
+    let cursor: string | undefined;
+    try {
+      do {
+        const page = await request(issueVouchers, { params: { id: p.id }, body: cursor ? { cursor } : {} });
+        issued += page.issued;
+        cursor = page.nextCursor;
+        setProgress(`正在发放…已发 ${issued} 人`);
+      } while (cursor);
+      setProgress(`发放完成：新发 ${issued} 人`);
+    } catch (err) {
+      setProgress(`发放中断：${(err as Error).message}。已发 ${issued} 人，再点一次会接着发，不会重复。`);
+    }
+  }
+
+  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
+  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+
+  if (creating) {
+    return (
+      <View className="page">
+        <Text className="page__title">新建券种</Text>
+        <FormField label="名称" required error={form.errors.name}>
+          <Input className="input" value={draft.name} maxlength={40} placeholder="例如：鼓楼区职业指导服务券" onInput={(e) => set({ name: e.detail.value }, ['name'])} />
+        </FormField>
+        <FormField label="类型" required error={form.errors.kind}>
+          <ChoicePicker options={[{ value: 'service', label: voucherKindLabels.service }, { value: 'benefit', label: voucherKindLabels.benefit }]} value={draft.kind} placeholder="选择类型" onChange={(v) => set({ kind: v as 'service' }, ['kind'])} />
+        </FormField>
+        <FormField label="用途" required hint="持券人和机构看到的服务名称" error={form.errors.serviceName}>
+          <Input className="input" value={draft.serviceName} maxlength={40} placeholder="例如：职业指导" onInput={(e) => set({ serviceName: e.detail.value }, ['serviceName'])} />
+        </FormField>
+        <FormField label="面值（元）" required error={form.errors.faceValueFen}>
+          <Input className="input" type="digit" value={draft.faceValue} placeholder="例如：200" onInput={(e) => set({ faceValue: e.detail.value }, ['faceValueFen'])} />
+        </FormField>
+        <FormField label="发放对象" required error={form.errors.targetGroups}>
+          <Toggles options={VOUCHER_TARGET_GROUPS.map((g) => ({ value: g, label: recognisedCategoryLabels[g] }))} chosen={draft.targetGroups} onChange={(v) => set({ targetGroups: v }, ['targetGroups'])} />
+        </FormField>
+        <FormField label="可用机构" required error={form.errors.providerTypes}>
+          <Toggles options={PROVIDER_TYPES.map((t) => ({ value: t, label: providerTypeLabels[t] }))} chosen={draft.providerTypes} onChange={(v) => set({ providerTypes: v }, ['providerTypes'])} />
+        </FormField>
+        <FormField label="预算（元）" required error={form.errors.budgetFen}>
+          <Input className="input" type="digit" value={draft.budget} placeholder="例如：20000" onInput={(e) => set({ budget: e.detail.value }, ['budgetFen'])} />
+        </FormField>
+        <FormField label="名额（张）" required error={form.errors.quota}>
+          <Input className="input" type="number" value={draft.quota} placeholder="例如：100" onInput={(e) => set({ quota: e.detail.value }, ['quota'])} />
+        </FormField>
+        <FormField label="领取开始日" required error={form.errors.claimFrom}>
+          <DateField value={draft.claimFrom} placeholder="选择日期" start={todayInChina()} end="2099-12-31" onChange={(d) => set({ claimFrom: d }, ['claimFrom'])} />
+        </FormField>
+        <FormField label="领取截止日" required error={form.errors.claimUntil}>
+          <DateField value={draft.claimUntil} placeholder="选择日期" start={todayInChina()} end="2099-12-31" onChange={(d) => set({ claimUntil: d }, ['claimUntil'])} />
+        </FormField>
+        <FormField label="领取后有效天数" required error={form.errors.validityDays}>
+          <Input className="input" type="number" value={draft.validityDays} onInput={(e) => set({ validityDays: e.detail.value }, ['validityDays'])} />
+        </FormField>
+        <FormField label="每人最多几张" required error={form.errors.perPersonLimit}>
+          <Input className="input" type="number" value={draft.perPersonLimit} onInput={(e) => set({ perPersonLimit: e.detail.value }, ['perPersonLimit'])} />
+        </FormField>
+        {form.submitError ? <Notice message={form.submitError} /> : null}
+        <View className="page__actions">
+          <Button className="btn btn--secondary" onClick={() => setCreating(false)}>取消</Button>
+          <Button className="btn btn--primary" disabled={form.busy} onClick={() => void submit()}>{form.busy ? '正在提交…' : '提交财务审批'}</Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="page">
+      <Text className="page__title">就业券券种</Text>
+      {progress ? <Notice kind="info" message={progress} /> : null}
+      {canCreate ? <Button className="btn btn--primary" onClick={() => setCreating(true)}>新建券种</Button> : null}
+      {items.length === 0 ? <Notice kind="info" message="辖区内还没有就业券券种。" /> : null}
+      {items.map((p) => (
+        <View key={p.id} className="card voucher-card">
+          <Text className="voucher-card__name">{p.name}</Text>
+          <Text className="voucher-card__meta">{p.serviceName} · 面值 {yuan(p.faceValueFen)} · {p.areaName}</Text>
+          <Text className="voucher-card__meta">预算 {yuan(p.budgetFen)} · 名额 {p.quota} 张 · 领取期 {p.claimFrom} 至 {p.claimUntil}</Text>
+          <Text className={`voucher-status voucher-status--${p.status === 'approved' ? 'claimed' : 'issued'}`}>{p.status === 'approved' ? '已批准' : '待财务审批'}</Text>
+          {p.remaining ? <Text className="voucher-card__meta">剩余名额 {p.remaining.quota} 张 · 剩余预算 {yuan(p.remaining.budgetFen)}</Text> : null}
+          {p.status === 'pending_approval' && roles.includes('finance') ? (
+            <Button className="btn btn--primary" onClick={() => void approve(p)}>批准预算</Button>
+          ) : null}
+          {p.status === 'approved' && roles.includes('staff') ? (
+            <Button className="btn btn--secondary" onClick={() => void issue(p)}>向符合条件的人员发放</Button>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}
