@@ -92,6 +92,7 @@ export default function BatchPage() {
       </View>
       {message ? <Notice kind="info" message={message} /> : null}
       {form.submitError ? <Notice message={form.submitError} /> : null}
+      <View className="stack">
       {isFinance && b.status === 'ready' ? <Button className="btn btn--primary" disabled={form.busy} onClick={() => void approve(b)}>审批批次</Button> : null}
       {isFinance && (b.status === 'approved' || b.status === 'reconciled') ? (
         <Button className="btn btn--secondary" disabled={form.busy} onClick={() => void download()}>下载拨付文件</Button>
@@ -105,7 +106,8 @@ export default function BatchPage() {
           <Button className="btn btn--primary" disabled={form.busy || results.trim() === ''} onClick={() => void importResults()}>{form.busy ? '正在导入…' : '导入银行结果'}</Button>
         </View>
       ) : null}
-      <Text className="page__title">收款明细</Text>
+      </View>
+      <Text className="page__title section-title">收款明细</Text>
       {lines.map((l) => (
         <View key={l.lineId} className="line-row">
           <Text>{l.payeeName} · {l.bankName} {l.accountMasked}</Text>

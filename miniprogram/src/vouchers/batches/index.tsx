@@ -8,7 +8,7 @@ import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { newIdempotencyKey, request } from '../../services/request';
-import { yuan } from '../components/labels';
+import { chinaDate, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -55,7 +55,7 @@ export default function BatchesPage() {
       <Text className="page__title">结算拨付</Text>
       {message ? <Notice kind="info" message={message} /> : null}
       {session?.user.roles.includes('finance') ? (
-        <Button className="btn btn--primary" disabled={busy} onClick={() => void run()}>{busy ? '正在结算…' : '立即结算'}</Button>
+        <View className="stack"><Button className="btn btn--primary" disabled={busy} onClick={() => void run()}>{busy ? '正在结算…' : '立即结算'}</Button></View>
       ) : null}
       {items.length === 0 ? <Notice kind="info" message="还没有结算批次。" /> : null}
       {items.map((b) => (
@@ -63,7 +63,7 @@ export default function BatchesPage() {
           <Text className="voucher-card__name">{b.programmeName}</Text>
           <Text className="voucher-card__value">{yuan(b.amountFen)}</Text>
           <Text className={`voucher-status voucher-status--${b.status === 'reconciled' ? 'settled' : 'issued'}`}>{batchStatusLabels[b.status]}</Text>
-          <Text className="voucher-card__meta">{b.voucherCount} 张券 · {b.lineCount} 个收款方 · {b.createdAt.slice(0, 10)}</Text>
+          <Text className="voucher-card__meta">{b.voucherCount} 张券 · {b.lineCount} 个收款方 · {chinaDate(b.createdAt)}</Text>
         </View>
       ))}
     </View>

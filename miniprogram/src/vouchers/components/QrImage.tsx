@@ -7,5 +7,5 @@ export function QrImage({ text, label }: { text: string; label: string }) {
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();
-  return <Image className="holder-code__image" src={qr.createDataURL(6, 4)} mode="aspectFit" ariaLabel={label} />;
+  return <Image className="holder-code__image" src={qr.createDataURL(6, 4)} mode="widthFix" ariaLabel={label} />;
 }

@@ -88,8 +88,8 @@ export default function VoucherDetailPage() {
     if (!confirm) return;
     await form.send(async () => {
       const body = v.kind === 'benefit' ? { account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() } } : {};
-      const { voucher: claimed } = await request(claimVoucher, { params: { id: v.id }, body, idempotencyKey: claimKey.current });
-      setVoucher(claimed);
+      await request(claimVoucher, { params: { id: v.id }, body, idempotencyKey: claimKey.current });
+      await load();
       void Taro.showToast({ title: '领取成功', icon: 'success' });
     });
   }
@@ -142,7 +142,7 @@ export default function VoucherDetailPage() {
         )
       ) : null}
 
-      <Text className="page__title">经过</Text>
+      <Text className="page__title section-title">经过</Text>
       <Timeline entries={(v.history ?? []).map((e) => ({ at: e.at, label: e.label, status: e.action, ...(e.reason && e.action === 'payment_failed' ? { reason: e.reason } : {}) }))} />
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/vouchers/wallet/index' }))}>

@@ -14,6 +14,7 @@ import {
   providerTypeLabels,
   recognisedCategoryLabels,
   todayInChina,
+  addCalendarDays,
   voucherKindLabels,
   type Programme,
 } from '@doorstep/shared';
@@ -164,7 +165,7 @@ export default function ProgrammesPage() {
           <DateField value={draft.claimFrom} placeholder="选择日期" start={todayInChina()} end="2099-12-31" onChange={(d) => set({ claimFrom: d }, ['claimFrom'])} />
         </FormField>
         <FormField label="领取截止日" required error={form.errors.claimUntil}>
-          <DateField value={draft.claimUntil} placeholder="选择日期" start={todayInChina()} end="2099-12-31" onChange={(d) => set({ claimUntil: d }, ['claimUntil'])} />
+          <DateField value={draft.claimUntil} placeholder="选择日期" start={todayInChina()} end="2099-12-31" initial={addCalendarDays(todayInChina(), 90)} onChange={(d) => set({ claimUntil: d }, ['claimUntil'])} />
         </FormField>
         <FormField label="领取后有效天数" required error={form.errors.validityDays}>
           <Input className="input" type="number" value={draft.validityDays} onInput={(e) => set({ validityDays: e.detail.value }, ['validityDays'])} />
@@ -185,7 +186,7 @@ export default function ProgrammesPage() {
     <View className="page">
       <Text className="page__title">就业券券种</Text>
       {progress ? <Notice kind="info" message={progress} /> : null}
-      {canCreate ? <Button className="btn btn--primary" onClick={() => setCreating(true)}>新建券种</Button> : null}
+      {canCreate ? <View className="stack"><Button className="btn btn--primary" onClick={() => setCreating(true)}>新建券种</Button></View> : null}
       {items.length === 0 ? <Notice kind="info" message="辖区内还没有就业券券种。" /> : null}
       {items.map((p) => (
         <View key={p.id} className="card voucher-card">

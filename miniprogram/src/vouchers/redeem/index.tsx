@@ -23,7 +23,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { newIdempotencyKey, request } from '../../services/request';
-import { yuan } from '../components/labels';
+import { chinaDate, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -161,11 +161,11 @@ export default function RedeemPage() {
         </View>
       )}
 
-      <Text className="page__title">本机构的核销记录</Text>
+      <Text className="page__title section-title">本机构的核销记录</Text>
       {history.length === 0 ? <Text className="page__lead">还没有核销记录。</Text> : null}
       {history.map((r) => (
         <View key={r.voucherId} className="line-row">
-          <Text>{r.redeemedAt.slice(0, 10)} · {r.holderName} · {r.programmeName}</Text>
+          <Text>{chinaDate(r.redeemedAt)} · {r.holderName} · {r.programmeName}</Text>
           <Text>{yuan(r.amountFen)} · {voucherStatusLabels[r.status]}</Text>
         </View>
       ))}

@@ -1,0 +1,195 @@
+// An employment voucher on four phones (375×812, H5 build, real API, the table's stream consumed
+// as Lambda would): the district sets up a programme, finance approves its budget, the district
+// issues it; a young job seeker claims it and shows the code; a training provider redeems it;
+// finance settles, downloads the payout file, imports the bank's result; the holder sees it paid.
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { localClient } from '../../scripts/lib/dynamoLocal';
+import { pollTableStream, type StreamPoller } from '../../scripts/lib/localStream';
+import { startApi, type RunningApi } from '../support/localStack';
+import { testEnvironment, uniqueTableName } from '../support/testConfig';
+import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
+import { employerBody, makeUscc } from '../support/employers';
+import { apiClient } from '../support/http';
+import { confirmPicker, field, fill, largeTextProblems, launchBrowser, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
+import { startH5Server } from '../../scripts/lib/h5Server';
+import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+
+jest.setTimeout(300_000);
+
+let api: RunningApi;
+let h5: Server;
+let baseUrl: string;
+let browser: Browser;
+let poller: StreamPoller;
+let dynamo: ReturnType<typeof localClient>;
+const tableName = uniqueTableName('e2e-vouchers');
+
+beforeAll(async () => {
+  buildH5();
+  api = await startApi({ tableName, workFolder: '.esbuild-e2e-vouchers' });
+  Object.assign(process.env, testEnvironment(tableName));
+  const { onStream } = await import('../../functions/src/vouchers/handlers');
+  dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
+  poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
+
+  const client = apiClient(api.baseUrl);
+  const street = await client.devLogin('e2e-v-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  const district = await client.devLogin('e2e-v-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  await client.devLogin('e2e-v-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
+  // A training school, approved and designated a provider by the district.
+  const school = await client.devLogin('e2e-v-school');
+  const created = await client.post('/employers', employerBody({ name: '鼓楼区巧手职业培训学校', uscc: makeUscc(7601) }), school);
+  const review = (await client.get('/staff/reviews?type=employer&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === created.body.employer.id);
+  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  expect(
+    (await client.post('/staff/providers', { employerId: created.body.employer.id, types: ['training_institution'], bankAccount: { accountName: '鼓楼区巧手职业培训学校', accountNo: '6222020200117654321', bankName: '工商银行福州分行' } }, district)).status,
+  ).toBe(200);
+  // A 19-year-old job seeker of the district, already registered.
+  const youth = await client.devLogin('e2e-v-youth');
+  const reg = registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(19), 611), name: '林晓燕', phone: '13905916611' });
+  expect((await client.put('/me/jobseeker-registration', reg, youth)).status).toBe(200);
+
+  const port = await freePort();
+  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
+  baseUrl = `http://127.0.0.1:${port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  poller?.stop();
+  dynamo?.destroy();
+  await browser?.close();
+  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
+  await api?.stop();
+});
+
+const confirmModal = async (page: Page) => {
+  await page.locator('.taro-model__confirm').click();
+};
+
+describe('a voucher from programme to payment', () => {
+  let district: Page;
+  let finance: Page;
+  let youth: Page;
+  let school: Page;
+  let holderCode = '';
+
+  beforeAll(async () => {
+    district = await phoneOf(browser, 'e2e-v-district');
+    finance = await phoneOf(browser, 'e2e-v-finance');
+    youth = await phoneOf(browser, 'e2e-v-youth');
+    school = await phoneOf(browser, 'e2e-v-school');
+  });
+
+  it('the district sets up a programme; what is missing shows next to each field', async () => {
+    await district.goto(baseUrl);
+    await district.getByText('就业券券种').click();
+    await shown(district).getByText('新建券种').click();
+    await shown(district).getByText('提交财务审批').click();
+    await expect(field(district, '名称').locator('.form-field__error').textContent()).resolves.toBe('名称至少2个字');
+    await expect(field(district, '发放对象').locator('.form-field__error').textContent()).resolves.toBe('至少选择一类发放对象');
+    await screenshot(district, 'voucher-programme-errors.png');
+    await fill(district, '名称', '鼓楼区岗前技能培训券');
+    await fill(district, '用途', '岗前技能培训');
+    await fill(district, '面值', '800');
+    await shown(district).getByText('16–24岁青年').click();
+    await shown(district).getByText('登记失业人员').click();
+    await shown(district).getByText('培训机构').click();
+    await fill(district, '预算', '80000');
+    await fill(district, '名额', '100');
+    const until = field(district, '领取截止日');
+    await openPicker(district, until);
+    await confirmPicker(district, until);
+    await screenshot(district, 'voucher-programme-form.png');
+    expect(await layoutProblems(district)).toEqual([]);
+    await shown(district).getByText('提交财务审批').click();
+    await shown(district).getByText('待财务审批').waitFor();
+  });
+
+  it('finance approves the budget, and the district issues it to the eligible', async () => {
+    await finance.goto(baseUrl);
+    await finance.getByText('就业券券种').click();
+    await shown(finance).getByText('批准预算').click();
+    await confirmModal(finance);
+    await shown(finance).getByText('剩余名额 100 张 · 剩余预算 80000 元').waitFor();
+    await screenshot(finance, 'voucher-programme-approved.png');
+
+    await district.reload();
+    await shown(district).getByText('向符合条件的人员发放').click();
+    await confirmModal(district);
+    await shown(district).getByText('发放完成：新发 1 人').waitFor();
+  });
+
+  it('the young job seeker claims the voucher and shows its code', async () => {
+    await youth.goto(baseUrl);
+    await youth.getByText('我的就业券').click();
+    await shown(youth).getByText('800 元').waitFor();
+    await screenshot(youth, 'voucher-wallet.png');
+    await shown(youth).getByText('鼓楼区岗前技能培训券').click();
+    await shown(youth).getByText('领取这张券').click();
+    await confirmModal(youth);
+    await shown(youth).getByText('出示券码').click();
+    await shown(youth).locator('.holder-code__image').waitFor();
+    holderCode = (await shown(youth).locator('.holder-code__text').textContent()) ?? '';
+    expect(holderCode.split('.')).toHaveLength(3);
+    await screenshot(youth, 'voucher-code.png');
+    expect(await layoutProblems(youth)).toEqual([]);
+    // 关怀模式: twice the text size, nothing overlaps.
+    expect(await largeTextProblems(youth, 'voucher-code-large-text.png')).toEqual([]);
+  });
+
+  it('the training school redeems it after seeing whose it is', async () => {
+    await school.goto(baseUrl);
+    await school.getByText('核销就业券').click();
+    await fill(school, '券码', holderCode);
+    await shown(school).getByText('查看这张券').click();
+    await shown(school).getByText('持券人：林**').waitFor();
+    await fill(school, '提供了什么服务', '岗前技能培训结业（中式面点，40课时）');
+    await screenshot(school, 'voucher-redeem-preview.png');
+    await shown(school).getByText('确认核销').click();
+    await confirmModal(school);
+    await shown(school).getByText('核销成功：林** 的「鼓楼区岗前技能培训券」800 元。拨付后到账。').waitFor();
+    await screenshot(school, 'voucher-redeemed.png');
+    expect(await layoutProblems(school)).toEqual([]);
+    expect(await largeTextProblems(school, 'voucher-redeemed-large-text.png')).toEqual([]);
+  });
+
+  it('finance settles, downloads the payout file and imports the bank’s result', async () => {
+    await finance.goto(baseUrl);
+    await finance.getByText('结算拨付').click();
+    // The stream queues the redemption within a moment of it; until then a run finds nothing.
+    for (let i = 0; i < 20; i += 1) {
+      await shown(finance).getByText('立即结算', { exact: true }).click();
+      await confirmModal(finance);
+      await shown(finance).getByText('立即结算', { exact: true }).waitFor();
+      if ((await shown(finance).getByText('生成 1 个批次，共 1 张、800 元。').count()) > 0) break;
+      await finance.waitForTimeout(500);
+    }
+    await shown(finance).getByText('生成 1 个批次，共 1 张、800 元。').waitFor();
+    await screenshot(finance, 'voucher-batches.png');
+    await shown(finance).getByText('待财务审批').click();
+    await shown(finance).getByText('审批批次').click();
+    await confirmModal(finance);
+    const [download] = await Promise.all([finance.waitForEvent('download'), shown(finance).getByText('下载拨付文件').click()]);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const [, row] = csv.split('\r\n');
+    expect(row).toContain('"6222020200117654321","工商银行福州分行","80000","800","1"');
+    const lineId = JSON.parse(`[${row}]`)[0];
+    await fill(finance, '银行回盘结果', `line_id,result,reason\n${lineId},成功,`);
+    await screenshot(finance, 'voucher-batch.png');
+    await shown(finance).getByText('导入银行结果').click();
+    await shown(finance).getByText('导入完成：成功 1 行，失败 0 行。失败的会进入下一次结算重新拨付。').waitFor();
+    await shown(finance).getByText('已对账').waitFor();
+    expect(await layoutProblems(finance)).toEqual([]);
+  });
+
+  it('the holder sees it paid', async () => {
+    await youth.reload();
+    await shown(youth).locator('.voucher-status').getByText('已拨付', { exact: true }).waitFor();
+    await shown(youth).getByText('服务费已付给服务机构').waitFor();
+    await screenshot(youth, 'voucher-paid.png');
+  });
+});
