@@ -9,6 +9,7 @@ import { bin, freePort, ROOT, startProcess, stopProcess, waitForHttp } from '../
 import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
 import { ensureTable } from '../../scripts/lib/table';
 import { testEnvironment } from '../support/testConfig';
+import { benchApiFor } from './api';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
@@ -41,27 +42,7 @@ async function benchTable(table: string) {
   return { dynamo, client };
 }
 
-/** `serverless offline` (stage test) over that table, with a dev login; stop it when done. */
-async function benchApi(table: string, dynamoEndpoint: string) {
-  const port = await freePort();
-  const api = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(port), '--lambdaPort', String(await freePort())], {
-    label: 'api',
-    env: { ...process.env, ...testEnvironment(table), DYNAMODB_ENDPOINT: dynamoEndpoint, ESBUILD_WORK_FOLDER: '.esbuild-bench', SLS_TELEMETRY_DISABLED: '1' },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcess(api.child);
-  try {
-    await waitForHttp(`${base}/health`, 120_000, api.child, api.output);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  const login = async (body: Record<string, unknown>) => {
-    const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return ((await res.json()) as { token: string }).token;
-  };
-  return { base, login, stop };
-}
+const benchApi = benchApiFor;
 
 async function registrationLatency(clients = 20, putsPerClient = 25) {
   const table = 'bench-registration';
