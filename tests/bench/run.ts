@@ -308,10 +308,26 @@ async function nearbyLatency(count = 100_000, requests = 100, concurrency = 4) {
   }
 }
 
+interface VoucherFigures {
+  redemption: { providers: number; requests: number; p50: number; p99: number; perSecond: number; errors: number; errorStatuses: Record<string, number> };
+  writes: { perRedemptionRequest: number; perRedemptionStream: number; settleWritesPerVoucher: number; importWritesPerVoucher: number; settleStreamPerVoucher: number };
+  settlement: { vouchers: number; amountFen: number; expectedFen: number; batches: number; lines: number; seconds: number; seedSeconds: number; chunk: number };
+}
+
+/** The voucher benchmarks, in a process of their own (tests/bench/vouchers.ts): its last line is the figures. */
+function voucherFigures(): VoucherFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'vouchers.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as VoucherFigures;
+}
+
 async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}`);
 
+  if (process.env.BENCH_ONLY === 'vouchers') {
+    console.log(voucherFigures());
+    return;
+  }
   if (process.env.BENCH_ONLY === 'nearby') {
     // Tuning aid: just this benchmark, printed, nothing written.
     console.log(await nearbyLatency());
@@ -344,13 +360,16 @@ async function main() {
   console.log('• nearby search over 100,000 vacancies');
   const nearby = await nearbyLatency();
 
+  console.log('• vouchers: redemption with 50 providers, items written, settlement of 100,000');
+  const vouchers = voucherFigures();
+
   console.log('• npm test wall time');
   const t = Date.now();
   const test = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8' });
   const testSeconds = (Date.now() - t) / 1000;
   const testLine = (test.stdout ?? '').trim().split('\n').at(-1);
 
-  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, nearby, npmTest: { seconds: testSeconds, result: testLine } };
+  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, nearby, vouchers, npmTest: { seconds: testSeconds, result: testLine } };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -369,6 +388,10 @@ async function main() {
     `| nearby: cards read per item returned, first page of 20, ${nearby.requests} circles | ${nearby.readPerReturned.toFixed(2)}× on average, ${nearby.maxReadPerReturned.toFixed(2)}× at worst | ≤ 3× |`,
     `| nearby: scan-and-filter baseline (same table, one circle) | ${nearby.scanMs.toFixed(0)} ms, ${nearby.scanVsP50.toFixed(0)}× the p50 | — |`,
     `| match score, one candidate | ${nearby.scoreUs.toFixed(2)} µs | — |`,
+    `| POST /vouchers/redeem, ${vouchers.redemption.providers} providers at once, ${vouchers.redemption.requests} redemptions of different vouchers | p50 ${vouchers.redemption.p50.toFixed(0)} ms, p99 ${vouchers.redemption.p99.toFixed(0)} ms, ${vouchers.redemption.perSecond.toFixed(1)} redemptions/s, ${vouchers.redemption.errors} errors | — |`,
+    `| items written per redemption: its transaction / the stream after it | ${vouchers.writes.perRedemptionRequest} / ${vouchers.writes.perRedemptionStream} | — |`,
+    `| items written per settled voucher: settlement run / bank result / the stream | ${vouchers.writes.settleWritesPerVoucher.toFixed(2)} / ${vouchers.writes.importWritesPerVoucher.toFixed(1)} / ${vouchers.writes.settleStreamPerVoucher} | — |`,
+    `| settlement run over ${vouchers.settlement.vouchers} redeemed vouchers (${vouchers.settlement.lines} payees, one programme) | ${vouchers.settlement.seconds.toFixed(0)} s, ${vouchers.settlement.batches} batch, ${vouchers.settlement.lines} payout lines, ${vouchers.settlement.amountFen} fen of ${vouchers.settlement.expectedFen} | — |`,
     `| \`npm test\` wall time | ${testSeconds.toFixed(0)} s (${testLine}) | ≤ 15 min |`,
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');

@@ -9,23 +9,16 @@ import { BANK_RESULT_VALUES } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { testEnvironment } from '../../../tests/support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../tests/support/people';
+import { designatedProvider } from '../../../tests/support/providers';
 import { citizen, financeOf, programmeBody, staffOf, streamEvent, voucherRecord } from '../../../tests/support/vouchers';
-import {
-  EmployerEntity,
-  EmployerMemberEntity,
-  LedgerEntryEntity,
-  QuotaShardEntity,
-  VoucherEntity,
-  VoucherStatsEntity,
-  memberIndexKeys,
-} from '../db/entities';
+import { LedgerEntryEntity, QuotaShardEntity, VoucherEntity, VoucherStatsEntity } from '../db/entities';
 import { table } from '../db/table';
 import { signSession } from '../http/session';
 import { putRegistration } from '../registration/service';
 import { signHolderCode } from './codes';
 import { claimHandler, onStream, redeemHandler } from './handlers';
 import { approveProgramme, createProgramme, issueProgramme, type StoredVoucher } from './programmes';
-import { designateProvider, redeemVoucher, reverseVoucher } from './redemption';
+import { redeemVoucher, reverseVoucher } from './redemption';
 import { approveBatch, getBatch, importBankResults, payoutFile, runSettlement, type SettlementHooks } from './settlement';
 import { voucherStats } from './stats';
 import { claimVoucher, listMyVouchers } from './wallet';
@@ -46,34 +39,7 @@ async function person(userId: string, areaCode = '350102001001') {
   );
 }
 
-async function provider(employerId: string, members: string[], types: ('hr_agency' | 'training_institution')[] = ['hr_agency'], areaCode = '350102002001') {
-  const now = new Date().toISOString();
-  await EmployerEntity.build(PutItemCommand)
-    .item({
-      employerId,
-      name: `机构${employerId.slice(-4)}`,
-      uscc: `91350102MA${employerId.slice(-8)}`,
-      industry: 'L',
-      economicType: 'private',
-      address: { areaCode, address: '温泉路 1 号', lat: 26.08, lng: 119.3 },
-      intro: '人力资源服务',
-      contactName: '陈经理',
-      contactPhone: '13900000000',
-      status: 'approved',
-      createdBy: members[0],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-      auditHead: '0:0',
-      gsi1pk: 'EMPLOYER#350102',
-      gsi1sk: `${areaCode}#${employerId}`,
-    })
-    .send();
-  for (const userId of members) {
-    await EmployerMemberEntity.build(PutItemCommand).item({ employerId, userId, role: 'admin', createdAt: now, ...memberIndexKeys(userId, employerId) }).send();
-  }
-  await designateProvider(STAFF, { employerId, types, bankAccount: { accountName: `机构${employerId.slice(-4)}`, accountNo: '6222020200112233445', bankName: '工商银行福州分行' } });
-}
+const provider = designatedProvider;
 
 async function approvedProgramme(overrides: Parameters<typeof programmeBody>[0] = {}) {
   const p = await createProgramme(STAFF, programmeBody(overrides));
