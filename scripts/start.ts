@@ -75,14 +75,15 @@ async function main() {
     // Vouchers too: each redemption is queued for settlement from the stream, and the settlement
     // run that AWS schedules daily runs here every ten minutes (finance can also start one).
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
-    const vouchers = await import('../functions/src/vouchers/handlers');
+    const voucherStream = await import('../functions/src/vouchers/handlers/stream');
+    const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
       await onStream({ Records: records } as never);
-      await vouchers.onStream({ Records: records } as never);
+      await voucherStream.onStream({ Records: records } as never);
     });
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
-    const settlement = setInterval(() => void vouchers.scheduledSettlement().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
+    const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     stops.push(async () => {
       stream.stop();
       clearInterval(schedule);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   client = apiClient(api.baseUrl);
   // The table's stream, consumed in-process as Lambda would (what `npm start` does).
   Object.assign(process.env, testEnvironment(tableName));
-  const { onStream } = await import('../../functions/src/vouchers/handlers');
+  const { onStream } = await import('../../functions/src/vouchers/handlers/stream');
   dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
   poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
 

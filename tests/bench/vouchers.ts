@@ -29,7 +29,7 @@ async function main() {
   const { redeemVoucher } = await import('../../functions/src/vouchers/redemption');
   const { runSettlement, approveBatch, payoutFile, importBankResults, SETTLE_CHUNK } = await import('../../functions/src/vouchers/settlement');
   const { signHolderCode } = await import('../../functions/src/vouchers/codes');
-  const { onStream } = await import('../../functions/src/vouchers/handlers');
+  const { onStream } = await import('../../functions/src/vouchers/handlers/stream');
   const { voucherRecord, streamEvent, staffOf, financeOf } = await import('../support/vouchers');
   const { benchApiFor } = await import('./api');
   const { designatedProvider } = await import('../support/providers');
@@ -180,6 +180,7 @@ async function main() {
           faceValueFen: big.faceValueFen,
           providerTypes: big.providerTypes,
           programmeAreaCode: big.areaCode,
+          usableAt: '鼓楼区的培训机构',
           holderType: 'person',
           holderId: `bench-person-${i}`,
           holderAreaCode: '350102001001',

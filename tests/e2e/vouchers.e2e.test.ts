@@ -31,7 +31,7 @@ beforeAll(async () => {
   buildH5();
   api = await startApi({ tableName, workFolder: '.esbuild-e2e-vouchers' });
   Object.assign(process.env, testEnvironment(tableName));
-  const { onStream } = await import('../../functions/src/vouchers/handlers');
+  const { onStream } = await import('../../functions/src/vouchers/handlers/stream');
   dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
   poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
 

@@ -585,6 +585,8 @@ export const VoucherProgrammeEntity = new Entity({
     targetGroups: list(string()),
     providerTypes: list(string()),
     areaCode: string(),
+    /** Named once, on creation, so that reading a programme never loads the division dataset. */
+    areaName: string(),
     budgetFen: number(),
     quota: number(),
     shards: number(),
@@ -651,6 +653,8 @@ export const VoucherEntity = new Entity({
     faceValueFen: number(),
     providerTypes: list(string()),
     programmeAreaCode: string(),
+    /** Where it can be used, in words (the area and the provider types), written on issue. */
+    usableAt: string(),
     holderType: string().enum('person', 'employer'),
     holderId: string(),
     holderAreaCode: string(),

@@ -14,6 +14,8 @@ import {
   isInTargetGroups,
   isWithinArea,
   maskName,
+  providerTypeLabels,
+  type ProviderType,
   shardCountFor,
   splitBudget,
   splitEvenly,
@@ -23,6 +25,8 @@ import {
   type ProgrammeBody,
 } from '@doorstep/shared';
 import { categoriesOn } from '../applications/categories';
+import { concerns, scopeOf } from './access';
+import { allProgrammes, loadProgramme, type StoredProgramme } from './store';
 import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { mapLimit } from '../concurrency';
@@ -43,25 +47,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
 
-export type StoredProgramme = FormattedItem<typeof VoucherProgrammeEntity>;
-export type StoredVoucher = FormattedItem<typeof VoucherEntity>;
 
 const ISSUE_PAGE = 50;
-
-/** The caller's jurisdiction prefix, or 403. */
-export function scopeOf(principal: Principal): string {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
-  return scope;
-}
-
-/** A programme concerns a jurisdiction when either contains the other (a city programme concerns its districts). */
-const concerns = (programmeArea: string, scope: string) => isWithinArea(programmeArea, scope) || isWithinArea(scope, programmeArea);
-
-export async function loadProgramme(programmeId: string): Promise<StoredProgramme | undefined> {
-  const { Item } = await VoucherProgrammeEntity.build(GetItemCommand).key({ programmeId }).options({ consistent: true }).send();
-  return Item;
-}
 
 async function remainingOf(p: StoredProgramme): Promise<Programme['remaining']> {
   const { Items = [] } = await table
@@ -83,7 +70,7 @@ export async function toProgrammeView(p: StoredProgramme, withRemaining = false)
     targetGroups: p.targetGroups as Programme['targetGroups'],
     providerTypes: p.providerTypes as Programme['providerTypes'],
     areaCode: p.areaCode,
-    areaName: areaFullName(p.areaCode),
+    areaName: p.areaName,
     budgetFen: p.budgetFen,
     quota: p.quota,
     claimFrom: p.claimFrom,
@@ -109,6 +96,7 @@ export async function createProgramme(principal: Principal, body: ProgrammeBody)
   const item: StoredProgramme = {
     programmeId,
     ...body,
+    areaName: areaFullName(body.areaCode),
     shards: shardCountFor(body.quota),
     status: 'pending_approval',
     createdBy: principal.userId,
@@ -128,22 +116,6 @@ export async function listProgrammes(principal: Principal): Promise<Programme[]>
   const scope = scopeOf(principal);
   const all = await allProgrammes();
   return Promise.all(all.filter((p) => concerns(p.areaCode, scope)).map((p) => toProgrammeView(p, true)));
-}
-
-export async function allProgrammes(): Promise<StoredProgramme[]> {
-  const out: StoredProgramme[] = [];
-  let exclusiveStartKey: Record<string, string> | undefined;
-  do {
-    const page = await table
-      .build(QueryCommand)
-      .entities(VoucherProgrammeEntity)
-      .query({ index: 'gsi1', partition: PROGRAMMES_PARTITION })
-      .options({ reverse: true, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-      .send();
-    out.push(...(page.Items ?? []));
-    exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
-  } while (exclusiveStartKey);
-  return out;
 }
 
 /** Finance approves the budget: the quota and budget are split over shards that claims draw from. */
@@ -230,6 +202,7 @@ export async function issueTo(p: StoredProgramme, reg: Registration, actorId: st
         faceValueFen: p.faceValueFen,
         providerTypes: p.providerTypes,
         programmeAreaCode: p.areaCode,
+        usableAt: `${p.areaName}的${p.providerTypes.map((t) => providerTypeLabels[t as ProviderType]).join('、')}`,
         holderType: 'person',
         holderId: reg.userId,
         holderAreaCode: reg.residence.areaCode,

@@ -39,7 +39,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { verifyHolderCode } from './codes';
-import { scopeOf, type StoredVoucher } from './programmes';
+import { type StoredVoucher } from './store';
+import { scopeOf } from './access';
 import { RuleError, shownStatus } from './wallet';
 
 type ServiceRecord = z.infer<typeof serviceRecordSchema>;

@@ -49,7 +49,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { logger } from '../logger';
 import { outboxMessage } from '../notifications/outbox';
-import { allProgrammes, scopeOf, type StoredProgramme, type StoredVoucher } from './programmes';
+import { allProgrammes, type StoredProgramme, type StoredVoucher } from './store';
+import { scopeOf } from './access';
 
 export type StoredBatch = FormattedItem<typeof BatchEntity>;
 type StoredLine = FormattedItem<typeof PayoutLineEntity>;

@@ -14,7 +14,8 @@ import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { NotFoundError } from '../http/errors';
 import type { Principal } from '../http/session';
-import { allProgrammes, scopeOf } from './programmes';
+import { allProgrammes } from './store';
+import { scopeOf } from './access';
 
 export const COUNTED_STATUSES = ['issued', 'claimed', 'redeemed', 'reversed', 'settled'] as const;
 type Counted = (typeof COUNTED_STATUSES)[number];

@@ -8,15 +8,12 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   maskAccountNo,
-  providerTypeLabels,
   todayInChina,
   voucherExpiryDate,
   voucherStatusLabels,
-  type ProviderType,
   type Voucher,
   type VoucherStatus,
 } from '@doorstep/shared';
-import { areaFullName } from '../areas/dataset';
 import { readAuditEvents } from '../audit/service';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { retryConflicts } from '../concurrency';
@@ -28,7 +25,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../http
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { signHolderCode } from './codes';
-import { loadProgramme, type StoredVoucher } from './programmes';
+import { loadProgramme, type StoredVoucher } from './store';
 
 export class RuleError extends AppError {
   constructor(message: string) {
@@ -54,7 +51,6 @@ export function shownStatus(v: StoredVoucher, today = todayInChina()): VoucherSt
 }
 
 export async function toVoucherView(v: StoredVoucher, withHistory = false): Promise<Voucher> {
-  const usableAt = `${areaFullName(v.programmeAreaCode)}的${v.providerTypes.map((t) => providerTypeLabels[t as ProviderType]).join('、')}`;
   const account = v.kind === 'benefit' && v.claimedAt ? (await PayoutAccountEntity.build(GetItemCommand).key({ userId: v.holderId }).send()).Item : undefined;
   const history = withHistory
     ? (await readAuditEvents('Voucher', v.voucherId)).map((e) => ({ at: e.at, action: e.action, label: ACTION_LABELS[e.action] ?? e.action, ...(e.reason ? { reason: e.reason } : {}) }))
@@ -67,7 +63,7 @@ export async function toVoucherView(v: StoredVoucher, withHistory = false): Prom
     serviceName: v.serviceName,
     faceValueFen: v.faceValueFen,
     status: shownStatus(v),
-    usableAt,
+    usableAt: v.usableAt,
     issuedAt: v.issuedAt,
     claimUntil: v.claimUntil,
     ...(v.claimedAt ? { claimedAt: v.claimedAt } : {}),

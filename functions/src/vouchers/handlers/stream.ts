@@ -1,0 +1,33 @@
+// The table's stream for vouchers: figures, the settlement queue, and issue on eligibility.
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { logger } from '../../logger';
+import { issueOnEligibility } from '../programmes';
+import { queueForSettlement } from '../settlement';
+import { countArrival } from '../stats';
+
+type Image = Record<string, { S?: string; N?: string } | undefined>;
+
+/**
+ * The table's stream: a voucher arriving in a status is counted for the figures, and queued for
+ * settlement when redeemed; a person's categories or registration changing issues what they have
+ * become eligible for. Every step is idempotent, so a record delivered twice does no harm.
+ */
+export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
+  for (const record of event.Records) {
+    const pk = record.dynamodb?.Keys?.pk?.S ?? '';
+    const sk = record.dynamodb?.Keys?.sk?.S ?? '';
+    if (pk.startsWith('VOUCHER#') && sk === 'VOUCHER') {
+      const img = record.dynamodb?.NewImage as Image | undefined;
+      const old = record.dynamodb?.OldImage as Image | undefined;
+      const status = img?.status?.S;
+      if (!img || !status || status === old?.status?.S) continue;
+      const voucherId = pk.slice('VOUCHER#'.length);
+      const programmeId = img.programmeId?.S ?? '';
+      await countArrival({ voucherId, programmeId, status, holderAreaCode: img.holderAreaCode?.S ?? '', holderType: img.holderType?.S ?? 'person', faceValueFen: Number(img.faceValueFen?.N ?? 0) });
+      if (status === 'redeemed') await queueForSettlement(programmeId, voucherId);
+    } else if (pk.startsWith('USER#') && (sk.startsWith('CATEGORY#') || sk === 'JOBSEEKER_REG') && record.eventName !== 'REMOVE') {
+      const issued = await issueOnEligibility(pk.slice('USER#'.length));
+      if (issued > 0) logger.info('vouchers issued on eligibility', { issued });
+    }
+  }
+}
