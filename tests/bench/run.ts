@@ -5,7 +5,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWeapp, lambdaBundleSizes, packageProd, PACKAGE_DIR, weappPackageSizes } from '../../scripts/lib/sizes';
-import { bin, freePort, ROOT, startProcess, stopProcess, waitForHttp } from '../../scripts/lib/processes';
+import { bin, freePort, ROOT } from '../../scripts/lib/processes';
 import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
 import { ensureTable } from '../../scripts/lib/table';
 import { testEnvironment } from '../support/testConfig';
@@ -345,10 +345,9 @@ async function main() {
   for (const name of Object.keys(bundles)) {
     const dir = mkdtempSync(join(tmpdir(), `bundle-${name}-`));
     execFileSync('unzip', ['-q', '-o', join(PACKAGE_DIR, `${name}.zip`), '-d', dir]);
-    const handlerDir = join(dir, 'functions', 'src');
-    const [sub] = readdirSync(handlerDir);
-    const [file] = readdirSync(join(handlerDir, sub)).filter((f) => f.endsWith('.js'));
-    imports[name] = coldImportMs(join(handlerDir, sub), file);
+    // The bundle is the one .js file under functions/src (at whatever depth its handler lives).
+    const file = (readdirSync(join(dir, 'functions', 'src'), { recursive: true }) as string[]).find((f) => f.endsWith('.js'))!;
+    imports[name] = coldImportMs(join(dir, 'functions', 'src'), file);
   }
 
   console.log('• registration PUT latency, 20 concurrent clients');

@@ -3,7 +3,6 @@
 // staff, and by the stream whenever someone becomes eligible.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
@@ -19,14 +18,11 @@ import {
   shardCountFor,
   splitBudget,
   splitEvenly,
-  staffScope,
   todayInChina,
   type Programme,
   type ProgrammeBody,
 } from '@doorstep/shared';
 import { categoriesOn } from '../applications/categories';
-import { concerns, scopeOf } from './access';
-import { allProgrammes, loadProgramme, type StoredProgramme } from './store';
 import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { mapLimit } from '../concurrency';
@@ -46,7 +42,8 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
-
+import { concerns, scopeOf } from './access';
+import { allProgrammes, loadProgramme, type StoredProgramme, type StoredVoucher } from './store';
 
 const ISSUE_PAGE = 50;
 
@@ -183,7 +180,9 @@ export async function issueTo(p: StoredProgramme, reg: Registration, actorId: st
     .send();
   if (holdings.length >= p.perPersonLimit) return 'already_held';
   const held = await Promise.all(holdings.map((h) => VoucherEntity.build(GetItemCommand).key({ voucherId: h.voucherId }).send()));
-  if (held.some(({ Item }) => Item && (Item.status === 'issued' || Item.status === 'claimed'))) return 'already_held';
+  // One unused voucher at a time: still claimable, or claimed and not yet past its last day.
+  const unused = (v: StoredVoucher) => (v.status === 'issued' && v.claimUntil >= today) || (v.status === 'claimed' && (v.expiresOn ?? '') >= today);
+  if (held.some(({ Item }) => Item && unused(Item))) return 'already_held';
 
   const now = new Date().toISOString();
   const voucherId = ulid();

@@ -325,6 +325,40 @@ describe('settlement', () => {
 });
 
 describe('issuing', () => {
+  it('does not let an expired, unused voucher stand in the way of the next one', async () => {
+    const p = await approvedProgramme({ name: '过期后再发测试券', areaCode: '350102008', perPersonLimit: 2 });
+    await person('expired-holder', '350102008001');
+    await issueAll(p.id);
+    const [first] = (await listMyVouchers(citizen('expired-holder'))).filter((v) => v.programmeId === p.id);
+    await claimVoucher(citizen('expired-holder'), first.id, {}, undefined);
+    await VoucherEntity.build(PutItemCommand).item({ ...(await load(first.id)), expiresOn: '2026-01-01' }).send();
+    await issueAll(p.id);
+    const mine = (await listMyVouchers(citizen('expired-holder'))).filter((v) => v.programmeId === p.id);
+    expect(mine.map((v) => v.status).sort()).toEqual(['expired', 'issued']);
+  });
+
+  it('gives one unused voucher at a time, and the next only after the last is used, up to the limit', async () => {
+    await provider('01K0PRVD000000000000000DD0', ['agent-d1'], ['hr_agency'], '350102007002');
+    const p = await approvedProgramme({ name: '每人两张测试券', areaCode: '350102007', perPersonLimit: 2 });
+    await person('twice-holder', '350102007001');
+    await issueAll(p.id);
+    await issueAll(p.id);
+    const first = (await listMyVouchers(citizen('twice-holder'))).filter((v) => v.programmeId === p.id);
+    expect(first).toHaveLength(1);
+    await claimVoucher(citizen('twice-holder'), first[0].id, {}, undefined);
+    const { code } = await signHolderCode(first[0].id);
+    await redeemVoucher({ userId: 'agent-d1', roles: ['jobseeker'] }, { code, providerId: '01K0PRVD000000000000000DD0', serviceRecord: { serviceDate: '2026-11-20', description: '职业指导一次' } }, undefined);
+    await issueAll(p.id);
+    await issueAll(p.id);
+    expect((await listMyVouchers(citizen('twice-holder'))).filter((v) => v.programmeId === p.id)).toHaveLength(2);
+    const second = (await listMyVouchers(citizen('twice-holder'))).find((v) => v.programmeId === p.id && v.status === 'issued')!;
+    await claimVoucher(citizen('twice-holder'), second.id, {}, undefined);
+    const again = await signHolderCode(second.id);
+    await redeemVoucher({ userId: 'agent-d1', roles: ['jobseeker'] }, { code: again.code, providerId: '01K0PRVD000000000000000DD0', serviceRecord: { serviceDate: '2026-11-20', description: '职业指导一次' } }, undefined);
+    await issueAll(p.id);
+    expect((await listMyVouchers(citizen('twice-holder'))).filter((v) => v.programmeId === p.id)).toHaveLength(2);
+  });
+
   it('issues a voucher when someone becomes eligible, once however often the stream says so', async () => {
     const p = await approvedProgramme({ name: '自动发放测试券', areaCode: '350102006' });
     const userId = `auto-${ulid()}`;
