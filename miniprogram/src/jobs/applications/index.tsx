@@ -1,33 +1,16 @@
 // 我的应聘: each vacancy the person applied for, what the employer answered, and a tap back to it.
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { fenToYuanText, jobApplicationStatusLabels, listMyJobApplications, type JobApplication } from '@doorstep/shared';
+import { fenToYuanText, jobApplicationStatusLabels, listMyJobApplications } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
 import '../components/VacancyCard.scss';
 
 export default function MyApplicationsPage() {
-  const { session, error: signInError, retry } = useSignedIn();
-  const [items, setItems] = useState<JobApplication[]>();
-  const [error, setError] = useState<string>();
-
-  async function load() {
-    setError(undefined);
-    try {
-      setItems((await request(listMyJobApplications)).items);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
-
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  const { data: items, gate } = usePageData(async () => (await request(listMyJobApplications)).items);
+  if (gate || !items) return gate;
 
   return (
     <View className="page">

@@ -3,18 +3,16 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { approveBatch, batchStatusLabels, getBatch, importBankResults, payoutFile, type Batch, type z, type payoutLineSchema } from '@doorstep/shared';
+import { approveBatch, batchStatusLabels, getBatch, importBankResults, payoutFile, type Batch } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import { yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
-type Line = z.infer<typeof payoutLineSchema>;
 const LINE_STATUS = { pending: '待银行结果', paid: '已到账', failed: '失败' } as const;
 
 /** H5: hand the CSV to the browser as a download. The weapp cannot save files: finance uses a computer. */
@@ -30,32 +28,18 @@ function saveFile(fileName: string, content: string) {
 
 export default function BatchPage() {
   const { id = '' } = useRouter().params;
-  const { session, error: signInError, retry } = useSignedIn();
-  const [batch, setBatch] = useState<Batch>();
-  const [lines, setLines] = useState<Line[]>([]);
-  const [error, setError] = useState<string>();
+  const { session, data, setData, reload, gate } = usePageData(() => request(getBatch, { params: { id } }), [id]);
   const [results, setResults] = useState('');
   const [message, setMessage] = useState<string>();
   const form = useFormSubmit();
   const isFinance = session?.user.roles.includes('finance') ?? false;
 
-  async function load() {
-    setError(undefined);
-    try {
-      const r = await request(getBatch, { params: { id } });
-      setBatch(r.batch);
-      setLines(r.lines);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token, id]);
-
   async function approve(b: Batch) {
     const { confirm } = await Taro.showModal({ title: '审批这个批次？', content: `${b.lineCount} 个收款方，共 ${yuan(b.amountFen)}。审批后可下载拨付文件交银行。`, confirmText: '审批', cancelText: '取消' });
     if (!confirm) return;
     await form.send(async () => {
-      setBatch((await request(approveBatch, { params: { id } })).batch);
+      const { batch } = await request(approveBatch, { params: { id } });
+      setData((d) => d && { ...d, batch });
     });
   }
 
@@ -73,14 +57,12 @@ export default function BatchPage() {
       const r = await request(importBankResults, { params: { id }, body: { fileText: results } });
       setMessage(`导入完成：成功 ${r.paid} 行，失败 ${r.failed} 行${r.unchanged ? `，${r.unchanged} 行此前已导入` : ''}。失败的会进入下一次结算重新拨付。`);
       setResults('');
-      await load();
+      await reload();
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!batch) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
-  const b = batch;
+  if (gate || !data) return gate;
+  const { batch: b, lines } = data;
   return (
     <View className="page">
       <View className="card voucher-card">

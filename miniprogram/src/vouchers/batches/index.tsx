@@ -3,32 +3,19 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { batchStatusLabels, listBatches, startSettlementRun, type Batch } from '@doorstep/shared';
+import { batchStatusLabels, listBatches, startSettlementRun } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey, request } from '../../services/request';
 import { chinaDate, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
 export default function BatchesPage() {
-  const { session, error: signInError, retry } = useSignedIn();
-  const [items, setItems] = useState<Batch[]>();
-  const [error, setError] = useState<string>();
+  const { session, data: items, reload, gate } = usePageData(async () => (await request(listBatches, { query: {} })).items);
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const runKey = useRef(newIdempotencyKey());
-
-  async function load() {
-    setError(undefined);
-    try {
-      setItems((await request(listBatches, { query: {} })).items);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
 
   async function run() {
     const { confirm } = await Taro.showModal({ title: '立即结算？', content: '把辖区内已核销、还没结算的就业券生成结算批次。每天夜里也会自动结算。', confirmText: '结算', cancelText: '取消' });
@@ -39,7 +26,7 @@ export default function BatchesPage() {
       const { run: r } = await request(startSettlementRun, { idempotencyKey: runKey.current });
       runKey.current = newIdempotencyKey();
       setMessage(r.batches.length === 0 ? '没有待结算的就业券。' : `生成 ${r.batches.length} 个批次，共 ${r.voucherCount} 张、${yuan(r.amountFen)}。`);
-      await load();
+      await reload();
     } catch (err) {
       setMessage(`结算没有完成：${(err as Error).message}。可以再点一次，不会重复结算。`);
     } finally {
@@ -47,9 +34,7 @@ export default function BatchesPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (gate || !items) return gate;
   return (
     <View className="page">
       <Text className="page__title">结算拨付</Text>

@@ -9,8 +9,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Timeline } from '../../components/Timeline';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey, request } from '../../services/request';
 import { QrImage } from '../components/QrImage';
 import { validityText, yuan } from '../components/labels';
@@ -59,24 +58,12 @@ function HolderCode({ voucherId, onUsed }: { voucherId: string; onUsed: () => vo
 
 export default function VoucherDetailPage() {
   const { id = '' } = useRouter().params;
-  const { session, error: signInError, retry } = useSignedIn();
-  const [voucher, setVoucher] = useState<Voucher>();
-  const [error, setError] = useState<string>();
+  const { data: voucher, reload, gate } = usePageData(async () => (await request(getMyVoucher, { params: { id } })).voucher, [id]);
   const [showCode, setShowCode] = useState(false);
   const [account, setAccount] = useState({ accountNo: '', bankName: '' });
   const form = useFormSubmit();
   // One key per claim: a retry after a lost answer is the same claim.
   const claimKey = useRef(newIdempotencyKey());
-
-  async function load() {
-    setError(undefined);
-    try {
-      setVoucher((await request(getMyVoucher, { params: { id } })).voucher);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token, id]);
 
   async function claim(v: Voucher) {
     const { confirm } = await Taro.showModal({
@@ -89,14 +76,12 @@ export default function VoucherDetailPage() {
     await form.send(async () => {
       const body = v.kind === 'benefit' ? { account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() } } : {};
       await request(claimVoucher, { params: { id: v.id }, body, idempotencyKey: claimKey.current });
-      await load();
+      await reload();
       void Taro.showToast({ title: '领取成功', icon: 'success' });
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!voucher) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (gate || !voucher) return gate;
   const v = voucher;
 
   return (
@@ -134,7 +119,7 @@ export default function VoucherDetailPage() {
 
       {v.status === 'claimed' ? (
         showCode ? (
-          <HolderCode voucherId={v.id} onUsed={load} />
+          <HolderCode voucherId={v.id} onUsed={reload} />
         ) : (
           <Button className="btn btn--primary" onClick={() => setShowCode(true)}>
             出示券码

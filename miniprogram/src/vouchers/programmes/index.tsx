@@ -24,8 +24,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import { yuan } from '../components/labels';
 import '../../styles/page.scss';
@@ -49,8 +48,7 @@ function Toggles({ options, chosen, onChange }: { options: { value: string; labe
 }
 
 export default function ProgrammesPage() {
-  const { session, error: signInError, retry } = useSignedIn();
-  const [items, setItems] = useState<Programme[]>();
+  const { session, data: items, reload, gate } = usePageData(async () => (await request(listProgrammes)).items);
   const [error, setError] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState(blank);
@@ -58,16 +56,6 @@ export default function ProgrammesPage() {
   const form = useFormSubmit();
   const roles = session?.user.roles ?? [];
   const canCreate = roles.includes('staff') && (session?.user.level === 'district' || session?.user.level === 'city');
-
-  async function load() {
-    setError(undefined);
-    try {
-      setItems((await request(listProgrammes)).items);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
 
   const set = (patch: Partial<typeof blank>, fields: string[]) => {
     setDraft({ ...draft, ...patch });
@@ -95,7 +83,7 @@ export default function ProgrammesPage() {
       await request(createProgramme, { body });
       setCreating(false);
       setDraft(blank);
-      await load();
+      await reload();
       void Taro.showToast({ title: '已提交财务审批', icon: 'none' });
     });
   }
@@ -105,7 +93,8 @@ export default function ProgrammesPage() {
     if (!confirm) return;
     try {
       await request(approveProgramme, { params: { id: p.id } });
-      await load();
+      setError(undefined);
+      await reload();
     } catch (err) {
       setError((err as Error).message);
     }
@@ -129,9 +118,7 @@ export default function ProgrammesPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (gate || !items) return gate;
 
   if (creating) {
     return (
@@ -186,6 +173,7 @@ export default function ProgrammesPage() {
     <View className="page">
       <Text className="page__title">就业券券种</Text>
       {progress ? <Notice kind="info" message={progress} /> : null}
+      {error ? <Notice message={error} /> : null}
       {canCreate ? <View className="stack"><Button className="btn btn--primary" onClick={() => setCreating(true)}>新建券种</Button></View> : null}
       {items.length === 0 ? <Notice kind="info" message="辖区内还没有就业券券种。" /> : null}
       {items.map((p) => (

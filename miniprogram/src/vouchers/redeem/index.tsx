@@ -20,8 +20,7 @@ import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey, request } from '../../services/request';
 import { chinaDate, yuan } from '../components/labels';
 import '../../styles/page.scss';
@@ -31,34 +30,25 @@ type Provider = { id: string; name: string };
 type Preview = z.infer<typeof redemptionPreviewSchema>;
 
 export default function RedeemPage() {
-  const { session, error: signInError, retry } = useSignedIn();
-  const [providers, setProviders] = useState<Provider[]>();
   const [providerId, setProviderId] = useState('');
   const [code, setCode] = useState('');
   const [preview, setPreview] = useState<Preview>();
   const [record, setRecord] = useState({ serviceDate: todayInChina(), description: '' });
   const [done, setDone] = useState<Redemption>();
   const [history, setHistory] = useState<Redemption[]>([]);
-  const [error, setError] = useState<string>();
   const form = useFormSubmit();
   const redeemKey = useRef(newIdempotencyKey());
 
   async function loadHistory(id: string) {
     setHistory((await request(providerRedemptions, { params: { id }, query: {} })).items);
   }
-  async function load() {
-    setError(undefined);
-    try {
-      const mine = (await request(listMyProviders)).items;
-      setProviders(mine);
-      const first = providerId || mine[0]?.id || '';
-      setProviderId(first);
-      if (first) await loadHistory(first);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
+  const { data: providers, gate } = usePageData(async () => {
+    const mine: Provider[] = (await request(listMyProviders)).items;
+    const first = providerId || mine[0]?.id || '';
+    setProviderId(first);
+    if (first) await loadHistory(first);
+    return mine;
+  });
 
   async function scan() {
     try {
@@ -100,9 +90,7 @@ export default function RedeemPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!providers) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (gate || !providers) return gate;
   if (providers.length === 0) {
     return (
       <View className="page">

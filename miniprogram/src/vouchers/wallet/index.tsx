@@ -1,34 +1,17 @@
 // 我的就业券: every voucher the person holds, what it is worth, and what to do next.
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { listMyVouchers, voucherStatusLabels, type Voucher } from '@doorstep/shared';
+import { listMyVouchers, voucherStatusLabels } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import { validityText, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
 export default function WalletPage() {
-  const { session, error: signInError, retry } = useSignedIn();
-  const [items, setItems] = useState<Voucher[]>();
-  const [error, setError] = useState<string>();
-
-  async function load() {
-    setError(undefined);
-    try {
-      setItems((await request(listMyVouchers)).items);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
-
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  const { data: items, gate } = usePageData(async () => (await request(listMyVouchers)).items);
+  if (gate || !items) return gate;
 
   return (
     <View className="page">

@@ -1,0 +1,32 @@
+// What most pages do first: sign in quietly, load their data (again whenever the page is shown
+// again), and until then show one of three states — a sign-in problem with 重新登录, a loading
+// problem with 重试, or 正在加载…. `gate` is that state, or undefined once the data is there.
+import { useState, type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { Session } from '@doorstep/shared';
+import { Notice } from '../components/Notice';
+import { useLoadOnShow } from './useLoadOnShow';
+import { useSignedIn } from './useSignedIn';
+
+export function usePageData<T>(fetch: (session: Session) => Promise<T>, deps: readonly unknown[] = []) {
+  const { session, error: signInError, retry } = useSignedIn();
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string>();
+
+  async function reload() {
+    if (!session) return;
+    setError(undefined);
+    try {
+      setData(await fetch(session));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(reload, !!session, [session?.token, ...deps]);
+
+  let gate: ReactNode | undefined;
+  if (signInError) gate = <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  else if (error) gate = <View className="page"><Notice message={error} actionText="重试" onAction={reload} /></View>;
+  else if (data === undefined) gate = <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  return { session, data, setData, reload, gate };
+}
