@@ -170,6 +170,17 @@ describe('a service voucher from programme to payment', () => {
     const seen = (await client.get(`/me/vouchers/${voucherId}`, youth)).body.voucher;
     expect(seen).toMatchObject({ status: 'settled', payout: { status: 'paid' } });
     expect(seen.history.map((e: { action: string }) => e.action)).toEqual(['issue', 'claim', 'redeem', 'settling', 'settle']);
+
+    // Every step of the voucher and of the batch is on a hash chain that verifies.
+    const trail = await client.get(`/audit/Voucher/${voucherId}`, youth);
+    expect(trail.body).toMatchObject({ verified: true });
+    expect(trail.body.events.map((e: { toState: string }) => e.toState)).toEqual(['issued', 'claimed', 'redeemed', 'settling', 'settled']);
+    expect((await client.get(`/audit/Voucher/${voucherId}`, agent)).status).toBe(200);
+    expect((await client.get(`/audit/Voucher/${voucherId}`, otherFinance)).status).toBe(404);
+    const batchTrail = await client.get(`/audit/SettlementBatch/${batchId}`, finance);
+    expect(batchTrail.body.verified).toBe(true);
+    expect(batchTrail.body.events.map((e: { action: string }) => e.action)).toEqual(['build', 'approve', 'download_payout_file', 'bank_results']);
+    expect((await client.get(`/audit/SettlementBatch/${batchId}`, youth)).status).toBe(404);
   });
 
   it('shows the figures by programme, area and holder type, within the jurisdiction only', async () => {

@@ -3,17 +3,27 @@
 // Anyone else gets 404, as if it did not exist.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { inJurisdiction, type AuditEventView } from '@doorstep/shared';
-import { AuditEventEntity, EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, PersonApplicationEntity, VacancyEntity } from '../db/entities';
+import { inJurisdiction, isWithinArea, staffScope, type AuditEventView } from '@doorstep/shared';
+import {
+  AuditEventEntity,
+  BatchEntity,
+  EmployerEntity,
+  EmployerMemberEntity,
+  JobseekerRegistrationEntity,
+  PersonApplicationEntity,
+  VacancyEntity,
+  VoucherEntity,
+  VoucherProgrammeEntity,
+} from '../db/entities';
 import { table } from '../db/table';
 import { NotFoundError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { findBrokenLink } from './chain';
 
-type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication' | 'Vacancy';
+type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication' | 'Vacancy' | 'VoucherProgramme' | 'Voucher' | 'SettlementBatch';
 
 /** The record's area and whether the caller is on the record's own side (owner or member). */
-async function recordAccess(type: AuditedType, id: string, principal: Principal): Promise<{ areaCode: string; own: boolean } | undefined> {
+async function recordAccess(type: AuditedType, id: string, principal: Principal): Promise<{ areaCode: string; own: boolean; money?: boolean } | undefined> {
   if (type === 'JobseekerRegistration') {
     const { Item } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: id }).send();
     return Item && { areaCode: Item.residence.areaCode, own: id === principal.userId };
@@ -23,6 +33,22 @@ async function recordAccess(type: AuditedType, id: string, principal: Principal)
     if (!Item) return undefined;
     const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId: Item.employerId, userId: principal.userId }).send();
     return { areaCode: Item.areaCode, own: member !== undefined };
+  }
+  // Money records: the holder sees their voucher; the redeeming provider's members see it too;
+  // staff and finance see those of their area (a programme's area, which may contain theirs).
+  if (type === 'Voucher') {
+    const { Item } = await VoucherEntity.build(GetItemCommand).key({ voucherId: id }).send();
+    if (!Item) return undefined;
+    const member = Item.providerId ? (await EmployerMemberEntity.build(GetItemCommand).key({ employerId: Item.providerId, userId: principal.userId }).send()).Item : undefined;
+    return { areaCode: Item.programmeAreaCode, own: Item.holderId === principal.userId || member !== undefined, money: true };
+  }
+  if (type === 'VoucherProgramme') {
+    const { Item } = await VoucherProgrammeEntity.build(GetItemCommand).key({ programmeId: id }).send();
+    return Item && { areaCode: Item.areaCode, own: false, money: true };
+  }
+  if (type === 'SettlementBatch') {
+    const { Item } = await BatchEntity.build(GetItemCommand).key({ batchId: id }).send();
+    return Item && { areaCode: Item.areaCode, own: false, money: true };
   }
   if (type === 'PersonApplication') {
     const { Item } = await PersonApplicationEntity.build(GetItemCommand).key({ applicationId: id }).send();
@@ -37,7 +63,10 @@ async function recordAccess(type: AuditedType, id: string, principal: Principal)
 
 export async function auditTrail(principal: Principal, type: AuditedType, id: string): Promise<{ events: AuditEventView[]; verified: boolean }> {
   const access = await recordAccess(type, id, principal);
-  const staffSees = access && principal.roles.includes('staff') && inJurisdiction(access.areaCode, principal.level, principal.areaCode);
+  const scope = staffScope(principal.level, principal.areaCode);
+  const official = principal.roles.includes('staff') || (access?.money === true && principal.roles.includes('finance'));
+  // A programme-wide record (a district programme) concerns the streets inside it too.
+  const staffSees = access && official && scope !== undefined && (inJurisdiction(access.areaCode, principal.level, principal.areaCode) || (access.money === true && isWithinArea(scope, access.areaCode)));
   if (!access || !(access.own || staffSees)) throw new NotFoundError('找不到这条记录');
   const events = await readAuditEvents(type, id);
   return {

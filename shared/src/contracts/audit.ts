@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { defineContract, ulidSchema } from './contract';
 
-export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer', 'PersonApplication', 'Vacancy'] as const;
+export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer', 'PersonApplication', 'Vacancy', 'VoucherProgramme', 'Voucher', 'SettlementBatch'] as const;
 
 export const auditEventSchema = z.object({
   seq: z.number().int(),
@@ -19,7 +19,7 @@ export const getAuditTrail = defineContract({
   id: 'getAuditTrail',
   method: 'GET',
   path: '/audit/{entityType}/{id}',
-  summary: '记录的审计轨迹（哈希链校验结果 verified）：本人、本单位成员或辖区工作人员可见',
+  summary: '记录的审计轨迹（哈希链校验结果 verified）：本人、本单位成员或辖区工作人员（就业券和结算批次还有辖区财务）可见',
   auth: 'user',
   params: z.strictObject({ entityType: z.enum(AUDITED_TYPES), id: ulidSchema }),
   response: z.object({ events: z.array(auditEventSchema), verified: z.boolean() }),
