@@ -14,5 +14,6 @@ export * from './domain/calendar';
 export * from './domain/discrimination';
 export * from './domain/matching';
 export * from './domain/vouchers';
+export * from './domain/interviews';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -188,3 +188,47 @@ describe('为您推荐 and subscription messages', () => {
   });
 
 });
+
+describe('interview slots and bookings (issue 6, first slice)', () => {
+  const quarterHourIn = (days: number, hourUtc: number) => {
+    const d = new Date(Date.now() + days * 86_400_000);
+    d.setUTCHours(hourUtc, 0, 0, 0);
+    return d.toISOString();
+  };
+
+  it('lets the employer open a slot, and refuses one that makes no sense', async () => {
+    const bad = await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: '2020-01-01T00:07:00Z', durationMinutes: 20, capacity: 0, mode: 'onsite' }, owner);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string[] }) => d.path.join('.'))).toEqual(expect.arrayContaining(['startsAt', 'durationMinutes', 'capacity', 'place']));
+    expect((await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: quarterHourIn(3, 2), durationMinutes: 30, capacity: 1, mode: 'video' }, otherOwner)).status).toBe(404);
+    const slot = await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: quarterHourIn(3, 2), durationMinutes: 30, capacity: 1, mode: 'onsite', place: '东街 8 号二楼' }, owner);
+    expect(slot.status).toBe(201);
+    expect(slot.body.slot).toMatchObject({ capacity: 1, remaining: 1, bookable: true });
+  });
+
+  it('books the only place once (a retry with the same key is the same booking), and tells the next person it is full', async () => {
+    const [slot] = (await client.get(`/vacancies/${vacancyId}/interview-slots`, seeker)).body.items;
+    const headers = { 'idempotency-key': 'book-jb-seeker-0001' };
+    const first = await client.call('POST', `/interview-slots/${slot.id}/bookings`, { token: seeker, headers });
+    const retry = await client.call('POST', `/interview-slots/${slot.id}/bookings`, { token: seeker, headers });
+    expect(first.status).toBe(201);
+    expect(retry.text).toBe(first.text);
+    const referred = await client.post(`/vacancies/${vacancyId}/applications`, {}, neighbour);
+    expect([201, 409]).toContain(referred.status);
+    const full = await client.call('POST', `/interview-slots/${slot.id}/bookings`, { token: neighbour });
+    expect(full.status).toBe(409);
+    expect(full.body.error.message).toBe('这个时段已经约满了，请选其他时段');
+    expect((await client.get('/me/interviews', seeker)).body.items).toEqual([expect.objectContaining({ slotId: slot.id, status: 'booked' })]);
+
+    // Cancelled, the place goes to the next person.
+    expect((await client.call('DELETE', `/bookings/${first.body.booking.id}`, { token: neighbour })).status).toBe(404);
+    expect((await client.call('DELETE', `/bookings/${first.body.booking.id}`, { token: seeker })).status).toBe(200);
+    expect((await client.call('POST', `/interview-slots/${slot.id}/bookings`, { token: neighbour })).status).toBe(201);
+  });
+
+  it('shows the slots only to the employer and to people who applied', async () => {
+    const stranger = await client.devLogin('jb-slot-stranger');
+    expect((await client.get(`/vacancies/${vacancyId}/interview-slots`, stranger)).status).toBe(404);
+    expect((await client.get(`/vacancies/${vacancyId}/interview-slots`, colleague)).status).toBe(200);
+  });
+});

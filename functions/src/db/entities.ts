@@ -890,3 +890,67 @@ export const IdempotencyRecordEntity = new Entity({
   }),
   computeKey: ({ scope, key }) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'RESPONSE' }),
 });
+
+// ── Interviews (issue 6, first slice) ──────────────────────────────────────────────────────
+
+/** An interview slot an employer opens for a vacancy. `booked < capacity` is the capacity condition. GSI1 lists a vacancy's slots by start. */
+export const InterviewSlotEntity = new Entity({
+  name: 'InterviewSlot',
+  table,
+  timestamps: false,
+  schema: item({
+    slotId: string().key(),
+    vacancyId: string(),
+    employerId: string(),
+    startsAt: string(),
+    durationMinutes: number(),
+    capacity: number(),
+    booked: number(),
+    mode: string().enum('video', 'onsite'),
+    roomUrl: string().optional(),
+    place: string().optional(),
+    status: string().enum('open', 'cancelled'),
+    createdBy: string(),
+    createdAt: string(),
+    gsi1pk: string(),
+    gsi1sk: string(),
+  }),
+  computeKey: ({ slotId }) => ({ pk: `INTERVIEW_SLOT#${slotId}`, sk: 'SLOT' }),
+});
+
+/** A person's booking of a slot. GSI2 is their interview list, soonest first. */
+export const InterviewBookingEntity = new Entity({
+  name: 'InterviewBooking',
+  table,
+  timestamps: false,
+  schema: item({
+    bookingId: string().key(),
+    slotId: string(),
+    vacancyId: string(),
+    userId: string(),
+    startsAt: string(),
+    durationMinutes: number(),
+    status: string().enum('booked', 'cancelled'),
+    /** Community staff who booked it for the person (assisted mode). */
+    bookedBy: string().optional(),
+    createdAt: string(),
+    updatedAt: string(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ bookingId }) => ({ pk: `INTERVIEW_BOOKING#${bookingId}`, sk: 'BOOKING' }),
+});
+
+/** One quarter-hour of a person's diary taken by a booking: written under `attribute_not_exists`, so overlapping bookings cannot both exist. */
+export const BusyBucketEntity = new Entity({
+  name: 'BusyBucket',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    bucket: string().key(),
+    bookingId: string(),
+    ttl: number(),
+  }),
+  computeKey: ({ userId, bucket }) => ({ pk: `USER#${userId}`, sk: `BUSY#${bucket}` }),
+});

@@ -43,6 +43,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** 422: the request is well-formed but a business rule refuses it (not eligible, expired, too late). */
+export class RuleError extends AppError {
+  constructor(message: string) {
+    super(422, 'not_eligible', message);
+  }
+}
+
 export class UpstreamUnavailableError extends AppError {
   constructor(message = '外部服务暂时不可用，请稍后再试') {
     super(503, 'upstream_unavailable', message);

@@ -5,7 +5,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { CompactSign, compactVerify, errors as joseErrors } from 'jose';
 import { getConfig } from '../config';
-import { AppError } from '../http/errors';
+import { RuleError } from '../http/errors';
 
 export const CODE_LIFETIME_SECONDS = 60;
 /** Clocks of the phone and the server differ a little; the scan takes a moment. */
@@ -20,11 +20,7 @@ function keyPair() {
   return keys;
 }
 
-export class InvalidCodeError extends AppError {
-  constructor(message: string) {
-    super(422, 'not_eligible', message);
-  }
-}
+export class InvalidCodeError extends RuleError {}
 
 export async function signHolderCode(voucherId: string, now: Date = new Date()): Promise<{ code: string; expiresAt: string }> {
   const exp = Math.floor(now.getTime() / 1000) + CODE_LIFETIME_SECONDS;

@@ -35,13 +35,13 @@ import {
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { verifyHolderCode } from './codes';
 import { type StoredVoucher } from './store';
 import { scopeOf } from './access';
-import { RuleError, shownStatus } from './wallet';
+import { shownStatus } from './wallet';
 
 type ServiceRecord = z.infer<typeof serviceRecordSchema>;
 

@@ -21,17 +21,11 @@ import { JobseekerRegistrationEntity, PayoutAccountEntity, QuotaShardEntity, Vou
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { signHolderCode } from './codes';
 import { loadProgramme, type StoredVoucher } from './store';
-
-export class RuleError extends AppError {
-  constructor(message: string) {
-    super(422, 'not_eligible', message);
-  }
-}
 
 const ACTION_LABELS: Record<string, string> = {
   issue: '发放给您',

@@ -13,6 +13,7 @@ export * from './staff';
 export * from './vacancies';
 export * from './jobs';
 export * from './vouchers';
+export * from './interviews';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -65,6 +66,7 @@ import {
   importBankResults,
   voucherStats,
 } from './vouchers';
+import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews } from './interviews';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -128,6 +130,11 @@ export const allContracts = [
   payoutFile,
   importBankResults,
   voucherStats,
+  openInterviewSlot,
+  listInterviewSlots,
+  bookInterview,
+  cancelInterview,
+  myInterviews,
   listReviews,
   decideReview,
   getAuditTrail,

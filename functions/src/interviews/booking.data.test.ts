@@ -1,0 +1,108 @@
+// Interview bookings on DynamoDB Local (issue 6): a slot is never booked beyond its capacity,
+// a person never holds two overlapping interviews, and a cancellation frees both.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { createTestTable } from '../../../tests/support/table';
+import { vacancyBody } from '../../../tests/support/vacancies';
+import { ApplicantMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, VacancyEntity, memberIndexKeys } from '../db/entities';
+import { bookSlot, cancelBooking, openSlot } from './booking';
+
+beforeAll(createTestTable);
+
+const EMPLOYER = '01K0EMPL0YER00000000000000';
+const VACANCY = '01K0VACANCY000000000000000';
+const OWNER = 'interview-owner';
+const inDays = (days: number, hour = 10, minute = 0) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour, minute, 0, 0);
+  return d.toISOString();
+};
+
+async function applicant(userId: string) {
+  await ApplicantMarkerEntity.build(PutItemCommand).item({ vacancyId: VACANCY, userId, applicationId: `app-${userId}` }).send();
+}
+
+const slotOf = async (slotId: string) => (await InterviewSlotEntity.build(GetItemCommand).key({ slotId }).options({ consistent: true }).send()).Item!;
+
+beforeAll(async () => {
+  const body = vacancyBody(EMPLOYER, { lat: 26.08, lng: 119.3 });
+  const now = new Date().toISOString();
+  await VacancyEntity.build(PutItemCommand)
+    .item({
+      vacancyId: VACANCY,
+      employerId: EMPLOYER,
+      employerName: '鼓东便民超市',
+      bodyJson: JSON.stringify(body),
+      status: 'published',
+      flagsJson: '[]',
+      areaCode: '350102001001',
+      lat: 26.08,
+      lng: 119.3,
+      recruitFrom: body.time.recruitFrom,
+      recruitUntil: body.time.recruitUntil,
+      createdAt: now,
+      updatedAt: now,
+      version: 2,
+      auditHead: '2:x',
+      gsi1pk: 'VACANCY#350102',
+      gsi1sk: `350102001001#${VACANCY}`,
+      gsi2pk: `EMPLOYER_VACANCIES#${EMPLOYER}`,
+      gsi2sk: `${now}#${VACANCY}`,
+    })
+    .send();
+  await EmployerMemberEntity.build(PutItemCommand).item({ employerId: EMPLOYER, userId: OWNER, role: 'admin', createdAt: now, ...memberIndexKeys(OWNER, EMPLOYER) }).send();
+});
+
+describe('interview bookings', () => {
+  it('lets exactly one of 50 people racing for a one-person slot have it', async () => {
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(2), durationMinutes: 30, capacity: 1, mode: 'onsite', place: '东街 8 号' });
+    const people = Array.from({ length: 50 }, (_, i) => `racer-${i}`);
+    for (const p of people) await applicant(p);
+    const results = await Promise.allSettled(people.map((p) => bookSlot(p, slot.slotId)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.every((r) => r.reason.statusCode === 409 && r.reason.message === '这个时段已经约满了，请选其他时段')).toBe(true);
+    expect((await slotOf(slot.slotId)).booked).toBe(1);
+  });
+
+  it('refuses a second interview that overlaps the first, and allows one that does not', async () => {
+    await applicant('busy-person');
+    const morning = await openSlot(OWNER, VACANCY, { startsAt: inDays(3, 2, 0), durationMinutes: 45, capacity: 5, mode: 'video' });
+    const overlapping = await openSlot(OWNER, VACANCY, { startsAt: inDays(3, 2, 30), durationMinutes: 30, capacity: 5, mode: 'onsite' });
+    const after = await openSlot(OWNER, VACANCY, { startsAt: inDays(3, 2, 45), durationMinutes: 30, capacity: 5, mode: 'onsite' });
+    await bookSlot('busy-person', morning.slotId);
+    await expect(bookSlot('busy-person', overlapping.slotId)).rejects.toMatchObject({ statusCode: 409, message: '您在这个时间已经约了其他面试' });
+    await expect(bookSlot('busy-person', morning.slotId)).rejects.toMatchObject({ statusCode: 409 });
+    await bookSlot('busy-person', after.slotId);
+    expect((await slotOf(overlapping.slotId)).booked).toBe(0);
+    expect((await slotOf(morning.slotId)).booked).toBe(1);
+  });
+
+  it('frees the place and the time when a booking is cancelled', async () => {
+    await applicant('first-comer');
+    await applicant('second-comer');
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(4), durationMinutes: 30, capacity: 1, mode: 'onsite' });
+    const booking = await bookSlot('first-comer', slot.slotId);
+    await expect(bookSlot('second-comer', slot.slotId)).rejects.toMatchObject({ statusCode: 409 });
+    await cancelBooking('first-comer', booking.bookingId);
+    await expect(cancelBooking('first-comer', booking.bookingId)).rejects.toMatchObject({ statusCode: 409 });
+    await bookSlot('second-comer', slot.slotId);
+    // The first comer's diary is free again: they can take another slot at the same time.
+    const sameTime = await openSlot(OWNER, VACANCY, { startsAt: inDays(4), durationMinutes: 30, capacity: 1, mode: 'video' });
+    await bookSlot('first-comer', sameTime.slotId);
+    expect((await slotOf(slot.slotId)).booked).toBe(1);
+  });
+
+  it('refuses people who have not applied, and bookings within two hours of the start', async () => {
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(5), durationMinutes: 30, capacity: 3, mode: 'onsite' });
+    await expect(bookSlot('never-applied', slot.slotId)).rejects.toMatchObject({ statusCode: 403 });
+    await applicant('late-comer');
+    const almost = new Date(new Date(slot.startsAt).getTime() - 90 * 60_000);
+    await expect(bookSlot('late-comer', slot.slotId, { now: almost })).rejects.toMatchObject({ statusCode: 422 });
+    expect((await slotOf(slot.slotId)).booked).toBe(0);
+  });
+
+  it('lets only the employer’s members open slots', async () => {
+    await expect(openSlot('stranger', VACANCY, { startsAt: inDays(6), durationMinutes: 30, capacity: 1, mode: 'onsite' })).rejects.toMatchObject({ statusCode: 404 });
+  });
+});

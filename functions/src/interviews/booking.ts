@@ -1,0 +1,193 @@
+// Interview slots and bookings (issue 6, first slice: the storage and its conditions; routes and
+// pages come next). A booking is one transaction: the slot's `booked < capacity` (and still open,
+// and not past the cut-off), the person's application to the vacancy (ConditionCheck), one diary
+// row per quarter-hour under `attribute_not_exists` (so no two bookings of one person overlap),
+// and the booking. Cancelling undoes all of it in one transaction.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $add } from 'dynamodb-toolbox/entity/actions/update';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import { ulid } from 'ulid';
+import { BOOKING_CUTOFF_MINUTES, bookingCutoff, busyBuckets, type InterviewMode, type z, type interviewBookingSchema, type interviewSlotSchema } from '@doorstep/shared';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { table } from '../db/table';
+import type { RecordAnswer } from '../http/idempotency';
+import { retryConflicts } from '../concurrency';
+import { ApplicantMarkerEntity, BusyBucketEntity, EmployerMemberEntity, InterviewBookingEntity, InterviewSlotEntity } from '../db/entities';
+import { cancelledTransaction } from '../db/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
+import { loadVacancy } from '../vacancies/service';
+
+export type StoredSlot = FormattedItem<typeof InterviewSlotEntity>;
+export type StoredBooking = FormattedItem<typeof InterviewBookingEntity>;
+type InterviewSlot = z.infer<typeof interviewSlotSchema>;
+type InterviewBooking = z.infer<typeof interviewBookingSchema>;
+
+export const toSlotView = (s: StoredSlot, now: Date = new Date()): InterviewSlot => ({
+  id: s.slotId,
+  vacancyId: s.vacancyId,
+  startsAt: s.startsAt,
+  durationMinutes: s.durationMinutes,
+  capacity: s.capacity,
+  remaining: Math.max(0, s.capacity - s.booked),
+  mode: s.mode,
+  ...(s.place ? { place: s.place } : {}),
+  bookable: s.status === 'open' && s.booked < s.capacity && now.toISOString() < bookingCutoff(s.startsAt),
+});
+
+export const toBookingView = (b: StoredBooking): InterviewBooking => ({
+  id: b.bookingId,
+  slotId: b.slotId,
+  vacancyId: b.vacancyId,
+  startsAt: b.startsAt,
+  durationMinutes: b.durationMinutes,
+  status: b.status,
+  createdAt: b.createdAt,
+});
+
+/** Diary rows outlive the interview by a week, then TTL removes them. */
+const bucketTtl = (startsAt: string) => Math.floor(new Date(startsAt).getTime() / 1000) + 7 * 24 * 3600;
+
+export async function openSlot(
+  userId: string,
+  vacancyId: string,
+  slot: { startsAt: string; durationMinutes: number; capacity: number; mode: InterviewMode; place?: string; roomUrl?: string },
+): Promise<StoredSlot> {
+  const vacancy = await loadVacancy(vacancyId);
+  if (!vacancy) throw new NotFoundError('找不到这个岗位');
+  const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId: vacancy.employerId, userId }).send();
+  if (!member) throw new NotFoundError('找不到这个岗位');
+  const slotId = ulid();
+  const item: StoredSlot = {
+    slotId,
+    vacancyId,
+    employerId: vacancy.employerId,
+    ...slot,
+    booked: 0,
+    status: 'open',
+    createdBy: userId,
+    createdAt: new Date().toISOString(),
+    gsi1pk: `VACANCY_SLOTS#${vacancyId}`,
+    gsi1sk: `${slot.startsAt}#${slotId}`,
+  };
+  await execute(InterviewSlotEntity.build(PutTransaction).item(item).options({ condition: { attr: 'slotId', exists: false } }));
+  return item;
+}
+
+/** Books a slot for the person (or, in assisted mode, community staff for them: `bookedBy`). */
+export async function bookSlot(
+  userId: string,
+  slotId: string,
+  options: { bookedBy?: string; now?: Date; record?: RecordAnswer<{ booking: InterviewBooking }> } = {},
+): Promise<StoredBooking> {
+  const { bookedBy, now = new Date(), record } = options;
+  const { Item: slot } = await InterviewSlotEntity.build(GetItemCommand).key({ slotId }).options({ consistent: true }).send();
+  if (!slot || slot.status !== 'open') throw new NotFoundError('找不到这个面试时段');
+  if (now.toISOString() >= bookingCutoff(slot.startsAt)) throw new RuleError('面试开始前两小时起不能再预约');
+  const at = now.toISOString();
+  const bookingId = ulid();
+  const buckets = busyBuckets(slot.startsAt, slot.durationMinutes);
+  const booking: StoredBooking = {
+    bookingId,
+    slotId,
+    vacancyId: slot.vacancyId,
+    userId,
+    startsAt: slot.startsAt,
+    durationMinutes: slot.durationMinutes,
+    status: 'booked',
+    ...(bookedBy ? { bookedBy } : {}),
+    createdAt: at,
+    updatedAt: at,
+    gsi2pk: `USER_INTERVIEWS#${userId}`,
+    gsi2sk: `${slot.startsAt}#${bookingId}`,
+  };
+  try {
+    await retryConflicts(() =>
+      execute(
+        InterviewSlotEntity.build(UpdateTransaction)
+          .item({ slotId, booked: $add(1) })
+          .options({
+            condition: {
+              and: [
+                { attr: 'status', eq: 'open' },
+                { attr: 'booked', lt: { attr: 'capacity' } },
+                // The cut-off, checked again at the moment of writing: starts more than two hours from now.
+                { attr: 'startsAt', gt: new Date(now.getTime() + BOOKING_CUTOFF_MINUTES * 60_000).toISOString() },
+              ],
+            },
+          }),
+        ApplicantMarkerEntity.build(ConditionCheck).key({ vacancyId: slot.vacancyId, userId }).condition({ attr: 'applicationId', exists: true }),
+        ...buckets.map((bucket) =>
+          BusyBucketEntity.build(PutTransaction).item({ userId, bucket, bookingId, ttl: bucketTtl(slot.startsAt) }).options({ condition: { attr: 'bookingId', exists: false } }),
+        ),
+        InterviewBookingEntity.build(PutTransaction).item(booking).options({ condition: { attr: 'bookingId', exists: false } }),
+        ...(record ? [record({ booking: toBookingView(booking) })] : []),
+      ),
+    );
+  } catch (err) {
+    const cancelled = cancelledTransaction(err);
+    if (!cancelled) throw err;
+    if (cancelled.conditionFailed[1]) throw new ForbiddenError('请先应聘这个岗位，再预约面试');
+    if (cancelled.conditionFailed[0]) throw new ConflictError('这个时段已经约满了，请选其他时段');
+    if (cancelled.conditionFailed.slice(2, 2 + buckets.length).some(Boolean)) throw new ConflictError('您在这个时间已经约了其他面试');
+    throw err;
+  }
+  return booking;
+}
+
+/** Cancels the person's own booking before the interview starts: the place and the diary rows come free. */
+export async function cancelBooking(userId: string, bookingId: string, now: Date = new Date()): Promise<StoredBooking> {
+  const { Item: booking } = await InterviewBookingEntity.build(GetItemCommand).key({ bookingId }).options({ consistent: true }).send();
+  if (!booking || booking.userId !== userId) throw new NotFoundError('找不到这个预约');
+  if (booking.status !== 'booked') throw new ConflictError('这个预约已经取消了');
+  if (now.toISOString() >= booking.startsAt) throw new RuleError('面试已经开始，不能取消');
+  const next: StoredBooking = { ...booking, status: 'cancelled', updatedAt: now.toISOString() };
+  try {
+    await retryConflicts(() =>
+      execute(
+        InterviewBookingEntity.build(PutTransaction).item(next).options({ condition: { attr: 'status', eq: 'booked' } }),
+        InterviewSlotEntity.build(UpdateTransaction).item({ slotId: booking.slotId, booked: $add(-1) }).options({ condition: { attr: 'booked', gt: 0 } }),
+        ...busyBuckets(booking.startsAt, booking.durationMinutes).map((bucket) =>
+          BusyBucketEntity.build(DeleteTransaction).key({ userId, bucket }).options({ condition: { attr: 'bookingId', eq: bookingId } }),
+        ),
+      ),
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw new ConflictError('这个预约刚刚已被取消');
+    throw err;
+  }
+  return next;
+}
+
+/** A vacancy's slots, soonest first: for the employer's members and for people who applied. */
+export async function listSlots(userId: string, vacancyId: string): Promise<InterviewSlot[]> {
+  const vacancy = await loadVacancy(vacancyId);
+  if (!vacancy) throw new NotFoundError('找不到这个岗位');
+  const [{ Item: member }, { Item: applied }] = await Promise.all([
+    EmployerMemberEntity.build(GetItemCommand).key({ employerId: vacancy.employerId, userId }).send(),
+    ApplicantMarkerEntity.build(GetItemCommand).key({ vacancyId, userId }).send(),
+  ]);
+  if (!member && !applied) throw new NotFoundError('找不到这个岗位的面试安排');
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(InterviewSlotEntity)
+    .query({ index: 'gsi1', partition: `VACANCY_SLOTS#${vacancyId}`, range: { gte: new Date().toISOString() } })
+    .options({ limit: 100 })
+    .send();
+  return Items.filter((s) => s.status === 'open').map((s) => toSlotView(s));
+}
+
+/** The person's bookings, soonest first (the last 100). */
+export async function myInterviews(userId: string): Promise<InterviewBooking[]> {
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(InterviewBookingEntity)
+    .query({ index: 'gsi2', partition: `USER_INTERVIEWS#${userId}` })
+    .options({ limit: 100 })
+    .send();
+  return Items.map(toBookingView);
+}

@@ -1,0 +1,105 @@
+// Interview slots and bookings (issue 6, first slice): employers open slots for a vacancy; people
+// who applied book one, see their interviews, and cancel.
+import { z } from '../zod';
+import { BOOKING_CUTOFF_MINUTES, INTERVIEW_MODES } from '../domain/interviews';
+import { defineContract, ulidSchema } from './contract';
+
+const idParams = z.strictObject({ id: ulidSchema });
+
+export const slotBodySchema = z
+  .strictObject({
+    startsAt: z.iso.datetime({ message: '请选择面试时间' }),
+    durationMinutes: z.number().int().min(15, '至少15分钟').max(240, '最多4小时').multipleOf(15, '按15分钟为单位'),
+    capacity: z.number().int().min(1, '至少1人').max(50, '最多50人'),
+    mode: z.enum(INTERVIEW_MODES),
+    place: z.string().trim().min(2, '请写明面试地点').max(100, '最多100字').optional(),
+  })
+  .superRefine((v, ctx) => {
+    const start = new Date(v.startsAt);
+    if (start.getUTCMinutes() % 15 !== 0 || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['startsAt'], message: '面试时间须为整点、15分、30分或45分' });
+    } else if (start.getTime() <= Date.now() + BOOKING_CUTOFF_MINUTES * 60_000) {
+      ctx.addIssue({ code: 'custom', path: ['startsAt'], message: '面试时间须在两小时以后' });
+    }
+    if (v.mode === 'onsite' && !v.place) ctx.addIssue({ code: 'custom', path: ['place'], message: '现场面试请写明地点' });
+  });
+export type SlotBody = z.infer<typeof slotBodySchema>;
+
+export const interviewSlotSchema = z.object({
+  id: z.string(),
+  vacancyId: z.string(),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  capacity: z.number().int(),
+  remaining: z.number().int(),
+  mode: z.enum(INTERVIEW_MODES),
+  place: z.string().optional(),
+  bookable: z.boolean(),
+});
+
+export const interviewBookingSchema = z.object({
+  id: z.string(),
+  slotId: z.string(),
+  vacancyId: z.string(),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  status: z.enum(['booked', 'cancelled']),
+  createdAt: z.string(),
+});
+
+export const openInterviewSlot = defineContract({
+  id: 'openInterviewSlot',
+  method: 'POST',
+  path: '/vacancies/{id}/interview-slots',
+  summary: '单位为岗位开放面试时段（时间、时长、人数、方式）',
+  auth: 'user',
+  params: idParams,
+  body: slotBodySchema,
+  response: z.object({ slot: interviewSlotSchema }),
+  successStatus: 201,
+  errors: [400, 401, 404],
+});
+
+export const listInterviewSlots = defineContract({
+  id: 'listInterviewSlots',
+  method: 'GET',
+  path: '/vacancies/{id}/interview-slots',
+  summary: '岗位的面试时段和剩余名额（单位成员和应聘过的人可见）',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ items: z.array(interviewSlotSchema) }),
+  errors: [401, 404],
+});
+
+export const bookInterview = defineContract({
+  id: 'bookInterview',
+  method: 'POST',
+  path: '/interview-slots/{id}/bookings',
+  summary: '应聘过的人预约面试时段（约满或时间冲突返回 409；开始前两小时截止）；支持 Idempotency-Key',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ booking: interviewBookingSchema }),
+  successStatus: 201,
+  errors: [401, 403, 404, 409, 422],
+});
+
+export const cancelInterview = defineContract({
+  id: 'cancelInterview',
+  method: 'DELETE',
+  path: '/bookings/{id}',
+  summary: '取消自己的面试预约（面试开始前）',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ booking: interviewBookingSchema }),
+  errors: [401, 404, 409, 422],
+});
+
+export const myInterviews = defineContract({
+  id: 'myInterviews',
+  method: 'GET',
+  path: '/me/interviews',
+  summary: '我的面试预约，按时间先后',
+  auth: 'user',
+  response: z.object({ items: z.array(interviewBookingSchema) }),
+  errors: [401],
+});
