@@ -223,7 +223,19 @@ describe('interview slots and bookings (issue 6, first slice)', () => {
     // Cancelled, the place goes to the next person.
     expect((await client.call('DELETE', `/bookings/${first.body.booking.id}`, { token: neighbour })).status).toBe(404);
     expect((await client.call('DELETE', `/bookings/${first.body.booking.id}`, { token: seeker })).status).toBe(200);
-    expect((await client.call('POST', `/interview-slots/${slot.id}/bookings`, { token: neighbour })).status).toBe(201);
+    const taken = await client.call('POST', `/interview-slots/${slot.id}/bookings`, { token: neighbour });
+    expect(taken.status).toBe(201);
+
+    // Moved to a later slot in one step; the outcome waits for the interview to start.
+    const later = await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: quarterHourIn(4, 3), durationMinutes: 30, capacity: 2, mode: 'video' }, owner);
+    const moved = await client.post(`/bookings/${taken.body.booking.id}/reschedule`, { slotId: later.body.slot.id }, neighbour);
+    expect(moved.status).toBe(200);
+    expect(moved.body.booking).toMatchObject({ slotId: later.body.slot.id, status: 'booked' });
+    expect((await client.post(`/bookings/${moved.body.booking.id}/outcome`, { outcome: 'maybe' }, owner)).status).toBe(400);
+    const early = await client.post(`/bookings/${moved.body.booking.id}/outcome`, { outcome: 'hired' }, owner);
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toBe('面试开始后才能记录结果');
+    expect((await client.post(`/bookings/${moved.body.booking.id}/outcome`, { outcome: 'hired' }, otherOwner)).status).toBe(404);
   });
 
   it('shows the slots only to the employer and to people who applied', async () => {

@@ -931,6 +931,10 @@ export const InterviewBookingEntity = new Entity({
     startsAt: string(),
     durationMinutes: number(),
     status: string().enum('booked', 'cancelled'),
+    /** What the employer recorded after the interview, once. */
+    outcome: string().enum('attended', 'no_show', 'hired', 'not_hired').optional(),
+    /** Set when the booking was moved to another slot (the new booking's id). */
+    rescheduledTo: string().optional(),
     /** Community staff who booked it for the person (assisted mode). */
     bookedBy: string().optional(),
     createdAt: string(),
@@ -953,4 +957,17 @@ export const BusyBucketEntity = new Entity({
     ttl: number(),
   }),
   computeKey: ({ userId, bucket }) => ({ pk: `USER#${userId}`, sk: `BUSY#${bucket}` }),
+});
+
+/** How often a person did not come to an interview they booked, for the employer and staff to see. */
+export const InterviewRecordEntity = new Entity({
+  name: 'InterviewRecord',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    noShows: number(),
+    attended: number(),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'INTERVIEW_RECORD' }),
 });

@@ -5,7 +5,12 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { createTestTable } from '../../../tests/support/table';
 import { vacancyBody } from '../../../tests/support/vacancies';
 import { ApplicantMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, VacancyEntity, memberIndexKeys } from '../db/entities';
-import { bookSlot, cancelBooking, openSlot } from './booking';
+import { bookSlot, cancelBooking, openSlot, recordInterviewOutcome, rescheduleBooking } from './booking';
+import { putRegistration } from '../registration/service';
+import { makeIdNumber, registrationBody } from '../../../tests/support/people';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { table } from '../db/table';
+import { BusyBucketEntity, InterviewRecordEntity, TaskEntity } from '../db/entities';
 
 beforeAll(createTestTable);
 
@@ -104,5 +109,45 @@ describe('interview bookings', () => {
 
   it('lets only the employer’s members open slots', async () => {
     await expect(openSlot('stranger', VACANCY, { startsAt: inDays(6), durationMinutes: 30, capacity: 1, mode: 'onsite' })).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('moves a booking to another slot in one step, and only to a place that is free', async () => {
+    await applicant('mover');
+    await applicant('blocker');
+    const first = await openSlot(OWNER, VACANCY, { startsAt: inDays(7, 2, 0), durationMinutes: 30, capacity: 1, mode: 'onsite' });
+    const later = await openSlot(OWNER, VACANCY, { startsAt: inDays(7, 2, 15), durationMinutes: 30, capacity: 1, mode: 'onsite' });
+    const full = await openSlot(OWNER, VACANCY, { startsAt: inDays(7, 5, 0), durationMinutes: 30, capacity: 1, mode: 'onsite' });
+    await bookSlot('blocker', full.slotId);
+    const booking = await bookSlot('mover', first.slotId);
+    await expect(rescheduleBooking('mover', booking.bookingId, full.slotId)).rejects.toMatchObject({ statusCode: 409, message: '这个时段已经约满了，请选其他时段' });
+    // Overlapping the old time by a quarter-hour: the shared quarter-hour passes to the new booking.
+    const moved = await rescheduleBooking('mover', booking.bookingId, later.slotId);
+    expect([(await slotOf(first.slotId)).booked, (await slotOf(later.slotId)).booked]).toEqual([0, 1]);
+    const { Items: diary = [] } = await table.build(QueryCommand).entities(BusyBucketEntity).query({ partition: 'USER#mover', range: { beginsWith: 'BUSY#' } }).options({ consistent: true }).send();
+    expect(diary.map((d) => [d.bucket.slice(11, 16), d.bookingId])).toEqual([['02:15', moved.bookingId], ['02:30', moved.bookingId]]);
+    await expect(cancelBooking('mover', booking.bookingId)).rejects.toMatchObject({ statusCode: 409 });
+    // The old place is free for someone else.
+    await applicant('newcomer');
+    await bookSlot('newcomer', first.slotId);
+  });
+
+  it('records the outcome once, after the start: a no-show counts against the person, a hire asks the community to visit in a week', async () => {
+    await putRegistration('hired-person', registrationBody({ idNumber: makeIdNumber('1985-03-04', 411), name: '郑小红', residence: { areaCode: '350102001001', address: '鼓东路', lat: 26.08, lng: 119.3 } }));
+    await applicant('hired-person');
+    await applicant('absent-person');
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(8), durationMinutes: 30, capacity: 2, mode: 'onsite' });
+    const hired = await bookSlot('hired-person', slot.slotId);
+    const absent = await bookSlot('absent-person', slot.slotId);
+    await expect(recordInterviewOutcome(OWNER, hired.bookingId, 'hired')).rejects.toMatchObject({ statusCode: 422 });
+    const after = new Date(new Date(slot.startsAt).getTime() + 60 * 60_000);
+    await expect(recordInterviewOutcome('stranger', hired.bookingId, 'hired', after)).rejects.toMatchObject({ statusCode: 404 });
+    await recordInterviewOutcome(OWNER, hired.bookingId, 'hired', after);
+    await expect(recordInterviewOutcome(OWNER, hired.bookingId, 'not_hired', after)).rejects.toMatchObject({ statusCode: 409 });
+    await recordInterviewOutcome(OWNER, absent.bookingId, 'no_show', after);
+    const { Item: record } = await InterviewRecordEntity.build(GetItemCommand).key({ userId: 'absent-person' }).send();
+    expect(record).toMatchObject({ noShows: 1, attended: 0 });
+    const { Items: tasks = [] } = await table.build(QueryCommand).entities(TaskEntity).query({ index: 'gsi1', partition: 'TASKQ#open#3501' }).send();
+    const visit = tasks.find((t) => t.subjectId === hired.bookingId);
+    expect(visit).toMatchObject({ kind: 'placement_revisit', areaCode: '350102001001', detail: '郑** 被 鼓东便民超市 录用' });
   });
 });

@@ -12,12 +12,21 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { BOOKING_CUTOFF_MINUTES, bookingCutoff, busyBuckets, type InterviewMode, type z, type interviewBookingSchema, type interviewSlotSchema } from '@doorstep/shared';
+import { BOOKING_CUTOFF_MINUTES, INTERVIEW_OUTCOMES, bookingCutoff, busyBuckets, maskName, todayInChina, type InterviewMode, type z, type interviewBookingSchema, type interviewSlotSchema } from '@doorstep/shared';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { table } from '../db/table';
 import type { RecordAnswer } from '../http/idempotency';
 import { retryConflicts } from '../concurrency';
-import { ApplicantMarkerEntity, BusyBucketEntity, EmployerMemberEntity, InterviewBookingEntity, InterviewSlotEntity } from '../db/entities';
+import {
+  ApplicantMarkerEntity,
+  BusyBucketEntity,
+  EmployerMemberEntity,
+  InterviewBookingEntity,
+  InterviewRecordEntity,
+  InterviewSlotEntity,
+  JobseekerRegistrationEntity,
+} from '../db/entities';
+import { followUpTask } from '../tasks/tasks';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import { loadVacancy } from '../vacancies/service';
@@ -46,6 +55,7 @@ export const toBookingView = (b: StoredBooking): InterviewBooking => ({
   startsAt: b.startsAt,
   durationMinutes: b.durationMinutes,
   status: b.status,
+  ...(b.outcome ? { outcome: b.outcome } : {}),
   createdAt: b.createdAt,
 });
 
@@ -190,4 +200,116 @@ export async function myInterviews(userId: string): Promise<InterviewBooking[]> 
     .options({ limit: 100 })
     .send();
   return Items.map(toBookingView);
+}
+
+/**
+ * Moves the person's booking to another slot of the same vacancy in one transaction: the old
+ * booking cancelled and its place given back, the new place taken under the same conditions as a
+ * booking; quarter-hours only the old time had are freed, only the new time has are taken, and
+ * shared ones pass to the new booking.
+ */
+export async function rescheduleBooking(userId: string, bookingId: string, newSlotId: string, now: Date = new Date()): Promise<StoredBooking> {
+  const [{ Item: old }, { Item: slot }] = await Promise.all([
+    InterviewBookingEntity.build(GetItemCommand).key({ bookingId }).options({ consistent: true }).send(),
+    InterviewSlotEntity.build(GetItemCommand).key({ slotId: newSlotId }).options({ consistent: true }).send(),
+  ]);
+  if (!old || old.userId !== userId) throw new NotFoundError('找不到这个预约');
+  if (old.status !== 'booked') throw new ConflictError('这个预约已经取消了');
+  if (!slot || slot.status !== 'open' || slot.vacancyId !== old.vacancyId) throw new NotFoundError('找不到这个面试时段');
+  if (slot.slotId === old.slotId) throw new ConflictError('已经约在这个时段了');
+  const at = now.toISOString();
+  if (at >= bookingCutoff(old.startsAt) || at >= bookingCutoff(slot.startsAt)) throw new RuleError('面试开始前两小时起不能再改约');
+  const next: StoredBooking = {
+    ...old,
+    bookingId: ulid(),
+    slotId: slot.slotId,
+    startsAt: slot.startsAt,
+    durationMinutes: slot.durationMinutes,
+    createdAt: at,
+    updatedAt: at,
+  };
+  next.gsi2sk = `${slot.startsAt}#${next.bookingId}`;
+  const before = busyBuckets(old.startsAt, old.durationMinutes);
+  const after = busyBuckets(slot.startsAt, slot.durationMinutes);
+  const freed = before.filter((b) => !after.includes(b));
+  const taken = after.filter((b) => !before.includes(b));
+  const kept = after.filter((b) => before.includes(b));
+  try {
+    await retryConflicts(() =>
+      execute(
+        InterviewSlotEntity.build(UpdateTransaction)
+          .item({ slotId: slot.slotId, booked: $add(1) })
+          .options({ condition: { and: [{ attr: 'status', eq: 'open' }, { attr: 'booked', lt: { attr: 'capacity' } }, { attr: 'startsAt', gt: new Date(now.getTime() + BOOKING_CUTOFF_MINUTES * 60_000).toISOString() }] } }),
+        InterviewBookingEntity.build(PutTransaction)
+          .item({ ...old, status: 'cancelled', rescheduledTo: next.bookingId, updatedAt: at })
+          .options({ condition: { attr: 'status', eq: 'booked' } }),
+        InterviewSlotEntity.build(UpdateTransaction).item({ slotId: old.slotId, booked: $add(-1) }),
+        InterviewBookingEntity.build(PutTransaction).item(next).options({ condition: { attr: 'bookingId', exists: false } }),
+        ...taken.map((bucket) =>
+          BusyBucketEntity.build(PutTransaction).item({ userId, bucket, bookingId: next.bookingId, ttl: bucketTtl(slot.startsAt) }).options({ condition: { attr: 'bookingId', exists: false } }),
+        ),
+        ...kept.map((bucket) =>
+          BusyBucketEntity.build(PutTransaction).item({ userId, bucket, bookingId: next.bookingId, ttl: bucketTtl(slot.startsAt) }).options({ condition: { attr: 'bookingId', eq: bookingId } }),
+        ),
+        ...freed.map((bucket) => BusyBucketEntity.build(DeleteTransaction).key({ userId, bucket }).options({ condition: { attr: 'bookingId', eq: bookingId } })),
+      ),
+    );
+  } catch (err) {
+    const cancelled = cancelledTransaction(err);
+    if (!cancelled) throw err;
+    if (cancelled.conditionFailed[0]) throw new ConflictError('这个时段已经约满了，请选其他时段');
+    if (cancelled.conditionFailed[1]) throw new ConflictError('这个预约刚刚已被取消或改约');
+    if (cancelled.conditionFailed.slice(4, 4 + taken.length).some(Boolean)) throw new ConflictError('您在这个时间已经约了其他面试');
+    throw new ConflictError('这个预约刚刚有变动，请刷新后再试');
+  }
+  return next;
+}
+
+type InterviewOutcome = (typeof INTERVIEW_OUTCOMES)[number];
+
+/**
+ * The employer records what happened, once, after the start: a no-show adds to the person's
+ * record; a hire creates the follow-up visit for the person's community (上岗一周回访), where the
+ * employment registration is also proposed.
+ */
+export async function recordInterviewOutcome(userId: string, bookingId: string, outcome: InterviewOutcome, now: Date = new Date()): Promise<StoredBooking> {
+  const { Item: booking } = await InterviewBookingEntity.build(GetItemCommand).key({ bookingId }).options({ consistent: true }).send();
+  if (!booking) throw new NotFoundError('找不到这个预约');
+  const vacancy = await loadVacancy(booking.vacancyId);
+  const { Item: member } = vacancy ? await EmployerMemberEntity.build(GetItemCommand).key({ employerId: vacancy.employerId, userId }).send() : { Item: undefined };
+  if (!vacancy || !member) throw new NotFoundError('找不到这个预约');
+  if (booking.status !== 'booked') throw new ConflictError('这个预约已经取消了');
+  if (booking.outcome) throw new ConflictError('已经记录过面试结果了');
+  const at = now.toISOString();
+  if (at < booking.startsAt) throw new RuleError('面试开始后才能记录结果');
+  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: booking.userId }).send();
+  const next: StoredBooking = { ...booking, outcome, updatedAt: at };
+  const record = {
+    userId: booking.userId,
+    noShows: $add(outcome === 'no_show' ? 1 : 0),
+    attended: $add(outcome === 'no_show' ? 0 : 1),
+  };
+  try {
+    await execute(
+      InterviewBookingEntity.build(PutTransaction).item(next).options({ condition: { and: [{ attr: 'status', eq: 'booked' }, { attr: 'outcome', exists: false }] } }),
+      InterviewRecordEntity.build(UpdateTransaction).item(record),
+      ...(outcome === 'hired' && reg
+        ? [
+            followUpTask({
+              kind: 'placement_revisit',
+              detail: `${maskName(reg.name)} 被 ${vacancy.employerName} 录用`,
+              areaCode: reg.residence.areaCode,
+              subjectType: 'InterviewBooking',
+              subjectId: bookingId,
+              today: todayInChina(now),
+              at,
+            }),
+          ]
+        : []),
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('这个预约刚刚有变动，请刷新后再试');
+    throw err;
+  }
+  return next;
 }

@@ -8,13 +8,11 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
-import { ulid } from 'ulid';
 import {
   maskName,
   addCalendarDays,
   inJurisdiction,
   staffScope,
-  taskKindLabels,
   todayInChina,
   vacancySummarySchema,
   type Referral,
@@ -36,6 +34,7 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
+import { followUpTask } from '../tasks/tasks';
 import { cardOf, summaryOf } from '../vacancies/search';
 import { bodyOf, loadVacancy } from '../vacancies/service';
 
@@ -43,7 +42,6 @@ type StoredReferral = FormattedItem<typeof ReferralEntity>;
 
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LETTER_VALID_DAYS = 30;
-export const FOLLOW_UP_DAYS = { referral_call_seeker: 7, referral_visit_employer: 30 } as const;
 
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
@@ -59,24 +57,6 @@ async function toView(r: StoredReferral): Promise<Referral> {
     ...(r.note ? { note: r.note } : {}),
     applied: !!applied,
   };
-}
-
-function newTask(kind: keyof typeof FOLLOW_UP_DAYS, detail: string, areaCode: string, subjectId: string, today: string, at: string) {
-  const taskId = ulid();
-  const due = addCalendarDays(today, FOLLOW_UP_DAYS[kind]);
-  return TaskEntity.build(PutTransaction).item({
-    taskId,
-    kind,
-    title: taskKindLabels[kind],
-    detail,
-    areaCode,
-    due,
-    status: 'open',
-    subjectType: 'Referral',
-    subjectId,
-    createdAt: at,
-    ...taskQueueKeys('open', areaCode, due, taskId),
-  });
 }
 
 export async function createReferral(principal: Principal, input: { personId: string; vacancyId: string; note?: string }): Promise<Referral> {
@@ -116,8 +96,8 @@ export async function createReferral(principal: Principal, input: { personId: st
       await execute(
         ReferralMarkerEntity.build(PutTransaction).item({ vacancyId: vacancy.vacancyId, personId: input.personId, code }).options({ condition: { attr: 'code', exists: false } }),
         ReferralEntity.build(PutTransaction).item(item).options({ condition: { attr: 'code', exists: false } }),
-        newTask('referral_call_seeker', subject, scope, code, today, now),
-        newTask('referral_visit_employer', subject, scope, code, today, now),
+        followUpTask({ kind: 'referral_call_seeker', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
+        followUpTask({ kind: 'referral_visit_employer', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
         outboxMessage({
           userId: input.personId,
           template: 'new_match',

@@ -66,7 +66,7 @@ import {
   importBankResults,
   voucherStats,
 } from './vouchers';
-import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews } from './interviews';
+import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews, rescheduleInterview, recordInterviewOutcome } from './interviews';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -135,6 +135,8 @@ export const allContracts = [
   bookInterview,
   cancelInterview,
   myInterviews,
+  rescheduleInterview,
+  recordInterviewOutcome,
   listReviews,
   decideReview,
   getAuditTrail,

@@ -44,6 +44,7 @@ export const interviewBookingSchema = z.object({
   startsAt: z.string(),
   durationMinutes: z.number().int(),
   status: z.enum(['booked', 'cancelled']),
+  outcome: z.enum(['attended', 'no_show', 'hired', 'not_hired']).optional(),
   createdAt: z.string(),
 });
 
@@ -102,4 +103,36 @@ export const myInterviews = defineContract({
   auth: 'user',
   response: z.object({ items: z.array(interviewBookingSchema) }),
   errors: [401],
+});
+
+export const rescheduleInterview = defineContract({
+  id: 'rescheduleInterview',
+  method: 'POST',
+  path: '/bookings/{id}/reschedule',
+  summary: '改约到同一岗位的另一个时段（一步完成：新时段约满或时间冲突返回 409，原预约不变）',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({ slotId: ulidSchema }),
+  response: z.object({ booking: interviewBookingSchema }),
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const INTERVIEW_OUTCOMES = ['attended', 'no_show', 'hired', 'not_hired'] as const;
+export const interviewOutcomeLabels: Record<(typeof INTERVIEW_OUTCOMES)[number], string> = {
+  attended: '已参加面试',
+  no_show: '未到场',
+  hired: '已录用',
+  not_hired: '未录用',
+};
+
+export const recordInterviewOutcome = defineContract({
+  id: 'recordInterviewOutcome',
+  method: 'POST',
+  path: '/bookings/{id}/outcome',
+  summary: '单位在面试开始后记录结果（只记一次）：未到场计入本人记录；录用则由社区一周后回访',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({ outcome: z.enum(INTERVIEW_OUTCOMES) }),
+  response: z.object({ booking: interviewBookingSchema }),
+  errors: [400, 401, 404, 409, 422],
 });
