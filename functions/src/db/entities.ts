@@ -540,6 +540,10 @@ export const OutboxEntity = new Entity({
     detail: string().optional(),
     createdAt: string(),
     claimedAt: string().optional(),
+    /** A reminder: not sent before this time (the sweep sends it when it is due). */
+    sendAfter: string().optional(),
+    /** A reminder of an interview: sent only while that booking still stands. */
+    bookingId: string().optional(),
     sentAt: string().optional(),
     gsi1pk: string().optional(),
     gsi1sk: string().optional(),

@@ -10,7 +10,8 @@ import { putRegistration } from '../registration/service';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { table } from '../db/table';
-import { BusyBucketEntity, InterviewRecordEntity, TaskEntity } from '../db/entities';
+import { BusyBucketEntity, InterviewRecordEntity, OutboxEntity, TaskEntity } from '../db/entities';
+import { sweepOutbox } from '../notifications/outbox';
 
 beforeAll(createTestTable);
 
@@ -149,5 +150,33 @@ describe('interview bookings', () => {
     const { Items: tasks = [] } = await table.build(QueryCommand).entities(TaskEntity).query({ index: 'gsi1', partition: 'TASKQ#open#3501' }).send();
     const visit = tasks.find((t) => t.subjectId === hired.bookingId);
     expect(visit).toMatchObject({ kind: 'placement_revisit', areaCode: '350102001001', detail: '郑** 被 鼓东便民超市 录用' });
+  });
+
+  it('reminds the person a day and an hour before, and not at all once the booking is cancelled', async () => {
+    await applicant('reminded');
+    await applicant('cancelled-later');
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(9), durationMinutes: 30, capacity: 2, mode: 'video' });
+    const kept = await bookSlot('reminded', slot.slotId);
+    const dropped = await bookSlot('cancelled-later', slot.slotId);
+    await cancelBooking('cancelled-later', dropped.bookingId);
+    const pendingOf = async (bookingId: string) => {
+      const { Items = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
+      return Items.filter((m) => m.bookingId === bookingId);
+    };
+    const start = new Date(slot.startsAt).getTime();
+    const dayBefore = new Date(start - 24 * 3600_000).toISOString();
+    const hourBefore = new Date(start - 3600_000).toISOString();
+    expect((await pendingOf(kept.bookingId)).map((m) => m.sendAfter)).toEqual([dayBefore, hourBefore]);
+    const droppedDayBefore = (await pendingOf(dropped.bookingId)).find((m) => m.sendAfter === dayBefore)!;
+    const keptDayBefore = (await pendingOf(kept.bookingId)).find((m) => m.sendAfter === dayBefore)!;
+
+    // Nothing is due yet. A day before, both day-before reminders are: the cancelled booking's is
+    // dropped for that reason (the other is skipped only because this test user has no WeChat identity).
+    expect(await sweepOutbox(500)).toMatchObject({ sent: 0, skipped: 0, failed: 0 });
+    await sweepOutbox(500, new Date(start - 23 * 3600_000));
+    const detailOf = async (messageId: string) => (await OutboxEntity.build(GetItemCommand).key({ messageId }).send()).Item?.detail;
+    expect(await detailOf(droppedDayBefore.messageId)).toBe('预约已取消或改约');
+    expect(await detailOf(keptDayBefore.messageId)).toBe('用户没有微信身份');
+    expect((await pendingOf(kept.bookingId)).map((m) => m.sendAfter)).toEqual([hourBefore]);
   });
 });

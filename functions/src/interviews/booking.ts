@@ -26,6 +26,7 @@ import {
   InterviewSlotEntity,
   JobseekerRegistrationEntity,
 } from '../db/entities';
+import { outboxMessage } from '../notifications/outbox';
 import { followUpTask } from '../tasks/tasks';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
@@ -58,6 +59,29 @@ export const toBookingView = (b: StoredBooking): InterviewBooking => ({
   ...(b.outcome ? { outcome: b.outcome } : {}),
   createdAt: b.createdAt,
 });
+
+const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+/** Reminders 24 hours and 1 hour before, for the times still ahead; dropped if the booking goes. */
+function reminders(b: StoredBooking, now: Date) {
+  const start = new Date(b.startsAt).getTime();
+  return [
+    { hours: 24, phrase: '明天面试' },
+    { hours: 1, phrase: '一小时后面试' },
+  ]
+    .filter(({ hours }) => start - hours * 3600_000 > now.getTime())
+    .map(({ hours, phrase }) =>
+      outboxMessage({
+        userId: b.userId,
+        template: 'application_update',
+        page: 'jobs/interviews/index',
+        data: { thing1: '面试提醒', thing2: '家门口就业', phrase3: phrase, thing4: `${chinaTime(b.startsAt)} 开始` },
+        at: now.toISOString(),
+        sendAfter: new Date(start - hours * 3600_000).toISOString(),
+        bookingId: b.bookingId,
+      }),
+    );
+}
 
 /** Diary rows outlive the interview by a week, then TTL removes them. */
 const bucketTtl = (startsAt: string) => Math.floor(new Date(startsAt).getTime() / 1000) + 7 * 24 * 3600;
@@ -135,6 +159,7 @@ export async function bookSlot(
           BusyBucketEntity.build(PutTransaction).item({ userId, bucket, bookingId, ttl: bucketTtl(slot.startsAt) }).options({ condition: { attr: 'bookingId', exists: false } }),
         ),
         InterviewBookingEntity.build(PutTransaction).item(booking).options({ condition: { attr: 'bookingId', exists: false } }),
+        ...reminders(booking, now),
         ...(record ? [record({ booking: toBookingView(booking) })] : []),
       ),
     );
@@ -252,6 +277,7 @@ export async function rescheduleBooking(userId: string, bookingId: string, newSl
           BusyBucketEntity.build(PutTransaction).item({ userId, bucket, bookingId: next.bookingId, ttl: bucketTtl(slot.startsAt) }).options({ condition: { attr: 'bookingId', eq: bookingId } }),
         ),
         ...freed.map((bucket) => BusyBucketEntity.build(DeleteTransaction).key({ userId, bucket }).options({ condition: { attr: 'bookingId', eq: bookingId } })),
+        ...reminders(next, now),
       ),
     );
   } catch (err) {

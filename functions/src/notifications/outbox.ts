@@ -4,7 +4,8 @@
 // it claims the message (a claim time, conditional on none or an expired one), spends one of the user's one-time
 // authorisations for the template (remaining > 0, conditional), sends, and records the result.
 // In AWS the table's stream calls it for each new message; a schedule sweeps what is left
-// (a failed send, a dispatcher that died after claiming).
+// (a failed send, a dispatcher that died after claiming) and reminders once they are due.
+// A reminder of an interview is dropped if its booking was cancelled or moved meanwhile.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateItemCommand, $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
@@ -13,7 +14,7 @@ import { ulid } from 'ulid';
 import type { MessageTemplate } from '@doorstep/shared';
 import { getConfig } from '../config';
 import { getDependencies } from '../deps';
-import { OutboxEntity, SubscriptionQuotaEntity } from '../db/entities';
+import { InterviewBookingEntity, OutboxEntity, SubscriptionQuotaEntity } from '../db/entities';
 import { isConditionFailure } from '../db/errors';
 import { table } from '../db/table';
 import { openidOf } from '../auth/users';
@@ -29,6 +30,10 @@ interface NewMessage {
   page: string;
   data: Record<string, string>;
   at: string;
+  /** Not before this time (reminders). */
+  sendAfter?: string;
+  /** Only while this interview booking stands. */
+  bookingId?: string;
 }
 
 /** A pending message (an id of the caller's choosing makes writing it twice detectable). */
@@ -41,8 +46,11 @@ export function outboxItem(m: NewMessage, messageId: string = ulid()) {
     dataJson: JSON.stringify(m.data),
     status: 'pending' as const,
     createdAt: m.at,
+    ...(m.sendAfter ? { sendAfter: m.sendAfter } : {}),
+    ...(m.bookingId ? { bookingId: m.bookingId } : {}),
     gsi1pk: PENDING,
-    gsi1sk: `${m.at}#${messageId}`,
+    // Pending messages in the order they fall due.
+    gsi1sk: `${m.sendAfter ?? m.at}#${messageId}`,
   };
 }
 
@@ -82,13 +90,14 @@ async function finish(messageId: string, status: 'sent' | 'skipped' | 'failed', 
     .send();
 }
 
-export type DispatchResult = 'sent' | 'skipped' | 'failed' | 'retry' | 'not-mine';
+export type DispatchResult = 'sent' | 'skipped' | 'failed' | 'retry' | 'not-mine' | 'not-due';
 
 /** Sends one message, at most once however many dispatchers are given it. */
-export async function dispatch(messageId: string): Promise<DispatchResult> {
+export async function dispatch(messageId: string, now: Date = new Date()): Promise<DispatchResult> {
   const { Item: message } = await OutboxEntity.build(GetItemCommand).key({ messageId }).options({ consistent: true }).send();
   if (!message || message.status !== 'pending') return 'not-mine';
-  const claimedAt = new Date().toISOString();
+  if (message.sendAfter && now.toISOString() < message.sendAfter) return 'not-due';
+  const claimedAt = now.toISOString();
   try {
     await OutboxEntity.build(UpdateItemCommand)
       .item({ messageId, claimedAt })
@@ -104,6 +113,13 @@ export async function dispatch(messageId: string): Promise<DispatchResult> {
   } catch (err) {
     if (isConditionFailure(err)) return 'not-mine';
     throw err;
+  }
+  if (message.bookingId) {
+    const { Item: booking } = await InterviewBookingEntity.build(GetItemCommand).key({ bookingId: message.bookingId }).options({ consistent: true }).send();
+    if (booking?.status !== 'booked') {
+      await finish(messageId, 'skipped', '预约已取消或改约');
+      return 'skipped';
+    }
   }
   const openid = await openidOf(message.userId);
   if (!openid) {
@@ -141,15 +157,16 @@ export async function dispatch(messageId: string): Promise<DispatchResult> {
   return 'retry';
 }
 
-/** Every pending message, oldest first (the schedule's and the local stack's loop). */
-export async function sweepOutbox(max = 200): Promise<Record<DispatchResult, number>> {
-  const counts: Record<DispatchResult, number> = { sent: 0, skipped: 0, failed: 0, retry: 0, 'not-mine': 0 };
+/** Every pending message that is due, oldest first (the schedule's and the local stack's loop). */
+export async function sweepOutbox(max = 200, now: Date = new Date()): Promise<Record<DispatchResult, number>> {
+  const counts: Record<DispatchResult, number> = { sent: 0, skipped: 0, failed: 0, retry: 0, 'not-mine': 0, 'not-due': 0 };
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(OutboxEntity)
-    .query({ index: 'gsi1', partition: PENDING })
+    // Keys are "<due time>#<id>": everything due by now sorts below "<now>$".
+    .query({ index: 'gsi1', partition: PENDING, range: { lt: `${now.toISOString()}$` } })
     .options({ limit: max })
     .send();
-  for (const m of Items) counts[await dispatch(m.messageId)] += 1;
+  for (const m of Items) counts[await dispatch(m.messageId, now)] += 1;
   return counts;
 }
