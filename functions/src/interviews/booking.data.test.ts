@@ -3,8 +3,8 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { createTestTable } from '../../../tests/support/table';
-import { vacancyBody } from '../../../tests/support/vacancies';
-import { ApplicantMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, VacancyEntity, memberIndexKeys } from '../db/entities';
+import { vacancyRecord } from '../../../tests/support/records';
+import { ApplicantMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, memberIndexKeys } from '../db/entities';
 import { bookSlot, cancelBooking, openSlot, recordInterviewOutcome, rescheduleBooking } from './booking';
 import { putRegistration } from '../registration/service';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
@@ -31,31 +31,8 @@ async function applicant(userId: string) {
 const slotOf = async (slotId: string) => (await InterviewSlotEntity.build(GetItemCommand).key({ slotId }).options({ consistent: true }).send()).Item!;
 
 beforeAll(async () => {
-  const body = vacancyBody(EMPLOYER, { lat: 26.08, lng: 119.3 });
+  await vacancyRecord(VACANCY, { employerId: EMPLOYER });
   const now = new Date().toISOString();
-  await VacancyEntity.build(PutItemCommand)
-    .item({
-      vacancyId: VACANCY,
-      employerId: EMPLOYER,
-      employerName: '鼓东便民超市',
-      bodyJson: JSON.stringify(body),
-      status: 'published',
-      flagsJson: '[]',
-      areaCode: '350102001001',
-      lat: 26.08,
-      lng: 119.3,
-      recruitFrom: body.time.recruitFrom,
-      recruitUntil: body.time.recruitUntil,
-      createdAt: now,
-      updatedAt: now,
-      version: 2,
-      auditHead: '2:x',
-      gsi1pk: 'VACANCY#350102',
-      gsi1sk: `350102001001#${VACANCY}`,
-      gsi2pk: `EMPLOYER_VACANCIES#${EMPLOYER}`,
-      gsi2sk: `${now}#${VACANCY}`,
-    })
-    .send();
   await EmployerMemberEntity.build(PutItemCommand).item({ employerId: EMPLOYER, userId: OWNER, role: 'admin', createdAt: now, ...memberIndexKeys(OWNER, EMPLOYER) }).send();
 });
 

@@ -2,11 +2,10 @@
 // seekers near it whom it fits — within the distance each said they would travel, for the post
 // they want — and nobody twice, however often the stream delivers the card.
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { createTestTable } from '../../../tests/support/table';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
-import { vacancyBody } from '../../../tests/support/vacancies';
-import { OutboxEntity, VacancyEntity } from '../db/entities';
+import { vacancyRecord } from '../../../tests/support/records';
+import { OutboxEntity } from '../db/entities';
 import { table } from '../db/table';
 import { putRegistration } from '../registration/service';
 import { notifyNewMatches } from './matches';
@@ -27,32 +26,7 @@ async function seeker(userId: string, serial: number, home: { lat: number; lng: 
   );
 }
 
-async function publishedVacancy(vacancyId: string, status: 'published' | 'paused' = 'published') {
-  const body = vacancyBody('01J00000000000000000000000', SHOP);
-  const now = new Date().toISOString();
-  await VacancyEntity.build(PutItemCommand)
-    .item({
-      vacancyId,
-      employerId: body.employerId,
-      employerName: '鼓东便民超市',
-      bodyJson: JSON.stringify(body),
-      status,
-      flagsJson: '[]',
-      areaCode: '350102001001',
-      ...SHOP,
-      recruitFrom: body.time.recruitFrom,
-      recruitUntil: body.time.recruitUntil,
-      createdAt: now,
-      updatedAt: now,
-      version: 2,
-      auditHead: '2:x',
-      gsi1pk: 'VACANCY#350102',
-      gsi1sk: `350102001001#${vacancyId}`,
-      gsi2pk: 'EMPLOYER_VACANCIES#x',
-      gsi2sk: `${now}#${vacancyId}`,
-    })
-    .send();
-}
+const publishedVacancy = (vacancyId: string, status: 'published' | 'paused' = 'published') => vacancyRecord(vacancyId, { at: SHOP, status });
 
 async function newMatchMessages() {
   const { Items = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
