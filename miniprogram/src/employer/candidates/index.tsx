@@ -4,10 +4,9 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { distanceText, educationLabels, getVacancy, jobApplicationStatusLabels, recordOutcome, vacancyCandidates, type Candidate, type Vacancy } from '@doorstep/shared';
+import { distanceText, educationLabels, getVacancy, jobApplicationStatusLabels, recordOutcome, vacancyCandidates, type Candidate } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
 import './index.scss';
@@ -18,24 +17,12 @@ const OUTCOME_TEXT = { invited: '邀请面试', hired: '录用', rejected: '不�
 export default function CandidatesPage() {
   const { params } = useRouter();
   const vacancyId = params.id ?? '';
-  const { session, error: signInError, retry } = useSignedIn();
-  const [vacancy, setVacancy] = useState<Vacancy>();
-  const [items, setItems] = useState<Candidate[]>();
-  const [error, setError] = useState<string>();
+  const { data, reload, gate } = usePageData(async () => {
+    const [v, c] = await Promise.all([request(getVacancy, { params: { id: vacancyId } }), request(vacancyCandidates, { params: { id: vacancyId } })]);
+    return { vacancy: v.vacancy, items: c.items };
+  }, [vacancyId]);
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState<string>();
-
-  async function load() {
-    setError(undefined);
-    try {
-      const [v, c] = await Promise.all([request(getVacancy, { params: { id: vacancyId } }), request(vacancyCandidates, { params: { id: vacancyId } })]);
-      setVacancy(v.vacancy);
-      setItems(c.items);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
 
   async function answer(c: Candidate, outcome: keyof typeof OUTCOME_TEXT) {
     const { confirm } = await Taro.showModal({
@@ -50,7 +37,7 @@ export default function CandidatesPage() {
     try {
       await request(recordOutcome, { params: { id: c.applicationId }, body: { outcome } });
       setMessage(`已${OUTCOME_TEXT[outcome]}：${c.name}`);
-      await load();
+      await reload();
     } catch (err) {
       setMessage((err as Error).message);
     } finally {
@@ -58,9 +45,8 @@ export default function CandidatesPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!items || !vacancy) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (gate || !data) return gate;
+  const { vacancy, items } = data;
 
   return (
     <View className="page">

@@ -7,8 +7,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { distanceText, createReferral, fenToYuanText, nearbyVacancies, type NearbyItem, type Referral } from '@doorstep/shared';
 import { DetailRow } from '../../components/DetailRow';
 import { Notice } from '../../components/Notice';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
+import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
@@ -18,23 +17,14 @@ import './index.scss';
 export default function ReferPage() {
   const { params } = useRouter();
   const name = decodeURIComponent(params.name ?? '');
-  const { session, error: signInError, retry } = useSignedIn();
-  const [items, setItems] = useState<NearbyItem[]>();
-  const [error, setError] = useState<string>();
+  const { data: items, gate } = usePageData(async () => {
+    const page = await request(nearbyVacancies, { query: { lat: Number(params.lat), lng: Number(params.lng), radiusKm: 5, sort: 'distance', limit: 30 } });
+    return page.items;
+  });
   const [letter, setLetter] = useState<Referral>();
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<string>();
 
-  async function load() {
-    setError(undefined);
-    try {
-      const page = await request(nearbyVacancies, { query: { lat: Number(params.lat), lng: Number(params.lng), radiusKm: 5, sort: 'distance', limit: 30 } });
-      setItems(page.items);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, !!session, [session?.token]);
 
   async function refer(item: NearbyItem) {
     const { confirm } = await Taro.showModal({
@@ -56,8 +46,7 @@ export default function ReferPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
+  if (gate || !items) return gate;
 
   if (letter) {
     return (
@@ -90,9 +79,8 @@ export default function ReferPage() {
       <Text className="page__title">推荐岗位</Text>
       <Text className="page__lead">{name}家附近 5 公里内招聘中的岗位，离家近的在前。</Text>
       {message ? <Notice message={message} /> : null}
-      {!items ? <Text className="page__loading">正在查找…</Text> : null}
-      {items && items.length === 0 ? <Text className="page__lead">附近暂时没有招聘中的岗位。</Text> : null}
-      {items?.map((item) => (
+      {items.length === 0 ? <Text className="page__lead">附近暂时没有招聘中的岗位。</Text> : null}
+      {items.map((item) => (
         <View key={item.vacancy.id} className="card">
           <Text className="card__title">{item.vacancy.title}</Text>
           <DetailRow label="单位" value={item.vacancy.employerName} />
