@@ -13,6 +13,9 @@ import { table } from '../db/table';
 import { BusyBucketEntity, InterviewRecordEntity, OutboxEntity, TaskEntity } from '../db/entities';
 import { sweepOutbox } from '../notifications/outbox';
 
+// Fifty racing transactions on DynamoDB Local take a few seconds on a busy two-core CI machine.
+jest.setTimeout(60_000);
+
 beforeAll(createTestTable);
 
 const EMPLOYER = '01K0EMPL0YER00000000000000';
@@ -40,7 +43,7 @@ describe('interview bookings', () => {
   it('lets exactly one of 50 people racing for a one-person slot have it', async () => {
     const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(2), durationMinutes: 30, capacity: 1, mode: 'onsite', place: '东街 8 号' });
     const people = Array.from({ length: 50 }, (_, i) => `racer-${i}`);
-    for (const p of people) await applicant(p);
+    await Promise.all(people.map(applicant));
     const results = await Promise.allSettled(people.map((p) => bookSlot(p, slot.slotId)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
