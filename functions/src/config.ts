@@ -29,6 +29,8 @@ export const configSchema = z.object({
   /** The subscription-message template ids configured in the mini-program's admin console. */
   TEMPLATE_NEW_MATCH: z.string().default(''),
   TEMPLATE_APPLICATION_UPDATE: z.string().default(''),
+  /** Video interview rooms: the meeting server whose room links the meeting adapter makes. */
+  MEETING_ROOM_BASE: z.url().default('http://localhost:10086/rooms/'),
   /** Ed25519 private key (PKCS#8 DER, base64) signing voucher holder codes. */
   VOUCHER_CODE_KEY: z.string().min(40, '券码签名私钥缺失'),
 });

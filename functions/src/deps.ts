@@ -3,6 +3,7 @@
 import { getConfig } from './config';
 import { createWeChatAuth, type WeChatAuth } from './adapters/wechat';
 import { createIdNumberVault, type IdNumberVault } from './pii/idNumberVault';
+import { createRoomLinkMeetings, type Meetings } from './adapters/meetings';
 import { createLogMessenger, createWeChatMessenger, type Messenger } from './adapters/messenger';
 
 export interface Dependencies {
@@ -11,6 +12,7 @@ export interface Dependencies {
   /** Payout account numbers (social-security-card and provider accounts), encrypted the same way. */
   accounts: IdNumberVault;
   messenger: Messenger;
+  meetings: Meetings;
 }
 
 let deps: Dependencies | undefined;
@@ -26,6 +28,7 @@ export function getDependencies(): Dependencies {
         c.MESSAGE_SENDER === 'log'
           ? createLogMessenger(c.MESSAGE_LOG)
           : createWeChatMessenger({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
+      meetings: createRoomLinkMeetings(c.MEETING_ROOM_BASE),
     };
   }
   return deps;

@@ -21,6 +21,7 @@ export function stageEnvironment(stage: 'local' | 'test', tableName: string, dyn
     TEMPLATE_NEW_MATCH: String(params.templateNewMatch),
     TEMPLATE_APPLICATION_UPDATE: String(params.templateApplicationUpdate),
     VOUCHER_CODE_KEY: String(params.voucherCodeKey),
+    MEETING_ROOM_BASE: String(params.meetingRoomBase),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

@@ -935,6 +935,12 @@ export const InterviewBookingEntity = new Entity({
     startsAt: string(),
     durationMinutes: number(),
     status: string().enum('booked', 'cancelled'),
+    /** Copied from the slot and the vacancy, so the person's list needs no other reads. */
+    mode: string().enum('video', 'onsite').optional(),
+    place: string().optional(),
+    roomUrl: string().optional(),
+    vacancyTitle: string().optional(),
+    employerName: string().optional(),
     /** What the employer recorded after the interview, once. */
     outcome: string().enum('attended', 'no_show', 'hired', 'not_hired').optional(),
     /** Set when the booking was moved to another slot (the new booking's id). */
@@ -945,6 +951,9 @@ export const InterviewBookingEntity = new Entity({
     updatedAt: string(),
     gsi2pk: string(),
     gsi2sk: string(),
+    /** GSI1: the vacancy's bookings for the employer, by start time (`VACANCY_BOOKINGS#<vacancyId>`). */
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
   }),
   computeKey: ({ bookingId }) => ({ pk: `INTERVIEW_BOOKING#${bookingId}`, sk: 'BOOKING' }),
 });

@@ -4,8 +4,9 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { createTestTable } from '../../../tests/support/table';
 import { vacancyRecord } from '../../../tests/support/records';
-import { ApplicantMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, memberIndexKeys } from '../db/entities';
-import { bookSlot, cancelBooking, openSlot, recordInterviewOutcome, rescheduleBooking } from './booking';
+import { ApplicantMarkerEntity, ReferralMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, memberIndexKeys } from '../db/entities';
+import { bookSlot, cancelBooking, listSlots, openSlot, recordInterviewOutcome, rescheduleBooking, toBookingView, vacancyBookings } from './booking';
+import { addCalendarDays, todayInChina } from '@doorstep/shared';
 import { putRegistration } from '../registration/service';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
@@ -128,8 +129,43 @@ describe('interview bookings', () => {
     const { Item: record } = await InterviewRecordEntity.build(GetItemCommand).key({ userId: 'absent-person' }).send();
     expect(record).toMatchObject({ noShows: 1, attended: 0 });
     const { Items: tasks = [] } = await table.build(QueryCommand).entities(TaskEntity).query({ index: 'gsi1', partition: 'TASKQ#open#3501' }).send();
-    const visit = tasks.find((t) => t.subjectId === hired.bookingId);
-    expect(visit).toMatchObject({ kind: 'placement_revisit', areaCode: '350102001001', detail: '郑** 被 鼓东便民超市 录用' });
+    const visits = tasks.filter((t) => t.subjectId === hired.bookingId);
+    const today = todayInChina(after);
+    expect(visits.map((t) => [t.kind, t.due])).toEqual([
+      ['placement_revisit', addCalendarDays(today, 7)],
+      ['placement_monthly', addCalendarDays(today, 30)],
+      ['placement_monthly', addCalendarDays(today, 60)],
+      ['placement_monthly', addCalendarDays(today, 90)],
+    ]);
+    expect(visits[0]).toMatchObject({ areaCode: '350102001001', detail: '郑** 被 鼓东便民超市 录用' });
+  });
+
+  it('gives a video slot its own room, shown to the employer and to the people booked, and not to others', async () => {
+    await applicant('video-person');
+    await applicant('video-browser');
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(10), durationMinutes: 30, capacity: 3, mode: 'video' });
+    const other = await openSlot(OWNER, VACANCY, { startsAt: inDays(10, 11), durationMinutes: 30, capacity: 3, mode: 'video' });
+    expect(slot.roomUrl).toMatch(/^http:\/\/localhost:10086\/test-rooms\/doorstep-[\w-]{22}$/);
+    expect(other.roomUrl).not.toBe(slot.roomUrl);
+    const booking = await bookSlot('video-person', slot.slotId);
+    expect(toBookingView(booking)).toMatchObject({ roomUrl: slot.roomUrl, mode: 'video', vacancyTitle: expect.any(String), assisted: false });
+    const seenByApplicant = (await listSlots('video-browser', VACANCY)).find((s) => s.id === slot.slotId)!;
+    expect(seenByApplicant.roomUrl).toBeUndefined();
+    const seenByEmployer = (await listSlots(OWNER, VACANCY)).find((s) => s.id === slot.slotId)!;
+    expect(seenByEmployer).toMatchObject({ roomUrl: slot.roomUrl, booked: 1 });
+    const roster = await vacancyBookings(OWNER, VACANCY);
+    expect(roster.find((r) => r.booking.id === booking.bookingId)).toBeDefined();
+    await expect(vacancyBookings('video-browser', VACANCY)).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('lets community staff book for a person they referred, recording who booked', async () => {
+    await ReferralMarkerEntity.build(PutItemCommand).item({ vacancyId: VACANCY, personId: 'referred-person', code: 'ABCD2345' }).send();
+    const slot = await openSlot(OWNER, VACANCY, { startsAt: inDays(11), durationMinutes: 30, capacity: 1, mode: 'onsite', place: '东街 8 号' });
+    await expect(bookSlot('referred-person', slot.slotId)).rejects.toMatchObject({ statusCode: 403 });
+    const booking = await bookSlot('referred-person', slot.slotId, { bookedBy: 'staff-member' });
+    expect(toBookingView(booking)).toMatchObject({ assisted: true, place: '东街 8 号' });
+    expect(booking.bookedBy).toBe('staff-member');
+    await expect(bookSlot('not-referred', slot.slotId, { bookedBy: 'staff-member' })).rejects.toMatchObject({ statusCode: 403 });
   });
 
   it('reminds the person a day and an hour before, and not at all once the booking is cancelled', async () => {

@@ -25,19 +25,23 @@ import {
   InterviewRecordEntity,
   InterviewSlotEntity,
   JobseekerRegistrationEntity,
+  ReferralMarkerEntity,
 } from '../db/entities';
 import { outboxMessage } from '../notifications/outbox';
 import { followUpTask } from '../tasks/tasks';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
-import { loadVacancy } from '../vacancies/service';
+import { bodyOf, loadVacancy } from '../vacancies/service';
+import { getDependencies } from '../deps';
+import { mapLimit } from '../concurrency';
 
 export type StoredSlot = FormattedItem<typeof InterviewSlotEntity>;
 export type StoredBooking = FormattedItem<typeof InterviewBookingEntity>;
 type InterviewSlot = z.infer<typeof interviewSlotSchema>;
 type InterviewBooking = z.infer<typeof interviewBookingSchema>;
 
-export const toSlotView = (s: StoredSlot, now: Date = new Date()): InterviewSlot => ({
+/** `member`: the employer's own members also see the video room's link. */
+export const toSlotView = (s: StoredSlot, now: Date = new Date(), member = false): InterviewSlot => ({
   id: s.slotId,
   vacancyId: s.vacancyId,
   startsAt: s.startsAt,
@@ -46,6 +50,8 @@ export const toSlotView = (s: StoredSlot, now: Date = new Date()): InterviewSlot
   remaining: Math.max(0, s.capacity - s.booked),
   mode: s.mode,
   ...(s.place ? { place: s.place } : {}),
+  ...(member && s.roomUrl ? { roomUrl: s.roomUrl } : {}),
+  ...(member ? { booked: s.booked } : {}),
   bookable: s.status === 'open' && s.booked < s.capacity && now.toISOString() < bookingCutoff(s.startsAt),
 });
 
@@ -56,7 +62,13 @@ export const toBookingView = (b: StoredBooking): InterviewBooking => ({
   startsAt: b.startsAt,
   durationMinutes: b.durationMinutes,
   status: b.status,
+  ...(b.mode ? { mode: b.mode } : {}),
+  ...(b.place ? { place: b.place } : {}),
+  ...(b.roomUrl && b.status === 'booked' ? { roomUrl: b.roomUrl } : {}),
+  ...(b.vacancyTitle ? { vacancyTitle: b.vacancyTitle } : {}),
+  ...(b.employerName ? { employerName: b.employerName } : {}),
   ...(b.outcome ? { outcome: b.outcome } : {}),
+  assisted: !!b.bookedBy,
   createdAt: b.createdAt,
 });
 
@@ -96,11 +108,14 @@ export async function openSlot(
   const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId: vacancy.employerId, userId }).send();
   if (!member) throw new NotFoundError('找不到这个岗位');
   const slotId = ulid();
+  // A video slot gets its room from the meeting adapter; the link reaches only members and the people booked.
+  const room = slot.mode === 'video' ? await getDependencies().meetings.createRoom({ title: `${vacancy.employerName} 面试`, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes }) : undefined;
   const item: StoredSlot = {
     slotId,
     vacancyId,
     employerId: vacancy.employerId,
     ...slot,
+    ...(room ? { roomUrl: room.url } : {}),
     booked: 0,
     status: 'open',
     createdBy: userId,
@@ -112,7 +127,10 @@ export async function openSlot(
   return item;
 }
 
-/** Books a slot for the person (or, in assisted mode, community staff for them: `bookedBy`). */
+/**
+ * Books a slot for the person, who must have applied to the vacancy. In assisted mode community
+ * staff book for them (`bookedBy`), and a referral by staff to the vacancy also counts.
+ */
 export async function bookSlot(
   userId: string,
   slotId: string,
@@ -121,6 +139,11 @@ export async function bookSlot(
   const { bookedBy, now = new Date(), record } = options;
   const { Item: slot } = await InterviewSlotEntity.build(GetItemCommand).key({ slotId }).options({ consistent: true }).send();
   if (!slot || slot.status !== 'open') throw new NotFoundError('找不到这个面试时段');
+  const vacancy = await loadVacancy(slot.vacancyId);
+  if (!vacancy) throw new NotFoundError('找不到这个面试时段');
+  const referred = bookedBy
+    ? (await ReferralMarkerEntity.build(GetItemCommand).key({ vacancyId: slot.vacancyId, personId: userId }).send()).Item
+    : undefined;
   if (now.toISOString() >= bookingCutoff(slot.startsAt)) throw new RuleError('面试开始前两小时起不能再预约');
   const at = now.toISOString();
   const bookingId = ulid();
@@ -133,11 +156,18 @@ export async function bookSlot(
     startsAt: slot.startsAt,
     durationMinutes: slot.durationMinutes,
     status: 'booked',
+    mode: slot.mode,
+    ...(slot.place ? { place: slot.place } : {}),
+    ...(slot.roomUrl ? { roomUrl: slot.roomUrl } : {}),
+    vacancyTitle: bodyOf(vacancy).title,
+    employerName: vacancy.employerName,
     ...(bookedBy ? { bookedBy } : {}),
     createdAt: at,
     updatedAt: at,
     gsi2pk: `USER_INTERVIEWS#${userId}`,
     gsi2sk: `${slot.startsAt}#${bookingId}`,
+    gsi1pk: `VACANCY_BOOKINGS#${slot.vacancyId}`,
+    gsi1sk: `${slot.startsAt}#${bookingId}`,
   };
   try {
     await retryConflicts(() =>
@@ -154,7 +184,9 @@ export async function bookSlot(
               ],
             },
           }),
-        ApplicantMarkerEntity.build(ConditionCheck).key({ vacancyId: slot.vacancyId, userId }).condition({ attr: 'applicationId', exists: true }),
+        referred
+          ? ReferralMarkerEntity.build(ConditionCheck).key({ vacancyId: slot.vacancyId, personId: userId }).condition({ attr: 'code', exists: true })
+          : ApplicantMarkerEntity.build(ConditionCheck).key({ vacancyId: slot.vacancyId, userId }).condition({ attr: 'applicationId', exists: true }),
         ...buckets.map((bucket) =>
           BusyBucketEntity.build(PutTransaction).item({ userId, bucket, bookingId, ttl: bucketTtl(slot.startsAt) }).options({ condition: { attr: 'bookingId', exists: false } }),
         ),
@@ -166,7 +198,7 @@ export async function bookSlot(
   } catch (err) {
     const cancelled = cancelledTransaction(err);
     if (!cancelled) throw err;
-    if (cancelled.conditionFailed[1]) throw new ForbiddenError('请先应聘这个岗位，再预约面试');
+    if (cancelled.conditionFailed[1]) throw new ForbiddenError(bookedBy ? '这个人还没有应聘或被推荐到这个岗位' : '请先应聘这个岗位，再预约面试');
     if (cancelled.conditionFailed[0]) throw new ConflictError('这个时段已经约满了，请选其他时段');
     if (cancelled.conditionFailed.slice(2, 2 + buckets.length).some(Boolean)) throw new ConflictError('您在这个时间已经约了其他面试');
     throw err;
@@ -213,7 +245,33 @@ export async function listSlots(userId: string, vacancyId: string): Promise<Inte
     .query({ index: 'gsi1', partition: `VACANCY_SLOTS#${vacancyId}`, range: { gte: new Date().toISOString() } })
     .options({ limit: 100 })
     .send();
-  return Items.filter((s) => s.status === 'open').map((s) => toSlotView(s));
+  return Items.filter((s) => s.status === 'open').map((s) => toSlotView(s, new Date(), !!member));
+}
+
+/** The vacancy's bookings for its employer, soonest first, with each person's name, phone and interview record. */
+export async function vacancyBookings(userId: string, vacancyId: string) {
+  const vacancy = await loadVacancy(vacancyId);
+  const { Item: member } = vacancy ? await EmployerMemberEntity.build(GetItemCommand).key({ employerId: vacancy.employerId, userId }).send() : { Item: undefined };
+  if (!vacancy || !member) throw new NotFoundError('找不到这个岗位');
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(InterviewBookingEntity)
+    .query({ index: 'gsi1', partition: `VACANCY_BOOKINGS#${vacancyId}`, range: { gte: since } })
+    .options({ limit: 200 })
+    .send();
+  const booked = Items.filter((b) => b.status === 'booked');
+  const people = await mapLimit(booked, 8, async (b) => {
+    const [{ Item: reg }, { Item: rec }] = await Promise.all([
+      JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: b.userId }).send(),
+      InterviewRecordEntity.build(GetItemCommand).key({ userId: b.userId }).send(),
+    ]);
+    return { reg, rec };
+  });
+  return booked.map((b, i) => ({
+    booking: toBookingView(b),
+    person: { name: people[i].reg?.name ?? '（已注销）', phone: people[i].reg?.phone ?? '', noShows: people[i].rec?.noShows ?? 0, attended: people[i].rec?.attended ?? 0 },
+  }));
 }
 
 /** The person's bookings, soonest first (the last 100). */
@@ -250,10 +308,14 @@ export async function rescheduleBooking(userId: string, bookingId: string, newSl
     slotId: slot.slotId,
     startsAt: slot.startsAt,
     durationMinutes: slot.durationMinutes,
+    mode: slot.mode,
+    place: slot.place,
+    roomUrl: slot.roomUrl,
     createdAt: at,
     updatedAt: at,
   };
   next.gsi2sk = `${slot.startsAt}#${next.bookingId}`;
+  next.gsi1sk = `${slot.startsAt}#${next.bookingId}`;
   const before = busyBuckets(old.startsAt, old.durationMinutes);
   const after = busyBuckets(slot.startsAt, slot.durationMinutes);
   const freed = before.filter((b) => !after.includes(b));
@@ -319,10 +381,12 @@ export async function recordInterviewOutcome(userId: string, bookingId: string, 
     await execute(
       InterviewBookingEntity.build(PutTransaction).item(next).options({ condition: { and: [{ attr: 'status', eq: 'booked' }, { attr: 'outcome', exists: false }] } }),
       InterviewRecordEntity.build(UpdateTransaction).item(record),
+      // A hire: the community revisits after a week, then monthly for the first three months.
       ...(outcome === 'hired' && reg
-        ? [
+        ? ([['placement_revisit', 7], ['placement_monthly', 30], ['placement_monthly', 60], ['placement_monthly', 90]] as const).map(([kind, after]) =>
             followUpTask({
-              kind: 'placement_revisit',
+              kind,
+              after,
               detail: `${maskName(reg.name)} 被 ${vacancy.employerName} 录用`,
               areaCode: reg.residence.areaCode,
               subjectType: 'InterviewBooking',
@@ -330,7 +394,7 @@ export async function recordInterviewOutcome(userId: string, bookingId: string, 
               today: todayInChina(now),
               at,
             }),
-          ]
+          )
         : []),
     );
   } catch (err) {

@@ -12,11 +12,14 @@ export const FOLLOW_UP_DAYS: Record<TaskKind, number> = {
   referral_call_seeker: 7,
   referral_visit_employer: 30,
   placement_revisit: 7,
+  placement_monthly: 30,
+  training_employment: 90,
 };
 
-export function followUpTask(t: { kind: TaskKind; detail: string; areaCode: string; subjectType: string; subjectId: string; today: string; at: string }) {
+/** `after` overrides the kind's days (the monthly revisits after a placement: 30, 60 and 90 days). */
+export function followUpTask(t: { kind: TaskKind; detail: string; areaCode: string; subjectType: string; subjectId: string; today: string; at: string; after?: number }) {
   const taskId = ulid();
-  const due = addCalendarDays(t.today, FOLLOW_UP_DAYS[t.kind]);
+  const due = addCalendarDays(t.today, t.after ?? FOLLOW_UP_DAYS[t.kind]);
   return TaskEntity.build(PutTransaction).item({
     taskId,
     kind: t.kind,

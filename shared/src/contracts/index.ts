@@ -66,7 +66,7 @@ import {
   importBankResults,
   voucherStats,
 } from './vouchers';
-import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews, rescheduleInterview, recordInterviewOutcome } from './interviews';
+import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews, rescheduleInterview, recordInterviewOutcome, vacancyInterviewBookings, assistedInterviewBooking } from './interviews';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -137,6 +137,8 @@ export const allContracts = [
   myInterviews,
   rescheduleInterview,
   recordInterviewOutcome,
+  vacancyInterviewBookings,
+  assistedInterviewBooking,
   listReviews,
   decideReview,
   getAuditTrail,

@@ -34,6 +34,9 @@ export const interviewSlotSchema = z.object({
   remaining: z.number().int(),
   mode: z.enum(INTERVIEW_MODES),
   place: z.string().optional(),
+  /** Only for the employer's members; people see it on their booking. */
+  roomUrl: z.string().optional(),
+  booked: z.number().int().optional(),
   bookable: z.boolean(),
 });
 
@@ -44,9 +47,19 @@ export const interviewBookingSchema = z.object({
   startsAt: z.string(),
   durationMinutes: z.number().int(),
   status: z.enum(['booked', 'cancelled']),
+  mode: z.enum(INTERVIEW_MODES).optional(),
+  place: z.string().optional(),
+  /** The video room, while the booking stands. */
+  roomUrl: z.string().optional(),
+  vacancyTitle: z.string().optional(),
+  employerName: z.string().optional(),
   outcome: z.enum(['attended', 'no_show', 'hired', 'not_hired']).optional(),
+  /** Booked by community staff for the person. */
+  assisted: z.boolean(),
   createdAt: z.string(),
 });
+export type InterviewBooking = z.infer<typeof interviewBookingSchema>;
+export type InterviewSlot = z.infer<typeof interviewSlotSchema>;
 
 export const openInterviewSlot = defineContract({
   id: 'openInterviewSlot',
@@ -93,6 +106,37 @@ export const cancelInterview = defineContract({
   params: idParams,
   response: z.object({ booking: interviewBookingSchema }),
   errors: [401, 404, 409, 422],
+});
+
+export const vacancyInterviewBookings = defineContract({
+  id: 'vacancyInterviewBookings',
+  method: 'GET',
+  path: '/vacancies/{id}/interview-bookings',
+  summary: '单位查看岗位的面试预约：姓名、电话、以往爽约次数，用于记录面试结果',
+  auth: 'user',
+  params: idParams,
+  response: z.object({
+    items: z.array(
+      z.object({
+        booking: interviewBookingSchema,
+        person: z.object({ name: z.string(), phone: z.string(), noShows: z.number().int(), attended: z.number().int() }),
+      }),
+    ),
+  }),
+  errors: [401, 404],
+});
+
+export const assistedInterviewBooking = defineContract({
+  id: 'assistedInterviewBooking',
+  method: 'POST',
+  path: '/staff/interview-slots/{id}/bookings',
+  summary: '社区工作人员代辖区内已应聘或被推荐的人预约面试（代办，留有记录）；支持 Idempotency-Key',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ personId: z.string().min(1).max(64) }),
+  response: z.object({ booking: interviewBookingSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409, 422],
 });
 
 export const myInterviews = defineContract({

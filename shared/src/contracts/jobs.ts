@@ -152,12 +152,14 @@ export const getReferral = defineContract({
 
 // ── Follow-up tasks ────────────────────────────────────────────────────────────────────────
 
-export const TASK_KINDS = ['referral_call_seeker', 'referral_visit_employer', 'placement_revisit'] as const;
+export const TASK_KINDS = ['referral_call_seeker', 'referral_visit_employer', 'placement_revisit', 'placement_monthly', 'training_employment'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const taskKindLabels: Record<TaskKind, string> = {
   referral_call_seeker: '回访求职者：推荐后是否已面试、录用',
   referral_visit_employer: '回访用人单位：推荐人员的录用情况',
   placement_revisit: '回访新上岗人员：上岗一周的情况，提醒办理就业登记',
+  placement_monthly: '月度回访：新上岗人员是否稳定就业',
+  training_employment: '培训后就业回访：结业三个月的就业情况',
 };
 
 export const taskSchema = z.object({
