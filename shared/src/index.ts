@@ -15,5 +15,6 @@ export * from './domain/discrimination';
 export * from './domain/matching';
 export * from './domain/vouchers';
 export * from './domain/interviews';
+export * from './domain/training';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

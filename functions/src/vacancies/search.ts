@@ -26,7 +26,8 @@ import {
   type VacancySummary,
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
-import { SeekerCardEntity, VacancyCardEntity, seekerGeoPartition, vacancyGeoPartition } from '../db/entities';
+import { ValidationError } from '../http/errors';
+import { CourseCardEntity, SeekerCardEntity, VacancyCardEntity, courseGeoPartition, seekerGeoPartition, vacancyGeoPartition } from '../db/entities';
 import { table } from '../db/table';
 
 export type StoredCard = FormattedItem<typeof VacancyCardEntity>;
@@ -78,7 +79,7 @@ export const deleteCard = (card: Pick<ReturnType<typeof cardOf>, 'cell' | 'hash'
 
 export const summaryOf = (card: Pick<StoredCard, 'cardJson'>): VacancySummary => vacancySummarySchema.parse(JSON.parse(card.cardJson));
 
-type CardEntity = typeof VacancyCardEntity | typeof SeekerCardEntity;
+type CardEntity = typeof VacancyCardEntity | typeof SeekerCardEntity | typeof CourseCardEntity;
 
 /** Every card of an entity in the ranges (all pages of each, in parallel). */
 async function readRanges<E extends CardEntity>(entity: E, partitionOf: (cell: string) => string, ranges: readonly GeoRange[]): Promise<FormattedItem<E>[]> {
@@ -119,6 +120,24 @@ export interface RingSearch<C = StoredCard> {
   after?: { distanceM: number; id: string };
 }
 
+export const badCursor = () => new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
+export const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+export function decodeCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+}
+
+/** A page by distance ends at its last item: the next starts after that (distance, id). */
+export const encodeDistanceCursor = (distanceM: number, id: string) => encodeCursor({ d: distanceM, id });
+export function decodeDistanceCursor(cursor: string): { distanceM: number; id: string } {
+  const c = decodeCursor(cursor) as { d?: unknown; id?: unknown };
+  if (!c || typeof c.d !== 'number' || !Number.isInteger(c.d) || c.d < 0 || typeof c.id !== 'string' || c.id.length > 40) throw badCursor();
+  return { distanceM: c.d, id: c.id };
+}
+
 const SMALLEST_RING_M = 60;
 /** The nearest accepted vacancy cards after `after`, in (distance, id) order, and how many cards were read. */
 export function nearestCards(search: RingSearch<StoredCard>): Promise<{ page: Candidate<StoredCard>[]; read: number }> {
@@ -130,6 +149,13 @@ export type StoredSeekerCard = FormattedItem<typeof SeekerCardEntity>;
 /** The nearest accepted job-seeker cards, the same way (for new-match messages). */
 export function nearestSeekers(search: RingSearch<StoredSeekerCard>): Promise<{ page: Candidate<StoredSeekerCard>[]; read: number }> {
   return ringSearch((ranges) => readRanges(SeekerCardEntity, seekerGeoPartition, ranges), (c) => c.userId, search);
+}
+
+export type StoredCourseCard = FormattedItem<typeof CourseCardEntity>;
+
+/** The nearest accepted course cards, the same way (附近的培训班). */
+export function nearestCourses(search: RingSearch<StoredCourseCard>): Promise<{ page: Candidate<StoredCourseCard>[]; read: number }> {
+  return ringSearch((ranges) => readRanges(CourseCardEntity, courseGeoPartition, ranges), (c) => c.courseId, search);
 }
 
 async function ringSearch<C extends LatLng>(

@@ -34,7 +34,7 @@ import { EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, Vaca
 import { table } from '../db/table';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
-import { cardOf, deleteCard, nearestCards, putCard, summaryOf, type Candidate, type StoredCard } from './search';
+import { badCursor, cardOf, decodeCursor, decodeDistanceCursor, deleteCard, encodeCursor, encodeDistanceCursor, nearestCards, putCard, summaryOf, type Candidate, type StoredCard } from './search';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { newReview, type Decision } from '../reviews/queue';
@@ -380,15 +380,6 @@ function filterOf(q: Pick<NearbyQuery, 'occupation' | 'minSalaryFen' | 'employme
  */
 export const MATCH_CANDIDATES = 400;
 
-const badCursor = () => new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function decodeCursor(cursor: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-}
 
 /**
  * 附近的工作. By distance: the nearest page after the cursor (the last item's distance and id),
@@ -419,18 +410,13 @@ export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ it
     };
   }
 
-  let after: { distanceM: number; id: string } | undefined;
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor) as { d?: unknown; id?: unknown };
-    if (!c || typeof c.d !== 'number' || !Number.isInteger(c.d) || c.d < 0 || typeof c.id !== 'string' || c.id.length > 40) throw badCursor();
-    after = { distanceM: c.d, id: c.id };
-  }
+  const after = q.cursor ? decodeDistanceCursor(q.cursor) : undefined;
   const [{ page }, registered] = await Promise.all([nearestCards({ center, limitM, need: q.limit + 1, accept, ...(after ? { after } : {}) }), seekerRead]);
   const shown = page.slice(0, q.limit);
   const last = shown[shown.length - 1];
   return {
     items: shown.map((c) => item(c, registered?.profile)),
-    ...(page.length > q.limit && last ? { nextCursor: encodeCursor({ d: last.distanceM, id: last.card.vacancyId }) } : {}),
+    ...(page.length > q.limit && last ? { nextCursor: encodeDistanceCursor(last.distanceM, last.card.vacancyId) } : {}),
   };
 }
 

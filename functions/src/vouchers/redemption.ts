@@ -77,7 +77,7 @@ export async function designateProvider(
 }
 
 /** The provider, if the caller is one of its members; 403 otherwise (they may know it exists). */
-async function providerForMember(principal: Principal, providerId: string) {
+export async function providerForMember(principal: Principal, providerId: string) {
   const [{ Item: provider }, { Item: member }] = await Promise.all([
     ProviderEntity.build(GetItemCommand).key({ employerId: providerId }).send(),
     EmployerMemberEntity.build(GetItemCommand).key({ employerId: providerId, userId: principal.userId }).send(),
@@ -102,13 +102,13 @@ export async function listMyProviders(principal: Principal) {
   );
 }
 
-async function loadVoucher(voucherId: string): Promise<StoredVoucher | undefined> {
+export async function loadVoucher(voucherId: string): Promise<StoredVoucher | undefined> {
   const { Item } = await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send();
   return Item;
 }
 
 /** Why this provider may not redeem this voucher now, as the 409/422 the provider reads. */
-function checkRedeemable(v: StoredVoucher, provider: { types: string[]; areaCode: string }, today: string): void {
+export function checkRedeemable(v: StoredVoucher, provider: { types: string[]; areaCode: string }, today: string): void {
   const status = shownStatus(v, today);
   if (status === 'redeemed' || status === 'settling' || status === 'settled') throw new ConflictError('这张券已经使用过了，不能重复核销');
   if (status === 'issued') throw new ConflictError('持券人还没有领取这张券，请让他先在小程序里领取');
@@ -162,40 +162,54 @@ export async function redeemVoucher(
   if (!v) throw new RuleError('这不是有效的就业券码，请让持券人重新出示');
   checkRedeemable(v, provider, today);
 
-  const now = new Date().toISOString();
-  const audit = nextAuditEvent(parseAuditHead(v.auditHead), { recordType: 'Voucher', recordId: voucherId, actorId: principal.userId, at: now, action: 'redeem', fromState: 'claimed', toState: 'redeemed', reason: provider.name });
+  const { next, writes } = redemptionWrites(v, provider, { actorId: principal.userId, serviceRecord: body.serviceRecord, today, now: new Date() });
+  const answer = { redemption: toRedemption(next) };
+  try {
+    await retryConflicts(() => execute(...writes, ...(record ? [record(answer)] : [])));
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw new ConflictError('这张券已经使用过了，不能重复核销');
+    throw err;
+  }
+  return answer;
+}
+
+/**
+ * The writes of one redemption, for the caller's transaction (the scan above; a training
+ * completion, which redeems the voucher the person signed up with): the voucher `claimed →
+ * redeemed` under its version and expiry, the ledger row that can exist once, the provider's
+ * running totals, the audit event. The first write is the voucher's.
+ */
+export function redemptionWrites(
+  v: StoredVoucher,
+  provider: { employerId: string; name: string },
+  r: { actorId: string; serviceRecord: ServiceRecord; today: string; now: Date },
+) {
+  const now = r.now.toISOString();
+  const voucherId = v.voucherId;
+  const audit = nextAuditEvent(parseAuditHead(v.auditHead), { recordType: 'Voucher', recordId: voucherId, actorId: r.actorId, at: now, action: 'redeem', fromState: 'claimed', toState: 'redeemed', reason: provider.name });
   const next: StoredVoucher = {
     ...v,
     status: 'redeemed',
     redeemedAt: now,
     providerId: provider.employerId,
     providerName: provider.name,
-    serviceRecordJson: JSON.stringify(body.serviceRecord),
+    serviceRecordJson: JSON.stringify(r.serviceRecord),
     payeeKey: v.kind === 'service' ? `provider#${provider.employerId}` : `person#${v.holderId}`,
     updatedAt: now,
     version: v.version + 1,
     auditHead: formatAuditHead(audit.head),
   };
-  const answer = { redemption: toRedemption(next) };
-  try {
-    await retryConflicts(() =>
-      execute(
-        VoucherEntity.build(PutTransaction)
-          .item(next)
-          .options({ condition: { and: [{ attr: 'status', eq: 'claimed' }, { attr: 'version', eq: v.version }, { attr: 'expiresOn', gte: today }] } }),
-        LedgerEntryEntity.build(PutTransaction)
-          .item({ voucherId, entry: 'REDEEM', amountFen: v.faceValueFen, programmeId: v.programmeId, providerId: provider.employerId, actorId: principal.userId, at: now, ...providerLedgerKeys(provider.employerId, now, voucherId) })
-          .options({ condition: { attr: 'voucherId', exists: false } }),
-        ProviderEntity.build(UpdateTransaction).item({ employerId: provider.employerId, redeemedCount: $add(1), redeemedFen: $add(v.faceValueFen) }).options({ condition: { attr: 'employerId', exists: true } }),
-        audit.put,
-        ...(record ? [record(answer)] : []),
-      ),
-    );
-  } catch (err) {
-    if (cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw new ConflictError('这张券已经使用过了，不能重复核销');
-    throw err;
-  }
-  return answer;
+  const writes = [
+    VoucherEntity.build(PutTransaction)
+      .item(next)
+      .options({ condition: { and: [{ attr: 'status', eq: 'claimed' }, { attr: 'version', eq: v.version }, { attr: 'expiresOn', gte: r.today }] } }),
+    LedgerEntryEntity.build(PutTransaction)
+      .item({ voucherId, entry: 'REDEEM', amountFen: v.faceValueFen, programmeId: v.programmeId, providerId: provider.employerId, actorId: r.actorId, at: now, ...providerLedgerKeys(provider.employerId, now, voucherId) })
+      .options({ condition: { attr: 'voucherId', exists: false } }),
+    ProviderEntity.build(UpdateTransaction).item({ employerId: provider.employerId, redeemedCount: $add(1), redeemedFen: $add(v.faceValueFen) }).options({ condition: { attr: 'employerId', exists: true } }),
+    audit.put,
+  ] as const;
+  return { next, writes };
 }
 
 /**

@@ -14,6 +14,7 @@ export * from './vacancies';
 export * from './jobs';
 export * from './vouchers';
 export * from './interviews';
+export * from './training';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -67,6 +68,7 @@ import {
   voucherStats,
 } from './vouchers';
 import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews, rescheduleInterview, recordInterviewOutcome, vacancyInterviewBookings, assistedInterviewBooking } from './interviews';
+import { createCourse, getCourse, nearbyCourses, providerCourses, enrol, cancelEnrolment, myEnrolments, courseRoster, recordCompletion, submitTrainingNeed, staffTrainingNeeds } from './training';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -139,6 +141,17 @@ export const allContracts = [
   recordInterviewOutcome,
   vacancyInterviewBookings,
   assistedInterviewBooking,
+  createCourse,
+  getCourse,
+  nearbyCourses,
+  providerCourses,
+  enrol,
+  cancelEnrolment,
+  myEnrolments,
+  courseRoster,
+  recordCompletion,
+  submitTrainingNeed,
+  staffTrainingNeeds,
   listReviews,
   decideReview,
   getAuditTrail,
