@@ -230,12 +230,29 @@ describe('interview slots and bookings (issue 6, first slice)', () => {
     const later = await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: quarterHourIn(4, 3), durationMinutes: 30, capacity: 2, mode: 'video' }, owner);
     const moved = await client.post(`/bookings/${taken.body.booking.id}/reschedule`, { slotId: later.body.slot.id }, neighbour);
     expect(moved.status).toBe(200);
-    expect(moved.body.booking).toMatchObject({ slotId: later.body.slot.id, status: 'booked' });
+    expect(moved.body.booking).toMatchObject({ slotId: later.body.slot.id, status: 'booked', mode: 'video' });
+    // A video slot's room: made by the meeting adapter, on the booking, and on the employer's list of bookings.
+    expect(moved.body.booking.roomUrl).toMatch(/^http:\/\/localhost:10086\/test-rooms\/doorstep-/);
+    const roster = await client.get(`/vacancies/${vacancyId}/interview-bookings`, owner);
+    expect(roster.status).toBe(200);
+    expect(roster.body.items).toEqual([expect.objectContaining({ booking: expect.objectContaining({ id: moved.body.booking.id, roomUrl: moved.body.booking.roomUrl }), person: expect.objectContaining({ noShows: 0 }) })]);
+    expect((await client.get(`/vacancies/${vacancyId}/interview-bookings`, neighbour)).status).toBe(404);
     expect((await client.post(`/bookings/${moved.body.booking.id}/outcome`, { outcome: 'maybe' }, owner)).status).toBe(400);
     const early = await client.post(`/bookings/${moved.body.booking.id}/outcome`, { outcome: 'hired' }, owner);
     expect(early.status).toBe(422);
     expect(early.body.error.message).toBe('面试开始后才能记录结果');
     expect((await client.post(`/bookings/${moved.body.booking.id}/outcome`, { outcome: 'hired' }, otherOwner)).status).toBe(404);
+  });
+
+  it('lets community staff book for a person of their community they referred, and no one else', async () => {
+    const slot = await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: quarterHourIn(5, 2), durationMinutes: 30, capacity: 3, mode: 'onsite', place: '东街 8 号二楼' }, owner);
+    expect((await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, { personId: seekerId }, otherCommunity)).status).toBe(404);
+    expect((await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, { personId: seekerId }, seeker)).status).toBe(403);
+    expect((await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, {}, community)).status).toBe(400);
+    const assisted = await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, { personId: seekerId }, community);
+    expect(assisted.status).toBe(201);
+    expect(assisted.body.booking).toMatchObject({ assisted: true, place: '东街 8 号二楼' });
+    expect((await client.get('/me/interviews', seeker)).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: assisted.body.booking.id, assisted: true })]));
   });
 
   it('shows the slots only to the employer and to people who applied', async () => {
