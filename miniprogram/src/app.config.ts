@@ -8,9 +8,10 @@ export default defineAppConfig({
   // jobs, the staff pages (citizens never download those).
   subPackages: [
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
-    { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index'] },
-    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'refer/index'] },
+    { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
+    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'refer/index', 'training-needs/index'] },
+    { root: 'training', pages: ['courses/index', 'course/index', 'enrolments/index', 'needs/index', 'manage/index', 'course-form/index', 'roster/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'batches/index', 'batch/index'] },
   ],
   window: {

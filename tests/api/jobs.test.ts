@@ -246,6 +246,7 @@ describe('interview slots and bookings (issue 6, first slice)', () => {
 
   it('lets community staff book for a person of their community they referred, and no one else', async () => {
     const slot = await client.post(`/vacancies/${vacancyId}/interview-slots`, { startsAt: quarterHourIn(5, 2), durationMinutes: 30, capacity: 3, mode: 'onsite', place: '东街 8 号二楼' }, owner);
+    expect((await client.get(`/vacancies/${vacancyId}/interview-slots`, community)).status).toBe(200);
     expect((await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, { personId: seekerId }, otherCommunity)).status).toBe(404);
     expect((await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, { personId: seekerId }, seeker)).status).toBe(403);
     expect((await client.post(`/staff/interview-slots/${slot.body.slot.id}/bookings`, {}, community)).status).toBe(400);

@@ -72,6 +72,9 @@ describe('courses', () => {
     expect((await client.get(`/courses/${courseId}`, ann)).body.course.id).toBe(courseId);
     expect((await client.get(`/providers/${schoolId}/courses`, teacher)).body.items.map((c: { id: string }) => c.id)).toContain(courseId);
     expect((await client.get(`/providers/${schoolId}/courses`, ann)).status).toBe(404);
+    // The vouchers a course may take: none approved in this area yet; only the institution's members may ask.
+    expect((await client.get(`/providers/${schoolId}/programmes`, teacher)).body).toEqual({ items: [] });
+    expect((await client.get(`/providers/${schoolId}/programmes`, ann)).status).toBe(403);
   });
 });
 

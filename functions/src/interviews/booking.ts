@@ -230,15 +230,15 @@ export async function cancelBooking(userId: string, bookingId: string, now: Date
   return next;
 }
 
-/** A vacancy's slots, soonest first: for the employer's members and for people who applied. */
-export async function listSlots(userId: string, vacancyId: string): Promise<InterviewSlot[]> {
+/** A vacancy's slots, soonest first: for the employer's members, people who applied, and staff (who book for residents). */
+export async function listSlots(userId: string, vacancyId: string, staff = false): Promise<InterviewSlot[]> {
   const vacancy = await loadVacancy(vacancyId);
   if (!vacancy) throw new NotFoundError('找不到这个岗位');
   const [{ Item: member }, { Item: applied }] = await Promise.all([
     EmployerMemberEntity.build(GetItemCommand).key({ employerId: vacancy.employerId, userId }).send(),
     ApplicantMarkerEntity.build(GetItemCommand).key({ vacancyId, userId }).send(),
   ]);
-  if (!member && !applied) throw new NotFoundError('找不到这个岗位的面试安排');
+  if (!member && !applied && !staff) throw new NotFoundError('找不到这个岗位的面试安排');
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(InterviewSlotEntity)

@@ -19,7 +19,7 @@ import { idempotencyKeyOf, idempotent } from '../http/idempotency';
 import { bookSlot, cancelBooking, listSlots, myInterviews, openSlot, recordInterviewOutcome, rescheduleBooking, toBookingView, toSlotView, vacancyBookings as listVacancyBookings } from './booking';
 
 export const open = httpHandler(openInterviewSlot, async ({ principal, params, body }) => ({ slot: toSlotView(await openSlot(principal.userId, params.id, body)) }));
-export const slots = httpHandler(listInterviewSlots, async ({ principal, params }) => ({ items: await listSlots(principal.userId, params.id) }));
+export const slots = httpHandler(listInterviewSlots, async ({ principal, params }) => ({ items: await listSlots(principal.userId, params.id, principal.roles.includes('staff')) }));
 export const book = httpHandler(bookInterview, ({ principal, params, headers }) =>
   idempotent(`${principal.userId}:book-interview`, idempotencyKeyOf(headers), { slotId: params.id }, async (record) => ({
     booking: toBookingView(await bookSlot(principal.userId, params.id, { record })),

@@ -16,6 +16,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { decodeDistanceCursor, encodeDistanceCursor, nearestCourses } from '../vacancies/search';
 import { providerForMember } from '../vouchers/redemption';
+import { programmesCovering } from '../vouchers/programmes';
 
 export type StoredCourse = FormattedItem<typeof CourseEntity>;
 type StoredBody = Omit<CourseBody, 'providerId'>;
@@ -143,4 +144,13 @@ export async function providerCourses(principal: Principal, providerId: string):
     .send();
   const today = todayInChina();
   return Items.map((c) => toCourseView(c, today));
+}
+
+/** The programmes whose vouchers this training institution may take for its courses (its members). */
+export async function institutionProgrammes(principal: Principal, providerId: string) {
+  const provider = await providerForMember(principal, providerId);
+  const programmes = await programmesCovering(provider.areaCode);
+  return programmes
+    .filter((p) => p.providerTypes.includes('training_institution'))
+    .map((p) => ({ id: p.programmeId, name: p.name, serviceName: p.serviceName, faceValueFen: p.faceValueFen }));
 }

@@ -278,7 +278,16 @@ export async function issueOnEligibility(userId: string): Promise<number> {
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
   if (!reg) return 0;
   const today = todayInChina();
-  const prefixes = areaAncestry(reg.residence.areaCode).filter((c) => c.length >= 4 && c.length <= 9);
+  let issued = 0;
+  for (const p of await programmesCovering(reg.residence.areaCode, today)) {
+    if ((await issueTo(p, reg, 'system:eligibility', today)) === 'issued') issued += 1;
+  }
+  return issued;
+}
+
+/** Approved programmes still open for claims whose area covers a place (its city, district or street). */
+export async function programmesCovering(areaCode: string, today = todayInChina()): Promise<StoredProgramme[]> {
+  const prefixes = areaAncestry(areaCode).filter((c) => c.length >= 4 && c.length <= 9);
   const pages = await Promise.all(
     prefixes.map((prefix) =>
       table
@@ -288,9 +297,5 @@ export async function issueOnEligibility(userId: string): Promise<number> {
         .send(),
     ),
   );
-  let issued = 0;
-  for (const p of pages.flatMap((pg) => pg.Items ?? [])) {
-    if ((await issueTo(p, reg, 'system:eligibility', today)) === 'issued') issued += 1;
-  }
-  return issued;
+  return pages.flatMap((pg) => pg.Items ?? []);
 }

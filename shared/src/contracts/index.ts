@@ -68,7 +68,7 @@ import {
   voucherStats,
 } from './vouchers';
 import { openInterviewSlot, listInterviewSlots, bookInterview, cancelInterview, myInterviews, rescheduleInterview, recordInterviewOutcome, vacancyInterviewBookings, assistedInterviewBooking } from './interviews';
-import { createCourse, getCourse, nearbyCourses, providerCourses, enrol, cancelEnrolment, myEnrolments, courseRoster, recordCompletion, submitTrainingNeed, staffTrainingNeeds } from './training';
+import { createCourse, getCourse, nearbyCourses, providerCourses, institutionProgrammes, enrol, cancelEnrolment, myEnrolments, courseRoster, recordCompletion, submitTrainingNeed, staffTrainingNeeds } from './training';
 
 /** Every endpoint, for the OpenAPI document and route tests. */
 export const allContracts = [
@@ -145,6 +145,7 @@ export const allContracts = [
   getCourse,
   nearbyCourses,
   providerCourses,
+  institutionProgrammes,
   enrol,
   cancelEnrolment,
   myEnrolments,

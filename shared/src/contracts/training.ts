@@ -125,6 +125,17 @@ export const providerCourses = defineContract({
   errors: [401, 404],
 });
 
+export const institutionProgrammes = defineContract({
+  id: 'institutionProgrammes',
+  method: 'GET',
+  path: '/providers/{id}/programmes',
+  summary: '本培训机构可以收的培训券（已批准、对培训机构、覆盖本机构所在地），发布培训班时选用',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), serviceName: z.string(), faceValueFen: z.number().int() })) }),
+  errors: [401, 403],
+});
+
 export const enrolmentSchema = z.object({
   id: z.string(),
   courseId: z.string(),

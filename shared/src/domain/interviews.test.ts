@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bookingCutoff, busyBuckets } from './interviews';
+import { SLOT_TIMES, bookingCutoff, busyBuckets, chinaDateTimeText, chinaInstant } from './interviews';
 
 describe('interview diary buckets', () => {
   it.each([
@@ -23,4 +23,19 @@ describe('interview diary buckets', () => {
   });
 
   it('closes booking two hours before the start', () => expect(bookingCutoff('2026-12-01T02:00:00.000Z')).toBe('2026-12-01T00:00:00.000Z'));
+});
+
+describe('times as people read them', () => {
+  it('shows a moment in China time with the weekday', () => {
+    expect(chinaDateTimeText('2026-11-25T02:00:00.000Z')).toBe('11月25日（周三）10:00');
+    expect(chinaDateTimeText('2026-11-25T17:30:00.000Z')).toBe('11月26日（周四）01:30');
+  });
+
+  it('turns a China date and time into the instant', () => {
+    expect(chinaInstant('2026-11-25', '09:15')).toBe('2026-11-25T01:15:00.000Z');
+  });
+
+  it('offers quarter-hours from eight in the morning to a quarter to nine at night', () => {
+    expect([SLOT_TIMES[0], SLOT_TIMES[1], SLOT_TIMES.at(-1)]).toEqual(['08:00', '08:15', '20:45']);
+  });
 });

@@ -24,3 +24,24 @@ export function busyBuckets(startsAt: string, durationMinutes: number): string[]
 export function bookingCutoff(startsAt: string): string {
   return new Date(new Date(startsAt).getTime() - BOOKING_CUTOFF_MINUTES * 60_000).toISOString();
 }
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** A moment as people in China read it: 11月25日（周三）10:00. */
+export function chinaDateTimeText(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日（周${WEEKDAYS[d.getUTCDay()]}）${hh}:${mm}`;
+}
+
+/** The UTC instant of a China date (YYYY-MM-DD) at a China time (HH:mm). */
+export function chinaInstant(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+08:00`).toISOString();
+}
+
+/** Start times a slot form offers: every quarter-hour from 08:00 to 20:45. */
+export const SLOT_TIMES = Array.from({ length: 52 }, (_, i) => {
+  const minutes = 8 * 60 + i * BUSY_BUCKET_MINUTES;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+});

@@ -97,6 +97,11 @@ export default function MyVacanciesPage() {
             <Button className="btn btn--primary" onClick={() => Taro.navigateTo({ url: `/employer/candidates/index?id=${v.id}` })}>
               查看应聘人员
             </Button>
+            {v.status === 'published' || v.status === 'paused' ? (
+              <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/employer/interviews/index?id=${v.id}&title=${encodeURIComponent(v.title)}` })}>
+                面试安排
+              </Button>
+            ) : null}
             {v.status !== 'closed' ? (
               <Button className="btn btn--secondary" disabled={busy === v.id} onClick={() => Taro.navigateTo({ url: `/employer/vacancy-form/index?id=${v.id}` })}>
                 修改

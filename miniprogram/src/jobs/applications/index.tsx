@@ -1,6 +1,7 @@
-// 我的应聘: each vacancy the person applied for, what the employer answered, and a tap back to it.
+// 我的应聘: each vacancy the person applied for, what the employer answered, a tap back to it,
+// and booking an interview in the slots the employer opened.
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { fenToYuanText, jobApplicationStatusLabels, listMyJobApplications } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
@@ -15,6 +16,9 @@ export default function MyApplicationsPage() {
   return (
     <View className="page">
       <Text className="page__title">我的应聘</Text>
+      <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/jobs/interviews/index' })}>
+        我的面试
+      </Button>
       {items.length === 0 ? (
         <Notice kind="info" message="您还没有应聘过岗位。" actionText="看看附近的工作" onAction={() => Taro.navigateTo({ url: '/jobs/nearby/index' })} />
       ) : null}
@@ -28,6 +32,17 @@ export default function MyApplicationsPage() {
           <Text className={`status-pill status-pill--${a.status}`}>{jobApplicationStatusLabels[a.status]}</Text>
           {a.employerNote ? <Text className="job-card__reason">单位说：{a.employerNote}</Text> : null}
           <Text className="job-card__meta">投递于 {a.createdAt.slice(0, 10)}</Text>
+          {a.status === 'applied' || a.status === 'invited' ? (
+            <Button
+              className="btn btn--primary"
+              onClick={(e) => {
+                e.stopPropagation();
+                void Taro.navigateTo({ url: `/jobs/book/index?vacancyId=${a.vacancy.id}` });
+              }}
+            >
+              预约面试
+            </Button>
+          ) : null}
         </View>
       ))}
     </View>

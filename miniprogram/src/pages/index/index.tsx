@@ -31,6 +31,14 @@ export default function IndexPage() {
             <Text className="home-card__title">我的应聘</Text>
             <Text className="home-card__text">投递过的岗位和单位的回复</Text>
           </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/jobs/interviews/index' })}>
+            <Text className="home-card__title">我的面试</Text>
+            <Text className="home-card__text">预约的面试时间、地点和视频链接</Text>
+          </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/training/courses/index' })}>
+            <Text className="home-card__title">学技能</Text>
+            <Text className="home-card__text">附近的培训班、报名、我的培训、培训需求</Text>
+          </View>
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/vouchers/wallet/index' })}>
             <Text className="home-card__title">我的就业券</Text>
             <Text className="home-card__text">领取就业券、出示券码、查看拨付</Text>
@@ -51,6 +59,12 @@ export default function IndexPage() {
             <Text className="home-card__title">单位招聘</Text>
             <Text className="home-card__text">单位入驻、发布岗位、查看应聘人员</Text>
           </View>
+          {session.user.roles.includes('employer') ? (
+            <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/training/manage/index' })}>
+              <Text className="home-card__title">培训班管理</Text>
+              <Text className="home-card__text">培训机构发布培训班、看花名册、记录结业</Text>
+            </View>
+          ) : null}
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/vouchers/redeem/index' })}>
             <Text className="home-card__title">核销就业券</Text>
             <Text className="home-card__text">服务机构扫持券人的券码</Text>
@@ -77,6 +91,12 @@ export default function IndexPage() {
             <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/tasks/index' })}>
               <Text className="home-card__title">跟踪任务</Text>
               <Text className="home-card__text">推荐后的回访和单位走访，按到期日排列</Text>
+            </View>
+          ) : null}
+          {session.user.roles.includes('staff') ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/training-needs/index' })}>
+              <Text className="home-card__title">培训需求汇总</Text>
+              <Text className="home-card__text">辖区居民想学的工种和方便的时间</Text>
             </View>
           ) : null}
           {session.user.roles.includes('staff') && session.user.level === 'community' ? (

@@ -40,7 +40,7 @@ export default function AssistPage() {
   return (
     <View className="page">
       <Text className="page__title">代办业务</Text>
-      <Text className="page__lead">为本社区不方便用手机的居民代办申请、推荐岗位。只能查到本社区已做求职登记的居民。</Text>
+      <Text className="page__lead">为本社区不方便用手机的居民代办申请、推荐岗位、预约面试、报名培训。只能查到本社区已做求职登记的居民。</Text>
       <View className="card">
         <FormField label="居民身份证号" error={error}>
           <Input className="text-input" type="idcard" maxlength={18} value={idNumber} placeholder="18位身份证号" onInput={(e) => setIdNumber(e.detail.value)} />
@@ -71,6 +71,16 @@ export default function AssistPage() {
               }
             >
               推荐岗位（开推荐信）
+            </Button>
+            <Button
+              className="btn btn--secondary"
+              onClick={() =>
+                Taro.navigateTo({
+                  url: `/training/courses/index?personId=${person.id}&name=${encodeURIComponent(person.name)}&lat=${person.residence.lat}&lng=${person.residence.lng}`,
+                })
+              }
+            >
+              代报培训
             </Button>
           </View>
         </View>

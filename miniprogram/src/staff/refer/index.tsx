@@ -63,7 +63,13 @@ export default function ReferPage() {
         </View>
         <Notice kind="info" message="请把核验码告诉求职者，单位凭核验码查看推荐信。7 天后回访求职者、30 天内回访单位的任务已加入“跟踪任务”。" />
         <View className="page__actions">
-          <Button className="btn btn--primary" onClick={() => setLetter(undefined)}>
+          <Button
+            className="btn btn--primary"
+            onClick={() => Taro.navigateTo({ url: `/jobs/book/index?vacancyId=${letter.vacancy.id}&personId=${params.personId ?? ''}&name=${encodeURIComponent(name)}` })}
+          >
+            代约面试
+          </Button>
+          <Button className="btn btn--secondary" onClick={() => setLetter(undefined)}>
             再推荐一个岗位
           </Button>
           <Button className="btn btn--secondary" onClick={goBack}>
