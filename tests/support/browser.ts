@@ -132,7 +132,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1) problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    for (const el of Array.from(document.querySelectorAll('taro-button-core, button, .choice-picker__row'))) {
+    for (const el of Array.from(document.querySelectorAll('taro-button-core, button, .choice-picker__row, .toggle'))) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.height < 44) problems.push(`tap target "${(el.textContent ?? '').trim()}" is ${Math.round(r.height)} px tall`);
       if (r.right > width + 1) problems.push(`"${(el.textContent ?? '').trim()}" sticks out of the screen`);

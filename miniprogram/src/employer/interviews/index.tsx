@@ -31,7 +31,6 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
-import '../../jobs/interviews/index.scss';
 
 const TIMES = SLOT_TIMES.map((t) => ({ value: t, label: t }));
 const DURATIONS = [15, 30, 45, 60, 90, 120].map((m) => ({ value: m, label: `${m} 分钟` }));
@@ -59,7 +58,7 @@ export default function EmployerInterviewsPage() {
   };
 
   async function open() {
-    const body = { startsAt: chinaInstant(form.date, form.time), durationMinutes: form.durationMinutes, capacity: numberOrText(form.capacity), mode: form.mode, ...(form.place.trim() ? { place: form.place.trim() } : {}) };
+    const body = { startsAt: chinaInstant(form.date, form.time), durationMinutes: form.durationMinutes, capacity: numberOrText(form.capacity), mode: form.mode, ...(form.mode === 'onsite' && form.place.trim() ? { place: form.place.trim() } : {}) };
     const checked = check(slotBodySchema, body);
     if (!checked.body) return submission.refuse(checked.errors);
     await submission.send(async () => {
@@ -108,9 +107,13 @@ export default function EmployerInterviewsPage() {
           <FormField label="面试方式" required error={errors.mode}>
             <ChoicePicker options={MODES} value={form.mode} placeholder="请选择" onChange={(v) => update({ mode: v }, ['mode', 'place'])} />
           </FormField>
-          <FormField label="面试地点" required={form.mode === 'onsite'} hint={form.mode === 'video' ? '视频面试会自动生成会议链接，可不填' : '写清楚楼层、房间'} error={errors.place}>
-            <Input className="text-input" value={form.place} maxlength={100} placeholder="例如：东街 8 号二楼办公室" onInput={(e) => update({ place: e.detail.value }, ['place'])} />
-          </FormField>
+          {form.mode === 'onsite' ? (
+            <FormField label="面试地点" required hint="写清楚楼层、房间" error={errors.place}>
+              <Input className="text-input" value={form.place} maxlength={100} placeholder="例如：东街 8 号二楼办公室" onInput={(e) => update({ place: e.detail.value }, ['place'])} />
+            </FormField>
+          ) : (
+            <Text className="card__subtitle">视频面试会自动生成会议链接，预约的人在“我的面试”里能看到。</Text>
+          )}
           {submitError ? <Notice message={submitError} /> : null}
           <View className="stack">
             <Button className="btn btn--primary" disabled={busy} onClick={open}>

@@ -19,7 +19,6 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
 import '../../styles/page.scss';
-import '../interviews/index.scss';
 
 export default function BookInterviewPage() {
   const { params } = useRouter();

@@ -8,7 +8,6 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
-import './index.scss';
 
 export default function MyInterviewsPage() {
   const { data: items, reload, gate } = usePageData(async () => (await request(myInterviews)).items);

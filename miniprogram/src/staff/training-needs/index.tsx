@@ -7,7 +7,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
-import '../../training/components/training.scss';
+import './index.scss';
 
 function Counts({ title, rows, total }: { title: string; rows: { value: string; label: string; count: number }[]; total: number }) {
   return (

@@ -1,8 +1,8 @@
-// One course as a card: what, who, when, where, seats left or how many wait, the fee.
+// One course as a card: what, who, when, where, seats left or how many wait, the fee. Pages
+// import the page styles first and training.scss after, so the card's own rules win.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { courseLevelLabels, courseTypeLabels, distanceText, fenToYuanText, type Course } from '@doorstep/shared';
-import './training.scss';
 
 export function seatsText(c: Pick<Course, 'seats' | 'enrolled' | 'waiting'>): string {
   const left = c.seats - c.enrolled;

@@ -94,7 +94,7 @@ export default function NearbyCoursesPage() {
         </View>
       )}
       <View className="card">
-        <FormField label="想学的工种" hint="可不填，例如：育婴员、电工、面点">
+        <FormField label="工种" hint="可不填，例如：育婴员、电工、面点">
           <Input className="text-input" value={occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setOccupation(e.detail.value)} onConfirm={() => center && search(center)} />
         </FormField>
         <View className="stack">

@@ -76,7 +76,10 @@ export default function RosterPage() {
           {e.status === 'enrolled' && started ? (
             <View className="stack">
               <FormField label="出勤天数" required error={errors[e.id]}>
-                <Input className="text-input" type="number" maxlength={3} value={days[e.id] ?? ''} placeholder={`最多 ${course.schedule.days} 天`} onInput={(ev) => setDays((d) => ({ ...d, [e.id]: ev.detail.value }))} />
+                <Input className="text-input" type="number" maxlength={3} value={days[e.id] ?? ''} placeholder={`最多 ${course.schedule.days} 天`} onInput={(ev) => {
+                  setDays((d) => ({ ...d, [e.id]: ev.detail.value }));
+                  setErrors((x) => ({ ...x, [e.id]: '' }));
+                }} />
               </FormField>
               <FormField label="证书编号" hint="有证书才填">
                 <Input className="text-input" maxlength={40} value={certificates[e.id] ?? ''} onInput={(ev) => setCertificates((c) => ({ ...c, [e.id]: ev.detail.value }))} />
