@@ -142,6 +142,7 @@ export async function seedDemoData(apiBase: string): Promise<void> {
   });
   await seedVacancies(apiBase, tokens);
   await seedVouchers(apiBase, tokens);
+  await seedTraining(apiBase, tokens);
 }
 
 /**
@@ -176,4 +177,35 @@ async function seedVouchers(apiBase: string, tokens: Record<string, string>) {
     perPersonLimit: 1,
   });
   await call(apiBase, 'POST', `/voucher-programmes/${programme.id}/approve`, tokens['demo-finance']);
+}
+
+/**
+ * The restaurant (also designated a training institution) runs a cooking course near 鼓东路 that
+ * takes the district training voucher, and opens interview times for its first vacancy, once.
+ */
+async function seedTraining(apiBase: string, tokens: Record<string, string>) {
+  const owner = tokens['demo-employer-approved'];
+  const employerId = (await call(apiBase, 'GET', '/me/employers', owner)).items[0].employer.id;
+  if ((await call(apiBase, 'GET', `/providers/${employerId}/courses`, owner)).items.length > 0) return;
+  const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const programmes = (await call(apiBase, 'GET', `/providers/${employerId}/programmes`, owner)).items as { id: string }[];
+  await call(apiBase, 'POST', '/courses', owner, {
+    providerId: employerId,
+    title: '中式烹调师（初级）培训班',
+    occupationName: '中式烹调师',
+    level: 'level5',
+    type: 'employment_skills',
+    schedule: { startsOn: day(14), endsOn: day(44), timetable: '每周一至周五 下午2:00—5:00', days: 20 },
+    place: { areaCode: '350102001001', address: '东街 8 号 二楼后厨', lat: 26.0861, lng: 119.3046 },
+    seats: 20,
+    feeFen: 80_000,
+    acceptedProgrammeIds: programmes.map((p) => p.id),
+    eligibleGroups: [],
+    materials: ['身份证', '一寸照片两张', '健康证（没有可开班后办）'],
+    signUpDeadline: day(10),
+  });
+  const vacancy = (await call(apiBase, 'GET', `/employers/${employerId}/vacancies`, owner)).items[0] as { id: string };
+  const at = (days: number, hour: number) => new Date(`${day(days)}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
+  await call(apiBase, 'POST', `/vacancies/${vacancy.id}/interview-slots`, owner, { startsAt: at(2, 10), durationMinutes: 30, capacity: 3, mode: 'onsite', place: '东街 8 号 二楼办公室' });
+  await call(apiBase, 'POST', `/vacancies/${vacancy.id}/interview-slots`, owner, { startsAt: at(3, 15), durationMinutes: 30, capacity: 3, mode: 'video' });
 }

@@ -320,12 +320,27 @@ function voucherFigures(): VoucherFigures {
   return JSON.parse(out.trim().split('\n').at(-1)!) as VoucherFigures;
 }
 
+interface TrainingFigures {
+  signUp: { requests: number; p50: number; p99: number; max: number; statuses: Record<string, number>; seats: number; enrolled: number; waitlisted: number };
+  booking: { requests: number; p50: number; p99: number; max: number; statuses: Record<string, number>; capacity: number; booked: number };
+}
+
+/** The training and interview benchmarks, in a process of their own (tests/bench/training.ts). */
+function trainingFigures(): TrainingFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'training.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as TrainingFigures;
+}
+
 async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}`);
 
   if (process.env.BENCH_ONLY === 'vouchers') {
     console.log(voucherFigures());
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'training') {
+    console.log(trainingFigures());
     return;
   }
   if (process.env.BENCH_ONLY === 'nearby') {
@@ -362,13 +377,16 @@ async function main() {
   console.log('• vouchers: redemption with 50 providers, items written, settlement of 100,000');
   const vouchers = voucherFigures();
 
+  console.log('• training sign-up with 200 at once, interview booking with 50 at once');
+  const training = trainingFigures();
+
   console.log('• npm test wall time');
   const t = Date.now();
   const test = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8' });
   const testSeconds = (Date.now() - t) / 1000;
   const testLine = (test.stdout ?? '').trim().split('\n').at(-1);
 
-  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, nearby, vouchers, npmTest: { seconds: testSeconds, result: testLine } };
+  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, npmTest: { seconds: testSeconds, result: testLine } };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -391,6 +409,8 @@ async function main() {
     `| items written per redemption: its transaction / the stream after it | ${vouchers.writes.perRedemptionRequest} / ${vouchers.writes.perRedemptionStream} | — |`,
     `| items written per settled voucher: settlement run / bank result / the stream | ${vouchers.writes.settleWritesPerVoucher.toFixed(2)} / ${vouchers.writes.importWritesPerVoucher.toFixed(1)} / ${vouchers.writes.settleStreamPerVoucher} | — |`,
     `| settlement run over ${vouchers.settlement.vouchers} redeemed vouchers (${vouchers.settlement.lines} payees, one programme) | ${vouchers.settlement.seconds.toFixed(0)} s, ${vouchers.settlement.batches} batch, ${vouchers.settlement.lines} payout lines, ${vouchers.settlement.amountFen} fen of ${vouchers.settlement.expectedFen} | — |`,
+    `| POST /courses/{id}/enrolments, ${training.signUp.requests} people at once for ${training.signUp.seats} seats | p50 ${training.signUp.p50.toFixed(0)} ms, p99 ${training.signUp.p99.toFixed(0)} ms (max ${training.signUp.max.toFixed(0)}); ${training.signUp.enrolled} enrolled, ${training.signUp.waitlisted} waitlisted; statuses ${JSON.stringify(training.signUp.statuses)} | — |`,
+    `| POST /interview-slots/{id}/bookings, ${training.booking.requests} people at once for a one-person slot | p50 ${training.booking.p50.toFixed(0)} ms, p99 ${training.booking.p99.toFixed(0)} ms (max ${training.booking.max.toFixed(0)}); ${training.booking.booked} booked; statuses ${JSON.stringify(training.booking.statuses)} | — |`,
     `| \`npm test\` wall time | ${testSeconds.toFixed(0)} s (${testLine}) | ≤ 15 min |`,
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');

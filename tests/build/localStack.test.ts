@@ -65,6 +65,9 @@ describe('npm start', () => {
     // The demo restaurant's vacancies are near the demo job seeker, and fit her.
     const recommended = await api.get('/me/recommendations', demo);
     expect(recommended.body.items.map((i: { vacancy: { title: string } }) => i.vacancy.title)).toContain('餐厅收银员');
+    // The demo restaurant's cooking course is near her too, with interview times for its vacancy.
+    const courses = await api.get('/courses/nearby?lat=26.0876&lng=119.3035', demo);
+    expect(courses.body.items.map((i: { course: { title: string } }) => i.course.title)).toEqual(['中式烹调师（初级）培训班']);
     // The table's stream runs locally too: a new vacancy that fits her reaches her as a message.
     expect((await api.post('/me/subscriptions', { accepted: ['new_match'] }, demo)).status).toBe(200);
     const owner = await api.devLogin('demo-employer-approved');
@@ -109,6 +112,7 @@ describe('npm start', () => {
       expect(second.output()).toContain('Table doorstep-local: unchanged');
       // Seeding again changed nothing: the demo registration is still at its first version.
       expect((await api.get('/me/jobseeker-registration', await api.devLogin('demo-seeker'))).body.registration.version).toBe(1);
+      expect((await api.get('/courses/nearby?lat=26.0876&lng=119.3035', await api.devLogin('demo-seeker'))).body.items).toHaveLength(1);
     } finally {
       await stopProcess(second.child);
     }

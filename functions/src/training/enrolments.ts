@@ -159,25 +159,29 @@ export async function enrol(
     throw err;
   };
 
-  // A seat, if one is free and nobody is waiting.
+  // A seat, if one is free and nobody is waiting. When the course as read is already full, go
+  // straight to the line: if a seat came free meanwhile, promotion below gives it to the head.
   const seated = { ...base, status: 'enrolled' as const };
-  try {
-    await retryConflicts(
-      () =>
-        execute(
-          CourseEntity.build(UpdateTransaction)
-            .item({ courseId, enrolled: $add(1) })
-            .options({ condition: { and: [...open, { attr: 'enrolled', lt: { attr: 'seats' } }, { attr: 'waiting', eq: 0 }] } }),
-          ...common(seated),
-          ...(record ? [record({ enrolment: toEnrolmentView(seated) })] : []),
-        ),
-      SIGN_UP_ATTEMPTS,
-    );
-    return toEnrolmentView(seated);
-  } catch (err) {
-    const cancelled = cancelledTransaction(err);
-    // Anything but a full course (or people already waiting) is an answer of its own.
-    if (!cancelled || !cancelled.conditionFailed[0] || cancelled.conditionFailed.slice(1).some(Boolean)) refused(err);
+  const looksFull = course.enrolled >= course.seats || course.waiting > 0;
+  if (!looksFull) {
+    try {
+      await retryConflicts(
+        () =>
+          execute(
+            CourseEntity.build(UpdateTransaction)
+              .item({ courseId, enrolled: $add(1) })
+              .options({ condition: { and: [...open, { attr: 'enrolled', lt: { attr: 'seats' } }, { attr: 'waiting', eq: 0 }] } }),
+            ...common(seated),
+            ...(record ? [record({ enrolment: toEnrolmentView(seated) })] : []),
+          ),
+        SIGN_UP_ATTEMPTS,
+      );
+      return toEnrolmentView(seated);
+    } catch (err) {
+      const cancelled = cancelledTransaction(err);
+      // Anything but a full course (or people already waiting) is an answer of its own.
+      if (!cancelled || !cancelled.conditionFailed[0] || cancelled.conditionFailed.slice(1).some(Boolean)) refused(err);
+    }
   }
 
   // Full: the waitlist, in arrival order.
@@ -197,8 +201,7 @@ export async function enrol(
     refused(err);
   }
   // A seat freed while this person joined the queue goes to the head of the queue now.
-  await promote(courseId);
-  const latest = (await loadEnrolment(enrolmentId)) ?? waiting;
+  const latest = (await promote(courseId)) > 0 ? ((await loadEnrolment(enrolmentId)) ?? waiting) : waiting;
   return enrolmentView(latest);
 }
 
