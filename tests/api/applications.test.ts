@@ -267,7 +267,7 @@ describe('assisted filing by community staff (代办)', () => {
     const person = await citizen();
     const found = await client.post('/staff/people/search', { idNumber: makeIdNumber('1980-05-17', 300 + serial) }, staff.community);
     expect(found.status).toBe(200);
-    expect(found.body.person).toMatchObject({ id: person.userId, idNumberMasked: expect.stringContaining('****'), phoneMasked: '138****5678' });
+    expect(found.body.person).toMatchObject({ id: person.userId, idNumberMasked: expect.stringContaining('****'), phoneMasked: '138****5678', interviews: { attended: 0, noShows: 0 } });
     expect((await client.post('/staff/people/search', { idNumber: makeIdNumber('1980-05-17', 300 + serial) }, staff.otherCommunity)).status).toBe(404);
 
     const res = await client.post('/me/unemployment-registration', { ...unemployment, onBehalfOf: person.userId }, staff.community);

@@ -138,6 +138,9 @@ describe('interview bookings', () => {
       ['placement_monthly', addCalendarDays(today, 90)],
     ]);
     expect(visits[0]).toMatchObject({ areaCode: '350102001001', detail: '郑** 被 鼓东便民超市 录用' });
+    // She is asked to record the employment (就业登记).
+    const { Items: pending = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
+    expect(pending.filter((m) => m.userId === 'hired-person' && m.page === 'apply/employment/index')).toHaveLength(1);
   });
 
   it('gives a video slot its own room, shown to the employer and to the people booked, and not to others', async () => {

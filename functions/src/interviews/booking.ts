@@ -87,7 +87,7 @@ function reminders(b: StoredBooking, now: Date) {
         userId: b.userId,
         template: 'application_update',
         page: 'jobs/interviews/index',
-        data: { thing1: '面试提醒', thing2: '家门口就业', phrase3: phrase, thing4: `${chinaTime(b.startsAt)} 开始` },
+        data: { thing1: (b.vacancyTitle ?? '面试提醒').slice(0, 20), thing2: (b.employerName ?? '家门口就业').slice(0, 20), phrase3: phrase, thing4: `${chinaTime(b.startsAt)} 开始` },
         at: now.toISOString(),
         sendAfter: new Date(start - hours * 3600_000).toISOString(),
         bookingId: b.bookingId,
@@ -381,7 +381,19 @@ export async function recordInterviewOutcome(userId: string, bookingId: string, 
     await execute(
       InterviewBookingEntity.build(PutTransaction).item(next).options({ condition: { and: [{ attr: 'status', eq: 'booked' }, { attr: 'outcome', exists: false }] } }),
       InterviewRecordEntity.build(UpdateTransaction).item(record),
-      // A hire: the community revisits after a week, then monthly for the first three months.
+      // A hire: the person is asked to record the employment (就业登记), and the community
+      // revisits after a week, then monthly for the first three months.
+      ...(outcome === 'hired'
+        ? [
+            outboxMessage({
+              userId: booking.userId,
+              template: 'application_update',
+              page: 'apply/employment/index',
+              data: { thing1: (booking.vacancyTitle ?? '面试结果').slice(0, 20), thing2: vacancy.employerName.slice(0, 20), phrase3: '已录用', thing4: '请在小程序里办理就业登记' },
+              at,
+            }),
+          ]
+        : []),
       ...(outcome === 'hired' && reg
         ? ([['placement_revisit', 7], ['placement_monthly', 30], ['placement_monthly', 60], ['placement_monthly', 90]] as const).map(([kind, after]) =>
             followUpTask({

@@ -5,7 +5,7 @@ import { ageOn, idNumberProblemMessages, inJurisdiction, maskPhone, parseIdNumbe
 import { areaFullName } from '../areas/dataset';
 import { listApplications } from '../applications/service';
 import { currentCategories } from '../applications/categories';
-import { EmployerEntity, IdNumberClaimEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { EmployerEntity, IdNumberClaimEntity, InterviewRecordEntity, JobseekerRegistrationEntity } from '../db/entities';
 import { getDependencies } from '../deps';
 import { toEmployerView } from '../employers/service';
 import { NotFoundError, ValidationError } from '../http/errors';
@@ -18,7 +18,8 @@ async function personInScope(principal: Principal, userId: string) {
   return reg;
 }
 
-function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope>>) {
+async function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope>>) {
+  const { Item: interviews } = await InterviewRecordEntity.build(GetItemCommand).key({ userId }).send();
   return {
     id: userId,
     name: reg.name,
@@ -30,6 +31,7 @@ function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope
     education: reg.education as Education,
     ...(reg.graduationDate ? { graduationDate: reg.graduationDate } : {}),
     residence: { areaCode: reg.residence.areaCode, areaName: areaFullName(reg.residence.areaCode), address: reg.residence.address, lat: reg.residence.lat, lng: reg.residence.lng },
+    interviews: { attended: interviews?.attended ?? 0, noShows: interviews?.noShows ?? 0 },
   };
 }
 
@@ -38,7 +40,7 @@ export async function staffPerson(principal: Principal, userId: string) {
   const [{ categories }, applications] = await Promise.all([currentCategories(userId), listApplications(userId)]);
   // Staff judge the evidence: each photo gets a short-lived link.
   const withLinks = await Promise.all(applications.map(async (a) => ({ ...a, evidence: await viewUrls(a.evidence.map((e) => e.key)) })));
-  return { person: personView(userId, reg), categories, applications: withLinks };
+  return { person: await personView(userId, reg), categories, applications: withLinks };
 }
 
 /** Finding a person by ID number (for assisted filing): through the blind index, never a scan. */
@@ -49,7 +51,7 @@ export async function findPersonByIdNumber(principal: Principal, idNumber: strin
   const { Item: claim } = await IdNumberClaimEntity.build(GetItemCommand).key({ idNumberHash: hash }).send();
   if (!claim) throw new NotFoundError('辖区内没有这个身份证号的求职登记');
   try {
-    return { person: personView(claim.userId, await personInScope(principal, claim.userId)) };
+    return { person: await personView(claim.userId, await personInScope(principal, claim.userId)) };
   } catch (err) {
     if (err instanceof NotFoundError) throw new NotFoundError('辖区内没有这个身份证号的求职登记');
     throw err;

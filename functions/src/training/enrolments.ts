@@ -235,7 +235,7 @@ export async function promote(courseId: string, now: Date = new Date()): Promise
               userId: head.userId,
               template: 'application_update',
               page: 'training/enrolments/index',
-              data: { thing1: '培训报名', thing2: course.providerName, phrase3: '候补成功', thing4: `${courseBodyOf(course).title}，已为您报上名` },
+              data: { thing1: courseBodyOf(course).title.slice(0, 20), thing2: course.providerName.slice(0, 20), phrase3: '候补成功', thing4: '已为您报上名，请按时上课' },
               at,
             }),
           ),
@@ -250,12 +250,16 @@ export async function promote(courseId: string, now: Date = new Date()): Promise
   return promoted;
 }
 
-/** The person cancels before the sign-up deadline: the seat (or waitlist place) and the voucher come free. */
+/**
+ * The person cancels: a seat up to the sign-up deadline (after it, the institution has planned on
+ * them), a waitlist place at any time (leaving the line takes nothing from anyone). The seat or
+ * place and the voucher come free.
+ */
 export async function cancelEnrolment(userId: string, enrolmentId: string, now: Date = new Date()): Promise<Enrolment> {
   const e = await loadEnrolment(enrolmentId);
   if (!e || e.userId !== userId) throw new NotFoundError('找不到这个报名');
   if (e.status !== 'enrolled' && e.status !== 'waitlisted') throw new ConflictError('这个报名已经取消或结束了');
-  if (!signUpOpen(e.signUpDeadline, todayInChina(now))) throw new RuleError('报名已截止，不能在这里取消，请联系培训机构');
+  if (e.status === 'enrolled' && !signUpOpen(e.signUpDeadline, todayInChina(now))) throw new RuleError('报名已截止，不能在这里取消，请联系培训机构');
   const at = now.toISOString();
   const next: StoredEnrolment = { ...e, status: 'cancelled', ...(e.voucherId ? { voucherState: 'released' as const } : {}), updatedAt: at };
   try {

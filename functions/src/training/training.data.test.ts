@@ -113,12 +113,18 @@ describe('seats and the waitlist', () => {
     expect(await courseOf(course.id)).toMatchObject({ enrolled: 1, waiting: 1 });
   });
 
-  it('closes sign-up and cancelling after the deadline, and refuses people without a registration', async () => {
+  it('closes sign-up and cancelling a seat after the deadline (leaving the line stays open), and refuses people without a registration', async () => {
     const course = await createCourse(TEACHER, courseBody(SCHOOL, { signUpDeadline: chinaDay(0) }));
     await person('deadline-person');
     const e = await enrol('deadline-person', course.id);
     const tomorrow = new Date(Date.now() + 86_400_000);
     await expect(cancelEnrolment('deadline-person', e.id, tomorrow)).rejects.toMatchObject({ statusCode: 422 });
+    // Someone still waiting when sign-up closes may leave the line afterwards (and so free a voucher they held).
+    await person('still-waiting');
+    const full = await createCourse(TEACHER, courseBody(SCHOOL, { seats: 1, signUpDeadline: chinaDay(0) }));
+    await enrol('deadline-person', full.id);
+    const waiting = await enrol('still-waiting', full.id);
+    expect(await cancelEnrolment('still-waiting', waiting.id, tomorrow)).toMatchObject({ status: 'cancelled' });
     await person('late-person');
     await expect(enrol('late-person', course.id, { now: tomorrow })).rejects.toMatchObject({ statusCode: 422, message: '报名已经截止了' });
     await expect(enrol('nobody-registered', course.id)).rejects.toMatchObject({ statusCode: 403 });

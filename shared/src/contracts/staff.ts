@@ -18,6 +18,8 @@ export const staffPersonSchema = z.object({
   graduationDate: z.string().optional(),
   /** With coordinates, so staff can find vacancies near the person's home to refer them to. */
   residence: z.object({ areaCode: z.string(), areaName: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
+  /** Interviews the person booked: attended, and not come to (recorded by employers). */
+  interviews: z.object({ attended: z.number().int(), noShows: z.number().int() }),
 });
 
 export const getStaffPerson = defineContract({

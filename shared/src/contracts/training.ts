@@ -187,7 +187,7 @@ export const cancelEnrolment = defineContract({
   id: 'cancelEnrolment',
   method: 'DELETE',
   path: '/enrolments/{id}',
-  summary: '报名截止前取消报名；空出的名额给候补第一位',
+  summary: '取消报名（报名截止前）或退出候补（任何时候）；空出的名额给候补第一位',
   auth: 'user',
   params: idParams,
   response: z.object({ enrolment: enrolmentSchema }),

@@ -55,6 +55,7 @@ export default function AssistPage() {
           <DetailRow label="身份证号" value={person.idNumberMasked} />
           <DetailRow label="性别、年龄" value={`${person.gender === 'male' ? '男' : '女'}，${person.age} 岁`} />
           <DetailRow label="住址" value={`${person.residence.areaName} ${person.residence.address}`} />
+          <DetailRow label="面试" value={`参加 ${person.interviews.attended} 次，预约后未到场 ${person.interviews.noShows} 次`} />
           <View className="page__actions">
             <Button
               className="btn btn--primary"

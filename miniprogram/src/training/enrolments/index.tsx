@@ -1,5 +1,5 @@
 // 我的培训: the person's sign-ups — enrolled, waiting (and where in line), finished — the voucher's
-// state, and cancelling up to the deadline with a confirmation.
+// state; cancelling a seat up to the deadline, or leaving the line at any time, with a confirmation.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -17,7 +17,13 @@ export default function MyEnrolmentsPage() {
   const [message, setMessage] = useState<string>();
 
   async function cancel(e: Enrolment) {
-    const { confirm } = await Taro.showModal({ title: '取消报名？', content: `${e.courseTitle}。取消后名额会让给候补的人，想再报要重新排。`, confirmText: '取消报名', cancelText: '不取消' });
+    const waiting = e.status === 'waitlisted';
+    const { confirm } = await Taro.showModal({
+      title: waiting ? '退出候补？' : '取消报名？',
+      content: waiting ? `${e.courseTitle}。退出后${e.voucher ? '培训券还给您，' : ''}想再报要重新排队。` : `${e.courseTitle}。取消后名额会让给候补的人，想再报要重新排。`,
+      confirmText: waiting ? '退出候补' : '取消报名',
+      cancelText: '不取消',
+    });
     if (!confirm) return;
     try {
       await request(cancelEnrolment, { params: { id: e.id } });
@@ -55,9 +61,9 @@ export default function MyEnrolmentsPage() {
           ) : null}
           {e.attendedDays !== undefined ? <Text className="course-card__meta">出勤 {e.attendedDays} 天</Text> : null}
           {e.assisted ? <Text className="course-card__meta">社区工作人员帮您报的名</Text> : null}
-          {(e.status === 'enrolled' || e.status === 'waitlisted') && signUpOpen(e.signUpDeadline, today) ? (
+          {(e.status === 'enrolled' && signUpOpen(e.signUpDeadline, today)) || e.status === 'waitlisted' ? (
             <Button className="btn btn--secondary" onClick={() => void cancel(e)}>
-              取消报名
+              {e.status === 'waitlisted' ? '退出候补' : '取消报名'}
             </Button>
           ) : null}
         </View>
