@@ -15,7 +15,7 @@ import { table } from '../db/table';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { decodeDistanceCursor, encodeDistanceCursor, nearestCourses } from '../vacancies/search';
-import { providerForMember } from '../vouchers/redemption';
+import { providerForMember } from '../vouchers/redeemable';
 import { programmesCovering } from '../vouchers/programmes';
 
 export type StoredCourse = FormattedItem<typeof CourseEntity>;

@@ -1,4 +1,5 @@
-// Sign-ups (报名) with seats and an ordered waitlist (候补), cancelling, promotion, completion.
+// Sign-ups (报名) with seats and an ordered waitlist (候补), cancelling, promotion, the roster
+// (completions are in completion.ts).
 //
 // Seats: a sign-up is one transaction that takes a seat under `enrolled < seats AND waiting = 0`
 // (nobody may pass people already waiting); if the course is full it is, instead, one transaction
@@ -19,7 +20,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { inJurisdiction, isInTargetGroups, maskName, signUpOpen, todayInChina, recognisedCategoryLabels, type Enrolment, type z, type completionBodySchema } from '@doorstep/shared';
+import { inJurisdiction, isInTargetGroups, signUpOpen, todayInChina, recognisedCategoryLabels, type Enrolment } from '@doorstep/shared';
 import { currentCategories } from '../applications/categories';
 import { mapLimit, retryConflicts } from '../concurrency';
 import { CourseEntity, EmployerMemberEntity, EnrolmentEntity, JobseekerRegistrationEntity, TraineeMarkerEntity, VoucherReservationEntity, WaitlistEntryEntity } from '../db/entities';
@@ -29,8 +30,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
-import { followUpTask } from '../tasks/tasks';
-import { checkRedeemable, loadVoucher, providerForMember, redemptionWrites } from '../vouchers/redemption';
+import { checkRedeemable, loadVoucher } from '../vouchers/redeemable';
 import { courseBodyOf, loadCourse, toCourseView, type StoredCourse } from './courses';
 
 export type StoredEnrolment = FormattedItem<typeof EnrolmentEntity>;
@@ -85,7 +85,7 @@ async function positionOf(e: StoredEnrolment): Promise<number | undefined> {
 
 export const enrolmentView = async (e: StoredEnrolment) => toEnrolmentView(e, await positionOf(e));
 
-async function loadEnrolment(enrolmentId: string): Promise<StoredEnrolment | undefined> {
+export async function loadEnrolment(enrolmentId: string): Promise<StoredEnrolment | undefined> {
   const { Item } = await EnrolmentEntity.build(GetItemCommand).key({ enrolmentId }).options({ consistent: true }).send();
   return Item;
 }
@@ -96,7 +96,7 @@ async function voucherFor(userId: string, course: StoredCourse, voucherId: strin
   if (!v || v.holderId !== userId) throw new NotFoundError('找不到这张就业券');
   const accepted = (JSON.parse(course.programmesJson) as { id: string }[]).some((p) => p.id === v.programmeId);
   if (!accepted) throw new RuleError('这个培训班不收这种就业券');
-  checkRedeemable(v, { types: ['training_institution'], areaCode: (courseBodyOf(course).place.areaCode) }, todayInChina());
+  checkRedeemable(v, { types: ['training_institution'], areaCode: courseBodyOf(course).place.areaCode }, todayInChina());
   return v;
 }
 
@@ -297,7 +297,7 @@ export async function myEnrolments(userId: string): Promise<Enrolment[]> {
   return mapLimit(Items, 5, enrolmentView);
 }
 
-async function courseForMember(principal: Principal, courseId: string) {
+export async function courseForMember(principal: Principal, courseId: string) {
   const course = await loadCourse(courseId);
   const { Item: member } = course ? await EmployerMemberEntity.build(GetItemCommand).key({ employerId: course.providerId, userId: principal.userId }).send() : { Item: undefined };
   if (!course || !member) throw new NotFoundError('找不到这个培训班');
@@ -328,101 +328,6 @@ export async function courseRoster(principal: Principal, courseId: string) {
   }));
   const rank = (r: (typeof rows)[number]) => (r.enrolment.status === 'waitlisted' ? 1 : 0);
   return { course: toCourseView(course), items: rows.sort((a, b) => rank(a) - rank(b)) };
-}
-
-/**
- * The institution records a trainee's result, once, from the first class day on. A completion
- * redeems the voucher the person signed up with, in the same transaction, through the voucher
- * ledger (so single use holds across every channel), and asks the person's community to follow
- * up their employment three months later. A voucher that can no longer be redeemed (it expired,
- * was revoked) does not stop the completion: the sign-up says why it was not redeemed.
- */
-export async function recordCompletion(
-  principal: Principal,
-  courseId: string,
-  input: z.infer<typeof completionBodySchema>,
-  record?: RecordAnswer<{ enrolment: Enrolment }>,
-  now: Date = new Date(),
-): Promise<Enrolment> {
-  const course = await courseForMember(principal, courseId);
-  const e = await loadEnrolment(input.enrolmentId);
-  if (!e || e.courseId !== courseId) throw new NotFoundError('找不到这个学员');
-  if (e.status === 'completed' || e.status === 'not_completed') throw new ConflictError('已经记录过这位学员的结业结果了');
-  if (e.status !== 'enrolled') throw new ConflictError('这位学员没有报上名（已取消或仍在候补）');
-  const today = todayInChina(now);
-  if (today < course.startsOn) throw new RuleError('开班后才能记录结业结果');
-  const body = courseBodyOf(course);
-  if (input.attendedDays > body.schedule.days) throw new RuleError(`出勤天数不能超过课时天数（${body.schedule.days}天）`);
-  const at = now.toISOString();
-  const completed = input.result === 'completed';
-
-  const attempt = async (redeem: boolean, note?: string) => {
-    const v = e.voucherId ? await loadVoucher(e.voucherId) : undefined;
-    const provider = await providerForMember(principal, course.providerId);
-    const next: StoredEnrolment = {
-      ...e,
-      status: input.result,
-      attendedDays: input.attendedDays,
-      ...(input.certificateNo ? { certificateNo: input.certificateNo } : {}),
-      ...(e.voucherId ? { voucherState: completed ? (redeem ? ('redeemed' as const) : ('not_redeemed' as const)) : ('released' as const), ...(note ? { voucherNote: note } : {}) } : {}),
-      updatedAt: at,
-    };
-    const redemption =
-      redeem && v
-        ? redemptionWrites(v, provider, {
-            actorId: principal.userId,
-            serviceRecord: { serviceDate: today, description: `${body.title}结业，出勤${input.attendedDays}天${input.certificateNo ? `，证书编号${input.certificateNo}` : ''}` },
-            today,
-            now,
-          }).writes
-        : [];
-    const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: e.userId }).send();
-    const answer = { enrolment: toEnrolmentView(next) };
-    await execute(
-      EnrolmentEntity.build(PutTransaction).item(next).options({ condition: { attr: 'status', eq: 'enrolled' } }),
-      ...redemption,
-      ...(e.voucherId ? [VoucherReservationEntity.build(DeleteTransaction).key({ voucherId: e.voucherId })] : []),
-      ...(completed && reg
-        ? [
-            followUpTask({
-              kind: 'training_employment',
-              detail: `${maskName(reg.name)} 在 ${course.providerName} ${body.title} 结业`,
-              areaCode: reg.residence.areaCode,
-              subjectType: 'Enrolment',
-              subjectId: e.enrolmentId,
-              today,
-              at,
-            }),
-          ]
-        : []),
-      ...(record ? [record(answer)] : []),
-    );
-    return answer.enrolment;
-  };
-
-  const voucherProblem = async (): Promise<string | undefined> => {
-    if (!e.voucherId || !completed) return undefined;
-    const v = await loadVoucher(e.voucherId);
-    if (!v) return '找不到这张券';
-    try {
-      checkRedeemable(v, { types: ['training_institution'], areaCode: body.place.areaCode }, today);
-      return undefined;
-    } catch (err) {
-      return (err as Error).message;
-    }
-  };
-
-  try {
-    const problem = await voucherProblem();
-    return await attempt(!!e.voucherId && completed && !problem, problem);
-  } catch (err) {
-    const cancelled = cancelledTransaction(err);
-    if (!cancelled) throw err;
-    if (cancelled.conditionFailed[0]) throw new ConflictError('已经记录过这位学员的结业结果了');
-    // The voucher changed between the check and the write (used, revoked, expired at midnight): record without it.
-    const problem = (await voucherProblem()) ?? '这张券刚刚有变动，未能核销';
-    return attempt(false, problem);
-  }
 }
 
 /** Assisted sign-up: the person must live in the staff member's jurisdiction. */

@@ -18,7 +18,8 @@ import { claimVoucher, listMyVouchers } from '../vouchers/wallet';
 import { redeemVoucher } from '../vouchers/redemption';
 import { signHolderCode } from '../vouchers/codes';
 import { createCourse } from './courses';
-import { cancelEnrolment, courseRoster, enrol, myEnrolments, promote, recordCompletion } from './enrolments';
+import { cancelEnrolment, courseRoster, enrol, myEnrolments, promote } from './enrolments';
+import { recordCompletion } from './completion';
 import { staffTrainingNeeds, submitTrainingNeed } from './needs';
 
 jest.setTimeout(240_000);

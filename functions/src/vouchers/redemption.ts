@@ -41,7 +41,7 @@ import type { Principal } from '../http/session';
 import { verifyHolderCode } from './codes';
 import { type StoredVoucher } from './store';
 import { scopeOf } from './access';
-import { shownStatus } from './wallet';
+import { checkRedeemable, loadVoucher, providerForMember, redemptionWrites } from './redeemable';
 
 type ServiceRecord = z.infer<typeof serviceRecordSchema>;
 
@@ -76,16 +76,6 @@ export async function designateProvider(
   return { provider: { id: provider.employerId, name: provider.name, types: provider.types, areaCode: provider.areaCode } };
 }
 
-/** The provider, if the caller is one of its members; 403 otherwise (they may know it exists). */
-export async function providerForMember(principal: Principal, providerId: string) {
-  const [{ Item: provider }, { Item: member }] = await Promise.all([
-    ProviderEntity.build(GetItemCommand).key({ employerId: providerId }).send(),
-    EmployerMemberEntity.build(GetItemCommand).key({ employerId: providerId, userId: principal.userId }).send(),
-  ]);
-  if (!member) throw new ForbiddenError('您不是这个机构的工作人员');
-  if (!provider) throw new ForbiddenError('这个单位还不是就业券服务机构，请联系区人社部门认定');
-  return provider;
-}
 
 export async function listMyProviders(principal: Principal) {
   const { Items: memberships = [] } = await table
@@ -102,21 +92,7 @@ export async function listMyProviders(principal: Principal) {
   );
 }
 
-export async function loadVoucher(voucherId: string): Promise<StoredVoucher | undefined> {
-  const { Item } = await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send();
-  return Item;
-}
 
-/** Why this provider may not redeem this voucher now, as the 409/422 the provider reads. */
-export function checkRedeemable(v: StoredVoucher, provider: { types: string[]; areaCode: string }, today: string): void {
-  const status = shownStatus(v, today);
-  if (status === 'redeemed' || status === 'settling' || status === 'settled') throw new ConflictError('这张券已经使用过了，不能重复核销');
-  if (status === 'issued') throw new ConflictError('持券人还没有领取这张券，请让他先在小程序里领取');
-  if (status === 'expired') throw new RuleError('这张券已过期，不能核销');
-  if (status !== 'claimed') throw new ConflictError(`这张券${voucherStatusLabels[status]}，不能核销`);
-  if (!provider.types.some((t) => v.providerTypes.includes(t))) throw new RuleError('这张券不能在本类机构使用');
-  if (!isWithinArea(provider.areaCode, v.programmeAreaCode)) throw new RuleError('本机构不在这张券的使用区域内');
-}
 
 const toRedemption = (v: StoredVoucher): Redemption => ({
   voucherId: v.voucherId,
@@ -173,44 +149,6 @@ export async function redeemVoucher(
   return answer;
 }
 
-/**
- * The writes of one redemption, for the caller's transaction (the scan above; a training
- * completion, which redeems the voucher the person signed up with): the voucher `claimed →
- * redeemed` under its version and expiry, the ledger row that can exist once, the provider's
- * running totals, the audit event. The first write is the voucher's.
- */
-export function redemptionWrites(
-  v: StoredVoucher,
-  provider: { employerId: string; name: string },
-  r: { actorId: string; serviceRecord: ServiceRecord; today: string; now: Date },
-) {
-  const now = r.now.toISOString();
-  const voucherId = v.voucherId;
-  const audit = nextAuditEvent(parseAuditHead(v.auditHead), { recordType: 'Voucher', recordId: voucherId, actorId: r.actorId, at: now, action: 'redeem', fromState: 'claimed', toState: 'redeemed', reason: provider.name });
-  const next: StoredVoucher = {
-    ...v,
-    status: 'redeemed',
-    redeemedAt: now,
-    providerId: provider.employerId,
-    providerName: provider.name,
-    serviceRecordJson: JSON.stringify(r.serviceRecord),
-    payeeKey: v.kind === 'service' ? `provider#${provider.employerId}` : `person#${v.holderId}`,
-    updatedAt: now,
-    version: v.version + 1,
-    auditHead: formatAuditHead(audit.head),
-  };
-  const writes = [
-    VoucherEntity.build(PutTransaction)
-      .item(next)
-      .options({ condition: { and: [{ attr: 'status', eq: 'claimed' }, { attr: 'version', eq: v.version }, { attr: 'expiresOn', gte: r.today }] } }),
-    LedgerEntryEntity.build(PutTransaction)
-      .item({ voucherId, entry: 'REDEEM', amountFen: v.faceValueFen, programmeId: v.programmeId, providerId: provider.employerId, actorId: r.actorId, at: now, ...providerLedgerKeys(provider.employerId, now, voucherId) })
-      .options({ condition: { attr: 'voucherId', exists: false } }),
-    ProviderEntity.build(UpdateTransaction).item({ employerId: provider.employerId, redeemedCount: $add(1), redeemedFen: $add(v.faceValueFen) }).options({ condition: { attr: 'employerId', exists: true } }),
-    audit.put,
-  ] as const;
-  return { next, writes };
-}
 
 /**
  * Undoes a redemption before settlement takes it: by a member of the provider that redeemed it,

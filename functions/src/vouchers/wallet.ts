@@ -12,7 +12,6 @@ import {
   voucherExpiryDate,
   voucherStatusLabels,
   type Voucher,
-  type VoucherStatus,
 } from '@doorstep/shared';
 import { readAuditEvents } from '../audit/service';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
@@ -26,6 +25,7 @@ import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { signHolderCode } from './codes';
 import { loadProgramme, type StoredVoucher } from './store';
+import { shownStatus } from './redeemable';
 
 const ACTION_LABELS: Record<string, string> = {
   issue: '发放给您',
@@ -37,12 +37,6 @@ const ACTION_LABELS: Record<string, string> = {
   payment_failed: '拨付失败，将重新拨付',
 };
 
-/** What the holder sees: a voucher past its last day shows as expired even before anything marks it. */
-export function shownStatus(v: StoredVoucher, today = todayInChina()): VoucherStatus {
-  if (v.status === 'issued' && v.claimUntil < today) return 'expired';
-  if (v.status === 'claimed' && v.expiresOn !== undefined && v.expiresOn < today) return 'expired';
-  return v.status;
-}
 
 export async function toVoucherView(v: StoredVoucher, withHistory = false): Promise<Voucher> {
   const account = v.kind === 'benefit' && v.claimedAt ? (await PayoutAccountEntity.build(GetItemCommand).key({ userId: v.holderId }).send()).Item : undefined;

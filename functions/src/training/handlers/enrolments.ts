@@ -1,15 +1,14 @@
-// Sign-ups over HTTP: sign up (or, for staff, sign someone up), cancel, my sign-ups, the roster,
-// completions. Sign-ups take capacity and completions move money: both honour Idempotency-Key.
+// Sign-ups over HTTP: sign up (or, for staff, sign someone up), cancel, my sign-ups, the roster.
+// Sign-ups take capacity: they honour Idempotency-Key.
 import {
   cancelEnrolment as cancelContract,
   courseRoster as rosterContract,
   enrol as enrolContract,
   myEnrolments as mineContract,
-  recordCompletion as completionContract,
 } from '@doorstep/shared';
 import { httpHandler } from '../../http/handler';
 import { idempotencyKeyOf, idempotent } from '../../http/idempotency';
-import { assistedEnrol, cancelEnrolment, courseRoster, enrol, myEnrolments, recordCompletion } from '../enrolments';
+import { assistedEnrol, cancelEnrolment, courseRoster, enrol, myEnrolments } from '../enrolments';
 
 export const signUp = httpHandler(enrolContract, ({ principal, params, body, headers }) =>
   idempotent(`${principal.userId}:enrol`, idempotencyKeyOf(headers), { courseId: params.id, ...body }, async (record) => ({
@@ -21,8 +20,3 @@ export const signUp = httpHandler(enrolContract, ({ principal, params, body, hea
 export const cancel = httpHandler(cancelContract, async ({ principal, params }) => ({ enrolment: await cancelEnrolment(principal.userId, params.id) }));
 export const mine = httpHandler(mineContract, async ({ principal }) => ({ items: await myEnrolments(principal.userId) }));
 export const roster = httpHandler(rosterContract, ({ principal, params }) => courseRoster(principal, params.id));
-export const complete = httpHandler(completionContract, ({ principal, params, body, headers }) =>
-  idempotent(`${principal.userId}:completion`, idempotencyKeyOf(headers), { courseId: params.id, ...body }, async (record) => ({
-    enrolment: await recordCompletion(principal, params.id, body, record),
-  })),
-);
