@@ -22,6 +22,7 @@ import { AreaPicker } from '../../components/AreaPicker';
 import { ChoicePicker } from '../../components/ChoicePicker';
 import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
+import { Toggles } from '../../components/Toggles';
 import { LocationField } from '../../components/LocationField';
 import { Notice } from '../../components/Notice';
 import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
@@ -56,22 +57,6 @@ const empty = {
   signUpDeadline: addCalendarDays(today, 7),
 };
 type Form = typeof empty;
-
-function Toggles({ options, chosen, onChange }: { options: { value: string; label: string }[]; chosen: string[]; onChange(next: string[]): void }) {
-  return (
-    <View className="toggle-row">
-      {options.map((o) => {
-        const on = chosen.includes(o.value);
-        return (
-          <Text key={o.value} className={`toggle${on ? ' toggle--on' : ''}`} onClick={() => onChange(on ? chosen.filter((c) => c !== o.value) : [...chosen, o.value])}>
-            {on ? '✓ ' : ''}
-            {o.label}
-          </Text>
-        );
-      })}
-    </View>
-  );
-}
 
 export default function CourseFormPage() {
   const providerId = useRouter().params.providerId ?? '';

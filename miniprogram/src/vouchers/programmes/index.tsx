@@ -21,6 +21,7 @@ import {
 import { ChoicePicker } from '../../components/ChoicePicker';
 import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
+import { Toggles } from '../../components/Toggles';
 import { Notice } from '../../components/Notice';
 import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
@@ -31,21 +32,6 @@ import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
 const blank = { name: '', kind: 'service' as const, serviceName: '', faceValue: '', targetGroups: [] as string[], providerTypes: [] as string[], budget: '', quota: '', claimFrom: todayInChina(), claimUntil: '', validityDays: '90', perPersonLimit: '1' };
-
-function Toggles({ options, chosen, onChange }: { options: { value: string; label: string }[]; chosen: string[]; onChange(next: string[]): void }) {
-  return (
-    <View className="toggle-row">
-      {options.map((o) => {
-        const on = chosen.includes(o.value);
-        return (
-          <Text key={o.value} className={`toggle${on ? ' toggle--on' : ''}`} onClick={() => onChange(on ? chosen.filter((c) => c !== o.value) : [...chosen, o.value])}>
-            {on ? '✓ ' : ''}{o.label}
-          </Text>
-        );
-      })}
-    </View>
-  );
-}
 
 export default function ProgrammesPage() {
   const { session, data: items, reload, gate } = usePageData(async () => (await request(listProgrammes)).items);
