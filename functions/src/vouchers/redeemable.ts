@@ -1,7 +1,7 @@
 // What redeeming a voucher needs, apart from the holder's code: the provider (its members act
 // for it), the voucher read consistently, why it may not be redeemed now, and the writes of one
 // redemption for the caller's transaction. A counter scan (redemption.ts) and a training
-// completion (training/enrolments.ts) both redeem through these, so single use holds across
+// completion (training/completion.ts) both redeem through these, so single use holds across
 // both; this module stays free of the code signing (jose), so the training functions stay small.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -51,7 +51,7 @@ export function checkRedeemable(v: StoredVoucher, provider: { types: string[]; a
 }
 
 /**
- * The writes of one redemption, for the caller's transaction (the scan above; a training
+ * The writes of one redemption, for the caller's transaction (a counter scan; a training
  * completion, which redeems the voucher the person signed up with): the voucher `claimed →
  * redeemed` under its version and expiry, the ledger row that can exist once, the provider's
  * running totals, the audit event. The first write is the voucher's.
