@@ -12,7 +12,7 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { BOOKING_CUTOFF_MINUTES, INTERVIEW_OUTCOMES, bookingCutoff, busyBuckets, maskName, todayInChina, type InterviewMode, type z, type interviewBookingSchema, type interviewSlotSchema } from '@doorstep/shared';
+import { BOOKING_CUTOFF_MINUTES, INTERVIEW_OUTCOMES, bookingCutoff, busyBuckets, chinaDateTimeText, maskName, todayInChina, type InterviewMode, type z, type interviewBookingSchema, type interviewSlotSchema } from '@doorstep/shared';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { table } from '../db/table';
 import type { RecordAnswer } from '../http/idempotency';
@@ -72,8 +72,6 @@ export const toBookingView = (b: StoredBooking): InterviewBooking => ({
   createdAt: b.createdAt,
 });
 
-const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
-
 /** Reminders 24 hours and 1 hour before, for the times still ahead; dropped if the booking goes. */
 function reminders(b: StoredBooking, now: Date) {
   const start = new Date(b.startsAt).getTime();
@@ -87,7 +85,7 @@ function reminders(b: StoredBooking, now: Date) {
         userId: b.userId,
         template: 'application_update',
         page: 'jobs/interviews/index',
-        data: { thing1: (b.vacancyTitle ?? '面试提醒').slice(0, 20), thing2: (b.employerName ?? '家门口就业').slice(0, 20), phrase3: phrase, thing4: `${chinaTime(b.startsAt)} 开始` },
+        data: { thing1: (b.vacancyTitle ?? '面试提醒').slice(0, 20), thing2: (b.employerName ?? '家门口就业').slice(0, 20), phrase3: phrase, thing4: `${chinaDateTimeText(b.startsAt)}开始` },
         at: now.toISOString(),
         sendAfter: new Date(start - hours * 3600_000).toISOString(),
         bookingId: b.bookingId,
