@@ -65,22 +65,22 @@ async function main() {
     }
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`, 120_000, api.child, api.output);
 
-    console.log('• Demo data');
-    await seedDemoData(`http://127.0.0.1:${API_PORT}`);
-
     // What AWS runs on the table's stream and on a schedule, run here in-process on DynamoDB
     // Local's own stream: subscription messages (and new matches) land in .data/messages.log
     // as they would reach WeChat.
     Object.assign(process.env, stageEnvironment('local', TABLE, dynamo.endpoint), { MESSAGE_LOG: join(DATA_DIR, 'messages.log'), POWERTOOLS_LOG_LEVEL: 'WARN' });
     // Vouchers too: each redemption is queued for settlement from the stream, and the settlement
-    // run that AWS schedules daily runs here every ten minutes (finance can also start one).
+    // run that AWS schedules daily runs here every ten minutes (finance can also start one). And
+    // the assessment figures, counted from the same stream.
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
     const voucherStream = await import('../functions/src/vouchers/handlers/stream');
+    const figureStream = await import('../functions/src/figures/handlers/stream');
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
       await onStream({ Records: records } as never);
       await voucherStream.onStream({ Records: records } as never);
+      await figureStream.onStream({ Records: records } as never);
     });
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
@@ -90,6 +90,10 @@ async function main() {
       clearInterval(settlement);
       streamClient.destroy();
     });
+
+    // Seeded once the stream is read, so the demo's registrations and reviews are in the figures.
+    console.log('• Demo data');
+    await seedDemoData(`http://127.0.0.1:${API_PORT}`);
 
     const h5: Server = await startH5Server({
       root: join(ROOT, 'miniprogram', 'dist', 'h5'),

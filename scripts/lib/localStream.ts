@@ -10,14 +10,8 @@ export interface StreamPoller {
   stop(): void;
 }
 
-export function pollTableStream(
-  client: DynamoDBClient,
-  endpoint: string,
-  tableName: string,
-  onRecords: (records: StreamRecord[]) => Promise<void>,
-  everyMs = 1000,
-): StreamPoller {
-  const call = async <T>(target: string, body: unknown): Promise<T> => {
+function streamsCall(endpoint: string) {
+  return async <T>(target: string, body: unknown): Promise<T> => {
     const res = await fetch(endpoint, {
       method: 'POST',
       headers: {
@@ -30,6 +24,39 @@ export function pollTableStream(
     if (!res.ok) throw new Error(`${target}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
+}
+
+/**
+ * Every record the table's stream holds, oldest first per shard: for tests that replay what
+ * Lambda would have been given (in any batching, with duplicates).
+ */
+export async function readWholeStream(client: DynamoDBClient, endpoint: string, tableName: string): Promise<StreamRecord[]> {
+  const call = streamsCall(endpoint);
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${tableName} has no stream`);
+  const { StreamDescription } = await call<{ StreamDescription: { Shards: { ShardId: string }[] } }>('DescribeStream', { StreamArn: streamArn });
+  const out: StreamRecord[] = [];
+  for (const { ShardId } of StreamDescription.Shards) {
+    let { ShardIterator: iterator } = await call<{ ShardIterator?: string }>('GetShardIterator', { StreamArn: streamArn, ShardId, ShardIteratorType: 'TRIM_HORIZON' });
+    while (iterator) {
+      const { Records = [], NextShardIterator } = await call<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 1000 });
+      out.push(...Records);
+      if (Records.length === 0) break; // caught up (an open shard always hands back a next iterator)
+      iterator = NextShardIterator;
+    }
+  }
+  return out;
+}
+
+export function pollTableStream(
+  client: DynamoDBClient,
+  endpoint: string,
+  tableName: string,
+  onRecords: (records: StreamRecord[]) => Promise<void>,
+  everyMs = 1000,
+): StreamPoller {
+  const call = streamsCall(endpoint);
 
   // Shards known so far, each with where reading goes on (undefined once the shard is closed).
   const iterators = new Map<string, string | undefined>();

@@ -16,5 +16,8 @@ export * from './domain/matching';
 export * from './domain/vouchers';
 export * from './domain/interviews';
 export * from './domain/training';
+export * from './domain/tasks';
+export * from './domain/ratings';
+export * from './domain/figures';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

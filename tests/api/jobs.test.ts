@@ -1,5 +1,6 @@
 // Applying, the employer's roster, outcomes, referral letters, follow-up tasks and
 // recommendations over real HTTP (issue 4).
+import { calendarDeadline, todayInChina } from '@doorstep/shared';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
@@ -156,9 +157,9 @@ describe('referral letters and follow-up tasks', () => {
     expect(kinds.filter((k: string) => k === 'referral_visit_employer')).toHaveLength(2);
     const dues = tasks.body.items.map((t: { due: string }) => t.due);
     expect(dues).toEqual([...dues].sort());
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const days = (d: string) => Math.round((Date.parse(d) - Date.parse(today)) / 86_400_000);
-    expect(new Set(tasks.body.items.map((t: { due: string }) => days(t.due)))).toEqual(new Set([7, 30]));
+    // 7 and 30 calendar days, moved to the next working day when that is a day off.
+    const today = todayInChina();
+    expect(new Set(tasks.body.items.map((t: { due: string }) => t.due))).toEqual(new Set([calendarDeadline(today, 7), calendarDeadline(today, 30)]));
     expect(tasks.body.items[0]).toMatchObject({ overdue: false, areaCode: COMMUNITY });
     // The street above sees them too; another community does not.
     expect((await client.get('/staff/tasks', street)).body.items).toHaveLength(4);

@@ -7,6 +7,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { table } from './table';
+import { FLOW_FIGURES, STANDING_FIGURES } from '@doorstep/shared';
 
 /** A place: a 12-digit community code, the address within it, GCJ-02 coordinates. */
 const place = () => map({ areaCode: string(), address: string(), lat: number(), lng: number() });
@@ -478,8 +479,9 @@ export const ReferralMarkerEntity = new Entity({
 });
 
 /**
- * A follow-up task of a service point. GSI1: `TASKQ#<status>#<city code>` / `<due>#<taskId>`,
- * read with the staff member's area as a filter, so the list is in due order.
+ * A task of a service point (follow-ups, rectifications, appeals, complaints); its area code's
+ * length says which level owns it. GSI1: `TASKQ#<status>#<city code>` / `<due>#<taskId>`, read
+ * with the staff member's area as a filter, so the list is in due order.
  */
 export const TaskEntity = new Entity({
   name: 'Task',
@@ -496,6 +498,11 @@ export const TaskEntity = new Entity({
     subjectType: string(),
     subjectId: string(),
     createdAt: string(),
+    /** Set when done: when, by whom, whether by the due date, what was done. */
+    completedAt: string().optional(),
+    completedBy: string().optional(),
+    onTime: boolean().optional(),
+    note: string().optional(),
     gsi1pk: string(),
     gsi1sk: string(),
   }),
@@ -1139,4 +1146,140 @@ export const TrainingNeedCountEntity = new Entity({
     count: number(),
   }),
   computeKey: ({ areaCode, key }) => ({ pk: `TRAINING_NEEDS#${areaCode}`, sk: key }),
+});
+
+// ── Ratings, complaints and figures (issue 7) ──────────────────────────────────────────────
+
+/**
+ * A rating (好差评) of one service. GSI2 lists the rater's ratings, newest first. Attributed to the
+ * service point (area code), the staff member and the provider; an appeal and its decision live
+ * on the rating.
+ */
+export const RatingEntity = new Entity({
+  name: 'Rating',
+  table,
+  timestamps: false,
+  schema: item({
+    ratingId: string().key(),
+    serviceType: string(),
+    serviceId: string(),
+    serviceTitle: string(),
+    raterId: string(),
+    /** Set when an employer's member rated for the employer. */
+    raterEmployerId: string().optional(),
+    score: number(),
+    tags: list(string()),
+    comment: string().optional(),
+    status: string().enum('valid', 'appealed', 'voided'),
+    servicePoint: string(),
+    staffId: string().optional(),
+    providerId: string().optional(),
+    providerName: string().optional(),
+    rectificationTaskId: string().optional(),
+    appealReason: string().optional(),
+    appealedAt: string().optional(),
+    appealedBy: string().optional(),
+    appealTaskId: string().optional(),
+    appealDecision: string().enum('pending', 'upheld', 'rejected').optional(),
+    decisionNote: string().optional(),
+    decidedAt: string().optional(),
+    decidedBy: string().optional(),
+    createdAt: string(),
+    updatedAt: string(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ ratingId }) => ({ pk: `RATING#${ratingId}`, sk: 'RATING' }),
+});
+
+/** One rating per service: written with `attribute_not_exists` beside the rating. */
+export const RatedMarkerEntity = new Entity({
+  name: 'RatedMarker',
+  table,
+  timestamps: false,
+  schema: item({
+    serviceType: string().key(),
+    serviceId: string().key(),
+    ratingId: string(),
+  }),
+  computeKey: ({ serviceType, serviceId }) => ({ pk: `RATED#${serviceType}#${serviceId}`, sk: 'RATED' }),
+});
+
+/** A complaint or suggestion (投诉/意见) and its progress. GSI2 lists a person's, newest first. */
+export const ComplaintEntity = new Entity({
+  name: 'Complaint',
+  table,
+  timestamps: false,
+  schema: item({
+    complaintId: string().key(),
+    userId: string(),
+    kind: string().enum('complaint', 'suggestion'),
+    topic: string(),
+    text: string(),
+    photoKeys: list(string()),
+    areaCode: string(),
+    serviceType: string().optional(),
+    serviceId: string().optional(),
+    status: string().enum('received', 'processing', 'resolved'),
+    due: string(),
+    taskId: string(),
+    progress: list(map({ at: string(), status: string(), note: string(), by: string() })),
+    createdAt: string(),
+    updatedAt: string(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ complaintId }) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' }),
+});
+
+const figureAttributes = () =>
+  Object.fromEntries([...FLOW_FIGURES, ...STANDING_FIGURES].map((f) => [f, number().optional()])) as Record<
+    (typeof FLOW_FIGURES)[number] | (typeof STANDING_FIGURES)[number],
+    ReturnType<ReturnType<typeof number>['optional']>
+  >;
+
+/**
+ * The figures of one area for one period (`2026-11`, `2026-Q4`, `2026`, or `now` for the standing
+ * figures), kept by the stream consumer. One partition per city and period; the sort key leads
+ * with the area code's length, so an area's direct children are one `begins_with` query.
+ */
+export const FigureCountEntity = new Entity({
+  name: 'FigureCount',
+  table,
+  timestamps: false,
+  schema: item({
+    cityCode: string().key(),
+    period: string().key(),
+    areaCode: string().key(),
+    ...figureAttributes(),
+  }),
+  computeKey: ({ cityCode, period, areaCode }) => ({ pk: `FIG#${cityCode}#${period}`, sk: figureSortKey(areaCode) }),
+});
+
+export const figureSortKey = (areaCode: string) => `${String(areaCode.length).padStart(2, '0')}#${areaCode}`;
+
+/** An event already counted (the stream delivers at least once): kept a week, longer than the stream keeps a record. */
+export const FigureAppliedEntity = new Entity({
+  name: 'FigureApplied',
+  table,
+  timestamps: false,
+  schema: item({
+    eventKey: string().key(),
+    ttl: number(),
+  }),
+  computeKey: ({ eventKey }) => ({ pk: `FIG_APPLIED#${eventKey}`, sk: 'APPLIED' }),
+});
+
+/** How a person stands in the standing figures, as last counted (willing, employed, …). */
+export const PersonFigureStateEntity = new Entity({
+  name: 'PersonFigureState',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    areaCode: string(),
+    flags: list(string()),
+    version: number(),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'FIGURE_STATE' }),
 });

@@ -6,7 +6,7 @@ import { createTestTable } from '../../../tests/support/table';
 import { vacancyRecord } from '../../../tests/support/records';
 import { ApplicantMarkerEntity, ReferralMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, memberIndexKeys } from '../db/entities';
 import { bookSlot, cancelBooking, listSlots, openSlot, recordInterviewOutcome, rescheduleBooking, toBookingView, vacancyBookings } from './booking';
-import { addCalendarDays, todayInChina } from '@doorstep/shared';
+import { calendarDeadline, todayInChina } from '@doorstep/shared';
 import { putRegistration } from '../registration/service';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
@@ -132,10 +132,10 @@ describe('interview bookings', () => {
     const visits = tasks.filter((t) => t.subjectId === hired.bookingId);
     const today = todayInChina(after);
     expect(visits.map((t) => [t.kind, t.due])).toEqual([
-      ['placement_revisit', addCalendarDays(today, 7)],
-      ['placement_monthly', addCalendarDays(today, 30)],
-      ['placement_monthly', addCalendarDays(today, 60)],
-      ['placement_monthly', addCalendarDays(today, 90)],
+      ['placement_revisit', calendarDeadline(today, 7)],
+      ['placement_monthly', calendarDeadline(today, 30)],
+      ['placement_monthly', calendarDeadline(today, 60)],
+      ['placement_monthly', calendarDeadline(today, 90)],
     ]);
     expect(visits[0]).toMatchObject({ areaCode: '350102001001', detail: '郑** 被 鼓东便民超市 录用' });
     // She is asked to record the employment (就业登记).

@@ -28,7 +28,7 @@ import {
   ReferralMarkerEntity,
 } from '../db/entities';
 import { outboxMessage } from '../notifications/outbox';
-import { followUpTask } from '../tasks/tasks';
+import { openTask } from '../tasks/tasks';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import { bodyOf, loadVacancy } from '../vacancies/service';
@@ -394,7 +394,7 @@ export async function recordInterviewOutcome(userId: string, bookingId: string, 
         : []),
       ...(outcome === 'hired' && reg
         ? ([['placement_revisit', 7], ['placement_monthly', 30], ['placement_monthly', 60], ['placement_monthly', 90]] as const).map(([kind, after]) =>
-            followUpTask({
+            openTask({
               kind,
               after,
               detail: `${maskName(reg.name)} 被 ${vacancy.employerName} 录用`,

@@ -1,10 +1,9 @@
-// Applications, the candidate roster, outcomes, referrals, tasks and message subscriptions.
+// Applications, the candidate roster, outcomes, referrals and message subscriptions.
 import {
   applyToVacancy,
   createReferral as createReferralContract,
   getReferral as getReferralContract,
   listMyJobApplications,
-  listStaffTasks,
   recordOutcome as recordOutcomeContract,
   recordSubscriptions,
   vacancyCandidates,
@@ -12,7 +11,7 @@ import {
 import { httpHandler } from '../http/handler';
 import { recordSubscriptions as record } from '../notifications/outbox';
 import { apply as applyFor, candidates as candidatesOf, myApplications, recordOutcome } from './applications';
-import { createReferral, getReferral, listTasks } from './referrals';
+import { createReferral, getReferral } from './referrals';
 
 export const apply = httpHandler(applyToVacancy, async ({ principal, params, body }) => ({ application: await applyFor(principal.userId, params.id, body.message) }));
 export const mine = httpHandler(listMyJobApplications, async ({ principal }) => ({ items: await myApplications(principal.userId) }));
@@ -22,5 +21,4 @@ export const outcome = httpHandler(recordOutcomeContract, async ({ principal, pa
 }));
 export const refer = httpHandler(createReferralContract, async ({ principal, body }) => ({ referral: await createReferral(principal, body) }));
 export const referral = httpHandler(getReferralContract, async ({ params }) => ({ referral: await getReferral(params.code) }));
-export const tasks = httpHandler(listStaffTasks, ({ principal, query }) => listTasks(principal, query.cursor));
 export const subscribe = httpHandler(recordSubscriptions, async ({ principal, body }) => ({ remaining: await record(principal.userId, body.accepted) }));

@@ -1,7 +1,7 @@
 // Referral letters (推荐介绍信) and the follow-up tasks they create (domain.md §3.1–3.2): staff
 // refer a person of their jurisdiction to an open vacancy; the letter carries a verification code
 // the employer checks; the service point calls the person back after 7 days and revisits the
-// employer within 30. Due dates count calendar days until the working-day calendar (issue 7).
+// employer within 30 (due dates from the working-day calendar, tasks/tasks.ts).
 import { randomInt } from 'node:crypto';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -10,13 +10,12 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import {
   maskName,
+  staffScope,
   addCalendarDays,
   inJurisdiction,
-  staffScope,
   todayInChina,
   vacancySummarySchema,
   type Referral,
-  type Task,
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
 import {
@@ -24,17 +23,14 @@ import {
   JobseekerRegistrationEntity,
   ReferralEntity,
   ReferralMarkerEntity,
-  TaskEntity,
-  taskQueueKeys,
   vacancyReferralsPartition,
 } from '../db/entities';
-import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
-import { followUpTask } from '../tasks/tasks';
+import { openTask } from '../tasks/tasks';
 import { cardOf, summaryOf } from '../vacancies/search';
 import { bodyOf, loadVacancy } from '../vacancies/service';
 
@@ -96,8 +92,8 @@ export async function createReferral(principal: Principal, input: { personId: st
       await execute(
         ReferralMarkerEntity.build(PutTransaction).item({ vacancyId: vacancy.vacancyId, personId: input.personId, code }).options({ condition: { attr: 'code', exists: false } }),
         ReferralEntity.build(PutTransaction).item(item).options({ condition: { attr: 'code', exists: false } }),
-        followUpTask({ kind: 'referral_call_seeker', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
-        followUpTask({ kind: 'referral_visit_employer', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
+        openTask({ kind: 'referral_call_seeker', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
+        openTask({ kind: 'referral_visit_employer', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
         outboxMessage({
           userId: input.personId,
           template: 'new_match',
@@ -122,43 +118,4 @@ export async function getReferral(code: string): Promise<Referral> {
   const { Item } = await ReferralEntity.build(GetItemCommand).key({ code }).send();
   if (!Item) throw new NotFoundError('没有这个核验码的推荐信，请核对');
   return toView(Item);
-}
-
-/** Open tasks in the staff member's jurisdiction, soonest due first. */
-export async function listTasks(principal: Principal, cursor?: string): Promise<{ items: Task[]; nextCursor?: string }> {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
-  const partition = taskQueueKeys('open', scope, '', '').gsi1pk;
-  let exclusiveStartKey = decodeKeyCursor(cursor, 'gsi1', partition);
-  const today = todayInChina();
-  const items: Task[] = [];
-  let last: Record<string, unknown> | undefined;
-  // Tasks of other areas of the city share the partition: filtered out, pages refilled.
-  for (let reads = 0; reads < 10 && items.length < 20; reads += 1) {
-    const page = await table
-      .build(QueryCommand)
-      .entities(TaskEntity)
-      .query({ index: 'gsi1', partition })
-      .options({ limit: 50, filters: { Task: { attr: 'areaCode', beginsWith: scope } }, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-      .send();
-    for (const t of page.Items ?? []) {
-      items.push({
-        id: t.taskId,
-        kind: t.kind as Task['kind'],
-        title: t.title,
-        detail: t.detail,
-        areaCode: t.areaCode,
-        areaName: areaFullName(t.areaCode),
-        due: t.due,
-        overdue: t.due < today,
-        status: t.status,
-        subject: { type: t.subjectType, id: t.subjectId },
-        createdAt: t.createdAt,
-      });
-    }
-    last = page.LastEvaluatedKey;
-    if (!last) break;
-    exclusiveStartKey = last as Record<string, string>;
-  }
-  return { items, ...(last ? { nextCursor: encodeKeyCursor(last) } : {}) };
 }

@@ -12,7 +12,7 @@ import { cancelledTransaction } from '../db/errors';
 import { ConflictError, NotFoundError, RuleError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
-import { followUpTask } from '../tasks/tasks';
+import { openTask } from '../tasks/tasks';
 import { checkRedeemable, loadVoucher, providerForMember, redemptionWrites } from '../vouchers/redeemable';
 import { courseBodyOf } from './courses';
 import { courseForMember, loadEnrolment, toEnrolmentView, type StoredEnrolment } from './enrolments';
@@ -71,7 +71,7 @@ export async function recordCompletion(
       ...(e.voucherId ? [VoucherReservationEntity.build(DeleteTransaction).key({ voucherId: e.voucherId })] : []),
       ...(completed && reg
         ? [
-            followUpTask({
+            openTask({
               kind: 'training_employment',
               detail: `${maskName(reg.name)} 在 ${course.providerName} ${body.title} 结业`,
               areaCode: reg.residence.areaCode,

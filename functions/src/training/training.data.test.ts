@@ -3,7 +3,7 @@
 // ledger (single use holds); the needs survey is counted at every level of the area.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { addCalendarDays, todayInChina } from '@doorstep/shared';
+import { calendarDeadline, todayInChina } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { designatedProvider } from '../../../tests/support/providers';
 import { courseBody, chinaDay } from '../../../tests/support/courses';
@@ -181,7 +181,7 @@ describe('training vouchers', () => {
     await expect(redeemVoucher(TEACHER, { code, providerId: SCHOOL, serviceRecord: { serviceDate: todayInChina(), description: '再次核销' } }, undefined)).rejects.toMatchObject({ statusCode: 409 });
 
     const { Items: tasks = [] } = await table.build(QueryCommand).entities(TaskEntity).query({ index: 'gsi1', partition: 'TASKQ#open#3501' }).send();
-    expect(tasks.filter((t) => t.subjectId === e.id).map((t) => [t.kind, t.due])).toEqual([['training_employment', addCalendarDays(todayInChina(), 90)]]);
+    expect(tasks.filter((t) => t.subjectId === e.id).map((t) => [t.kind, t.due])).toEqual([['training_employment', calendarDeadline(todayInChina(), 90)]]);
   });
 
   it('releases the voucher when the trainee does not complete, and never redeems it', async () => {

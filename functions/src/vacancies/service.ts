@@ -357,7 +357,7 @@ export async function seekerProfileOf(userId: string, today = todayInChina()) {
 
 export const matchOf = (seeker: SeekerProfile, v: VacancySummary, distanceM: number) => scoreMatch(seeker, { ...v, ...v.requirements }, distanceM);
 
-const isOpenCard = (card: StoredCard, today: string) => card.recruitFrom <= today && card.recruitUntil >= today;
+export const isOpenCard = (card: StoredCard, today: string) => card.recruitFrom <= today && card.recruitUntil >= today;
 
 function filterOf(q: Pick<NearbyQuery, 'occupation' | 'minSalaryFen' | 'employmentForm' | 'shift'>, today: string) {
   return (card: StoredCard) => {

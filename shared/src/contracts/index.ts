@@ -15,6 +15,9 @@ export * from './jobs';
 export * from './vouchers';
 export * from './interviews';
 export * from './training';
+export * from './tasks';
+export * from './ratings';
+export * from './stats';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -40,9 +43,11 @@ import {
   recordOutcome,
   createReferral,
   getReferral,
-  listStaffTasks,
   recordSubscriptions,
 } from './jobs';
+import { listStaffTasks, completeTask } from './tasks';
+import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
+import { getStats, exportStats, bigScreen } from './stats';
 import {
   createProgramme,
   listProgrammes,
@@ -109,6 +114,7 @@ export const allContracts = [
   createReferral,
   getReferral,
   listStaffTasks,
+  completeTask,
   recordSubscriptions,
   createProgramme,
   listProgrammes,
@@ -156,4 +162,16 @@ export const allContracts = [
   listReviews,
   decideReview,
   getAuditTrail,
+  createRating,
+  myRatings,
+  getStaffRating,
+  appealRating,
+  decideAppeal,
+  createComplaint,
+  myComplaints,
+  getStaffComplaint,
+  complaintProgress,
+  getStats,
+  exportStats,
+  bigScreen,
 ] as const;

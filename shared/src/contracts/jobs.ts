@@ -150,44 +150,6 @@ export const getReferral = defineContract({
   errors: [400, 401, 404],
 });
 
-// ── Follow-up tasks ────────────────────────────────────────────────────────────────────────
-
-export const TASK_KINDS = ['referral_call_seeker', 'referral_visit_employer', 'placement_revisit', 'placement_monthly', 'training_employment'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-export const taskKindLabels: Record<TaskKind, string> = {
-  referral_call_seeker: '回访求职者：推荐后是否已面试、录用',
-  referral_visit_employer: '回访用人单位：推荐人员的录用情况',
-  placement_revisit: '回访新上岗人员：上岗一周的情况，提醒办理就业登记',
-  placement_monthly: '月度回访：新上岗人员是否稳定就业',
-  training_employment: '培训后就业回访：结业三个月的就业情况',
-};
-
-export const taskSchema = z.object({
-  id: z.string(),
-  kind: z.enum(TASK_KINDS),
-  title: z.string(),
-  detail: z.string(),
-  areaCode: z.string(),
-  areaName: z.string(),
-  due: z.string(),
-  overdue: z.boolean(),
-  status: z.enum(['open', 'done']),
-  subject: z.object({ type: z.string(), id: z.string() }),
-  createdAt: z.string(),
-});
-export type Task = z.infer<typeof taskSchema>;
-
-export const listStaffTasks = defineContract({
-  id: 'listStaffTasks',
-  method: 'GET',
-  path: '/staff/tasks',
-  summary: '辖区的跟踪任务，按到期日排序，逾期的标出',
-  auth: ['staff'],
-  query: z.strictObject({ cursor: z.string().max(400).optional() }),
-  response: z.object({ items: z.array(taskSchema), nextCursor: z.string().optional() }),
-  errors: [400, 401, 403],
-});
-
 // ── Subscription messages ──────────────────────────────────────────────────────────────────
 
 export const MESSAGE_TEMPLATES = ['new_match', 'application_update'] as const;

@@ -2,13 +2,13 @@ import { z } from '../zod';
 import { defineContract } from './contract';
 
 /** What a photo is for; the key's first segment, so a key can only be used for its purpose. */
-export const UPLOAD_PURPOSES = ['licences', 'evidence'] as const;
+export const UPLOAD_PURPOSES = ['licences', 'evidence', 'complaints'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png'] as const;
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
 /** `<purpose>/<uploader's user id>/<ulid>.<jpg|png>`: a key names its owner, so nobody can attach another person's photo. */
-export const UPLOAD_KEY_PATTERN = /^(licences|evidence)\/[0-9A-HJKMNP-TV-Z]{26}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/;
+export const UPLOAD_KEY_PATTERN = /^(licences|evidence|complaints)\/[0-9A-HJKMNP-TV-Z]{26}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/;
 
 export function uploadKeySchema(purpose: UploadPurpose, message: string) {
   return z.string().regex(UPLOAD_KEY_PATTERN, message).refine((k) => k.startsWith(`${purpose}/`), message);

@@ -1,8 +1,123 @@
-// Deadlines. Calendar days for now; the working-day calendar (holidays and make-up working
-// days) comes with issue 7 and will live here.
+// The working-day calendar (工作日历) every deadline in the product uses: weekends off, China's
+// public holidays off, and the make-up working days (调休上班) that fall on a Saturday or Sunday
+// on. Each year is configured from the State Council's notice (国务院办公厅关于 N 年部分节假日
+// 安排的通知), published each November for the next year; add the year below when it appears.
+// A year not configured counts weekends only — `calendarYearsMissing` names such years so the
+// gap is seen (GET /health reports it).
 import dayjs from 'dayjs';
 
-/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+export interface HolidayYear {
+  /** Days off beyond weekends: each holiday's range, inclusive. */
+  holidays: ReadonlyArray<{ name: string; from: string; to: string }>;
+  /** Saturdays and Sundays that are working days. */
+  workdays: readonly string[];
+  /** The notice it was taken from. */
+  source: string;
+}
+
+export const HOLIDAY_CALENDAR: Readonly<Record<number, HolidayYear>> = {
+  2025: {
+    source: '国办发明电〔2024〕12号',
+    holidays: [
+      { name: '元旦', from: '2025-01-01', to: '2025-01-01' },
+      { name: '春节', from: '2025-01-28', to: '2025-02-04' },
+      { name: '清明节', from: '2025-04-04', to: '2025-04-06' },
+      { name: '劳动节', from: '2025-05-01', to: '2025-05-05' },
+      { name: '端午节', from: '2025-05-31', to: '2025-06-02' },
+      { name: '国庆节、中秋节', from: '2025-10-01', to: '2025-10-08' },
+    ],
+    workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+  },
+  2026: {
+    source: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
+    holidays: [
+      { name: '元旦', from: '2026-01-01', to: '2026-01-03' },
+      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+      { name: '清明节', from: '2026-04-04', to: '2026-04-06' },
+      { name: '劳动节', from: '2026-05-01', to: '2026-05-05' },
+      { name: '端午节', from: '2026-06-19', to: '2026-06-21' },
+      { name: '中秋节', from: '2026-09-25', to: '2026-09-27' },
+      { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
+    ],
+    workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+  },
+};
+
+interface DayTable {
+  off: Set<string>;
+  on: Set<string>;
+}
+
+function expand(calendar: Readonly<Record<number, HolidayYear>>): DayTable {
+  const off = new Set<string>();
+  const on = new Set<string>();
+  for (const year of Object.values(calendar)) {
+    for (const h of year.holidays) {
+      for (let d = dayjs(h.from); !d.isAfter(dayjs(h.to)); d = d.add(1, 'day')) off.add(d.format('YYYY-MM-DD'));
+    }
+    for (const w of year.workdays) on.add(w);
+  }
+  return { off, on };
+}
+
+const DAYS = expand(HOLIDAY_CALENDAR);
+
+/** Whether `date` (YYYY-MM-DD) is a working day: a weekday that is not a holiday, or a make-up working day. */
+export function isWorkingDay(date: string): boolean {
+  if (DAYS.on.has(date)) return true;
+  if (DAYS.off.has(date)) return false;
+  const weekday = dayjs(date).day();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * `date` plus `n` working days (n ≥ 0): the n-th working day after it. "Within 15 working days"
+ * of a rating given on a Friday before a holiday ends 15 working days later, not counting the
+ * holiday, counting a make-up Saturday.
+ */
+export function addWorkingDays(date: string, n: number): string {
+  let d = dayjs(date);
+  let left = n;
+  while (left > 0) {
+    d = d.add(1, 'day');
+    if (isWorkingDay(d.format('YYYY-MM-DD'))) left -= 1;
+  }
+  return d.format('YYYY-MM-DD');
+}
+
+/** The first working day on or after `date`. */
+export function nextWorkingDay(date: string): string {
+  let d = dayjs(date);
+  while (!isWorkingDay(d.format('YYYY-MM-DD'))) d = d.add(1, 'day');
+  return d.format('YYYY-MM-DD');
+}
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days (a validity, not a deadline). */
 export function addCalendarDays(date: string, days: number): string {
   return dayjs(date).add(days, 'day').format('YYYY-MM-DD');
+}
+
+/**
+ * A deadline of `days` calendar days: when the last day is a day off, the deadline moves to the
+ * next working day (the rule for periods in Chinese administrative procedure).
+ */
+export function calendarDeadline(date: string, days: number): string {
+  return nextWorkingDay(addCalendarDays(date, days));
+}
+
+/** A deadline as the seeds write it: working days (工作日) or calendar days (日). */
+export interface Deadline {
+  days: number;
+  unit: 'working' | 'calendar';
+}
+
+export function dueDate(from: string, deadline: Deadline): string {
+  return deadline.unit === 'working' ? addWorkingDays(from, deadline.days) : calendarDeadline(from, deadline.days);
+}
+
+/** Years between `from` and `to` (inclusive) the calendar has no holidays for. */
+export function calendarYearsMissing(fromYear: number, toYear: number): number[] {
+  const missing: number[] = [];
+  for (let y = fromYear; y <= toYear; y += 1) if (!HOLIDAY_CALENDAR[y]) missing.push(y);
+  return missing;
 }

@@ -1,0 +1,36 @@
+// The table's stream for the figures: each changed record's figure events are counted once, and
+// a person whose registration or categories changed is recounted. A record delivered twice, or
+// a batch run again after a failure, changes nothing the second time.
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { JobseekerRegistrationEntity } from '../../db/entities';
+import { countEvent, figureEvents, personOf, recountPerson, type ChangedRecord } from '../count';
+
+type Image = Record<string, AttributeValue>;
+
+export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
+  const homes = new Map<string, Promise<string | undefined>>();
+  const homeArea = (userId: string) => {
+    if (!homes.has(userId)) {
+      homes.set(userId, JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send().then(({ Item }) => Item?.residence.areaCode));
+    }
+    return homes.get(userId)!;
+  };
+  const people = new Set<string>();
+  for (const record of event.Records) {
+    const d = record.dynamodb;
+    const changed: ChangedRecord = {
+      pk: d?.Keys?.pk?.S ?? '',
+      sk: d?.Keys?.sk?.S ?? '',
+      ...(d?.NewImage ? { newImage: unmarshall(d.NewImage as Image) } : {}),
+      ...(d?.OldImage ? { oldImage: unmarshall(d.OldImage as Image) } : {}),
+    };
+    for (const e of await figureEvents(changed, homeArea)) await countEvent(e);
+    const person = personOf(changed);
+    if (person) people.add(person);
+  }
+  // A person is recounted once per batch, from their records as they are now.
+  for (const userId of people) await recountPerson(userId);
+}

@@ -1,0 +1,113 @@
+// Reading the figures (issue 7): an area and its direct children for a period, from the counters
+// the stream keeps — one GetItem and one Query per period kind, whatever the size of the area (a
+// city of 1,000 communities reads its own row and its districts' rows). Staff see their own
+// jurisdiction only; the big screen sees one area's month, without personal data.
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import {
+  emptyFigures,
+  FLOW_FIGURES,
+  figureLabels,
+  isWithinArea,
+  periodLabel,
+  rateText,
+  ratesOf,
+  RATE_TARGETS,
+  STANDING_FIGURES,
+  staffScope,
+  todayInChina,
+  type AreaFigures,
+  type Figures,
+} from '@doorstep/shared';
+import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
+import { FigureCountEntity, figureSortKey } from '../db/entities';
+import { table } from '../db/table';
+import { ForbiddenError, NotFoundError } from '../http/errors';
+import type { Principal } from '../http/session';
+import { STANDING_PERIOD } from './count';
+
+const CHILD_LENGTH: Record<number, number | undefined> = { 4: 6, 6: 9, 9: 12 };
+
+type Row = Partial<Record<keyof Figures, number>> & { areaCode: string };
+
+function pick(row: Row | undefined, names: readonly (keyof Figures)[], into: Figures) {
+  for (const f of names) into[f] = row?.[f] ?? 0;
+}
+
+async function rowsOf(areaCode: string, period: string, childLength: number | undefined): Promise<{ own?: Row; children: Row[] }> {
+  const cityCode = areaCode.slice(0, 4);
+  const [ownPage, children] = await Promise.all([
+    table.build(QueryCommand).entities(FigureCountEntity).query({ partition: `FIG#${cityCode}#${period}`, range: { eq: figureSortKey(areaCode) } }).send(),
+    (async () => {
+      if (!childLength) return [];
+      const out: Row[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await table
+          .build(QueryCommand)
+          .entities(FigureCountEntity)
+          .query({ partition: `FIG#${cityCode}#${period}`, range: { beginsWith: `${String(childLength).padStart(2, '0')}#${areaCode}` } })
+          .options(start ? { exclusiveStartKey: start } : {})
+          .send();
+        out.push(...((page.Items ?? []) as Row[]));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return out;
+    })(),
+  ]);
+  return { own: ownPage.Items?.[0] as Row | undefined, children };
+}
+
+function areaFigures(areaCode: string, flow?: Row, standing?: Row): AreaFigures {
+  const figures = emptyFigures();
+  pick(flow, FLOW_FIGURES, figures);
+  pick(standing, STANDING_FIGURES, figures);
+  return { areaCode, areaName: areaFullName(areaCode) || areaCode, figures, rates: ratesOf(figures) };
+}
+
+export const currentMonth = () => todayInChina().slice(0, 7);
+
+/** An area's figures for a period, with those of each area one level down (every known one, zeros included). */
+export async function figuresOf(areaCode: string, period: string) {
+  const childLength = CHILD_LENGTH[areaCode.length];
+  const [flow, standing] = await Promise.all([rowsOf(areaCode, period, childLength), rowsOf(areaCode, STANDING_PERIOD, childLength)]);
+  const childCodes = new Set<string>([...(listChildAreas(areaCode) ?? []).map((a) => a.code), ...flow.children.map((r) => r.areaCode), ...standing.children.map((r) => r.areaCode)]);
+  const flowBy = new Map(flow.children.map((r) => [r.areaCode, r]));
+  const standingBy = new Map(standing.children.map((r) => [r.areaCode, r]));
+  return {
+    period,
+    periodLabel: periodLabel(period),
+    total: areaFigures(areaCode, flow.own, standing.own),
+    children: [...childCodes].sort().map((c) => areaFigures(c, flowBy.get(c), standingBy.get(c))),
+    targets: { ...RATE_TARGETS, zeroEmploymentFamilies: 0 },
+  };
+}
+
+function checkedArea(principal: Principal, areaCode?: string): string {
+  const scope = staffScope(principal.level, principal.areaCode);
+  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const area = areaCode ?? scope;
+  if (!isKnownArea(area) || !isWithinArea(area, scope) || area.length < 4) throw new NotFoundError('您的辖区里没有这个区域');
+  return area;
+}
+
+export function staffFigures(principal: Principal, q: { areaCode?: string; period?: string }) {
+  return figuresOf(checkedArea(principal, q.areaCode), q.period ?? currentMonth());
+}
+
+const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The figures as CSV for Excel: a BOM so it reads the UTF-8 Chinese, a row per child area, then the total. */
+export async function figuresCsv(principal: Principal, q: { areaCode?: string; period?: string }) {
+  const area = checkedArea(principal, q.areaCode);
+  const period = q.period ?? currentMonth();
+  const data = await figuresOf(area, period);
+  const figureNames = [...FLOW_FIGURES, ...STANDING_FIGURES];
+  const header = ['区域代码', '区域', ...figureNames.map((f) => figureLabels[f]), '满意率', '按时办结率', '就业率', '就业困难人员就业率'];
+  const line = (a: AreaFigures) =>
+    [a.areaCode, a.areaName, ...figureNames.map((f) => a.figures[f]), rateText(a.rates.satisfactionRate), rateText(a.rates.onTimeRate), rateText(a.rates.employmentRate), rateText(a.rates.hardToEmployEmploymentRate)]
+      .map(csvCell)
+      .join(',');
+  const total = { ...data.total, areaName: `合计（${data.total.areaName}）` };
+  const content = `\uFEFF${[header.map(csvCell).join(','), ...data.children.map(line), line(total)].join('\r\n')}\r\n`;
+  return { fileName: `考核数据_${area}_${period}.csv`, content };
+}

@@ -1,0 +1,52 @@
+import { addWorkingDays, calendarDeadline, calendarYearsMissing, dueDate, HOLIDAY_CALENDAR, isWorkingDay, nextWorkingDay } from './calendar';
+import dayjs from 'dayjs';
+
+describe('the working-day calendar', () => {
+  it('counts ordinary weekdays and skips a weekend', () => {
+    // Friday 2026-11-20 + 1 working day = Monday 2026-11-23
+    expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23');
+    expect(addWorkingDays('2026-11-23', 5)).toBe('2026-11-30');
+    expect(addWorkingDays('2026-11-23', 0)).toBe('2026-11-23');
+  });
+
+  it('skips the National Day holiday and counts its make-up Saturday', () => {
+    // 2026-09-30 (Wed) + 1 → Oct 1–7 off, Thu Oct 8 is the first working day
+    expect(addWorkingDays('2026-09-30', 1)).toBe('2026-10-08');
+    // Oct 8 (Thu), Oct 9 (Fri), Oct 10 (Saturday, a make-up working day)
+    expect(addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
+    expect(isWorkingDay('2026-10-10')).toBe(true);
+    expect(isWorkingDay('2026-10-11')).toBe(false);
+    // Sunday 2026-09-20 is a make-up working day before the mid-autumn festival
+    expect(addWorkingDays('2026-09-19', 1)).toBe('2026-09-20');
+  });
+
+  it('gives 15 working days across the Spring Festival', () => {
+    // Friday 2026-02-13; Sat 14 is worked; 15–23 off; then working days from Tue 24.
+    const due = addWorkingDays('2026-02-13', 15);
+    // 14 (Sat, make-up), 24, 25, 26, 27, 28 (Sat, make-up), Mar 2, 3, 4, 5, 6, 9, 10, 11, 12
+    expect(due).toBe('2026-03-12');
+  });
+
+  it('moves a calendar-day deadline that ends on a day off to the next working day', () => {
+    expect(calendarDeadline('2026-09-24', 7)).toBe('2026-10-08'); // Oct 1 is a holiday
+    expect(calendarDeadline('2026-11-16', 7)).toBe('2026-11-23'); // a Monday stays
+    expect(calendarDeadline('2026-11-14', 7)).toBe('2026-11-23'); // Saturday → Monday
+    expect(nextWorkingDay('2026-02-14')).toBe('2026-02-14'); // a make-up Saturday stays
+    expect(dueDate('2026-09-30', { days: 1, unit: 'working' })).toBe('2026-10-08');
+    expect(dueDate('2026-09-24', { days: 7, unit: 'calendar' })).toBe('2026-10-08');
+  });
+
+  it('keeps make-up working days on weekends and every date inside its own year', () => {
+    for (const [year, cal] of Object.entries(HOLIDAY_CALENDAR)) {
+      for (const w of cal.workdays) {
+        expect([0, 6]).toContain(dayjs(w).day());
+        expect(w.startsWith(year)).toBe(true);
+      }
+      for (const h of cal.holidays) expect(h.from <= h.to && h.from.startsWith(year)).toBe(true);
+    }
+  });
+
+  it('names the years it has no holidays for', () => {
+    expect(calendarYearsMissing(2025, 2027)).toEqual([2027]);
+  });
+});

@@ -1,0 +1,80 @@
+// Staff tasks (跟踪任务 / 待办): what each kind is, how long it may take, and who it escalates to
+// when it runs late (domain.md §3.Z, §5.6). Every due date comes from the working-day calendar.
+import { areaCodeLength } from './areas';
+import { dueDate, type Deadline } from './calendar';
+import { STAFF_LEVELS, type StaffLevelName } from './jurisdiction';
+
+export const TASK_KINDS = [
+  'referral_call_seeker',
+  'referral_visit_employer',
+  'placement_revisit',
+  'placement_monthly',
+  'training_employment',
+  'rectification',
+  'appeal_decision',
+  'complaint',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const taskKindLabels: Record<TaskKind, string> = {
+  referral_call_seeker: '回访求职者：推荐后是否已面试、录用',
+  referral_visit_employer: '回访用人单位：推荐人员的录用情况',
+  placement_revisit: '回访新上岗人员：上岗一周的情况，提醒办理就业登记',
+  placement_monthly: '月度回访：新上岗人员是否稳定就业',
+  training_employment: '培训后就业回访：结业三个月的就业情况',
+  rectification: '差评整改：查明原因、整改，并回访评价人',
+  appeal_decision: '差评申诉：核实后决定是否撤销这条评价',
+  complaint: '投诉意见办理：核实、答复并办结',
+};
+
+/**
+ * How long each kind may take. Follow-ups are in calendar days as the seeds write them (seeker
+ * call-back 7 days, counter follow-up ≤ 30 days); a bad rating's rectification and a complaint
+ * take 15 working days (the national 好差评 rule for rectifying a bad review); an appeal is
+ * decided within 5 working days.
+ */
+export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
+  referral_call_seeker: { days: 7, unit: 'calendar' },
+  referral_visit_employer: { days: 30, unit: 'calendar' },
+  placement_revisit: { days: 7, unit: 'calendar' },
+  placement_monthly: { days: 30, unit: 'calendar' },
+  training_employment: { days: 90, unit: 'calendar' },
+  rectification: { days: 15, unit: 'working' },
+  appeal_decision: { days: 5, unit: 'working' },
+  complaint: { days: 15, unit: 'working' },
+};
+
+/** Kinds whose completion must say what was done (the call-back, the answer). */
+export const TASK_NOTE_REQUIRED: readonly TaskKind[] = ['rectification'];
+
+/** The due date of a task of `kind` opened on `today` (`days` overrides the kind's length, same unit). */
+export function taskDue(kind: TaskKind, today: string, days?: number): string {
+  const d = TASK_DEADLINES[kind];
+  return dueDate(today, days === undefined ? d : { ...d, days });
+}
+
+/** The level that owns a task: the level whose area code has the task's area-code length. */
+export function ownerLevel(areaCode: string): StaffLevelName | undefined {
+  return STAFF_LEVELS.find((l) => areaCodeLength(l) === areaCode.length);
+}
+
+/** The level above (a community's street, a street's district, …), undefined for the city. */
+export function levelAbove(level: StaffLevelName): StaffLevelName | undefined {
+  return STAFF_LEVELS[STAFF_LEVELS.indexOf(level) + 1];
+}
+
+/** The area of the level above: `350102001001` → `350102001`. */
+export function parentArea(areaCode: string): string | undefined {
+  const level = ownerLevel(areaCode);
+  const above = level && levelAbove(level);
+  return above ? areaCode.slice(0, areaCodeLength(above)) : undefined;
+}
+
+/**
+ * An open task past its due date is escalated to the level above its owner: it shows there as
+ * 下级逾期 until it is done.
+ */
+export function isEscalatedTo(task: { areaCode: string; due: string; status: string }, viewerLevel: StaffLevelName, today: string): boolean {
+  const owner = ownerLevel(task.areaCode);
+  return task.status === 'open' && task.due < today && owner !== undefined && levelAbove(owner) === viewerLevel;
+}
