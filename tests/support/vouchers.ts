@@ -29,9 +29,10 @@ export function programmeBody(overrides: Partial<ProgrammeBody> = {}): Programme
 }
 
 /** A voucher's change as a NEW_AND_OLD_IMAGES stream record (the attributes the consumer reads). */
-export function voucherRecord(v: { voucherId: string; programmeId: string; status: string; holderAreaCode: string; holderType: string; faceValueFen: number }, oldStatus?: string) {
+export function voucherRecord(v: { voucherId: string; programmeId: string; status: string; holderAreaCode: string; holderType: string; faceValueFen: number; redeemedAt?: string }, oldStatus?: string) {
   const image = (status: string) => ({
     status: { S: status },
+    ...(v.redeemedAt ? { redeemedAt: { S: v.redeemedAt } } : {}),
     programmeId: { S: v.programmeId },
     holderAreaCode: { S: v.holderAreaCode },
     holderType: { S: v.holderType },

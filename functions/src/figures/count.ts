@@ -41,7 +41,11 @@ export interface ChangedRecord {
   oldImage?: Image;
 }
 
-const chinaDate = (iso: unknown) => todayInChina(new Date(String(iso)));
+/** The China date of a record's timestamp; today when it has none (a record never stops the stream). */
+function chinaDate(iso: unknown): string {
+  const at = new Date(String(iso));
+  return todayInChina(Number.isNaN(at.getTime()) ? new Date() : at);
+}
 const arrived = (r: ChangedRecord, status: string) => r.newImage?.status === status && r.oldImage?.status !== status;
 const inserted = (r: ChangedRecord) => !!r.newImage && !r.oldImage;
 
