@@ -18,6 +18,7 @@ import {
   type AreaFigures,
   type Figures,
 } from '@doorstep/shared';
+import Papa from 'papaparse';
 import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
 import { FigureCountEntity, figureSortKey } from '../db/entities';
 import { table } from '../db/table';
@@ -94,20 +95,23 @@ export function staffFigures(principal: Principal, q: { areaCode?: string; perio
   return figuresOf(checkedArea(principal, q.areaCode), q.period ?? currentMonth());
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
-/** The figures as CSV for Excel: a BOM so it reads the UTF-8 Chinese, a row per child area, then the total. */
+/** The figures as CSV for Excel (the HTTP layer adds the BOM that makes it read UTF-8): a row per child area, then the total. */
 export async function figuresCsv(principal: Principal, q: { areaCode?: string; period?: string }) {
   const area = checkedArea(principal, q.areaCode);
   const period = q.period ?? currentMonth();
   const data = await figuresOf(area, period);
   const figureNames = [...FLOW_FIGURES, ...STANDING_FIGURES];
   const header = ['区域代码', '区域', ...figureNames.map((f) => figureLabels[f]), '满意率', '按时办结率', '就业率', '就业困难人员就业率'];
-  const line = (a: AreaFigures) =>
-    [a.areaCode, a.areaName, ...figureNames.map((f) => a.figures[f]), rateText(a.rates.satisfactionRate), rateText(a.rates.onTimeRate), rateText(a.rates.employmentRate), rateText(a.rates.hardToEmployEmploymentRate)]
-      .map(csvCell)
-      .join(',');
+  const line = (a: AreaFigures) => [
+    a.areaCode,
+    a.areaName,
+    ...figureNames.map((f) => a.figures[f]),
+    rateText(a.rates.satisfactionRate),
+    rateText(a.rates.onTimeRate),
+    rateText(a.rates.employmentRate),
+    rateText(a.rates.hardToEmployEmploymentRate),
+  ];
   const total = { ...data.total, areaName: `合计（${data.total.areaName}）` };
-  const content = `\uFEFF${[header.map(csvCell).join(','), ...data.children.map(line), line(total)].join('\r\n')}\r\n`;
+  const content = Papa.unparse({ fields: header, data: [...data.children.map(line), line(total)] }, { newline: '\r\n' });
   return { fileName: `考核数据_${area}_${period}.csv`, content };
 }
