@@ -95,7 +95,9 @@ describe('a service voucher from programme to payment', () => {
   it('issues to the eligible people of the area, once however often staff press issue', async () => {
     const first = await client.post(`/voucher-programmes/${programmeId}/issue`, {}, district);
     expect(first.status).toBe(200);
-    expect(first.body.issued).toBe(1);
+    // On a loaded machine the stream consumer may read her registration only after the approval
+    // and issue the voucher itself: either way she holds exactly one.
+    expect(first.body.issued + first.body.alreadyHeld).toBe(1);
     const again = await client.post(`/voucher-programmes/${programmeId}/issue`, {}, district);
     expect(again.body).toMatchObject({ issued: 0, alreadyHeld: 1 });
     const mine = await client.get('/me/vouchers', youth);

@@ -3,8 +3,6 @@
 // working days through a task in the staff inbox, each step shown to the person.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { $append } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
@@ -12,7 +10,6 @@ import { ulid } from 'ulid';
 import {
   complaintKindLabels,
   complaintTopicLabels,
-  staffScope,
   taskDue,
   todayInChina,
   uploadOwner,
@@ -23,20 +20,17 @@ import {
 } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { ComplaintEntity, JobseekerRegistrationEntity } from '../db/entities';
-import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../http/errors';
+import { RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
-import type { Principal } from '../http/session';
-import { closeTask, loadTask, openTask } from '../tasks/tasks';
-import { viewUrls } from '../uploads/store';
+import { openTask } from '../tasks/tasks';
 
-type StoredComplaint = FormattedItem<typeof ComplaintEntity>;
+export type StoredComplaint = FormattedItem<typeof ComplaintEntity>;
 
 /** The street that handles complaints about a community. */
-const handlingArea = (communityCode: string) => communityCode.slice(0, 9);
+export const handlingArea = (communityCode: string) => communityCode.slice(0, 9);
 
-function toView(c: StoredComplaint): Complaint {
+export function toView(c: StoredComplaint): Complaint {
   return {
     id: c.complaintId,
     kind: c.kind,
@@ -52,7 +46,7 @@ function toView(c: StoredComplaint): Complaint {
   };
 }
 
-async function load(complaintId: string) {
+export async function load(complaintId: string) {
   const { Item } = await ComplaintEntity.build(GetItemCommand).key({ complaintId }).options({ consistent: true }).send();
   return Item;
 }
@@ -121,47 +115,4 @@ export async function myComplaints(userId: string): Promise<Complaint[]> {
     .options({ reverse: true, limit: 50 })
     .send();
   return Items.map(toView);
-}
-
-async function inScope(principal: Principal, complaintId: string): Promise<StoredComplaint> {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
-  const c = await load(complaintId);
-  // Handled from the street up: community staff do not see complaints (they may be about them).
-  if (!c || !handlingArea(c.areaCode).startsWith(scope)) throw new NotFoundError('您的辖区里没有这件投诉');
-  return c;
-}
-
-async function toStaffView(c: StoredComplaint) {
-  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: c.userId }).send();
-  return {
-    ...toView(c),
-    complainantName: reg?.name ?? '（未做求职登记）',
-    ...(reg?.phone ? { complainantPhone: reg.phone } : {}),
-    photoUrls: (await viewUrls(c.photoKeys)).map((p) => p.url),
-  };
-}
-
-export async function staffComplaint(principal: Principal, complaintId: string) {
-  return toStaffView(await inScope(principal, complaintId));
-}
-
-/** A step of the handling; `resolved` answers the person and closes the task in the same transaction. */
-export async function complaintProgress(principal: Principal, complaintId: string, status: 'processing' | 'resolved', note: string) {
-  const c = await inScope(principal, complaintId);
-  if (c.status === 'resolved') throw new ConflictError('这件投诉已经办结了');
-  const at = new Date().toISOString();
-  const task = status === 'resolved' ? await loadTask(c.taskId) : undefined;
-  try {
-    await execute(
-      ComplaintEntity.build(UpdateTransaction)
-        .item({ complaintId, status, progress: $append([{ at, status, note, by: principal.userId }]), updatedAt: at })
-        .options({ condition: { attr: 'status', ne: 'resolved' } }),
-      ...(task?.status === 'open' ? [closeTask(task, principal.userId, at, note)] : []),
-    );
-  } catch (err) {
-    if (cancelledTransaction(err)) throw new ConflictError('这件投诉已经办结了');
-    throw err;
-  }
-  return toStaffView((await load(complaintId))!);
 }

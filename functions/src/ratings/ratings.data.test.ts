@@ -15,7 +15,8 @@ import { apply, recordOutcome } from '../jobs/applications';
 import { putRegistration } from '../registration/service';
 import { decide, listReviews } from '../reviews/service';
 import { completeTask, listTasks, loadTask } from '../tasks/tasks';
-import { complaintProgress, createComplaint, myComplaints, staffComplaint } from './complaints';
+import { complaintProgress, staffComplaint } from './complaintHandling';
+import { createComplaint, myComplaints } from './complaints';
 import { appealRating, createRating, decideAppeal, myRatings, staffRating } from './ratings';
 
 beforeAll(createTestTable);

@@ -1,0 +1,58 @@
+// Handling complaints (staff): the complaint with its photos (five-minute links) and the
+// person's phone, and each step of the answer; resolving it closes its inbox task in the same
+// transaction. Apart from filing, so only these functions carry the photo signer.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $append } from 'dynamodb-toolbox/entity/actions/update';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { staffScope } from '@doorstep/shared';
+import { ComplaintEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { cancelledTransaction } from '../db/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
+import type { Principal } from '../http/session';
+import { closeTask, loadTask } from '../tasks/tasks';
+import { viewUrls } from '../uploads/store';
+import { handlingArea, load, toView, type StoredComplaint } from './complaints';
+
+async function inScope(principal: Principal, complaintId: string): Promise<StoredComplaint> {
+  const scope = staffScope(principal.level, principal.areaCode);
+  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const c = await load(complaintId);
+  // Handled from the street up: community staff do not see complaints (they may be about them).
+  if (!c || !handlingArea(c.areaCode).startsWith(scope)) throw new NotFoundError('您的辖区里没有这件投诉');
+  return c;
+}
+
+async function toStaffView(c: StoredComplaint) {
+  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: c.userId }).send();
+  return {
+    ...toView(c),
+    complainantName: reg?.name ?? '（未做求职登记）',
+    ...(reg?.phone ? { complainantPhone: reg.phone } : {}),
+    photoUrls: (await viewUrls(c.photoKeys)).map((p) => p.url),
+  };
+}
+
+export async function staffComplaint(principal: Principal, complaintId: string) {
+  return toStaffView(await inScope(principal, complaintId));
+}
+
+/** A step of the handling; `resolved` answers the person and closes the task in the same transaction. */
+export async function complaintProgress(principal: Principal, complaintId: string, status: 'processing' | 'resolved', note: string) {
+  const c = await inScope(principal, complaintId);
+  if (c.status === 'resolved') throw new ConflictError('这件投诉已经办结了');
+  const at = new Date().toISOString();
+  const task = status === 'resolved' ? await loadTask(c.taskId) : undefined;
+  try {
+    await execute(
+      ComplaintEntity.build(UpdateTransaction)
+        .item({ complaintId, status, progress: $append([{ at, status, note, by: principal.userId }]), updatedAt: at })
+        .options({ condition: { attr: 'status', ne: 'resolved' } }),
+      ...(task?.status === 'open' ? [closeTask(task, principal.userId, at, note)] : []),
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)) throw new ConflictError('这件投诉已经办结了');
+    throw err;
+  }
+  return toStaffView((await load(complaintId))!);
+}
