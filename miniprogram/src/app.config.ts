@@ -10,7 +10,10 @@ export default defineAppConfig({
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
     { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'refer/index', 'training-needs/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index'] },
+    { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
+    // The service hall's LED screen (H5).
+    { root: 'screen', pages: ['index/index'] },
     { root: 'training', pages: ['courses/index', 'course/index', 'enrolments/index', 'needs/index', 'manage/index', 'course-form/index', 'roster/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'batches/index', 'batch/index'] },
   ],

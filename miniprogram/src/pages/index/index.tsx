@@ -43,6 +43,10 @@ export default function IndexPage() {
             <Text className="home-card__title">我的就业券</Text>
             <Text className="home-card__text">领取就业券、出示券码、查看拨付</Text>
           </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/feedback/ratings/index' })}>
+            <Text className="home-card__title">评价和投诉</Text>
+            <Text className="home-card__text">给办过的服务打分，提投诉或意见，看办理进度</Text>
+          </View>
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
             <Text className="home-card__title">求职登记</Text>
             <Text className="home-card__text">填写或修改您的求职信息</Text>
@@ -89,8 +93,14 @@ export default function IndexPage() {
           ) : null}
           {session.user.roles.includes('staff') ? (
             <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/tasks/index' })}>
-              <Text className="home-card__title">跟踪任务</Text>
-              <Text className="home-card__text">推荐后的回访和单位走访，按到期日排列</Text>
+              <Text className="home-card__title">待办任务</Text>
+              <Text className="home-card__text">回访、差评整改、申诉和投诉，按到期日排列</Text>
+            </View>
+          ) : null}
+          {session.user.roles.includes('staff') || session.user.roles.includes('finance') ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/stats/index' })}>
+              <Text className="home-card__title">数据看板</Text>
+              <Text className="home-card__text">辖区的考核指标、服务量和各下级区域</Text>
             </View>
           ) : null}
           {session.user.roles.includes('staff') ? (

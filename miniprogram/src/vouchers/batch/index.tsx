@@ -8,23 +8,13 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
+import { saveCsv } from '../../services/files';
 import { request } from '../../services/request';
 import { yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
 const LINE_STATUS = { pending: '待银行结果', paid: '已到账', failed: '失败' } as const;
-
-/** H5: hand the CSV to the browser as a download. The weapp cannot save files: finance uses a computer. */
-function saveFile(fileName: string, content: string) {
-  const blob = new Blob([`\uFEFF${content}`], { type: 'text/csv;charset=utf-8' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
 
 export default function BatchPage() {
   const { id = '' } = useRouter().params;
@@ -46,7 +36,7 @@ export default function BatchPage() {
   async function download() {
     await form.send(async () => {
       const file = await request(payoutFile, { params: { id } });
-      if (process.env.TARO_ENV === 'h5') saveFile(file.fileName, file.content);
+      if (process.env.TARO_ENV === 'h5') saveCsv(file.fileName, file.content);
       else await Taro.showModal({ title: '请在电脑上下载', content: '拨付文件含完整银行账号，请在电脑浏览器打开本系统下载。', showCancel: false });
       setMessage(`已下载 ${file.fileName}：把它交给银行，银行回盘后在下面导入结果。`);
     });
