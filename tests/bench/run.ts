@@ -331,6 +331,25 @@ function trainingFigures(): TrainingFigures {
   return JSON.parse(out.trim().split('\n').at(-1)!) as TrainingFigures;
 }
 
+interface LatencyFigure {
+  requests: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  children: number;
+  ratings: number;
+}
+interface StatsFigures {
+  consumer: { events: number; seconds: number; perSecond: number; replayPerSecond: number; communities: number };
+  stats: { city: LatencyFigure; cityYear: LatencyFigure; district: LatencyFigure; street: LatencyFigure; floor: LatencyFigure };
+}
+
+/** The figure benchmarks, in a process of their own (tests/bench/figures.ts). */
+function statsFigures(): StatsFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'figures.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as StatsFigures;
+}
+
 async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}`);
@@ -341,6 +360,10 @@ async function main() {
   }
   if (process.env.BENCH_ONLY === 'training') {
     console.log(trainingFigures());
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'figures') {
+    console.log(JSON.stringify(statsFigures(), null, 2));
     return;
   }
   if (process.env.BENCH_ONLY === 'nearby') {
@@ -380,13 +403,16 @@ async function main() {
   console.log('• training sign-up with 200 at once, interview booking with 50 at once');
   const training = trainingFigures();
 
+  console.log('• figures: the stream consumer, GET /stats for a city of 1,000 communities');
+  const figures = statsFigures();
+
   console.log('• npm test wall time');
   const t = Date.now();
   const test = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8' });
   const testSeconds = (Date.now() - t) / 1000;
   const testLine = (test.stdout ?? '').trim().split('\n').at(-1);
 
-  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, npmTest: { seconds: testSeconds, result: testLine } };
+  const results = { date: new Date().toISOString(), machine, weapp, bundles, coldImportMs: imports, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, npmTest: { seconds: testSeconds, result: testLine } };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -395,7 +421,7 @@ async function main() {
     `| weapp main package | ${(weapp.main / KiB).toFixed(1)} KiB (total ${(weapp.total / KiB).toFixed(1)} KiB) | ≤ 600 KB (WeChat limit 2 MB) |`,
     ...Object.keys(bundles)
       .sort()
-      .map((n) => `| Lambda \`${n}\`: bundle / cold import | ${(bundles[n] / 1000).toFixed(1)} KB / ${imports[n].toFixed(0)} ms | ≤ ${['createUpload', 'staffPerson', 'staffFindPerson', 'staffEmployer'].includes(n) ? 600 : 450} KB / ≤ 150 ms |`),
+      .map((n) => `| Lambda \`${n}\`: bundle / cold import | ${(bundles[n] / 1000).toFixed(1)} KB / ${imports[n].toFixed(0)} ms | ≤ ${['createUpload', 'staffPerson', 'staffFindPerson', 'staffEmployer', 'staffComplaint', 'complaintProgress'].includes(n) ? 600 : 450} KB / ≤ 150 ms |`),
     `| registration PUT, ${latency.clients} concurrent clients, ${latency.requests} requests | p50 ${latency.p50.toFixed(0)} ms, p99 ${latency.p99.toFixed(0)} ms, ${latency.perSecond.toFixed(0)} req/s, ${latency.errors} errors | — |`,
     `| GET /staff/reviews, street with ${queue.pending} pending (+${queue.pending} next door), ${queue.requests} requests | p50 ${queue.p50.toFixed(0)} ms, p99 ${queue.p99.toFixed(0)} ms, ${queue.errors} errors; items read per page of ${queue.itemsReturned}: ${queue.itemsRead} | — |`,
     `| GET /vacancies/nearby, 3 km, ${nearby.count} published vacancies in one city, ${nearby.requests} requests, ${nearby.concurrency} at a time | p50 ${nearby.p50.toFixed(0)} ms, p99 ${nearby.p99.toFixed(0)} ms, ${nearby.errors} errors | p99 ≤ 100 ms |`,
@@ -411,6 +437,11 @@ async function main() {
     `| settlement run over ${vouchers.settlement.vouchers} redeemed vouchers (${vouchers.settlement.lines} payees, one programme) | ${vouchers.settlement.seconds.toFixed(0)} s, ${vouchers.settlement.batches} batch, ${vouchers.settlement.lines} payout lines, ${vouchers.settlement.amountFen} fen of ${vouchers.settlement.expectedFen} | — |`,
     `| POST /courses/{id}/enrolments, ${training.signUp.requests} people at once for ${training.signUp.seats} seats | p50 ${training.signUp.p50.toFixed(0)} ms, p99 ${training.signUp.p99.toFixed(0)} ms (max ${training.signUp.max.toFixed(0)}); ${training.signUp.enrolled} enrolled, ${training.signUp.waitlisted} waitlisted; statuses ${JSON.stringify(training.signUp.statuses)} | — |`,
     `| POST /interview-slots/{id}/bookings, ${training.booking.requests} people at once for a one-person slot | p50 ${training.booking.p50.toFixed(0)} ms, p99 ${training.booking.p99.toFixed(0)} ms (max ${training.booking.max.toFixed(0)}); ${training.booking.booked} booked; statuses ${JSON.stringify(training.booking.statuses)} | — |`,
+    `| figures: the stream consumer counting ${figures.consumer.events} events over ${figures.consumer.communities} communities (in-process, batches of 50, one shard) | ${figures.consumer.perSecond.toFixed(0)} events/s (${figures.consumer.seconds.toFixed(1)} s); a redelivered batch ${figures.consumer.replayPerSecond.toFixed(0)} records/s | — |`,
+    `| GET /stats, a city with ${figures.consumer.communities} communities, this month, ${figures.stats.city.requests} requests 4 at a time | p50 ${figures.stats.city.p50.toFixed(0)} ms, p99 ${figures.stats.city.p99.toFixed(0)} ms, ${figures.stats.city.errors} errors (${figures.stats.city.children} districts listed) | — |`,
+    `| GET /stats, the same city, the whole year | p50 ${figures.stats.cityYear.p50.toFixed(0)} ms, p99 ${figures.stats.cityYear.p99.toFixed(0)} ms, ${figures.stats.cityYear.errors} errors | — |`,
+    `| GET /stats, its district (${figures.stats.district.children} streets) / one street (${figures.stats.street.children} communities) | p99 ${figures.stats.district.p99.toFixed(0)} ms / ${figures.stats.street.p99.toFixed(0)} ms | — |`,
+    `| the local stack's floor then: GET /me, same concurrency | p50 ${figures.stats.floor.p50.toFixed(0)} ms, p99 ${figures.stats.floor.p99.toFixed(0)} ms | — |`,
     `| \`npm test\` wall time | ${testSeconds.toFixed(0)} s (${testLine}) | ≤ 15 min |`,
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');
