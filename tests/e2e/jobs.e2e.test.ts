@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import gcoord from 'gcoord';
 import type { Browser, Page } from 'playwright-core';
-import { haversineM } from '@doorstep/shared';
+import { calendarDeadline, haversineM, todayInChina } from '@doorstep/shared';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
@@ -222,9 +222,10 @@ describe('community staff refer a resident and follow up', () => {
     expect(await layoutProblems(staff)).toEqual([]);
 
     await staff.goto(baseUrl);
-    await staff.getByText('跟踪任务', { exact: true }).click();
-    await shown(staff).getByText('7 天后到期（', { exact: false }).waitFor({ timeout: 30_000 });
-    await shown(staff).getByText('30 天后到期（', { exact: false }).waitFor();
+    await staff.getByText('待办任务', { exact: true }).click();
+    // 7 and 30 days, moved to the next working day when that is a day off.
+    await shown(staff).getByText(`（${calendarDeadline(todayInChina(), 7)}）`, { exact: false }).waitFor({ timeout: 30_000 });
+    await shown(staff).getByText(`（${calendarDeadline(todayInChina(), 30)}）`, { exact: false }).waitFor();
     await screenshot(staff, 'staff-tasks.png');
     expect(await layoutProblems(staff)).toEqual([]);
   });

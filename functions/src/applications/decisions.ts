@@ -41,7 +41,7 @@ export async function applicationDecision({ review, status, actorId, at, reason,
   if (forward) {
     return [
       ...writes,
-      newReview({
+      ...newReview({
         reviewId: ulid(),
         type: 'hardship',
         subjectId: application.applicationId,

@@ -142,7 +142,7 @@ function applicationWrites(f: Filing, a: NewApplication, now: string) {
           OpenApplicationEntity.build(PutTransaction)
             .item({ userId: f.personId, kind: a.kind, applicationId, createdAt: now })
             .options({ condition: { attr: 'userId', exists: false } }),
-          newReview({
+          ...newReview({
             reviewId: ulid(),
             type: a.kind as 'unemployment' | 'hardship',
             subjectId: applicationId,

@@ -244,6 +244,8 @@ export const ReviewEntity = new Entity({
     reason: string().optional(),
     /** The person-rules version the decision was taken under. */
     ruleVersion: string().optional(),
+    /** Its task in the deciding level's inbox, closed with the decision. */
+    taskId: string().optional(),
     version: number(),
     gsi1pk: string(),
     gsi1sk: string(),

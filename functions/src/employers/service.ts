@@ -74,7 +74,7 @@ export async function createEmployer(userId: string, body: CreateEmployerBody): 
       EmployerMemberEntity.build(PutTransaction).item({ employerId, userId, role: 'admin', createdAt: now, ...memberIndexKeys(userId, employerId) }),
       audit.put,
       // Its street reviews it (domain.md §3.2).
-      newReview({ reviewId: ulid(), type: 'employer', subjectId: employerId, subjectName: body.name, areaCode: body.address.areaCode, step: 'street', createdAt: now }),
+      ...newReview({ reviewId: ulid(), type: 'employer', subjectId: employerId, subjectName: body.name, areaCode: body.address.areaCode, step: 'street', createdAt: now }),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) {

@@ -128,6 +128,19 @@ describe('rating a service', () => {
 });
 
 describe('the staff inbox', () => {
+  it('holds each review for the deciding level, due in 5 working days, closed by the decision itself', async () => {
+    const who = await person('350102003001');
+    const applicationId = (await submitUnemployment(citizen(who), unemployment)).id;
+    const { items } = await listReviews(otherStreet, { type: 'unemployment', status: 'pending', limit: 50 });
+    const review = items.find((r) => r.subjectId === applicationId)!;
+    const inbox = (await listTasks(otherStreet)).items.find((t) => t.subject.id === review.id);
+    expect(inbox).toMatchObject({ kind: 'review', owner: 'street', areaCode: '350102003', due: addWorkingDays(todayInChina(), 5) });
+    // It is done in the review queue, not by closing the task.
+    await expect(completeTask(otherStreet, inbox!.id, '已办')).rejects.toMatchObject({ statusCode: 409 });
+    await decide(otherStreet, review.id, { decision: 'reject', reason: '材料不全' });
+    expect(await loadTask(inbox!.id)).toMatchObject({ status: 'done', onTime: true, note: '审核不通过：材料不全' });
+  });
+
   async function task(areaCode: string, due: string, kind = 'referral_call_seeker') {
     const taskId = ulid();
     await TaskEntity.build(PutItemCommand)

@@ -1,9 +1,11 @@
 // Review items: written with the application they review, in its own transaction.
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
-import type { Review, ReviewStep } from '@doorstep/shared';
+import { reviewStepLabels, reviewTypeLabels, todayInChina, type Review, type ReviewStep } from '@doorstep/shared';
+import { ulid } from 'ulid';
 import { areaFullName } from '../areas/dataset';
 import { ReviewEntity, reviewQueueKeys } from '../db/entities';
+import { openTask } from '../tasks/tasks';
 
 export type StoredReview = FormattedItem<typeof ReviewEntity>;
 
@@ -36,7 +38,11 @@ export function toReviewView(r: StoredReview): Review {
   };
 }
 
-/** The review item to write with a new application, in the application's own transaction. */
+/**
+ * The review item to write with a new application, in the application's own transaction, and
+ * its task in the deciding level's inbox (due in 5 working days). Two transaction items, to be
+ * spread at the end of the caller's list (so the caller's own condition indexes stay put).
+ */
 export function newReview(input: {
   reviewId: string;
   type: Review['type'];
@@ -48,9 +54,22 @@ export function newReview(input: {
   step: ReviewStep;
   createdAt: string;
 }) {
-  const item = { ...input, status: 'pending' as const, version: 1 };
-  return ReviewEntity.build(PutTransaction)
-    .item({ ...item, ...reviewQueueKeys(item) })
-    .options({ condition: { attr: 'reviewId', exists: false } });
+  const taskId = ulid();
+  const item = { ...input, status: 'pending' as const, version: 1, taskId };
+  return [
+    ReviewEntity.build(PutTransaction)
+      .item({ ...item, ...reviewQueueKeys(item) })
+      .options({ condition: { attr: 'reviewId', exists: false } }),
+    openTask({
+      taskId,
+      kind: 'review',
+      detail: `${reviewTypeLabels[input.type]}（${reviewStepLabels[input.step]}）：${input.subjectName}`.slice(0, 300),
+      areaCode: input.areaCode.slice(0, input.step === 'street' ? 9 : 6),
+      subjectType: 'Review',
+      subjectId: input.reviewId,
+      today: todayInChina(new Date(input.createdAt)),
+      at: input.createdAt,
+    }),
+  ] as const;
 }
 

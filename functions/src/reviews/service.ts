@@ -12,6 +12,7 @@ import { grantRole } from '../auth/users';
 import { vacancyDecision } from '../vacancies/service';
 import { EmployerEntity, ReviewEntity, UsccClaimEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
+import { closeTask, loadTask } from '../tasks/tasks';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
@@ -94,12 +95,15 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
       : review.type === 'vacancy'
         ? await vacancyDecision(decision)
         : await applicationDecision(decision);
+  // Its inbox task closes with the decision (reviews from before the inbox have none).
+  const task = review.taskId ? await loadTask(review.taskId) : undefined;
   try {
     await execute(
       ReviewEntity.build(PutTransaction)
         .item({ ...decided, ...reviewQueueKeys(decided) })
         .options({ condition: { and: [{ attr: 'version', eq: review.version }, { attr: 'status', eq: 'pending' }] } }),
       ...subject,
+      ...(task?.status === 'open' ? [closeTask(task, principal.userId, now, body.decision === 'approve' ? '审核通过' : `审核不通过：${body.reason}`)] : []),
     );
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这条申请刚刚被其他工作人员处理，请刷新');

@@ -20,7 +20,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { inJurisdiction, isInTargetGroups, signUpOpen, todayInChina, recognisedCategoryLabels, type Enrolment } from '@doorstep/shared';
+import { courseIsFull, inJurisdiction, isInTargetGroups, signUpOpen, todayInChina, recognisedCategoryLabels, type Enrolment } from '@doorstep/shared';
 import { currentCategories } from '../applications/categories';
 import { mapLimit, retryConflicts } from '../concurrency';
 import { CourseEntity, EmployerMemberEntity, EnrolmentEntity, JobseekerRegistrationEntity, TraineeMarkerEntity, VoucherReservationEntity, WaitlistEntryEntity } from '../db/entities';
@@ -162,8 +162,7 @@ export async function enrol(
   // A seat, if one is free and nobody is waiting. When the course as read is already full, go
   // straight to the line: if a seat came free meanwhile, promotion below gives it to the head.
   const seated = { ...base, status: 'enrolled' as const };
-  const looksFull = course.enrolled >= course.seats || course.waiting > 0;
-  if (!looksFull) {
+  if (!courseIsFull(course)) {
     try {
       await retryConflicts(
         () =>

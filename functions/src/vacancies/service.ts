@@ -106,7 +106,7 @@ export async function createVacancy(userId: string, body: VacancyBody): Promise<
   await execute(
     VacancyEntity.build(PutTransaction).item(item).options({ condition: { attr: 'vacancyId', exists: false } }),
     audit.put,
-    newReview({
+    ...newReview({
       reviewId: ulid(),
       type: 'vacancy',
       subjectId: vacancyId,
@@ -274,7 +274,7 @@ export async function updateVacancy(userId: string, vacancyId: string, patch: Va
   });
   if (needsReview) {
     writes.push(
-      newReview({
+      ...newReview({
         reviewId: ulid(),
         type: 'vacancy',
         subjectId: vacancyId,

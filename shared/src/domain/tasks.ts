@@ -13,6 +13,7 @@ export const TASK_KINDS = [
   'rectification',
   'appeal_decision',
   'complaint',
+  'review',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -25,13 +26,15 @@ export const taskKindLabels: Record<TaskKind, string> = {
   rectification: '差评整改：查明原因、整改，并回访评价人',
   appeal_decision: '差评申诉：核实后决定是否撤销这条评价',
   complaint: '投诉意见办理：核实、答复并办结',
+  review: '审核申请：在审核工作台办理',
 };
 
 /**
  * How long each kind may take. Follow-ups are in calendar days as the seeds write them (seeker
  * call-back 7 days, counter follow-up ≤ 30 days); a bad rating's rectification and a complaint
  * take 15 working days (the national 好差评 rule for rectifying a bad review); an appeal is
- * decided within 5 working days.
+ * decided within 5 working days; a review (an onboarding, a vacancy, a registration) within 5
+ * working days of receipt (D10/D12: basic review ≤ 5 WD).
  */
 export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   referral_call_seeker: { days: 7, unit: 'calendar' },
@@ -42,6 +45,7 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   rectification: { days: 15, unit: 'working' },
   appeal_decision: { days: 5, unit: 'working' },
   complaint: { days: 15, unit: 'working' },
+  review: { days: 5, unit: 'working' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */

@@ -1,4 +1,4 @@
-import { needCounterChanges, needCounterKeys, signUpOpen } from './training';
+import { courseIsFull, needCounterChanges, needCounterKeys, signUpOpen } from './training';
 
 describe('training needs counters', () => {
   it('counts an answer at the city, district, street and community of the person, once per occupation', () => {
@@ -24,5 +24,13 @@ describe('training needs counters', () => {
 
   it('keeps sign-up open through the deadline day', () => {
     expect([signUpOpen('2026-12-01', '2026-12-01'), signUpOpen('2026-12-01', '2026-12-02')]).toEqual([true, false]);
+  });
+});
+
+describe('courseIsFull', () => {
+  it('sends a sign-up to the line when the seats are taken or anyone is already waiting', () => {
+    expect(courseIsFull({ seats: 30, enrolled: 29, waiting: 0 })).toBe(false);
+    expect(courseIsFull({ seats: 30, enrolled: 30, waiting: 0 })).toBe(true);
+    expect(courseIsFull({ seats: 30, enrolled: 25, waiting: 1 })).toBe(true);
   });
 });

@@ -35,6 +35,12 @@ export const enrolmentStatusLabels: Record<EnrolmentStatus, string> = {
 /** Sign-up and cancelling close at the end of the deadline day (China time). */
 export const signUpOpen = (deadline: string, today: string): boolean => today <= deadline;
 
+/**
+ * Whether a new sign-up goes to the waitlist: every seat taken, or people already waiting (nobody
+ * passes the line). The sign-up transaction's own condition decides; this is what to expect.
+ */
+export const courseIsFull = (c: { seats: number; enrolled: number; waiting: number }): boolean => c.enrolled >= c.seats || c.waiting > 0;
+
 export const NEED_TIMES = ['weekday_day', 'evening', 'weekend'] as const;
 export type NeedTime = (typeof NEED_TIMES)[number];
 export const needTimeLabels: Record<NeedTime, string> = { weekday_day: '工作日白天', evening: '晚上', weekend: '周末' };

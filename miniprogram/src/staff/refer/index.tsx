@@ -1,6 +1,6 @@
 // 推荐岗位: staff pick an open vacancy near a resident's home and issue the referral letter
 // (推荐介绍信). The letter's verification code is shown large, to read out or write down; the
-// follow-up tasks (call back in 7 days, visit the employer within 30) appear in 跟踪任务.
+// follow-up tasks (call back in 7 days, visit the employer within 30) appear in 待办任务.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -61,7 +61,7 @@ export default function ReferPage() {
           <DetailRow label="开具单位" value={letter.issuedBy} />
           <DetailRow label="有效期至" value={letter.validUntil} />
         </View>
-        <Notice kind="info" message="请把核验码告诉求职者，单位凭核验码查看推荐信。7 天后回访求职者、30 天内回访单位的任务已加入“跟踪任务”。" />
+        <Notice kind="info" message="请把核验码告诉求职者，单位凭核验码查看推荐信。7 天后回访求职者、30 天内回访单位的任务已加入“待办任务”。" />
         <View className="page__actions">
           <Button
             className="btn btn--primary"

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '跟踪任务' });
+export default definePageConfig({ navigationBarTitleText: '待办任务' });

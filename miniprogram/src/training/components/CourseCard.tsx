@@ -2,11 +2,10 @@
 // import the page styles first and training.scss after, so the card's own rules win.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { courseLevelLabels, courseTypeLabels, distanceText, fenToYuanText, type Course } from '@doorstep/shared';
+import { courseIsFull, courseLevelLabels, courseTypeLabels, distanceText, fenToYuanText, type Course } from '@doorstep/shared';
 
 export function seatsText(c: Pick<Course, 'seats' | 'enrolled' | 'waiting'>): string {
-  const left = c.seats - c.enrolled;
-  if (left > 0 && c.waiting === 0) return `还剩 ${left} 个名额（共 ${c.seats} 个）`;
+  if (!courseIsFull(c)) return `还剩 ${c.seats - c.enrolled} 个名额（共 ${c.seats} 个）`;
   return `名额已满，${c.waiting} 人在候补`;
 }
 
@@ -14,7 +13,7 @@ export const feeText = (c: Pick<Course, 'feeFen' | 'acceptedProgrammes'>) =>
   c.feeFen === 0 ? '免费' : `学费 ${fenToYuanText(c.feeFen)} 元${c.acceptedProgrammes.length ? '，可用培训券' : ''}`;
 
 export function CourseCard({ course: c, distanceM, query = '' }: { course: Course; distanceM?: number; query?: string }) {
-  const full = c.seats - c.enrolled <= 0 || c.waiting > 0;
+  const full = courseIsFull(c);
   return (
     <View className="card course-card" onClick={() => Taro.navigateTo({ url: `/training/course/index?id=${c.id}${query}` })}>
       <Text className="course-card__title">{c.title}</Text>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
+  courseIsFull,
   courseLevelLabels,
   courseTypeLabels,
   enrol,
@@ -45,7 +46,7 @@ export default function CoursePage() {
   async function signUp() {
     if (!data) return;
     const c = data.course;
-    const full = c.seats - c.enrolled <= 0 || c.waiting > 0;
+    const full = courseIsFull(c);
     const voucher = data.vouchers.find((v) => v.id === voucherId);
     const { confirm } = await Taro.showModal({
       title: personId ? `为${name}报名？` : '报名这个培训班？',
@@ -135,7 +136,7 @@ export default function CoursePage() {
       <View className="page__actions">
         {c.open ? (
           <Button className="btn btn--primary" disabled={busy} onClick={signUp}>
-            {busy ? '正在报名…' : personId ? `为${name}报名` : c.seats - c.enrolled <= 0 || c.waiting > 0 ? '候补报名' : '我要报名'}
+            {busy ? '正在报名…' : personId ? `为${name}报名` : courseIsFull(c) ? '候补报名' : '我要报名'}
           </Button>
         ) : (
           <Notice kind="info" message="报名已经截止了。" />
