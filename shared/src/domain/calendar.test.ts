@@ -46,7 +46,12 @@ describe('the working-day calendar', () => {
     }
   });
 
-  it('names the years it has no holidays for', () => {
+  it('names the years it has no notice for, and keeps their holidays fixed by date', () => {
     expect(calendarYearsMissing(2025, 2027)).toEqual([2027]);
+    // 2027-01-01 is a Friday: off by law even before the notice is configured.
+    expect(isWorkingDay('2027-01-01')).toBe(false);
+    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    expect(isWorkingDay('2027-10-01')).toBe(false);
+    expect(isWorkingDay('2027-03-01')).toBe(true);
   });
 });

@@ -2,8 +2,10 @@
 // public holidays off, and the make-up working days (调休上班) that fall on a Saturday or Sunday
 // on. Each year is configured from the State Council's notice (国务院办公厅关于 N 年部分节假日
 // 安排的通知), published each November for the next year; add the year below when it appears.
-// A year not configured counts weekends only — `calendarYearsMissing` names such years so the
-// gap is seen (GET /health reports it).
+// A year not configured counts weekends and the holidays fixed by date in the national rules
+// (元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October; 全国年节及纪念日放假办法) — the lunar ones
+// and the make-up days need the notice — and `calendarYearsMissing` names such years (a unit
+// test pins which are in).
 import dayjs from 'dayjs';
 
 export interface HolidayYear {
@@ -62,10 +64,14 @@ function expand(calendar: Readonly<Record<number, HolidayYear>>): DayTable {
 
 const DAYS = expand(HOLIDAY_CALENDAR);
 
+/** Holidays fixed by date in the national rules, for a year whose notice is not configured yet. */
+const FIXED_HOLIDAYS = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'];
+
 /** Whether `date` (YYYY-MM-DD) is a working day: a weekday that is not a holiday, or a make-up working day. */
 export function isWorkingDay(date: string): boolean {
   if (DAYS.on.has(date)) return true;
   if (DAYS.off.has(date)) return false;
+  if (!HOLIDAY_CALENDAR[Number(date.slice(0, 4))] && FIXED_HOLIDAYS.includes(date.slice(5))) return false;
   const weekday = dayjs(date).day();
   return weekday !== 0 && weekday !== 6;
 }
