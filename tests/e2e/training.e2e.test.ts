@@ -237,6 +237,8 @@ describe('training from course to completion', () => {
     await done.getByText('已结业').waitFor({ timeout: 30_000 });
     expect(await done.innerText()).toContain('已核销');
     expect((await client.get(`/me/vouchers/${voucherId}`, annToken)).body.voucher.status).toBe('redeemed');
+    // A finished course can be rated from its card (once; the sheet is the same as under 服务评价).
+    expect(await shown(ann).locator('.course-card', { hasText: '育婴员（五级）周末班' }).getByText('评价这次服务', { exact: true }).count()).toBe(1);
     await screenshot(ann, 'my-training-completed.png');
   });
 });

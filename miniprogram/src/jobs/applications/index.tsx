@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { fenToYuanText, jobApplicationStatusLabels, listMyJobApplications } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
@@ -32,6 +33,7 @@ export default function MyApplicationsPage() {
           <Text className={`status-pill status-pill--${a.status}`}>{jobApplicationStatusLabels[a.status]}</Text>
           {a.employerNote ? <Text className="job-card__reason">单位说：{a.employerNote}</Text> : null}
           <Text className="job-card__meta">投递于 {a.createdAt.slice(0, 10)}</Text>
+          {a.status === 'hired' || a.status === 'rejected' ? <RateButton type="job_application" id={a.id} title={`应聘：${a.vacancy.employerName} ${a.vacancy.title}`} /> : null}
           {a.status === 'applied' || a.status === 'invited' ? (
             <Button
               className="btn btn--primary"

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { bookingCutoff, cancelInterview, chinaDateTimeText, interviewModeLabels, interviewOutcomeLabels, myInterviews, type InterviewBooking } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
@@ -64,6 +65,7 @@ export default function MyInterviewsPage() {
             ) : null}
             {b.outcome ? <Text className={`slot-card__tag ${b.outcome === 'no_show' ? 'slot-card__tag--warn' : ''}`}>{interviewOutcomeLabels[b.outcome]}</Text> : null}
             {b.assisted ? <Text className="slot-card__meta">社区工作人员帮您约的</Text> : null}
+            {b.outcome && b.outcome !== 'no_show' ? <RateButton type="interview" id={b.id} title={`面试：${b.employerName ?? ''} ${b.vacancyTitle ?? ''}`} /> : null}
             {changeable ? (
               <View className="stack">
                 <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/jobs/book/index?vacancyId=${b.vacancyId}&bookingId=${b.id}` })}>

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { cancelEnrolment, enrolmentStatusLabels, fenToYuanText, myEnrolments, signUpOpen, todayInChina, type Enrolment } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
@@ -61,6 +62,7 @@ export default function MyEnrolmentsPage() {
           ) : null}
           {e.attendedDays !== undefined ? <Text className="course-card__meta">出勤 {e.attendedDays} 天</Text> : null}
           {e.assisted ? <Text className="course-card__meta">社区工作人员帮您报的名</Text> : null}
+          {e.status === 'completed' || e.status === 'not_completed' ? <RateButton type="training" id={e.id} title={`培训：${e.courseTitle}`} /> : null}
           {(e.status === 'enrolled' && signUpOpen(e.signUpDeadline, today)) || e.status === 'waitlisted' ? (
             <Button className="btn btn--secondary" onClick={() => void cancel(e)}>
               {e.status === 'waitlisted' ? '退出候补' : '取消报名'}
