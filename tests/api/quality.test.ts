@@ -2,20 +2,18 @@
 // stream consumed in-process as Lambda would: a person's reviewed registration is rated once; a
 // bad rating reaches the street's inbox; a complaint is answered; the figures, their CSV and the
 // big screen show it — inside the jurisdiction only. Bad input is a 400; nothing answers 500.
-import { pollTableStream, type StreamPoller } from '../../scripts/lib/localStream';
-import { localClient } from '../../scripts/lib/dynamoLocal';
 import { addWorkingDays, todayInChina } from '@doorstep/shared';
+import { consumeTableStream, until } from '../support/streams';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
-import { testEnvironment, uniqueTableName } from '../support/testConfig';
+import { uniqueTableName } from '../support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
 let client: ReturnType<typeof apiClient>;
-let poller: StreamPoller;
-let dynamo: ReturnType<typeof localClient>;
+let stream: { stop(): void };
 const tableName = uniqueTableName('quality');
 let street: string;
 let otherStreet: string;
@@ -26,22 +24,11 @@ let stranger: string;
 let applicationId: string;
 let ratingId: string;
 
-const until = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
-  for (let i = 0; i < 100; i += 1) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
 beforeAll(async () => {
   api = await startApi({ tableName, workFolder: '.esbuild-quality' });
   client = apiClient(api.baseUrl);
-  Object.assign(process.env, testEnvironment(tableName));
-  const { onStream } = await import('../../functions/src/figures/handlers/stream');
-  dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
-  poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
+  // The table's stream, consumed in-process as Lambda would (what `npm start` does).
+  stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/figures/handlers/stream')).onStream);
 
   street = await client.devLogin('q-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   otherStreet = await client.devLogin('q-street-2', { roles: ['staff'], level: 'street', areaCode: '350102003' });
@@ -57,8 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  poller?.stop();
-  dynamo?.destroy();
+  stream?.stop();
   await api?.stop();
 });
 

@@ -1,11 +1,10 @@
 // Employment vouchers over real HTTP (issue 5): a programme from creation to the citizen seeing
 // it paid, with the table's stream consumed in-process as Lambda would; bad input is a 400 that
 // changes nothing, and no input produces a 500.
-import { localClient } from '../../scripts/lib/dynamoLocal';
-import { pollTableStream, type StreamPoller } from '../../scripts/lib/localStream';
+import { consumeTableStream, until } from '../support/streams';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
-import { testEnvironment, uniqueTableName } from '../support/testConfig';
+import { uniqueTableName } from '../support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { programmeBody } from '../support/vouchers';
@@ -14,8 +13,7 @@ jest.setTimeout(300_000);
 
 let api: RunningApi;
 let client: ReturnType<typeof apiClient>;
-let poller: StreamPoller;
-let dynamo: ReturnType<typeof localClient>;
+let stream: { stop(): void };
 const tableName = uniqueTableName('vouchers');
 let district: string;
 let street: string;
@@ -25,23 +23,11 @@ let agent: string;
 let youth: string;
 let providerId: string;
 
-const until = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
-  for (let i = 0; i < 100; i += 1) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
 beforeAll(async () => {
   api = await startApi({ tableName, workFolder: '.esbuild-vouchers' });
   client = apiClient(api.baseUrl);
   // The table's stream, consumed in-process as Lambda would (what `npm start` does).
-  Object.assign(process.env, testEnvironment(tableName));
-  const { onStream } = await import('../../functions/src/vouchers/handlers/stream');
-  dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
-  poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
+  stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/vouchers/handlers/stream')).onStream);
 
   district = await client.devLogin('vc-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   street = await client.devLogin('vc-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
@@ -58,8 +44,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  poller?.stop();
-  dynamo?.destroy();
+  stream?.stop();
   await api?.stop();
 });
 

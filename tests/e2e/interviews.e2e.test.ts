@@ -3,29 +3,25 @@
 // seeker who applied books the first from 我的应聘, sees it in 我的面试, moves it to the video
 // slot and gets the room link; the restaurant sees her booking with her phone.
 // Screenshots go to tests/e2e/screenshots/.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/localStack';
-import { uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { vacancyBody } from '../support/vacancies';
 import { apiClient } from '../support/http';
-import { field, fill, largeTextProblems, launchBrowser, layoutProblems, phoneOf, pick, screenshot, shown } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { field, fill, largeTextProblems, layoutProblems, phoneOf, pick, screenshot, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildH5();
-  api = await startApi({ tableName: uniqueTableName('e2e-interviews'), workFolder: '.esbuild-e2e-interviews' });
+  stack = await startE2e('interviews');
+  api = stack.api;
   const client = apiClient(api.baseUrl);
   const street = await client.devLogin('e2e-iv-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   // An approved restaurant with a published vacancy, and a registered job seeker who applied.
@@ -42,16 +38,12 @@ beforeAll(async () => {
   const reg = registrationBody({ idNumber: makeIdNumber('1979-06-02', 417), name: '郑秀兰', phone: '13905917788', residence: { areaCode: '350102001001', address: '鼓东路 36 号', lat: 26.0915, lng: 119.2962 } });
   expect((await client.put('/me/jobseeker-registration', reg, seeker)).status).toBe(200);
   expect((await client.post(`/vacancies/${vacancyId}/applications`, {}, seeker)).status).toBe(201);
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  await stack?.stop();
 });
 
 describe('interview booking', () => {

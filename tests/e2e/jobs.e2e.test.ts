@@ -3,24 +3,20 @@
 // 附近的工作 with the distance and the reasons, applies, and the restaurant invites her; then
 // her community's staff refer her with a letter and see the follow-up tasks.
 // Screenshots go to tests/e2e/screenshots/.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import gcoord from 'gcoord';
 import type { Browser, Page } from 'playwright-core';
 import { calendarDeadline, haversineM, todayInChina } from '@doorstep/shared';
-import { startApi, type RunningApi } from '../support/localStack';
-import { uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, phoneOf, field, fill, largeTextProblems, launchBrowser, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { confirmPicker, phoneOf, field, fill, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
 
@@ -36,8 +32,8 @@ const SEEKER_ID = makeIdNumber('1976-04-12', 318);
 
 
 beforeAll(async () => {
-  buildH5();
-  api = await startApi({ tableName: uniqueTableName('e2e-jobs'), workFolder: '.esbuild-e2e-jobs' });
+  stack = await startE2e('jobs');
+  api = stack.api;
   const client = apiClient(api.baseUrl);
   const street = await client.devLogin('e2e-jobs-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   await client.devLogin('e2e-jobs-community', { roles: ['staff'], level: 'community', areaCode: '350102001001' });
@@ -56,16 +52,12 @@ beforeAll(async () => {
     intention: { occupations: ['收银员'], minMonthlySalaryFen: 350_000, maxDistanceKm: 3, shift: 'day' },
   });
   expect((await client.put('/me/jobseeker-registration', reg, seeker)).status).toBe(200);
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  await stack?.stop();
 });
 
 describe('a vacancy from post to application', () => {

@@ -4,71 +4,53 @@
 // finds both in its inbox, answers the complaint, and reads the figures on its dashboard; the
 // service hall's big screen (1920×1080) shows the jobs nearby and the month's figures.
 // Screenshots go to tests/e2e/screenshots/.
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { pollTableStream, type StreamPoller } from '../../scripts/lib/localStream';
-import { localClient } from '../../scripts/lib/dynamoLocal';
-import { startApi, type RunningApi } from '../support/localStack';
-import { testEnvironment, uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { vacancyBody } from '../support/vacancies';
-import { apiClient } from '../support/http';
-import { field, fill, largeTextProblems, launchBrowser, layoutProblems, phoneOf, screenshot, settled, shown, SCREENSHOTS } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { field, fill, largeTextProblems, layoutProblems, phoneOf, screenshot, settled, shown, SCREENSHOTS } from '../support/browser';
+import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
+import { consumeTableStream } from '../support/streams';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
-let poller: StreamPoller;
-let dynamo: ReturnType<typeof localClient>;
-const tableName = uniqueTableName('e2e-quality');
+let stream: { stop(): void };
 
 beforeAll(async () => {
-  buildH5();
-  api = await startApi({ tableName, workFolder: '.esbuild-e2e-quality' });
-  Object.assign(process.env, testEnvironment(tableName));
-  const { onStream } = await import('../../functions/src/figures/handlers/stream');
-  dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
-  poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
+  stack = await startE2e('quality');
+  api = stack.api;
+  stream = await consumeTableStream(stack.tableName, async () => (await import('../../functions/src/figures/handlers/stream')).onStream);
 
-  const client = apiClient(api.baseUrl);
+  const client = stack.client;
   const street = await client.devLogin('e2e-q-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   // Mrs Zheng, registered, with an unemployment registration the street approved.
   const zheng = await client.devLogin('e2e-q-zheng');
   const home = { areaCode: '350102001001', address: '鼓东路 36 号', lat: 26.0875, lng: 119.301 };
   expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(52), 711), name: '郑美华', phone: '13905917001', residence: home }), zheng)).status).toBe(200);
   const applied = await client.post('/me/unemployment-registration', { priorStatus: 'new_entrant', ableToWork: true, willingToWork: true, localResident: true }, zheng);
-  const review = (await client.get('/staff/reviews?type=unemployment&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === applied.body.application.id);
-  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  await approveInQueue(client, street, 'unemployment', applied.body.application.id);
   // Jobs near the service hall, for the big screen.
   const owner = await client.devLogin('e2e-q-owner');
   const employerId = (await client.post('/employers', employerBody({ name: '鼓东便民超市', uscc: makeUscc(7701) }), owner)).body.employer.id;
-  const onboarding = (await client.get('/staff/reviews?type=employer&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === employerId);
-  expect((await client.post(`/staff/reviews/${onboarding.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  await approveInQueue(client, street, 'employer', employerId);
   for (const [title, lat] of [['超市收银员', 26.0845], ['理货员', 26.0852], ['生鲜区售货员', 26.0861]] as const) {
     const vacancyId = (await client.post('/vacancies', vacancyBody(employerId, { lat, lng: 119.2962 }, { title }), owner)).body.vacancy.id;
-    const posting = (await client.get('/staff/reviews?type=vacancy&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === vacancyId);
-    expect((await client.post(`/staff/reviews/${posting.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+    await approveInQueue(client, street, 'vacancy', vacancyId);
   }
 
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
 });
 
 afterAll(async () => {
-  poller?.stop();
-  dynamo?.destroy();
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  stream?.stop();
+  await stack?.stop();
 });
 
 describe('rating and complaining, and the street answering', () => {

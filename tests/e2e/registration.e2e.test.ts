@@ -1,20 +1,16 @@
 // A job seeker registers from a phone: the H5 build of the mini-program in Chromium at 375×812,
 // against the real API (serverless offline) and DynamoDB Local. Screenshots go to
 // tests/e2e/screenshots/ for people to look at.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/localStack';
-import { uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { makeIdNumber } from '../support/people';
-import { confirmPicker, fill, field, largeTextProblems, launchBrowser, layoutProblems, openPicker, phoneContext, pick, screenshot, shown } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { confirmPicker, fill, field, largeTextProblems, layoutProblems, openPicker, phoneContext, pick, screenshot, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -23,20 +19,15 @@ const ID_NUMBER = makeIdNumber('1979-08-21', 517);
 const WRONG_CHECK_DIGIT = `${ID_NUMBER.slice(0, 17)}${ID_NUMBER.endsWith('0') ? '1' : '0'}`;
 
 beforeAll(async () => {
-  // The build first: webpack and thirty cold functions at once are too much for two cores.
-  buildH5();
-  api = await startApi({ tableName: uniqueTableName('e2e'), workFolder: '.esbuild-e2e' });
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  stack = await startE2e('registration');
+  api = stack.api;
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
   page = await (await phoneContext(browser)).newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  await stack?.stop();
 });
 
 describe('job-seeker registration in the browser', () => {

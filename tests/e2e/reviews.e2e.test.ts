@@ -1,47 +1,38 @@
 // Two people and a street officer, each on their own phone (375×812, H5 build, real API):
 // a citizen applies for unemployment registration and the street approves it; a shop onboards
 // with a photo of its licence and the street approves it. Screenshots go to tests/e2e/screenshots/.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/localStack';
-import { uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, phoneOf, fill, field, largeTextProblems, launchBrowser, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { confirmPicker, phoneOf, fill, field, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
 const ID_NUMBER = makeIdNumber('1978-03-09', 624);
 
 
 beforeAll(async () => {
-  // The build first: webpack and thirty cold functions at once are too much for two cores.
-  buildH5();
-  api = await startApi({ tableName: uniqueTableName('e2e-reviews'), workFolder: '.esbuild-e2e-reviews' });
+  stack = await startE2e('reviews');
+  api = stack.api;
   const client = apiClient(api.baseUrl);
   // The street officer's account and the citizen's job-seeker registration exist beforehand.
   await client.devLogin('e2e-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   const citizen = await client.devLogin('e2e-citizen');
   const put = await client.put('/me/jobseeker-registration', registrationBody({ idNumber: ID_NUMBER, name: '陈美玲' }), citizen);
   expect(put.status).toBe(200);
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  await stack?.stop();
 });
 
 async function fillUnemploymentForm(page: Page) {

@@ -4,24 +4,20 @@
 // cancels and he moves up; she answers the training-needs survey and community staff see the
 // figures; the school records a completion on another course's roster, which uses her voucher.
 // Screenshots go to tests/e2e/screenshots/.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/localStack';
-import { uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { programmeBody } from '../support/vouchers';
 import { chinaDay, courseBody } from '../support/courses';
 import { apiClient } from '../support/http';
-import { confirmPicker, field, fill, largeTextProblems, launchBrowser, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
 let client: ReturnType<typeof apiClient>;
@@ -33,8 +29,8 @@ let todayCourseId: string;
 const SCHOOL_WGS84 = { latitude: 26.0845, longitude: 119.2962 };
 
 beforeAll(async () => {
-  buildH5();
-  api = await startApi({ tableName: uniqueTableName('e2e-training'), workFolder: '.esbuild-e2e-training' });
+  stack = await startE2e('training');
+  api = stack.api;
   client = apiClient(api.baseUrl);
   const street = await client.devLogin('e2e-tr-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   const district = await client.devLogin('e2e-tr-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
@@ -65,16 +61,12 @@ beforeAll(async () => {
       teacher,
     )
   ).body.course.id;
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  await stack?.stop();
 });
 
 describe('training from course to completion', () => {

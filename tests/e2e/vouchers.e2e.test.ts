@@ -2,48 +2,36 @@
 // as Lambda would): the district sets up a programme, finance approves its budget, the district
 // issues it; a young job seeker claims it and shows the code; a training provider redeems it;
 // finance settles, downloads the payout file, imports the bank's result; the holder sees it paid.
-import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { localClient } from '../../scripts/lib/dynamoLocal';
-import { pollTableStream, type StreamPoller } from '../../scripts/lib/localStream';
-import { startApi, type RunningApi } from '../support/localStack';
-import { testEnvironment, uniqueTableName } from '../support/testConfig';
+import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
-import { apiClient } from '../support/http';
-import { confirmPicker, field, fill, largeTextProblems, launchBrowser, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
-import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
+import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
+import { consumeTableStream } from '../support/streams';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
-let h5: Server;
+let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
-let poller: StreamPoller;
-let dynamo: ReturnType<typeof localClient>;
-const tableName = uniqueTableName('e2e-vouchers');
+let stream: { stop(): void };
 
 beforeAll(async () => {
-  buildH5();
-  api = await startApi({ tableName, workFolder: '.esbuild-e2e-vouchers' });
-  Object.assign(process.env, testEnvironment(tableName));
-  const { onStream } = await import('../../functions/src/vouchers/handlers/stream');
-  dynamo = localClient(process.env.DYNAMODB_ENDPOINT!);
-  poller = pollTableStream(dynamo, process.env.DYNAMODB_ENDPOINT!, tableName, (records) => onStream({ Records: records } as never), 300);
+  stack = await startE2e('vouchers');
+  api = stack.api;
+  stream = await consumeTableStream(stack.tableName, async () => (await import('../../functions/src/vouchers/handlers/stream')).onStream);
 
-  const client = apiClient(api.baseUrl);
+  const client = stack.client;
   const street = await client.devLogin('e2e-v-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   const district = await client.devLogin('e2e-v-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   await client.devLogin('e2e-v-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
   // A training school, approved and designated a provider by the district.
   const school = await client.devLogin('e2e-v-school');
   const created = await client.post('/employers', employerBody({ name: '鼓楼区巧手职业培训学校', uscc: makeUscc(7601) }), school);
-  const review = (await client.get('/staff/reviews?type=employer&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === created.body.employer.id);
-  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  await approveInQueue(client, street, 'employer', created.body.employer.id);
   expect(
     (await client.post('/staff/providers', { employerId: created.body.employer.id, types: ['training_institution'], bankAccount: { accountName: '鼓楼区巧手职业培训学校', accountNo: '6222020200117654321', bankName: '工商银行福州分行' } }, district)).status,
   ).toBe(200);
@@ -52,18 +40,13 @@ beforeAll(async () => {
   const reg = registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(19), 611), name: '林晓燕', phone: '13905916611' });
   expect((await client.put('/me/jobseeker-registration', reg, youth)).status).toBe(200);
 
-  const port = await freePort();
-  h5 = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
-  baseUrl = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
+  baseUrl = stack.baseUrl;
+  browser = stack.browser;
 });
 
 afterAll(async () => {
-  poller?.stop();
-  dynamo?.destroy();
-  await browser?.close();
-  await new Promise((r) => (h5 ? h5.close(r) : r(undefined)));
-  await api?.stop();
+  stream?.stop();
+  await stack?.stop();
 });
 
 const confirmModal = async (page: Page) => {

@@ -1,0 +1,53 @@
+// What every browser suite starts: the H5 production build (first: webpack and thirty cold
+// functions at once are too much for two cores), the API over its own table, the H5 server in
+// front of it, and Chromium. `stop` takes down whatever was started, in reverse.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startH5Server } from '../../scripts/lib/h5Server';
+import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { launchBrowser } from './browser';
+import { apiClient } from './http';
+import { startApi, type RunningApi } from './localStack';
+import { uniqueTableName } from './testConfig';
+
+export interface E2eStack {
+  api: RunningApi;
+  client: ReturnType<typeof apiClient>;
+  tableName: string;
+  /** Where the H5 app is served. */
+  baseUrl: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startE2e(name: string): Promise<E2eStack> {
+  buildH5();
+  const tableName = uniqueTableName(`e2e-${name}`);
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s();
+  };
+  try {
+    const api = await startApi({ tableName, workFolder: `.esbuild-e2e-${name}` });
+    stops.push(() => api.stop());
+    const port = await freePort();
+    const h5: Server = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });
+    stops.push(() => new Promise((r) => h5.close(r)));
+    const browser = await launchBrowser();
+    stops.push(() => browser.close());
+    return { api, client: apiClient(api.baseUrl), tableName, baseUrl: `http://127.0.0.1:${port}`, browser, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Approves the pending review of `subjectId` in the queue `type` as `staffToken` (a street for most types). */
+export async function approveInQueue(client: ReturnType<typeof apiClient>, staffToken: string, type: string, subjectId: string, step?: 'district'): Promise<void> {
+  const queue = await client.get(`/staff/reviews?type=${type}&limit=100${step ? `&step=${step}` : ''}`, staffToken);
+  const review = queue.body.items.find((r: { subjectId: string }) => r.subjectId === subjectId);
+  if (!review) throw new Error(`no pending ${type} review of ${subjectId}`);
+  const decided = await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, staffToken);
+  if (decided.status !== 200) throw new Error(`approving ${type} ${subjectId}: ${decided.status} ${decided.text}`);
+}
