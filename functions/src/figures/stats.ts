@@ -13,7 +13,6 @@ import {
   ratesOf,
   RATE_TARGETS,
   STANDING_FIGURES,
-  staffScope,
   todayInChina,
   type AreaFigures,
   type Figures,
@@ -22,7 +21,8 @@ import Papa from 'papaparse';
 import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
 import { FigureCountEntity, figureSortKey } from '../db/entities';
 import { table } from '../db/table';
-import { ForbiddenError, NotFoundError } from '../http/errors';
+import { NotFoundError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { STANDING_PERIOD } from './count';
 
@@ -84,8 +84,7 @@ export async function figuresOf(areaCode: string, period: string) {
 }
 
 function checkedArea(principal: Principal, areaCode?: string): string {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const scope = scopeOf(principal);
   const area = areaCode ?? scope;
   if (!isKnownArea(area) || !isWithinArea(area, scope) || area.length < 4) throw new NotFoundError('您的辖区里没有这个区域');
   return area;

@@ -5,18 +5,17 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $append } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { staffScope } from '@doorstep/shared';
 import { ComplaintEntity, JobseekerRegistrationEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
-import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { closeTask, loadTask } from '../tasks/tasks';
 import { viewUrls } from '../uploads/store';
 import { handlingArea, load, toView, type StoredComplaint } from './complaints';
 
 async function inScope(principal: Principal, complaintId: string): Promise<StoredComplaint> {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const scope = scopeOf(principal);
   const c = await load(complaintId);
   // Handled from the street up: community staff do not see complaints (they may be about them).
   if (!c || !handlingArea(c.areaCode).startsWith(scope)) throw new NotFoundError('您的辖区里没有这件投诉');

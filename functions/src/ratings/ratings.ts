@@ -13,7 +13,6 @@ import {
   BAD_SCORE,
   parentArea,
   serviceTypeLabels,
-  staffScope,
   tagsForScore,
   todayInChina,
   type Rating,
@@ -26,6 +25,7 @@ import { EmployerEntity, JobseekerRegistrationEntity, RatedMarkerEntity, RatingE
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { closeTask, loadTask, openTask } from '../tasks/tasks';
 import { completedServicesOf, isRecipient, resolveService } from './services';
@@ -163,12 +163,6 @@ export async function myRatings(userId: string) {
     items: await Promise.all(Items.map(toView)),
     toRate: done.filter((s) => !rated.has(`${s.serviceType}#${s.serviceId}`)).slice(0, 50),
   };
-}
-
-function scopeOf(principal: Principal): string {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
-  return scope;
 }
 
 /** A rating seen by staff whose jurisdiction holds its service point. */

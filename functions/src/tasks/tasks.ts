@@ -15,7 +15,6 @@ import {
   isEscalatedTo,
   isWithinArea,
   ownerLevel,
-  staffScope,
   STAFF_LEVELS,
   taskDue,
   taskKindLabels,
@@ -30,7 +29,8 @@ import { TaskEntity, taskQueueKeys } from '../db/entities';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 
 type StoredTask = FormattedItem<typeof TaskEntity>;
@@ -78,10 +78,9 @@ export async function loadTask(taskId: string): Promise<StoredTask | undefined> 
   return Item;
 }
 
-function scopeOf(principal: Principal): { scope: string; level: StaffLevelName } {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope || !principal.level) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
-  return { scope, level: principal.level };
+/** The caller's jurisdiction and level (a jurisdiction implies a level). */
+function jurisdiction(principal: Principal): { scope: string; level: StaffLevelName } {
+  return { scope: scopeOf(principal), level: principal.level! };
 }
 
 export function toTaskView(t: StoredTask, viewerLevel: StaffLevelName, today = todayInChina()): Task {
@@ -117,7 +116,7 @@ export interface TaskFilter {
  * partition and are filtered out; pages are refilled up to 20.
  */
 export async function listTasks(principal: Principal, filter: TaskFilter = {}): Promise<{ items: Task[]; nextCursor?: string }> {
-  const { scope, level } = scopeOf(principal);
+  const { scope, level } = jurisdiction(principal);
   const today = todayInChina();
   const status = filter.status === 'done' ? 'done' : 'open';
   const partition = taskQueueKeys(status, scope, '', '').gsi1pk;
@@ -162,8 +161,7 @@ export async function listTasks(principal: Principal, filter: TaskFilter = {}): 
 
 /** Whether the staff member may act on a task: it lies in their jurisdiction. */
 export function taskInScope(principal: Principal, t: { areaCode: string }): boolean {
-  const { scope } = scopeOf(principal);
-  return isWithinArea(t.areaCode, scope);
+  return isWithinArea(t.areaCode, scopeOf(principal));
 }
 
 /**
@@ -171,7 +169,7 @@ export function taskInScope(principal: Principal, t: { areaCode: string }): bool
  * their own steps (the call-back note here; the appeal decision; the complaint's answer).
  */
 export async function completeTask(principal: Principal, taskId: string, note?: string): Promise<Task> {
-  const { level } = scopeOf(principal);
+  const { level } = jurisdiction(principal);
   const task = await loadTask(taskId);
   if (!task || !taskInScope(principal, task)) throw new NotFoundError('您的辖区里没有这项任务');
   if (task.status !== 'open') throw new ConflictError('这项任务已经办结了');
