@@ -70,12 +70,14 @@ async function main() {
     // as they would reach WeChat.
     Object.assign(process.env, stageEnvironment('local', TABLE, dynamo.endpoint), { MESSAGE_LOG: join(DATA_DIR, 'messages.log'), POWERTOOLS_LOG_LEVEL: 'WARN' });
     // Vouchers too: each redemption is queued for settlement from the stream, and the settlement
-    // run that AWS schedules daily runs here every ten minutes (finance can also start one). And
+    // run that AWS schedules daily runs here every ten minutes (finance can also start one), the
+    // daily expiry run every hour. And
     // the assessment figures, counted from the same stream.
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
     const voucherStream = await import('../functions/src/vouchers/handlers/stream');
     const figureStream = await import('../functions/src/figures/handlers/stream');
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
+    const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
       await onStream({ Records: records } as never);
@@ -84,10 +86,12 @@ async function main() {
     });
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
+    const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);
     stops.push(async () => {
       stream.stop();
       clearInterval(schedule);
       clearInterval(settlement);
+      clearInterval(expiry);
       streamClient.destroy();
     });
 

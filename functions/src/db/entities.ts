@@ -650,8 +650,10 @@ export const VoucherHoldingEntity = new Entity({
 });
 
 /**
- * A voucher. GSI2 is the holder's wallet; GSI1, while settling or after, lists a batch's
- * vouchers by payee. The programme's fields holders and providers see are copied in.
+ * A voucher. GSI2 is the holder's wallet. GSI1, while the voucher is unused (issued or
+ * claimed), files it under the month of its last day so the daily expiry run finds it
+ * (`expiryKeys`); from settlement on it lists a batch's vouchers by payee. The programme's
+ * fields holders and providers see are copied in.
  */
 export const VoucherEntity = new Entity({
   name: 'Voucher',
@@ -699,6 +701,9 @@ export const VoucherEntity = new Entity({
   computeKey: ({ voucherId }) => ({ pk: `VOUCHER#${voucherId}`, sk: 'VOUCHER' }),
 });
 export const walletKeys = (holderId: string, issuedAt: string, voucherId: string) => ({ gsi2pk: `WALLET#${holderId}`, gsi2sk: `${issuedAt}#${voucherId}` });
+/** An unused voucher's last day (the claim window's end while issued, the validity's end once claimed). */
+export const expiryKeys = (lastDay: string, voucherId: string) => ({ gsi1pk: expiryPartition(lastDay.slice(0, 7)), gsi1sk: `${lastDay}#${voucherId}` });
+export const expiryPartition = (month: string) => `VEXPIRY#${month}`;
 export const batchVouchersKeys = (batchId: string, payeeKey: string, voucherId: string) => ({ gsi1pk: `BATCH_VOUCHERS#${batchId}`, gsi1sk: `${payeeKey}#${voucherId}` });
 
 /**
@@ -871,6 +876,10 @@ export const VoucherStatsEntity = new Entity({
     reversedFen: number().optional(),
     settledCount: number().optional(),
     settledFen: number().optional(),
+    expiredCount: number().optional(),
+    expiredFen: number().optional(),
+    revokedCount: number().optional(),
+    revokedFen: number().optional(),
   }),
   computeKey: ({ programmeId, areaCode, holderType }) => ({ pk: `VSTATS#${programmeId}`, sk: `${areaCode}#${holderType}` }),
 });

@@ -35,6 +35,7 @@ import {
   VoucherHoldingEntity,
   VoucherProgrammeEntity,
   programmeAreaPartition,
+  expiryKeys,
   walletKeys,
 } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -43,6 +44,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
 import { concerns, scopeOf } from './access';
+import { lapse } from './lapse';
+import { loadVoucher } from './redeemable';
 import { allProgrammes, loadProgramme, type StoredProgramme, type StoredVoucher } from './store';
 
 const ISSUE_PAGE = 50;
@@ -215,6 +218,7 @@ export async function issueTo(p: StoredProgramme, reg: Registration, actorId: st
         version: 1,
         auditHead: formatAuditHead(audit.head),
         ...walletKeys(reg.userId, now, voucherId),
+        ...expiryKeys(p.claimUntil, voucherId),
       }),
       audit.put,
       outboxMessage({
@@ -273,16 +277,33 @@ export async function issueProgramme(principal: Principal, programmeId: string, 
   return { issued: count('issued'), alreadyHeld: count('already_held'), notEligible: count('not_eligible'), ...(nextCursor ? { nextCursor } : {}) };
 }
 
-/** On the stream: someone's categories or registration changed — issue what they have become eligible for. */
-export async function issueOnEligibility(userId: string): Promise<number> {
+/**
+ * On the stream: someone's categories or registration changed — issue what they have become
+ * eligible for, and take back the vouchers they have not claimed and no longer fit (moved out of
+ * the area, no longer in a target group). A claimed voucher stays theirs until it is used or
+ * expires: they may already have booked the service with it.
+ */
+export async function reconcileEligibility(userId: string): Promise<{ issued: number; revoked: number }> {
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
-  if (!reg) return 0;
+  if (!reg) return { issued: 0, revoked: 0 };
   const today = todayInChina();
+  let revoked = 0;
+  const { Items: wallet = [] } = await table
+    .build(QueryCommand)
+    .entities(VoucherEntity)
+    .query({ index: 'gsi2', partition: walletKeys(userId, '', '').gsi2pk })
+    .send();
+  for (const seen of wallet.filter((v) => v.status === 'issued' && v.claimUntil >= today)) {
+    const p = await loadProgramme(seen.programmeId);
+    if (!p || (await eligible(p, reg, today))) continue;
+    const v = await loadVoucher(seen.voucherId);
+    if (v && (await lapse(v, 'revoked', { actorId: 'system:eligibility', reason: '已不符合这张券的领取条件', shards: p.shards }))) revoked += 1;
+  }
   let issued = 0;
   for (const p of await programmesCovering(reg.residence.areaCode, today)) {
     if ((await issueTo(p, reg, 'system:eligibility', today)) === 'issued') issued += 1;
   }
-  return issued;
+  return { issued, revoked };
 }
 
 /** Approved programmes still open for claims whose area covers a place (its city, district or street). */

@@ -72,6 +72,9 @@ export function redemptionWrites(
     providerName: provider.name,
     serviceRecordJson: JSON.stringify(r.serviceRecord),
     payeeKey: v.kind === 'service' ? `provider#${provider.employerId}` : `person#${v.holderId}`,
+    // Used: out of the expiry run's index.
+    gsi1pk: undefined,
+    gsi1sk: undefined,
     updatedAt: now,
     version: v.version + 1,
     auditHead: formatAuditHead(audit.head),

@@ -17,7 +17,7 @@ import type { Principal } from '../http/session';
 import { allProgrammes } from './store';
 import { scopeOf } from './access';
 
-export const COUNTED_STATUSES = ['issued', 'claimed', 'redeemed', 'reversed', 'settled'] as const;
+export const COUNTED_STATUSES = ['issued', 'claimed', 'redeemed', 'reversed', 'settled', 'expired', 'revoked'] as const;
 type Counted = (typeof COUNTED_STATUSES)[number];
 const DEDUPE_KEEP_S = 7 * 24 * 3600; // longer than the stream keeps a record (24 h)
 
@@ -60,6 +60,8 @@ const zero = (): VoucherFigures => ({
   redeemed: { count: 0, amountFen: 0 },
   reversed: { count: 0, amountFen: 0 },
   settled: { count: 0, amountFen: 0 },
+  expired: { count: 0, amountFen: 0 },
+  revoked: { count: 0, amountFen: 0 },
 });
 
 const CHILD_LENGTH: Record<number, number> = { 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };

@@ -5,13 +5,13 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ulid } from 'ulid';
-import { BANK_RESULT_VALUES } from '@doorstep/shared';
+import { BANK_RESULT_VALUES, addCalendarDays, todayInChina } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { testEnvironment } from '../../../tests/support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { designatedProvider } from '../../../tests/support/providers';
 import { citizen, financeOf, programmeBody, staffOf, streamEvent, voucherRecord } from '../../../tests/support/vouchers';
-import { LedgerEntryEntity, QuotaShardEntity, VoucherEntity, VoucherStatsEntity } from '../db/entities';
+import { LedgerEntryEntity, OutboxEntity, QuotaShardEntity, VoucherEntity, VoucherStatsEntity } from '../db/entities';
 import { table } from '../db/table';
 import { signSession } from '../http/session';
 import { putRegistration } from '../registration/service';
@@ -19,12 +19,13 @@ import { signHolderCode } from './codes';
 import { onStream } from './handlers/stream';
 import { redeem as redeemHandler } from './handlers/redemption';
 import { claim as claimHandler } from './handlers/wallet';
+import { expireDue, revokeVoucher } from './lapse';
 import { approveProgramme, createProgramme, issueProgramme } from './programmes';
 import type { StoredVoucher } from './store';
 import { redeemVoucher, reverseVoucher } from './redemption';
 import { approveBatch, getBatch, importBankResults, payoutFile, runSettlement, type SettlementHooks } from './settlement';
 import { voucherStats } from './stats';
-import { claimVoucher, listMyVouchers } from './wallet';
+import { claimVoucher, getMyVoucher, holderCode, listMyVouchers } from './wallet';
 
 beforeAll(createTestTable);
 jest.setTimeout(240_000);
@@ -371,5 +372,87 @@ describe('issuing', () => {
     expect(mine[0].status).toBe('issued');
     const stats = await VoucherStatsEntity.build(GetItemCommand).key({ programmeId: p.id, areaCode: '350102006001', holderType: 'person' }).send();
     expect(stats.Item).toBeUndefined(); // counted by the stream record of the voucher itself, not by this one
+  });
+});
+
+async function shardsLeft(programmeId: string) {
+  const { Items = [] } = await table.build(QueryCommand).entities(QuotaShardEntity).query({ partition: `VPROG#${programmeId}`, range: { beginsWith: 'SHARD#' } }).options({ consistent: true }).send();
+  return { quota: Items.reduce((n, x) => n + x.quotaLeft, 0), budgetFen: Items.reduce((n, x) => n + x.budgetLeftFen, 0) };
+}
+
+describe('unused vouchers: expiry and revocation', () => {
+  it('expires unused vouchers after their last day, once under two runs at the same moment, and gives a claimed one its place and face value back', async () => {
+    await provider('01K0PRVE000000000000000EE0', ['agent-e1'], ['hr_agency'], '350102009002');
+    const today = todayInChina();
+    const p = await approvedProgramme({ name: '到期测试券', areaCode: '350102009', quota: 3, budgetFen: 3 * 20_000, claimUntil: addCalendarDays(today, 10), validityDays: 5 });
+    for (const who of ['exp-used', 'exp-claimed', 'exp-unclaimed']) await person(who, '350102009001');
+    await issueAll(p.id);
+    const used = await voucherOf('exp-used', p.id);
+    const claimed = await voucherOf('exp-claimed', p.id);
+    const unclaimed = await voucherOf('exp-unclaimed', p.id);
+    await claimVoucher(citizen('exp-used'), used.id, {}, undefined);
+    await claimVoucher(citizen('exp-claimed'), claimed.id, {}, undefined);
+    const { code } = await signHolderCode(used.id);
+    await redeemVoucher({ userId: 'agent-e1', roles: ['jobseeker'] } as never, { code, providerId: '01K0PRVE000000000000000EE0', serviceRecord: { serviceDate: today, description: '职业指导一次' } }, undefined);
+    expect(await shardsLeft(p.id)).toEqual({ quota: 1, budgetFen: 20_000 });
+
+    // Nothing is due before the last days have passed.
+    expect(await expireDue(today)).toEqual({ expired: 0, returned: 0 });
+    const later = addCalendarDays(today, 11);
+    const runs = await Promise.all([expireDue(later), expireDue(later)]);
+    expect(runs.reduce((n, r) => n + r.expired, 0)).toBe(2);
+    expect(runs.reduce((n, r) => n + r.returned, 0)).toBe(1);
+    expect((await load(claimed.id)).status).toBe('expired');
+    expect((await load(unclaimed.id)).status).toBe('expired');
+    expect((await load(used.id)).status).toBe('redeemed');
+    // The claimed one's place and face value are back; the unclaimed one had taken none.
+    expect(await shardsLeft(p.id)).toEqual({ quota: 2, budgetFen: 2 * 20_000 });
+    expect(await expireDue(later)).toEqual({ expired: 0, returned: 0 });
+    const history = (await getMyVoucher(citizen('exp-claimed'), claimed.id)).history!;
+    expect(history.at(-1)).toMatchObject({ action: 'expire', label: '已过期' });
+    await expect(holderCode(citizen('exp-claimed'), claimed.id)).rejects.toMatchObject({ statusCode: 422 });
+
+    // Counted once in the figures as expired, however often the stream delivers it.
+    await deliverTwice([await load(claimed.id), await load(unclaimed.id)], () => 'claimed');
+    const stats = await VoucherStatsEntity.build(GetItemCommand).key({ programmeId: p.id, areaCode: '350102009001', holderType: 'person' }).send();
+    expect(stats.Item).toMatchObject({ expiredCount: 2, expiredFen: 40_000 });
+  });
+
+  it("lets district staff of the holder's area revoke an unused voucher with a reason: its place comes back, the holder is told, and it can no longer be shown or revoked again", async () => {
+    const p = await approvedProgramme({ name: '收回测试券', areaCode: '350102002', quota: 2, budgetFen: 2 * 20_000 });
+    await person('rev-holder', '350102002002');
+    await issueAll(p.id);
+    const v = await voucherOf('rev-holder', p.id);
+    await claimVoucher(citizen('rev-holder'), v.id, {}, undefined);
+    expect(await shardsLeft(p.id)).toEqual({ quota: 1, budgetFen: 20_000 });
+
+    await expect(revokeVoucher(staffOf('other-district', 'district', '350103'), v.id, '骗领，经核查属实')).rejects.toMatchObject({ statusCode: 404 });
+    await expect(revokeVoucher(staffOf('street-staff', 'street', '350102002'), v.id, '骗领，经核查属实')).rejects.toMatchObject({ statusCode: 403 });
+    expect((await revokeVoucher(STAFF, v.id, '骗领，经核查属实')).voucher).toEqual({ id: v.id, status: 'revoked', reason: '骗领，经核查属实' });
+    await expect(revokeVoucher(STAFF, v.id, '骗领，经核查属实')).rejects.toMatchObject({ statusCode: 409 });
+
+    expect(await shardsLeft(p.id)).toEqual({ quota: 2, budgetFen: 2 * 20_000 });
+    expect((await getMyVoucher(citizen('rev-holder'), v.id)).history!.at(-1)).toMatchObject({ action: 'revoke', label: '已收回', reason: '骗领，经核查属实' });
+    await expect(holderCode(citizen('rev-holder'), v.id)).rejects.toMatchObject({ statusCode: 409 });
+    const { Items: messages = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).options({ consistent: false }).send();
+    expect(messages.some((m) => m.userId === 'rev-holder' && m.page === `vouchers/detail/index?id=${v.id}` && m.dataJson.includes('已收回'))).toBe(true);
+  });
+
+  it('takes back an unclaimed voucher when the holder moves out of its area, and leaves the claimed one theirs', async () => {
+    const kept = await approvedProgramme({ name: '搬走后保留测试券', areaCode: '350102100' });
+    const taken = await approvedProgramme({ name: '搬走后收回测试券', areaCode: '350102100' });
+    const userId = `mover-${ulid()}`;
+    await person(userId, '350102100001');
+    const record = { eventName: 'MODIFY', dynamodb: { Keys: { pk: { S: `USER#${userId}` }, sk: { S: 'JOBSEEKER_REG' } } } };
+    await onStream(streamEvent([record]));
+    const toKeep = await voucherOf(userId, kept.id);
+    const toTake = await voucherOf(userId, taken.id);
+    await claimVoucher(citizen(userId), toKeep.id, {}, undefined);
+
+    await person(userId, '350102001001'); // moved to another street of the district
+    await onStream(streamEvent([record, record]));
+    expect((await load(toKeep.id)).status).toBe('claimed');
+    expect((await load(toTake.id)).status).toBe('revoked');
+    expect((await getMyVoucher(citizen(userId), toTake.id)).history!.at(-1)).toMatchObject({ action: 'revoke', reason: '已不符合这张券的领取条件' });
   });
 });

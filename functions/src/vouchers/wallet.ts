@@ -16,7 +16,7 @@ import {
 import { readAuditEvents } from '../audit/service';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { retryConflicts } from '../concurrency';
-import { JobseekerRegistrationEntity, PayoutAccountEntity, QuotaShardEntity, VoucherEntity, walletKeys } from '../db/entities';
+import { JobseekerRegistrationEntity, PayoutAccountEntity, QuotaShardEntity, VoucherEntity, expiryKeys, walletKeys } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
@@ -35,6 +35,8 @@ const ACTION_LABELS: Record<string, string> = {
   settling: '进入拨付',
   settle: '已拨付',
   payment_failed: '拨付失败，将重新拨付',
+  expire: '已过期',
+  revoke: '已收回',
 };
 
 
@@ -133,11 +135,13 @@ export async function claimVoucher(
   for (const shard of shuffled(p.shards)) {
     const now = new Date().toISOString();
     const audit = nextAuditEvent(parseAuditHead(v.auditHead), { recordType: 'Voucher', recordId: voucherId, actorId: principal.userId, at: now, action: 'claim', fromState: 'issued', toState: 'claimed' });
+    const expiresOn = voucherExpiryDate(today, v.validityDays);
     const next: StoredVoucher = {
       ...v,
       status: 'claimed',
       claimedAt: now,
-      expiresOn: voucherExpiryDate(today, v.validityDays),
+      expiresOn,
+      ...expiryKeys(expiresOn, voucherId),
       updatedAt: now,
       version: v.version + 1,
       auditHead: formatAuditHead(audit.head),

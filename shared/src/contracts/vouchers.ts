@@ -315,6 +315,18 @@ export const reverseVoucher = defineContract({
   errors: [400, 401, 403, 404, 409],
 });
 
+export const revokeVoucher = defineContract({
+  id: 'revokeVoucher',
+  method: 'POST',
+  path: '/vouchers/{id}/revoke',
+  summary: '收回一张还没使用的券（持券人不再符合条件或有骗领等情况；区级或市级工作人员，须写原因）；已领取的券名额和金额退回券种',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ reason: z.string().trim().min(4, '请写明收回原因，至少4个字').max(200, '最多200字') }),
+  response: z.object({ voucher: z.object({ id: z.string(), status: z.enum(VOUCHER_STATUSES), reason: z.string() }) }),
+  errors: [400, 401, 403, 404, 409],
+});
+
 export const providerRedemptions = defineContract({
   id: 'providerRedemptions',
   method: 'GET',
@@ -436,6 +448,9 @@ export const voucherFiguresSchema = z.object({
   redeemed: countAmount,
   reversed: countAmount,
   settled: countAmount,
+  /** Unused past their last day, and taken back: their place and face value went back to the programme when they had been claimed. */
+  expired: countAmount,
+  revoked: countAmount,
 });
 export type VoucherFigures = z.infer<typeof voucherFiguresSchema>;
 

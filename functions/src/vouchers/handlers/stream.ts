@@ -1,7 +1,7 @@
-// The table's stream for vouchers: figures, the settlement queue, and issue on eligibility.
+// The table's stream for vouchers: figures, the settlement queue, and issue or revoke on eligibility.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../logger';
-import { issueOnEligibility } from '../programmes';
+import { reconcileEligibility } from '../programmes';
 import { queueForSettlement } from '../settlement';
 import { countArrival } from '../stats';
 
@@ -10,7 +10,7 @@ type Image = Record<string, { S?: string; N?: string } | undefined>;
 /**
  * The table's stream: a voucher arriving in a status is counted for the figures, and queued for
  * settlement when redeemed; a person's categories or registration changing issues what they have
- * become eligible for. Every step is idempotent, so a record delivered twice does no harm.
+ * become eligible for and takes back unclaimed vouchers they no longer fit. Every step is idempotent, so a record delivered twice does no harm.
  */
 export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
   for (const record of event.Records) {
@@ -26,8 +26,8 @@ export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
       await countArrival({ voucherId, programmeId, status, holderAreaCode: img.holderAreaCode?.S ?? '', holderType: img.holderType?.S ?? 'person', faceValueFen: Number(img.faceValueFen?.N ?? 0) });
       if (status === 'redeemed') await queueForSettlement(programmeId, voucherId);
     } else if (pk.startsWith('USER#') && (sk.startsWith('CATEGORY#') || sk === 'JOBSEEKER_REG') && record.eventName !== 'REMOVE') {
-      const issued = await issueOnEligibility(pk.slice('USER#'.length));
-      if (issued > 0) logger.info('vouchers issued on eligibility', { issued });
+      const { issued, revoked } = await reconcileEligibility(pk.slice('USER#'.length));
+      if (issued > 0 || revoked > 0) logger.info('vouchers issued or revoked on eligibility', { issued, revoked });
     }
   }
 }
