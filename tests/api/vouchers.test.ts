@@ -181,9 +181,29 @@ describe('a service voucher from programme to payment', () => {
       redeemed: { count: 1, amountFen: 20_000 },
       reversed: { count: 0, amountFen: 0 },
       settled: { count: 1, amountFen: 20_000 },
+      expired: { count: 0, amountFen: 0 },
+      revoked: { count: 0, amountFen: 0 },
     });
     expect(stats.rows[0]).toMatchObject({ areaCode: '350102001', holderType: 'person', programmeName: '鼓楼区职业指导服务券' });
     expect((await client.get('/stats/vouchers?areaCode=350102', otherFinance)).status).toBe(404);
+  });
+
+  it('lets district staff take back an unused voucher with a reason, which the holder then sees', async () => {
+    const other = await client.devLogin('vc-revoked');
+    const reg = registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(20), 778), name: '林小红', phone: '13700000002' });
+    expect((await client.put('/me/jobseeker-registration', reg, other)).status).toBe(200);
+    const mine = await until(async () => (await client.get('/me/vouchers', other)).body.items.find((v: { programmeId: string }) => v.programmeId === programmeId), 'the voucher issued on eligibility');
+    expect((await client.post(`/vouchers/${mine.id}/revoke`, { reason: '骗' }, district)).status).toBe(400);
+    expect((await client.post(`/vouchers/${mine.id}/revoke`, { reason: '冒用他人身份领取' }, street)).status).toBe(403);
+    expect((await client.post(`/vouchers/${mine.id}/revoke`, { reason: '冒用他人身份领取' }, other)).status).toBe(403);
+    const revoked = await client.post(`/vouchers/${mine.id}/revoke`, { reason: '冒用他人身份领取' }, district);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.voucher).toEqual({ id: mine.id, status: 'revoked', reason: '冒用他人身份领取' });
+    expect((await client.post(`/vouchers/${mine.id}/revoke`, { reason: '冒用他人身份领取' }, district)).status).toBe(409);
+    const seen = (await client.get(`/me/vouchers/${mine.id}`, other)).body.voucher;
+    expect(seen.status).toBe('revoked');
+    expect(seen.history.at(-1)).toMatchObject({ label: '已收回', reason: '冒用他人身份领取' });
+    expect((await client.post(`/me/vouchers/${mine.id}/claim`, {}, other)).status).toBe(409);
   });
 });
 
@@ -196,6 +216,7 @@ describe('malformed input', () => {
     '/vouchers/inspect',
     '/vouchers/redeem',
     '/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/reverse',
+    '/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/revoke',
     '/staff/providers',
     '/settlement-batches/01K0AAAAAAAAAAAAAAAAAAAAAA/bank-results',
   ];
