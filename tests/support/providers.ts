@@ -1,12 +1,18 @@
-// In-process fixture for the data tests and the benchmark: an approved employer with members,
-// written straight to the table, then designated a voucher provider through the real service.
+// In-process fixtures for the data tests and the benchmark: an employer with members, written
+// straight to the table, and one designated a voucher provider through the real service.
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import type { ProviderType } from '@doorstep/shared';
 import { EmployerEntity, EmployerMemberEntity, memberIndexKeys } from '../../functions/src/db/entities';
 import { designateProvider } from '../../functions/src/vouchers/redemption';
 import { staffOf } from './vouchers';
 
-export async function designatedProvider(employerId: string, members: string[], types: ProviderType[] = ['hr_agency'], areaCode = '350102002001'): Promise<void> {
+/** An employer written straight to the table (approved unless said otherwise), with its members (admins unless said otherwise). */
+export async function employerFixture(
+  employerId: string,
+  members: string[],
+  areaCode = '350102002001',
+  o: { status?: 'approved' | 'pending_review'; roles?: ('admin' | 'member')[] } = {},
+): Promise<string> {
   const now = new Date().toISOString();
   const name = `机构${employerId.slice(-4)}`;
   await EmployerEntity.build(PutItemCommand)
@@ -20,7 +26,7 @@ export async function designatedProvider(employerId: string, members: string[], 
       intro: '人力资源服务',
       contactName: '陈经理',
       contactPhone: '13900000000',
-      status: 'approved',
+      status: o.status ?? 'approved',
       createdBy: members[0],
       createdAt: now,
       updatedAt: now,
@@ -30,8 +36,13 @@ export async function designatedProvider(employerId: string, members: string[], 
       gsi1sk: `${areaCode}#${employerId}`,
     })
     .send();
-  for (const userId of members) {
-    await EmployerMemberEntity.build(PutItemCommand).item({ employerId, userId, role: 'admin', createdAt: now, ...memberIndexKeys(userId, employerId) }).send();
+  for (const [i, userId] of members.entries()) {
+    await EmployerMemberEntity.build(PutItemCommand).item({ employerId, userId, role: o.roles?.[i] ?? 'admin', createdAt: now, ...memberIndexKeys(userId, employerId) }).send();
   }
+  return name;
+}
+
+export async function designatedProvider(employerId: string, members: string[], types: ProviderType[] = ['hr_agency'], areaCode = '350102002001'): Promise<void> {
+  const name = await employerFixture(employerId, members, areaCode);
   await designateProvider(staffOf('fixture-district'), { employerId, types, bankAccount: { accountName: name, accountNo: '6222020200112233445', bankName: '工商银行福州分行' } });
 }

@@ -15,6 +15,7 @@ export function programmeBody(overrides: Partial<ProgrammeBody> = {}): Programme
     kind: 'service',
     serviceName: '职业指导',
     faceValueFen: 20_000,
+    holderType: 'person',
     targetGroups: ['youth_16_24', 'registered_unemployed'],
     providerTypes: ['hr_agency', 'training_institution'],
     areaCode: DISTRICT,

@@ -595,6 +595,8 @@ export const VoucherProgrammeEntity = new Entity({
     kind: string().enum('benefit', 'service'),
     serviceName: string(),
     faceValueFen: number(),
+    /** People or employers; absent on programmes created before employers could hold vouchers (people). */
+    holderType: string().enum('person', 'employer').optional(),
     targetGroups: list(string()),
     providerTypes: list(string()),
     areaCode: string(),
@@ -685,7 +687,7 @@ export const VoucherEntity = new Entity({
     providerId: string().optional(),
     providerName: string().optional(),
     serviceRecordJson: string().optional(),
-    /** Who is paid: `provider#<id>` or `person#<id>`, set on redemption. */
+    /** Who is paid: `provider#<id>`, or the holder (`person#<userId>`, `employer#<employerId>`) for a benefit voucher; set on redemption. */
     payeeKey: string().optional(),
     batchId: string().optional(),
     payoutStatus: string().enum('pending', 'paid', 'failed').optional(),
@@ -767,6 +769,22 @@ export const PayoutAccountEntity = new Entity({
     updatedAt: string(),
   }),
   computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'PAYOUT_ACCOUNT' }),
+});
+
+/** An employer's bank account (对公账户) for the benefit vouchers it holds, written when it claims one. */
+export const EmployerPayoutAccountEntity = new Entity({
+  name: 'EmployerPayoutAccount',
+  table,
+  timestamps: false,
+  schema: item({
+    employerId: string().key(),
+    accountName: string(),
+    accountCipher: string(),
+    accountMasked: string(),
+    bankName: string(),
+    updatedAt: string(),
+  }),
+  computeKey: ({ employerId }) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PAYOUT_ACCOUNT' }),
 });
 
 /** A redeemed voucher waiting for settlement, put there by the stream consumer. */

@@ -92,7 +92,7 @@ export async function recordCompletion(
     const v = await loadVoucher(e.voucherId);
     if (!v) return '找不到这张券';
     try {
-      checkRedeemable(v, { types: ['training_institution'], areaCode: body.place.areaCode }, today);
+      checkRedeemable(v, { employerId: course.providerId, types: ['training_institution'], areaCode: body.place.areaCode }, today);
       return undefined;
     } catch (err) {
       return (err as Error).message;

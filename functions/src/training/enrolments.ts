@@ -93,10 +93,10 @@ export async function loadEnrolment(enrolmentId: string): Promise<StoredEnrolmen
 /** The voucher the person pays with: theirs, claimed, of a programme the course accepts, usable at this institution. */
 async function voucherFor(userId: string, course: StoredCourse, voucherId: string) {
   const v = await loadVoucher(voucherId);
-  if (!v || v.holderId !== userId) throw new NotFoundError('找不到这张就业券');
+  if (!v || v.holderType !== 'person' || v.holderId !== userId) throw new NotFoundError('找不到这张就业券');
   const accepted = (JSON.parse(course.programmesJson) as { id: string }[]).some((p) => p.id === v.programmeId);
   if (!accepted) throw new RuleError('这个培训班不收这种就业券');
-  checkRedeemable(v, { types: ['training_institution'], areaCode: courseBodyOf(course).place.areaCode }, todayInChina());
+  checkRedeemable(v, { employerId: course.providerId, types: ['training_institution'], areaCode: courseBodyOf(course).place.areaCode }, todayInChina());
   return v;
 }
 

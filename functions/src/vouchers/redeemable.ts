@@ -40,7 +40,7 @@ export async function loadVoucher(voucherId: string): Promise<StoredVoucher | un
 }
 
 /** Why this provider may not redeem this voucher now, as the 409/422 the provider reads. */
-export function checkRedeemable(v: StoredVoucher, provider: { types: string[]; areaCode: string }, today: string): void {
+export function checkRedeemable(v: StoredVoucher, provider: { employerId: string; types: string[]; areaCode: string }, today: string): void {
   const status = shownStatus(v, today);
   if (status === 'redeemed' || status === 'settling' || status === 'settled') throw new ConflictError('这张券已经使用过了，不能重复核销');
   if (status === 'issued') throw new ConflictError('持券人还没有领取这张券，请让他先在小程序里领取');
@@ -48,6 +48,7 @@ export function checkRedeemable(v: StoredVoucher, provider: { types: string[]; a
   if (status !== 'claimed') throw new ConflictError(`这张券${voucherStatusLabels[status]}，不能核销`);
   if (!provider.types.some((t) => v.providerTypes.includes(t))) throw new RuleError('这张券不能在本类机构使用');
   if (!isWithinArea(provider.areaCode, v.programmeAreaCode)) throw new RuleError('本机构不在这张券的使用区域内');
+  if (v.holderType === 'employer' && v.holderId === provider.employerId) throw new RuleError('单位持有的券要由别的服务机构核销，不能自己核销');
 }
 
 /**
@@ -71,7 +72,7 @@ export function redemptionWrites(
     providerId: provider.employerId,
     providerName: provider.name,
     serviceRecordJson: JSON.stringify(r.serviceRecord),
-    payeeKey: v.kind === 'service' ? `provider#${provider.employerId}` : `person#${v.holderId}`,
+    payeeKey: v.kind === 'service' ? `provider#${provider.employerId}` : `${v.holderType}#${v.holderId}`,
     // Used: out of the expiry run's index.
     gsi1pk: undefined,
     gsi1sk: undefined,

@@ -35,6 +35,7 @@ import {
   BatchChunkEntity,
   BatchEntity,
   LedgerEntryEntity,
+  EmployerPayoutAccountEntity,
   PayoutAccountEntity,
   PayoutLineEntity,
   ProviderEntity,
@@ -229,7 +230,9 @@ async function finaliseBatch(batch: StoredBatch, actorId: string, hooks: Settlem
     const account =
       type === 'provider'
         ? (await ProviderEntity.build(GetItemCommand).key({ employerId: id }).send()).Item
-        : (await PayoutAccountEntity.build(GetItemCommand).key({ userId: id }).send()).Item;
+        : type === 'employer'
+          ? (await EmployerPayoutAccountEntity.build(GetItemCommand).key({ employerId: id }).send()).Item
+          : (await PayoutAccountEntity.build(GetItemCommand).key({ userId: id }).send()).Item;
     if (!account) throw new Error(`no payout account for ${type}`);
     const [voucherCount, amountFen] = payees.get(payeeKey)!;
     await PayoutLineEntity.build(PutItemCommand)
@@ -384,9 +387,12 @@ async function readLines(batchId: string): Promise<StoredLine[]> {
   );
 }
 
+/** `provider`, `person` or `employer`: the part of the payee key before `#`. */
+const payeeTypeOf = (payeeKey: string) => payeeKey.slice(0, payeeKey.indexOf('#')) as 'provider' | 'person' | 'employer';
+
 const lineView = (l: StoredLine) => ({
   lineId: l.lineId,
-  payeeType: l.payeeKey.startsWith('provider#') ? ('provider' as const) : ('person' as const),
+  payeeType: payeeTypeOf(l.payeeKey),
   payeeName: l.payeeName,
   accountMasked: l.accountMasked,
   bankName: l.bankName,
@@ -428,7 +434,7 @@ export async function payoutFile(principal: Principal, batchId: string) {
   const vault = getDependencies().accounts;
   const rows = lines.map((l) => [
     l.lineId,
-    l.payeeKey.startsWith('provider#') ? 'provider' : 'person',
+    payeeTypeOf(l.payeeKey),
     l.payeeName,
     vault.decrypt(l.accountCipher),
     l.bankName,
@@ -519,7 +525,8 @@ async function applyLineResult(batch: StoredBatch, line: StoredLine, row: Result
                 .item({ voucherId: v.voucherId, entry: `PAYMENT#${batch.batchId}`, amountFen: v.faceValueFen, programmeId: v.programmeId, batchId: batch.batchId, ...(v.providerId ? { providerId: v.providerId } : {}), actorId, at })
                 .options({ condition: { attr: 'voucherId', exists: false } })
             : SettlementQueueEntity.build(PutTransaction).item({ programmeId: v.programmeId, voucherId: v.voucherId, queuedAt: at }),
-          ...(v.kind === 'benefit'
+          // People are told by subscription message; an employer sees it on its vouchers page.
+          ...(v.kind === 'benefit' && v.holderType === 'person'
             ? [
                 outboxMessage({
                   userId: v.holderId,

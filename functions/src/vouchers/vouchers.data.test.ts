@@ -5,11 +5,11 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ulid } from 'ulid';
-import { BANK_RESULT_VALUES, addCalendarDays, todayInChina } from '@doorstep/shared';
+import { BANK_RESULT_VALUES, addCalendarDays, programmeBodySchema, todayInChina } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { testEnvironment } from '../../../tests/support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../tests/support/people';
-import { designatedProvider } from '../../../tests/support/providers';
+import { designatedProvider, employerFixture } from '../../../tests/support/providers';
 import { citizen, financeOf, programmeBody, staffOf, streamEvent, voucherRecord } from '../../../tests/support/vouchers';
 import { LedgerEntryEntity, OutboxEntity, QuotaShardEntity, VoucherEntity, VoucherStatsEntity } from '../db/entities';
 import { table } from '../db/table';
@@ -22,10 +22,10 @@ import { claim as claimHandler } from './handlers/wallet';
 import { expireDue, revokeVoucher } from './lapse';
 import { approveProgramme, createProgramme, issueProgramme } from './programmes';
 import type { StoredVoucher } from './store';
-import { redeemVoucher, reverseVoucher } from './redemption';
+import { designateProvider, redeemVoucher, reverseVoucher } from './redemption';
 import { approveBatch, getBatch, importBankResults, payoutFile, runSettlement, type SettlementHooks } from './settlement';
 import { voucherStats } from './stats';
-import { claimVoucher, getMyVoucher, holderCode, listMyVouchers } from './wallet';
+import { claimEmployerVoucher, claimVoucher, employerHolderCode, getEmployerVoucher, getMyVoucher, holderCode, listEmployerVouchers, listMyVouchers } from './wallet';
 
 beforeAll(createTestTable);
 jest.setTimeout(240_000);
@@ -454,5 +454,102 @@ describe('unused vouchers: expiry and revocation', () => {
     expect((await load(toKeep.id)).status).toBe('claimed');
     expect((await load(toTake.id)).status).toBe('revoked');
     expect((await getMyVoucher(citizen(userId), toTake.id)).history!.at(-1)).toMatchObject({ action: 'revoke', reason: '已不符合这张券的领取条件' });
+  });
+});
+
+describe('vouchers held by employers', () => {
+  const AGENCY = '01K0EMPAGENCY0000000000000';
+  const SHOP = '01K0EMPSHOP000000000000000';
+  const PENDING = '01K0EMPPENDING000000000000';
+  const ELSEWHERE = '01K0EMPELSEWHERE0000000000';
+  const agent = { userId: 'emp-agent', roles: ['jobseeker'] } as never;
+  const admin = citizen('shop-admin');
+  const clerk = citizen('shop-clerk');
+
+  it('keeps people’s groups and employers’ groups apart in a programme', () => {
+    const mixed = programmeBodySchema.safeParse({ ...programmeBody(), holderType: 'employer' });
+    expect(mixed.success).toBe(false);
+    expect(mixed.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['targetGroups', '单位券只能发给用人单位']);
+    expect(programmeBodySchema.safeParse({ ...programmeBody(), targetGroups: ['approved_employer'] }).success).toBe(false);
+    const { holderType: _absent, ...older } = programmeBody();
+    expect(programmeBodySchema.parse(older).holderType).toBe('person');
+  });
+
+  it('issues to approved employers of the area, lets the administrator claim into the unit’s account and a member show the code, and pays the employer — never the provider, which may not redeem its own', async () => {
+    await designatedProvider(AGENCY, ['emp-agent'], ['hr_agency'], '350102003002');
+    const shopName = await employerFixture(SHOP, ['shop-admin', 'shop-clerk'], '350102003001', { roles: ['admin', 'member'] });
+    await employerFixture(PENDING, ['pending-admin'], '350102003001', { status: 'pending_review' });
+    await employerFixture(ELSEWHERE, ['elsewhere-admin'], '350102004001');
+    const p = await approvedProgramme({
+      name: '单位招用补贴券',
+      kind: 'benefit',
+      holderType: 'employer',
+      targetGroups: ['approved_employer'],
+      providerTypes: ['hr_agency'],
+      areaCode: '350102003',
+      faceValueFen: 150_000,
+      budgetFen: 10 * 150_000,
+      quota: 10,
+    });
+    expect(p.holderType).toBe('employer');
+    const issued = await issueProgramme(STAFF, p.id);
+    expect(issued).toMatchObject({ issued: 2, notEligible: 1 }); // the shop and the agency; not the unit still in review
+    expect(await listEmployerVouchers(citizen('pending-admin'), PENDING)).toEqual([]);
+    expect(await listEmployerVouchers(citizen('elsewhere-admin'), ELSEWHERE)).toEqual([]);
+    expect((await issueProgramme(STAFF, p.id)).issued).toBe(0);
+
+    const [v] = await listEmployerVouchers(clerk, SHOP);
+    expect(v).toMatchObject({ programmeName: '单位招用补贴券', status: 'issued', faceValueFen: 150_000 });
+    await expect(listEmployerVouchers(citizen('stranger'), SHOP)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(getEmployerVoucher(citizen('pending-admin'), PENDING, v.id)).rejects.toMatchObject({ statusCode: 404 });
+    expect((await listMyVouchers(admin)).some((x) => x.id === v.id)).toBe(false);
+    await expect(getMyVoucher(admin, v.id)).rejects.toMatchObject({ statusCode: 404 });
+
+    await expect(claimEmployerVoucher(clerk, SHOP, v.id, { account: { accountNo: '3500123456789012', bankName: '兴业银行鼓楼支行' } }, undefined)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(claimEmployerVoucher(admin, SHOP, v.id, {}, undefined)).rejects.toMatchObject({ statusCode: 400 });
+    const claimed = await claimEmployerVoucher(admin, SHOP, v.id, { account: { accountNo: '3500123456789012', bankName: '兴业银行鼓楼支行' } }, undefined);
+    expect(claimed.voucher).toMatchObject({ status: 'claimed', accountMasked: '**** 9012' });
+
+    // The shop is a provider too: it may not redeem the voucher it holds.
+    await designateProvider(STAFF, { employerId: SHOP, types: ['hr_agency'], bankAccount: { accountName: shopName, accountNo: '3500999988887777', bankName: '兴业银行' } });
+    const { code } = await employerHolderCode(clerk, SHOP, v.id);
+    const serviceRecord = { serviceDate: todayInChina(), description: '招聘专场一次，到岗3人' };
+    await expect(redeemVoucher({ userId: 'shop-admin', roles: ['jobseeker'] } as never, { code, providerId: SHOP, serviceRecord }, undefined)).rejects.toMatchObject({ statusCode: 422 });
+    await redeemVoucher(agent, { code, providerId: AGENCY, serviceRecord }, undefined);
+    const redeemed = await load(v.id);
+    expect(redeemed).toMatchObject({ status: 'redeemed', holderType: 'employer', holderName: shopName, payeeKey: `employer#${SHOP}` });
+
+    await deliverTwice([redeemed], () => 'claimed');
+    const run = await runSettlement({ actorId: 'test' });
+    const batch = run.batches.find((b) => b.programmeId === p.id)!;
+    const { lines } = await getBatch(FINANCE, batch.batchId);
+    expect(lines).toEqual([expect.objectContaining({ payeeType: 'employer', payeeName: shopName, accountMasked: '**** 9012', amountFen: 150_000, voucherCount: 1 })]);
+    await approveBatch(FINANCE, batch.batchId);
+    const [header, row] = (await payoutFile(FINANCE, batch.batchId)).content.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toContain('payee_type');
+    const fields = JSON.parse(`[${row}]`) as string[];
+    expect(fields.slice(1, 6)).toEqual(['employer', shopName, '3500123456789012', '兴业银行鼓楼支行', '150000']);
+    await importBankResults(FINANCE, batch.batchId, `line_id,result,reason\n${fields[0]},${BANK_RESULT_VALUES.paid},`);
+    expect(await getEmployerVoucher(clerk, SHOP, v.id)).toMatchObject({ status: 'settled', payout: { status: 'paid' } });
+
+    // Counted apart from people's vouchers.
+    await deliverTwice([await load(v.id)], () => 'settling');
+    const stats = await voucherStats(FINANCE, '350102003');
+    const row3 = stats.rows.find((r) => r.programmeId === p.id && r.holderType === 'employer')!;
+    expect(row3).toMatchObject({ areaCode: '350102003001', redeemed: { count: 1, amountFen: 150_000 }, settled: { count: 1, amountFen: 150_000 } });
+  });
+
+  it('issues an employers’ programme to a unit the moment the street approves it, once however often the stream says so', async () => {
+    const LATE = '01K0EMPLATE000000000000000';
+    const p = await approvedProgramme({ name: '新入驻单位服务券', holderType: 'employer', targetGroups: ['approved_employer'], providerTypes: ['hr_agency'], areaCode: '350102004' });
+    await employerFixture(LATE, ['late-admin'], '350102004002');
+    const record = {
+      eventName: 'MODIFY',
+      dynamodb: { Keys: { pk: { S: `EMPLOYER#${LATE}` }, sk: { S: 'PROFILE' } }, NewImage: { status: { S: 'approved' } }, OldImage: { status: { S: 'pending_review' } } },
+    };
+    await onStream(streamEvent([record, record]));
+    const mine = (await listEmployerVouchers(citizen('late-admin'), LATE)).filter((x) => x.programmeId === p.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].status).toBe('issued');
   });
 });

@@ -1,5 +1,6 @@
-// The citizen's wallet: their vouchers, claiming one (which takes a place and its face value from
-// one of the programme's quota shards, under a condition), and the holder code to show.
+// The wallets: a citizen's vouchers and an employer's (its members see them and show the code,
+// its administrators claim), claiming one (which takes a place and its face value from one of
+// the programme's quota shards, under a condition), and the holder code to show.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
@@ -16,11 +17,21 @@ import {
 import { readAuditEvents } from '../audit/service';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { retryConflicts } from '../concurrency';
-import { JobseekerRegistrationEntity, PayoutAccountEntity, QuotaShardEntity, VoucherEntity, expiryKeys, walletKeys } from '../db/entities';
+import {
+  EmployerEntity,
+  EmployerMemberEntity,
+  EmployerPayoutAccountEntity,
+  JobseekerRegistrationEntity,
+  PayoutAccountEntity,
+  QuotaShardEntity,
+  VoucherEntity,
+  expiryKeys,
+  walletKeys,
+} from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
-import { ConflictError, NotFoundError, RuleError, ValidationError } from '../http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { signHolderCode } from './codes';
@@ -40,8 +51,15 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 
+/** Where a claimed benefit voucher's money goes: the person's social-security-card account, or the employer's. */
+async function payoutAccountOf(v: StoredVoucher) {
+  if (v.kind !== 'benefit' || !v.claimedAt) return undefined;
+  if (v.holderType === 'employer') return (await EmployerPayoutAccountEntity.build(GetItemCommand).key({ employerId: v.holderId }).send()).Item;
+  return (await PayoutAccountEntity.build(GetItemCommand).key({ userId: v.holderId }).send()).Item;
+}
+
 export async function toVoucherView(v: StoredVoucher, withHistory = false): Promise<Voucher> {
-  const account = v.kind === 'benefit' && v.claimedAt ? (await PayoutAccountEntity.build(GetItemCommand).key({ userId: v.holderId }).send()).Item : undefined;
+  const account = await payoutAccountOf(v);
   const history = withHistory
     ? (await readAuditEvents('Voucher', v.voucherId)).map((e) => ({ at: e.at, action: e.action, label: ACTION_LABELS[e.action] ?? e.action, ...(e.reason ? { reason: e.reason } : {}) }))
     : undefined;
@@ -66,25 +84,51 @@ export async function toVoucherView(v: StoredVoucher, withHistory = false): Prom
   };
 }
 
-export async function listMyVouchers(principal: Principal): Promise<Voucher[]> {
+async function walletOf(holderId: string): Promise<Voucher[]> {
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(VoucherEntity)
-    .query({ index: 'gsi2', partition: walletKeys(principal.userId, '', '').gsi2pk })
+    .query({ index: 'gsi2', partition: walletKeys(holderId, '', '').gsi2pk })
     .options({ reverse: true, limit: 100 })
     .send();
   return Promise.all(Items.map((v) => toVoucherView(v)));
 }
 
+export const listMyVouchers = (principal: Principal) => walletOf(principal.userId);
+
 /** The holder's own voucher, or 404 (someone else's voucher does not exist for them). */
 async function ownVoucher(principal: Principal, voucherId: string): Promise<StoredVoucher> {
   const { Item } = await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send();
-  if (!Item || Item.holderId !== principal.userId) throw new NotFoundError('找不到这张券');
+  if (!Item || Item.holderType !== 'person' || Item.holderId !== principal.userId) throw new NotFoundError('找不到这张券');
   return Item;
 }
 
 export async function getMyVoucher(principal: Principal, voucherId: string): Promise<Voucher> {
   return toVoucherView(await ownVoucher(principal, voucherId), true);
+}
+
+/** The caller's membership of the employer, or 404 (a unit they do not belong to does not exist for them). */
+async function membershipOf(principal: Principal, employerId: string) {
+  const { Item: member } = await EmployerMemberEntity.build(GetItemCommand).key({ employerId, userId: principal.userId }).send();
+  if (!member) throw new NotFoundError('找不到这个单位');
+  return member;
+}
+
+/** One of the employer's vouchers, for one of its members; 404 otherwise. */
+async function employerVoucher(principal: Principal, employerId: string, voucherId: string): Promise<StoredVoucher> {
+  await membershipOf(principal, employerId);
+  const { Item } = await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send();
+  if (!Item || Item.holderType !== 'employer' || Item.holderId !== employerId) throw new NotFoundError('找不到这张券');
+  return Item;
+}
+
+export async function listEmployerVouchers(principal: Principal, employerId: string): Promise<Voucher[]> {
+  await membershipOf(principal, employerId);
+  return walletOf(employerId);
+}
+
+export async function getEmployerVoucher(principal: Principal, employerId: string, voucherId: string): Promise<Voucher> {
+  return toVoucherView(await employerVoucher(principal, employerId, voucherId), true);
 }
 
 const shuffled = (n: number) => {
@@ -96,6 +140,59 @@ const shuffled = (n: number) => {
   return order;
 };
 
+type ClaimBody = { account?: { accountNo: string; bankName: string } };
+type AccountFields = ReturnType<typeof accountFields> & { accountName: string };
+const personAccountPut = (userId: string, a: AccountFields) => PayoutAccountEntity.build(PutTransaction).item({ userId, ...a });
+const employerAccountPut = (employerId: string, a: AccountFields) => EmployerPayoutAccountEntity.build(PutTransaction).item({ employerId, ...a });
+type AccountPut = ReturnType<typeof personAccountPut> | ReturnType<typeof employerAccountPut>;
+
+/** A citizen claims their voucher; a benefit voucher's money goes to their social-security-card account. */
+export async function claimVoucher(principal: Principal, voucherId: string, body: ClaimBody, record: RecordAnswer<{ voucher: Voucher }> | undefined): Promise<{ voucher: Voucher }> {
+  const v = await ownVoucher(principal, voucherId);
+  checkClaimable(v, body, '补贴会打到您的社保卡金融账户，请填写账号');
+  let accountPut: AccountPut | undefined;
+  if (v.kind === 'benefit' && body.account) {
+    const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: principal.userId }).send();
+    if (!reg) throw new RuleError('请先完成求职登记');
+    accountPut = personAccountPut(principal.userId, { accountName: reg.name, ...accountFields(body.account) });
+  }
+  return claimHeld(v, principal.userId, accountPut, body, record);
+}
+
+/** An employer's administrator claims its voucher; a benefit voucher's money goes to the unit's own account, in its name. */
+export async function claimEmployerVoucher(
+  principal: Principal,
+  employerId: string,
+  voucherId: string,
+  body: ClaimBody,
+  record: RecordAnswer<{ voucher: Voucher }> | undefined,
+): Promise<{ voucher: Voucher }> {
+  const v = await employerVoucher(principal, employerId, voucherId);
+  const member = await membershipOf(principal, employerId);
+  if (member.role !== 'admin') throw new ForbiddenError('单位管理员才能领取本单位的券');
+  checkClaimable(v, body, '补贴会打到单位的对公账户，请填写账号');
+  let accountPut: AccountPut | undefined;
+  if (v.kind === 'benefit' && body.account) {
+    const { Item: employer } = await EmployerEntity.build(GetItemCommand).key({ employerId }).send();
+    if (!employer) throw new NotFoundError('找不到这个单位');
+    accountPut = employerAccountPut(employerId, { accountName: employer.name, ...accountFields(body.account) });
+  }
+  return claimHeld(v, principal.userId, accountPut, body, record);
+}
+
+const accountFields = (account: { accountNo: string; bankName: string }) => ({
+  accountCipher: getDependencies().accounts.encrypt(account.accountNo),
+  accountMasked: maskAccountNo(account.accountNo),
+  bankName: account.bankName,
+  updatedAt: new Date().toISOString(),
+});
+
+function checkClaimable(v: StoredVoucher, body: ClaimBody, accountMissing: string): void {
+  if (v.status !== 'issued') throw new ConflictError(v.status === 'claimed' ? '这张券已经领取了' : `这张券${voucherStatusLabels[v.status]}，不能领取`);
+  if (v.claimUntil < todayInChina()) throw new RuleError(`领取期已在${v.claimUntil}结束`);
+  if (v.kind === 'benefit' && !body.account) throw new ValidationError([{ path: ['account', 'accountNo'], message: accountMissing }]);
+}
+
 /**
  * Claims an issued voucher. One transaction: the voucher `issued → claimed` under a condition,
  * one place and the face value taken from a quota shard under `quotaLeft >= 1 and budgetLeftFen
@@ -103,38 +200,20 @@ const shuffled = (n: number) => {
  * Shards are tried in random order; shards only ever go down, so when every shard has refused,
  * the programme is really out.
  */
-export async function claimVoucher(
-  principal: Principal,
-  voucherId: string,
-  body: { account?: { accountNo: string; bankName: string } },
+async function claimHeld(
+  v: StoredVoucher,
+  actorId: string,
+  accountPut: AccountPut | undefined,
+  body: ClaimBody,
   record: RecordAnswer<{ voucher: Voucher }> | undefined,
 ): Promise<{ voucher: Voucher }> {
-  const v = await ownVoucher(principal, voucherId);
+  const voucherId = v.voucherId;
   const today = todayInChina();
-  if (v.status !== 'issued') throw new ConflictError(v.status === 'claimed' ? '这张券您已经领取了' : `这张券${voucherStatusLabels[v.status]}，不能领取`);
-  if (v.claimUntil < today) throw new RuleError(`领取期已在${v.claimUntil}结束`);
-  if (v.kind === 'benefit' && !body.account) {
-    throw new ValidationError([{ path: ['account', 'accountNo'], message: '补贴会打到您的社保卡金融账户，请填写账号' }]);
-  }
   const p = await loadProgramme(v.programmeId);
   if (!p || p.status !== 'approved') throw new ConflictError('这个券种暂停了领取');
-  let accountItem: Parameters<PutTransaction<typeof PayoutAccountEntity>['item']>[0] | undefined;
-  if (v.kind === 'benefit' && body.account) {
-    const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: principal.userId }).send();
-    if (!reg) throw new RuleError('请先完成求职登记');
-    accountItem = {
-      userId: principal.userId,
-      accountName: reg.name,
-      accountCipher: getDependencies().accounts.encrypt(body.account.accountNo),
-      accountMasked: maskAccountNo(body.account.accountNo),
-      bankName: body.account.bankName,
-      updatedAt: new Date().toISOString(),
-    };
-  }
-  const accountPut = accountItem && PayoutAccountEntity.build(PutTransaction).item(accountItem);
   for (const shard of shuffled(p.shards)) {
     const now = new Date().toISOString();
-    const audit = nextAuditEvent(parseAuditHead(v.auditHead), { recordType: 'Voucher', recordId: voucherId, actorId: principal.userId, at: now, action: 'claim', fromState: 'issued', toState: 'claimed' });
+    const audit = nextAuditEvent(parseAuditHead(v.auditHead), { recordType: 'Voucher', recordId: voucherId, actorId, at: now, action: 'claim', fromState: 'issued', toState: 'claimed' });
     const expiresOn = voucherExpiryDate(today, v.validityDays);
     const next: StoredVoucher = {
       ...v,
@@ -172,11 +251,18 @@ export async function claimVoucher(
   throw new ConflictError('这个券种的名额已经领完了');
 }
 
-export async function holderCode(principal: Principal, voucherId: string): Promise<{ code: string; expiresAt: string }> {
-  const v = await ownVoucher(principal, voucherId);
+function codeFor(v: StoredVoucher): Promise<{ code: string; expiresAt: string }> {
   const status = shownStatus(v);
   if (status === 'expired') throw new RuleError('这张券已过期，不能再使用');
   if (status === 'issued') throw new ConflictError('请先领取这张券');
   if (status !== 'claimed') throw new ConflictError(`这张券${voucherStatusLabels[status]}，不能再出示`);
-  return signHolderCode(voucherId);
+  return signHolderCode(v.voucherId);
+}
+
+export async function holderCode(principal: Principal, voucherId: string): Promise<{ code: string; expiresAt: string }> {
+  return codeFor(await ownVoucher(principal, voucherId));
+}
+
+export async function employerHolderCode(principal: Principal, employerId: string, voucherId: string): Promise<{ code: string; expiresAt: string }> {
+  return codeFor(await employerVoucher(principal, employerId, voucherId));
 }

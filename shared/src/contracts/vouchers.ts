@@ -5,10 +5,12 @@ import {
   BATCH_STATUSES,
   PAYOUT_LINE_STATUSES,
   PROGRAMME_STATUSES,
+  PROGRAMME_TARGET_GROUPS,
   PROVIDER_TYPES,
+  VOUCHER_HOLDER_TYPES,
   VOUCHER_KINDS,
   VOUCHER_STATUSES,
-  VOUCHER_TARGET_GROUPS,
+  targetGroupsFor,
 } from '../domain/vouchers';
 import { areaCodeSchema } from './auth';
 import { defineContract, ulidSchema } from './contract';
@@ -27,7 +29,9 @@ export const programmeBodySchema = z
     /** What the voucher pays for, shown to holders and providers (职业技能培训, 职业指导…). */
     serviceName: z.string().trim().min(2, '至少2个字').max(40, '最多40个字'),
     faceValueFen: fen(10_000_000, '面值最多10万元'),
-    targetGroups: z.array(z.enum(VOUCHER_TARGET_GROUPS)).min(1, '至少选择一类发放对象').max(VOUCHER_TARGET_GROUPS.length),
+    /** People (the default) or employers; the target groups must be of the same kind. */
+    holderType: z.enum(VOUCHER_HOLDER_TYPES).default('person'),
+    targetGroups: z.array(z.enum(PROGRAMME_TARGET_GROUPS)).min(1, '至少选择一类发放对象').max(PROGRAMME_TARGET_GROUPS.length),
     providerTypes: z.array(z.enum(PROVIDER_TYPES)).min(1, '至少选择一类可用机构').max(PROVIDER_TYPES.length),
     /** The issuing area: a city, district or street code; holders and providers must be inside it. */
     areaCode: areaCodeSchema.refine((c) => c.length >= 4 && c.length <= 9, '发放区域须为市、区县或街道'),
@@ -41,7 +45,12 @@ export const programmeBodySchema = z
   .superRefine((v, ctx) => {
     if (v.claimUntil < v.claimFrom) ctx.addIssue({ code: 'custom', path: ['claimUntil'], message: '领取截止日不能早于开始日' });
     if (v.budgetFen < v.faceValueFen) ctx.addIssue({ code: 'custom', path: ['budgetFen'], message: '预算不够发一张券' });
+    const fits = targetGroupsFor(v.holderType);
+    if (v.targetGroups.some((g) => !fits.includes(g))) {
+      ctx.addIssue({ code: 'custom', path: ['targetGroups'], message: v.holderType === 'employer' ? '单位券只能发给用人单位' : '个人券只能发给个人' });
+    }
   });
+export type ProgrammeInput = z.input<typeof programmeBodySchema>;
 export type ProgrammeBody = z.infer<typeof programmeBodySchema>;
 
 export const programmeSchema = z.object({
@@ -50,7 +59,8 @@ export const programmeSchema = z.object({
   kind: z.enum(VOUCHER_KINDS),
   serviceName: z.string(),
   faceValueFen: z.number().int(),
-  targetGroups: z.array(z.enum(VOUCHER_TARGET_GROUPS)),
+  holderType: z.enum(VOUCHER_HOLDER_TYPES),
+  targetGroups: z.array(z.enum(PROGRAMME_TARGET_GROUPS)),
   providerTypes: z.array(z.enum(PROVIDER_TYPES)),
   areaCode: z.string(),
   areaName: z.string(),
@@ -207,6 +217,16 @@ export const getMyVoucher = defineContract({
   errors: [401, 404],
 });
 
+const claimBody = (accountWords: string) =>
+  z.strictObject({
+    account: z
+      .strictObject({
+        accountNo: z.string().trim().regex(/^\d{12,19}$/, `${accountWords}是12到19位数字`),
+        bankName: z.string().trim().min(2, '请填写开户银行').max(40, '开户银行最多40个字'),
+      })
+      .optional(),
+  });
+
 export const claimVoucher = defineContract({
   id: 'claimVoucher',
   method: 'POST',
@@ -214,14 +234,7 @@ export const claimVoucher = defineContract({
   summary: '领取一张待领取的券（补贴券须填本人社保卡金融账户）；名额领完返回 409；支持 Idempotency-Key',
   auth: 'user',
   params: idParams,
-  body: z.strictObject({
-    account: z
-      .strictObject({
-        accountNo: z.string().trim().regex(/^\d{12,19}$/, '社保卡金融账号是12到19位数字'),
-        bankName: z.string().trim().min(2, '请填写开户银行').max(40, '开户银行最多40个字'),
-      })
-      .optional(),
-  }),
+  body: claimBody('社保卡金融账号'),
   response: z.object({ voucher: voucherSchema }),
   errors: [400, 401, 404, 409, 422],
 });
@@ -233,6 +246,55 @@ export const voucherCode = defineContract({
   summary: '出示券码：签名的二维码内容，约60秒有效，到期前重新获取',
   auth: 'user',
   params: idParams,
+  response: z.object({ code: z.string(), expiresAt: z.string() }),
+  errors: [401, 404, 409, 422],
+});
+
+// ── An employer's vouchers (单位就业券): its members see them and show the code, its administrators claim ──
+
+const employerVoucherParams = z.strictObject({ id: ulidSchema, voucherId: ulidSchema });
+
+export const listEmployerVouchers = defineContract({
+  id: 'listEmployerVouchers',
+  method: 'GET',
+  path: '/employers/{id}/vouchers',
+  summary: '本单位持有的就业券，最新的在前（单位成员可看）',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ items: z.array(voucherSchema) }),
+  errors: [401, 404],
+});
+
+export const getEmployerVoucher = defineContract({
+  id: 'getEmployerVoucher',
+  method: 'GET',
+  path: '/employers/{id}/vouchers/{voucherId}',
+  summary: '本单位一张券的详情和经过',
+  auth: 'user',
+  params: employerVoucherParams,
+  response: z.object({ voucher: voucherSchema }),
+  errors: [401, 404],
+});
+
+export const claimEmployerVoucher = defineContract({
+  id: 'claimEmployerVoucher',
+  method: 'POST',
+  path: '/employers/{id}/vouchers/{voucherId}/claim',
+  summary: '单位管理员领取本单位的券（补贴券须填单位对公账户）；名额领完返回 409；支持 Idempotency-Key',
+  auth: 'user',
+  params: employerVoucherParams,
+  body: claimBody('对公账号'),
+  response: z.object({ voucher: voucherSchema }),
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const employerVoucherCode = defineContract({
+  id: 'employerVoucherCode',
+  method: 'GET',
+  path: '/employers/{id}/vouchers/{voucherId}/code',
+  summary: '出示本单位的券码（单位成员），约60秒有效',
+  auth: 'user',
+  params: employerVoucherParams,
   response: z.object({ code: z.string(), expiresAt: z.string() }),
   errors: [401, 404, 409, 422],
 });
@@ -361,7 +423,7 @@ export type Batch = z.infer<typeof batchSchema>;
 
 export const payoutLineSchema = z.object({
   lineId: z.string(),
-  payeeType: z.enum(['person', 'provider']),
+  payeeType: z.enum(['person', 'employer', 'provider']),
   payeeName: z.string(),
   accountMasked: z.string(),
   bankName: z.string(),

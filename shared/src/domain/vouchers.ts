@@ -43,9 +43,27 @@ export const voucherKindLabels: Record<VoucherKind, string> = {
   service: '服务券（钱付给服务机构）',
 };
 
+/** Who holds a programme's vouchers: people, or employers (FJ-A3 counts vouchers redeemed by each apart). */
+export const VOUCHER_HOLDER_TYPES = ['person', 'employer'] as const;
+export type VoucherHolderType = (typeof VOUCHER_HOLDER_TYPES)[number];
+export const voucherHolderTypeLabels: Record<VoucherHolderType, string> = { person: '个人', employer: '用人单位' };
+
 /** The person categories a programme may target (graduates and youth are derived from the registration). */
 export const VOUCHER_TARGET_GROUPS = ['registered_unemployed', 'hard_to_employ', 'graduate_2y', 'youth_16_24'] as const;
 export type VoucherTargetGroup = (typeof VOUCHER_TARGET_GROUPS)[number];
+
+/** The employers a programme may target: units of the area whose onboarding the street approved. */
+export const EMPLOYER_TARGET_GROUPS = ['approved_employer'] as const;
+export const employerTargetGroupLabels: Record<(typeof EMPLOYER_TARGET_GROUPS)[number], string> = { approved_employer: '辖区内审核通过的用人单位' };
+
+/** Every group a programme may name: people's categories and employers' groups, never mixed. */
+export const PROGRAMME_TARGET_GROUPS = [...VOUCHER_TARGET_GROUPS, ...EMPLOYER_TARGET_GROUPS] as const;
+export type ProgrammeTargetGroup = (typeof PROGRAMME_TARGET_GROUPS)[number];
+
+/** The groups a programme for this kind of holder may target. */
+export function targetGroupsFor(holderType: VoucherHolderType): readonly ProgrammeTargetGroup[] {
+  return holderType === 'employer' ? EMPLOYER_TARGET_GROUPS : VOUCHER_TARGET_GROUPS;
+}
 
 export const PROVIDER_TYPES = ['training_institution', 'hr_agency', 'employer'] as const;
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
