@@ -205,6 +205,33 @@ describe('a service voucher from programme to payment', () => {
     expect(seen.history.at(-1)).toMatchObject({ label: '已收回', reason: '冒用他人身份领取' });
     expect((await client.post(`/me/vouchers/${mine.id}/claim`, {}, other)).status).toBe(409);
   });
+
+  it('gives an employers’ programme to the approved units of the area: members see the voucher, the administrator claims it, and a unit never redeems its own', async () => {
+    expect((await client.post('/voucher-programmes', programmeBody({ holderType: 'employer' }), district)).status).toBe(400);
+    const created = await client.post('/voucher-programmes', programmeBody({ name: '单位招聘服务券', holderType: 'employer', targetGroups: ['approved_employer'], providerTypes: ['hr_agency'] }), district);
+    expect(created.status).toBe(201);
+    expect(created.body.programme.holderType).toBe('employer');
+    const id = created.body.programme.id;
+    expect((await client.post(`/voucher-programmes/${id}/approve`, undefined, finance)).status).toBe(200);
+    expect((await client.post(`/voucher-programmes/${id}/issue`, {}, district)).body).toMatchObject({ issued: 1, alreadyHeld: 0 });
+
+    const wallet = await client.get(`/employers/${providerId}/vouchers`, agent);
+    expect(wallet.status).toBe(200);
+    expect(wallet.body.items).toEqual([expect.objectContaining({ programmeName: '单位招聘服务券', status: 'issued' })]);
+    const v = wallet.body.items[0];
+    expect((await client.get(`/employers/${providerId}/vouchers`, youth)).status).toBe(404);
+    expect((await client.get(`/employers/${providerId}/vouchers/${v.id}`, youth)).status).toBe(404);
+    expect((await client.get(`/me/vouchers/${v.id}`, agent)).status).toBe(404);
+    expect((await client.get(`/employers/${providerId}/vouchers/${v.id}/code`, agent)).status).toBe(409);
+    const headers = { 'idempotency-key': 'claim-vc-employer-0001' };
+    const claimed = await client.call('POST', `/employers/${providerId}/vouchers/${v.id}/claim`, { body: {}, token: agent, headers });
+    expect(claimed.status).toBe(200);
+    expect((await client.call('POST', `/employers/${providerId}/vouchers/${v.id}/claim`, { body: {}, token: agent, headers })).text).toBe(claimed.text);
+    const { code } = (await client.get(`/employers/${providerId}/vouchers/${v.id}/code`, agent)).body;
+    const own = await client.post('/vouchers/redeem', { code, providerId, serviceRecord }, agent);
+    expect(own.status).toBe(422);
+    expect(own.body.error.message).toBe('单位持有的券要由别的服务机构核销，不能自己核销');
+  });
 });
 
 describe('malformed input', () => {
@@ -217,6 +244,7 @@ describe('malformed input', () => {
     '/vouchers/redeem',
     '/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/reverse',
     '/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/revoke',
+    '/employers/01K0AAAAAAAAAAAAAAAAAAAAAA/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/claim',
     '/staff/providers',
     '/settlement-batches/01K0AAAAAAAAAAAAAAAAAAAAAA/bank-results',
   ];

@@ -2,10 +2,13 @@
 // as Lambda would): the district sets up a programme, finance approves its budget, the district
 // issues it; a young job seeker claims it and shows the code; a training provider redeems it;
 // finance settles, downloads the payout file, imports the bank's result; the holder sees it paid.
+// Then a voucher held by an employer: a shop's administrator claims it into the shop's account
+// from 我的单位, the school redeems it, and the payout file pays the shop.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
+import { programmeBody } from '../support/vouchers';
 import { employerBody, makeUscc } from '../support/employers';
 import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
 import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
@@ -40,6 +43,11 @@ beforeAll(async () => {
   const reg = registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(19), 611), name: '林晓燕', phone: '13905916611' });
   expect((await client.put('/me/jobseeker-registration', reg, youth)).status).toBe(200);
 
+  // A small shop of the district, approved: it will hold a voucher of its own.
+  const shop = await client.devLogin('e2e-v-shop');
+  const shopCreated = await client.post('/employers', employerBody({ name: '鼓东便民五金店', uscc: makeUscc(7602) }), shop);
+  await approveInQueue(client, street, 'employer', shopCreated.body.employer.id);
+
   baseUrl = stack.baseUrl;
   browser = stack.browser;
 });
@@ -52,6 +60,20 @@ afterAll(async () => {
 const confirmModal = async (page: Page) => {
   await page.locator('.taro-model__confirm').click();
 };
+
+/** Finance presses 立即结算 on 结算拨付 until the run has found the redemption the stream queues a moment after it. */
+async function settleNow(finance: Page, expected: string) {
+  await finance.goto(baseUrl);
+  await finance.getByText('结算拨付').click();
+  for (let i = 0; i < 20; i += 1) {
+    await shown(finance).getByText('立即结算', { exact: true }).click();
+    await confirmModal(finance);
+    await shown(finance).getByText('立即结算', { exact: true }).waitFor();
+    if ((await shown(finance).getByText(expected).count()) > 0) break;
+    await finance.waitForTimeout(500);
+  }
+  await shown(finance).getByText(expected).waitFor();
+}
 
 describe('a voucher from programme to payment', () => {
   let district: Page;
@@ -141,17 +163,7 @@ describe('a voucher from programme to payment', () => {
   });
 
   it('finance settles, downloads the payout file and imports the bank’s result', async () => {
-    await finance.goto(baseUrl);
-    await finance.getByText('结算拨付').click();
-    // The stream queues the redemption within a moment of it; until then a run finds nothing.
-    for (let i = 0; i < 20; i += 1) {
-      await shown(finance).getByText('立即结算', { exact: true }).click();
-      await confirmModal(finance);
-      await shown(finance).getByText('立即结算', { exact: true }).waitFor();
-      if ((await shown(finance).getByText('生成 1 个批次，共 1 张、800 元。').count()) > 0) break;
-      await finance.waitForTimeout(500);
-    }
-    await shown(finance).getByText('生成 1 个批次，共 1 张、800 元。').waitFor();
+    await settleNow(finance, '生成 1 个批次，共 1 张、800 元。');
     await screenshot(finance, 'voucher-batches.png');
     await shown(finance).getByText('待财务审批').click();
     await shown(finance).getByText('审批批次').click();
@@ -174,5 +186,94 @@ describe('a voucher from programme to payment', () => {
     await shown(youth).locator('.voucher-status').getByText('已拨付', { exact: true }).waitFor();
     await shown(youth).getByText('服务费已付给服务机构').waitFor();
     await screenshot(youth, 'voucher-paid.png');
+  });
+});
+
+describe('a voucher held by an employer', () => {
+  let district: Page;
+  let finance: Page;
+  let shop: Page;
+  let school: Page;
+  let shopCode = '';
+
+  beforeAll(async () => {
+    district = await phoneOf(browser, 'e2e-v-district');
+    finance = await phoneOf(browser, 'e2e-v-finance');
+    shop = await phoneOf(browser, 'e2e-v-shop');
+    school = await phoneOf(browser, 'e2e-v-school');
+    // The programme for employers is set up and approved over the API; the form itself is tried above.
+    const client = stack.client;
+    const staff = await client.devLogin('e2e-v-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+    const money = await client.devLogin('e2e-v-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
+    const body = programmeBody({ name: '小微企业招工补贴券', kind: 'benefit', holderType: 'employer', targetGroups: ['approved_employer'], providerTypes: ['training_institution'], serviceName: '新招员工岗前培训', faceValueFen: 150_000, budgetFen: 20 * 150_000, quota: 20 });
+    const created = await client.post('/voucher-programmes', body, staff);
+    expect(created.status).toBe(201);
+    expect((await client.post(`/voucher-programmes/${created.body.programme.id}/approve`, undefined, money)).status).toBe(200);
+  });
+
+  it('the district issues it to the approved units of the district', async () => {
+    await district.goto(baseUrl);
+    await district.getByText('就业券券种').click();
+    await shown(district).getByText('发给用人单位 · 补贴券（钱打到单位对公账户）').waitFor();
+    await shown(district).getByText('向符合条件的单位发放').click();
+    await confirmModal(district);
+    // The shop and the school are both approved units of 鼓楼区.
+    await shown(district).getByText('发放完成：新发 2 家').waitFor();
+    await screenshot(district, 'voucher-employer-issued.png');
+  });
+
+  it('the shop’s administrator finds it under 我的单位 and claims it into the shop’s account; a wrong account is told beside the field', async () => {
+    await shop.goto(baseUrl);
+    await shop.getByText('单位入驻、发布岗位、查看应聘人员').click();
+    await shown(shop).getByText('单位就业券').click();
+    await shown(shop).getByText('单位就业券', { exact: true }).first().waitFor();
+    await shown(shop).getByText('1500 元').waitFor();
+    await screenshot(shop, 'voucher-employer-wallet.png');
+    await shown(shop).getByText('小微企业招工补贴券').click();
+    await shown(shop).getByText('补贴券（钱打到单位对公账户）').waitFor();
+    await fill(shop, '单位对公账号', '12345');
+    await fill(shop, '开户银行', '兴业银行福州鼓楼支行');
+    await shown(shop).getByText('领取这张券').click();
+    await confirmModal(shop);
+    await expect(field(shop, '单位对公账号').locator('.form-field__error').textContent()).resolves.toBe('对公账号是12到19位数字');
+    await fill(shop, '单位对公账号', '117010100100012345');
+    await shown(shop).getByText('领取这张券').click();
+    await confirmModal(shop);
+    await shown(shop).getByText('收款账户：**** 2345').waitFor();
+    await shown(shop).getByText('出示券码').click();
+    await shown(shop).locator('.holder-code__image').waitFor();
+    shopCode = (await shown(shop).locator('.holder-code__text').textContent()) ?? '';
+    expect(shopCode.split('.')).toHaveLength(3);
+    await screenshot(shop, 'voucher-employer-code.png');
+    expect(await layoutProblems(shop)).toEqual([]);
+    expect(await largeTextProblems(shop, 'voucher-employer-code-large-text.png')).toEqual([]);
+  });
+
+  it('the school redeems the shop’s voucher, and finance’s payout file pays the shop', async () => {
+    await school.goto(baseUrl);
+    await school.getByText('核销就业券').click();
+    await fill(school, '券码', shopCode);
+    await shown(school).getByText('查看这张券').click();
+    await shown(school).getByText('持券人：鼓东便民五金店').waitFor();
+    await fill(school, '提供了什么服务', '为新招的两名店员做岗前培训（16课时）');
+    await shown(school).getByText('确认核销').click();
+    await confirmModal(school);
+    await shown(school).getByText('核销成功：鼓东便民五金店 的「小微企业招工补贴券」1500 元。拨付后到账。').waitFor();
+
+    await settleNow(finance, '生成 1 个批次，共 1 张、1500 元。');
+    await shown(finance).getByText('待财务审批').click();
+    await shown(finance).getByText('审批批次').click();
+    await confirmModal(finance);
+    const [download] = await Promise.all([finance.waitForEvent('download'), shown(finance).getByText('下载拨付文件').click()]);
+    const [, row] = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(row).toContain('"employer","鼓东便民五金店","117010100100012345","兴业银行福州鼓楼支行","150000","1500","1"');
+    await fill(finance, '银行回盘结果', `line_id,result,reason\n${JSON.parse(`[${row}]`)[0]},成功,`);
+    await shown(finance).getByText('导入银行结果').click();
+    await shown(finance).getByText('已对账').waitFor();
+
+    await shop.reload();
+    await shown(shop).locator('.voucher-status').getByText('已拨付', { exact: true }).waitFor();
+    await shown(shop).getByText('补贴已打到单位账户').waitFor();
+    await screenshot(shop, 'voucher-employer-paid.png');
   });
 });

@@ -530,7 +530,9 @@ describe('vouchers held by employers', () => {
     const fields = JSON.parse(`[${row}]`) as string[];
     expect(fields.slice(1, 6)).toEqual(['employer', shopName, '3500123456789012', '兴业银行鼓楼支行', '150000']);
     await importBankResults(FINANCE, batch.batchId, `line_id,result,reason\n${fields[0]},${BANK_RESULT_VALUES.paid},`);
-    expect(await getEmployerVoucher(clerk, SHOP, v.id)).toMatchObject({ status: 'settled', payout: { status: 'paid' } });
+    const paid = await getEmployerVoucher(clerk, SHOP, v.id);
+    expect(paid).toMatchObject({ status: 'settled', payout: { status: 'paid' } });
+    expect(paid.history!.slice(0, 2).map((e) => e.label)).toEqual(['发放给本单位', '本单位已领取']);
 
     // Counted apart from people's vouchers.
     await deliverTwice([await load(v.id)], () => 'settling');

@@ -49,6 +49,8 @@ const ACTION_LABELS: Record<string, string> = {
   expire: '已过期',
   revoke: '已收回',
 };
+/** The same steps as a unit reads them about its own voucher. */
+const EMPLOYER_ACTION_LABELS: Record<string, string> = { ...ACTION_LABELS, issue: '发放给本单位', claim: '本单位已领取' };
 
 
 /** Where a claimed benefit voucher's money goes: the person's social-security-card account, or the employer's. */
@@ -61,7 +63,7 @@ async function payoutAccountOf(v: StoredVoucher) {
 export async function toVoucherView(v: StoredVoucher, withHistory = false): Promise<Voucher> {
   const account = await payoutAccountOf(v);
   const history = withHistory
-    ? (await readAuditEvents('Voucher', v.voucherId)).map((e) => ({ at: e.at, action: e.action, label: ACTION_LABELS[e.action] ?? e.action, ...(e.reason ? { reason: e.reason } : {}) }))
+    ? (await readAuditEvents('Voucher', v.voucherId)).map((e) => ({ at: e.at, action: e.action, label: (v.holderType === 'employer' ? EMPLOYER_ACTION_LABELS : ACTION_LABELS)[e.action] ?? e.action, ...(e.reason ? { reason: e.reason } : {}) }))
     : undefined;
   return {
     id: v.voucherId,

@@ -42,6 +42,10 @@ export const voucherKindLabels: Record<VoucherKind, string> = {
   benefit: '补贴券（钱打到本人社保卡）',
   service: '服务券（钱付给服务机构）',
 };
+/** The kind in words for who holds it: an employer's benefit voucher pays into the unit's own account. */
+export function voucherKindLabel(kind: VoucherKind, holderType: 'person' | 'employer' = 'person'): string {
+  return kind === 'benefit' && holderType === 'employer' ? '补贴券（钱打到单位对公账户）' : voucherKindLabels[kind];
+}
 
 /** Who holds a programme's vouchers: people, or employers (FJ-A3 counts vouchers redeemed by each apart). */
 export const VOUCHER_HOLDER_TYPES = ['person', 'employer'] as const;

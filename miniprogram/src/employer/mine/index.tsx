@@ -151,6 +151,9 @@ export default function MyEmployersPage() {
               <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/employer/vacancies/index?employerId=${employer.id}` })}>
                 我的岗位和应聘人员
               </Button>
+              <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/vouchers/wallet/index?employerId=${employer.id}` })}>
+                单位就业券
+              </Button>
             </View>
           ) : null}
           {employer.status === 'approved' && role === 'admin' ? <AddColleague employerId={employer.id} /> : null}

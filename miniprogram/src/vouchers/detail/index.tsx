@@ -1,24 +1,28 @@
-// 就业券详情: what the voucher is, claiming it (a benefit voucher asks for the social-security-card
-// account the money goes to), showing the code to a provider (it refreshes itself every minute),
-// and what has happened to it.
+// 就业券详情: what the voucher is, claiming it (a benefit voucher asks for the account the money
+// goes to: the person's social-security card, or the unit's own account), showing the code to a
+// provider (it refreshes itself every minute), and what has happened to it. With `employerId` in
+// the address it is one of the unit's vouchers.
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { claimVoucher, getMyVoucher, voucherCode, voucherKindLabels, voucherStatusLabels, type Voucher } from '@doorstep/shared';
+import { voucherKindLabel, voucherStatusLabels, type Voucher } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Timeline } from '../../components/Timeline';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
-import { newIdempotencyKey, request } from '../../services/request';
+import { newIdempotencyKey } from '../../services/request';
+import { voucherHolder } from '../components/holder';
 import { QrImage } from '../components/QrImage';
 import { validityText, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
 const REFRESH_MS = 45_000;
+/** History steps whose reason the holder reads (a failed payment, a revocation, an expiry). */
+const SHOWN_REASONS = ['payment_failed', 'revoke', 'expire'];
 
-function HolderCode({ voucherId, onUsed }: { voucherId: string; onUsed: () => void }) {
+function HolderCode({ voucherId, fetchCode, onUsed }: { voucherId: string; fetchCode: (id: string) => Promise<{ code: string; expiresAt: string }>; onUsed: () => void }) {
   const [code, setCode] = useState<{ code: string; expiresAt: string }>();
   const [error, setError] = useState<string>();
   const [seconds, setSeconds] = useState(0);
@@ -26,7 +30,7 @@ function HolderCode({ voucherId, onUsed }: { voucherId: string; onUsed: () => vo
 
   async function refresh() {
     try {
-      setCode(await request(voucherCode, { params: { id: voucherId } }));
+      setCode(await fetchCode(voucherId));
       setError(undefined);
     } catch (err) {
       setError((err as Error).message);
@@ -57,8 +61,9 @@ function HolderCode({ voucherId, onUsed }: { voucherId: string; onUsed: () => vo
 }
 
 export default function VoucherDetailPage() {
-  const { id = '' } = useRouter().params;
-  const { data: voucher, reload, gate } = usePageData(async () => (await request(getMyVoucher, { params: { id } })).voucher, [id]);
+  const { id = '', employerId } = useRouter().params;
+  const holder = voucherHolder(employerId);
+  const { data: voucher, reload, gate } = usePageData(() => holder.get(id), [id, employerId]);
   const [showCode, setShowCode] = useState(false);
   const [account, setAccount] = useState({ accountNo: '', bankName: '' });
   const form = useFormSubmit();
@@ -68,14 +73,14 @@ export default function VoucherDetailPage() {
   async function claim(v: Voucher) {
     const { confirm } = await Taro.showModal({
       title: '领取这张券？',
-      content: `领取后 ${v.kind === 'benefit' ? '补贴会在使用后打到您填写的社保卡账户' : '请在有效期内到服务机构使用'}。名额有限，领完为止。`,
+      content: `领取后 ${v.kind === 'benefit' ? `补贴会在使用后打到填写的${holder.employer ? '单位账户' : '社保卡账户'}` : '请在有效期内到服务机构使用'}。名额有限，领完为止。`,
       confirmText: '领取',
       cancelText: '再想想',
     });
     if (!confirm) return;
     await form.send(async () => {
       const body = v.kind === 'benefit' ? { account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() } } : {};
-      await request(claimVoucher, { params: { id: v.id }, body, idempotencyKey: claimKey.current });
+      await holder.claim(v.id, body, claimKey.current);
       await reload();
       void Taro.showToast({ title: '领取成功', icon: 'success' });
     });
@@ -91,19 +96,20 @@ export default function VoucherDetailPage() {
         <Text className="voucher-card__value">{yuan(v.faceValueFen)}</Text>
         <Text className={`voucher-status voucher-status--${v.status}`}>{voucherStatusLabels[v.status]}</Text>
         <Text className="voucher-card__meta">用途：{v.serviceName}</Text>
-        <Text className="voucher-card__meta">{voucherKindLabels[v.kind]}</Text>
+        <Text className="voucher-card__meta">{voucherKindLabel(v.kind, holder.employer ? 'employer' : 'person')}</Text>
         <Text className="voucher-card__meta">可用机构：{v.usableAt}</Text>
-        <Text className="voucher-card__meta">{validityText(v)}</Text>
-        {v.accountMasked ? <Text className="voucher-card__meta">收款社保卡：{v.accountMasked}</Text> : null}
+        <Text className="voucher-card__meta">{validityText(v, holder.employer)}</Text>
+        {v.accountMasked ? <Text className="voucher-card__meta">{holder.accountShown}：{v.accountMasked}</Text> : null}
         {v.payout?.status === 'failed' ? <Text className="form-field__error">拨付失败：{v.payout.reason}。我们会重新拨付，如账号有误请联系社区。</Text> : null}
+        {v.status === 'revoked' ? <Text className="form-field__error">这张券已被收回：{[...(v.history ?? [])].reverse().find((e) => e.action === 'revoke')?.reason ?? '请联系社区了解原因'}</Text> : null}
       </View>
 
       {v.status === 'issued' ? (
         <View>
           {v.kind === 'benefit' ? (
             <View>
-              <FormField label="社保卡金融账号" required hint="补贴打到这个账户，12到19位数字" error={form.errors['account.accountNo']}>
-                <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
+              <FormField label={holder.accountLabel} required hint={holder.accountHint} error={form.errors['account.accountNo']}>
+                <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder={holder.employer ? '开户许可证上的账号' : '社保卡背面的银行卡号'} onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
               </FormField>
               <FormField label="开户银行" required error={form.errors['account.bankName']}>
                 <Input className="input" value={account.bankName} maxlength={40} placeholder="例如：建设银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
@@ -119,7 +125,7 @@ export default function VoucherDetailPage() {
 
       {v.status === 'claimed' ? (
         showCode ? (
-          <HolderCode voucherId={v.id} onUsed={reload} />
+          <HolderCode voucherId={v.id} fetchCode={holder.code} onUsed={reload} />
         ) : (
           <Button className="btn btn--primary" onClick={() => setShowCode(true)}>
             出示券码
@@ -128,9 +134,9 @@ export default function VoucherDetailPage() {
       ) : null}
 
       <Text className="page__title section-title">经过</Text>
-      <Timeline entries={(v.history ?? []).map((e) => ({ at: e.at, label: e.label, status: e.action, ...(e.reason && e.action === 'payment_failed' ? { reason: e.reason } : {}) }))} />
+      <Timeline entries={(v.history ?? []).map((e) => ({ at: e.at, label: e.label, status: e.action, ...(e.reason && SHOWN_REASONS.includes(e.action) ? { reason: e.reason } : {}) }))} />
       <View className="page__actions">
-        <Button className="btn btn--secondary" onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/vouchers/wallet/index' }))}>
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: holder.backUrl }))}>
           返回
         </Button>
       </View>

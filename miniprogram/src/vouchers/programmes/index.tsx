@@ -1,11 +1,15 @@
-// 就业券券种: district staff set up a programme and issue it to the eligible people of their area;
-// finance approves its budget. Each step asks before it acts.
+// 就业券券种: district staff set up a programme for people or for employers and issue it to the
+// eligible ones of their area; finance approves its budget. Each step asks before it acts.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
+  EMPLOYER_TARGET_GROUPS,
   PROVIDER_TYPES,
   VOUCHER_TARGET_GROUPS,
+  employerTargetGroupLabels,
+  voucherHolderTypeLabels,
+  voucherKindLabel,
   approveProgramme,
   createProgramme,
   issueVouchers,
@@ -15,7 +19,6 @@ import {
   recognisedCategoryLabels,
   todayInChina,
   addCalendarDays,
-  voucherKindLabels,
   type Programme,
 } from '@doorstep/shared';
 import { ChoicePicker } from '../../components/ChoicePicker';
@@ -31,7 +34,7 @@ import { yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
-const blank = { name: '', kind: 'service' as const, serviceName: '', faceValue: '', targetGroups: [] as string[], providerTypes: [] as string[], budget: '', quota: '', claimFrom: todayInChina(), claimUntil: '', validityDays: '90', perPersonLimit: '1' };
+const blank = { name: '', holderType: 'person' as 'person' | 'employer', kind: 'service' as const, serviceName: '', faceValue: '', targetGroups: [] as string[], providerTypes: [] as string[], budget: '', quota: '', claimFrom: todayInChina(), claimUntil: '', validityDays: '90', perPersonLimit: '1' };
 
 export default function ProgrammesPage() {
   const { session, data: items, reload, gate } = usePageData(async () => (await request(listProgrammes)).items);
@@ -51,6 +54,7 @@ export default function ProgrammesPage() {
   async function submit() {
     const { body, errors } = check(programmeBodySchema, {
       name: draft.name,
+      holderType: draft.holderType,
       kind: draft.kind,
       serviceName: draft.serviceName,
       faceValueFen: yuanToFenOrText(draft.faceValue),
@@ -87,8 +91,10 @@ export default function ProgrammesPage() {
   }
 
   async function issue(p: Programme) {
-    const { confirm } = await Taro.showModal({ title: '发放就业券？', content: `向辖区内符合条件的人员发放「${p.name}」。已经有券的人不会重复发。`, confirmText: '发放', cancelText: '取消' });
+    const who = p.holderType === 'employer' ? '单位' : '人员';
+    const { confirm } = await Taro.showModal({ title: '发放就业券？', content: `向辖区内符合条件的${who}发放「${p.name}」。已经有券的不会重复发。`, confirmText: '发放', cancelText: '取消' });
     if (!confirm) return;
+    const unit = p.holderType === 'employer' ? '家' : '人';
     let issued = 0;
     let cursor: string | undefined;
     try {
@@ -96,11 +102,11 @@ export default function ProgrammesPage() {
         const page = await request(issueVouchers, { params: { id: p.id }, body: cursor ? { cursor } : {} });
         issued += page.issued;
         cursor = page.nextCursor;
-        setProgress(`正在发放…已发 ${issued} 人`);
+        setProgress(`正在发放…已发 ${issued} ${unit}`);
       } while (cursor);
-      setProgress(`发放完成：新发 ${issued} 人`);
+      setProgress(`发放完成：新发 ${issued} ${unit}`);
     } catch (err) {
-      setProgress(`发放中断：${(err as Error).message}。已发 ${issued} 人，再点一次会接着发，不会重复。`);
+      setProgress(`发放中断：${(err as Error).message}。已发 ${issued} ${unit}，再点一次会接着发，不会重复。`);
     }
   }
 
@@ -113,8 +119,16 @@ export default function ProgrammesPage() {
         <FormField label="名称" required error={form.errors.name}>
           <Input className="input" value={draft.name} maxlength={40} placeholder="例如：鼓楼区职业指导服务券" onInput={(e) => set({ name: e.detail.value }, ['name'])} />
         </FormField>
+        <FormField label="发给谁" required hint="个人券发给求职者，单位券发给用人单位" error={form.errors.holderType}>
+          <ChoicePicker
+            options={(['person', 'employer'] as const).map((t) => ({ value: t, label: voucherHolderTypeLabels[t] }))}
+            value={draft.holderType}
+            placeholder="选择发给个人还是单位"
+            onChange={(v) => set({ holderType: v as 'person' | 'employer', targetGroups: [] }, ['holderType', 'targetGroups'])}
+          />
+        </FormField>
         <FormField label="类型" required error={form.errors.kind}>
-          <ChoicePicker options={[{ value: 'service', label: voucherKindLabels.service }, { value: 'benefit', label: voucherKindLabels.benefit }]} value={draft.kind} placeholder="选择类型" onChange={(v) => set({ kind: v as 'service' }, ['kind'])} />
+          <ChoicePicker options={(['service', 'benefit'] as const).map((k) => ({ value: k, label: voucherKindLabel(k, draft.holderType) }))} value={draft.kind} placeholder="选择类型" onChange={(v) => set({ kind: v as 'service' }, ['kind'])} />
         </FormField>
         <FormField label="用途" required hint="持券人和机构看到的服务名称" error={form.errors.serviceName}>
           <Input className="input" value={draft.serviceName} maxlength={40} placeholder="例如：职业指导" onInput={(e) => set({ serviceName: e.detail.value }, ['serviceName'])} />
@@ -123,7 +137,15 @@ export default function ProgrammesPage() {
           <Input className="input" type="digit" value={draft.faceValue} placeholder="例如：200" onInput={(e) => set({ faceValue: e.detail.value }, ['faceValueFen'])} />
         </FormField>
         <FormField label="发放对象" required error={form.errors.targetGroups}>
-          <Toggles options={VOUCHER_TARGET_GROUPS.map((g) => ({ value: g, label: recognisedCategoryLabels[g] }))} chosen={draft.targetGroups} onChange={(v) => set({ targetGroups: v }, ['targetGroups'])} />
+          <Toggles
+            options={
+              draft.holderType === 'employer'
+                ? EMPLOYER_TARGET_GROUPS.map((g) => ({ value: g, label: employerTargetGroupLabels[g] }))
+                : VOUCHER_TARGET_GROUPS.map((g) => ({ value: g, label: recognisedCategoryLabels[g] }))
+            }
+            chosen={draft.targetGroups}
+            onChange={(v) => set({ targetGroups: v }, ['targetGroups'])}
+          />
         </FormField>
         <FormField label="可用机构" required error={form.errors.providerTypes}>
           <Toggles options={PROVIDER_TYPES.map((t) => ({ value: t, label: providerTypeLabels[t] }))} chosen={draft.providerTypes} onChange={(v) => set({ providerTypes: v }, ['providerTypes'])} />
@@ -166,6 +188,7 @@ export default function ProgrammesPage() {
         <View key={p.id} className="card voucher-card">
           <Text className="voucher-card__name">{p.name}</Text>
           <Text className="voucher-card__meta">{p.serviceName} · 面值 {yuan(p.faceValueFen)} · {p.areaName}</Text>
+          <Text className="voucher-card__meta">发给{voucherHolderTypeLabels[p.holderType]} · {voucherKindLabel(p.kind, p.holderType)}</Text>
           <Text className="voucher-card__meta">预算 {yuan(p.budgetFen)} · 名额 {p.quota} 张 · 领取期 {p.claimFrom} 至 {p.claimUntil}</Text>
           <Text className={`voucher-status voucher-status--${p.status === 'approved' ? 'claimed' : 'issued'}`}>{p.status === 'approved' ? '已批准' : '待财务审批'}</Text>
           {p.remaining ? <Text className="voucher-card__meta">剩余名额 {p.remaining.quota} 张 · 剩余预算 {yuan(p.remaining.budgetFen)}</Text> : null}
@@ -173,7 +196,7 @@ export default function ProgrammesPage() {
             <Button className="btn btn--primary" onClick={() => void approve(p)}>批准预算</Button>
           ) : null}
           {p.status === 'approved' && roles.includes('staff') ? (
-            <Button className="btn btn--secondary" onClick={() => void issue(p)}>向符合条件的人员发放</Button>
+            <Button className="btn btn--secondary" onClick={() => void issue(p)}>{p.holderType === 'employer' ? '向符合条件的单位发放' : '向符合条件的人员发放'}</Button>
           ) : null}
         </View>
       ))}
