@@ -6,6 +6,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   emptyFigures,
   FLOW_FIGURES,
+  childAreaLength,
   figureLabels,
   isWithinArea,
   periodLabel,
@@ -25,8 +26,6 @@ import { NotFoundError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { STANDING_PERIOD } from './count';
-
-const CHILD_LENGTH: Record<number, number | undefined> = { 4: 6, 6: 9, 9: 12 };
 
 type Row = Partial<Record<keyof Figures, number>> & { areaCode: string };
 
@@ -69,7 +68,7 @@ export const currentMonth = () => todayInChina().slice(0, 7);
 
 /** An area's figures for a period, with those of each area one level down (every known one, zeros included). */
 export async function figuresOf(areaCode: string, period: string) {
-  const childLength = CHILD_LENGTH[areaCode.length];
+  const childLength = childAreaLength(areaCode);
   const [flow, standing] = await Promise.all([rowsOf(areaCode, period, childLength), rowsOf(areaCode, STANDING_PERIOD, childLength)]);
   const childCodes = new Set<string>([...(listChildAreas(areaCode) ?? []).map((a) => a.code), ...flow.children.map((r) => r.areaCode), ...standing.children.map((r) => r.areaCode)]);
   const flowBy = new Map(flow.children.map((r) => [r.areaCode, r]));

@@ -10,7 +10,6 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import {
   maskName,
-  staffScope,
   addCalendarDays,
   inJurisdiction,
   todayInChina,
@@ -27,7 +26,8 @@ import {
 } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
 import { openTask } from '../tasks/tasks';
@@ -56,8 +56,7 @@ async function toView(r: StoredReferral): Promise<Referral> {
 }
 
 export async function createReferral(principal: Principal, input: { personId: string; vacancyId: string; note?: string }): Promise<Referral> {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
+  const scope = scopeOf(principal);
   const [{ Item: reg }, vacancy] = await Promise.all([
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: input.personId }).send(),
     loadVacancy(input.vacancyId),

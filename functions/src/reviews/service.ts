@@ -5,7 +5,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { inJurisdiction, reviewStepLabels, rulesOn, staffScope, todayInChina, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
+import { inJurisdiction, reviewStepLabels, rulesOn, todayInChina, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { applicationDecision } from '../applications/decisions';
 import { grantRole } from '../auth/users';
@@ -15,16 +15,12 @@ import { cancelledTransaction } from '../db/errors';
 import { closeTask, loadTask } from '../tasks/tasks';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { toReviewView, type Decision } from './queue';
 
 
 
-function scopeOf(principal: Principal): string {
-  const scope = staffScope(principal.level, principal.areaCode);
-  if (!scope) throw new ForbiddenError('您的账号没有设置辖区，请联系管理员');
-  return scope;
-}
 
 const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 

@@ -7,7 +7,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { isWithinArea, type VoucherFigures } from '@doorstep/shared';
+import { childAreaLength, isWithinArea, type VoucherFigures } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { StatsAppliedEntity, VoucherStatsEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -64,14 +64,13 @@ const zero = (): VoucherFigures => ({
   revoked: { count: 0, amountFen: 0 },
 });
 
-const CHILD_LENGTH: Record<number, number> = { 2: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
-
 /** Figures of an area (the caller's jurisdiction by default), one row per programme, next-level area and holder type. */
 export async function voucherStats(principal: Principal, areaCode?: string) {
   const scope = scopeOf(principal);
   const area = areaCode ?? scope;
   if (!isKnownArea(area) || !isWithinArea(area, scope)) throw new NotFoundError('您的辖区里没有这个区域');
-  const childLength = CHILD_LENGTH[area.length];
+  // Rows by the areas one level down; a community's rows are its own.
+  const childLength = childAreaLength(area) ?? area.length;
   const programmes = (await allProgrammes()).filter((p) => isWithinArea(p.areaCode, area) || isWithinArea(area, p.areaCode));
   const rows = new Map<string, VoucherFigures & { programmeId: string; programmeName: string; areaCode: string; areaName: string; holderType: 'person' | 'employer' }>();
   const totals = zero();

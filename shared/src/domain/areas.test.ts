@@ -1,4 +1,4 @@
-import { areaAncestry, areaLevelOf, isWithinArea } from './areas';
+import { areaAncestry, areaLevelOf, childAreaLength, isWithinArea } from './areas';
 
 describe('division codes', () => {
   it.each([
@@ -22,4 +22,13 @@ describe('division codes', () => {
     ['350102001001', '', false],
     ['350102001001', '3501020', false],
   ])('%s within %s: %s', (code, scope, within) => expect(isWithinArea(code, scope)).toBe(within));
+
+  it.each([
+    ['35', 4],
+    ['3501', 6],
+    ['350102', 9],
+    ['350102001', 12],
+    ['350102001001', undefined],
+    ['3501020', undefined],
+  ])('the areas one level below %s have %s-digit codes', (code, length) => expect(childAreaLength(code)).toBe(length));
 });

@@ -20,6 +20,13 @@ export function areaLevelOf(code: string): AreaLevel | undefined {
   return AREA_LEVELS.find((level) => LENGTH_BY_LEVEL[level] === code.length);
 }
 
+/** The code length of the level one down from `code` (a district's streets: 9), or undefined for a community. */
+export function childAreaLength(code: string): number | undefined {
+  const level = areaLevelOf(code);
+  const below = level ? AREA_LEVELS[AREA_LEVELS.indexOf(level) + 1] : undefined;
+  return below ? LENGTH_BY_LEVEL[below] : undefined;
+}
+
 /** The codes from the province down to `code` itself: 350102001001 → [35, 3501, 350102, 350102001, 350102001001]. */
 export function areaAncestry(code: string): string[] {
   const level = areaLevelOf(code);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ageOn, idCheckChar, maskIdNumber, parseIdNumber, todayInChina } from './idNumber';
+import { ageOn, chinaTimeText, idCheckChar, maskIdNumber, parseIdNumber, todayInChina } from './idNumber';
 
 const TODAY = '2026-11-23';
 
@@ -98,5 +98,12 @@ describe('todayInChina', () => {
   it('is already the next day in Shanghai at 16:00 UTC', () => {
     expect(todayInChina(new Date('2026-11-23T16:00:00Z'))).toBe('2026-11-24');
     expect(todayInChina(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('chinaTimeText', () => {
+  it('reads a UTC time as Shanghai does, to the minute, across midnight', () => {
+    expect(chinaTimeText('2026-11-23T16:05:59Z')).toBe('2026-11-24 00:05');
+    expect(chinaTimeText('2026-11-23T02:30:00.000Z')).toBe('2026-11-23 10:30');
   });
 });

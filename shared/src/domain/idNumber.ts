@@ -74,3 +74,9 @@ export function maskIdNumber(idNumber: string): string {
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
+
+/** An ISO time as China reads it to the minute: "2026-12-02 22:05". */
+export function chinaTimeText(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}

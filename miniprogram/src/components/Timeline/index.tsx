@@ -1,5 +1,6 @@
 // An application's progress, newest last: each step with its date and, for a refusal, why.
 import { Text, View } from '@tarojs/components';
+import { chinaTimeText } from '@doorstep/shared';
 import './index.scss';
 
 export interface TimelineEntry {
@@ -9,11 +10,6 @@ export interface TimelineEntry {
   reason?: string;
 }
 
-const when = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-};
-
 export function Timeline({ entries, pendingText }: { entries: TimelineEntry[]; pendingText?: string }) {
   return (
     <View className="timeline">
@@ -22,7 +18,7 @@ export function Timeline({ entries, pendingText }: { entries: TimelineEntry[]; p
           <View className="timeline__dot" />
           <View className="timeline__body">
             <Text className="timeline__label">{e.label}</Text>
-            <Text className="timeline__time">{when(e.at)}</Text>
+            <Text className="timeline__time">{chinaTimeText(e.at)}</Text>
             {e.reason ? <Text className="timeline__reason">理由：{e.reason}</Text> : null}
           </View>
         </View>

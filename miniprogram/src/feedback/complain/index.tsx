@@ -18,6 +18,7 @@ import {
 } from '@doorstep/shared';
 import { AreaPicker } from '../../components/AreaPicker';
 import { FormField } from '../../components/FormField';
+import { ChoiceToggles } from '../../components/Toggles';
 import { Notice } from '../../components/Notice';
 import { PhotoField } from '../../components/PhotoField';
 import { check } from '../../hooks/fieldErrors';
@@ -84,22 +85,17 @@ export default function ComplainPage() {
       <Text className="page__lead">对我们的服务不满意，或有好的建议，都可以在这里告诉我们。街道会在15个工作日内答复。</Text>
       <View className="card">
         <FormField label="您要" required>
-          <View className="toggle-row">
-            {COMPLAINT_KINDS.map((k) => (
-              <Text key={k} className={`toggle ${kind === k ? 'toggle--on' : ''}`} onClick={() => setKind(k)}>
-                {complaintKindLabels[k]}
-              </Text>
-            ))}
-          </View>
+          <ChoiceToggles options={COMPLAINT_KINDS.map((k) => ({ value: k, label: complaintKindLabels[k] }))} chosen={kind} onChange={setKind} />
         </FormField>
         <FormField label="是关于什么的" required error={errors.topic}>
-          <View className="toggle-row">
-            {COMPLAINT_TOPICS.map((t) => (
-              <Text key={t} className={`toggle ${topic === t ? 'toggle--on' : ''}`} onClick={() => { setTopic(t); submission.clear(['topic']); }}>
-                {complaintTopicLabels[t]}
-              </Text>
-            ))}
-          </View>
+          <ChoiceToggles
+            options={COMPLAINT_TOPICS.map((t) => ({ value: t, label: complaintTopicLabels[t] }))}
+            chosen={topic}
+            onChange={(t) => {
+              setTopic(t);
+              submission.clear(['topic']);
+            }}
+          />
         </FormField>
         <FormField label="具体情况" required hint={`什么时间、在哪里、发生了什么（10到500字，已写${text.trim().length}字）`} error={errors.text}>
           <Textarea className="text-input text-input--multiline" value={text} maxlength={500} autoHeight placeholder="请把情况写清楚" onInput={(e) => { setText(e.detail.value); submission.clear(['text']); }} />

@@ -2,14 +2,12 @@
 // the service point answered to a bad one.
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { myRatings, ratingStatusLabels, SCORE_LABELS, serviceTypeLabels } from '@doorstep/shared';
+import { myRatings, ratingStatusLabels, SCORE_LABELS, serviceTypeLabels, todayInChina } from '@doorstep/shared';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
 import '../components/feedback.scss';
-
-const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export default function RatingsPage() {
   const { data, gate } = usePageData(() => request(myRatings));
@@ -24,7 +22,7 @@ export default function RatingsPage() {
       {data.toRate.map((s) => (
         <View key={`${s.serviceType}-${s.serviceId}`} className="card">
           <Text className="card__title">{s.serviceTitle}</Text>
-          <Text className="card__subtitle">{serviceTypeLabels[s.serviceType]} · {day(s.completedAt)} 办结</Text>
+          <Text className="card__subtitle">{serviceTypeLabels[s.serviceType]} · {todayInChina(new Date(s.completedAt))} 办结</Text>
           <Button
             className="btn btn--primary"
             onClick={() => Taro.navigateTo({ url: `/feedback/rate/index?type=${s.serviceType}&id=${s.serviceId}&title=${encodeURIComponent(s.serviceTitle)}` })}
@@ -42,7 +40,7 @@ export default function RatingsPage() {
           <Text className="rating-card__stars">{'★'.repeat(r.score)}{'☆'.repeat(5 - r.score)} {SCORE_LABELS[r.score]}</Text>
           {r.tags.length ? <Text className="rating-card__text">{r.tags.join('、')}</Text> : null}
           {r.comment ? <Text className="rating-card__text">“{r.comment}”</Text> : null}
-          <Text className="rating-card__text">{day(r.createdAt)} · {r.servicePoint.areaName}{r.status !== 'valid' ? ` · ${ratingStatusLabels[r.status]}` : ''}</Text>
+          <Text className="rating-card__text">{todayInChina(new Date(r.createdAt))} · {r.servicePoint.areaName}{r.status !== 'valid' ? ` · ${ratingStatusLabels[r.status]}` : ''}</Text>
           {r.rectification ? (
             <Text className="rating-card__answer">
               {r.rectification.status === 'done' ? `整改回复：${r.rectification.note ?? '已办结'}` : `正在整改，${r.rectification.due}前回访您`}

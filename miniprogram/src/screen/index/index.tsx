@@ -5,14 +5,12 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { bigScreen, distanceText, fenToYuanText, rateText, shiftLabels, type ResponseOf } from '@doorstep/shared';
+import { bigScreen, chinaTimeText, distanceText, fenToYuanText, rateText, shiftLabels, type ResponseOf } from '@doorstep/shared';
 import { request } from '../../services/request';
 import './index.scss';
 
 const REFRESH_MS = 60_000;
 type Screen = ResponseOf<typeof bigScreen>;
-
-const clock = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
 
 export default function BigScreenPage() {
   const { area = '', lat, lng } = useRouter().params;
@@ -62,7 +60,7 @@ export default function BigScreenPage() {
     <View className="screen">
       <View className="screen__head">
         <Text className="screen__title">{screen.areaName.split(' ').slice(-2).join(' ')} 家门口就业</Text>
-        <Text className="screen__note">{screen.periodLabel} · {clock(screen.updatedAt)} 更新{problem ? ' · 网络中断，显示的是上次的数据' : ''}</Text>
+        <Text className="screen__note">{screen.periodLabel} · {chinaTimeText(screen.updatedAt).slice(11)} 更新{problem ? ' · 网络中断，显示的是上次的数据' : ''}</Text>
       </View>
       <View className="screen__body">
         <View className="screen__tiles">

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { appealRating, BAD_SCORE, decideAppeal, getStaffRating, parentArea, ratingStatusLabels, SCORE_LABELS, staffScope } from '@doorstep/shared';
+import { appealRating, BAD_SCORE, chinaTimeText, decideAppeal, getStaffRating, parentArea, ratingStatusLabels, SCORE_LABELS, staffScope } from '@doorstep/shared';
 import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
@@ -12,8 +12,6 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
-
-const when = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export default function StaffRatingPage() {
   const id = useRouter().params.id ?? '';
@@ -63,7 +61,7 @@ export default function StaffRatingPage() {
         <DetailRow label="评价人" value={rating.raterName} />
         {rating.raterPhone ? <DetailRow label="电话" value={rating.raterPhone} /> : null}
         <DetailRow label="服务网点" value={rating.servicePoint.areaName} />
-        <DetailRow label="时间" value={when(rating.createdAt)} />
+        <DetailRow label="时间" value={chinaTimeText(rating.createdAt)} />
         <DetailRow label="状态" value={ratingStatusLabels[rating.status]} />
         {rating.rectification ? <DetailRow label="整改" value={rating.rectification.status === 'done' ? `已办结：${rating.rectification.note ?? ''}` : `${rating.rectification.due}前整改并回访`} /> : null}
         {rating.appeal ? <DetailRow label="申诉" value={`${rating.appeal.reason}（${rating.appeal.decision === 'pending' ? '待上一级决定' : rating.appeal.decision === 'upheld' ? '成立' : '不成立'}${rating.appeal.decisionNote ? `：${rating.appeal.decisionNote}` : ''}）`} /> : null}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { REVIEW_TYPES, listReviews, reviewStepLabels, reviewTypeLabels, type Review } from '@doorstep/shared';
+import { REVIEW_TYPES, chinaTimeText, listReviews, reviewStepLabels, reviewTypeLabels, type Review } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -12,8 +12,6 @@ import '../../styles/page.scss';
 import './index.scss';
 
 type ReviewType = (typeof REVIEW_TYPES)[number];
-
-const submittedAt = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export default function ReviewQueuePage() {
   const { session, error: signInError, retry } = useSignedIn();
@@ -70,7 +68,7 @@ export default function ReviewQueuePage() {
           <Text className="queue-item__name">{r.subjectName}</Text>
           <Text className="queue-item__meta">{r.areaName}</Text>
           <Text className="queue-item__meta">
-            {reviewStepLabels[r.step]} · {submittedAt(r.createdAt)} 提交{r.assisted ? ' · 社区代办' : ''}
+            {reviewStepLabels[r.step]} · {chinaTimeText(r.createdAt)} 提交{r.assisted ? ' · 社区代办' : ''}
           </Text>
           <Text className="queue-item__go">查看并审核 ›</Text>
         </View>

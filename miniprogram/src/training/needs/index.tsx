@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { COURSE_TYPES, NEED_TIMES, courseTypeLabels, needTimeLabels, submitTrainingNeed, trainingNeedBodySchema, type CourseType, type NeedTime } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
+import { ChoiceToggles } from '../../components/Toggles';
 import { Notice } from '../../components/Notice';
 import { check } from '../../hooks/fieldErrors';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
@@ -68,29 +69,17 @@ export default function TrainingNeedsPage() {
           </View>
         </FormField>
         <FormField label="培训类型" required>
-          <View className="toggle-row">
-            {COURSE_TYPES.map((t) => (
-              <Text key={t} className={`toggle ${type === t ? 'toggle--on' : ''}`} onClick={() => setType(t)}>
-                {courseTypeLabels[t]}
-              </Text>
-            ))}
-          </View>
+          <ChoiceToggles options={COURSE_TYPES.map((t) => ({ value: t, label: courseTypeLabels[t] }))} chosen={type} onChange={setType} />
         </FormField>
         <FormField label="方便上课的时间" required error={errors.time}>
-          <View className="toggle-row">
-            {NEED_TIMES.map((t) => (
-              <Text
-                key={t}
-                className={`toggle ${time === t ? 'toggle--on' : ''}`}
-                onClick={() => {
-                  setTime(t);
-                  submission.clear(['time']);
-                }}
-              >
-                {needTimeLabels[t]}
-              </Text>
-            ))}
-          </View>
+          <ChoiceToggles
+            options={NEED_TIMES.map((t) => ({ value: t, label: needTimeLabels[t] }))}
+            chosen={time}
+            onChange={(t) => {
+              setTime(t);
+              submission.clear(['time']);
+            }}
+          />
         </FormField>
       </View>
       {submitError ? <Notice message={submitError} /> : null}
