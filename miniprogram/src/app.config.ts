@@ -15,7 +15,7 @@ export default defineAppConfig({
     // The service hall's LED screen (H5).
     { root: 'screen', pages: ['index/index'] },
     { root: 'training', pages: ['courses/index', 'course/index', 'enrolments/index', 'needs/index', 'manage/index', 'course-form/index', 'roster/index'] },
-    { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'batches/index', 'batch/index'] },
+    { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1f6f5c',

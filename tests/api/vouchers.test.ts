@@ -126,6 +126,24 @@ describe('a service voucher from programme to payment', () => {
     expect((await client.get('/me/providers', agent)).body.items[0].redeemed).toEqual({ count: 1, amountFen: 20_000 });
   });
 
+  it('lets district staff look a unit up by its credit code before designating it; nobody else', async () => {
+    const uscc = makeUscc(9501);
+    const found = await client.post('/staff/providers/lookup', { uscc }, district);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({
+      employer: { id: providerId, name: '鼓楼区众业人力资源服务有限公司', status: 'approved' },
+      provider: { types: ['hr_agency'], accountMasked: '**** 6543', bankName: '工商银行' },
+    });
+    expect(JSON.stringify(found.body)).not.toContain('6222020200119876543');
+    expect((await client.post('/staff/providers/lookup', { uscc }, street)).status).toBe(403);
+    expect((await client.post('/staff/providers/lookup', { uscc }, agent)).status).toBe(403);
+    const otherDistrict = await client.devLogin('vc-district-other', { roles: ['staff'], level: 'district', areaCode: '350103' });
+    expect((await client.post('/staff/providers/lookup', { uscc }, otherDistrict)).status).toBe(404);
+    const bad = await client.post('/staff/providers/lookup', { uscc: '91350102MA0000000X' }, district);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toEqual(['uscc']);
+  });
+
   it('settles it: the stream queues the redemption, finance runs, approves, downloads and imports the bank’s results', async () => {
     // The stream consumer queues the redeemed voucher; a run takes it.
     const run = await until(async () => {
@@ -246,6 +264,7 @@ describe('malformed input', () => {
     '/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/revoke',
     '/employers/01K0AAAAAAAAAAAAAAAAAAAAAA/vouchers/01K0AAAAAAAAAAAAAAAAAAAAAA/claim',
     '/staff/providers',
+    '/staff/providers/lookup',
     '/settlement-batches/01K0AAAAAAAAAAAAAAAAAAAAAA/bank-results',
   ];
 

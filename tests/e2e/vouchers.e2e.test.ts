@@ -16,6 +16,8 @@ import { consumeTableStream } from '../support/streams';
 
 jest.setTimeout(300_000);
 
+const SCHOOL_USCC = makeUscc(7601);
+
 let api: RunningApi;
 let stack: E2eStack;
 let baseUrl: string;
@@ -29,15 +31,12 @@ beforeAll(async () => {
 
   const client = stack.client;
   const street = await client.devLogin('e2e-v-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
-  const district = await client.devLogin('e2e-v-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  await client.devLogin('e2e-v-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   await client.devLogin('e2e-v-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
-  // A training school, approved and designated a provider by the district.
+  // A training school, approved; the district designates it a provider in the browser below.
   const school = await client.devLogin('e2e-v-school');
-  const created = await client.post('/employers', employerBody({ name: '鼓楼区巧手职业培训学校', uscc: makeUscc(7601) }), school);
+  const created = await client.post('/employers', employerBody({ name: '鼓楼区巧手职业培训学校', uscc: SCHOOL_USCC }), school);
   await approveInQueue(client, street, 'employer', created.body.employer.id);
-  expect(
-    (await client.post('/staff/providers', { employerId: created.body.employer.id, types: ['training_institution'], bankAccount: { accountName: '鼓楼区巧手职业培训学校', accountNo: '6222020200117654321', bankName: '工商银行福州分行' } }, district)).status,
-  ).toBe(200);
   // A 19-year-old job seeker of the district, already registered.
   const youth = await client.devLogin('e2e-v-youth');
   const reg = registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(19), 611), name: '林晓燕', phone: '13905916611' });
@@ -144,6 +143,31 @@ describe('a voucher from programme to payment', () => {
     expect(await layoutProblems(youth)).toEqual([]);
     // 关怀模式: twice the text size, nothing overlaps.
     expect(await largeTextProblems(youth, 'voucher-code-large-text.png')).toEqual([]);
+  });
+
+  it('the district finds the school by its credit code and designates it a training provider, told beside each field what is missing', async () => {
+    await district.goto(baseUrl);
+    await district.getByText('认定服务机构').click();
+    await fill(district, '统一社会信用代码', '91350102MA0000000X');
+    await shown(district).getByText('查找单位').click();
+    await expect(field(district, '统一社会信用代码').locator('.form-field__error').textContent()).resolves.toBeTruthy();
+    await fill(district, '统一社会信用代码', SCHOOL_USCC);
+    await shown(district).getByText('查找单位').click();
+    await shown(district).getByText('鼓楼区巧手职业培训学校').waitFor();
+    await shown(district).getByText('认定为服务机构').click();
+    await confirmModal(district);
+    await expect(field(district, '机构类型').locator('.form-field__error').textContent()).resolves.toBeTruthy();
+    await expect(field(district, '收款账号').locator('.form-field__error').textContent()).resolves.toBe('账号是12到19位数字');
+    await screenshot(district, 'voucher-provider-errors.png');
+    await shown(district).locator('.toggle', { hasText: '培训机构' }).click();
+    await fill(district, '收款账号', '6222020200117654321');
+    await fill(district, '开户银行', '工商银行福州分行');
+    expect(await layoutProblems(district)).toEqual([]);
+    await shown(district).getByText('认定为服务机构').click();
+    await confirmModal(district);
+    await shown(district).getByText('已认定「鼓楼区巧手职业培训学校」为就业券服务机构（培训机构）。', { exact: false }).waitFor();
+    await screenshot(district, 'voucher-provider-designated.png');
+    expect(await largeTextProblems(district, 'voucher-provider-large-text.png')).toEqual([]);
   });
 
   it('the training school redeems it after seeing whose it is', async () => {

@@ -12,6 +12,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   isWithinArea,
   maskAccountNo,
+  parseUscc,
   serviceRecordSchema,
   staffScope,
   todayInChina,
@@ -29,6 +30,7 @@ import {
   LedgerEntryEntity,
   ProviderEntity,
   SettlementQueueEntity,
+  UsccClaimEntity,
   VoucherEntity,
   providerLedgerKeys,
 } from '../db/entities';
@@ -76,6 +78,21 @@ export async function designateProvider(
   return { provider: { id: provider.employerId, name: provider.name, types: provider.types, areaCode: provider.areaCode } };
 }
 
+
+/** District or city staff find a unit of their jurisdiction by its code, before designating it. */
+export async function lookupProvider(principal: Principal, rawUscc: string) {
+  const scope = scopeOf(principal);
+  if (principal.level !== 'district' && principal.level !== 'city') throw new ForbiddenError('服务机构由区级或市级工作人员认定');
+  const parsed = parseUscc(rawUscc);
+  const { Item: claim } = parsed.ok ? await UsccClaimEntity.build(GetItemCommand).key({ uscc: parsed.uscc }).send() : { Item: undefined };
+  const { Item: employer } = claim ? await EmployerEntity.build(GetItemCommand).key({ employerId: claim.employerId }).send() : { Item: undefined };
+  if (!employer || !isWithinArea(employer.address.areaCode, scope)) throw new NotFoundError('辖区内没有这个统一社会信用代码的单位，请先让单位在小程序入驻');
+  const { Item: provider } = await ProviderEntity.build(GetItemCommand).key({ employerId: employer.employerId }).send();
+  return {
+    employer: { id: employer.employerId, name: employer.name, status: employer.status, areaCode: employer.address.areaCode, address: employer.address.address },
+    ...(provider ? { provider: { types: provider.types as ProviderType[], accountName: provider.accountName, accountMasked: provider.accountMasked, bankName: provider.bankName } } : {}),
+  };
+}
 
 export async function listMyProviders(principal: Principal) {
   const { Items: memberships = [] } = await table

@@ -13,6 +13,7 @@ import {
   targetGroupsFor,
 } from '../domain/vouchers';
 import { areaCodeSchema } from './auth';
+import { usccSchema } from './employers';
 import { defineContract, ulidSchema } from './contract';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
@@ -148,6 +149,20 @@ export const designateProvider = defineContract({
     bankAccount: bankAccountSchema,
   }),
   response: z.object({ provider: z.object({ id: z.string(), name: z.string(), types: z.array(z.enum(PROVIDER_TYPES)), areaCode: z.string() }) }),
+  errors: [400, 401, 403, 404],
+});
+
+export const lookupProvider = defineContract({
+  id: 'lookupProvider',
+  method: 'POST',
+  path: '/staff/providers/lookup',
+  summary: '区级工作人员按统一社会信用代码查找辖区内的单位，看它是否已是就业券服务机构（认定前）',
+  auth: ['staff'],
+  body: z.strictObject({ uscc: usccSchema }),
+  response: z.object({
+    employer: z.object({ id: z.string(), name: z.string(), status: z.enum(['pending_review', 'approved', 'rejected']), areaCode: z.string(), address: z.string() }),
+    provider: z.object({ types: z.array(z.enum(PROVIDER_TYPES)), accountName: z.string(), accountMasked: z.string(), bankName: z.string() }).optional(),
+  }),
   errors: [400, 401, 403, 404],
 });
 

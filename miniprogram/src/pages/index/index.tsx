@@ -79,6 +79,12 @@ export default function IndexPage() {
               <Text className="home-card__text">设立券种、审批预算、发放</Text>
             </View>
           ) : null}
+          {session.user.roles.includes('staff') && (session.user.level === 'district' || session.user.level === 'city') ? (
+            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/providers/index' })}>
+              <Text className="home-card__title">认定服务机构</Text>
+              <Text className="home-card__text">哪些单位可以核销就业券、服务费打到哪里</Text>
+            </View>
+          ) : null}
           {session.user.roles.includes('finance') ? (
             <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/batches/index' })}>
               <Text className="home-card__title">结算拨付</Text>
