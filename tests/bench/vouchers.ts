@@ -24,7 +24,8 @@ async function main() {
   const entities = await import('../../functions/src/db/entities');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
   const { putRegistration } = await import('../../functions/src/registration/service');
-  const { approveProgramme, createProgramme, issueProgramme } = await import('../../functions/src/vouchers/programmes');
+  const { approveProgramme, createProgramme } = await import('../../functions/src/vouchers/programmes');
+  const { issueProgramme } = await import('../../functions/src/vouchers/issuing');
   const { claimVoucher, listMyVouchers } = await import('../../functions/src/vouchers/wallet');
   const { redeemVoucher } = await import('../../functions/src/vouchers/redemption');
   const { runSettlement, approveBatch, payoutFile, importBankResults, SETTLE_CHUNK } = await import('../../functions/src/vouchers/settlement');

@@ -16,7 +16,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { decodeDistanceCursor, encodeDistanceCursor, nearestCourses } from '../vacancies/search';
 import { providerForMember } from '../vouchers/redeemable';
-import { programmesCovering } from '../vouchers/programmes';
+import { programmesCovering } from '../vouchers/store';
 
 export type StoredCourse = FormattedItem<typeof CourseEntity>;
 type StoredBody = Omit<CourseBody, 'providerId'>;

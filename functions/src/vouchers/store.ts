@@ -3,7 +3,8 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
-import { PROGRAMMES_PARTITION, VoucherEntity, VoucherProgrammeEntity } from '../db/entities';
+import { areaAncestry, todayInChina } from '@doorstep/shared';
+import { PROGRAMMES_PARTITION, VoucherEntity, VoucherProgrammeEntity, programmeAreaPartition } from '../db/entities';
 import { table } from '../db/table';
 
 export type StoredProgramme = FormattedItem<typeof VoucherProgrammeEntity>;
@@ -31,3 +32,17 @@ export async function allProgrammes(): Promise<StoredProgramme[]> {
   return out;
 }
 
+/** Approved programmes still open for claims whose area covers a place (its city, district or street). */
+export async function programmesCovering(areaCode: string, today = todayInChina()): Promise<StoredProgramme[]> {
+  const prefixes = areaAncestry(areaCode).filter((c) => c.length >= 4 && c.length <= 9);
+  const pages = await Promise.all(
+    prefixes.map((prefix) =>
+      table
+        .build(QueryCommand)
+        .entities(VoucherProgrammeEntity)
+        .query({ index: 'gsi2', partition: programmeAreaPartition(prefix), range: { gte: today } })
+        .send(),
+    ),
+  );
+  return pages.flatMap((pg) => pg.Items ?? []);
+}

@@ -1,9 +1,8 @@
-// Voucher programmes over HTTP: created by district staff, approved by finance, issued in bulk.
-import { approveProgramme as approveContract, createProgramme as createContract, issueVouchers, listProgrammes as listContract } from '@doorstep/shared';
+// Voucher programmes over HTTP: created by district staff, approved by finance. Issuing has its own file.
+import { approveProgramme as approveContract, createProgramme as createContract, listProgrammes as listContract } from '@doorstep/shared';
 import { httpHandler } from '../../http/handler';
-import { approveProgramme, createProgramme, issueProgramme, listProgrammes } from '../programmes';
+import { approveProgramme, createProgramme, listProgrammes } from '../programmes';
 
 export const create = httpHandler(createContract, async ({ principal, body }) => ({ programme: await createProgramme(principal, body) }));
 export const list = httpHandler(listContract, async ({ principal }) => ({ items: await listProgrammes(principal) }));
 export const approve = httpHandler(approveContract, async ({ principal, params }) => ({ programme: await approveProgramme(principal, params.id) }));
-export const issue = httpHandler(issueVouchers, ({ principal, params, body }) => issueProgramme(principal, params.id, body.cursor));

@@ -1,7 +1,7 @@
 // The table's stream for vouchers: figures, the settlement queue, and issue or revoke on eligibility.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../logger';
-import { issueOnEmployerApproval, reconcileEligibility } from '../programmes';
+import { issueOnEmployerApproval, reconcileEligibility } from '../issuing';
 import { queueForSettlement } from '../settlement';
 import { countArrival } from '../stats';
 
