@@ -10,8 +10,9 @@ type Image = Record<string, { S?: string; N?: string } | undefined>;
 /**
  * The table's stream: a voucher arriving in a status is counted for the figures, and queued for
  * settlement when redeemed; a person's categories or registration changing issues what they have
- * become eligible for and takes back unclaimed vouchers they no longer fit;
- * an employer's approval issues the employers' programmes covering it. Every step is idempotent, so a record delivered twice does no harm.
+ * become eligible for and takes back unclaimed vouchers they no longer fit; an employer's
+ * approval issues the employers' programmes covering it. Every step is idempotent, so a record
+ * delivered twice does no harm.
  */
 export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
   for (const record of event.Records) {
