@@ -60,6 +60,23 @@ const confirmModal = async (page: Page) => {
   await page.locator('.taro-model__confirm').click();
 };
 
+/**
+ * A provider's member on 核销就业券: types the holder's code, checks whose voucher it is, says
+ * what service was given (the screenshot is taken then), confirms, and waits for 核销成功.
+ */
+async function redeemOnPage(provider: Page, r: { code: string; holder: string; service: string; done: string; screenshotName?: string }) {
+  await provider.goto(baseUrl);
+  await provider.getByText('核销就业券').click();
+  await fill(provider, '券码', r.code);
+  await shown(provider).getByText('查看这张券').click();
+  await shown(provider).getByText(`持券人：${r.holder}`).waitFor();
+  await fill(provider, '提供了什么服务', r.service);
+  if (r.screenshotName) await screenshot(provider, r.screenshotName);
+  await shown(provider).getByText('确认核销').click();
+  await confirmModal(provider);
+  await shown(provider).getByText(r.done).waitFor();
+}
+
 /** Finance presses 立即结算 on 结算拨付 until the run has found the redemption the stream queues a moment after it. */
 async function settleNow(finance: Page, expected: string) {
   await finance.goto(baseUrl);
@@ -171,16 +188,13 @@ describe('a voucher from programme to payment', () => {
   });
 
   it('the training school redeems it after seeing whose it is', async () => {
-    await school.goto(baseUrl);
-    await school.getByText('核销就业券').click();
-    await fill(school, '券码', holderCode);
-    await shown(school).getByText('查看这张券').click();
-    await shown(school).getByText('持券人：林**').waitFor();
-    await fill(school, '提供了什么服务', '岗前技能培训结业（中式面点，40课时）');
-    await screenshot(school, 'voucher-redeem-preview.png');
-    await shown(school).getByText('确认核销').click();
-    await confirmModal(school);
-    await shown(school).getByText('核销成功：林** 的「鼓楼区岗前技能培训券」800 元。拨付后到账。').waitFor();
+    await redeemOnPage(school, {
+      code: holderCode,
+      holder: '林**',
+      service: '岗前技能培训结业（中式面点，40课时）',
+      done: '核销成功：林** 的「鼓楼区岗前技能培训券」800 元。拨付后到账。',
+      screenshotName: 'voucher-redeem-preview.png',
+    });
     await screenshot(school, 'voucher-redeemed.png');
     expect(await layoutProblems(school)).toEqual([]);
     expect(await largeTextProblems(school, 'voucher-redeemed-large-text.png')).toEqual([]);
@@ -274,15 +288,12 @@ describe('a voucher held by an employer', () => {
   });
 
   it('the school redeems the shop’s voucher, and finance’s payout file pays the shop', async () => {
-    await school.goto(baseUrl);
-    await school.getByText('核销就业券').click();
-    await fill(school, '券码', shopCode);
-    await shown(school).getByText('查看这张券').click();
-    await shown(school).getByText('持券人：鼓东便民五金店').waitFor();
-    await fill(school, '提供了什么服务', '为新招的两名店员做岗前培训（16课时）');
-    await shown(school).getByText('确认核销').click();
-    await confirmModal(school);
-    await shown(school).getByText('核销成功：鼓东便民五金店 的「小微企业招工补贴券」1500 元。拨付后到账。').waitFor();
+    await redeemOnPage(school, {
+      code: shopCode,
+      holder: '鼓东便民五金店',
+      service: '为新招的两名店员做岗前培训（16课时）',
+      done: '核销成功：鼓东便民五金店 的「小微企业招工补贴券」1500 元。拨付后到账。',
+    });
 
     await settleNow(finance, '生成 1 个批次，共 1 张、1500 元。');
     await shown(finance).getByText('待财务审批').click();
