@@ -34,7 +34,7 @@ export function shardFor(voucherId: string, shards: number): number {
  * `issued | claimed → expired | revoked` in one transaction: the voucher under its status and
  * version (a redemption or claim racing it wins or loses whole), its audit event, the place and
  * face value back to a quota shard when it had been claimed, and for a revocation a message to
- * the holder. Returns false when the voucher had moved on meanwhile.
+ * a person holder. Returns false when the voucher had moved on meanwhile.
  */
 export async function lapse(v: StoredVoucher, to: LapsedStatus, r: { actorId: string; reason: string; shards: number }): Promise<boolean> {
   if (v.status !== 'issued' && v.status !== 'claimed') return false;
@@ -62,7 +62,8 @@ export async function lapse(v: StoredVoucher, to: LapsedStatus, r: { actorId: st
                 .options({ condition: { attr: 'programmeId', exists: true } }),
             ]
           : []),
-        ...(to === 'revoked'
+        // A person is told; a unit's holder id is not a user, and it sees the revocation on 单位就业券.
+        ...(to === 'revoked' && v.holderType === 'person'
           ? [
               outboxMessage({
                 userId: v.holderId,

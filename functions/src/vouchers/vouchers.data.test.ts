@@ -535,6 +535,12 @@ describe('vouchers held by employers', () => {
     expect(paid).toMatchObject({ status: 'settled', payout: { status: 'paid' } });
     expect(paid.history!.slice(0, 2).map((e) => e.label)).toEqual(['发放给本单位', '本单位已领取']);
 
+    // The agency's own voucher, never claimed, is revoked: no message is addressed to a unit id (not a user).
+    const [agencyVoucher] = await listEmployerVouchers(citizen('emp-agent'), AGENCY);
+    expect((await revokeVoucher(STAFF, agencyVoucher.id, '单位已注销，收回未用的券')).voucher.status).toBe('revoked');
+    const { Items: pending = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
+    expect(pending.filter((m) => m.userId === AGENCY || m.userId === SHOP)).toEqual([]);
+
     // Counted apart from people's vouchers.
     await deliverTwice([await load(v.id)], () => 'settling');
     const stats = await voucherStats(FINANCE, '350102003');

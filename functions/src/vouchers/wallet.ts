@@ -117,11 +117,11 @@ async function membershipOf(principal: Principal, employerId: string) {
 }
 
 /** One of the employer's vouchers, for one of its members; 404 otherwise. */
-async function employerVoucher(principal: Principal, employerId: string, voucherId: string): Promise<StoredVoucher> {
-  await membershipOf(principal, employerId);
+async function employerVoucher(principal: Principal, employerId: string, voucherId: string) {
+  const member = await membershipOf(principal, employerId);
   const { Item } = await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send();
   if (!Item || Item.holderType !== 'employer' || Item.holderId !== employerId) throw new NotFoundError('找不到这张券');
-  return Item;
+  return { voucher: Item, member };
 }
 
 export async function listEmployerVouchers(principal: Principal, employerId: string): Promise<Voucher[]> {
@@ -130,7 +130,7 @@ export async function listEmployerVouchers(principal: Principal, employerId: str
 }
 
 export async function getEmployerVoucher(principal: Principal, employerId: string, voucherId: string): Promise<Voucher> {
-  return toVoucherView(await employerVoucher(principal, employerId, voucherId), true);
+  return toVoucherView((await employerVoucher(principal, employerId, voucherId)).voucher, true);
 }
 
 const shuffled = (n: number) => {
@@ -169,8 +169,7 @@ export async function claimEmployerVoucher(
   body: ClaimBody,
   record: RecordAnswer<{ voucher: Voucher }> | undefined,
 ): Promise<{ voucher: Voucher }> {
-  const v = await employerVoucher(principal, employerId, voucherId);
-  const member = await membershipOf(principal, employerId);
+  const { voucher: v, member } = await employerVoucher(principal, employerId, voucherId);
   if (member.role !== 'admin') throw new ForbiddenError('单位管理员才能领取本单位的券');
   checkClaimable(v, body, '补贴会打到单位的对公账户，请填写账号');
   let accountPut: AccountPut | undefined;
@@ -266,5 +265,5 @@ export async function holderCode(principal: Principal, voucherId: string): Promi
 }
 
 export async function employerHolderCode(principal: Principal, employerId: string, voucherId: string): Promise<{ code: string; expiresAt: string }> {
-  return codeFor(await employerVoucher(principal, employerId, voucherId));
+  return codeFor((await employerVoucher(principal, employerId, voucherId)).voucher);
 }
