@@ -69,26 +69,30 @@ async function main() {
     // Local's own stream: subscription messages (and new matches) land in .data/messages.log
     // as they would reach WeChat.
     Object.assign(process.env, stageEnvironment('local', TABLE, dynamo.endpoint), { MESSAGE_LOG: join(DATA_DIR, 'messages.log'), POWERTOOLS_LOG_LEVEL: 'WARN' });
-    // Vouchers too: each redemption is queued for settlement from the stream, and the settlement
-    // run that AWS schedules daily runs here every ten minutes (finance can also start one), the
-    // daily expiry run every hour. And
-    // the assessment figures, counted from the same stream.
+    // Vouchers too (figures, issue on eligibility), and the assessment figures, from the same
+    // stream; each consumer with Lambda's bounded retries and a dead-letter queue kept in the
+    // table (`npm run redrive -- <name>-dlq` replays one). The settlement queue's worker drains
+    // the local stand-in for SQS; the run AWS schedules daily runs here every ten minutes
+    // (finance can also start one), the daily expiry run every hour.
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
     const voucherStream = await import('../functions/src/vouchers/handlers/stream');
     const figureStream = await import('../functions/src/figures/handlers/stream');
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
+    const { deliverStream, pollLocalQueue } = await import('./lib/localQueue');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
-      await onStream({ Records: records } as never);
-      await voucherStream.onStream({ Records: records } as never);
-      await figureStream.onStream({ Records: records } as never);
+      await deliverStream('dispatchMessages', onStream as never, records);
+      await deliverStream('voucherStream', voucherStream.onStream as never, records);
+      await deliverStream('figureStream', figureStream.onStream as never, records);
     });
+    const worker = pollLocalQueue('settlement', settlementRuns.work, 500);
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);
     stops.push(async () => {
       stream.stop();
+      worker.stop();
       clearInterval(schedule);
       clearInterval(settlement);
       clearInterval(expiry);

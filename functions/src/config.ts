@@ -33,6 +33,10 @@ export const configSchema = z.object({
   MEETING_ROOM_BASE: z.url().default('http://localhost:10086/rooms/'),
   /** Ed25519 private key (PKCS#8 DER, base64) signing voucher holder codes. */
   VOUCHER_CODE_KEY: z.string().min(40, '券码签名私钥缺失'),
+  /** The settlement work queue's URL in AWS; `local`: the stand-in kept in the table (scripts/lib/localQueue.ts). */
+  SETTLEMENT_QUEUE: z.string().default('local'),
+  /** The ICP-filed host photos are uploaded to and served from (CloudFront before the bucket); empty: the S3 host. */
+  UPLOAD_PUBLIC_HOST: z.string().default(''),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -5,6 +5,7 @@ import { createWeChatAuth, type WeChatAuth } from './adapters/wechat';
 import { createIdNumberVault, type IdNumberVault } from './pii/idNumberVault';
 import { createRoomLinkMeetings, type Meetings } from './adapters/meetings';
 import { createLogMessenger, createWeChatMessenger, type Messenger } from './adapters/messenger';
+import { createSqsQueue, createTableQueue, type WorkQueue } from './adapters/workQueue';
 
 export interface Dependencies {
   wechat: WeChatAuth;
@@ -13,6 +14,8 @@ export interface Dependencies {
   accounts: IdNumberVault;
   messenger: Messenger;
   meetings: Meetings;
+  /** Where settlement runs put their units of work. */
+  settlementQueue: WorkQueue;
 }
 
 let deps: Dependencies | undefined;
@@ -29,6 +32,7 @@ export function getDependencies(): Dependencies {
           ? createLogMessenger(c.MESSAGE_LOG)
           : createWeChatMessenger({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
       meetings: createRoomLinkMeetings(c.MEETING_ROOM_BASE),
+      settlementQueue: c.SETTLEMENT_QUEUE === 'local' ? createTableQueue('settlement') : createSqsQueue(c.SETTLEMENT_QUEUE, c.AWS_REGION),
     };
   }
   return deps;

@@ -22,6 +22,9 @@ export function stageEnvironment(stage: 'local' | 'test', tableName: string, dyn
     TEMPLATE_APPLICATION_UPDATE: String(params.templateApplicationUpdate),
     VOUCHER_CODE_KEY: String(params.voucherCodeKey),
     MEETING_ROOM_BASE: String(params.meetingRoomBase),
+    SETTLEMENT_QUEUE: String(params.settlementQueue),
+    POWERTOOLS_METRICS_NAMESPACE: 'DoorstepJobs',
+    POWERTOOLS_METRICS_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

@@ -26,7 +26,8 @@ interface CfnTableProperties {
 
 interface ServerlessYml {
   params: Record<string, Record<string, string | number>>;
-  resources: { Resources: { Table: { Properties: CfnTableProperties } } };
+  /** Resource blocks merged by the framework: generated alarms (a variable), conditions, resources. */
+  resources: (string | { Resources?: Record<string, { Type: string; Properties: Record<string, unknown> }>; Conditions?: Record<string, unknown> })[];
   /** The deployed functions, then the stage-only ones as a variable. */
   functions: (Record<string, unknown> | string)[];
 }
@@ -36,13 +37,14 @@ export function readServerlessYml(): ServerlessYml {
   const text = readFileSync(join(ROOT, 'serverless.yml'), 'utf8');
   const cfnTag = (tag: string, collection?: 'seq') => ({ tag, collection, resolve: (value: unknown) => value, identify: () => false });
   return parse(text, {
-    customTags: [cfnTag('!GetAtt'), cfnTag('!Ref'), cfnTag('!Sub'), cfnTag('!Join', 'seq')],
+    customTags: [cfnTag('!GetAtt'), cfnTag('!Ref'), cfnTag('!Sub'), cfnTag('!Join', 'seq'), cfnTag('!Not', 'seq'), cfnTag('!Equals', 'seq')],
   }) as ServerlessYml;
 }
 
 /** The table's CloudFormation properties from serverless.yml. */
 export function tableDefinition(): CfnTableProperties {
-  return readServerlessYml().resources.Resources.Table.Properties;
+  const block = readServerlessYml().resources.find((r) => typeof r === 'object' && r.Resources?.Table);
+  return (block as unknown as { Resources: { Table: { Properties: CfnTableProperties } } }).Resources.Table.Properties;
 }
 
 async function waitActive(client: DynamoDBClient, name: string) {

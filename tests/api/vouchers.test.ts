@@ -1,7 +1,7 @@
 // Employment vouchers over real HTTP (issue 5): a programme from creation to the citizen seeing
 // it paid, with the table's stream consumed in-process as Lambda would; bad input is a 400 that
 // changes nothing, and no input produces a 500.
-import { consumeTableStream, until } from '../support/streams';
+import { consumeLocalQueue, consumeTableStream, until } from '../support/streams';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
@@ -14,6 +14,7 @@ jest.setTimeout(300_000);
 let api: RunningApi;
 let client: ReturnType<typeof apiClient>;
 let stream: { stop(): void };
+let worker: { stop(): void };
 const tableName = uniqueTableName('vouchers');
 let district: string;
 let street: string;
@@ -28,6 +29,8 @@ beforeAll(async () => {
   client = apiClient(api.baseUrl);
   // The table's stream, consumed in-process as Lambda would (what `npm start` does).
   stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/vouchers/handlers/stream')).onStream);
+  // And the settlement queue's worker (SQS in AWS).
+  worker = await consumeLocalQueue(tableName, 'settlement', async () => (await import('../../functions/src/vouchers/handlers/settlement')).work);
 
   district = await client.devLogin('vc-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   street = await client.devLogin('vc-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
@@ -45,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream?.stop();
+  worker?.stop();
   await api?.stop();
 });
 
@@ -144,12 +148,22 @@ describe('a service voucher from programme to payment', () => {
     expect(bad.body.error.details[0].path).toEqual(['uscc']);
   });
 
-  it('settles it: the stream queues the redemption, finance runs, approves, downloads and imports the bank’s results', async () => {
-    // The stream consumer queues the redeemed voucher; a run takes it.
+  it('settles it: the redemption queued itself, finance starts a run (202) and watches it finish, approves, downloads and imports the bank’s results', async () => {
+    // The redemption's own transaction queued it: the run answers at once and the worker does it.
+    const key = `run-${Date.now()}`;
+    const started = await client.call('POST', '/settlement-runs', { token: finance, headers: { 'idempotency-key': key } });
+    expect(started.status).toBe(202);
+    expect(started.body.run).toMatchObject({ status: 'running', vouchersTotal: 1, unitsDone: 0 });
+    const replay = await client.call('POST', '/settlement-runs', { token: finance, headers: { 'idempotency-key': key } });
+    expect(replay.body.run.id).toBe(started.body.run.id);
+    expect((await client.get(`/settlement-runs/${started.body.run.id}`, otherFinance)).status).toBe(404);
+    expect((await client.get(`/settlement-runs/${started.body.run.id}`, district)).status).toBe(403);
     const run = await until(async () => {
-      const r = await client.call('POST', '/settlement-runs', { token: finance, headers: { 'idempotency-key': `run-${Date.now()}` } });
-      return r.body.run.voucherCount > 0 ? r.body.run : undefined;
-    }, 'the redemption to reach the settlement queue');
+      const r = await client.get(`/settlement-runs/${started.body.run.id}`, finance);
+      return r.body.run.status === 'done' ? r.body.run : undefined;
+    }, 'the settlement run to finish');
+    expect(run).toMatchObject({ vouchersDone: 1, vouchersTotal: 1, voucherCount: 1, failures: 0 });
+    expect(run.unitsDone).toBe(run.unitsTotal);
     expect(run.amountFen).toBe(20_000);
     batchId = run.batches[0].id;
     expect((await client.get(`/settlement-batches/${batchId}`, otherFinance)).status).toBe(404);

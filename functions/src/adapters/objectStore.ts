@@ -24,7 +24,20 @@ export interface ObjectStore {
 const UPLOAD_TTL_SECONDS = 600;
 const VIEW_TTL_SECONDS = 300;
 
-export function createS3ObjectStore(bucket: string, region: string): ObjectStore {
+/**
+ * WeChat only calls ICP-filed https hosts, so in China the links go out on our own files domain
+ * (CloudFront in front of the bucket, serverless.yml `FilesDistribution`): the signature was made
+ * for the bucket's host, which CloudFront presents to S3, so only the origin in the URL changes.
+ */
+export function onPublicHost(url: string, publicHost: string): string {
+  if (!publicHost) return url;
+  const u = new URL(url);
+  u.protocol = 'https:';
+  u.host = publicHost;
+  return u.toString();
+}
+
+export function createS3ObjectStore(bucket: string, region: string, publicHost = ''): ObjectStore {
   const s3 = new S3Client({ region });
   return {
     async uploadForm(key, contentType, maxBytes) {
@@ -38,10 +51,10 @@ export function createS3ObjectStore(bucket: string, region: string): ObjectStore
         Fields: { 'Content-Type': contentType },
         Expires: UPLOAD_TTL_SECONDS,
       });
-      return { url, fields, expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+      return { url: onPublicHost(url, publicHost), fields, expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
     },
-    viewUrl(key) {
-      return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: VIEW_TTL_SECONDS });
+    async viewUrl(key) {
+      return onPublicHost(await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: VIEW_TTL_SECONDS }), publicHost);
     },
   };
 }

@@ -1312,3 +1312,68 @@ export const PersonFigureStateEntity = new Entity({
   }),
   computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'FIGURE_STATE' }),
 });
+
+/**
+ * A settlement run: finance's (or the schedule's) request, done off HTTP by the settlement
+ * worker one unit (a programme, or the batches dead runs left) per queue message. The counters
+ * are what the 结算拨付 page's progress bar shows.
+ */
+export const SettlementRunEntity = new Entity({
+  name: 'SettlementRun',
+  table,
+  timestamps: false,
+  schema: item({
+    runId: string().key(),
+    actorId: string(),
+    /** The jurisdiction's prefix; empty for the daily run over everything. */
+    scope: string(),
+    status: string().enum('running', 'done'),
+    unitsTotal: number(),
+    unitsDone: number(),
+    /** Queued vouchers when the run started; vouchers redeemed meanwhile may add to what it takes. */
+    vouchersTotal: number(),
+    vouchersDone: number(),
+    voucherCount: number(),
+    amountFen: number(),
+    batchIds: list(string()),
+    /** Unit attempts that failed (each retried by the queue; five failures send it to the dead-letter queue). */
+    failures: number(),
+    createdAt: string(),
+    finishedAt: string().optional(),
+  }),
+  computeKey: ({ runId }) => ({ pk: `SETTLE_RUN#${runId}`, sk: 'RUN' }),
+});
+
+/** A unit of a run that is done: written with the run's counters in one transaction, so a redelivered message counts once. */
+export const SettlementRunUnitEntity = new Entity({
+  name: 'SettlementRunUnit',
+  table,
+  timestamps: false,
+  schema: item({
+    runId: string().key(),
+    unit: string().key(),
+    voucherCount: number(),
+    amountFen: number(),
+    at: string(),
+  }),
+  computeKey: ({ runId, unit }) => ({ pk: `SETTLE_RUN#${runId}`, sk: `UNIT#${unit}` }),
+});
+
+/**
+ * The local stand-in for SQS (`npm start` and the tests): a message waiting on a queue, and on
+ * `<queue>-dlq` what failed five times. scripts/lib/localQueue.ts drains it as Lambda's SQS
+ * trigger would; in AWS the queues are SQS.
+ */
+export const LocalQueueMessageEntity = new Entity({
+  name: 'LocalQueueMessage',
+  table,
+  timestamps: false,
+  schema: item({
+    queue: string().key(),
+    messageId: string().key(),
+    body: string(),
+    receives: number(),
+    sentAt: string(),
+  }),
+  computeKey: ({ queue, messageId }) => ({ pk: `LOCAL_QUEUE#${queue}`, sk: messageId }),
+});

@@ -84,11 +84,14 @@ function authorise(auth: Contract['auth'], principal: Principal | undefined): vo
   if (!principal.roles.some((r) => (auth as readonly Role[]).includes(r))) throw new ForbiddenError();
 }
 
+/** A route's handler, carrying its contract so a domain's router can file it under its method and path. */
+export type RouteHandler = ((event: HttpEvent, context?: Context) => Promise<HttpResult>) & { contract: Contract };
+
 export function httpHandler<C extends Contract>(
   contract: C,
   run: (input: HandlerInput<C>) => Promise<z.infer<C['response']>>,
-) {
-  return async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
+): RouteHandler {
+  const handle = async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
     logger.addContext(context ?? ({} as Context));
     logger.appendKeys({ route: `${contract.method} ${contract.path}` });
     try {
@@ -133,4 +136,5 @@ export function httpHandler<C extends Contract>(
       logger.resetKeys();
     }
   };
+  return Object.assign(handle, { contract });
 }

@@ -10,7 +10,7 @@ export function getObjectStore(): Promise<ObjectStore & Partial<LocalUploadRecei
   store ??= import('../adapters/objectStore')
     .then(({ createLocalObjectStore, createS3ObjectStore }) => {
       const c = getConfig();
-      return c.UPLOAD_STORE === 'local' ? createLocalObjectStore(c.UPLOAD_DIR, c.JWT_SECRET) : createS3ObjectStore(c.UPLOAD_BUCKET, c.AWS_REGION);
+      return c.UPLOAD_STORE === 'local' ? createLocalObjectStore(c.UPLOAD_DIR, c.JWT_SECRET) : createS3ObjectStore(c.UPLOAD_BUCKET, c.AWS_REGION, c.UPLOAD_PUBLIC_HOST);
     })
     .catch((err: unknown) => {
       store = undefined; // a failed load is tried again on the next request, not remembered

@@ -9,7 +9,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { isWithinArea, serviceRecordSchema, todayInChina, voucherStatusLabels, type VoucherStatus, type z } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
-import { EmployerMemberEntity, LedgerEntryEntity, ProviderEntity, VoucherEntity, providerLedgerKeys } from '../db/entities';
+import { EmployerMemberEntity, LedgerEntryEntity, ProviderEntity, SettlementQueueEntity, VoucherEntity, providerLedgerKeys } from '../db/entities';
 import { ConflictError, ForbiddenError, RuleError } from '../http/errors';
 import type { Principal } from '../http/session';
 import type { StoredVoucher } from './store';
@@ -55,7 +55,9 @@ export function checkRedeemable(v: StoredVoucher, provider: { employerId: string
  * The writes of one redemption, for the caller's transaction (a counter scan; a training
  * completion, which redeems the voucher the person signed up with): the voucher `claimed →
  * redeemed` under its version and expiry, the ledger row that can exist once, the provider's
- * running totals, the audit event. The first write is the voucher's.
+ * running totals, the audit event, and its settlement-queue entry — in the same transaction, so
+ * a redeemed voucher is queued for payment exactly when it is redeemed, whatever happens to the
+ * table's stream. The first write is the voucher's.
  */
 export function redemptionWrites(
   v: StoredVoucher,
@@ -89,6 +91,7 @@ export function redemptionWrites(
       .options({ condition: { attr: 'voucherId', exists: false } }),
     ProviderEntity.build(UpdateTransaction).item({ employerId: provider.employerId, redeemedCount: $add(1), redeemedFen: $add(v.faceValueFen) }).options({ condition: { attr: 'employerId', exists: true } }),
     audit.put,
+    SettlementQueueEntity.build(PutTransaction).item({ programmeId: v.programmeId, voucherId, queuedAt: now }),
   ] as const;
   return { next, writes };
 }

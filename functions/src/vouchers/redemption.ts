@@ -43,6 +43,7 @@ import type { Principal } from '../http/session';
 import { verifyHolderCode } from './codes';
 import { type StoredVoucher } from './store';
 import { scopeOf } from './access';
+import { countMetric, MetricUnit } from '../metrics';
 import { checkRedeemable, loadVoucher, providerForMember, redemptionWrites } from './redeemable';
 
 type ServiceRecord = z.infer<typeof serviceRecordSchema>;
@@ -163,6 +164,8 @@ export async function redeemVoucher(
     if (cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw new ConflictError('这张券已经使用过了，不能重复核销');
     throw err;
   }
+  countMetric('Redemptions');
+  countMetric('RedeemedFen', v.faceValueFen, MetricUnit.NoUnit);
   return answer;
 }
 

@@ -1,5 +1,5 @@
-// Settlement (拨付). The stream queues each voucher as it is redeemed; a run (daily, or on demand
-// by finance) moves a programme's queued vouchers into one batch, in transactions of a few dozen:
+// Settlement (拨付). Each voucher is queued by its own redemption's transaction; a run (daily, or
+// on demand by finance, done by the settlement worker off HTTP) moves a programme's queued vouchers into one batch, in transactions of a few dozen:
 // each voucher `redeemed → settling` under a condition, its audit event, its queue entry
 // deleted, and a chunk row holding that transaction's sums per payee. A batch's totals are the
 // sum of its chunks, so whatever a crash interrupts, what is in a batch and what it adds up to
@@ -10,7 +10,8 @@ import Papa from 'papaparse';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $add, $append, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -40,7 +41,10 @@ import {
   PayoutLineEntity,
   ProviderEntity,
   SettlementQueueEntity,
+  SettlementRunEntity,
+  SettlementRunUnitEntity,
   VoucherEntity,
+  VoucherProgrammeEntity,
   batchVouchersKeys,
 } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -54,6 +58,7 @@ import { allProgrammes, type StoredProgramme, type StoredVoucher } from './store
 import { scopeOf } from './access';
 
 export type StoredBatch = FormattedItem<typeof BatchEntity>;
+export type StoredRun = FormattedItem<typeof SettlementRunEntity>;
 type StoredLine = FormattedItem<typeof PayoutLineEntity>;
 
 /** Vouchers per settlement transaction: 3 writes each (voucher, audit event, queue entry) plus the chunk row and the batch check. */
@@ -66,6 +71,8 @@ const BUILDING_LEASE_MS = 20 * 60 * 1000;
 /** Test seam: called after each step, so a test can crash a run at any point. */
 export interface SettlementHooks {
   step?: (name: 'batch_created' | 'chunk' | 'lines_written' | 'batch_ready' | 'line_vouchers' | 'line_marked') => void | Promise<void>;
+  /** Vouchers moved into a batch by one committed chunk (the run's progress). */
+  settled?: (count: number) => void | Promise<void>;
 }
 
 export function toBatchView(b: StoredBatch): Batch {
@@ -99,13 +106,6 @@ async function queryAll<T>(run: (start?: Record<string, unknown>) => Promise<{ I
 }
 
 const loadVoucher = async (voucherId: string) => (await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send()).Item;
-
-// ── Queueing (the stream) ──────────────────────────────────────────────────────────────────
-
-/** A voucher became `redeemed`: queue it. A put of the same key is harmless when the stream delivers twice. */
-export async function queueForSettlement(programmeId: string, voucherId: string): Promise<void> {
-  await SettlementQueueEntity.build(PutItemCommand).item({ programmeId, voucherId, queuedAt: new Date().toISOString() }).send();
-}
 
 // ── Runs ──────────────────────────────────────────────────────────────────────────────────
 
@@ -299,7 +299,8 @@ async function settleProgramme(p: StoredProgramme, runId: string, actorId: strin
       try {
         await Promise.all(
           group.map(async (chunk) => {
-            await settleChunk(current, chunk, actorId);
+            const { count } = await settleChunk(current, chunk, actorId);
+            if (count > 0) await hooks.settled?.(count);
             await hooks.step?.('chunk');
           }),
         );
@@ -317,15 +318,8 @@ async function settleProgramme(p: StoredProgramme, runId: string, actorId: strin
   return done;
 }
 
-/**
- * One settlement run over the approved programmes (of a jurisdiction, when finance asks):
- * first any batch a dead run left `building`, then each programme's queue.
- */
-export async function runSettlement(opts: { actorId: string; scope?: string; now?: Date; hooks?: SettlementHooks }) {
-  const hooks = opts.hooks ?? {};
-  const now = opts.now ?? new Date();
-  const runId = ulid(now.getTime());
-  const inScope = (area: string) => !opts.scope || isWithinArea(area, opts.scope) || isWithinArea(opts.scope, area);
+/** Finishes the batches that runs which died left `building` (past their lease), within `inScope`. */
+async function finishLeftovers(inScope: (area: string) => boolean, actorId: string, hooks: SettlementHooks, now: Date): Promise<StoredBatch[]> {
   const leftovers = await queryAll((start) =>
     table
       .build(QueryCommand)
@@ -338,15 +332,173 @@ export async function runSettlement(opts: { actorId: string; scope?: string; now
   for (const b of leftovers.filter((x) => inScope(x.areaCode))) {
     const { Item: fresh } = await BatchEntity.build(GetItemCommand).key({ batchId: b.batchId }).options({ consistent: true }).send();
     if (fresh?.status !== 'building') continue;
-    const ready = await finaliseBatch(fresh, opts.actorId, hooks);
+    const ready = await finaliseBatch(fresh, actorId, hooks);
     if (ready) batches.push(ready);
   }
+  return batches;
+}
+
+const scopeTest = (scope: string) => (area: string) => !scope || isWithinArea(area, scope) || isWithinArea(scope, area);
+
+/**
+ * One settlement run over the approved programmes (of a jurisdiction, when finance asks), in
+ * this process: first any batch a dead run left `building`, then each programme's queue. The
+ * worker does the same one unit per queue message; this is what the tests and benchmarks drive.
+ */
+export async function runSettlement(opts: { actorId: string; scope?: string; now?: Date; hooks?: SettlementHooks }) {
+  const hooks = opts.hooks ?? {};
+  const now = opts.now ?? new Date();
+  const runId = ulid(now.getTime());
+  const inScope = scopeTest(opts.scope ?? '');
+  const batches = await finishLeftovers(inScope, opts.actorId, hooks, now);
   for (const p of (await allProgrammes()).filter((x) => x.status === 'approved' && inScope(x.areaCode))) {
     batches.push(...(await settleProgramme(p, runId, opts.actorId, hooks)));
   }
   const summary = { runId, batches, voucherCount: batches.reduce((n, b) => n + b.voucherCount, 0), amountFen: batches.reduce((n, b) => n + b.amountFen, 0) };
   logger.info('settlement run', { runId, batches: batches.length, vouchers: summary.voucherCount, amountFen: summary.amountFen });
   return summary;
+}
+
+// ── Runs off HTTP: started at once, done by the worker one unit per queue message ──────────
+
+/** The unit that finishes batches dead runs left `building`; every other unit is a programme id. */
+export const LEFTOVERS_UNIT = 'leftovers';
+export interface RunUnitMessage {
+  runId: string;
+  unit: string;
+}
+
+async function countQueued(programmeId: string): Promise<number> {
+  let n = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table
+      .build(QueryCommand)
+      .entities(SettlementQueueEntity)
+      .query({ partition: `SETTLE_Q#${programmeId}` })
+      .options({ select: 'COUNT', ...(start ? { exclusiveStartKey: start } : {}) })
+      .send();
+    n += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return n;
+}
+
+/**
+ * Starts a run: writes it with what there is to do and puts one message per unit on the
+ * settlement queue. Answers at once; `GET /settlement-runs/{id}` shows the progress.
+ */
+export async function startRun(opts: { actorId: string; scope: string; now?: Date }): Promise<StoredRun> {
+  const now = opts.now ?? new Date();
+  const inScope = scopeTest(opts.scope);
+  const programmes = (await allProgrammes()).filter((x) => x.status === 'approved' && inScope(x.areaCode));
+  const queued = await mapLimit(programmes, 8, (p) => countQueued(p.programmeId));
+  const run: StoredRun = {
+    runId: ulid(now.getTime()),
+    actorId: opts.actorId,
+    scope: opts.scope,
+    status: 'running',
+    unitsTotal: programmes.length + 1,
+    unitsDone: 0,
+    vouchersTotal: queued.reduce((a, b) => a + b, 0),
+    vouchersDone: 0,
+    voucherCount: 0,
+    amountFen: 0,
+    batchIds: [],
+    failures: 0,
+    createdAt: now.toISOString(),
+  };
+  await SettlementRunEntity.build(PutItemCommand).item(run).send();
+  const units: RunUnitMessage[] = [{ runId: run.runId, unit: LEFTOVERS_UNIT }, ...programmes.map((p) => ({ runId: run.runId, unit: p.programmeId }))];
+  await getDependencies().settlementQueue.send(units);
+  logger.info('settlement run started', { runId: run.runId, units: units.length, vouchers: run.vouchersTotal });
+  return run;
+}
+
+/**
+ * Does one unit of a run. A unit already done (a redelivered message) does nothing; one that
+ * fails half-way is safe to do again: the batches it built are finished or continued, and each
+ * voucher moves once under its condition. The unit's result and the run's counters are written
+ * in one transaction, so they are counted once.
+ */
+export async function workRunUnit(message: RunUnitMessage, hooks: SettlementHooks = {}): Promise<void> {
+  const { runId, unit } = message;
+  const { Item: run } = await SettlementRunEntity.build(GetItemCommand).key({ runId }).options({ consistent: true }).send();
+  if (!run) throw new Error(`settlement run ${runId} does not exist`);
+  const { Item: done } = await SettlementRunUnitEntity.build(GetItemCommand).key({ runId, unit }).options({ consistent: true }).send();
+  if (done) return;
+  const progress: SettlementHooks = {
+    ...hooks,
+    settled: async (count) => {
+      await SettlementRunEntity.build(UpdateItemCommand).item({ runId, vouchersDone: $add(count) }).send();
+      await hooks.settled?.(count);
+    },
+  };
+  let batches: StoredBatch[];
+  if (unit === LEFTOVERS_UNIT) {
+    batches = await finishLeftovers(scopeTest(run.scope), run.actorId, progress, new Date());
+  } else {
+    const { Item: p } = await VoucherProgrammeEntity.build(GetItemCommand).key({ programmeId: unit }).send();
+    batches = p && p.status === 'approved' ? await settleProgramme(p, runId, run.actorId, progress) : [];
+  }
+  const voucherCount = batches.reduce((n, b) => n + b.voucherCount, 0);
+  const amountFen = batches.reduce((n, b) => n + b.amountFen, 0);
+  const at = new Date().toISOString();
+  try {
+    await execute(
+      SettlementRunUnitEntity.build(PutTransaction).item({ runId, unit, voucherCount, amountFen, at }).options({ condition: { attr: 'unit', exists: false } }),
+      SettlementRunEntity.build(UpdateTransaction).item({
+        runId,
+        unitsDone: $add(1),
+        voucherCount: $add(voucherCount),
+        amountFen: $add(amountFen),
+        batchIds: $append(batches.map((b) => b.batchId)),
+      }),
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed[0]) return; // a twin delivery finished it first
+    throw err;
+  }
+  // The last unit closes the run.
+  await SettlementRunEntity.build(UpdateItemCommand)
+    .item({ runId, status: 'done', finishedAt: at })
+    .options({ condition: { and: [{ attr: 'status', eq: 'running' }, { attr: 'unitsDone', gte: run.unitsTotal }] } })
+    .send()
+    .catch((err) => {
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+    });
+}
+
+/** A unit attempt failed: counted on the run, so finance sees it (the queue retries it). */
+export async function recordRunFailure(runId: string): Promise<void> {
+  await SettlementRunEntity.build(UpdateItemCommand).item({ runId, failures: $add(1) }).options({ condition: { attr: 'runId', exists: true } }).send();
+}
+
+export async function runView(run: StoredRun) {
+  const batches = (await Promise.all(run.batchIds.map((batchId) => BatchEntity.build(GetItemCommand).key({ batchId }).send()))).flatMap(({ Item }) => (Item ? [toBatchView(Item)] : []));
+  return {
+    id: run.runId,
+    status: run.status,
+    unitsTotal: run.unitsTotal,
+    unitsDone: run.unitsDone,
+    // Vouchers redeemed during the run may join it: the total is never below what was done.
+    vouchersTotal: Math.max(run.vouchersTotal, run.vouchersDone),
+    vouchersDone: run.vouchersDone,
+    voucherCount: run.voucherCount,
+    amountFen: run.amountFen,
+    batches,
+    failures: run.failures,
+    createdAt: run.createdAt,
+    ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+  };
+}
+
+/** A run of the caller's jurisdiction (finance sees only runs started within it). */
+export async function getRun(principal: Principal, runId: string) {
+  const scope = scopeOf(principal);
+  const { Item } = await SettlementRunEntity.build(GetItemCommand).key({ runId }).options({ consistent: true }).send();
+  if (!Item || !Item.scope || !isWithinArea(Item.scope, scope)) throw new NotFoundError('找不到这次结算');
+  return { run: await runView(Item) };
 }
 
 // ── Finance: batches, approval, payout file, bank results ────────────────────────────────

@@ -1,6 +1,7 @@
 // The wallets: a citizen's vouchers and an employer's (its members see them and show the code,
 // its administrators claim), claiming one (which takes a place and its face value from one of
 // the programme's quota shards, under a condition), and the holder code to show.
+import { countMetric } from '../metrics';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
@@ -240,6 +241,7 @@ async function claimHeld(
           ...(record ? [record(answer)] : []),
         ),
       );
+      countMetric('Claims');
       return answer;
     } catch (err) {
       const cancelled = cancelledTransaction(err);

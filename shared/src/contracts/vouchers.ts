@@ -448,15 +448,43 @@ export const payoutLineSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** A settlement run: done off HTTP, one programme at a time; the counters are its progress. */
+export const settlementRunSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done']),
+  unitsTotal: z.number().int(),
+  unitsDone: z.number().int(),
+  vouchersTotal: z.number().int(),
+  vouchersDone: z.number().int(),
+  voucherCount: z.number().int(),
+  amountFen: z.number().int(),
+  batches: z.array(batchSchema),
+  failures: z.number().int(),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+});
+export type SettlementRun = z.infer<typeof settlementRunSchema>;
+
 export const startSettlementRun = defineContract({
   id: 'startSettlementRun',
   method: 'POST',
   path: '/settlement-runs',
-  summary: '财务立即结算辖区内已核销的券（每天也会自动运行）；支持 Idempotency-Key',
+  summary: '财务立即结算辖区内已核销的券（每天也会自动运行）：立即返回 202 和结算编号，结算在后台进行；支持 Idempotency-Key',
   auth: ['finance'],
-  response: z.object({ run: z.object({ id: z.string(), batches: z.array(batchSchema), voucherCount: z.number().int(), amountFen: z.number().int() }) }),
-  successStatus: 201,
+  response: z.object({ run: settlementRunSchema }),
+  successStatus: 202,
   errors: [401, 403],
+});
+
+export const getSettlementRun = defineContract({
+  id: 'getSettlementRun',
+  method: 'GET',
+  path: '/settlement-runs/{id}',
+  summary: '一次结算的进度：已处理的券数、生成的批次、失败次数',
+  auth: ['finance'],
+  params: z.object({ id: ulidSchema }),
+  response: z.object({ run: settlementRunSchema }),
+  errors: [401, 403, 404],
 });
 
 export const listBatches = defineContract({

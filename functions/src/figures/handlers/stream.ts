@@ -1,16 +1,18 @@
 // The table's stream for the figures: each changed record's figure events are counted once, and
 // a person whose registration or categories changed is recounted. A record delivered twice, or
 // a batch run again after a failure, changes nothing the second time.
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { JobseekerRegistrationEntity } from '../../db/entities';
+import { logger } from '../../logger';
+import { inStreamOrder, PoisonRecordError } from '../../streamBatch';
 import { countEvent, figureEvents, personOf, recountPerson, type ChangedRecord } from '../count';
 
 type Image = Record<string, AttributeValue>;
 
-export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
+export async function onStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const homes = new Map<string, Promise<string | undefined>>();
   const homeArea = (userId: string) => {
     if (!homes.has(userId)) {
@@ -19,18 +21,31 @@ export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
     return homes.get(userId)!;
   };
   const people = new Set<string>();
-  for (const record of event.Records) {
+  const result = await inStreamOrder(event, async (record) => {
     const d = record.dynamodb;
-    const changed: ChangedRecord = {
-      pk: d?.Keys?.pk?.S ?? '',
-      sk: d?.Keys?.sk?.S ?? '',
-      ...(d?.NewImage ? { newImage: unmarshall(d.NewImage as Image) } : {}),
-      ...(d?.OldImage ? { oldImage: unmarshall(d.OldImage as Image) } : {}),
-    };
+    if (!d?.Keys?.pk?.S || !d.Keys.sk?.S) throw new PoisonRecordError('record without its keys');
+    let changed: ChangedRecord;
+    try {
+      changed = {
+        pk: d.Keys.pk.S,
+        sk: d.Keys.sk.S,
+        ...(d.NewImage ? { newImage: unmarshall(d.NewImage as Image) } : {}),
+        ...(d.OldImage ? { oldImage: unmarshall(d.OldImage as Image) } : {}),
+      };
+    } catch {
+      throw new PoisonRecordError('record with an unreadable image');
+    }
     for (const e of await figureEvents(changed, homeArea)) await countEvent(e);
     const person = personOf(changed);
     if (person) people.add(person);
+  });
+  // A person is recounted once per batch, from their records as they are now. Should that fail,
+  // the whole batch is retried: counting is idempotent, so nothing is counted twice.
+  try {
+    for (const userId of people) await recountPerson(userId);
+  } catch (err) {
+    logger.error('recounting people failed', err as Error);
+    return { batchItemFailures: [{ itemIdentifier: event.Records[0]?.dynamodb?.SequenceNumber ?? '' }] };
   }
-  // A person is recounted once per batch, from their records as they are now.
-  for (const userId of people) await recountPerson(userId);
+  return result;
 }

@@ -1,32 +1,33 @@
-// The table's stream for vouchers: figures, the settlement queue, and issue or revoke on eligibility.
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+// The table's stream for vouchers: figures, and issue or revoke on eligibility. (Settlement does
+// not depend on it: a redemption queues itself in its own transaction.)
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../logger';
+import { inStreamOrder, PoisonRecordError } from '../../streamBatch';
 import { issueOnEmployerApproval, reconcileEligibility } from '../issuing';
-import { queueForSettlement } from '../settlement';
 import { countArrival } from '../stats';
 
 type Image = Record<string, { S?: string; N?: string } | undefined>;
 
 /**
- * The table's stream: a voucher arriving in a status is counted for the figures, and queued for
- * settlement when redeemed; a person's categories or registration changing issues what they have
- * become eligible for and takes back unclaimed vouchers they no longer fit; an employer's
- * approval issues the employers' programmes covering it. Every step is idempotent, so a record
- * delivered twice does no harm.
+ * A voucher arriving in a status is counted for the figures; a person's categories or
+ * registration changing issues what they have become eligible for and takes back unclaimed
+ * vouchers they no longer fit; an employer's approval issues the employers' programmes covering
+ * it. Every step is idempotent, so a record delivered twice does no harm.
  */
-export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
-  for (const record of event.Records) {
+export function onStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return inStreamOrder(event, async (record) => {
     const pk = record.dynamodb?.Keys?.pk?.S ?? '';
     const sk = record.dynamodb?.Keys?.sk?.S ?? '';
     if (pk.startsWith('VOUCHER#') && sk === 'VOUCHER') {
       const img = record.dynamodb?.NewImage as Image | undefined;
       const old = record.dynamodb?.OldImage as Image | undefined;
       const status = img?.status?.S;
-      if (!img || !status || status === old?.status?.S) continue;
+      if (!img || !status || status === old?.status?.S) return;
       const voucherId = pk.slice('VOUCHER#'.length);
       const programmeId = img.programmeId?.S ?? '';
-      await countArrival({ voucherId, programmeId, status, holderAreaCode: img.holderAreaCode?.S ?? '', holderType: img.holderType?.S ?? 'person', faceValueFen: Number(img.faceValueFen?.N ?? 0) });
-      if (status === 'redeemed') await queueForSettlement(programmeId, voucherId);
+      const faceValueFen = Number(img.faceValueFen?.N ?? 0);
+      if (!voucherId || !programmeId || !Number.isSafeInteger(faceValueFen)) throw new PoisonRecordError('voucher record without its programme or face value');
+      await countArrival({ voucherId, programmeId, status, holderAreaCode: img.holderAreaCode?.S ?? '', holderType: img.holderType?.S ?? 'person', faceValueFen });
     } else if (pk.startsWith('USER#') && (sk.startsWith('CATEGORY#') || sk === 'JOBSEEKER_REG') && record.eventName !== 'REMOVE') {
       const { issued, revoked } = await reconcileEligibility(pk.slice('USER#'.length));
       if (issued > 0 || revoked > 0) logger.info('vouchers issued or revoked on eligibility', { issued, revoked });
@@ -34,5 +35,5 @@ export async function onStream(event: DynamoDBStreamEvent): Promise<void> {
       const issued = await issueOnEmployerApproval(pk.slice('EMPLOYER#'.length));
       if (issued > 0) logger.info('vouchers issued to an approved employer', { issued });
     }
-  }
+  });
 }

@@ -1,0 +1,29 @@
+// One Lambda per bounded context: a domain's `api.ts` gathers its route handlers here, and API
+// Gateway's explicit routes (one per contract) all point at that one function. The route key
+// API Gateway puts on the event (`POST /vouchers/redeem`, as declared) picks the handler.
+import type { Context } from 'aws-lambda';
+import { NotFoundError } from './errors';
+import { errorResponse, type HttpEvent, type HttpResult, type RouteHandler } from './handler';
+
+export type DomainRouter = ((event: HttpEvent, context?: Context) => Promise<HttpResult>) & {
+  /** The route keys this function serves, `METHOD /path`, as serverless.yml must declare them. */
+  routes: string[];
+};
+
+export const routeKeyOf = (h: RouteHandler) => `${h.contract.method} ${h.contract.path}`;
+
+export function router(...handlers: RouteHandler[]): DomainRouter {
+  const byKey = new Map<string, RouteHandler>();
+  for (const h of handlers) {
+    const key = routeKeyOf(h);
+    if (byKey.has(key)) throw new Error(`route ${key} is listed twice`);
+    byKey.set(key, h);
+  }
+  const route = async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
+    const handler = byKey.get(event.routeKey);
+    // Only reachable if serverless.yml routes a key here that the domain does not list.
+    if (!handler) return errorResponse(new NotFoundError('没有这个接口'));
+    return handler(event, context);
+  };
+  return Object.assign(route, { routes: [...byKey.keys()] });
+}

@@ -1,0 +1,105 @@
+// Settlement reconciliation: per programme, every fen redeemed must be exactly in one place —
+// queued for settlement, settling in a batch, settled (paid), or reversed — so
+// redeemed = queued + settling + settled + reversed. A redeemed voucher missing from the queue
+// (the money would never be paid) is a difference, named by voucher. Read-only: it reports.
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { getConfig } from '../config';
+import { chunked, mapLimit } from '../concurrency';
+import { getDocumentClient } from '../db/client';
+import { SettlementQueueEntity, VoucherHoldingEntity } from '../db/entities';
+import { table } from '../db/table';
+import { allProgrammes, type StoredProgramme } from './store';
+
+export interface ProgrammeReconciliation {
+  programmeId: string;
+  name: string;
+  redeemedFen: number;
+  queuedFen: number;
+  settlingFen: number;
+  settledFen: number;
+  reversedFen: number;
+  /** redeemed − (queued + settling + settled + reversed): 0 when every redeemed fen is accounted for. */
+  differenceFen: number;
+  /** Redeemed vouchers with no queue entry: nobody would pay them. */
+  unqueued: string[];
+  /** Queue entries whose voucher is no longer redeemed (a run drops these; not money). */
+  strayQueueEntries: number;
+}
+
+async function pages<T>(run: (start?: Record<string, unknown>) => Promise<{ Items?: T[]; LastEvaluatedKey?: Record<string, unknown> }>): Promise<T[]> {
+  const out: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await run(start);
+    out.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+type VoucherFacts = { voucherId: string; status: string; faceValueFen: number; redeemedAt?: string };
+
+/** The vouchers' status and face value, 100 keys a request (what was not processed is asked again). */
+async function readVouchers(ids: string[]): Promise<VoucherFacts[]> {
+  const client = getDocumentClient();
+  const TableName = getConfig().TABLE_NAME;
+  const groups = await mapLimit(chunked(ids, 100), 4, async (group) => {
+    const found: VoucherFacts[] = [];
+    let keys: Record<string, unknown>[] = group.map((id) => ({ pk: `VOUCHER#${id}`, sk: 'VOUCHER' }));
+    for (let attempt = 0; keys.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const out = await client.send(
+        new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'voucherId, #s, faceValueFen, redeemedAt', ExpressionAttributeNames: { '#s': 'status' } } } }),
+      );
+      found.push(...((out.Responses?.[TableName] ?? []) as VoucherFacts[]));
+      keys = (out.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    return found;
+  });
+  return groups.flat();
+}
+
+export async function reconcileProgramme(p: Pick<StoredProgramme, 'programmeId' | 'name'>): Promise<ProgrammeReconciliation> {
+  const [holdings, queue] = await Promise.all([
+    pages((start) =>
+      table
+        .build(QueryCommand)
+        .entities(VoucherHoldingEntity)
+        .query({ partition: `VPROG#${p.programmeId}`, range: { beginsWith: 'HOLDER#' } })
+        .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
+        .send(),
+    ),
+    pages((start) =>
+      table
+        .build(QueryCommand)
+        .entities(SettlementQueueEntity)
+        .query({ partition: `SETTLE_Q#${p.programmeId}` })
+        .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
+        .send(),
+    ),
+  ]);
+  const queued = new Set(queue.map((q) => q.voucherId));
+  const vouchers = await readVouchers(holdings.map((h) => h.voucherId));
+  const r: ProgrammeReconciliation = { programmeId: p.programmeId, name: p.name, redeemedFen: 0, queuedFen: 0, settlingFen: 0, settledFen: 0, reversedFen: 0, differenceFen: 0, unqueued: [], strayQueueEntries: 0 };
+  for (const v of vouchers) {
+    if (!v.redeemedAt) continue; // never redeemed: no money owed
+    r.redeemedFen += v.faceValueFen;
+    if (v.status === 'redeemed') {
+      if (queued.has(v.voucherId)) r.queuedFen += v.faceValueFen;
+      else r.unqueued.push(v.voucherId);
+    } else if (v.status === 'settling') r.settlingFen += v.faceValueFen;
+    else if (v.status === 'settled') r.settledFen += v.faceValueFen;
+    else if (v.status === 'reversed') r.reversedFen += v.faceValueFen;
+  }
+  const redeemedNow = new Set(vouchers.filter((v) => v.status === 'redeemed').map((v) => v.voucherId));
+  r.strayQueueEntries = [...queued].filter((id) => !redeemedNow.has(id)).length;
+  r.differenceFen = r.redeemedFen - (r.queuedFen + r.settlingFen + r.settledFen + r.reversedFen);
+  return r;
+}
+
+/** Every programme's reconciliation, and the total difference (what the alarm watches). */
+export async function reconcileAll(): Promise<{ programmes: ProgrammeReconciliation[]; differenceFen: number }> {
+  const programmes = await mapLimit(await allProgrammes(), 4, (p) => reconcileProgramme(p));
+  return { programmes, differenceFen: programmes.reduce((n, p) => n + p.differenceFen, 0) };
+}
