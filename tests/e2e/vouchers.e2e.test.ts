@@ -12,7 +12,7 @@ import { programmeBody } from '../support/vouchers';
 import { employerBody, makeUscc } from '../support/employers';
 import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
 import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
-import { consumeTableStream } from '../support/streams';
+import { consumeLocalQueue, consumeTableStream } from '../support/streams';
 
 jest.setTimeout(300_000);
 
@@ -23,11 +23,13 @@ let stack: E2eStack;
 let baseUrl: string;
 let browser: Browser;
 let stream: { stop(): void };
+let worker: { stop(): void };
 
 beforeAll(async () => {
   stack = await startE2e('vouchers');
   api = stack.api;
   stream = await consumeTableStream(stack.tableName, async () => (await import('../../functions/src/vouchers/handlers/stream')).onStream);
+  worker = await consumeLocalQueue(stack.tableName, 'settlement', async () => (await import('../../functions/src/vouchers/handlers/settlement')).work);
 
   const client = stack.client;
   const street = await client.devLogin('e2e-v-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
@@ -53,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream?.stop();
+  worker?.stop();
   await stack?.stop();
 });
 
@@ -77,18 +80,19 @@ async function redeemOnPage(provider: Page, r: { code: string; holder: string; s
   await shown(provider).getByText(r.done).waitFor();
 }
 
-/** Finance presses 立即结算 on 结算拨付 until the run has found the redemption the stream queues a moment after it. */
-async function settleNow(finance: Page, expected: string) {
+/**
+ * Finance presses 立即结算 on 结算拨付: the run answers at once and the page shows its progress
+ * bar until the worker has done it (the redemption queued itself, so one run finds it).
+ */
+async function settleNow(finance: Page, expected: string, screenshotName?: string) {
   await finance.goto(baseUrl);
   await finance.getByText('结算拨付').click();
-  for (let i = 0; i < 20; i += 1) {
-    await shown(finance).getByText('立即结算', { exact: true }).click();
-    await confirmModal(finance);
-    await shown(finance).getByText('立即结算', { exact: true }).waitFor();
-    if ((await shown(finance).getByText(expected).count()) > 0) break;
-    await finance.waitForTimeout(500);
-  }
-  await shown(finance).getByText(expected).waitFor();
+  await shown(finance).getByText('立即结算', { exact: true }).click();
+  await confirmModal(finance);
+  await shown(finance).locator('[role="progressbar"]').or(shown(finance).getByText(expected)).first().waitFor();
+  if (screenshotName && (await shown(finance).locator('[role="progressbar"]').count()) > 0) await screenshot(finance, screenshotName);
+  await shown(finance).getByText(expected).waitFor({ timeout: 60_000 });
+  expect(await shown(finance).locator('[role="progressbar"]').count()).toBe(0);
 }
 
 describe('a voucher from programme to payment', () => {
@@ -201,7 +205,7 @@ describe('a voucher from programme to payment', () => {
   });
 
   it('finance settles, downloads the payout file and imports the bank’s result', async () => {
-    await settleNow(finance, '生成 1 个批次，共 1 张、800 元。');
+    await settleNow(finance, '结算完成：生成 1 个批次，共 1 张、800 元。', 'voucher-settlement-progress.png');
     await screenshot(finance, 'voucher-batches.png');
     await shown(finance).getByText('待财务审批').click();
     await shown(finance).getByText('审批批次').click();
@@ -295,7 +299,7 @@ describe('a voucher held by an employer', () => {
       done: '核销成功：鼓东便民五金店 的「小微企业招工补贴券」1500 元。拨付后到账。',
     });
 
-    await settleNow(finance, '生成 1 个批次，共 1 张、1500 元。');
+    await settleNow(finance, '结算完成：生成 1 个批次，共 1 张、1500 元。');
     await shown(finance).getByText('待财务审批').click();
     await shown(finance).getByText('审批批次').click();
     await confirmModal(finance);

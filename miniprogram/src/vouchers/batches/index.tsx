@@ -1,9 +1,10 @@
-// 结算拨付 (finance): start a settlement run now (it also runs every night), and the batches of
-// the jurisdiction, newest first.
-import { useRef, useState } from 'react';
+// 结算拨付 (finance): start a settlement run now (it also runs every night) and watch its
+// progress, and the batches of the jurisdiction, newest first. A run is done in the background:
+// the page remembers it, so leaving and coming back shows where it stands.
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { batchStatusLabels, listBatches, startSettlementRun } from '@doorstep/shared';
+import { batchStatusLabels, getSettlementRun, listBatches, startSettlementRun, type SettlementRun } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey, request } from '../../services/request';
@@ -11,13 +12,46 @@ import { chinaDate, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
+const RUN_KEY = 'doorstep.settlementRun';
+
+function doneText(r: SettlementRun): string {
+  return r.batches.length === 0 ? '结算完成：没有待结算的就业券。' : `结算完成：生成 ${r.batches.length} 个批次，共 ${r.voucherCount} 张、${yuan(r.amountFen)}。`;
+}
+
 export default function BatchesPage() {
   const { session, data: items, reload, gate } = usePageData(async () => (await request(listBatches, { query: {} })).items);
   const [message, setMessage] = useState<string>();
+  const [run, setRun] = useState<SettlementRun>();
   const [busy, setBusy] = useState(false);
   const runKey = useRef(newIdempotencyKey());
+  const timer = useRef<ReturnType<typeof setTimeout>>();
 
-  async function run() {
+  // Follows a run until it is done, once a second; picks up a run started before leaving the page.
+  async function follow(id: string) {
+    try {
+      const { run: r } = await request(getSettlementRun, { params: { id } });
+      setRun(r);
+      if (r.status === 'done') {
+        Taro.removeStorageSync(RUN_KEY);
+        setMessage(doneText(r));
+        await reload();
+        return;
+      }
+      timer.current = setTimeout(() => void follow(id), 1000);
+    } catch (err) {
+      Taro.removeStorageSync(RUN_KEY);
+      setRun(undefined);
+      setMessage(`查不到结算进度：${(err as Error).message}。批次列表仍然准确，可以再点一次结算。`);
+    }
+  }
+
+  useEffect(() => {
+    const saved = Taro.getStorageSync(RUN_KEY) as string | undefined;
+    if (saved) void follow(saved);
+    return () => clearTimeout(timer.current);
+  }, []);
+
+  async function start() {
     const { confirm } = await Taro.showModal({ title: '立即结算？', content: '把辖区内已核销、还没结算的就业券生成结算批次。每天夜里也会自动结算。', confirmText: '结算', cancelText: '取消' });
     if (!confirm) return;
     setBusy(true);
@@ -25,22 +59,41 @@ export default function BatchesPage() {
     try {
       const { run: r } = await request(startSettlementRun, { idempotencyKey: runKey.current });
       runKey.current = newIdempotencyKey();
-      setMessage(r.batches.length === 0 ? '没有待结算的就业券。' : `生成 ${r.batches.length} 个批次，共 ${r.voucherCount} 张、${yuan(r.amountFen)}。`);
-      await reload();
+      Taro.setStorageSync(RUN_KEY, r.id);
+      setRun(r);
+      void follow(r.id);
     } catch (err) {
-      setMessage(`结算没有完成：${(err as Error).message}。可以再点一次，不会重复结算。`);
+      setMessage(`没有开始结算：${(err as Error).message}。可以再点一次，不会重复结算。`);
     } finally {
       setBusy(false);
     }
   }
 
   if (gate || !items) return gate;
+  const running = run?.status === 'running';
+  const percent = run ? (run.vouchersTotal === 0 ? (running ? 0 : 100) : Math.min(100, Math.round((run.vouchersDone / run.vouchersTotal) * 100))) : 0;
   return (
     <View className="page">
       <Text className="page__title">结算拨付</Text>
       {message ? <Notice kind="info" message={message} /> : null}
+      {running ? (
+        <View className="card stack" aria-live="polite">
+          <Text>正在结算，可以离开本页，回来还能看到进度。</Text>
+          <View className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <View className="progress__bar" style={{ width: `${percent}%` }} />
+          </View>
+          <Text>
+            已处理 {run.vouchersDone} / {run.vouchersTotal} 张券（{percent}%）
+            {run.failures > 0 ? `，有 ${run.failures} 次失败正在重试` : ''}
+          </Text>
+        </View>
+      ) : null}
       {session?.user.roles.includes('finance') ? (
-        <View className="stack"><Button className="btn btn--primary" disabled={busy} onClick={() => void run()}>{busy ? '正在结算…' : '立即结算'}</Button></View>
+        <View className="stack">
+          <Button className="btn btn--primary" disabled={busy || running} onClick={() => void start()}>
+            {busy || running ? '正在结算…' : '立即结算'}
+          </Button>
+        </View>
       ) : null}
       {items.length === 0 ? <Notice kind="info" message="还没有结算批次。" /> : null}
       {items.map((b) => (
