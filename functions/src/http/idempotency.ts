@@ -2,6 +2,7 @@
 // first successful answer is written in the same transaction as the change, so a replay — a
 // retry after a lost response, or two taps racing — gets that answer back and changes nothing.
 import { createHash } from 'node:crypto';
+import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { IdempotencyRecordEntity } from '../db/entities';
@@ -68,4 +69,9 @@ export async function idempotent<T>(
     if (twin !== undefined) return twin;
     throw err;
   }
+}
+
+/** Takes back a recorded answer whose work could not be finished after its transaction (a queue that refused the work), so a retry with the same key does it again. */
+export async function forgetAnswer(scope: string, key: string): Promise<void> {
+  await IdempotencyRecordEntity.build(DeleteItemCommand).key({ scope, key }).send();
 }

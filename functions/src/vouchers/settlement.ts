@@ -51,6 +51,7 @@ import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
+import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { logger } from '../logger';
 import { outboxMessage } from '../notifications/outbox';
@@ -385,10 +386,16 @@ async function countQueued(programmeId: string): Promise<number> {
 }
 
 /**
- * Starts a run: writes it with what there is to do and puts one message per unit on the
- * settlement queue. Answers at once; `GET /settlement-runs/{id}` shows the progress.
+ * Starts a run: writes it with what there is to do (and, for finance's request, the answer to its
+ * Idempotency-Key, in the same transaction), then puts one message per unit on the settlement
+ * queue. Answers at once; `GET /settlement-runs/{id}` shows the progress. Should the queue refuse
+ * the messages, the run and its recorded answer are taken back, so a retry starts it again.
  */
-export async function startRun(opts: { actorId: string; scope: string; now?: Date }): Promise<StoredRun> {
+export async function startRun(
+  opts: { actorId: string; scope: string; now?: Date },
+  record?: RecordAnswer<{ run: Awaited<ReturnType<typeof runView>> }>,
+  forgetAnswer?: () => Promise<void>,
+): Promise<{ run: Awaited<ReturnType<typeof runView>> }> {
   const now = opts.now ?? new Date();
   const inScope = scopeTest(opts.scope);
   const programmes = (await allProgrammes()).filter((x) => x.status === 'approved' && inScope(x.areaCode));
@@ -408,11 +415,18 @@ export async function startRun(opts: { actorId: string; scope: string; now?: Dat
     failures: 0,
     createdAt: now.toISOString(),
   };
-  await SettlementRunEntity.build(PutItemCommand).item(run).send();
+  const answer = { run: await runView(run) };
+  await execute(SettlementRunEntity.build(PutTransaction).item(run).options({ condition: { attr: 'runId', exists: false } }), ...(record ? [record(answer)] : []));
   const units: RunUnitMessage[] = [{ runId: run.runId, unit: LEFTOVERS_UNIT }, ...programmes.map((p) => ({ runId: run.runId, unit: p.programmeId }))];
-  await getDependencies().settlementQueue.send(units);
+  try {
+    await getDependencies().settlementQueue.send(units);
+  } catch (err) {
+    await SettlementRunEntity.build(DeleteItemCommand).key({ runId: run.runId }).send().catch(() => undefined);
+    await forgetAnswer?.().catch(() => undefined);
+    throw err;
+  }
   logger.info('settlement run started', { runId: run.runId, units: units.length, vouchers: run.vouchersTotal });
-  return run;
+  return answer;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   startSettlementRun,
 } from '@doorstep/shared';
 import { httpHandler } from '../../http/handler';
-import { idempotencyKeyOf, idempotent } from '../../http/idempotency';
+import { forgetAnswer, idempotencyKeyOf, idempotent } from '../../http/idempotency';
 import { logger } from '../../logger';
 import { countMetric } from '../../metrics';
 import { scopeOf } from '../access';
@@ -22,18 +22,19 @@ import {
   listBatches,
   payoutFile,
   recordRunFailure,
-  runView,
   startRun,
   workRunUnit,
   type RunUnitMessage,
 } from '../settlement';
 
 /** 202 at once: the run is put on the settlement queue; its progress is `GET /settlement-runs/{id}`. */
-export const run = httpHandler(startSettlementRun, ({ principal, headers }) =>
-  idempotent(`${principal.userId}:settlement-run`, idempotencyKeyOf(headers), {}, async () => ({
-    run: await runView(await startRun({ actorId: principal.userId, scope: scopeOf(principal) })),
-  })),
-);
+export const run = httpHandler(startSettlementRun, ({ principal, headers }) => {
+  const scope = `${principal.userId}:settlement-run`;
+  const key = idempotencyKeyOf(headers);
+  return idempotent(scope, key, {}, (record) =>
+    startRun({ actorId: principal.userId, scope: scopeOf(principal) }, record, key ? () => forgetAnswer(scope, key) : undefined),
+  );
+});
 export const progress = httpHandler(getSettlementRun, ({ principal, params }) => getRun(principal, params.id));
 export const list = httpHandler(listContract, ({ principal, query }) => listBatches(principal, query.cursor));
 export const one = httpHandler(getContract, ({ principal, params }) => getBatch(principal, params.id));
