@@ -21,6 +21,6 @@ export async function benchApiFor(table: string, dynamoEndpoint: string) {
     const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return ((await res.json()) as { token: string }).token;
   };
-  return { base, login, stop };
+  return { base, login, stop, pid: api.child.pid! };
 }
 

@@ -84,11 +84,18 @@ async function redeemOnPage(provider: Page, r: { code: string; holder: string; s
  * Finance presses 立即结算 on 结算拨付: the run answers at once and the page shows its progress
  * bar until the worker has done it (the redemption queued itself, so one run finds it).
  */
-async function settleNow(finance: Page, expected: string, screenshotName?: string) {
+async function settleNow(finance: Page, expected: string, opts: { screenshotName?: string; leaveAndReturn?: boolean } = {}) {
+  const { screenshotName, leaveAndReturn } = opts;
   await finance.goto(baseUrl);
   await finance.getByText('结算拨付').click();
   await shown(finance).getByText('立即结算', { exact: true }).click();
   await confirmModal(finance);
+  if (leaveAndReturn) {
+    // Leaving once the run has started and coming back: the page picks the run up again and shows how it ended.
+    await shown(finance).locator('[role="progressbar"]').or(shown(finance).getByText(expected)).first().waitFor();
+    await finance.goto(baseUrl);
+    await finance.getByText('结算拨付').click();
+  }
   await shown(finance).locator('[role="progressbar"]').or(shown(finance).getByText(expected)).first().waitFor();
   if (screenshotName && (await shown(finance).locator('[role="progressbar"]').count()) > 0) await screenshot(finance, screenshotName);
   await shown(finance).getByText(expected).waitFor({ timeout: 60_000 });
@@ -205,7 +212,7 @@ describe('a voucher from programme to payment', () => {
   });
 
   it('finance settles, downloads the payout file and imports the bank’s result', async () => {
-    await settleNow(finance, '结算完成：生成 1 个批次，共 1 张、800 元。', 'voucher-settlement-progress.png');
+    await settleNow(finance, '结算完成：生成 1 个批次，共 1 张、800 元。', { screenshotName: 'voucher-settlement-progress.png' });
     await screenshot(finance, 'voucher-batches.png');
     await shown(finance).getByText('待财务审批').click();
     await shown(finance).getByText('审批批次').click();
@@ -299,7 +306,7 @@ describe('a voucher held by an employer', () => {
       done: '核销成功：鼓东便民五金店 的「小微企业招工补贴券」1500 元。拨付后到账。',
     });
 
-    await settleNow(finance, '结算完成：生成 1 个批次，共 1 张、1500 元。');
+    await settleNow(finance, '结算完成：生成 1 个批次，共 1 张、1500 元。', { leaveAndReturn: true });
     await shown(finance).getByText('待财务审批').click();
     await shown(finance).getByText('审批批次').click();
     await confirmModal(finance);

@@ -1,10 +1,10 @@
 // 结算拨付 (finance): start a settlement run now (it also runs every night) and watch its
 // progress, and the batches of the jurisdiction, newest first. A run is done in the background:
-// the page remembers it, so leaving and coming back shows where it stands.
+// the page remembers the last one, so leaving and coming back shows where it stands or how it ended.
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { batchStatusLabels, getSettlementRun, listBatches, startSettlementRun, type SettlementRun } from '@doorstep/shared';
+import { batchStatusLabels, chinaDateTimeText, getSettlementRun, listBatches, startSettlementRun, type SettlementRun } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey, request } from '../../services/request';
@@ -13,9 +13,12 @@ import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
 const RUN_KEY = 'doorstep.settlementRun';
+/** The Idempotency-Key of a start whose answer has not arrived yet: sent again on return, it gets the same run. */
+const STARTING_KEY = 'doorstep.settlementRunStarting';
 
 function doneText(r: SettlementRun): string {
-  return r.batches.length === 0 ? '结算完成：没有待结算的就业券。' : `结算完成：生成 ${r.batches.length} 个批次，共 ${r.voucherCount} 张、${yuan(r.amountFen)}。`;
+  const when = `（${chinaDateTimeText(r.finishedAt ?? r.createdAt)}）`;
+  return r.batches.length === 0 ? `结算完成：没有待结算的就业券。${when}` : `结算完成：生成 ${r.batches.length} 个批次，共 ${r.voucherCount} 张、${yuan(r.amountFen)}。${when}`;
 }
 
 export default function BatchesPage() {
@@ -32,7 +35,7 @@ export default function BatchesPage() {
       const { run: r } = await request(getSettlementRun, { params: { id } });
       setRun(r);
       if (r.status === 'done') {
-        Taro.removeStorageSync(RUN_KEY);
+        // The run is kept: coming back later still says how the last one ended.
         setMessage(doneText(r));
         await reload();
         return;
@@ -47,26 +50,37 @@ export default function BatchesPage() {
 
   useEffect(() => {
     const saved = Taro.getStorageSync(RUN_KEY) as string | undefined;
+    const starting = Taro.getStorageSync(STARTING_KEY) as string | undefined;
     if (saved) void follow(saved);
+    else if (starting) void send(starting);
     return () => clearTimeout(timer.current);
   }, []);
 
-  async function start() {
-    const { confirm } = await Taro.showModal({ title: '立即结算？', content: '把辖区内已核销、还没结算的就业券生成结算批次。每天夜里也会自动结算。', confirmText: '结算', cancelText: '取消' });
-    if (!confirm) return;
+  /** Starts the run (or, with a key already used, gets the run that key started) and follows it. */
+  async function send(key: string) {
     setBusy(true);
-    setMessage(undefined);
     try {
-      const { run: r } = await request(startSettlementRun, { idempotencyKey: runKey.current });
-      runKey.current = newIdempotencyKey();
+      const { run: r } = await request(startSettlementRun, { idempotencyKey: key });
       Taro.setStorageSync(RUN_KEY, r.id);
+      Taro.removeStorageSync(STARTING_KEY);
       setRun(r);
       void follow(r.id);
     } catch (err) {
+      Taro.removeStorageSync(STARTING_KEY);
       setMessage(`没有开始结算：${(err as Error).message}。可以再点一次，不会重复结算。`);
     } finally {
       setBusy(false);
     }
+  }
+
+  async function start() {
+    const { confirm } = await Taro.showModal({ title: '立即结算？', content: '把辖区内已核销、还没结算的就业券生成结算批次。每天夜里也会自动结算。', confirmText: '结算', cancelText: '取消' });
+    if (!confirm) return;
+    setMessage(undefined);
+    const key = runKey.current;
+    runKey.current = newIdempotencyKey();
+    Taro.setStorageSync(STARTING_KEY, key);
+    await send(key);
   }
 
   if (gate || !items) return gate;
