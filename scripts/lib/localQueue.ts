@@ -14,6 +14,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ulid } from 'ulid';
 import { LocalQueueMessageEntity } from '../../functions/src/db/entities';
 import { table } from '../../functions/src/db/table';
+import { pollEvery } from './pollEvery';
 
 type StreamRecord = { eventName?: string; dynamodb?: { SequenceNumber?: string } & Record<string, unknown> };
 export type StreamConsumer = (event: { Records: StreamRecord[] }) => Promise<DynamoDBBatchResponse | void>;
@@ -89,21 +90,5 @@ export async function drainLocalQueueOnce(queue: string, consumer: QueueConsumer
 
 /** Drains `queue` every `everyMs` until stopped. */
 export function pollLocalQueue(queue: string, consumer: QueueConsumer, everyMs = 300): { stop(): void } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = async () => {
-    try {
-      await drainLocalQueueOnce(queue, consumer);
-    } catch (err) {
-      console.error(`local queue ${queue}: ${(err as Error).message}`);
-    }
-    if (!stopped) timer = setTimeout(loop, everyMs);
-  };
-  void loop();
-  return {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+  return pollEvery(`local queue ${queue}`, everyMs, () => drainLocalQueueOnce(queue, consumer));
 }

@@ -3,6 +3,7 @@
 // streams client is not among our packages, so the four calls are made as the JSON protocol
 // they are (DynamoDB Local does not check signatures).
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { pollEvery } from './pollEvery';
 
 type StreamRecord = { eventName?: string; dynamodb?: Record<string, unknown> };
 
@@ -62,8 +63,6 @@ export function pollTableStream(
   const iterators = new Map<string, string | undefined>();
   let streamArn: string | undefined;
   let first = true;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
 
   async function discoverShards() {
     if (!streamArn) {
@@ -95,19 +94,5 @@ export function pollTableStream(
     }
   }
 
-  const loop = async () => {
-    try {
-      await tick();
-    } catch (err) {
-      console.error(`local stream: ${(err as Error).message}`);
-    }
-    if (!stopped) timer = setTimeout(loop, everyMs);
-  };
-  void loop();
-  return {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+  return pollEvery('local stream', everyMs, tick);
 }

@@ -1,5 +1,6 @@
 // The HTTP API end to end: real `serverless offline` (stage test) over DynamoDB Local, with a
 // loopback WeChat. Everything a client relies on: statuses, Chinese messages, field paths, masking.
+import { allContracts } from '@doorstep/shared';
 import { signIdentityTicket } from '../../functions/src/auth/cloudbaseTicket';
 import { startFakeWeChat, type FakeWeChat } from '../support/fakeWeChat';
 import { apiClient } from '../support/http';
@@ -248,6 +249,22 @@ describe('logs', () => {
     const logs = api.logs();
     expect(logs).toContain('/me/jobseeker-registration'); // the requests were logged at all
     for (const secret of [idNumber, '13566667777', '13566668888']) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('every route of the OpenAPI document', () => {
+  it('is served over HTTP by its domain’s function: a signed-out call gets 401 (or the route’s own answer), never a missing route or a 500', async () => {
+    const doc = (await client.get('/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const calls = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+    expect(calls.length).toBe(allContracts.length);
+    const answers = [];
+    for (const c of calls) {
+      const res = await client.call(c.method, c.path.replace(/\{[^}]+\}/g, '01K0NOTHING0000000000000AA'), {});
+      answers.push({ route: `${c.method} ${c.path}`, status: res.status, unrouted: res.body?.error?.message === '没有这个接口' });
+    }
+    expect(answers.filter((a) => a.status >= 500 || a.unrouted)).toEqual([]);
+    const signedIn = allContracts.filter((c) => c.auth !== 'public').map((c) => `${c.method} ${c.path}`);
+    expect(answers.filter((a) => signedIn.includes(a.route) && a.status !== 401)).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { getConfig } from '../config';
 import { chunked, mapLimit } from '../concurrency';
 import { getDocumentClient } from '../db/client';
+import { queryAll } from '../db/queryAll';
 import { SettlementQueueEntity, VoucherHoldingEntity } from '../db/entities';
 import { table } from '../db/table';
 import { allProgrammes, type StoredProgramme } from './store';
@@ -25,17 +26,6 @@ export interface ProgrammeReconciliation {
   unqueued: string[];
   /** Queue entries whose voucher is no longer redeemed (a run drops these; not money). */
   strayQueueEntries: number;
-}
-
-async function pages<T>(run: (start?: Record<string, unknown>) => Promise<{ Items?: T[]; LastEvaluatedKey?: Record<string, unknown> }>): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(start);
-    out.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
 }
 
 type VoucherFacts = { voucherId: string; status: string; faceValueFen: number; redeemedAt?: string };
@@ -62,7 +52,7 @@ async function readVouchers(ids: string[]): Promise<VoucherFacts[]> {
 
 export async function reconcileProgramme(p: Pick<StoredProgramme, 'programmeId' | 'name'>): Promise<ProgrammeReconciliation> {
   const [holdings, queue] = await Promise.all([
-    pages((start) =>
+    queryAll((start) =>
       table
         .build(QueryCommand)
         .entities(VoucherHoldingEntity)
@@ -70,7 +60,7 @@ export async function reconcileProgramme(p: Pick<StoredProgramme, 'programmeId' 
         .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
         .send(),
     ),
-    pages((start) =>
+    queryAll((start) =>
       table
         .build(QueryCommand)
         .entities(SettlementQueueEntity)

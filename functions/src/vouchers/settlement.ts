@@ -30,6 +30,7 @@ import {
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { chunked, mapLimit, retryConflicts } from '../concurrency';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
+import { queryAll } from '../db/queryAll';
 import {
   BATCHES_PARTITION,
   BUILDING_BATCHES_PARTITION,
@@ -93,17 +94,6 @@ export function toBatchView(b: StoredBatch): Batch {
     ...(b.approvedAt ? { approvedAt: b.approvedAt } : {}),
     ...(b.reconciledAt ? { reconciledAt: b.reconciledAt } : {}),
   };
-}
-
-async function queryAll<T>(run: (start?: Record<string, unknown>) => Promise<{ Items?: T[]; LastEvaluatedKey?: Record<string, unknown> }>): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(start);
-    out.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
 }
 
 const loadVoucher = async (voucherId: string) => (await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send()).Item;
