@@ -102,6 +102,8 @@ async function main() {
     // Seeded once the stream is read, so the demo's registrations and reviews are in the figures.
     console.log('• Demo data');
     await seedDemoData(`http://127.0.0.1:${API_PORT}`);
+    // Running means settled: the demo data's messages and figures have gone through the stream.
+    await stream.caughtUp();
 
     const h5: Server = await startH5Server({
       root: join(ROOT, 'miniprogram', 'dist', 'h5'),

@@ -9,6 +9,8 @@ type StreamRecord = { eventName?: string; dynamodb?: Record<string, unknown> };
 
 export interface StreamPoller {
   stop(): void;
+  /** Resolves once a pass over every shard found nothing new: what was written before has been consumed. */
+  caughtUp(timeoutMs?: number): Promise<void>;
 }
 
 function streamsCall(endpoint: string) {
@@ -84,15 +86,29 @@ export function pollTableStream(
     first = false;
   }
 
+  /** When the last pass that found nothing new began. */
+  let lastEmptyPassStarted = 0;
   async function tick() {
+    const started = Date.now();
     await discoverShards();
+    let found = 0;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
       const { Records = [], NextShardIterator } = await call<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 100 });
       iterators.set(shardId, NextShardIterator);
+      found += Records.length;
       if (Records.length) await onRecords(Records);
     }
+    if (found === 0) lastEmptyPassStarted = started;
   }
 
-  return pollEvery('local stream', everyMs, tick);
+  const poller = pollEvery('local stream', everyMs, tick);
+  return {
+    stop: poller.stop,
+    async caughtUp(timeoutMs = 120_000) {
+      // A pass begun after the call that found nothing: everything written before it was handed over.
+      const since = Date.now();
+      while (lastEmptyPassStarted < since && Date.now() < since + timeoutMs) await new Promise((r) => setTimeout(r, 100));
+    },
+  };
 }
