@@ -33,6 +33,7 @@ async function main() {
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const raw = localClient(dynamo.endpoint);
   await ensureTable(raw, table);
+  process.env.OFFLINE_IN_PROCESS = 'true';
   const api = await benchApiFor(table, dynamo.endpoint);
   const routes = allContracts.map((c) => ({ method: c.method, path: c.path.replace(/\{[^}]+\}/g, '01K0NOTHING0000000000000AA'), body: c.body ? '{}' : undefined }));
   const call = (r: (typeof routes)[number]) =>
