@@ -3,6 +3,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { BodyOf, Contract, ErrorBody, FieldIssue, ParamsOf, QueryOf, Role, z } from '@doorstep/shared';
 import { getConfig } from '../config';
+import { inRequestTable } from '../db/table';
 import { logger } from '../logger';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
@@ -91,7 +92,8 @@ export function httpHandler<C extends Contract>(
   contract: C,
   run: (input: HandlerInput<C>) => Promise<z.infer<C['response']>>,
 ): RouteHandler {
-  const handle = async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
+  const handle = (event: HttpEvent, context?: Context): Promise<HttpResult> => inRequestTable(event.headers, () => respond(event, context));
+  const respond = async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
     logger.addContext(context ?? ({} as Context));
     logger.appendKeys({ route: `${contract.method} ${contract.path}` });
     try {

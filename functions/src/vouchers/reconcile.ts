@@ -4,12 +4,11 @@
 // (the money would never be paid) is a difference, named by voucher. Read-only: it reports.
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { getConfig } from '../config';
 import { chunked, mapLimit } from '../concurrency';
 import { getDocumentClient } from '../db/client';
 import { queryAll } from '../db/queryAll';
 import { SettlementQueueEntity, VoucherHoldingEntity } from '../db/entities';
-import { table } from '../db/table';
+import { table, tableName } from '../db/table';
 import { allProgrammes, type StoredProgramme } from './store';
 
 export interface ProgrammeReconciliation {
@@ -33,7 +32,7 @@ type VoucherFacts = { voucherId: string; status: string; faceValueFen: number; r
 /** The vouchers' status and face value, 100 keys a request (what was not processed is asked again). */
 async function readVouchers(ids: string[]): Promise<VoucherFacts[]> {
   const client = getDocumentClient();
-  const TableName = getConfig().TABLE_NAME;
+  const TableName = tableName();
   const groups = await mapLimit(chunked(ids, 100), 4, async (group) => {
     const found: VoucherFacts[] = [];
     let keys: Record<string, unknown>[] = group.map((id) => ({ pk: `VOUCHER#${id}`, sk: 'VOUCHER' }));
