@@ -1042,6 +1042,8 @@ export const CourseEntity = new Entity({
     seats: number(),
     enrolled: number(),
     waiting: number(),
+    /** The highest key in the waitlist so far: a place is taken only with a key above it. */
+    lastWaitKey: string().optional(),
     signUpDeadline: string(),
     startsOn: string(),
     status: string().enum('open', 'cancelled'),
@@ -1097,6 +1099,8 @@ export const EnrolmentEntity = new Entity({
     voucherNote: string().optional(),
     attendedDays: number().optional(),
     certificateNo: string().optional(),
+    /** Its key in the course's waitlist while it is (or was) waitlisted (the WaitlistEntry's). */
+    waitKey: string().optional(),
     /** Community staff who signed the person up (assisted mode). */
     bookedBy: string().optional(),
     createdAt: string(),
@@ -1122,17 +1126,23 @@ export const TraineeMarkerEntity = new Entity({
   computeKey: ({ courseId, userId }) => ({ pk: `COURSE#${courseId}`, sk: `TRAINEE#${userId}` }),
 });
 
-/** A place in a course's waitlist, in the course's own partition so the head is read consistently. */
+/**
+ * A place in a course's waitlist, in the course's own partition so the head is read consistently,
+ * sorted by its key: a ULID made when the place was taken and written only if it is above the
+ * course's `lastWaitKey`, so the line is in the order places were taken and nobody can later be
+ * put ahead of anyone already waiting.
+ */
 export const WaitlistEntryEntity = new Entity({
   name: 'WaitlistEntry',
   table,
   timestamps: false,
   schema: item({
     courseId: string().key(),
-    enrolmentId: string().key(),
+    waitKey: string().key(),
+    enrolmentId: string(),
     userId: string(),
   }),
-  computeKey: ({ courseId, enrolmentId }) => ({ pk: `COURSE#${courseId}`, sk: `WAIT#${enrolmentId}` }),
+  computeKey: ({ courseId, waitKey }) => ({ pk: `COURSE#${courseId}`, sk: `WAIT#${waitKey}` }),
 });
 
 /** A voucher held for a sign-up until completion: one sign-up at a time can count on a voucher. */

@@ -3,11 +3,16 @@
 //
 // Seats: a sign-up is one transaction that takes a seat under `enrolled < seats AND waiting = 0`
 // (nobody may pass people already waiting); if the course is full it is, instead, one transaction
-// that joins the waitlist (`waiting + 1` and an entry in the course's own partition, sorted by the
-// sign-up's ULID, i.e. by arrival). Either way a marker `TRAINEE#<person>` under
-// `attribute_not_exists` makes a second sign-up a 409, and a reservation row holds the voucher the
-// person pays with. A freed seat goes to the head of the waitlist in one transaction that
-// deletes the entry (it must exist), turns the sign-up `waitlisted → enrolled` (it must be
+// that joins the waitlist. A place in the line has a key, a ULID made as it is taken, written only
+// if it is above the course's `lastWaitKey` (which the same transaction moves up to it): so the
+// line is in the order places were taken, and nobody can later be put ahead of anyone already
+// waiting. The place told in the answer is read right after the write — the entries up to this
+// one — and stays true until someone ahead leaves the line. (A key that lost the race to a higher
+// one is made again, above it.) The entry
+// lives in the course's own partition, sorted by key. Either way a marker `TRAINEE#<person>`
+// under `attribute_not_exists` makes a second sign-up a 409, and a reservation row holds the
+// voucher the person pays with. A freed seat goes to the head of the waitlist in one transaction
+// that deletes the entry (it must exist), turns the sign-up `waitlisted → enrolled` (it must be
 // waitlisted) and takes the seat (`enrolled < seats`): whoever runs it, and however often, each
 // entry is promoted once and seats are never exceeded. Promotion runs after every cancellation and
 // after every sign-up that joined the waitlist, so a seat left free by a crash is filled next time.
@@ -37,6 +42,9 @@ export type StoredEnrolment = FormattedItem<typeof EnrolmentEntity>;
 
 /** Many people racing for the last seats make transaction conflicts on the course: retry them longer. */
 const SIGN_UP_ATTEMPTS = 16;
+/** People joining the line at the same moment: a key that lost to a higher one is made again this often. */
+const PLACE_ATTEMPTS = 40;
+
 
 export function toEnrolmentView(e: StoredEnrolment, position?: number): Enrolment {
   return {
@@ -65,22 +73,22 @@ export function toEnrolmentView(e: StoredEnrolment, position?: number): Enrolmen
   };
 }
 
-/** Where a waitlisted sign-up stands: 1 is next in line (one consistent read of the course's waitlist). */
+/** Where a waitlisted sign-up stands: 1 is next in line (one consistent read of the line up to its key). */
 async function positionOf(e: StoredEnrolment): Promise<number | undefined> {
-  if (e.status !== 'waitlisted') return undefined;
+  if (e.status !== 'waitlisted' || e.waitKey === undefined) return undefined;
   let ahead = 0;
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await table
       .build(QueryCommand)
       .entities(WaitlistEntryEntity)
-      .query({ partition: `COURSE#${e.courseId}`, range: { between: ['WAIT#', `WAIT#${e.enrolmentId}`] } })
+      .query({ partition: `COURSE#${e.courseId}`, range: { between: ['WAIT#', `WAIT#${e.waitKey}`] } })
       .options({ consistent: true, attributes: ['enrolmentId'], ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
       .send();
     ahead += page.Items?.length ?? 0;
     exclusiveStartKey = page.LastEvaluatedKey;
   } while (exclusiveStartKey);
-  return Math.max(1, ahead);
+  return ahead > 0 ? ahead : undefined;
 }
 
 export const enrolmentView = async (e: StoredEnrolment) => toEnrolmentView(e, await positionOf(e));
@@ -183,25 +191,40 @@ export async function enrol(
     }
   }
 
-  // Full: the waitlist, in arrival order.
-  const waiting = { ...base, status: 'waitlisted' as const };
-  try {
-    await retryConflicts(
-      () =>
-        execute(
-          CourseEntity.build(UpdateTransaction).item({ courseId, waiting: $add(1) }).options({ condition: { and: [...open] } }),
-          ...common(waiting),
-          WaitlistEntryEntity.build(PutTransaction).item({ courseId, enrolmentId, userId }),
-          ...(record ? [record({ enrolment: toEnrolmentView(waiting) })] : []),
-        ),
-      SIGN_UP_ATTEMPTS,
-    );
-  } catch (err) {
-    refused(err);
+  // Full: the waitlist, with a key above every key already in it.
+  let after = course.lastWaitKey;
+  for (let attempt = 1; ; attempt += 1) {
+    const fresh = ulid();
+    // (ULIDs of this millisecond are random among themselves: one just above `after` is made from it.)
+    const waitKey = !after || fresh > after ? fresh : `${after}0`;
+    const waiting = { ...base, status: 'waitlisted' as const, waitKey };
+    try {
+      await retryConflicts(
+        () =>
+          execute(
+            CourseEntity.build(UpdateTransaction)
+              .item({ courseId, waiting: $add(1), lastWaitKey: waitKey })
+              .options({ condition: { and: [...open, { or: [{ attr: 'lastWaitKey', exists: false }, { attr: 'lastWaitKey', lt: waitKey }] }] } }),
+            ...common(waiting),
+            WaitlistEntryEntity.build(PutTransaction).item({ courseId, waitKey, enrolmentId, userId }).options({ condition: { attr: 'enrolmentId', exists: false } }),
+            // A replay is told it is in line, without a number (the place may have moved since).
+            ...(record ? [record({ enrolment: toEnrolmentView(waiting) })] : []),
+          ),
+        SIGN_UP_ATTEMPTS,
+      );
+      // A seat freed while this person joined the queue goes to the head of the queue now.
+      const latest = (await promote(courseId)) > 0 ? ((await loadEnrolment(enrolmentId)) ?? waiting) : waiting;
+      return enrolmentView(latest);
+    } catch (err) {
+      const cancelled = cancelledTransaction(err);
+      // Only the course's condition failed: a higher key came first (or the course closed). Look again.
+      if (!cancelled?.conditionFailed[0] || cancelled.conditionFailed.slice(1).some(Boolean)) refused(err);
+      const latest = await loadCourse(courseId, true);
+      if (!latest || latest.status !== 'open' || !signUpOpen(latest.signUpDeadline, todayInChina())) throw new RuleError('报名已经截止了');
+      if (attempt >= PLACE_ATTEMPTS) throw new ConflictError('现在报名的人很多，请稍后再试');
+      after = latest.lastWaitKey;
+    }
   }
-  // A seat freed while this person joined the queue goes to the head of the queue now.
-  const latest = (await promote(courseId)) > 0 ? ((await loadEnrolment(enrolmentId)) ?? waiting) : waiting;
-  return enrolmentView(latest);
 }
 
 /**
@@ -228,7 +251,7 @@ export async function promote(courseId: string, now: Date = new Date()): Promise
             CourseEntity.build(UpdateTransaction)
               .item({ courseId, enrolled: $add(1), waiting: $add(-1) })
               .options({ condition: { and: [{ attr: 'enrolled', lt: { attr: 'seats' } }, { attr: 'waiting', gt: 0 }] } }),
-            WaitlistEntryEntity.build(DeleteTransaction).key({ courseId, enrolmentId: head.enrolmentId }).options({ condition: { attr: 'enrolmentId', exists: true } }),
+            WaitlistEntryEntity.build(DeleteTransaction).key({ courseId, waitKey: head.waitKey }).options({ condition: { attr: 'enrolmentId', eq: head.enrolmentId } }),
             EnrolmentEntity.build(UpdateTransaction).item({ enrolmentId: head.enrolmentId, status: 'enrolled', updatedAt: at }).options({ condition: { attr: 'status', eq: 'waitlisted' } }),
             outboxMessage({
               userId: head.userId,
@@ -271,7 +294,7 @@ export async function cancelEnrolment(userId: string, enrolmentId: string, now: 
             ? [CourseEntity.build(UpdateTransaction).item({ courseId: e.courseId, enrolled: $add(-1) })]
             : [
                 CourseEntity.build(UpdateTransaction).item({ courseId: e.courseId, waiting: $add(-1) }),
-                WaitlistEntryEntity.build(DeleteTransaction).key({ courseId: e.courseId, enrolmentId }).options({ condition: { attr: 'enrolmentId', exists: true } }),
+                WaitlistEntryEntity.build(DeleteTransaction).key({ courseId: e.courseId, waitKey: e.waitKey ?? e.enrolmentId }).options({ condition: { attr: 'enrolmentId', eq: enrolmentId } }),
               ]),
           ...(e.voucherId ? [VoucherReservationEntity.build(DeleteTransaction).key({ voucherId: e.voucherId }).options({ condition: { attr: 'enrolmentId', eq: enrolmentId } })] : []),
         ),
@@ -306,7 +329,7 @@ export async function courseForMember(principal: Principal, courseId: string) {
 /** 花名册: enrolled and finished trainees in sign-up order, then the waitlist in its order (the institution's members). */
 export async function courseRoster(principal: Principal, courseId: string) {
   const course = await courseForMember(principal, courseId);
-  const items: StoredEnrolment[] = [];
+  const stored: StoredEnrolment[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await table
@@ -315,18 +338,19 @@ export async function courseRoster(principal: Principal, courseId: string) {
       .query({ index: 'gsi1', partition: `COURSE_ROSTER#${courseId}` })
       .options(exclusiveStartKey ? { exclusiveStartKey } : {})
       .send();
-    items.push(...(page.Items ?? []));
+    stored.push(...(page.Items ?? []));
     exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey && items.length < 2000);
-  const live = items.filter((e) => e.status !== 'cancelled');
+  } while (exclusiveStartKey && stored.length < 2000);
+  const live = stored.filter((e) => e.status !== 'cancelled');
   const people = await mapLimit(live, 10, async (e) => (await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: e.userId }).send()).Item);
+  const rows = live.map((e, i) => ({ e, person: { name: people[i]?.name ?? '（已注销）', phone: people[i]?.phone ?? '' } }));
+  // Trainees in sign-up order (a stable sort), then the line in key order (the order places were taken).
+  const line = (r: (typeof rows)[number]) => (r.e.status === 'waitlisted' ? `1${r.e.waitKey ?? ''}` : '0');
   let position = 0;
-  const rows = live.map((e, i) => ({
-    enrolment: toEnrolmentView(e, e.status === 'waitlisted' ? (position += 1) : undefined),
-    person: { name: people[i]?.name ?? '（已注销）', phone: people[i]?.phone ?? '' },
-  }));
-  const rank = (r: (typeof rows)[number]) => (r.enrolment.status === 'waitlisted' ? 1 : 0);
-  return { course: toCourseView(course), items: rows.sort((a, b) => rank(a) - rank(b)) };
+  const items = rows
+    .sort((a, b) => (line(a) < line(b) ? -1 : line(a) > line(b) ? 1 : 0))
+    .map(({ e, person }) => ({ enrolment: toEnrolmentView(e, e.status === 'waitlisted' ? (position += 1) : undefined), person }));
+  return { course: toCourseView(course), items };
 }
 
 /** Assisted sign-up: the person must live in the staff member's jurisdiction. */

@@ -59,7 +59,7 @@ beforeAll(async () => {
 });
 
 describe('seats and the waitlist', () => {
-  it('enrols 30 of 200 people signing up at once, waitlists the other 170 in arrival order, and promotes the next in line once per freed seat', async () => {
+  it('enrols 30 of 200 people signing up at once, waitlists the other 170 in the order they took their places, tells each their true place, and promotes the next in line once per freed seat', async () => {
     const course = await createCourse(TEACHER, courseBody(SCHOOL, { seats: 30 }));
     const people = Array.from({ length: 200 }, (_, i) => `rush-${i}`);
     await mapLimit(people, 10, (p) => person(p));
@@ -70,16 +70,21 @@ describe('seats and the waitlist', () => {
     expect([enrolled.length, waiting.length]).toEqual([30, 170]);
     expect(await courseOf(course.id)).toMatchObject({ enrolled: 30, waiting: 170 });
 
-    // The waitlist is in arrival order: positions 1..170, one each, in the order the sign-ups arrived (their ULIDs).
+    // Each was told a place of their own, 1..170, and it is the place they hold now.
+    expect(waiting.map((w) => w.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 170 }, (_, i) => i + 1));
+    const owners = new Map(results.map((r, i) => [r.id, people[i]]));
+    const live = await Promise.all(waiting.map(async (w) => (await myEnrolments(owners.get(w.id)!))[0].position));
+    expect(live).toEqual(waiting.map((w) => w.position));
+    // The roster and the line itself agree: positions 1..170 in the order the places were taken.
     const roster = await courseRoster(TEACHER, course.id);
     const line = roster.items.filter((r) => r.enrolment.status === 'waitlisted');
     expect(line.map((r) => r.enrolment.position)).toEqual(Array.from({ length: 170 }, (_, i) => i + 1));
-    expect(line.map((r) => r.enrolment.id)).toEqual(waiting.map((w) => w.id).sort());
+    const told = new Map(waiting.map((w) => [w.id, w.position]));
+    expect(line.map((r) => told.get(r.enrolment.id))).toEqual(Array.from({ length: 170 }, (_, i) => i + 1));
     expect((await waitlistOf(course.id)).map((w) => w.enrolmentId)).toEqual(line.map((r) => r.enrolment.id));
 
     // Five enrolled people cancel at once, and ten promoters race besides: the first five in line get the seats, once each.
     const cancellers = enrolled.slice(0, 5);
-    const owners = new Map(results.map((r, i) => [r.id, people[i]]));
     await Promise.all([...cancellers.map((e) => cancelEnrolment(owners.get(e.id)!, e.id)), ...Array.from({ length: 10 }, () => promote(course.id))]);
     await promote(course.id);
     expect(await courseOf(course.id)).toMatchObject({ enrolled: 30, waiting: 165 });
@@ -90,8 +95,8 @@ describe('seats and the waitlist', () => {
     const sixth = line[5].enrolment.id;
     expect((await EnrolmentEntity.build(GetItemCommand).key({ enrolmentId: sixth }).send()).Item?.status).toBe('waitlisted');
     const { Items: messages = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
-    const told = messages.filter((m) => m.page === 'training/enrolments/index' && m.dataJson.includes('候补成功'));
-    expect(told.map((m) => m.userId).sort()).toEqual(firstFive.map((id) => owners.get(id)!).sort());
+    const promotedMessages = messages.filter((m) => m.page === 'training/enrolments/index' && m.dataJson.includes('候补成功'));
+    expect(promotedMessages.map((m) => m.userId).sort()).toEqual(firstFive.map((id) => owners.get(id)!).sort());
 
     // The person who was sixth is now first in line.
     const mine = await myEnrolments(owners.get(sixth)!);
