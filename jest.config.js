@@ -1,4 +1,6 @@
-// One jest run covers every tier; `npm test` (scripts/test.ts) runs it and prints the totals.
+// One jest project per tier; `npm test` (scripts/test.ts) runs them one after another, with the
+// servers they share already started, and prints the totals. The data, api and e2e projects' global
+// setup starts those servers when jest runs on its own (tests/support/sharedStack.ts).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: false }, target: 'es2022' }, module: { type: 'commonjs' } }];
 // jose and ulid ship only ES modules (and zod's single-locale import is ESM): let swc turn them into CommonJS for jest.
 const node = {
@@ -7,18 +9,22 @@ const node = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|ulid|zod)/)'],
 };
 
+const shared = {
+  globalSetup: '<rootDir>/tests/support/setup/globalSetup.ts',
+  globalTeardown: '<rootDir>/tests/support/setup/globalTeardown.ts',
+};
+
 module.exports = {
-  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
   projects: [
     { ...node, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/functions/**/*.unit.test.ts', '<rootDir>/tests/architecture/*.test.ts'] },
     {
       ...node,
+      ...shared,
       displayName: 'data',
       testMatch: ['<rootDir>/functions/src/**/*.data.test.ts'],
       setupFiles: ['<rootDir>/tests/support/env.ts'],
     },
-    { ...node, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    { ...node, ...shared, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     {
       displayName: 'components',
       testEnvironment: 'jsdom',
@@ -26,7 +32,7 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
       ...require('./miniprogram/jest.components.js'),
     },
-    { ...node, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...node, ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     { ...node, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
   ],
 };

@@ -61,7 +61,7 @@ async function main() {
 
     if (process.env.SKIP_H5_BUILD !== '1') {
       console.log('• Building the mini-program for H5 (about 30 s)…');
-      buildH5();
+      await buildH5();
     }
     await waitForHttp(`http://127.0.0.1:${API_PORT}/health`, 120_000, api.child, api.output);
 

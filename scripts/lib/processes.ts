@@ -1,18 +1,20 @@
 // Child processes of the local stack and the test suites, stopped as a group.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
-export function startProcess(command: string, args: string[], options: SpawnOptions & { label: string; echo?: boolean }) {
+/** `logFile`: everything the process prints is also appended there (for readers in other processes). */
+export function startProcess(command: string, args: string[], options: SpawnOptions & { label: string; echo?: boolean; logFile?: string }) {
   let output = '';
   const child = spawn(command, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...options });
   const onData = (d: Buffer) => {
     output += d.toString();
+    if (options.logFile) appendFileSync(options.logFile, d);
     if (output.length > 200_000) output = output.slice(-100_000);
     if (options.echo) process.stdout.write(d.toString().replace(/^/gm, `[${options.label}] `));
   };
@@ -52,7 +54,6 @@ export async function waitForHttp(url: string, timeoutMs: number, proc?: ChildPr
   }
 }
 
-/** Builds the mini-program's H5 bundle (production build: the development one without --watch is broken). */
 /** What the H5 build is made from: every source file's path, size and time, hashed. */
 function h5SourcesStamp(): string {
   const hash = createHash('sha1');
@@ -74,17 +75,18 @@ function h5SourcesStamp(): string {
   return hash.digest('hex');
 }
 
-/** Builds the H5 app, unless the last build was made from exactly these sources (the browser suites share one). */
-export function buildH5(): void {
+/** Builds the H5 app (a production build: the development one without --watch is broken), unless the last build was made from exactly these sources. */
+export async function buildH5(): Promise<void> {
   const stampFile = join(ROOT, 'miniprogram', 'dist', 'h5', '.sources-stamp');
   const stamp = h5SourcesStamp();
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
-  const result = spawnSync(bin('taro'), ['build', '--type', 'h5'], {
-    cwd: join(ROOT, 'miniprogram'),
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`H5 build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);
+  // Not spawnSync: servers in this process (the tests' shared stack) keep answering meanwhile.
+  const child = spawn(bin('taro'), ['build', '--type', 'h5'], { cwd: join(ROOT, 'miniprogram'), env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
+  child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (status !== 0) throw new Error(`H5 build failed:\n${output.slice(-4000)}`);
   writeFileSync(stampFile, stamp);
 }
 

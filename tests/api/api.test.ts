@@ -1,8 +1,8 @@
-// The HTTP API end to end: real `serverless offline` (stage test) over DynamoDB Local, with a
-// loopback WeChat. Everything a client relies on: statuses, Chinese messages, field paths, masking.
+// The HTTP API end to end: real `serverless offline` (stage test) over DynamoDB Local, with the
+// run's loopback WeChat. Everything a client relies on: statuses, Chinese messages, field paths, masking.
 import { allContracts } from '@doorstep/shared';
 import { signIdentityTicket } from '../../functions/src/auth/cloudbaseTicket';
-import { startFakeWeChat, type FakeWeChat } from '../support/fakeWeChat';
+import { weChatCalls } from '../support/fakeWeChat';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
@@ -11,20 +11,17 @@ import { testEnvironment, uniqueTableName } from '../support/testConfig';
 
 jest.setTimeout(180_000);
 
-let wechat: FakeWeChat;
 let api: RunningApi;
 let client: ReturnType<typeof apiClient>;
 const TICKET_SECRET = testEnvironment('x').CLOUDBASE_TICKET_SECRET;
 
 beforeAll(async () => {
-  wechat = await startFakeWeChat();
-  api = await startApi({ tableName: uniqueTableName('api'), wechatApiBase: wechat.baseUrl, workFolder: '.esbuild-api', logLevel: 'DEBUG' });
+  api = await startApi({ tableName: uniqueTableName('api') });
   client = apiClient(api.baseUrl);
 });
 
 afterAll(async () => {
   await api?.stop();
-  await wechat?.close();
 });
 
 describe('service endpoints', () => {
@@ -53,7 +50,7 @@ describe('identity', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.user.roles).toEqual(['jobseeker']);
-    expect(wechat.calls.at(-1)).toEqual({ appid: 'wx-test-appid', secret: 'wx-test-secret', code: 'code-alice' });
+    expect((await weChatCalls()).filter((c) => c.code === 'code-alice').at(-1)).toEqual({ appid: 'wx-test-appid', secret: 'wx-test-secret', code: 'code-alice' });
     const me = await client.get('/me', res.body.token);
     expect(me.body.user.id).toBe(res.body.user.id);
   });

@@ -27,7 +27,7 @@ const staffAccounts = {
 const staff: Record<keyof typeof staffAccounts, string> = {} as never;
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-apps' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   for (const [name, body] of Object.entries(staffAccounts)) staff[name as keyof typeof staff] = await client.devLogin(body.openid, body);
 });

@@ -57,7 +57,7 @@ async function register(token: string, serial: number, name: string, phone: stri
 }
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-jobs' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   street = await client.devLogin('jb-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   community = await client.devLogin('jb-community', { roles: ['staff'], level: 'community', areaCode: COMMUNITY });

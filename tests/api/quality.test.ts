@@ -25,7 +25,7 @@ let applicationId: string;
 let ratingId: string;
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-quality' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   // The table's stream, consumed in-process as Lambda would (what `npm start` does).
   stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/figures/handlers/stream')).onStream);

@@ -26,7 +26,7 @@ const staff = {
 const tokens: Record<keyof typeof staff, string> = {} as never;
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-reviews' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   for (const [name, body] of Object.entries(staff)) {
     tokens[name as keyof typeof staff] = await client.devLogin(body.openid, body);

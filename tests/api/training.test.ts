@@ -31,7 +31,7 @@ async function registered(name: string, seq: number) {
 }
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-training' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   district = await client.devLogin('tr-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   const street = await client.devLogin('tr-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });

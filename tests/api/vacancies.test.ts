@@ -45,7 +45,7 @@ async function published(overrides: Record<string, unknown> = {}, at = north(800
 }
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-vacancies' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   street = await client.devLogin('vc-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   otherStreet = await client.devLogin('vc-street-2', { roles: ['staff'], level: 'street', areaCode: '350102002' });

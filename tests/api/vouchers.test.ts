@@ -25,7 +25,7 @@ let youth: string;
 let providerId: string;
 
 beforeAll(async () => {
-  api = await startApi({ tableName, workFolder: '.esbuild-vouchers' });
+  api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   // The table's stream, consumed in-process as Lambda would (what `npm start` does).
   stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/vouchers/handlers/stream')).onStream);

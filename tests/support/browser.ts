@@ -1,18 +1,29 @@
 // Debian's Chromium driven by playwright-core at a phone's size, and helpers for Taro's H5 widgets.
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Locator, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SCREENSHOTS = join(__dirname, '..', 'e2e', 'screenshots');
 export const PHONE = { width: 375, height: 812 };
 
-export async function launchBrowser(): Promise<Browser> {
+function chromiumOptions() {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: run npm run system-deps`);
-  return chromium.launch({
+  return {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  };
+}
+
+/** One Chromium for the whole run (tests/support/sharedStack.ts): suites connect to it and open their own contexts. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(chromiumOptions());
+}
+
+/** The run's Chromium (`TEST_BROWSER_WS`), or one of this process's own when there is none. Closing it closes only this suite's contexts. */
+export async function launchBrowser(): Promise<Browser> {
+  const ws = process.env.TEST_BROWSER_WS;
+  return ws ? chromium.connect(ws) : chromium.launch(chromiumOptions());
 }
 
 export async function phoneContext(browser: Browser, geolocation = { latitude: 26.0845, longitude: 119.2962 }): Promise<BrowserContext> {

@@ -1,11 +1,12 @@
-// What every browser suite starts: the H5 production build (first: webpack and thirty cold
-// functions at once are too much for two cores), the API over its own table, the H5 server in
-// front of it, and Chromium. `stop` takes down whatever was started, in reverse.
+// What every browser suite opens on the run's shared stack (the H5 build, the API and Chromium are
+// started once per run: tests/support/sharedStack.ts): the API over the suite's own table, an H5
+// server of its own in front of it, and a connection to the shared Chromium. `stop` closes
+// whatever was opened, in reverse.
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startH5Server } from '../../scripts/lib/h5Server';
-import { buildH5, freePort, ROOT } from '../../scripts/lib/processes';
+import { freePort, ROOT } from '../../scripts/lib/processes';
 import { launchBrowser } from './browser';
 import { apiClient } from './http';
 import { startApi, type RunningApi } from './localStack';
@@ -22,14 +23,13 @@ export interface E2eStack {
 }
 
 export async function startE2e(name: string): Promise<E2eStack> {
-  buildH5();
   const tableName = uniqueTableName(`e2e-${name}`);
   const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s();
   };
   try {
-    const api = await startApi({ tableName, workFolder: `.esbuild-e2e-${name}` });
+    const api = await startApi({ tableName });
     stops.push(() => api.stop());
     const port = await freePort();
     const h5: Server = await startH5Server({ root: join(ROOT, 'miniprogram', 'dist', 'h5'), port, apiBase: api.baseUrl });

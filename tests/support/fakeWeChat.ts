@@ -1,18 +1,28 @@
-// A loopback stand-in for WeChat's jscode2session endpoint, with WeChat's own answer shapes.
+// A loopback stand-in for WeChat's jscode2session endpoint, with WeChat's own answer shapes. One
+// serves every API suite of a run (tests/support/sharedStack.ts); a suite reads the calls it
+// caused from `GET /__calls`.
 import { createServer, type Server } from 'node:http';
+
+export interface WeChatCall {
+  appid: string | null;
+  secret: string | null;
+  code: string | null;
+}
 
 export interface FakeWeChat {
   baseUrl: string;
-  calls: { appid: string | null; secret: string | null; code: string | null }[];
+  /** The calls so far, for a test in the same process. */
+  calls: WeChatCall[];
   close(): Promise<void>;
 }
 
 /** `code-<x>` logs in as `openid-<x>`; `expired` answers errcode 40029; `busy` answers -1. */
 export async function startFakeWeChat(): Promise<FakeWeChat> {
-  const calls: FakeWeChat['calls'] = [];
+  const calls: WeChatCall[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/__calls') return res.end(JSON.stringify(calls));
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404;
       return res.end('{}');
@@ -30,4 +40,10 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
     calls,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The jscode2session calls the shared fake WeChat has had so far, oldest first. */
+export async function weChatCalls(baseUrl = process.env.TEST_WECHAT_URL): Promise<WeChatCall[]> {
+  if (!baseUrl) throw new Error('TEST_WECHAT_URL is not set: the API tier’s global setup starts the fake WeChat');
+  return (await fetch(`${baseUrl}/__calls`)).json() as Promise<WeChatCall[]>;
 }

@@ -1,0 +1,122 @@
+// The servers one test run shares, started once and handed to the suites through environment
+// variables: DynamoDB Local (every data, API and browser suite makes its own table in it), one
+// `serverless offline` (stage test) with a loopback WeChat for every API and browser suite (each
+// suite's requests name its table: tests/support/localStack.ts), the H5 production build, and one
+// Chromium that browser suites connect to. `npm test` (scripts/test.ts) starts them before the
+// tiers that need them; a jest run on its own gets them from the projects' global setups.
+// What is already running (its variable is set) is not started again.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allContracts } from '@doorstep/shared';
+import { startDynamoLocal } from '../../scripts/lib/dynamoLocal';
+import { bin, buildH5, freePort, startProcess, stopProcess, waitForHttp } from '../../scripts/lib/processes';
+import { launchBrowserServer } from './browser';
+import { startFakeWeChat } from './fakeWeChat';
+import { testEnvironment } from './testConfig';
+
+export type SharedPart = 'dynamo' | 'api' | 'browser';
+
+/** Which shared servers each jest project (tier) needs. */
+export const TIER_NEEDS: Record<string, SharedPart[]> = {
+  data: ['dynamo'],
+  api: ['dynamo', 'api'],
+  e2e: ['dynamo', 'api', 'browser'],
+};
+
+/** How long each part took to come up in this process, in order. */
+export interface Startup {
+  what: string;
+  ms: number;
+}
+
+interface Started {
+  stops: Array<() => Promise<unknown>>;
+  startups: Startup[];
+}
+
+// On globalThis: jest may load this module more than once (once per project's global setup).
+const state = ((globalThis as { __doorstepShared?: Started }).__doorstepShared ??= { stops: [], startups: [] });
+
+async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const out = await run();
+  state.startups.push({ what, ms: Date.now() - started });
+  return out;
+}
+
+async function startDynamo(): Promise<void> {
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  state.stops.push(() => dynamo.stop());
+  process.env.TEST_DYNAMODB_ENDPOINT = dynamo.endpoint;
+}
+
+/** The suites' code and the functions read DynamoDB Local at `DYNAMODB_ENDPOINT`. */
+function pointAtSharedDynamo(): void {
+  if (process.env.TEST_DYNAMODB_ENDPOINT) process.env.DYNAMODB_ENDPOINT = process.env.TEST_DYNAMODB_ENDPOINT;
+}
+
+/**
+ * `serverless offline` with its handlers in worker threads, as each suite used to start its own;
+ * its output goes to a file the suites read (`TEST_API_LOG`), at DEBUG so the no-personal-data
+ * check of the logs sees everything every suite caused.
+ */
+async function startApi(): Promise<void> {
+  const wechat = await startFakeWeChat();
+  state.stops.push(() => wechat.close());
+  process.env.TEST_WECHAT_URL = wechat.baseUrl;
+  const logFile = join(mkdtempSync(join(tmpdir(), 'doorstep-api-')), 'offline.log');
+  const [httpPort, lambdaPort] = [await freePort(), await freePort()];
+  const { child, output } = startProcess(bin('serverless'), ['offline', 'start', '--stage', 'test', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort)], {
+    label: 'api',
+    logFile,
+    env: {
+      ...process.env,
+      // Requests without a suite's table header land here: no such table, so they fail loudly.
+      ...testEnvironment('test-no-suite-named'),
+      WECHAT_API_BASE: wechat.baseUrl,
+      ESBUILD_WORK_FOLDER: '.esbuild-tests',
+      POWERTOOLS_LOG_LEVEL: 'DEBUG',
+      SLS_TELEMETRY_DISABLED: '1',
+    },
+  });
+  state.stops.push(() => stopProcess(child));
+  const baseUrl = `http://127.0.0.1:${httpPort}`;
+  await waitForHttp(`${baseUrl}/openapi.json`, 120_000, child, output);
+  // Warm every function once (each answers even without a token): a first request to a cold
+  // function in serverless offline can take seconds on a loaded machine. Four at a time: all at
+  // once is more cold workers than two cores start within a Lambda timeout.
+  const routes = allContracts.map((c) => [c.method, c.path.replace(/\{[^}]+\}/g, 'x')] as const);
+  for (let i = 0; i < routes.length; i += 4) {
+    await Promise.all(routes.slice(i, i + 4).map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())));
+  }
+  process.env.TEST_API_URL = baseUrl;
+  process.env.TEST_API_LOG = logFile;
+}
+
+async function startBrowser(): Promise<void> {
+  const server = await launchBrowserServer();
+  state.stops.push(() => server.close());
+  process.env.TEST_BROWSER_WS = server.wsEndpoint();
+}
+
+/** Starts the parts not yet running and returns the variables that reach them. */
+export async function startShared(parts: readonly SharedPart[]): Promise<Record<string, string>> {
+  if (parts.includes('dynamo') && !process.env.TEST_DYNAMODB_ENDPOINT) await timed('DynamoDB Local', startDynamo);
+  pointAtSharedDynamo();
+  if (parts.includes('api') && !process.env.TEST_API_URL) await timed('serverless offline (all functions warmed)', startApi);
+  if (parts.includes('browser') && !process.env.TEST_BROWSER_WS) {
+    await timed('H5 production build', buildH5);
+    await timed('Chromium', startBrowser);
+  }
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const names = ['TEST_DYNAMODB_ENDPOINT', 'DYNAMODB_ENDPOINT', 'TEST_API_URL', 'TEST_API_LOG', 'TEST_WECHAT_URL', 'TEST_BROWSER_WS', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'];
+  return Object.fromEntries(names.filter((n) => process.env[n]).map((n) => [n, process.env[n]!]));
+}
+
+export const sharedStartups = (): Startup[] => [...state.startups];
+
+/** Stops whatever this process started, last first. */
+export async function stopShared(): Promise<void> {
+  for (const stop of state.stops.splice(0).reverse()) await stop().catch(() => undefined);
+}
