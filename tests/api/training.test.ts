@@ -111,6 +111,25 @@ describe('sign-up', () => {
     expect((await client.get(`/courses/${courseId}/roster`, ann)).status).toBe(404);
   });
 
+  it('tells 40 people signing up at once for 10 seats their true places: distinct, and the ones they then see', async () => {
+    const crowd = await Promise.all(Array.from({ length: 40 }, (_, i) => registered(`候补${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'春夏秋冬'[Math.floor(i / 10)]}`, 900 + i)));
+    const course = (await client.post('/courses', courseBody(schoolId, { title: '电工（初级）培训班', occupationName: '电工', seats: 10 }), teacher)).body.course;
+    const answers = await Promise.all(crowd.map((token) => client.post(`/courses/${course.id}/enrolments`, {}, token)));
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(201));
+    const told = answers.map((a) => a.body.enrolment);
+    expect(told.filter((e) => e.status === 'enrolled')).toHaveLength(10);
+    const waiting = told.filter((e) => e.status === 'waitlisted');
+    const places = waiting.map((e) => e.position).filter((p) => p !== undefined);
+    // A told place is a true place: no two people are told the same one.
+    expect(new Set(places).size).toBe(places.length);
+    expect(places.every((p) => Number.isInteger(p) && p >= 1 && p <= 30)).toBe(true);
+    const live = await Promise.all(crowd.map((token) => client.get('/me/enrolments', token)));
+    const liveById = new Map(live.flatMap((r) => r.body.items).filter((e: { courseId: string }) => e.courseId === course.id).map((e: { id: string; position?: number }) => [e.id, e.position]));
+    expect([...liveById.values()].filter((p) => p !== undefined).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    for (const e of waiting) if (e.position !== undefined) expect(liveById.get(e.id)).toBe(e.position);
+    expect((await client.get(`/courses/${course.id}`, teacher)).body.course).toMatchObject({ enrolled: 10, waiting: 30 });
+  });
+
   it('records a completion once, from the first class day, by the institution only', async () => {
     const starting = (await client.post('/courses', courseBody(schoolId, { title: '育婴员（五级）培训班', occupationName: '育婴员', schedule: { startsOn: chinaDay(0), endsOn: chinaDay(10), timetable: '每天下午', days: 8 }, signUpDeadline: chinaDay(0) }), teacher)).body.course;
     const enrolment = (await client.post(`/courses/${starting.id}/enrolments`, {}, ann)).body.enrolment;

@@ -104,7 +104,7 @@ async function startBrowser(): Promise<void> {
 export async function startShared(parts: readonly SharedPart[]): Promise<Record<string, string>> {
   if (parts.includes('dynamo') && !process.env.TEST_DYNAMODB_ENDPOINT) await timed('DynamoDB Local', startDynamo);
   pointAtSharedDynamo();
-  if (parts.includes('api') && !process.env.TEST_API_URL) await timed('serverless offline (all functions warmed)', startApi);
+  if (parts.includes('api') && !process.env.TEST_API_URL) await timed('serverless offline', startApi);
   if (parts.includes('browser') && !process.env.TEST_BROWSER_WS) {
     await timed('H5 production build', buildH5);
     await timed('Chromium', startBrowser);

@@ -1,4 +1,4 @@
-import { courseIsFull, needCounterChanges, needCounterKeys, signUpOpen } from './training';
+import { courseIsFull, enrolmentLabel, needCounterChanges, needCounterKeys, signUpOpen } from './training';
 
 describe('training needs counters', () => {
   it('counts an answer at the city, district, street and community of the person, once per occupation', () => {
@@ -32,5 +32,13 @@ describe('courseIsFull', () => {
     expect(courseIsFull({ seats: 30, enrolled: 29, waiting: 0 })).toBe(false);
     expect(courseIsFull({ seats: 30, enrolled: 30, waiting: 0 })).toBe(true);
     expect(courseIsFull({ seats: 30, enrolled: 25, waiting: 1 })).toBe(true);
+  });
+});
+
+describe('enrolmentLabel', () => {
+  it('names a waitlist place only when the server told one, and never invents "first"', () => {
+    expect(enrolmentLabel({ status: 'waitlisted', position: 3 })).toBe('候补第 3 位');
+    expect(enrolmentLabel({ status: 'waitlisted' })).toBe('候补中，我们会通知您');
+    expect(enrolmentLabel({ status: 'enrolled', position: 2 })).toBe('已报上名');
   });
 });

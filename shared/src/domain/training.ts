@@ -32,6 +32,13 @@ export const enrolmentStatusLabels: Record<EnrolmentStatus, string> = {
   not_completed: '未结业',
 };
 
+/**
+ * What a person is told about an enrolment: a waitlisted one names its place only when the
+ * server gave one (a place read after the write); a replayed answer has none and says so plainly.
+ */
+export const enrolmentLabel = (e: { status: EnrolmentStatus; position?: number }): string =>
+  e.status !== 'waitlisted' ? enrolmentStatusLabels[e.status] : e.position ? `候补第 ${e.position} 位` : '候补中，我们会通知您';
+
 /** Sign-up and cancelling close at the end of the deadline day (China time). */
 export const signUpOpen = (deadline: string, today: string): boolean => today <= deadline;
 

@@ -9,6 +9,7 @@ import {
   courseLevelLabels,
   courseTypeLabels,
   enrol,
+  enrolmentLabel,
   fenToYuanText,
   getCourse,
   listMyVouchers,
@@ -75,7 +76,7 @@ export default function CoursePage() {
       <View className="page">
         <Text className="page__title">{result.status === 'enrolled' ? '报名成功' : '已进入候补'}</Text>
         <View className="card">
-          <Text className={`enrol-status enrol-status--${result.status}`}>{result.status === 'enrolled' ? '已报上名' : `候补第 ${result.position ?? 1} 位`}</Text>
+          <Text className={`enrol-status enrol-status--${result.status}`}>{enrolmentLabel(result)}</Text>
           <DetailRow label="培训班" value={c.title} />
           <DetailRow label="开班" value={`${c.schedule.startsOn} ${c.schedule.timetable}`} />
           <DetailRow label="地点" value={`${c.place.areaName} ${c.place.address}`} />

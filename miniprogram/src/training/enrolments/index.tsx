@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { cancelEnrolment, enrolmentStatusLabels, fenToYuanText, myEnrolments, signUpOpen, todayInChina, type Enrolment } from '@doorstep/shared';
+import { cancelEnrolment, enrolmentLabel, fenToYuanText, myEnrolments, signUpOpen, todayInChina, type Enrolment } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
@@ -52,7 +52,7 @@ export default function MyEnrolmentsPage() {
             {e.providerName} · {e.startsOn} 开班
           </Text>
           <Text className={`enrol-status enrol-status--${e.status}`}>
-            {e.status === 'waitlisted' ? `候补第 ${e.position ?? 1} 位` : enrolmentStatusLabels[e.status]}
+            {enrolmentLabel(e)}
           </Text>
           {e.voucher ? (
             <Text className="course-card__meta">

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { courseRoster, enrolmentStatusLabels, recordCompletion, todayInChina } from '@doorstep/shared';
+import { courseRoster, enrolmentLabel, recordCompletion, todayInChina } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
@@ -65,7 +65,7 @@ export default function RosterPage() {
       {items.map(({ enrolment: e, person }) => (
         <View key={e.id} className="card course-card">
           <Text className="course-card__title">{person.name}</Text>
-          <Text className={`enrol-status enrol-status--${e.status}`}>{e.status === 'waitlisted' ? `候补第 ${e.position} 位` : enrolmentStatusLabels[e.status]}</Text>
+          <Text className={`enrol-status enrol-status--${e.status}`}>{enrolmentLabel(e)}</Text>
           {person.phone ? (
             <Button className="btn btn--secondary" onClick={() => Taro.makePhoneCall({ phoneNumber: person.phone })}>
               打电话 {person.phone}
