@@ -4,13 +4,12 @@
 // finance settles, downloads the payout file, imports the bank's result; the holder sees it paid.
 // Then a voucher held by an employer: a shop's administrator claims it into the shop's account
 // from 我的单位, the school redeems it, and the payout file pays the shop.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { programmeBody } from '../support/vouchers';
 import { employerBody, makeUscc } from '../support/employers';
-import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
+import { confirmPicker, downloadedText, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
 import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
 import { consumeLocalQueue, consumeTableStream } from '../support/streams';
 
@@ -218,7 +217,7 @@ describe('a voucher from programme to payment', () => {
     await shown(finance).getByText('审批批次').click();
     await confirmModal(finance);
     const [download] = await Promise.all([finance.waitForEvent('download'), shown(finance).getByText('下载拨付文件').click()]);
-    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const csv = await downloadedText(download);
     const [, row] = csv.split('\r\n');
     expect(row).toContain('"6222020200117654321","工商银行福州分行","80000","800","1"');
     const lineId = JSON.parse(`[${row}]`)[0];
@@ -311,7 +310,7 @@ describe('a voucher held by an employer', () => {
     await shown(finance).getByText('审批批次').click();
     await confirmModal(finance);
     const [download] = await Promise.all([finance.waitForEvent('download'), shown(finance).getByText('下载拨付文件').click()]);
-    const [, row] = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const [, row] = (await downloadedText(download)).split('\r\n');
     expect(row).toContain('"employer","鼓东便民五金店","117010100100012345","兴业银行福州鼓楼支行","150000","1500","1"');
     await fill(finance, '银行回盘结果', `line_id,result,reason\n${JSON.parse(`[${row}]`)[0]},成功,`);
     await shown(finance).getByText('导入银行结果').click();

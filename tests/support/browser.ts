@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core at a phone's size, and helpers for Taro's H5 widgets.
-import { chromium, type Browser, type BrowserContext, type BrowserServer, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Download, type Locator, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -136,13 +136,29 @@ export async function pick(page: Page, row: Locator, option: string): Promise<vo
   await confirmPicker(page, row, option);
 }
 
+/**
+ * The text of a file the page downloaded, as the person would open it (without a byte-order mark).
+ * Read through a stream: a browser shared over a websocket keeps its files on its own side.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+}
+
 /** Things any page must get right on a phone: no sideways scrolling, tap targets at least 44 px tall. */
 export async function layoutProblems(page: Page): Promise<string[]> {
   await settled(page);
   return page.evaluate(() => {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width + 1) problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    if (document.documentElement.scrollWidth > width + 1) {
+      // Name the innermost elements that reach past the screen's edge, so the cause can be found.
+      const wide = Array.from(document.body.querySelectorAll('*')).filter((el) => el.getBoundingClientRect().right > width + 1);
+      const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other))).slice(0, 3);
+      const names = innermost.map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`);
+      problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width} (${names.join('; ')})`);
+    }
     for (const el of Array.from(document.querySelectorAll('taro-button-core, button, .choice-picker__row, .toggle'))) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.height < 44) problems.push(`tap target "${(el.textContent ?? '').trim()}" is ${Math.round(r.height)} px tall`);
