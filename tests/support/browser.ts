@@ -153,11 +153,25 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1) {
-      // Name the innermost elements that reach past the screen's edge, so the cause can be found.
-      const wide = Array.from(document.body.querySelectorAll('*')).filter((el) => el.getBoundingClientRect().right > width + 1);
-      const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other))).slice(0, 3);
-      const names = innermost.map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`);
-      problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width} (${names.join('; ')})`);
+      // Name what reaches past the screen's edge, so the cause can be found: boxes, boxes whose
+      // content spills out of them, and text (the innermost few of each).
+      const name = (el: Element) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
+      const spills = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.right > width + 1 || (getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > width + 1);
+      };
+      const boxes = Array.from(document.querySelectorAll('body *')).filter(spills);
+      const innermost = boxes.filter((el) => !boxes.some((other) => other !== el && el.contains(other)));
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let n = walker.nextNode(); n && texts.length < 3; n = walker.nextNode()) {
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0 && r.right > width + 1) texts.push(`text "${(n.textContent ?? '').trim().slice(0, 20)}" in ${name(n.parentElement!)} reaches ${Math.round(r.right)}`);
+      }
+      const path = [...innermost.slice(0, 3).map((el) => `${name(el)} reaches ${Math.round(el.getBoundingClientRect().left + el.scrollWidth)}`), ...texts];
+      problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width} (${path.join('; ')})`);
     }
     for (const el of Array.from(document.querySelectorAll('taro-button-core, button, .choice-picker__row, .toggle'))) {
       const r = el.getBoundingClientRect();
