@@ -153,24 +153,28 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth > width + 1) {
-      // Name what reaches past the screen's edge, so the cause can be found: boxes, boxes whose
-      // content spills out of them, and text (the innermost few of each).
+      // Name what widens the page, whatever the mechanism (a box, text, a pseudo-element, a
+      // transform): hide each child in turn and follow the one whose hiding ends the overflow.
       const name = (el: Element) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
-      const spills = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return r.right > width + 1 || (getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > width + 1);
-      };
-      const boxes = Array.from(document.querySelectorAll('body *')).filter(spills);
-      const innermost = boxes.filter((el) => !boxes.some((other) => other !== el && el.contains(other)));
-      const texts: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      for (let n = walker.nextNode(); n && texts.length < 3; n = walker.nextNode()) {
-        range.selectNodeContents(n);
-        const r = range.getBoundingClientRect();
-        if (r.width > 0 && r.right > width + 1) texts.push(`text "${(n.textContent ?? '').trim().slice(0, 20)}" in ${name(n.parentElement!)} reaches ${Math.round(r.right)}`);
+      const overflows = () => document.documentElement.scrollWidth > width + 1;
+      const path: string[] = [];
+      for (let el: Element | undefined = document.body; el; ) {
+        let culprit: Element | undefined;
+        for (const child of Array.from(el.children) as HTMLElement[]) {
+          const display = child.style.display;
+          child.style.display = 'none';
+          const gone = !overflows();
+          child.style.display = display;
+          if (gone) {
+            culprit = child;
+            break;
+          }
+        }
+        if (!culprit) path.push(`${name(el)}: right ${Math.round(el.getBoundingClientRect().right)}, scrollWidth ${el.scrollWidth}`);
+        el = culprit;
       }
-      const path = [...innermost.slice(0, 3).map((el) => `${name(el)} reaches ${Math.round(el.getBoundingClientRect().left + el.scrollWidth)}`), ...texts];
+      for (const el of Array.from(document.documentElement.children)) if (el !== document.body && el !== document.head) path.push(`outside body: ${name(el)}`);
+      path.push(`after the search: ${document.documentElement.scrollWidth}`);
       problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width} (${path.join('; ')})`);
     }
     for (const el of Array.from(document.querySelectorAll('taro-button-core, button, .choice-picker__row, .toggle'))) {
@@ -190,6 +194,17 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 export async function largeTextProblems(page: Page, shot: string): Promise<string[]> {
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const style = await page.addStyleTag({ content: `html { font-size: ${size * 2}px !important; }` });
+  // Lay the app out afresh at that size, as it is for a person whose text is large from the start:
+  // Chromium can keep the scroll width of the old layout after the root size changes under a
+  // loaded page (seen here: 404 px, gone at the next full layout, nothing drawn past the edge).
+  await page.evaluate(() => {
+    const app = document.body.firstElementChild as HTMLElement | null;
+    if (!app) return;
+    const display = app.style.display;
+    app.style.display = 'none';
+    void app.offsetHeight;
+    app.style.display = display;
+  });
   const problems = await layoutProblems(page);
   await screenshot(page, shot);
   await style.evaluate((el) => (el as HTMLElement).remove());
