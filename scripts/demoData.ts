@@ -1,6 +1,6 @@
 // Demo data for the local stack, written through the API so it follows every real rule.
 // Idempotent: dev login finds the same user again, and an unchanged registration writes nothing.
-import { idCheckChar, usccCheckChar } from '@doorstep/shared';
+import { idCheckChar, PRIVACY_POLICY_VERSION, usccCheckChar } from '@doorstep/shared';
 
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-seeker', label: '求职者（已登记）' },
@@ -102,6 +102,13 @@ export async function seedDemoData(apiBase: string): Promise<void> {
     });
     if (!res.ok) throw new Error(`seeding ${account.openid} failed: ${res.status} ${await res.text()}`);
     tokens[account.openid] = ((await res.json()) as { token: string }).token;
+    // The demo people have read and agreed to the guide (and the separate consents) in the app.
+    const agreed = await fetch(`${apiBase}/me/consents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[account.openid]}` },
+      body: JSON.stringify({ purposes: ['privacy', 'id_number', 'hardship_evidence'], version: PRIVACY_POLICY_VERSION, channel: 'h5' }),
+    });
+    if (!agreed.ok) throw new Error(`consents of ${account.openid} failed: ${agreed.status} ${await agreed.text()}`);
   }
   const res = await fetch(`${apiBase}/me/jobseeker-registration`, {
     method: 'PUT',

@@ -19,5 +19,6 @@ export * from './domain/training';
 export * from './domain/tasks';
 export * from './domain/ratings';
 export * from './domain/figures';
+export * from './domain/privacy';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { findBrokenLink } from '../../functions/src/audit/chain';
 import { localClient } from '../../scripts/lib/dynamoLocal';
 import { employerBody, makeUscc } from '../support/employers';
+import { PRIVACY_POLICY_VERSION } from '@doorstep/shared';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
@@ -225,7 +226,8 @@ describe('audit trail', () => {
   it('shows a person the history of their own registration only', async () => {
     const me = await client.call('POST', '/auth/dev-login', { body: { openid: 'audit-seeker' } });
     const { registrationBody, makeIdNumber } = await import('../support/people');
-    await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1990-09-09', 919) }), me.body.token);
+    await client.post('/me/consents', { purposes: ['privacy', 'id_number'], version: PRIVACY_POLICY_VERSION, channel: 'weapp' }, me.body.token);
+    expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1990-09-09', 919) }), me.body.token)).status).toBe(200);
 
     const own = await client.get(`/audit/JobseekerRegistration/${me.body.user.id}`, me.body.token);
     expect(own.body).toMatchObject({ verified: true, events: [{ action: 'create', changedFields: expect.arrayContaining(['idNumber']) }] });

@@ -1,4 +1,8 @@
 // A tiny JSON client for the API suites.
+import { PRIVACY_POLICY_VERSION, type ConsentPurpose } from '@doorstep/shared';
+
+/** What the people of the fixtures have agreed to, as they would in the app. */
+const FIXTURE_CONSENTS: readonly ConsentPurpose[] = ['privacy', 'id_number', 'hardship_evidence'];
 export interface JsonResponse<T = any> {
   status: number;
   body: T;
@@ -34,10 +38,18 @@ export function apiClient(baseUrl: string) {
     get: <T = any>(path: string, token?: string) => call<T>('GET', path, { token }),
     post: <T = any>(path: string, body: unknown, token?: string) => call<T>('POST', path, { body, token }),
     put: <T = any>(path: string, body: unknown, token?: string) => call<T>('PUT', path, { body, token }),
-    async devLogin(openid: string, extra: Record<string, unknown> = {}): Promise<string> {
+    /**
+     * Signs in as `openid`, then gives the consents a person gives in the app (the guide at first
+     * use, the separate ones where a service asks): `consents: []` for someone who has not.
+     */
+    async devLogin(openid: string, extra: Record<string, unknown> = {}, { consents = FIXTURE_CONSENTS }: { consents?: readonly ConsentPurpose[] } = {}): Promise<string> {
       const res = await call('POST', '/auth/dev-login', { body: { openid, ...extra } });
       // serverless offline answers a Lambda timeout with HTTP 200 and no session: check the body too.
       if (res.status !== 200 || typeof res.body?.token !== 'string') throw new Error(`dev login failed: ${res.status} ${res.text}`);
+      if (consents.length) {
+        const agreed = await call('POST', '/me/consents', { body: { purposes: consents, version: PRIVACY_POLICY_VERSION, channel: 'weapp' }, token: res.body.token });
+        if (agreed.status !== 200) throw new Error(`consents failed: ${agreed.status} ${agreed.text}`);
+      }
       return res.body.token;
     },
   };

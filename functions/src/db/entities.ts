@@ -1387,3 +1387,41 @@ export const LocalQueueMessageEntity = new Entity({
   }),
   computeKey: ({ queue, messageId }) => ({ pk: `LOCAL_QUEUE#${queue}`, sk: messageId }),
 });
+
+const heldConsent = () => map({ version: string(), at: string(), channel: string().enum('weapp', 'h5') }).optional();
+
+/**
+ * The consents a person holds now, one item so the check before a personal write is one GetItem:
+ * per purpose the version of the guide it was given to, when, and through which channel.
+ */
+export const ConsentsEntity = new Entity({
+  name: 'Consents',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    privacy: heldConsent(),
+    id_number: heldConsent(),
+    hardship_evidence: heldConsent(),
+    bank_account: heldConsent(),
+    updatedAt: string(),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'CONSENTS' }),
+});
+
+/** Every consent given or withdrawn, kept as it happened (PIPL: proof of consent), in time order. */
+export const ConsentEventEntity = new Entity({
+  name: 'ConsentEvent',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    eventId: string().key(),
+    purpose: string(),
+    action: string().enum('given', 'withdrawn'),
+    version: string(),
+    channel: string().optional(),
+    at: string(),
+  }),
+  computeKey: ({ userId, eventId }) => ({ pk: `USER#${userId}`, sk: `CONSENTLOG#${eventId}` }),
+});

@@ -1,5 +1,5 @@
 // Typed errors. Only the HTTP wrapper turns them into responses.
-import type { ErrorCode, FieldIssue } from '@doorstep/shared';
+import { consentPurposeLabels, consentRequiredMessage, type ConsentPurpose, type ErrorCode, type FieldIssue } from '@doorstep/shared';
 
 export class AppError extends Error {
   constructor(
@@ -53,5 +53,12 @@ export class RuleError extends AppError {
 export class UpstreamUnavailableError extends AppError {
   constructor(message = '外部服务暂时不可用，请稍后再试') {
     super(503, 'upstream_unavailable', message);
+  }
+}
+
+/** A personal write without the consent it needs: 403, naming each consent missing. */
+export class ConsentRequiredError extends AppError {
+  constructor(missing: readonly ConsentPurpose[]) {
+    super(403, 'consent_required', consentRequiredMessage(missing), missing.map((p) => ({ path: ['consents', p], message: consentPurposeLabels[p] })));
   }
 }

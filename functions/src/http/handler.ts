@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { BodyOf, Contract, ErrorBody, FieldIssue, ParamsOf, QueryOf, Role, z } from '@doorstep/shared';
 import { getConfig } from '../config';
 import { inRequestTable } from '../db/table';
+import { requireConsents } from './consents';
 import { logger } from '../logger';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
@@ -121,6 +122,9 @@ export function httpHandler<C extends Contract>(
         if (!parsed.success) throw new NotFoundError();
         params = parsed.data;
       }
+
+      // Personal data by consent: checked after the input (bad input is a 400 whoever sends it).
+      if (contract.consents?.length && principal) await requireConsents(principal.userId, contract.consents);
 
       const result = await run({ body, query, params, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
       // Serialise through the contract: a response can never carry fields the contract does not name.

@@ -1,6 +1,7 @@
 // One contract per endpoint: the Lambda wrapper validates with it, the mini-program's API
 // service parses responses with it, and /openapi.json is generated from it.
 import { z } from '../zod';
+import type { ConsentPurpose } from '../domain/privacy';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Role = 'jobseeker' | 'employer' | 'provider' | 'staff' | 'finance' | 'admin';
@@ -17,6 +18,12 @@ export interface Contract<
   summary: string;
   /** `public`: no token; `user`: any signed-in user; a role list: one of those roles. */
   auth: 'public' | 'user' | readonly Role[];
+  /**
+   * The consents the signed-in person must hold for the guide now in force before this route
+   * may store what it is sent (`privacy`, and a separate consent for a sensitive item). Without
+   * them: 403 `consent_required`, naming them, and nothing stored.
+   */
+  consents?: readonly ConsentPurpose[];
   body?: Body;
   query?: Query;
   /** Path parameters, named as in `path` (`/employers/{id}`). */

@@ -4,6 +4,7 @@ export const errorCodes = [
   'invalid_input',
   'unauthenticated',
   'forbidden',
+  'consent_required',
   'not_found',
   'conflict',
   'not_eligible',

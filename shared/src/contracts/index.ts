@@ -18,6 +18,7 @@ export * from './training';
 export * from './tasks';
 export * from './ratings';
 export * from './stats';
+export * from './privacy';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
 import { listAreas } from './areas';
@@ -48,6 +49,7 @@ import {
 import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
+import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
 import {
   createProgramme,
   listProgrammes,
@@ -188,4 +190,8 @@ export const allContracts = [
   getStats,
   exportStats,
   bigScreen,
+  getPrivacyPolicy,
+  giveConsents,
+  listConsents,
+  withdrawConsent,
 ] as const;

@@ -91,6 +91,7 @@ export const bookInterview = defineContract({
   path: '/interview-slots/{id}/bookings',
   summary: '应聘过的人预约面试时段（约满或时间冲突返回 409；开始前两小时截止）；支持 Idempotency-Key',
   auth: 'user',
+  consents: ['privacy'],
   params: idParams,
   response: z.object({ booking: interviewBookingSchema }),
   successStatus: 201,

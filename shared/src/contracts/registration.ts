@@ -108,6 +108,7 @@ export const putJobseekerRegistration = defineContract({
   path: '/me/jobseeker-registration',
   summary: '填写或修改本人的求职登记',
   auth: 'user',
+  consents: ['privacy', 'id_number'],
   body: jobseekerRegistrationBodySchema,
   response: z.object({ registration: jobseekerRegistrationSchema }),
   errors: [400, 401, 409],

@@ -43,6 +43,7 @@ export const createUpload = defineContract({
   path: '/uploads',
   summary: '申请上传一张图片（营业执照、证明材料）：返回表单上传地址，10分钟内有效',
   auth: 'user',
+  consents: ['privacy'],
   body: createUploadBodySchema,
   response: z.object({ upload: uploadTargetSchema }),
   successStatus: 201,

@@ -248,6 +248,7 @@ export const claimVoucher = defineContract({
   path: '/me/vouchers/{id}/claim',
   summary: '领取一张待领取的券（补贴券须填本人社保卡金融账户）；名额领完返回 409；支持 Idempotency-Key',
   auth: 'user',
+  consents: ['privacy'],
   params: idParams,
   body: claimBody('社保卡金融账号'),
   response: z.object({ voucher: voucherSchema }),
