@@ -15,6 +15,8 @@ export default defineAppConfig({
     // The service hall's LED screen (H5).
     { root: 'screen', pages: ['index/index'] },
     { root: 'training', pages: ['courses/index', 'course/index', 'enrolments/index', 'needs/index', 'manage/index', 'course-form/index', 'roster/index'] },
+    // The full privacy guide (the first-use summary is in the main package).
+    { root: 'privacy', pages: ['policy/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {
@@ -27,4 +29,7 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于推荐您家附近 3 公里内的工作和服务' },
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
-});
+  // WeChat's privacy check: privacy APIs wait for the person's agreement to our guide
+  // (services/platformPrivacy.weapp.ts shows it when WeChat asks).
+  __usePrivacyCheck__: true,
+} as Parameters<typeof defineAppConfig>[0]);

@@ -9,7 +9,7 @@ import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { vacancyBody } from '../support/vacancies';
 import { apiClient } from '../support/http';
-import { field, fill, largeTextProblems, layoutProblems, phoneOf, pick, screenshot, shown } from '../support/browser';
+import { field, fill, largeTextProblems, layoutProblems, pick, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -51,8 +51,8 @@ describe('interview booking', () => {
   let seeker: Page;
 
   beforeAll(async () => {
-    owner = await phoneOf(browser, 'e2e-iv-owner');
-    seeker = await phoneOf(browser, 'e2e-iv-seeker');
+    owner = await stack.phone('e2e-iv-owner');
+    seeker = await stack.phone('e2e-iv-seeker');
   });
 
   async function openSchedule() {

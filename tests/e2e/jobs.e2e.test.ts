@@ -10,7 +10,7 @@ import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, phoneOf, field, fill, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -66,9 +66,9 @@ describe('a vacancy from post to application', () => {
   let seeker: Page;
 
   beforeAll(async () => {
-    owner = await phoneOf(browser, 'e2e-jobs-owner', SHOP_WGS84);
-    officer = await phoneOf(browser, 'e2e-jobs-street');
-    seeker = await phoneOf(browser, 'e2e-jobs-seeker');
+    owner = await stack.phone('e2e-jobs-owner', SHOP_WGS84);
+    officer = await stack.phone('e2e-jobs-street');
+    seeker = await stack.phone('e2e-jobs-seeker');
   });
 
   it('the restaurant opens the form from 我的单位 and sees what is missing next to each field', async () => {
@@ -195,7 +195,7 @@ describe('a vacancy from post to application', () => {
 
 describe('community staff refer a resident and follow up', () => {
   it('finds her by ID number, issues a referral letter with a code, and sees the follow-ups by due date', async () => {
-    const staff = await phoneOf(browser, 'e2e-jobs-community');
+    const staff = await stack.phone('e2e-jobs-community');
     await staff.goto(baseUrl);
     await staff.getByText('代办业务').click();
     await fill(staff, '居民身份证号', SEEKER_ID);

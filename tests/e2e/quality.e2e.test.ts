@@ -10,7 +10,7 @@ import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { vacancyBody } from '../support/vacancies';
-import { field, fill, largeTextProblems, layoutProblems, phoneOf, screenshot, settled, shown, SCREENSHOTS } from '../support/browser';
+import { field, fill, largeTextProblems, layoutProblems, screenshot, settled, shown, SCREENSHOTS } from '../support/browser';
 import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
 import { consumeTableStream } from '../support/streams';
 
@@ -58,8 +58,8 @@ describe('rating and complaining, and the street answering', () => {
   let street: Page;
 
   beforeAll(async () => {
-    zheng = await phoneOf(browser, 'e2e-q-zheng');
-    street = await phoneOf(browser, 'e2e-q-street');
+    zheng = await stack.phone('e2e-q-zheng');
+    street = await stack.phone('e2e-q-street');
   });
 
   it('Mrs Zheng rates her registration with one star, with the words to choose from, and is told who will call', async () => {

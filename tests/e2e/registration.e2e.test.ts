@@ -31,16 +31,46 @@ afterAll(async () => {
 });
 
 describe('job-seeker registration in the browser', () => {
-  it('signs a new visitor in and offers the registration', async () => {
+  it('asks a new visitor to agree to the privacy guide before anything else, and remembers it', async () => {
     await page.goto(baseUrl);
+    const dialog = page.locator('.privacy-dialog');
+    await dialog.getByText('使用前，请您花一分钟了解').waitFor();
+    await screenshot(page, 'privacy-dialog.png');
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await largeTextProblems(page, 'privacy-dialog-large-text.png')).toEqual([]);
+    // The full guide, and back.
+    await dialog.getByText('查看完整的《个人信息保护指引》').click();
+    await shown(page).getByText('一、我们收集哪些信息').waitFor();
+    expect(await shown(page).innerText()).toContain('单独同意：使用您的身份证号');
+    await screenshot(page, 'privacy-policy.png');
+    await shown(page).getByText('返回', { exact: true }).click();
+    // Saying no says what that means, and lets the person read again.
+    await dialog.getByText('不同意', { exact: true }).click();
+    await dialog.getByText('暂时不能使用').waitFor();
+    await dialog.getByText('重新阅读', { exact: true }).click();
+    await dialog.getByText('同意并继续').click();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByText('填写或修改您的求职信息').waitFor();
     await screenshot(page, 'home.png');
     expect(await layoutProblems(page)).toEqual([]);
+    // Recorded on the server with its version and channel: a reload does not ask again.
+    await page.reload();
+    await page.getByText('填写或修改您的求职信息').waitFor();
+    expect(await page.locator('.privacy-dialog').count()).toBe(0);
+  });
+
+  it('asks the separate consent for the ID number before the form', async () => {
+    await page.getByText('填写或修改您的求职信息').click();
+    await shown(page).getByText('单独同意：使用您的身份证号').waitFor();
+    await screenshot(page, 'registration-id-consent.png');
+    expect(await largeTextProblems(page, 'registration-id-consent-large-text.png')).toEqual([]);
+    await shown(page).getByText('不同意', { exact: true }).click();
+    await shown(page).getByText('暂时不能办理求职登记').waitFor();
+    await shown(page).getByText('同意，开始填写').click();
+    await shown(page).getByText('第 1 步，共 3 步：基本信息').waitFor();
   });
 
   it('shows Chinese errors next to the fields that are wrong', async () => {
-    await page.getByText('填写或修改您的求职信息').click();
-    await page.getByText('第 1 步，共 3 步：基本信息').waitFor();
     await fill(page, '姓名', '林秀英');
     await fill(page, '身份证号', WRONG_CHECK_DIGIT);
     await fill(page, '手机号码', '1381234');

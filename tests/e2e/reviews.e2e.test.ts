@@ -6,7 +6,7 @@ import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, phoneOf, fill, field, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, fill, field, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -64,8 +64,8 @@ describe('a citizen applies for unemployment registration and the street approve
   let officer: Page;
 
   beforeAll(async () => {
-    citizen = await phoneOf(browser, 'e2e-citizen');
-    officer = await phoneOf(browser, 'e2e-street');
+    citizen = await stack.phone('e2e-citizen');
+    officer = await stack.phone('e2e-street');
   });
 
   it('shows what is missing next to each field', async () => {
@@ -127,7 +127,7 @@ describe('community staff file for a resident who cannot use a phone (代办)', 
     const residentId = makeIdNumber('1969-11-30', 843); // a man of 56: within working age (a woman of 56 is not)
     expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: residentId, name: '郑阿婆' }), resident)).status).toBe(200);
 
-    const staffPhone = await phoneOf(browser, 'e2e-community');
+    const staffPhone = await stack.phone('e2e-community');
     await staffPhone.goto(baseUrl);
     await staffPhone.getByText('为本社区居民代办失业登记').click();
     await fill(staffPhone, '居民身份证号', residentId);
@@ -146,7 +146,7 @@ describe('community staff file for a resident who cannot use a phone (代办)', 
     const [application] = (await client.get('/me/person-applications', resident)).body.items;
     expect(application).toMatchObject({ status: 'pending_street', assisted: true });
     expect(application.timeline[0].label).toBe('社区工作人员代为提交，等待街道审核');
-    const officer = await phoneOf(browser, 'e2e-street');
+    const officer = await stack.phone('e2e-street');
     await officer.goto(baseUrl);
     await officer.getByText('审核工作台').click();
     await shown(officer).getByText('失业登记', { exact: true }).click();
@@ -162,8 +162,8 @@ describe('a shop onboards from a phone and the street approves it', () => {
   let joinCode = '';
 
   beforeAll(async () => {
-    owner = await phoneOf(browser, 'e2e-shop-owner');
-    officer = await phoneOf(browser, 'e2e-street');
+    owner = await stack.phone('e2e-shop-owner');
+    officer = await stack.phone('e2e-street');
   });
 
   it('fills in the unit, photographs the licence and submits', async () => {
@@ -238,7 +238,7 @@ describe('a shop onboards from a phone and the street approves it', () => {
   });
 
   it('the colleague joins on their own phone with that phone number and code', async () => {
-    const colleague = await phoneOf(browser, 'e2e-colleague');
+    const colleague = await stack.phone('e2e-colleague');
     await colleague.goto(baseUrl);
     await colleague.getByText('单位入驻、发布岗位、查看应聘人员').click();
     await shown(colleague).getByText('加入同事的单位').waitFor();

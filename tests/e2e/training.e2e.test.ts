@@ -11,7 +11,7 @@ import { employerBody, makeUscc } from '../support/employers';
 import { programmeBody } from '../support/vouchers';
 import { chinaDay, courseBody } from '../support/courses';
 import { apiClient } from '../support/http';
-import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -76,10 +76,10 @@ describe('training from course to completion', () => {
   let staff: Page;
 
   beforeAll(async () => {
-    teacher = await phoneOf(browser, 'e2e-tr-teacher', SCHOOL_WGS84);
-    ann = await phoneOf(browser, 'e2e-tr-ann');
-    bo = await phoneOf(browser, 'e2e-tr-bo');
-    staff = await phoneOf(browser, 'e2e-tr-community');
+    teacher = await stack.phone('e2e-tr-teacher', SCHOOL_WGS84);
+    ann = await stack.phone('e2e-tr-ann');
+    bo = await stack.phone('e2e-tr-bo');
+    staff = await stack.phone('e2e-tr-community');
   });
 
   it('the school is told what is missing beside each field, then publishes a one-seat course', async () => {

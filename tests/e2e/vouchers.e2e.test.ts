@@ -9,7 +9,7 @@ import type { RunningApi } from '../support/localStack';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../support/people';
 import { programmeBody } from '../support/vouchers';
 import { employerBody, makeUscc } from '../support/employers';
-import { confirmPicker, downloadedText, field, fill, largeTextProblems, layoutProblems, openPicker, phoneOf, screenshot, shown } from '../support/browser';
+import { confirmPicker, downloadedText, field, fill, largeTextProblems, layoutProblems, openPicker, screenshot, shown } from '../support/browser';
 import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
 import { consumeLocalQueue, consumeTableStream } from '../support/streams';
 
@@ -109,10 +109,10 @@ describe('a voucher from programme to payment', () => {
   let holderCode = '';
 
   beforeAll(async () => {
-    district = await phoneOf(browser, 'e2e-v-district');
-    finance = await phoneOf(browser, 'e2e-v-finance');
-    youth = await phoneOf(browser, 'e2e-v-youth');
-    school = await phoneOf(browser, 'e2e-v-school');
+    district = await stack.phone('e2e-v-district');
+    finance = await stack.phone('e2e-v-finance');
+    youth = await stack.phone('e2e-v-youth');
+    school = await stack.phone('e2e-v-school');
   });
 
   it('the district sets up a programme; what is missing shows next to each field', async () => {
@@ -245,10 +245,10 @@ describe('a voucher held by an employer', () => {
   let shopCode = '';
 
   beforeAll(async () => {
-    district = await phoneOf(browser, 'e2e-v-district');
-    finance = await phoneOf(browser, 'e2e-v-finance');
-    shop = await phoneOf(browser, 'e2e-v-shop');
-    school = await phoneOf(browser, 'e2e-v-school');
+    district = await stack.phone('e2e-v-district');
+    finance = await stack.phone('e2e-v-finance');
+    shop = await stack.phone('e2e-v-shop');
+    school = await stack.phone('e2e-v-school');
     // The programme for employers is set up and approved over the API; the form itself is tried above.
     const client = stack.client;
     const staff = await client.devLogin('e2e-v-district', { roles: ['staff'], level: 'district', areaCode: '350102' });

@@ -4,10 +4,10 @@
 // whatever was opened, in reverse.
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startH5Server } from '../../scripts/lib/h5Server';
 import { freePort, ROOT } from '../../scripts/lib/processes';
-import { launchBrowser } from './browser';
+import { launchBrowser, phoneOf } from './browser';
 import { apiClient } from './http';
 import { startApi, type RunningApi } from './localStack';
 import { uniqueTableName } from './testConfig';
@@ -19,6 +19,11 @@ export interface E2eStack {
   /** Where the H5 app is served. */
   baseUrl: string;
   browser: Browser;
+  /**
+   * A phone signed in as `openid` by someone who has already agreed to the privacy guide (and
+   * the separate consents) — everyone but the first-use suite starts there.
+   */
+  phone(openid: string, geolocation?: { latitude: number; longitude: number }): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +41,12 @@ export async function startE2e(name: string): Promise<E2eStack> {
     stops.push(() => new Promise((r) => h5.close(r)));
     const browser = await launchBrowser();
     stops.push(() => browser.close());
-    return { api, client: apiClient(api.baseUrl), tableName, baseUrl: `http://127.0.0.1:${port}`, browser, stop };
+    const client = apiClient(api.baseUrl);
+    const phone = async (openid: string, geolocation?: { latitude: number; longitude: number }) => {
+      await client.devLogin(openid);
+      return phoneOf(browser, openid, geolocation);
+    };
+    return { api, client, tableName, baseUrl: `http://127.0.0.1:${port}`, browser, phone, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -53,6 +53,10 @@ export async function request<C extends Contract>(contract: C, input: Input<C> =
       await reauthenticate();
       return send(contract, input);
     }
+    // Personal data before the guide was agreed (it changed, or this page was opened first): show it.
+    if (err instanceof ApiError && err.code === 'consent_required' && err.details.some((d) => d.path.join('.') === 'consents.privacy')) {
+      void Taro.navigateTo({ url: '/privacy/policy/index?ask=1' });
+    }
     throw err;
   }
 }

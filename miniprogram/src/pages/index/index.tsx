@@ -1,15 +1,29 @@
 // Home: who we are, signing in, and the first thing to do — the job-seeker registration.
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { Notice } from '../../components/Notice';
+import { PrivacyDialog } from '../../components/PrivacyDialog';
+import { agreedHere, currentConsents } from '../../services/privacy';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import '../../styles/page.scss';
 import './index.scss';
 
 export default function IndexPage() {
   const { session, error, busy, retry } = useSignedIn();
+  // First use (or a new version of the guide): the privacy dialog before anything else.
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    if (!session) return;
+    if (!agreedHere()) setAsking(true);
+    currentConsents().then(
+      (held) => setAsking(!held.has('privacy')),
+      () => undefined, // offline: the server refuses personal writes anyway, and says why
+    );
+  }, [session?.token]);
   return (
     <View className="page">
+      {asking ? <PrivacyDialog onAgreed={() => setAsking(false)} /> : null}
       <Text className="page__title">家门口就业</Text>
       <Text className="page__lead">在家附近 3 公里内找工作、学技能、办就业服务。</Text>
       {error ? <Notice message={error} actionText="重新登录" onAction={retry} /> : null}

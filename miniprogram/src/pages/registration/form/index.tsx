@@ -1,8 +1,9 @@
-// 求职登记表: three short steps. Errors from the shared rules or the server sit under their field.
+// 求职登记表: first the separate consent for the ID number (单独同意, PIPL), then three short
+// steps. Errors from the shared rules or the server sit under their field.
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { getJobseekerRegistration, putJobseekerRegistration } from '@doorstep/shared';
+import { getJobseekerRegistration, putJobseekerRegistration, separateConsentTexts } from '@doorstep/shared';
 import { RegistrationFields } from '../../../components/RegistrationFields';
 import { StepIndicator } from '../../../components/StepIndicator';
 import { Notice } from '../../../components/Notice';
@@ -20,6 +21,7 @@ import {
   type RegistrationFormState,
 } from '../../../hooks/registrationForm';
 import { ApiError, request } from '../../../services/request';
+import { agree, currentConsents } from '../../../services/privacy';
 import '../../../styles/page.scss';
 
 const MINE_ROUTE = 'pages/registration/mine/index';
@@ -34,11 +36,26 @@ export default function RegistrationFormPage() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
+  // The separate consent: asked before the ID number is typed; `undefined` until known.
+  const [idConsent, setIdConsent] = useState<boolean>();
+  const [consentError, setConsentError] = useState<string>();
+  const [refused, setRefused] = useState(false);
+
+  async function giveIdConsent() {
+    setConsentError(undefined);
+    try {
+      await agree(['id_number']);
+      setIdConsent(true);
+    } catch (err) {
+      setConsentError((err as Error).message);
+    }
+  }
 
   async function loadExisting() {
     setLoading(true);
     setLoadError(undefined);
     try {
+      setIdConsent((await currentConsents()).has('id_number'));
       const { registration } = await request(getJobseekerRegistration);
       setForm(formFromRegistration(registration));
       setMaskedId(registration.idNumberMasked);
@@ -109,6 +126,29 @@ export default function RegistrationFormPage() {
     );
   }
   if (loadError) return <View className="page"><Notice message={loadError} actionText="重试" onAction={loadExisting} /></View>;
+
+  if (!idConsent) {
+    const text = separateConsentTexts.id_number;
+    return (
+      <View className="page">
+        <Text className="page__title">{text.title}</Text>
+        <View className="card">
+          <Text className="consent__text">{text.why}</Text>
+          <Text className="consent__text">{text.ifRefused}</Text>
+        </View>
+        {refused ? <Notice message="您没有同意，暂时不能办理求职登记。工作和培训照常可以查看。" /> : null}
+        {consentError ? <Notice message={consentError} /> : null}
+        <View className="page__actions">
+          <Button className="btn btn--primary" onClick={giveIdConsent}>
+            同意，开始填写
+          </Button>
+          <Button className="btn btn--secondary" onClick={() => (refused ? Taro.navigateBack() : setRefused(true))}>
+            {refused ? '返回' : '不同意'}
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   return (
     <View className="page">

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '个人信息保护指引' });
