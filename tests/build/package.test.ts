@@ -137,7 +137,8 @@ describe('production package', () => {
         .flatMap((p) => p.PolicyDocument.Statement.filter((st) => st.Effect === 'Allow').flatMap((st) => st.Action))
         .filter((a) => a.startsWith('dynamodb:'));
     };
-    expect(actionsOf('identity').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+    // Identity signs people in and records their consents (one item updated per person): no Query, no Delete.
+    expect(actionsOf('identity').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     expect(actionsOf('figures')).toEqual(['dynamodb:Query']);
     expect(actionsOf('reconcileSettlement')).not.toContain('dynamodb:PutItem');
     // Only the outbox dispatcher, the voucher consumer and the figures read the table's stream.

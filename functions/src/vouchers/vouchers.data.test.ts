@@ -5,7 +5,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ulid } from 'ulid';
-import { BANK_RESULT_VALUES, addCalendarDays, programmeBodySchema, todayInChina } from '@doorstep/shared';
+import { BANK_RESULT_VALUES, PRIVACY_POLICY_VERSION, addCalendarDays, programmeBodySchema, todayInChina } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { testEnvironment } from '../../../tests/support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../tests/support/people';
@@ -27,6 +27,7 @@ import { designateProvider, redeemVoucher, reverseVoucher } from './redemption';
 import { approveBatch, getBatch, importBankResults, payoutFile, runSettlement, type SettlementHooks } from './settlement';
 import { voucherStats } from './stats';
 import { claimEmployerVoucher, claimVoucher, employerHolderCode, getEmployerVoucher, getMyVoucher, holderCode, listEmployerVouchers, listMyVouchers } from './wallet';
+import { giveConsents } from '../privacy/consents';
 
 beforeAll(createTestTable);
 jest.setTimeout(240_000);
@@ -42,6 +43,8 @@ async function person(userId: string, areaCode = '350102001001') {
     userId,
     registrationBody({ idNumber: makeIdNumber(birthDateYearsAgo(20), serial % 1000), residence: { areaCode, address: '鼓东路', lat: 26.08, lng: 119.3 } }),
   );
+  // They have agreed to the guide and given the separate consents, a bank account's among them.
+  await giveConsents(userId, { purposes: ['privacy', 'id_number', 'bank_account'], version: PRIVACY_POLICY_VERSION, channel: 'weapp' });
 }
 
 const provider = designatedProvider;

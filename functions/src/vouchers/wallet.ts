@@ -34,6 +34,7 @@ import { table } from '../db/table';
 import { getDependencies } from '../deps';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
+import { requireConsents } from '../http/consents';
 import type { Principal } from '../http/session';
 import { signHolderCode } from './codes';
 import { loadProgramme, type StoredVoucher } from './store';
@@ -155,6 +156,8 @@ export async function claimVoucher(principal: Principal, voucherId: string, body
   checkClaimable(v, body, '补贴会打到您的社保卡金融账户，请填写账号');
   let accountPut: AccountPut | undefined;
   if (v.kind === 'benefit' && body.account) {
+    // A person's own bank account is sensitive: its separate consent first (a unit's is not personal).
+    await requireConsents(principal.userId, ['bank_account']);
     const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: principal.userId }).send();
     if (!reg) throw new RuleError('请先完成求职登记');
     accountPut = personAccountPut(principal.userId, { accountName: reg.name, ...accountFields(body.account) });

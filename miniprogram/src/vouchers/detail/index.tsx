@@ -5,13 +5,15 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { voucherKindLabel, voucherStatusLabels, type Voucher } from '@doorstep/shared';
+import { separateConsentTexts, voucherKindLabel, voucherStatusLabels, type Voucher } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Timeline } from '../../components/Timeline';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey } from '../../services/request';
+import { agree } from '../../services/privacy';
+import { a11yRole } from '../../components/a11y';
 import { voucherHolder } from '../components/holder';
 import { QrImage } from '../components/QrImage';
 import { validityText, yuan } from '../components/labels';
@@ -66,11 +68,15 @@ export default function VoucherDetailPage() {
   const { data: voucher, reload, gate } = usePageData(() => holder.get(id), [id, employerId]);
   const [showCode, setShowCode] = useState(false);
   const [account, setAccount] = useState({ accountNo: '', bankName: '' });
+  // A person's own bank account needs its separate consent (单独同意); a unit's account does not.
+  const [bankConsent, setBankConsent] = useState(false);
   const form = useFormSubmit();
   // One key per claim: a retry after a lost answer is the same claim.
   const claimKey = useRef(newIdempotencyKey());
 
   async function claim(v: Voucher) {
+    const asksBankConsent = v.kind === 'benefit' && !holder.employer;
+    if (asksBankConsent && !bankConsent) return form.refuse({ 'consents.bank_account': '请先勾选同意，才能在线领取补贴；不同意可到社区服务站办理' });
     const { confirm } = await Taro.showModal({
       title: '领取这张券？',
       content: `领取后 ${v.kind === 'benefit' ? `补贴会在使用后打到填写的${holder.employer ? '单位账户' : '社保卡账户'}` : '请在有效期内到服务机构使用'}。名额有限，领完为止。`,
@@ -79,6 +85,7 @@ export default function VoucherDetailPage() {
     });
     if (!confirm) return;
     await form.send(async () => {
+      if (asksBankConsent) await agree(['bank_account']);
       const body = v.kind === 'benefit' ? { account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() } } : {};
       await holder.claim(v.id, body, claimKey.current);
       await reload();
@@ -108,6 +115,22 @@ export default function VoucherDetailPage() {
         <View>
           {v.kind === 'benefit' ? (
             <View>
+              {!holder.employer ? (
+                <FormField label={separateConsentTexts.bank_account.title} required error={form.errors['consents.bank_account']}>
+                  <Text className="consent__text">{separateConsentTexts.bank_account.why}</Text>
+                  <Text
+                    {...a11yRole('checkbox')}
+                    aria-checked={bankConsent}
+                    className={`toggle${bankConsent ? ' toggle--on' : ''}`}
+                    onClick={() => {
+                      setBankConsent(!bankConsent);
+                      form.clear(['consents.bank_account']);
+                    }}
+                  >
+                    {bankConsent ? '✓ 我同意提供银行账户' : '我同意提供银行账户'}
+                  </Text>
+                </FormField>
+              ) : null}
               <FormField label={holder.accountLabel} required hint={holder.accountHint} error={form.errors['account.accountNo']}>
                 <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder={holder.employer ? '开户许可证上的账号' : '社保卡背面的银行卡号'} onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
               </FormField>
