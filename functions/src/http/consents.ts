@@ -1,6 +1,6 @@
 // The consent check of every personal write: one consistent GetItem of the person's consents.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { missingConsents, type ConsentPurpose, type HeldConsent } from '@doorstep/shared';
+import { CONSENT_PURPOSES, missingConsents, type ConsentPurpose, type HeldConsent } from '@doorstep/shared';
 import { ConsentsEntity } from '../db/entities';
 import { ConsentRequiredError } from './errors';
 
@@ -8,9 +8,7 @@ export type HeldConsents = Partial<Record<ConsentPurpose, HeldConsent>>;
 
 export async function heldConsents(userId: string): Promise<HeldConsents> {
   const { Item } = await ConsentsEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
-  if (!Item) return {};
-  const { privacy, id_number, hardship_evidence, bank_account } = Item;
-  return Object.fromEntries(Object.entries({ privacy, id_number, hardship_evidence, bank_account }).filter(([, v]) => v)) as HeldConsents;
+  return Object.fromEntries(CONSENT_PURPOSES.flatMap((p) => (Item?.[p] ? [[p, Item[p]]] : [])));
 }
 
 /** Throws 403 `consent_required` naming what is missing; nothing has been stored yet. */

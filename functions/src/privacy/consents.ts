@@ -36,7 +36,7 @@ export async function giveConsents(userId: string, body: GiveConsentsBody, now =
       ConsentEventEntity.build(PutTransaction).item({ userId, eventId: ulid(now.getTime()), purpose, action: 'given', version: body.version, channel: body.channel, at }),
     ),
   );
-  return listConsents(userId);
+  return consentViews({ ...held, ...Object.fromEntries(purposes.map((p) => [p, given])) });
 }
 
 /** Withdrawing the guide itself withdraws the separate consents that stand on it. */
@@ -51,5 +51,5 @@ export async function withdrawConsent(userId: string, purpose: ConsentPurpose, n
       ConsentEventEntity.build(PutTransaction).item({ userId, eventId: ulid(now.getTime()), purpose: p, action: 'withdrawn', version: held[p]!.version, at }),
     ),
   );
-  return listConsents(userId);
+  return consentViews(Object.fromEntries(Object.entries(held).filter(([p]) => !withdrawn.includes(p as ConsentPurpose))));
 }

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro';
 import { giveConsents, listConsents, PRIVACY_POLICY_VERSION, type ConsentPurpose } from '@doorstep/shared';
 import { request } from './request';
+import { resolvePlatformPrivacy } from './platformPrivacy';
 
 const KEY = 'doorstep.privacy-agreed';
 const channel = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5';
@@ -20,6 +21,12 @@ export async function currentConsents(): Promise<Set<ConsentPurpose>> {
 export async function agree(purposes: ConsentPurpose[]): Promise<void> {
   await request(giveConsents, { body: { purposes, version: PRIVACY_POLICY_VERSION, channel } });
   if (purposes.includes('privacy')) Taro.setStorageSync(KEY, PRIVACY_POLICY_VERSION);
+}
+
+/** The person agreed to the guide: record it, and let a privacy API WeChat held back go on. */
+export async function agreeToGuide(): Promise<void> {
+  await agree(['privacy']);
+  resolvePlatformPrivacy(true);
 }
 
 /** Whether this phone has seen the person agree to the guide now in force. */

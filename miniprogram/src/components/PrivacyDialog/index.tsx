@@ -5,7 +5,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { privacySummary } from '@doorstep/shared';
-import { agree } from '../../services/privacy';
+import { agreeToGuide } from '../../services/privacy';
 import { resolvePlatformPrivacy } from '../../services/platformPrivacy';
 import { a11yRole } from '../a11y';
 import './index.scss';
@@ -19,8 +19,7 @@ export function PrivacyDialog({ onAgreed }: { onAgreed(): void }) {
     setBusy(true);
     setError(undefined);
     try {
-      await agree(['privacy']);
-      resolvePlatformPrivacy(true);
+      await agreeToGuide();
       onAgreed();
     } catch (err) {
       setError((err as Error).message || '没有保存成功，请重试');

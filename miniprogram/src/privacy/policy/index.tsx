@@ -3,36 +3,25 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { getPrivacyPolicy, type PrivacyPolicy } from '@doorstep/shared';
+import { getPrivacyPolicy } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
-import { agree } from '../../services/privacy';
+import { agreeToGuide } from '../../services/privacy';
 import { resolvePlatformPrivacy } from '../../services/platformPrivacy';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import '../../styles/page.scss';
 import './index.scss';
 
 export default function PrivacyPolicyPage() {
   const { params } = useRouter();
-  const [policy, setPolicy] = useState<PrivacyPolicy>();
+  const { data: policy, gate } = usePageData(async () => (await request(getPrivacyPolicy)).policy);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  async function load() {
-    setError(undefined);
-    try {
-      setPolicy((await request(getPrivacyPolicy)).policy);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(load, true, []);
 
   async function onAgree() {
     setBusy(true);
     try {
-      await agree(['privacy']);
-      resolvePlatformPrivacy(true);
+      await agreeToGuide();
       await Taro.navigateBack();
     } catch (err) {
       setError((err as Error).message);
@@ -41,8 +30,7 @@ export default function PrivacyPolicyPage() {
     }
   }
 
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!policy) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (gate || !policy) return gate;
   return (
     <View className="page">
       <Text className="page__title">个人信息保护指引</Text>
@@ -65,6 +53,7 @@ export default function PrivacyPolicyPage() {
           </View>
         ))}
       </View>
+      {error ? <Notice message={error} /> : null}
       {params.ask ? (
         <View className="page__actions">
           <Button className="btn btn--primary" id="agree-privacy" openType={(process.env.TARO_ENV === 'weapp' ? 'agreePrivacyAuthorization' : undefined) as never} onClick={onAgree} disabled={busy}>
