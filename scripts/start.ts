@@ -73,12 +73,13 @@ async function main() {
     // stream; each consumer with Lambda's bounded retries and a dead-letter queue kept in the
     // table (`npm run redrive -- <name>-dlq` replays one). The settlement queue's worker drains
     // the local stand-in for SQS; the run AWS schedules daily runs here every ten minutes
-    // (finance can also start one), the daily expiry run every hour.
+    // (finance can also start one), the daily expiry run and the erasure of closed accounts every hour.
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
     const voucherStream = await import('../functions/src/vouchers/handlers/stream');
     const figureStream = await import('../functions/src/figures/handlers/stream');
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
+    const erasureRuns = await import('../functions/src/privacy/handlers');
     const { deliverStream, pollLocalQueue } = await import('./lib/localQueue');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
@@ -90,12 +91,14 @@ async function main() {
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);
+    const erasure = setInterval(() => void erasureRuns.eraseDueAccounts().catch((err) => console.error(`erasure run: ${(err as Error).message}`)), 60 * 60_000);
     stops.push(async () => {
       stream.stop();
       worker.stop();
       clearInterval(schedule);
       clearInterval(settlement);
       clearInterval(expiry);
+      clearInterval(erasure);
       streamClient.destroy();
     });
 

@@ -2,9 +2,9 @@
 // multipart/form-data POST, so an upload target is a form: S3's presigned POST in AWS, and in
 // the local stage a form the local-uploads function receives onto disk. Both sign the limits
 // (key, content type, size) so a client cannot widen them.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { S3Client, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { SignJWT, jwtVerify } from 'jose';
@@ -19,6 +19,8 @@ export interface ObjectStore {
   uploadForm(key: string, contentType: string, maxBytes: number): Promise<UploadForm>;
   /** A short-lived URL to view the object. */
   viewUrl(key: string): Promise<string>;
+  /** Deletes every object under a prefix (a person's photos when their account is erased); returns how many. */
+  removeAll(prefix: string): Promise<number>;
 }
 
 const UPLOAD_TTL_SECONDS = 600;
@@ -55,6 +57,21 @@ export function createS3ObjectStore(bucket: string, region: string, publicHost =
     },
     async viewUrl(key) {
       return onPublicHost(await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: VIEW_TTL_SECONDS }), publicHost);
+    },
+    async removeAll(prefix) {
+      let removed = 0;
+      let token: string | undefined;
+      do {
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+        if (keys.length) {
+          const out = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+          if (out.Errors?.length) throw new Error(`S3 kept ${out.Errors.length} objects under ${prefix}: ${out.Errors[0].Code}`);
+          removed += keys.length;
+        }
+        token = page.NextContinuationToken;
+      } while (token);
+      return removed;
     },
   };
 }
@@ -97,6 +114,12 @@ export function createLocalObjectStore(dir: string, secret: string): ObjectStore
       await writeFile(target, file);
       await writeFile(`${target}.type`, String(claims.contentType));
       return 'stored';
+    },
+    async removeAll(prefix) {
+      const folder = fileOf(prefix.replace(/\/+$/, ''));
+      const count = await readdir(folder).then((files) => files.filter((f) => !f.endsWith('.type')).length, () => 0);
+      await rm(folder, { recursive: true, force: true });
+      return count;
     },
     async read(objectKey, token) {
       try {

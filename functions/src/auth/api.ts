@@ -1,8 +1,20 @@
-// Identity, one Lambda: WeChat and CloudBase sign-in, who the caller is, and the person's consents
-// to the privacy guide. (The dev login is a function of its own that only the local and test
-// stages deploy.)
+// Identity, one Lambda: WeChat and CloudBase sign-in, who the caller is, the person's consents
+// to the privacy guide, 我的数据 and closing the account. (The dev login is a function of its own
+// that only the local and test stages deploy.)
 import { router } from '../http/router';
 import * as privacy from '../privacy/handlers';
 import { cloudbase, me, wechat } from './handlers';
 
-export const handler = router(wechat, cloudbase, me, privacy.policy, privacy.give, privacy.list, privacy.withdraw);
+export const handler = router(
+  wechat,
+  cloudbase,
+  me,
+  privacy.policy,
+  privacy.give,
+  privacy.list,
+  privacy.withdraw,
+  privacy.exportData,
+  privacy.deletion,
+  privacy.requestDeletionHandler,
+  privacy.cancelDeletionHandler,
+);

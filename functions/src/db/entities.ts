@@ -249,6 +249,9 @@ export const ReviewEntity = new Entity({
     version: number(),
     gsi1pk: string(),
     gsi1sk: string(),
+    /** GSI2 of a review about a person: their reviews, found when their account is erased. */
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
   }),
   computeKey: ({ reviewId }) => ({ pk: `REVIEW#${reviewId}`, sk: 'REVIEW' }),
 });
@@ -463,6 +466,9 @@ export const ReferralEntity = new Entity({
     validUntil: string(),
     gsi1pk: string(),
     gsi1sk: string(),
+    /** GSI2: the person's referral letters (我的数据, and erasure). */
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
   }),
   computeKey: ({ code }) => ({ pk: `REFERRAL#${code}`, sk: 'REFERRAL' }),
 });
@@ -507,9 +513,17 @@ export const TaskEntity = new Entity({
     note: string().optional(),
     gsi1pk: string(),
     gsi1sk: string(),
+    /** The person a task is about, when its detail names them: GSI2 finds it when their account is erased. */
+    personId: string().optional(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
   }),
   computeKey: ({ taskId }) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
 });
+
+export const personTasksKeys = (personId: string, taskId: string) => ({ personId, gsi2pk: `USER_TASKS#${personId}`, gsi2sk: taskId });
+export const personReviewsKeys = (personId: string, reviewId: string) => ({ gsi2pk: `USER_REVIEWS#${personId}`, gsi2sk: reviewId });
+export const personReferralsKeys = (personId: string, issuedAt: string, code: string) => ({ gsi2pk: `USER_REFERRALS#${personId}`, gsi2sk: `${issuedAt}#${code}` });
 
 export const taskQueueKeys = (status: 'open' | 'done', areaCode: string, due: string, taskId: string) => ({
   gsi1pk: `TASKQ#${status}#${areaCode.slice(0, 4)}`,
@@ -1404,9 +1418,28 @@ export const ConsentsEntity = new Entity({
     id_number: heldConsent(),
     hardship_evidence: heldConsent(),
     bank_account: heldConsent(),
+    /** Set while the person has asked to close the account (the cooling-off); personal writes are refused meanwhile. */
+    closing: map({ requestedAt: string(), eraseAfter: string() }).optional(),
+    /** Set when the erasure run has begun: from then on the request can no longer be cancelled. */
+    erasingAt: string().optional(),
+    /** Set when the account has been erased: what is left of it is this mark and the consent log. */
+    erasedAt: string().optional(),
     updatedAt: string(),
   }),
   computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'CONSENTS' }),
+});
+
+/** An account waiting for its erasure, filed by the day its cooling-off ends, for the daily erasure run. */
+export const ErasureDueEntity = new Entity({
+  name: 'ErasureDue',
+  table,
+  timestamps: false,
+  schema: item({
+    eraseAfter: string().key(),
+    userId: string().key(),
+    requestedAt: string(),
+  }),
+  computeKey: ({ eraseAfter, userId }) => ({ pk: 'ERASURES_DUE', sk: `${eraseAfter}#${userId}` }),
 });
 
 /** Every consent given or withdrawn, kept as it happened (PIPL: proof of consent), in time order. */
@@ -1418,7 +1451,8 @@ export const ConsentEventEntity = new Entity({
     userId: string().key(),
     eventId: string().key(),
     purpose: string(),
-    action: string().enum('given', 'withdrawn'),
+    /** A consent given or withdrawn; or, with purpose `account`, the account's closing asked, cancelled or done. */
+    action: string().enum('given', 'withdrawn', 'deletion_requested', 'deletion_cancelled', 'erased'),
     version: string(),
     channel: string().optional(),
     at: string(),

@@ -22,6 +22,7 @@ import {
   JobseekerRegistrationEntity,
   ReferralEntity,
   ReferralMarkerEntity,
+  personReferralsKeys,
   vacancyReferralsPartition,
 } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -86,13 +87,14 @@ export async function createReferral(principal: Principal, input: { personId: st
       validUntil: addCalendarDays(today, LETTER_VALID_DAYS),
       gsi1pk: vacancyReferralsPartition(vacancy.vacancyId),
       gsi1sk: `${now}#${code}`,
+      ...personReferralsKeys(input.personId, now, code),
     };
     try {
       await execute(
         ReferralMarkerEntity.build(PutTransaction).item({ vacancyId: vacancy.vacancyId, personId: input.personId, code }).options({ condition: { attr: 'code', exists: false } }),
         ReferralEntity.build(PutTransaction).item(item).options({ condition: { attr: 'code', exists: false } }),
-        openTask({ kind: 'referral_call_seeker', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
-        openTask({ kind: 'referral_visit_employer', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now }),
+        openTask({ kind: 'referral_call_seeker', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now, personId: input.personId }),
+        openTask({ kind: 'referral_visit_employer', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now, personId: input.personId }),
         outboxMessage({
           userId: input.personId,
           template: 'new_match',

@@ -8,8 +8,8 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import { CONSENT_PURPOSES, PRIVACY_POLICY_VERSION, type Consent, type ConsentPurpose, type GiveConsentsBody } from '@doorstep/shared';
 import { ConsentEventEntity, ConsentsEntity } from '../db/entities';
-import { heldConsents, type HeldConsents } from '../http/consents';
-import { ConflictError, ConsentRequiredError, NotFoundError } from '../http/errors';
+import { heldConsents, privacyState, type HeldConsents } from '../http/consents';
+import { ConflictError, ConsentRequiredError, NotFoundError, UnauthenticatedError } from '../http/errors';
 
 export function consentViews(held: HeldConsents): Consent[] {
   return CONSENT_PURPOSES.flatMap((purpose) => {
@@ -25,7 +25,8 @@ export async function listConsents(userId: string): Promise<Consent[]> {
 export async function giveConsents(userId: string, body: GiveConsentsBody, now = new Date()): Promise<Consent[]> {
   if (body.version !== PRIVACY_POLICY_VERSION) throw new ConflictError('《个人信息保护指引》已更新，请阅读新版本后再同意');
   const purposes = [...new Set(body.purposes)];
-  const held = await heldConsents(userId);
+  const { held, erasedAt } = await privacyState(userId);
+  if (erasedAt) throw new UnauthenticatedError('这个账号已注销，请重新登录');
   // A separate consent stands on the guide: agree to the guide first (or in the same request).
   if (!purposes.includes('privacy') && held.privacy?.version !== PRIVACY_POLICY_VERSION) throw new ConsentRequiredError(['privacy']);
   const at = now.toISOString();

@@ -1,6 +1,11 @@
-// GET /privacy/policy, POST /me/consents, GET /me/consents, DELETE /me/consents/{purpose}
+// GET /privacy/policy, POST /me/consents, GET /me/consents, DELETE /me/consents/{purpose},
+// GET /me/data-export, GET|POST|DELETE /me/account-deletion
 import {
+  cancelAccountDeletion,
+  getAccountDeletion,
+  getDataExport,
   getPrivacyPolicy,
+  requestAccountDeletion,
   giveConsents as giveConsentsContract,
   listConsents as listConsentsContract,
   PRIVACY_POLICY_VERSION,
@@ -11,7 +16,11 @@ import {
   withdrawConsent as withdrawConsentContract,
 } from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
+import { cancelDeletion, deletionState, requestDeletion } from './accountDeletion';
 import { giveConsents, listConsents, withdrawConsent } from './consents';
+import { dataExport } from './dataExport';
+import { eraseDue } from './erasure';
+import { logger } from '../logger';
 
 export const policy = httpHandler(getPrivacyPolicy, async () => ({
   policy: {
@@ -30,3 +39,17 @@ export const list = httpHandler(listConsentsContract, async ({ principal }) => (
 }));
 
 export const withdraw = httpHandler(withdrawConsentContract, async ({ principal, params }) => ({ items: await withdrawConsent(principal.userId, params.purpose) }));
+
+export const exportData = httpHandler(getDataExport, async ({ principal }) => dataExport(principal.userId));
+
+export const deletion = httpHandler(getAccountDeletion, async ({ principal }) => deletionState(principal.userId));
+
+export const requestDeletionHandler = httpHandler(requestAccountDeletion, async ({ principal }) => requestDeletion(principal.userId));
+
+export const cancelDeletionHandler = httpHandler(cancelAccountDeletion, async ({ principal }) => cancelDeletion(principal.userId));
+
+/** The hourly erasure run (a schedule in AWS; `npm start` runs it every hour too). */
+export async function eraseDueAccounts(): Promise<void> {
+  const done = await eraseDue();
+  logger.info('erasure run', { accounts: done.length });
+}

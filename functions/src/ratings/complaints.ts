@@ -101,6 +101,7 @@ export async function createComplaint(userId: string, body: ComplaintBody, recor
       subjectId: complaintId,
       today,
       at,
+      personId: userId,
     }),
     ...(record ? [record({ complaint: view })] : []),
   );

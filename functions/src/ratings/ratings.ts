@@ -138,6 +138,7 @@ export async function createRating(userId: string, body: RatingBody): Promise<Ra
               subjectId: ratingId,
               today,
               at,
+              personId: userId,
             }),
           ]
         : []),

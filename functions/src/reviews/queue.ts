@@ -4,7 +4,7 @@ import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { reviewStepLabels, reviewTypeLabels, todayInChina, type Review, type ReviewStep } from '@doorstep/shared';
 import { ulid } from 'ulid';
 import { areaFullName } from '../areas/dataset';
-import { ReviewEntity, reviewQueueKeys } from '../db/entities';
+import { ReviewEntity, personReviewsKeys, reviewQueueKeys } from '../db/entities';
 import { openTask } from '../tasks/tasks';
 
 export type StoredReview = FormattedItem<typeof ReviewEntity>;
@@ -58,7 +58,7 @@ export function newReview(input: {
   const item = { ...input, status: 'pending' as const, version: 1, taskId };
   return [
     ReviewEntity.build(PutTransaction)
-      .item({ ...item, ...reviewQueueKeys(item) })
+      .item({ ...item, ...reviewQueueKeys(item), ...(input.personId ? personReviewsKeys(input.personId, input.reviewId) : {}) })
       .options({ condition: { attr: 'reviewId', exists: false } }),
     openTask({
       taskId,
@@ -67,6 +67,7 @@ export function newReview(input: {
       areaCode: input.areaCode.slice(0, input.step === 'street' ? 9 : 6),
       subjectType: 'Review',
       subjectId: input.reviewId,
+      ...(input.personId ? { personId: input.personId } : {}),
       today: todayInChina(new Date(input.createdAt)),
       at: input.createdAt,
     }),

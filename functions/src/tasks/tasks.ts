@@ -25,7 +25,7 @@ import {
   type TaskKind,
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
-import { TaskEntity, taskQueueKeys } from '../db/entities';
+import { TaskEntity, personTasksKeys, taskQueueKeys } from '../db/entities';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
@@ -39,7 +39,8 @@ type StoredTask = FormattedItem<typeof TaskEntity>;
  * A new task, as a transaction item. `after` overrides the kind's length (the monthly revisits
  * after a placement: 30, 60 and 90 days), in the kind's unit.
  */
-export function openTask(t: { kind: TaskKind; detail: string; areaCode: string; subjectType: string; subjectId: string; today: string; at: string; after?: number; taskId?: string }) {
+/** `personId`: the person the detail names, so the task is found and scrubbed when their account is erased. */
+export function openTask(t: { kind: TaskKind; detail: string; areaCode: string; subjectType: string; subjectId: string; today: string; at: string; after?: number; taskId?: string; personId?: string }) {
   const taskId = t.taskId ?? ulid();
   const due = taskDue(t.kind, t.today, t.after);
   return TaskEntity.build(PutTransaction).item({
@@ -54,6 +55,7 @@ export function openTask(t: { kind: TaskKind; detail: string; areaCode: string; 
     subjectId: t.subjectId,
     createdAt: t.at,
     ...taskQueueKeys('open', t.areaCode, due, taskId),
+    ...(t.personId ? personTasksKeys(t.personId, taskId) : {}),
   });
 }
 

@@ -77,6 +77,7 @@ export async function recordCompletion(
               areaCode: reg.residence.areaCode,
               subjectType: 'Enrolment',
               subjectId: e.enrolmentId,
+              personId: e.userId,
               today,
               at,
             }),

@@ -36,7 +36,8 @@ export function shardFor(voucherId: string, shards: number): number {
  * face value back to a quota shard when it had been claimed, and for a revocation a message to
  * a person holder. Returns false when the voucher had moved on meanwhile.
  */
-export async function lapse(v: StoredVoucher, to: LapsedStatus, r: { actorId: string; reason: string; shards: number }): Promise<boolean> {
+/** `quiet`: no message to the holder (their account is being erased). */
+export async function lapse(v: StoredVoucher, to: LapsedStatus, r: { actorId: string; reason: string; shards: number; quiet?: boolean }): Promise<boolean> {
   if (v.status !== 'issued' && v.status !== 'claimed') return false;
   const now = new Date().toISOString();
   const audit = nextAuditEvent(parseAuditHead(v.auditHead), {
@@ -63,7 +64,7 @@ export async function lapse(v: StoredVoucher, to: LapsedStatus, r: { actorId: st
             ]
           : []),
         // A person is told; a unit's holder id is not a user, and it sees the revocation on 单位就业券.
-        ...(to === 'revoked' && v.holderType === 'person'
+        ...(to === 'revoked' && v.holderType === 'person' && !r.quiet
           ? [
               outboxMessage({
                 userId: v.holderId,

@@ -592,7 +592,8 @@ export async function payoutFile(principal: Principal, batchId: string) {
     l.lineId,
     payeeTypeOf(l.payeeKey),
     l.payeeName,
-    vault.decrypt(l.accountCipher),
+    // A paid line of an erased account keeps its amount, not the account (privacy/erasure.ts).
+    l.accountCipher ? vault.decrypt(l.accountCipher) : '',
     l.bankName,
     String(l.amountFen),
     fenToYuanText(l.amountFen),

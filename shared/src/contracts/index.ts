@@ -49,7 +49,7 @@ import {
 import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
-import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
+import { cancelAccountDeletion, getAccountDeletion, getDataExport, getPrivacyPolicy, giveConsents, listConsents, requestAccountDeletion, withdrawConsent } from './privacy';
 import {
   createProgramme,
   listProgrammes,
@@ -194,4 +194,8 @@ export const allContracts = [
   giveConsents,
   listConsents,
   withdrawConsent,
+  getDataExport,
+  getAccountDeletion,
+  requestAccountDeletion,
+  cancelAccountDeletion,
 ] as const;

@@ -3,7 +3,13 @@
 // only for the version of the guide it was given to: a new version asks again.
 
 /** The version of the privacy guide now in force. Changing the text means changing this. */
-export const PRIVACY_POLICY_VERSION = '2026-12-04';
+export const PRIVACY_POLICY_VERSION = '2026-12-05';
+
+/** Days between asking to close an account and its erasure; cancelling within them restores everything. */
+export const ACCOUNT_DELETION_COOLING_DAYS = 7;
+
+/** What pseudonymised records show where a closed account's name was. */
+export const ERASED_PERSON_LABEL = '已注销用户';
 
 export const CONSENT_PURPOSES = ['privacy', 'id_number', 'hardship_evidence', 'bank_account'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -45,7 +51,7 @@ export const privacySummary: readonly string[] = [
   '您登记时填写的姓名、手机号、地址，只用于为您办理就业服务；身份证号等敏感信息会另外征得您的同意。',
   '需要定位、选照片时，我们会先问您；不同意也能浏览工作和培训。',
   '您的信息只给办理您事项的社区、街道、区、市工作人员看，他们查看会留下记录。',
-  '您可以随时撤回同意，查看、复制、更正或删除您的信息：现在请到社区就业服务站办理，在线办理即将开通。',
+  '您可以随时在「我的 → 我的数据」查看和下载您的信息、撤回同意或注销账号，也可以到社区就业服务站办理。',
 ];
 
 /** The full guide, served by the app with its version. */
@@ -76,11 +82,15 @@ export const privacyPolicySections: ReadonlyArray<{ title: string; paragraphs: r
   },
   {
     title: '四、保存和保护',
-    paragraphs: ['身份证号加密保存；信息保存在中国境内；注销账号后个人信息会被删除，法律要求保留的资金和审计记录只保留不含个人信息的部分。'],
+    paragraphs: [
+      '身份证号、银行账号加密保存；信息保存在中国境内。',
+      `申请注销账号后有 ${ACCOUNT_DELETION_COOLING_DAYS} 天冷静期，期间可以撤销；期满后删除您的姓名、身份证号、手机号、住址、照片和填写的内容。`,
+      '法律和审计要求保留的记录（就业券的资金往来、审核记录、统计数字）会保留，但不再含有能认出您的信息。',
+    ],
   },
   {
     title: '五、您的权利',
-    paragraphs: ['查看和下载您的信息、更正、撤回同意、注销账号。撤回同意不影响撤回前已办理的事项。'],
+    paragraphs: ['在「我的 → 我的数据」查看和下载您的信息、撤回同意、注销账号；更正信息请修改登记。撤回同意不影响撤回前已办理的事项。'],
   },
   {
     title: '六、联系我们',
@@ -104,3 +114,23 @@ export function consentRequiredMessage(missing: readonly ConsentPurpose[]): stri
   if (missing.includes('privacy')) return '请先阅读并同意《个人信息保护指引》';
   return `需要您单独同意：${missing.map((p) => consentPurposeLabels[p]).join('、')}`;
 }
+
+/** The kinds of personal data 我的数据 lists, in the order shown, with what each holds. */
+export const PERSONAL_DATA_CATEGORIES = {
+  account: { label: '账号', holds: '微信标识、角色' },
+  consents: { label: '同意记录', holds: '您给过和撤回的每项同意' },
+  registration: { label: '求职登记', holds: '姓名、身份证号（加密）、手机号、住址、学历、求职意向' },
+  categories: { label: '人员类别', holds: '失业、就业、就业困难等认定结果' },
+  applications: { label: '认定申请', holds: '申请表和材料照片' },
+  jobApplications: { label: '投递记录', holds: '投递的岗位和留言' },
+  referrals: { label: '推荐信', holds: '工作人员为您开的推荐介绍信' },
+  interviews: { label: '面试预约', holds: '预约的时间和结果' },
+  enrolments: { label: '培训报名', holds: '报名的课程和结业情况' },
+  trainingNeed: { label: '培训意愿', holds: '想学的工种和时间' },
+  vouchers: { label: '就业券', holds: '领到和使用的券、金额' },
+  payoutAccount: { label: '收款账户', holds: '户名、银行账号（加密）' },
+  ratings: { label: '评价', holds: '您给的星级和留言' },
+  complaints: { label: '投诉和建议', holds: '您写的内容和照片' },
+  subscriptions: { label: '消息提醒', holds: '您允许的提醒次数' },
+} as const;
+export type PersonalDataCategory = keyof typeof PERSONAL_DATA_CATEGORIES;

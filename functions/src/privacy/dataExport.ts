@@ -1,0 +1,56 @@
+// 我的数据: the person's records as we hold them, to see by kind and to download. Secrets stay
+// secret: an ID number or bank account appears masked (its ciphertext and blind index never
+// leave the server), and the table's own bookkeeping (keys, versions, audit heads) is left out.
+import { PERSONAL_DATA_CATEGORIES, PRIVACY_POLICY_VERSION, type DataExport, type PersonalDataCategory } from '@doorstep/shared';
+import { ownOf, personRecords, type PersonRecords } from './personData';
+
+const BOOKKEEPING = /^(pk|sk|_et|gsi\d(pk|sk)|auditHead|version|ttl)$|Cipher$|Hash$/;
+
+/** One record as the person reads it: bookkeeping and secrets out, JSON fields opened. */
+export function readable(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(item)
+      .filter(([k]) => !BOOKKEEPING.test(k))
+      .map(([k, v]) => (k.endsWith('Json') && typeof v === 'string' ? [k.slice(0, -'Json'.length), safeParse(v)] : [k, v])),
+  );
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<string, unknown>[]> {
+  const own = (sk: string) => ownOf(r, sk).map(readable);
+  return {
+    account: own('PROFILE'),
+    consents: [...own('CONSENTS'), ...own('CONSENTLOG')],
+    registration: own('JOBSEEKER_REG'),
+    categories: own('CATEGORY'),
+    applications: r.applications.map(readable),
+    jobApplications: r.jobApplications.map(readable),
+    referrals: r.referrals.map(readable),
+    interviews: r.interviews.map(readable),
+    enrolments: r.enrolments.map(readable),
+    trainingNeed: own('TRAINING_NEED'),
+    vouchers: r.vouchers.map(readable),
+    payoutAccount: own('PAYOUT_ACCOUNT'),
+    ratings: r.ratings.map(readable),
+    complaints: r.complaints.map(readable),
+    subscriptions: own('SUBSCRIPTION'),
+  };
+}
+
+export async function dataExport(userId: string, now = new Date()): Promise<DataExport> {
+  const data = byCategory(await personRecords(userId));
+  const keys = Object.keys(PERSONAL_DATA_CATEGORIES) as PersonalDataCategory[];
+  return {
+    generatedAt: now.toISOString(),
+    policyVersion: PRIVACY_POLICY_VERSION,
+    categories: keys.map((key) => ({ key, ...PERSONAL_DATA_CATEGORIES[key], count: data[key].length })),
+    data,
+  };
+}

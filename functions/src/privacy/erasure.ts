@@ -1,0 +1,232 @@
+// Erasing a closed account once its cooling-off has ended (the erasure run, hourly). What goes:
+// every personal field — the ID number's ciphertext and blind index, name, phone, addresses,
+// photos, what the person wrote — and the links that let anyone sign in as them. What stays,
+// without anything that identifies the person: the money records of their vouchers, the audit
+// chains, the figures, staff tasks and decisions (README "Personal data and consent").
+//
+// Every step can run again: a run that stops half way is finished by the next one, because the
+// due entry goes last, with the mark that the account is erased.
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateItemCommand, $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { ulid } from 'ulid';
+import { ERASED_PERSON_LABEL, geoKeys } from '@doorstep/shared';
+import { nextAuditEvent, parseAuditHead } from '../audit/events';
+import { mapLimit } from '../concurrency';
+import { getDocumentClient } from '../db/client';
+import {
+  ComplaintEntity,
+  ConsentEventEntity,
+  ConsentsEntity,
+  EmployerInvitationEntity,
+  ErasureDueEntity,
+  IdentityLinkEntity,
+  IdNumberClaimEntity,
+  JobApplicationEntity,
+  JobseekerRegistrationEntity,
+  PayoutLineEntity,
+  PersonApplicationEntity,
+  RatingEntity,
+  ReferralEntity,
+  ReviewEntity,
+  SeekerCardEntity,
+  TaskEntity,
+  VoucherEntity,
+} from '../db/entities';
+import { isConditionFailure } from '../db/errors';
+import { queryAll } from '../db/queryAll';
+import { table, tableName } from '../db/table';
+import { recountPerson } from '../figures/count';
+import { AppError } from '../http/errors';
+import { cancelBooking } from '../interviews/booking';
+import { logger } from '../logger';
+import { cancelEnrolment } from '../training/enrolments';
+import { getObjectStore } from '../uploads/store';
+import { lapse } from '../vouchers/lapse';
+import { loadProgramme } from '../vouchers/store';
+import { ownOf, personRecords, type RawItem } from './personData';
+
+const ACTOR = 'system:erasure';
+/** What the person's own partition keeps: the erased mark, the consent log (proof of what was agreed), and how they were last counted. */
+const KEPT_OWN = (sk: string) => sk === 'CONSENTS' || sk.startsWith('CONSENTLOG#') || sk === 'FIGURE_STATE';
+/** Uploads are filed under `<purpose>/<userId>/`: a person's evidence and complaint photos (licences are their unit's). */
+const PERSONAL_UPLOADS = ['evidence', 'complaints'];
+
+export interface ErasureReport {
+  userId: string;
+  /** Bookings and sign-ups cancelled, unused vouchers given back. */
+  released: number;
+  /** Records kept with the personal parts removed. */
+  pseudonymised: number;
+  /** Items deleted from the table, photos from object storage. */
+  deleted: number;
+  objects: number;
+}
+
+/** A cancellation the rules refuse (an interview already started) leaves the record as it is. */
+const unlessRefused = (run: () => Promise<unknown>) =>
+  run().then(
+    () => 1,
+    (err: unknown) => {
+      if (err instanceof AppError) return 0;
+      throw err;
+    },
+  );
+
+/** Ignores a delete or update whose item has gone or changed owner meanwhile. */
+const ifStill = (run: () => Promise<unknown>) =>
+  run().then(
+    () => 1,
+    (err: unknown) => {
+      if (isConditionFailure(err)) return 0;
+      throw err;
+    },
+  );
+
+async function deleteRaw(items: RawItem[]): Promise<number> {
+  const doc = getDocumentClient();
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: { pk: it.pk, sk: it.sk } } }));
+    for (let attempt = 0; requests.length; attempt += 1) {
+      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+      requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+      if (requests.length && attempt > 8) throw new Error('erasure: DynamoDB kept refusing deletes');
+      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return items.length;
+}
+
+/** Erases one account whose closing was asked for. Returns what it did. */
+export async function eraseAccount(userId: string, now = new Date()): Promise<ErasureReport> {
+  const at = now.toISOString();
+  // From here on the request cannot be cancelled (a cancel racing this loses on its condition).
+  await ifStill(() =>
+    ConsentsEntity.build(UpdateItemCommand)
+      .item({ userId, erasingAt: at, updatedAt: at })
+      .options({ condition: { and: [{ attr: 'closing', exists: true }, { attr: 'erasingAt', exists: false }] } })
+      .send(),
+  );
+  const r = await personRecords(userId);
+  const reg = ownOf(r, 'JOBSEEKER_REG')[0] as unknown as { idNumberHash: string; phone: string; residence: { lat: number; lng: number }; auditHead: string } | undefined;
+  const profile = ownOf(r, 'PROFILE')[0] as { openid?: string } | undefined;
+  const report: ErasureReport = { userId, released: 0, pseudonymised: 0, deleted: 0, objects: 0 };
+  const count = (key: 'released' | 'pseudonymised' | 'deleted') => (n: number) => {
+    report[key] += n;
+  };
+
+  // 1. Give back what the person holds: future interviews, sign-ups, unused vouchers.
+  for (const b of r.interviews) if (b.status === 'booked' && b.startsAt > at) count('released')(await unlessRefused(() => cancelBooking(userId, b.bookingId, now)));
+  for (const e of r.enrolments) if (e.status === 'enrolled' || e.status === 'waitlisted') count('released')(await unlessRefused(() => cancelEnrolment(userId, e.enrolmentId, now)));
+  for (const v of r.vouchers) {
+    if (v.status !== 'issued' && v.status !== 'claimed') continue;
+    const shards = (await loadProgramme(v.programmeId))?.shards ?? 1;
+    if (await lapse(v, 'revoked', { actorId: ACTOR, reason: '持券人已注销账号', shards, quiet: true })) report.released += 1;
+  }
+
+  // 2. Keep the records the law and audit need, without the person in them.
+  await mapLimit(r.vouchers, 8, async (v) => {
+    count('pseudonymised')(
+      await ifStill(() =>
+        VoucherEntity.build(UpdateItemCommand)
+          .item({ voucherId: v.voucherId, holderName: ERASED_PERSON_LABEL, version: $add(1), updatedAt: at })
+          .options({ condition: { attr: 'voucherId', exists: true } })
+          .send(),
+      ),
+    );
+  });
+  const batches = [...new Set(r.vouchers.filter((v) => v.batchId && v.payeeKey === `person#${userId}`).map((v) => v.batchId!))];
+  for (const batchId of batches) {
+    const lines = await queryAll((start) =>
+      table
+        .build(QueryCommand)
+        .entities(PayoutLineEntity)
+        .query({ partition: `BATCH#${batchId}`, range: { beginsWith: 'LINE#' } })
+        .options({ filters: { PayoutLine: { attr: 'payeeKey', eq: `person#${userId}` } }, ...(start ? { exclusiveStartKey: start } : {}) })
+        .send(),
+    );
+    for (const l of lines) {
+      await PayoutLineEntity.build(UpdateItemCommand).item({ batchId, lineNo: l.lineNo, payeeName: ERASED_PERSON_LABEL, accountCipher: '', accountMasked: '（已删除）', bankName: '（已删除）' }).send();
+      report.pseudonymised += 1;
+    }
+  }
+  const scrub = async <T>(items: T[], update: (item: T) => Promise<unknown>) => {
+    await mapLimit(items, 8, async (it) => count('pseudonymised')(await ifStill(() => update(it))));
+  };
+  await scrub(r.jobApplications.filter((a) => a.message), (a) => JobApplicationEntity.build(UpdateItemCommand).item({ applicationId: a.applicationId, message: $remove() }).options({ condition: { attr: 'applicationId', exists: true } }).send());
+  await scrub(r.referrals, (x) => ReferralEntity.build(UpdateItemCommand).item({ code: x.code, personNameMasked: ERASED_PERSON_LABEL }).options({ condition: { attr: 'code', exists: true } }).send());
+  await scrub(r.reviews, (x) => ReviewEntity.build(UpdateItemCommand).item({ reviewId: x.reviewId, subjectName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'reviewId', exists: true } }).send());
+  await scrub(r.tasks, (t) =>
+    TaskEntity.build(UpdateItemCommand).item({ taskId: t.taskId, detail: `${t.title}：${ERASED_PERSON_LABEL}（个人信息已随账号注销删除）` }).options({ condition: { attr: 'taskId', exists: true } }).send(),
+  );
+  await scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
+  await scrub(r.complaints, (c) =>
+    ComplaintEntity.build(UpdateItemCommand).item({ complaintId: c.complaintId, text: '（内容已随账号注销删除）', photoKeys: [] }).options({ condition: { attr: 'complaintId', exists: true } }).send(),
+  );
+
+  // 3. Delete what is only about the person: applications (their forms), invitations to their phone, photos.
+  await mapLimit(r.applications, 8, async (a) => count('deleted')(await ifStill(() => PersonApplicationEntity.build(DeleteItemCommand).key({ applicationId: a.applicationId }).send())));
+  if (reg) {
+    const { Items: invitations = [] } = await table.build(QueryCommand).entities(EmployerInvitationEntity).query({ index: 'gsi2', partition: `INVITES#${reg.phone}` }).send();
+    for (const inv of invitations) report.deleted += await ifStill(() => EmployerInvitationEntity.build(DeleteItemCommand).key({ employerId: inv.employerId, phone: inv.phone }).send());
+  }
+  const store = await getObjectStore();
+  for (const purpose of PERSONAL_UPLOADS) report.objects += await store.removeAll(`${purpose}/${userId}/`);
+
+  // 4. The keys to the person: their ID number's claim (so the same number can register again),
+  // their search card, their sign-in links, then the registration itself with an audit event.
+  if (reg) {
+    report.deleted += await ifStill(() => IdNumberClaimEntity.build(DeleteItemCommand).key({ idNumberHash: reg.idNumberHash }).options({ condition: { attr: 'userId', eq: userId } }).send());
+    report.deleted += await ifStill(() => SeekerCardEntity.build(DeleteItemCommand).key({ ...geoKeys(reg.residence), userId }).send());
+    const audit = nextAuditEvent(parseAuditHead(reg.auditHead), {
+      recordType: 'JobseekerRegistration',
+      recordId: userId,
+      actorId: ACTOR,
+      at,
+      action: 'erase',
+      fromState: 'registered',
+      toState: 'erased',
+      reason: '本人注销账号',
+    });
+    await execute(JobseekerRegistrationEntity.build(DeleteTransaction).key({ userId }), audit.put);
+    report.deleted += 1;
+  }
+  if (profile?.openid) {
+    for (const provider of ['wechat', 'dev'] as const) {
+      report.deleted += await ifStill(() => IdentityLinkEntity.build(DeleteItemCommand).key({ provider, subject: profile.openid! }).options({ condition: { attr: 'userId', eq: userId } }).send());
+    }
+  }
+  report.deleted += await deleteRaw(r.own.filter((i) => !KEPT_OWN(i.sk) && i.sk !== 'JOBSEEKER_REG'));
+  // The standing figures stop counting the person now (the stream would, a moment later, too).
+  await recountPerson(userId);
+
+  // 5. Done: the mark (every consent gone with the data), the log's line, the due entry removed.
+  const { Item: state } = await ConsentsEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
+  await execute(
+    ConsentsEntity.build(PutTransaction).item({ userId, erasedAt: at, updatedAt: at }),
+    ConsentEventEntity.build(PutTransaction).item({ userId, eventId: ulid(now.getTime()), purpose: 'account', action: 'erased', version: '-', at }),
+    ...(state?.closing ? [ErasureDueEntity.build(DeleteTransaction).key({ eraseAfter: state.closing.eraseAfter, userId })] : []),
+  );
+  logger.info('account erased', { ...report });
+  return report;
+}
+
+/** The erasure run: every account whose cooling-off has ended, one at a time. */
+export async function eraseDue(now = new Date()): Promise<ErasureReport[]> {
+  const due = await queryAll((start) =>
+    table
+      .build(QueryCommand)
+      .entities(ErasureDueEntity)
+      .query({ partition: 'ERASURES_DUE', range: { lt: now.toISOString() } })
+      .options(start ? { exclusiveStartKey: start } : {})
+      .send(),
+  );
+  const done: ErasureReport[] = [];
+  for (const d of due) done.push(await eraseAccount(d.userId, now));
+  return done;
+}

@@ -1,0 +1,82 @@
+// Where a person's data lives: their own partition (USER#<id>) and the records about them that
+// other partitions hold, each found through a GSI2 list of that person. One place, read by both
+// 我的数据 (the export) and the erasure, so what a person can download is what gets erased.
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity';
+import {
+  ComplaintEntity,
+  EmployerMemberEntity,
+  EnrolmentEntity,
+  InterviewBookingEntity,
+  JobApplicationEntity,
+  PersonApplicationEntity,
+  RatingEntity,
+  ReferralEntity,
+  ReviewEntity,
+  TaskEntity,
+  VoucherEntity,
+} from '../db/entities';
+import { queryAll } from '../db/queryAll';
+import { table } from '../db/table';
+
+/** An item as DynamoDB holds it, keys and all (the person's own partition is read raw). */
+export type RawItem = Record<string, unknown> & { pk: string; sk: string };
+
+export interface PersonRecords {
+  /** Everything under USER#<id>: profile, registration, consents and their log, categories, … */
+  own: RawItem[];
+  applications: FormattedItem<typeof PersonApplicationEntity>[];
+  reviews: FormattedItem<typeof ReviewEntity>[];
+  tasks: FormattedItem<typeof TaskEntity>[];
+  jobApplications: FormattedItem<typeof JobApplicationEntity>[];
+  referrals: FormattedItem<typeof ReferralEntity>[];
+  interviews: FormattedItem<typeof InterviewBookingEntity>[];
+  enrolments: FormattedItem<typeof EnrolmentEntity>[];
+  vouchers: FormattedItem<typeof VoucherEntity>[];
+  ratings: FormattedItem<typeof RatingEntity>[];
+  complaints: FormattedItem<typeof ComplaintEntity>[];
+  memberships: FormattedItem<typeof EmployerMemberEntity>[];
+}
+
+/** Every page of one GSI2 list of a person. */
+function listOf<E extends Entity>(entity: E, partition: string): Promise<FormattedItem<E>[]> {
+  return queryAll((start) =>
+    table
+      .build(QueryCommand)
+      .entities(entity)
+      .query({ index: 'gsi2', partition })
+      .options(start ? { exclusiveStartKey: start } : {})
+      .send(),
+  ) as Promise<FormattedItem<E>[]>;
+}
+
+export async function ownItems(userId: string): Promise<RawItem[]> {
+  return queryAll((start) =>
+    table
+      .build(QueryCommand)
+      .query({ partition: `USER#${userId}` })
+      .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
+      .send(),
+  ) as Promise<RawItem[]>;
+}
+
+export async function personRecords(userId: string): Promise<PersonRecords> {
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships] = await Promise.all([
+    ownItems(userId),
+    listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
+    listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
+    listOf(TaskEntity, `USER_TASKS#${userId}`),
+    listOf(JobApplicationEntity, `USER_JOBAPPS#${userId}`),
+    listOf(ReferralEntity, `USER_REFERRALS#${userId}`),
+    listOf(InterviewBookingEntity, `USER_INTERVIEWS#${userId}`),
+    listOf(EnrolmentEntity, `USER_ENROLMENTS#${userId}`),
+    listOf(VoucherEntity, `WALLET#${userId}`),
+    listOf(RatingEntity, `USER_RATINGS#${userId}`),
+    listOf(ComplaintEntity, `USER_COMPLAINTS#${userId}`),
+    listOf(EmployerMemberEntity, `USER_EMPLOYERS#${userId}`),
+  ]);
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships };
+}
+
+/** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */
+export const ownOf = (records: PersonRecords, sk: string) => records.own.filter((i) => i.sk === sk || i.sk.startsWith(`${sk}#`));
