@@ -15,8 +15,9 @@ export default defineAppConfig({
     // The service hall's LED screen (H5).
     { root: 'screen', pages: ['index/index'] },
     { root: 'training', pages: ['courses/index', 'course/index', 'enrolments/index', 'needs/index', 'manage/index', 'course-form/index', 'roster/index'] },
-    // The full privacy guide (the first-use summary is in the main package).
-    { root: 'privacy', pages: ['policy/index'] },
+    // 我的, 我的数据 (a copy, consents, closing the account) and the full privacy guide (the
+    // first-use summary is in the main package).
+    { root: 'privacy', pages: ['policy/index', 'mine/index', 'data/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {

@@ -73,6 +73,10 @@ export default function IndexPage() {
             <Text className="home-card__title">我的申请</Text>
             <Text className="home-card__text">失业登记、就业登记、就业困难人员认定和办理进度</Text>
           </View>
+          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/privacy/mine/index' })}>
+            <Text className="home-card__title">我的</Text>
+            <Text className="home-card__text">我的数据、撤回同意、注销账号、隐私指引</Text>
+          </View>
           <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/employer/mine/index' })}>
             <Text className="home-card__title">单位招聘</Text>
             <Text className="home-card__text">单位入驻、发布岗位、查看应聘人员</Text>

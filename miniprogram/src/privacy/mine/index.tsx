@@ -1,0 +1,33 @@
+// 我的: the person's own things in one place — their registration and applications, 我的数据
+// (what we hold, a copy, consents, closing the account) and the privacy guide.
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { goBack } from '../../services/nav';
+import '../../styles/page.scss';
+import '../../pages/index/index.scss';
+
+const LINKS = [
+  { url: '/pages/registration/mine/index', title: '我的求职登记', text: '已登记的信息和有效期' },
+  { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、困难认定的办理进度' },
+  { url: '/privacy/data/index', title: '我的数据', text: '我们保存了您哪些信息、下载副本、撤回同意、注销账号' },
+  { url: '/privacy/policy/index', title: '个人信息保护指引', text: '我们收集什么、为什么、保存多久' },
+];
+
+export default function MinePage() {
+  return (
+    <View className="page">
+      <Text className="page__title">我的</Text>
+      {LINKS.map((l) => (
+        <View key={l.url} className="card home-card" onClick={() => Taro.navigateTo({ url: l.url })}>
+          <Text className="home-card__title">{l.title}</Text>
+          <Text className="home-card__text">{l.text}</Text>
+        </View>
+      ))}
+      <View className="page__actions">
+        <Button className="btn btn--secondary" onClick={goBack}>
+          返回
+        </Button>
+      </View>
+    </View>
+  );
+}
