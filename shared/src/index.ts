@@ -20,5 +20,6 @@ export * from './domain/tasks';
 export * from './domain/ratings';
 export * from './domain/figures';
 export * from './domain/privacy';
+export * from './domain/privacyPolicy';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -393,6 +393,24 @@ function statsFigures(): StatsFigures {
   return JSON.parse(out.trim().split('\n').at(-1)!) as StatsFigures;
 }
 
+interface ErasureFigures {
+  people: number;
+  recordsPerPerson: number;
+  eraseMs: number;
+  eraseMaxMs: number;
+  floorMs: number;
+}
+
+/** Erasing one person's ~50 records beside raw batch deletes of as many items (tests/bench/erasure.ts). */
+function erasureFigures(): ErasureFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'erasure.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ErasureFigures;
+}
+
+const erasureRow = (e: ErasureFigures) =>
+  `| erasing one closed account with ${e.recordsPerPerson} records (median of ${e.people} people, in-process on DynamoDB Local) / its floor: as many items deleted with raw BatchWriteItem | ${e.eraseMs.toFixed(0)} ms (slowest ${e.eraseMaxMs.toFixed(0)} ms) / ${e.floorMs.toFixed(0)} ms; ${(e.eraseMs / e.floorMs).toFixed(1)}× the floor | — |`;
+const weappRow = (weapp: { main: number; total: number }) => `| weapp main package | ${(weapp.main / KiB).toFixed(1)} KiB (total ${(weapp.total / KiB).toFixed(1)} KiB) | ≤ 600 KB (WeChat limit 2 MB) |`;
+
 interface NpmTestFigures {
   seconds: number;
   result: string;
@@ -448,6 +466,12 @@ async function main() {
     console.log(JSON.stringify(statsFigures(), null, 2));
     return;
   }
+  if (process.env.BENCH_ONLY === 'erasure') {
+    // The issue-17 figures on their own: erasure beside its floor, and the main package.
+    buildWeapp();
+    console.log([erasureRow(erasureFigures()), weappRow(weappPackageSizes())].join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'load') {
     console.log(loadFigures());
     return;
@@ -501,16 +525,19 @@ async function main() {
   console.log('• figures: the stream consumer, GET /stats for a city of 1,000 communities');
   const figures = statsFigures();
 
+  console.log('• erasing a closed account of 50 records');
+  const erasure = erasureFigures();
+
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
     '| figure | value | goal |',
     '|---|---|---|',
-    `| weapp main package | ${(weapp.main / KiB).toFixed(1)} KiB (total ${(weapp.total / KiB).toFixed(1)} KiB) | ≤ 600 KB (WeChat limit 2 MB) |`,
+    weappRow(weapp),
     `| prod template: resources / functions | ${resources} / ${functionCount} | < 300 (CloudFormation refuses 500) |`,
     `| Lambda bundles: largest / median | ${(bundleSizes.at(-1)! / 1000).toFixed(1)} KB / ${(median(bundleSizes) / 1000).toFixed(1)} KB | ≤ 300 KB |`,
     `| cold import floor: the AWS SDK's DynamoDB clients alone (what the runtime provides) | ${sdkFloorMs.toFixed(0)} ms | — |`,
@@ -541,6 +568,7 @@ async function main() {
     `| GET /stats, the same city, the whole year | p50 ${figures.stats.cityYear.p50.toFixed(0)} ms, p99 ${figures.stats.cityYear.p99.toFixed(0)} ms, ${figures.stats.cityYear.errors} errors | — |`,
     `| GET /stats, its district (${figures.stats.district.children} streets) / one street (${figures.stats.street.children} communities) | p99 ${figures.stats.district.p99.toFixed(0)} ms / ${figures.stats.street.p99.toFixed(0)} ms | — |`,
     `| the local stack's floor then: GET /me, same concurrency | p50 ${figures.stats.floor.p50.toFixed(0)} ms, p99 ${figures.stats.floor.p99.toFixed(0)} ms | — |`,
+    erasureRow(erasure),
     ...npmTestRows(npmTest),
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');
