@@ -102,16 +102,24 @@ async function deleteRaw(items: RawItem[]): Promise<number> {
   return items.length;
 }
 
-/** Erases one account whose closing was asked for. Returns what it did. */
-export async function eraseAccount(userId: string, now = new Date()): Promise<ErasureReport> {
+/**
+ * Erases one account whose closing was asked for. Returns what it did, or undefined when there is
+ * nothing to erase (the closing was cancelled just before, or the account is already erased).
+ */
+export async function eraseAccount(userId: string, now = new Date()): Promise<ErasureReport | undefined> {
   const at = now.toISOString();
   // From here on the request cannot be cancelled (a cancel racing this loses on its condition).
-  await ifStill(() =>
+  const marked = await ifStill(() =>
     ConsentsEntity.build(UpdateItemCommand)
       .item({ userId, erasingAt: at, updatedAt: at })
       .options({ condition: { and: [{ attr: 'closing', exists: true }, { attr: 'erasingAt', exists: false }] } })
       .send(),
   );
+  if (!marked) {
+    // Either a run that stopped half way (marked before: finish it) or a cancel that won.
+    const { Item } = await ConsentsEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
+    if (!Item?.erasingAt || Item.erasedAt) return undefined;
+  }
   const r = await personRecords(userId);
   const reg = ownOf(r, 'JOBSEEKER_REG')[0] as unknown as { idNumberHash: string; phone: string; residence: { lat: number; lng: number }; auditHead: string } | undefined;
   const profile = ownOf(r, 'PROFILE')[0] as { openid?: string } | undefined;
@@ -227,6 +235,9 @@ export async function eraseDue(now = new Date()): Promise<ErasureReport[]> {
       .send(),
   );
   const done: ErasureReport[] = [];
-  for (const d of due) done.push(await eraseAccount(d.userId, now));
+  for (const d of due) {
+    const report = await eraseAccount(d.userId, now);
+    if (report) done.push(report);
+  }
   return done;
 }
