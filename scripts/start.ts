@@ -79,7 +79,7 @@ async function main() {
     const figureStream = await import('../functions/src/figures/handlers/stream');
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
-    const erasureRuns = await import('../functions/src/privacy/handlers');
+    const erasureRuns = await import('../functions/src/privacy/erasureHandler');
     const { deliverStream, pollLocalQueue } = await import('./lib/localQueue');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {

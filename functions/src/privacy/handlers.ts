@@ -19,8 +19,6 @@ import { httpHandler } from '../http/handler';
 import { cancelDeletion, deletionState, requestDeletion } from './accountDeletion';
 import { giveConsents, listConsents, withdrawConsent } from './consents';
 import { dataExport } from './dataExport';
-import { eraseDue } from './erasure';
-import { logger } from '../logger';
 
 export const policy = httpHandler(getPrivacyPolicy, async () => ({
   policy: {
@@ -47,9 +45,3 @@ export const deletion = httpHandler(getAccountDeletion, async ({ principal }) =>
 export const requestDeletionHandler = httpHandler(requestAccountDeletion, async ({ principal }) => requestDeletion(principal.userId));
 
 export const cancelDeletionHandler = httpHandler(cancelAccountDeletion, async ({ principal }) => cancelDeletion(principal.userId));
-
-/** The hourly erasure run (a schedule in AWS; `npm start` runs it every hour too). */
-export async function eraseDueAccounts(): Promise<void> {
-  const done = await eraseDue();
-  logger.info('erasure run', { accounts: done.length });
-}
