@@ -7,7 +7,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { batchStatusLabels, chinaDateTimeText, getSettlementRun, listBatches, startSettlementRun, type SettlementRun } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
-import { newIdempotencyKey, request } from '../../services/request';
+import { ApiError, newIdempotencyKey, request } from '../../services/request';
 import { chinaDate, yuan } from '../components/labels';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
@@ -42,7 +42,9 @@ export default function BatchesPage() {
       }
       timer.current = setTimeout(() => void follow(id), 1000);
     } catch (err) {
-      Taro.removeStorageSync(RUN_KEY);
+      // Only a run the server does not know is forgotten: a poll cut off (the page left, the network
+      // gone) keeps the run, so coming back picks it up again.
+      if (err instanceof ApiError && err.status === 404) Taro.removeStorageSync(RUN_KEY);
       setRun(undefined);
       setMessage(`查不到结算进度：${(err as Error).message}。批次列表仍然准确，可以再点一次结算。`);
     }
@@ -66,7 +68,9 @@ export default function BatchesPage() {
       setRun(r);
       void follow(r.id);
     } catch (err) {
-      Taro.removeStorageSync(STARTING_KEY);
+      // The server said no: that start is over. Cut off before an answer: keep its key, so coming
+      // back sends it again and gets the run it may have started.
+      if (err instanceof ApiError) Taro.removeStorageSync(STARTING_KEY);
       setMessage(`没有开始结算：${(err as Error).message}。可以再点一次，不会重复结算。`);
     } finally {
       setBusy(false);
