@@ -57,8 +57,12 @@ function pointAtSharedDynamo(): void {
 }
 
 /**
- * `serverless offline` with its handlers in worker threads, as each suite used to start its own;
- * its output goes to a file the suites read (`TEST_API_LOG`), at DEBUG so the no-personal-data
+ * `serverless offline` with its handlers in its own process (`OFFLINE_IN_PROCESS`): one module per
+ * function however many requests are in flight. With worker threads, a cold worker (one per
+ * concurrent call, and again after a minute idle, as between tiers) could take past the Lambda
+ * timeout on a loaded machine, and serverless offline then keeps the terminated worker and hangs
+ * every later call to it (a clean-clone CI run lost a whole browser suite that way).
+ * Its output goes to a file the suites read (`TEST_API_LOG`), at DEBUG so the no-personal-data
  * check of the logs sees everything every suite caused.
  */
 async function startApi(): Promise<void> {
@@ -76,6 +80,7 @@ async function startApi(): Promise<void> {
       ...testEnvironment('test-no-suite-named'),
       WECHAT_API_BASE: wechat.baseUrl,
       ESBUILD_WORK_FOLDER: '.esbuild-tests',
+      OFFLINE_IN_PROCESS: 'true',
       POWERTOOLS_LOG_LEVEL: 'DEBUG',
       SLS_TELEMETRY_DISABLED: '1',
     },
@@ -83,9 +88,8 @@ async function startApi(): Promise<void> {
   state.stops.push(() => stopProcess(child));
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   await waitForHttp(`${baseUrl}/openapi.json`, 120_000, child, output);
-  // Warm every function once (each answers even without a token): a first request to a cold
-  // function in serverless offline can take seconds on a loaded machine. Four at a time: all at
-  // once is more cold workers than two cores start within a Lambda timeout.
+  // Load every function once (each answers even without a token), four at a time, so that no
+  // suite's first request waits for a bundle to load.
   const routes = allContracts.map((c) => [c.method, c.path.replace(/\{[^}]+\}/g, 'x')] as const);
   for (let i = 0; i < routes.length; i += 4) {
     await Promise.all(routes.slice(i, i + 4).map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())));
