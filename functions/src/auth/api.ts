@@ -3,12 +3,13 @@
 // that only the local and test stages deploy.)
 import { router } from '../http/router';
 import * as privacy from '../privacy/handlers';
-import { cloudbase, me, wechat } from './handlers';
+import { cloudbase, me, preferences, wechat } from './handlers';
 
 export const handler = router(
   wechat,
   cloudbase,
   me,
+  preferences,
   privacy.policy,
   privacy.give,
   privacy.list,

@@ -1,6 +1,6 @@
-// POST /auth/wechat, POST /auth/cloudbase, POST /auth/dev-login, GET /me
+// POST /auth/wechat, POST /auth/cloudbase, POST /auth/dev-login, GET /me, PUT /me/preferences
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { cloudbaseLogin, devLogin, getMe, wechatLogin, type User } from '@doorstep/shared';
+import { cloudbaseLogin, devLogin, getMe, putMyPreferences, wechatLogin, type User } from '@doorstep/shared';
 import { DEV_STAGES, getConfig } from '../config';
 import { getDependencies } from '../deps';
 import { UsedTicketEntity } from '../db/entities';
@@ -8,7 +8,7 @@ import { isConditionFailure } from '../db/errors';
 import { NotFoundError, UnauthenticatedError } from '../http/errors';
 import { httpHandler } from '../http/handler';
 import { signSession } from '../http/session';
-import { devSignIn, findOrCreateUser, getUser } from './users';
+import { devSignIn, findOrCreateUser, getUser, setCareMode } from './users';
 import { verifyIdentityTicket } from './cloudbaseTicket';
 
 async function sessionFor(user: User) {
@@ -49,3 +49,5 @@ export const me = httpHandler(getMe, async ({ principal }) => {
   if (!user) throw new UnauthenticatedError('账号不存在，请重新登录');
   return { user };
 });
+
+export const preferences = httpHandler(putMyPreferences, async ({ principal, body }) => ({ user: await setCareMode(principal.userId, body.careMode) }));

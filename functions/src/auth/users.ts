@@ -3,16 +3,17 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { $append } from 'dynamodb-toolbox/entity/actions/update';
+import { $append, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import type { DevLoginBody, User } from '@doorstep/shared';
 import { IdentityLinkEntity, UserEntity } from '../db/entities';
-import { cancelledTransaction } from '../db/errors';
+import { cancelledTransaction, isConditionFailure } from '../db/errors';
+import { UnauthenticatedError } from '../http/errors';
 
 export type IdentityProvider = 'wechat' | 'dev';
 
-type UserItem = { userId: string; roles: string[]; level?: string; areaCode?: string; createdAt: string };
+type UserItem = { userId: string; roles: string[]; level?: string; areaCode?: string; careMode?: boolean; createdAt: string };
 
 function toUser(item: UserItem): User {
   return {
@@ -20,6 +21,7 @@ function toUser(item: UserItem): User {
     roles: Array.from(new Set(item.roles)) as User['roles'],
     ...(item.level ? { level: item.level as User['level'] } : {}),
     ...(item.areaCode ? { areaCode: item.areaCode } : {}),
+    ...(item.careMode !== undefined ? { careMode: item.careMode } : {}),
     createdAt: item.createdAt,
   };
 }
@@ -82,11 +84,26 @@ export async function devSignIn(body: DevLoginBody): Promise<User> {
     openid: body.openid,
     ...(body.level ? { level: body.level } : {}),
     ...(body.areaCode ? { areaCode: body.areaCode } : {}),
+    ...(user.careMode !== undefined ? { careMode: user.careMode } : {}),
     createdAt: user.createdAt,
     updatedAt: now,
   };
   await UserEntity.build(PutItemCommand).item(item).send();
   return toUser(item);
+}
+
+/** Remembers 关怀模式 on the account; 401 if the account is gone (erased). */
+export async function setCareMode(userId: string, careMode: boolean): Promise<User> {
+  try {
+    const { Attributes } = await UserEntity.build(UpdateItemCommand)
+      .item({ userId, careMode, updatedAt: new Date().toISOString() })
+      .options({ condition: { attr: 'userId', exists: true }, returnValues: 'ALL_NEW' })
+      .send();
+    return toUser(Attributes!);
+  } catch (err) {
+    if (isConditionFailure(err)) throw new UnauthenticatedError('账号不存在，请重新登录');
+    throw err;
+  }
 }
 
 /**

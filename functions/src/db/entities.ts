@@ -41,6 +41,8 @@ export const UserEntity = new Entity({
     areaCode: string().optional(),
     /** Where subscription messages go: the WeChat openid (a dev identity stands in locally). */
     openid: string().optional(),
+    /** 关怀模式 as last chosen (a display setting). */
+    careMode: boolean().optional(),
     createdAt: string(),
     updatedAt: string(),
   }),

@@ -2,9 +2,10 @@
 // again), and until then show one of three states — a sign-in problem with 重新登录, a loading
 // problem with 重试, or 正在加载…. `gate` is that state, or undefined once the data is there.
 import { useState, type ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { Session } from '@doorstep/shared';
 import { Notice } from '../components/Notice';
+import { Page } from '../components/Page';
 import { useLoadOnShow } from './useLoadOnShow';
 import { useSignedIn } from './useSignedIn';
 
@@ -25,8 +26,8 @@ export function usePageData<T>(fetch: (session: Session) => Promise<T>, deps: re
   useLoadOnShow(reload, !!session, [session?.token, ...deps]);
 
   let gate: ReactNode | undefined;
-  if (signInError) gate = <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  else if (error) gate = <View className="page"><Notice message={error} actionText="重试" onAction={reload} /></View>;
-  else if (data === undefined) gate = <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) gate = <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  else if (error) gate = <Page><Notice message={error} actionText="重试" onAction={reload} /></Page>;
+  else if (data === undefined) gate = <Page><Text className="page__loading">正在加载…</Text></Page>;
   return { session, data, setData, reload, gate };
 }

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { cloudbaseLogin, devLogin, wechatLogin, type Session } from '@doorstep/shared';
 import { request, ApiError, onSessionExpired } from './request';
 import { clearSession, saveSession } from './session';
+import { applyCareMode } from './careMode';
 
 export interface IdentityService {
   signIn(): Promise<Session>;
@@ -53,6 +54,8 @@ export const identity: IdentityService = process.env.TARO_ENV === 'weapp' ? weap
 export async function signIn(): Promise<Session> {
   const session = await identity.signIn();
   saveSession(session);
+  // 关怀模式 follows the person: their account's choice, once they have made one, wins on this phone.
+  if (session.user.careMode !== undefined) applyCareMode(session.user.careMode);
   return session;
 }
 

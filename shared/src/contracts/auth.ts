@@ -15,6 +15,8 @@ export const userSchema = z.object({
   roles: z.array(roleSchema),
   level: staffLevelSchema.optional(),
   areaCode: z.string().optional(),
+  /** 关怀模式, as the person last chose it on any phone (absent: never chosen). */
+  careMode: z.boolean().optional(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -93,3 +95,18 @@ export const getMe = defineContract({
   errors: [401],
 });
 
+// A display setting, not personal information: stored without consent, so that 关怀模式 can be
+// switched on before the privacy guide is read (in large text), and deleted with the account.
+export const putMyPreferencesBodySchema = z.strictObject({
+  careMode: z.boolean({ error: '请选择是否打开关怀模式' }),
+});
+export const putMyPreferences = defineContract({
+  id: 'putMyPreferences',
+  method: 'PUT',
+  path: '/me/preferences',
+  summary: '记住我的显示设置（关怀模式：大字、高对比、大按钮）',
+  auth: 'user',
+  body: putMyPreferencesBodySchema,
+  response: z.object({ user: userSchema }),
+  errors: [400, 401],
+});

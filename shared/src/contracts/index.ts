@@ -20,7 +20,7 @@ export * from './ratings';
 export * from './stats';
 export * from './privacy';
 
-import { wechatLogin, cloudbaseLogin, devLogin, getMe } from './auth';
+import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
@@ -92,6 +92,7 @@ export const allContracts = [
   cloudbaseLogin,
   devLogin,
   getMe,
+  putMyPreferences,
   listAreas,
   putJobseekerRegistration,
   getJobseekerRegistration,

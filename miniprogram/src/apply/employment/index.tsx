@@ -14,6 +14,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 const empty = { employmentKind: '', employerName: '', workAreaCode: '', workAddress: '', post: '', startedOn: '', weeklyHours: '', monthlyIncomeYuan: '' };
@@ -39,11 +40,11 @@ export default function EmploymentPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">就业登记</Text>
       <Text className="page__lead">找到工作后请及时登记。登记后，您的登记失业状态结束。</Text>
       <View className="card">
@@ -89,6 +90,6 @@ export default function EmploymentPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

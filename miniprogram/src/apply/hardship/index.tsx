@@ -13,6 +13,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, type FieldErrors } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 export default function HardshipPage() {
@@ -36,11 +37,11 @@ export default function HardshipPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">就业困难人员认定</Text>
       <Text className="page__lead">登记失业人员可以申请。认定后有专人一对一帮扶，优先推荐岗位。街道初审后由区里确认。</Text>
       <View className="card">
@@ -83,6 +84,6 @@ export default function HardshipPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

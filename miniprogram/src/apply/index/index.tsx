@@ -16,6 +16,7 @@ import { Timeline } from '../../components/Timeline';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -46,13 +47,13 @@ export default function MyApplicationsPage() {
   }
   useLoadOnShow(load, !!session, [session?.token]);
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!data) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (error) return <Page><Notice message={error} actionText="重试" onAction={load} /></Page>;
+  if (!data) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   const go = (page: string) => Taro.navigateTo({ url: `/apply/${page}/index` });
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的申请</Text>
       <View className="card">
         <Text className="card__title">我的人员类别</Text>
@@ -93,6 +94,6 @@ export default function MyApplicationsPage() {
           返回首页
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

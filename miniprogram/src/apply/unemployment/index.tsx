@@ -22,6 +22,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { check } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../form.scss';
 
@@ -76,24 +77,24 @@ export default function UnemploymentPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
 
   if (assistedFor && assistedDone) {
     return (
-      <View className="page">
+      <Page>
         <Notice kind="info" message={`已为${assistedFor.name}提交失业登记，等待街道审核。本人在“我的申请”里可以看到进度。`} />
         <View className="page__actions">
           <Button className="btn btn--primary" onClick={goBack}>
             返回代办
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">失业登记</Text>
       {assistedFor ? (
         <Notice kind="info" message={`您正在为${assistedFor.name}代办。请当面核实本人情况，提交后记录为社区代办。`} />
@@ -142,6 +143,6 @@ export default function UnemploymentPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

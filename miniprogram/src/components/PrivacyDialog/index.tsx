@@ -8,6 +8,7 @@ import { privacySummary } from '@doorstep/shared';
 import { agreeToGuide } from '../../services/privacy';
 import { resolvePlatformPrivacy } from '../../services/platformPrivacy';
 import { a11yRole } from '../a11y';
+import { CareModeSwitch } from '../CareModeSwitch';
 import './index.scss';
 
 export function PrivacyDialog({ onAgreed }: { onAgreed(): void }) {
@@ -38,6 +39,8 @@ export function PrivacyDialog({ onAgreed }: { onAgreed(): void }) {
     <View className="privacy-dialog" {...a11yRole('dialog')} aria-label="个人信息保护指引">
       <View className="privacy-dialog__sheet">
         <Text className="privacy-dialog__title">个人信息保护指引</Text>
+        {/* Large text for reading the guide itself: a display setting, kept before any agreement. */}
+        <CareModeSwitch signedIn compact />
         {refused ? (
           <View>
             <Text className="privacy-dialog__text">您没有同意，需要填写个人信息的服务（求职登记、领券、报名、预约）暂时不能使用。</Text>

@@ -8,6 +8,7 @@ import { distanceText, educationLabels, getVacancy, jobApplicationStatusLabels, 
 import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -49,7 +50,7 @@ export default function CandidatesPage() {
   const { vacancy, items } = data;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">应聘人员</Text>
       <Text className="page__lead">{vacancy.title}，按匹配程度排列。</Text>
       {message ? <Notice kind="info" message={message} /> : null}
@@ -92,6 +93,6 @@ export default function CandidatesPage() {
           ) : null}
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

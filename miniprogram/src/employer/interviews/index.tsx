@@ -30,6 +30,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 const TIMES = SLOT_TIMES.map((t) => ({ value: t, label: t }));
@@ -84,7 +85,7 @@ export default function EmployerInterviewsPage() {
   if (gate || !data) return gate;
   const now = new Date().toISOString();
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">面试安排</Text>
       <Text className="page__lead">{title}：开放面试时间，应聘的人自己预约；面试前一天和前一小时会提醒他们。</Text>
       {message ? <Notice message={message} /> : null}
@@ -180,6 +181,6 @@ export default function EmployerInterviewsPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

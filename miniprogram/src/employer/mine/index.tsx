@@ -19,6 +19,7 @@ import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, fieldErrors } from '../../hooks/fieldErrors';
 import { ApiError, request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -125,12 +126,12 @@ export default function MyEmployersPage() {
   useLoadOnShow(load, !!session, [session?.token]);
 
   const onboard = () => Taro.navigateTo({ url: '/employer/onboard/index' });
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (error) return <Page><Notice message={error} actionText="重试" onAction={load} /></Page>;
+  if (!items) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的单位</Text>
       {items.length === 0 ? <Text className="page__lead">您还没有入驻的单位。单位入驻并审核通过后，就可以在这里发布招聘岗位。</Text> : null}
       {joined ? <Notice kind="info" message={`您已加入“${joined}”。`} /> : null}
@@ -174,6 +175,6 @@ export default function MyEmployersPage() {
           返回首页
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

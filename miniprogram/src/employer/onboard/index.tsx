@@ -22,6 +22,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, numberOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 const choices = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: `${labels[k]}` }));
@@ -76,12 +77,12 @@ export default function EmployerOnboardPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
 
   const locationError = errors['address.lat'] ?? errors['address.lng'];
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">单位入驻</Text>
       <Text className="page__lead">填写单位信息并上传营业执照照片。提交后由单位所在街道审核，一般 3 个工作日内有结果。</Text>
       <View className="card">
@@ -140,6 +141,6 @@ export default function EmployerOnboardPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

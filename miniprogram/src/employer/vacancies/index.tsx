@@ -17,6 +17,7 @@ import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -70,12 +71,12 @@ export default function MyVacanciesPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={() => load()} /></View>;
-  if (!items) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (error) return <Page><Notice message={error} actionText="重试" onAction={() => load()} /></Page>;
+  if (!items) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的岗位</Text>
       {message ? <Notice kind="info" message={message} /> : null}
       <Button className="btn btn--primary" onClick={() => Taro.navigateTo({ url: `/employer/vacancy-form/index?employerId=${employerId}` })}>
@@ -135,6 +136,6 @@ export default function MyVacanciesPage() {
           加载更多
         </Button>
       ) : null}
-    </View>
+    </Page>
   );
 }

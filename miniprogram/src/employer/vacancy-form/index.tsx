@@ -35,6 +35,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 const choices = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
@@ -182,13 +183,13 @@ export default function VacancyFormPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (loadError) return <View className="page"><Notice message={loadError} actionText="返回" onAction={goBack} /></View>;
-  if (!session || (editingId && !original)) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (loadError) return <Page><Notice message={loadError} actionText="返回" onAction={goBack} /></Page>;
+  if (!session || (editingId && !original)) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   const e = (path: string) => errors[path];
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{original ? '修改岗位' : '发布招聘岗位'}</Text>
       <Text className="page__lead">
         {original ? '延长招聘时间、改招聘人数马上生效；改其他内容需要街道重新审核。' : '填写岗位信息。提交后由工作地点所在街道审核，通过后附近 3 公里的求职者就能看到。'}
@@ -296,7 +297,7 @@ export default function VacancyFormPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }
 

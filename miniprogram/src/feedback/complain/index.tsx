@@ -26,6 +26,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { ApiError, newIdempotencyKey, request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/feedback.scss';
 
@@ -56,7 +57,7 @@ export default function ComplainPage() {
 
   if (filed) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">已收到</Text>
         <Notice kind="info" message={`您的${complaintKindLabels[filed.kind]}已受理，${filed.due}前会答复您。办理进度可以在“我的投诉和意见”里看到。`} />
         <View className="page__actions">
@@ -67,7 +68,7 @@ export default function ComplainPage() {
             返回
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
@@ -80,7 +81,7 @@ export default function ComplainPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">投诉和意见</Text>
       <Text className="page__lead">对我们的服务不满意，或有好的建议，都可以在这里告诉我们。街道会在15个工作日内答复。</Text>
       <View className="card">
@@ -128,6 +129,6 @@ export default function ComplainPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

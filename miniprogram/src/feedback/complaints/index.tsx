@@ -6,6 +6,7 @@ import { Timeline } from '../../components/Timeline';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/feedback.scss';
 
@@ -13,7 +14,7 @@ export default function ComplaintsPage() {
   const { data, gate } = usePageData(async () => (await request(myComplaints)).items);
   if (gate || !data) return gate;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的投诉和意见</Text>
       {data.length === 0 ? <Text className="page__lead">您还没有提过投诉或意见。</Text> : null}
       {data.map((c) => (
@@ -35,6 +36,6 @@ export default function ComplaintsPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -13,6 +13,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/feedback.scss';
 
@@ -29,20 +30,20 @@ export default function RatePage() {
   const submission = useFormSubmit();
   const { errors, busy, submitError } = submission;
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
   if (!serviceType || !serviceId) {
     return (
-      <View className="page">
+      <Page>
         <Notice message="没有找到要评价的服务，请从“服务评价”里选择。" />
         <Button className="btn btn--secondary" onClick={goBack}>返回</Button>
-      </View>
+      </Page>
     );
   }
 
   if (done) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">谢谢您的评价</Text>
         {done.rectification ? (
           <Notice kind="info" message={`我们已把您的意见交给${done.servicePoint.areaName}，工作人员会在${done.rectification.due}前整改，并打电话回访您。`} />
@@ -50,7 +51,7 @@ export default function RatePage() {
           <Notice kind="info" message="您的评价会帮助我们把服务做得更好。" />
         )}
         <Button className="btn btn--primary" onClick={goBack}>返回</Button>
-      </View>
+      </Page>
     );
   }
 
@@ -62,7 +63,7 @@ export default function RatePage() {
 
   const offered = score ? tagsForScore(score) : [];
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">评价这次服务</Text>
       <Text className="page__lead">{title || '您办理的服务'}</Text>
       <View className="card">
@@ -105,6 +106,6 @@ export default function RatePage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -6,6 +6,7 @@ import { myRatings, ratingStatusLabels, SCORE_LABELS, serviceTypeLabels, todayIn
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/feedback.scss';
 
@@ -13,7 +14,7 @@ export default function RatingsPage() {
   const { data, gate } = usePageData(() => request(myRatings));
   if (gate || !data) return gate;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">服务评价</Text>
       <Text className="page__lead">每项服务办完后可以评价一次。您的评价会直接交给负责的服务网点。</Text>
 
@@ -56,6 +57,6 @@ export default function RatingsPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

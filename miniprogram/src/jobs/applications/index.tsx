@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/VacancyCard.scss';
 
@@ -15,7 +16,7 @@ export default function MyApplicationsPage() {
   if (gate || !items) return gate;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的应聘</Text>
       <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/jobs/interviews/index' })}>
         我的面试
@@ -47,6 +48,6 @@ export default function MyApplicationsPage() {
           ) : null}
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

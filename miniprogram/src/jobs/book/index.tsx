@@ -18,6 +18,7 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 export default function BookInterviewPage() {
@@ -65,7 +66,7 @@ export default function BookInterviewPage() {
 
   if (done) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">{bookingId ? '已改约' : '预约成功'}</Text>
         <View className="card">
           <DetailRow label="面试时间" value={done} />
@@ -81,13 +82,13 @@ export default function BookInterviewPage() {
             返回
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
   const open = slots.filter((s) => s.bookable);
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{bookingId ? '改约面试' : personId ? `为${name}预约面试` : '预约面试'}</Text>
       <Text className="page__lead">选一个您方便的时间。时间都是北京时间。</Text>
       {message ? <Notice message={message} /> : null}
@@ -110,6 +111,6 @@ export default function BookInterviewPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 export default function MyInterviewsPage() {
@@ -35,7 +36,7 @@ export default function MyInterviewsPage() {
   const now = new Date().toISOString();
   const shown = items.filter((b) => b.status === 'booked');
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的面试</Text>
       {message ? <Notice message={message} /> : null}
       {shown.length === 0 ? (
@@ -81,6 +82,6 @@ export default function MyInterviewsPage() {
           </View>
         );
       })}
-    </View>
+    </Page>
   );
 }

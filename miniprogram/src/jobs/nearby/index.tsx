@@ -22,6 +22,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { location } from '../../services/location';
 import { ApiError, request } from '../../services/request';
 import { VacancyCard } from '../components/VacancyCard';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -137,11 +138,11 @@ export default function NearbyPage() {
     if (center) void search(center, false, next);
   };
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
 
   if (recommend) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">为您推荐</Text>
         <Text className="page__lead">按您求职登记里的意向工种、月薪、离家距离和班次挑选。</Text>
         {error ? <Notice message={error} actionText="重试" onAction={start} /> : null}
@@ -149,12 +150,12 @@ export default function NearbyPage() {
         {loading && !items ? <Text className="page__loading">正在挑选…</Text> : null}
         {items && items.length === 0 && registered ? <Text className="page__lead">附近暂时没有合适的岗位。可以看看“附近的工作”，或放宽求职意向。</Text> : null}
         {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">附近的工作</Text>
       {center ? <Text className="page__lead">离{center.label}最近的招聘岗位</Text> : null}
       {center === null ? (
@@ -207,6 +208,6 @@ export default function NearbyPage() {
           {loading ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}
-    </View>
+    </Page>
   );
 }

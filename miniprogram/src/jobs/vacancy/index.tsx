@@ -22,6 +22,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { goBack } from '../../services/nav';
 import { ApiError, request } from '../../services/request';
 import { askToBeTold } from '../../services/subscribe';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 function requirementsText(v: Vacancy): string {
@@ -79,14 +80,14 @@ export default function VacancyPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="返回" onAction={goBack} /></View>;
-  if (!vacancy) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (error) return <Page><Notice message={error} actionText="返回" onAction={goBack} /></Page>;
+  if (!vacancy) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   const v = vacancy;
   const open = v.status === 'published' && !v.expired;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{v.title}</Text>
       <Text className="page__lead">{v.employerName}</Text>
       <View className="card">
@@ -117,6 +118,6 @@ export default function VacancyPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -1,16 +1,78 @@
-// Home: who we are, signing in, and the first thing to do — the job-seeker registration.
+// Home: who we are, signing in, the 关怀模式 switch and every task the person can do — in 关怀模式
+// only the five most used, in plain words, with the rest behind 更多服务.
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import type { User } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { CareModeSwitch } from '../../components/CareModeSwitch';
 import { PrivacyDialog } from '../../components/PrivacyDialog';
 import { agreedHere, currentConsents } from '../../services/privacy';
+import { useCareMode } from '../../hooks/useCareMode';
 import { useSignedIn } from '../../hooks/useSignedIn';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
+interface Task {
+  url: string;
+  title: string;
+  text: string;
+  /** Who sees it (everyone when absent). */
+  for?: (user: User) => boolean;
+  kind?: 'main' | 'staff';
+}
+
+const isStaff = (u: User) => u.roles.includes('staff');
+const isDistrictUp = (u: User) => isStaff(u) && (u.level === 'district' || u.level === 'city');
+
+const TASKS: Task[] = [
+  { url: '/jobs/nearby/index', title: '附近的工作', text: '家附近 3 公里内正在招聘的岗位', kind: 'main' },
+  { url: '/jobs/nearby/index?mode=recommend', title: '为您推荐', text: '按您的求职意向挑选的岗位' },
+  { url: '/jobs/applications/index', title: '我的应聘', text: '投递过的岗位和单位的回复' },
+  { url: '/jobs/interviews/index', title: '我的面试', text: '预约的面试时间、地点和视频链接' },
+  { url: '/training/courses/index', title: '学技能', text: '附近的培训班、报名、我的培训、培训需求' },
+  { url: '/vouchers/wallet/index', title: '我的就业券', text: '领取就业券、出示券码、查看拨付' },
+  { url: '/feedback/ratings/index', title: '评价和投诉', text: '给办过的服务打分，提投诉或意见，看办理进度' },
+  { url: '/pages/registration/form/index', title: '求职登记', text: '填写或修改您的求职信息' },
+  { url: '/pages/registration/mine/index', title: '我的求职登记', text: '查看已登记的信息和有效期' },
+  { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、就业困难人员认定和办理进度' },
+  { url: '/privacy/mine/index', title: '我的', text: '关怀模式、我的数据、撤回同意、注销账号、隐私指引' },
+  { url: '/employer/mine/index', title: '单位招聘', text: '单位入驻、发布岗位、查看应聘人员' },
+  { url: '/training/manage/index', title: '培训班管理', text: '培训机构发布培训班、看花名册、记录结业', for: (u) => u.roles.includes('employer') },
+  { url: '/vouchers/redeem/index', title: '核销就业券', text: '服务机构扫持券人的券码' },
+  { url: '/vouchers/programmes/index', title: '就业券券种', text: '设立券种、审批预算、发放', for: (u) => u.roles.includes('finance') || isDistrictUp(u), kind: 'staff' },
+  { url: '/vouchers/providers/index', title: '认定服务机构', text: '哪些单位可以核销就业券、服务费打到哪里', for: isDistrictUp, kind: 'staff' },
+  { url: '/vouchers/batches/index', title: '结算拨付', text: '结算批次、拨付文件、银行回盘', for: (u) => u.roles.includes('finance'), kind: 'staff' },
+  { url: '/staff/reviews/index', title: '审核工作台', text: '处理辖区内的入驻和登记申请', for: isStaff, kind: 'staff' },
+  { url: '/staff/tasks/index', title: '待办任务', text: '回访、差评整改、申诉和投诉，按到期日排列', for: isStaff, kind: 'staff' },
+  { url: '/staff/stats/index', title: '数据看板', text: '辖区的考核指标、服务量和各下级区域', for: (u) => isStaff(u) || u.roles.includes('finance'), kind: 'staff' },
+  { url: '/staff/training-needs/index', title: '培训需求汇总', text: '辖区居民想学的工种和方便的时间', for: isStaff, kind: 'staff' },
+  { url: '/staff/assist/index', title: '代办业务', text: '为本社区居民代办失业登记', for: (u) => isStaff(u) && u.level === 'community', kind: 'staff' },
+];
+
+// 关怀模式: the five things most people come for, in the plainest words.
+const CARE_TASKS: Task[] = [
+  { url: '/jobs/nearby/index', title: '找工作', text: '看看家附近哪里招人', kind: 'main' },
+  { url: '/pages/registration/form/index', title: '求职登记', text: '告诉我们您想找什么工作' },
+  { url: '/vouchers/wallet/index', title: '就业券', text: '领券、给服务机构看券码' },
+  { url: '/training/courses/index', title: '学技能', text: '报名家附近的培训班' },
+  { url: '/jobs/interviews/index', title: '我的面试', text: '什么时候、在哪里面试' },
+];
+
+function TaskCard({ task }: { task: Task }) {
+  return (
+    <View className={`card home-card${task.kind ? ` home-card--${task.kind}` : ''}`} onClick={() => Taro.navigateTo({ url: task.url })}>
+      <Text className="home-card__title">{task.title}</Text>
+      <Text className="home-card__text">{task.text}</Text>
+    </View>
+  );
+}
+
 export default function IndexPage() {
   const { session, error, busy, retry } = useSignedIn();
+  const care = useCareMode();
+  const [more, setMore] = useState(false);
   // First use (or a new version of the guide): the privacy dialog before anything else.
   const [asking, setAsking] = useState(false);
   useEffect(() => {
@@ -21,126 +83,41 @@ export default function IndexPage() {
       () => undefined, // offline: the server refuses personal writes anyway, and says why
     );
   }, [session?.token]);
+  const mine = session ? TASKS.filter((t) => !t.for || t.for(session.user)) : [];
   return (
-    <View className="page">
+    <Page>
       {asking ? <PrivacyDialog onAgreed={() => setAsking(false)} /> : null}
       <Text className="page__title">家门口就业</Text>
-      <Text className="page__lead">在家附近 3 公里内找工作、学技能、办就业服务。</Text>
+      <Text className="page__lead">{care ? '在家附近找工作、学技能。' : '在家附近 3 公里内找工作、学技能、办就业服务。'}</Text>
+      <CareModeSwitch signedIn={!!session} />
       {error ? <Notice message={error} actionText="重新登录" onAction={retry} /> : null}
       {!session ? (
         <Button className="btn btn--primary" onClick={retry} disabled={busy}>
           {busy ? '正在登录…' : process.env.TARO_ENV === 'weapp' ? '微信一键登录' : '本地体验登录'}
         </Button>
-      ) : (
+      ) : care ? (
         <View>
-          <View className="card home-card home-card--main" onClick={() => Taro.navigateTo({ url: '/jobs/nearby/index' })}>
-            <Text className="home-card__title">附近的工作</Text>
-            <Text className="home-card__text">家附近 3 公里内正在招聘的岗位</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/jobs/nearby/index?mode=recommend' })}>
-            <Text className="home-card__title">为您推荐</Text>
-            <Text className="home-card__text">按您的求职意向挑选的岗位</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/jobs/applications/index' })}>
-            <Text className="home-card__title">我的应聘</Text>
-            <Text className="home-card__text">投递过的岗位和单位的回复</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/jobs/interviews/index' })}>
-            <Text className="home-card__title">我的面试</Text>
-            <Text className="home-card__text">预约的面试时间、地点和视频链接</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/training/courses/index' })}>
-            <Text className="home-card__title">学技能</Text>
-            <Text className="home-card__text">附近的培训班、报名、我的培训、培训需求</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/vouchers/wallet/index' })}>
-            <Text className="home-card__title">我的就业券</Text>
-            <Text className="home-card__text">领取就业券、出示券码、查看拨付</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/feedback/ratings/index' })}>
-            <Text className="home-card__title">评价和投诉</Text>
-            <Text className="home-card__text">给办过的服务打分，提投诉或意见，看办理进度</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
-            <Text className="home-card__title">求职登记</Text>
-            <Text className="home-card__text">填写或修改您的求职信息</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/pages/registration/mine/index' })}>
-            <Text className="home-card__title">我的求职登记</Text>
-            <Text className="home-card__text">查看已登记的信息和有效期</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/apply/index/index' })}>
-            <Text className="home-card__title">我的申请</Text>
-            <Text className="home-card__text">失业登记、就业登记、就业困难人员认定和办理进度</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/privacy/mine/index' })}>
-            <Text className="home-card__title">我的</Text>
-            <Text className="home-card__text">我的数据、撤回同意、注销账号、隐私指引</Text>
-          </View>
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/employer/mine/index' })}>
-            <Text className="home-card__title">单位招聘</Text>
-            <Text className="home-card__text">单位入驻、发布岗位、查看应聘人员</Text>
-          </View>
-          {session.user.roles.includes('employer') ? (
-            <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/training/manage/index' })}>
-              <Text className="home-card__title">培训班管理</Text>
-              <Text className="home-card__text">培训机构发布培训班、看花名册、记录结业</Text>
-            </View>
-          ) : null}
-          <View className="card home-card" onClick={() => Taro.navigateTo({ url: '/vouchers/redeem/index' })}>
-            <Text className="home-card__title">核销就业券</Text>
-            <Text className="home-card__text">服务机构扫持券人的券码</Text>
-          </View>
-          {session.user.roles.includes('finance') || (session.user.roles.includes('staff') && (session.user.level === 'district' || session.user.level === 'city')) ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/programmes/index' })}>
-              <Text className="home-card__title">就业券券种</Text>
-              <Text className="home-card__text">设立券种、审批预算、发放</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('staff') && (session.user.level === 'district' || session.user.level === 'city') ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/providers/index' })}>
-              <Text className="home-card__title">认定服务机构</Text>
-              <Text className="home-card__text">哪些单位可以核销就业券、服务费打到哪里</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('finance') ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/vouchers/batches/index' })}>
-              <Text className="home-card__title">结算拨付</Text>
-              <Text className="home-card__text">结算批次、拨付文件、银行回盘</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('staff') ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/reviews/index' })}>
-              <Text className="home-card__title">审核工作台</Text>
-              <Text className="home-card__text">处理辖区内的入驻和登记申请</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('staff') ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/tasks/index' })}>
-              <Text className="home-card__title">待办任务</Text>
-              <Text className="home-card__text">回访、差评整改、申诉和投诉，按到期日排列</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('staff') || session.user.roles.includes('finance') ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/stats/index' })}>
-              <Text className="home-card__title">数据看板</Text>
-              <Text className="home-card__text">辖区的考核指标、服务量和各下级区域</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('staff') ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/training-needs/index' })}>
-              <Text className="home-card__title">培训需求汇总</Text>
-              <Text className="home-card__text">辖区居民想学的工种和方便的时间</Text>
-            </View>
-          ) : null}
-          {session.user.roles.includes('staff') && session.user.level === 'community' ? (
-            <View className="card home-card home-card--staff" onClick={() => Taro.navigateTo({ url: '/staff/assist/index' })}>
-              <Text className="home-card__title">代办业务</Text>
-              <Text className="home-card__text">为本社区居民代办失业登记</Text>
+          {CARE_TASKS.map((t) => (
+            <TaskCard key={t.url} task={t} />
+          ))}
+          <Button className="btn btn--secondary" onClick={() => setMore(!more)}>
+            {more ? '收起' : '更多服务'}
+          </Button>
+          {more ? (
+            <View className="home__more">
+              {mine.filter((t) => !CARE_TASKS.some((c) => c.url === t.url)).map((t) => (
+                <TaskCard key={t.url} task={{ ...t, kind: t.kind === 'main' ? undefined : t.kind }} />
+              ))}
             </View>
           ) : null}
         </View>
+      ) : (
+        <View>
+          {mine.map((t) => (
+            <TaskCard key={t.url} task={t} />
+          ))}
+        </View>
       )}
-    </View>
+    </Page>
   );
 }

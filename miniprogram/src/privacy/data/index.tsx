@@ -22,6 +22,7 @@ import { saveJson } from '../../services/files';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { currentConsents } from '../../services/privacy';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -90,7 +91,7 @@ export default function MyDataPage() {
   const { held, consents, deletion } = data;
   const shown = held.categories.filter((c) => c.count > 0);
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的数据</Text>
       {deletion.deletion ? (
         <View className="card my-data__closing" id="closing-banner">
@@ -158,6 +159,6 @@ export default function MyDataPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -1,8 +1,11 @@
-// 我的: the person's own things in one place — their registration and applications, 我的数据
-// (what we hold, a copy, consents, closing the account) and the privacy guide.
+// 我的: the person's own things in one place — 关怀模式, their registration and applications,
+// 我的数据 (what we hold, a copy, consents, closing the account) and the privacy guide.
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { CareModeSwitch } from '../../components/CareModeSwitch';
 import { goBack } from '../../services/nav';
+import { loadSession } from '../../services/session';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../../pages/index/index.scss';
 
@@ -15,8 +18,9 @@ const LINKS = [
 
 export default function MinePage() {
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的</Text>
+      <CareModeSwitch signedIn={!!loadSession()} />
       {LINKS.map((l) => (
         <View key={l.url} className="card home-card" onClick={() => Taro.navigateTo({ url: l.url })}>
           <Text className="home-card__title">{l.title}</Text>
@@ -28,6 +32,6 @@ export default function MinePage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import { agreeToGuide } from '../../services/privacy';
 import { resolvePlatformPrivacy } from '../../services/platformPrivacy';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -32,7 +33,7 @@ export default function PrivacyPolicyPage() {
 
   if (gate || !policy) return gate;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">个人信息保护指引</Text>
       <Text className="policy__version">{`版本 ${policy.version}`}</Text>
       {policy.sections.map((s) => (
@@ -68,6 +69,6 @@ export default function PrivacyPolicyPage() {
           返回
         </Button>
       )}
-    </View>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 type Person = ResponseOf<typeof findStaffPerson>['person'];
@@ -33,12 +34,12 @@ export default function AssistPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
-  if (session.user.level !== 'community') return <View className="page"><Notice message="代办业务由社区工作人员办理。" /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
+  if (session.user.level !== 'community') return <Page><Notice message="代办业务由社区工作人员办理。" /></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">代办业务</Text>
       <Text className="page__lead">为本社区不方便用手机的居民代办申请、推荐岗位、预约面试、报名培训。只能查到本社区已做求职登记的居民。</Text>
       <View className="card">
@@ -91,6 +92,6 @@ export default function AssistPage() {
           返回首页
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -12,6 +12,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 export default function StaffComplaintPage() {
@@ -35,7 +36,7 @@ export default function StaffComplaintPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">
         {complaintKindLabels[c.kind]} · {complaintTopicLabels[c.topic]}
       </Text>
@@ -72,6 +73,6 @@ export default function StaffComplaintPage() {
         ) : null}
         <Button className="btn btn--secondary" onClick={goBack}>返回</Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -11,6 +11,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 export default function StaffRatingPage() {
@@ -51,7 +52,7 @@ export default function StaffRatingPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">评价详情</Text>
       <View className="card">
         <Text className="card__title">{rating.serviceTitle}</Text>
@@ -102,6 +103,6 @@ export default function StaffRatingPage() {
         ) : null}
         <Button className="btn btn--secondary" onClick={goBack}>返回</Button>
       </View>
-    </View>
+    </Page>
   );
 }

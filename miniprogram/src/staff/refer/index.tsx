@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -50,7 +51,7 @@ export default function ReferPage() {
 
   if (letter) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">推荐介绍信</Text>
         <View className="card referral-letter">
           <Text className="referral-letter__label">核验码</Text>
@@ -76,12 +77,12 @@ export default function ReferPage() {
             返回
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">推荐岗位</Text>
       <Text className="page__lead">{name}家附近 5 公里内招聘中的岗位，离家近的在前。</Text>
       {message ? <Notice message={message} /> : null}
@@ -97,6 +98,6 @@ export default function ReferPage() {
           </Button>
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

@@ -36,6 +36,7 @@ import { check } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { absoluteUrl } from '../../services/uploads';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -157,25 +158,25 @@ export default function ReviewPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!type) return <View className="page"><Notice message="链接不完整，请从审核工作台重新进入。" actionText="返回" onAction={goBack} /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!type) return <Page><Notice message="链接不完整，请从审核工作台重新进入。" actionText="返回" onAction={goBack} /></Page>;
   if (done) {
     return (
-      <View className="page">
+      <Page>
         <Notice kind="info" message={done} />
         <View className="page__actions">
           <Button className="btn btn--primary" onClick={goBack}>
             返回审核工作台
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
-  if (error && !subject) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (!subject) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (error && !subject) return <Page><Notice message={error} actionText="重试" onAction={load} /></Page>;
+  if (!subject) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{type === 'employer' ? '单位入驻审核' : type === 'vacancy' ? '招聘岗位审核' : `${applicationKindLabels[type]}审核`}</Text>
       <Text className="page__lead">{reviewStepLabels[step]}</Text>
       {subject.kind === 'vacancy' ? <VacancyDetails v={subject.vacancy} /> : null}
@@ -241,6 +242,6 @@ export default function ReviewPage() {
           不通过
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

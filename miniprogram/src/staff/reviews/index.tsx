@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -40,9 +41,9 @@ export default function ReviewQueuePage() {
   // Back from a decision, the decided one leaves the queue.
   useLoadOnShow(() => load(type), Boolean(session && isStaff), [session?.token, type]);
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
-  if (!isStaff) return <View className="page"><Notice message="这里是工作人员的审核工作台，您的账号没有工作人员权限。" /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
+  if (!isStaff) return <Page><Notice message="这里是工作人员的审核工作台，您的账号没有工作人员权限。" /></Page>;
 
   const open = (r: Review) =>
     Taro.navigateTo({
@@ -50,7 +51,7 @@ export default function ReviewQueuePage() {
     });
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">审核工作台</Text>
       <Text className="page__lead">只显示您辖区内待处理的申请，先提交的排在前面。</Text>
       <View className="queue-tabs" role="tablist">
@@ -83,6 +84,6 @@ export default function ReviewQueuePage() {
           返回首页
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

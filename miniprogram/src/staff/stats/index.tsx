@@ -19,6 +19,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { saveCsv } from '../../services/files';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -57,7 +58,7 @@ export default function StatsPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">数据看板</Text>
       <Text className="page__lead">{data.total.areaName} · {data.periodLabel}</Text>
       <View className="toggle-row tabs">
@@ -135,6 +136,6 @@ export default function StatsPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -10,6 +10,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 
 export default function TaskPage() {
@@ -22,16 +23,16 @@ export default function TaskPage() {
   const { errors, busy, submitError } = submission;
   const needsNote = kind !== undefined && TASK_NOTE_REQUIRED.includes(kind);
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
-  if (!params.id || !kind) return <View className="page"><Notice message="没有找到这项任务，请从待办任务里打开。" actionText="返回" onAction={goBack} /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
+  if (!params.id || !kind) return <Page><Notice message="没有找到这项任务，请从待办任务里打开。" actionText="返回" onAction={goBack} /></Page>;
   if (done) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">已办结</Text>
         <Notice kind="info" message="这项任务已办结，办理情况已记录。" />
         <Button className="btn btn--primary" onClick={goBack}>返回待办任务</Button>
-      </View>
+      </Page>
     );
   }
 
@@ -46,7 +47,7 @@ export default function TaskPage() {
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{taskKindLabels[kind]}</Text>
       <View className="card">
         <Text className="card__subtitle">办理期限：{params.due}</Text>
@@ -67,6 +68,6 @@ export default function TaskPage() {
         </Button>
         <Button className="btn btn--secondary" onClick={goBack}>返回</Button>
       </View>
-    </View>
+    </Page>
   );
 }

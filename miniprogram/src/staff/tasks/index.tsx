@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -55,10 +56,10 @@ export default function TasksPage() {
   }
   useLoadOnShow(() => load(), !!session, [session?.token]);
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">待办任务</Text>
       <View className="toggle-row tabs">
         {TABS.map((t) => (
@@ -102,6 +103,6 @@ export default function TasksPage() {
           加载更多
         </Button>
       ) : null}
-    </View>
+    </Page>
   );
 }

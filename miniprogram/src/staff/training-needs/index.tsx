@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -30,10 +31,10 @@ export default function StaffTrainingNeedsPage() {
     if (!s.user.areaCode) return undefined;
     return request(staffTrainingNeeds, { query: { areaCode: s.user.areaCode } });
   });
-  if (session && !session.user.areaCode) return <View className="page"><Notice message="您的账号没有设置辖区，请联系管理员。" /></View>;
+  if (session && !session.user.areaCode) return <Page><Notice message="您的账号没有设置辖区，请联系管理员。" /></Page>;
   if (gate || !data) return gate;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">培训需求汇总</Text>
       <Text className="page__lead">
         {data.areaName}：{data.total} 人填了培训需求。
@@ -46,6 +47,6 @@ export default function StaffTrainingNeedsPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

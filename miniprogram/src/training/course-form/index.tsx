@@ -30,6 +30,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -99,7 +100,7 @@ export default function CourseFormPage() {
   if (gate || !programmes) return gate;
   const e = (path: string) => errors[path];
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">发布培训班</Text>
       <View className="card">
         <Text className="card__title">教什么</Text>
@@ -173,6 +174,6 @@ export default function CourseFormPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

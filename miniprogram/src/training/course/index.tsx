@@ -22,6 +22,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
 import { feeText, seatsText } from '../components/CourseCard';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -73,7 +74,7 @@ export default function CoursePage() {
 
   if (result) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">{result.status === 'enrolled' ? '报名成功' : '已进入候补'}</Text>
         <View className="card">
           <Text className={`enrol-status enrol-status--${result.status}`}>{enrolmentLabel(result)}</Text>
@@ -95,12 +96,12 @@ export default function CoursePage() {
             返回
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{c.title}</Text>
       <View className="card course-card">
         <Text className="course-card__seats">{seatsText(c)}</Text>
@@ -146,6 +147,6 @@ export default function CoursePage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

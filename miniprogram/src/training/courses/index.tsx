@@ -12,6 +12,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { location } from '../../services/location';
 import { ApiError, request } from '../../services/request';
 import { CourseCard } from '../components/CourseCard';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -77,9 +78,9 @@ export default function NearbyCoursesPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{params.personId ? `为${decodeURIComponent(params.name ?? '')}找培训` : '附近的培训'}</Text>
       {center ? <Text className="page__lead">离{center.label} 10 公里内还能报名的培训班，近的在前。</Text> : null}
       {center === null ? <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找。" /> : null}
@@ -115,6 +116,6 @@ export default function NearbyCoursesPage() {
           {loading ? '正在加载…' : '再看 20 个'}
         </Button>
       ) : null}
-    </View>
+    </Page>
   );
 }

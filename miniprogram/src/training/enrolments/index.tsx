@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { RateButton } from '../../components/RateButton';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -39,7 +40,7 @@ export default function MyEnrolmentsPage() {
   if (gate || !items) return gate;
   const today = todayInChina();
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">我的培训</Text>
       {message ? <Notice message={message} /> : null}
       {items.length === 0 ? (
@@ -70,6 +71,6 @@ export default function MyEnrolmentsPage() {
           ) : null}
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { seatsText } from '../components/CourseCard';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -24,15 +25,15 @@ export default function ManageCoursesPage() {
   if (gate || !data) return gate;
   if (data.institutions.length === 0) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">培训班管理</Text>
         <Notice kind="info" message="您所在的单位还不是认定的培训机构。请先在“单位招聘”里完成单位入驻，再请区人社部门认定为培训机构。" actionText="返回" onAction={goBack} />
-      </View>
+      </Page>
     );
   }
   const current = data.institutions.find((p) => p.id === data.chosen)!;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">培训班管理</Text>
       <Text className="page__lead">{current.name}</Text>
       {data.institutions.length > 1 ? (
@@ -65,6 +66,6 @@ export default function ManageCoursesPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -11,6 +11,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -33,21 +34,21 @@ export default function TrainingNeedsPage() {
     });
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在登录…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
   if (sent) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">谢谢您</Text>
         <Notice kind="info" message="您的培训需求已经交给社区。想学的人多了，就会在附近开班，开班时在“附近的培训”里能看到。" />
         <Button className="btn btn--secondary" onClick={goBack}>
           返回
         </Button>
-      </View>
+      </Page>
     );
   }
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">培训需求调查</Text>
       <Text className="page__lead">告诉我们您想学什么、什么时间方便，社区会按大家的需要在附近组织培训。</Text>
       <View className="card">
@@ -91,6 +92,6 @@ export default function TrainingNeedsPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

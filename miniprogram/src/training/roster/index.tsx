@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
 
@@ -56,7 +57,7 @@ export default function RosterPage() {
   const { course, items } = data;
   const started = todayInChina() >= course.schedule.startsOn;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{course.title}</Text>
       <Text className="page__lead">
         已报 {course.enrolled}/{course.seats} 人{course.waiting ? `，候补 ${course.waiting} 人` : ''} · {course.schedule.startsOn} 开班，共 {course.schedule.days} 天
@@ -100,6 +101,6 @@ export default function RosterPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

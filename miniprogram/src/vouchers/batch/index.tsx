@@ -11,6 +11,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { saveCsv } from '../../services/files';
 import { request } from '../../services/request';
 import { yuan } from '../components/labels';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -54,7 +55,7 @@ export default function BatchPage() {
   if (gate || !data) return gate;
   const { batch: b, lines } = data;
   return (
-    <View className="page">
+    <Page>
       <View className="card voucher-card">
         <Text className="voucher-card__name">{b.programmeName}</Text>
         <Text className="voucher-card__value">{yuan(b.amountFen)}</Text>
@@ -86,6 +87,6 @@ export default function BatchPage() {
           <Text>{yuan(l.amountFen)} · {l.voucherCount} 张 · {LINE_STATUS[l.status]}{l.reason ? `（${l.reason}）` : ''}</Text>
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { ApiError, newIdempotencyKey, request } from '../../services/request';
 import { chinaDate, yuan } from '../components/labels';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -91,7 +92,7 @@ export default function BatchesPage() {
   const running = run?.status === 'running';
   const percent = run ? (run.vouchersTotal === 0 ? (running ? 0 : 100) : Math.min(100, Math.round((run.vouchersDone / run.vouchersTotal) * 100))) : 0;
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">结算拨付</Text>
       {message ? <Notice kind="info" message={message} /> : null}
       {running ? (
@@ -122,6 +123,6 @@ export default function BatchesPage() {
           <Text className="voucher-card__meta">{b.voucherCount} 张券 · {b.lineCount} 个收款方 · {chinaDate(b.createdAt)}</Text>
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

@@ -17,6 +17,7 @@ import { a11yRole } from '../../components/a11y';
 import { voucherHolder } from '../components/holder';
 import { QrImage } from '../components/QrImage';
 import { validityText, yuan } from '../components/labels';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -97,7 +98,7 @@ export default function VoucherDetailPage() {
   const v = voucher;
 
   return (
-    <View className="page">
+    <Page>
       <View className="card voucher-card">
         <Text className="voucher-card__name">{v.programmeName}</Text>
         <Text className="voucher-card__value">{yuan(v.faceValueFen)}</Text>
@@ -163,6 +164,6 @@ export default function VoucherDetailPage() {
           返回
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -31,6 +31,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import { yuan } from '../components/labels';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -114,7 +115,7 @@ export default function ProgrammesPage() {
 
   if (creating) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">新建券种</Text>
         <FormField label="名称" required error={form.errors.name}>
           <Input className="input" value={draft.name} maxlength={40} placeholder="例如：鼓楼区职业指导服务券" onInput={(e) => set({ name: e.detail.value }, ['name'])} />
@@ -173,12 +174,12 @@ export default function ProgrammesPage() {
           <Button className="btn btn--secondary" onClick={() => setCreating(false)}>取消</Button>
           <Button className="btn btn--primary" disabled={form.busy} onClick={() => void submit()}>{form.busy ? '正在提交…' : '提交财务审批'}</Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">就业券券种</Text>
       {progress ? <Notice kind="info" message={progress} /> : null}
       {error ? <Notice message={error} /> : null}
@@ -200,6 +201,6 @@ export default function ProgrammesPage() {
           ) : null}
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

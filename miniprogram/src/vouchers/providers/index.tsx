@@ -12,6 +12,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -28,10 +29,10 @@ export default function ProvidersPage() {
   const search = useFormSubmit();
   const form = useFormSubmit();
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (!session) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (!session) return <Page><Text className="page__loading">正在加载…</Text></Page>;
   const allowed = session.user.roles.includes('staff') && (session.user.level === 'district' || session.user.level === 'city');
-  if (!allowed) return <View className="page"><Notice message="服务机构由区级或市级工作人员认定。" actionText="返回" onAction={goBack} /></View>;
+  if (!allowed) return <Page><Notice message="服务机构由区级或市级工作人员认定。" actionText="返回" onAction={goBack} /></Page>;
 
   async function find() {
     setDone(undefined);
@@ -69,7 +70,7 @@ export default function ProvidersPage() {
   };
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">认定服务机构</Text>
       <Text className="page__lead">培训机构、人力资源服务机构或用人单位先在小程序完成单位入驻，审核通过后在这里认定，才能核销就业券。</Text>
       {done ? <Notice kind="info" message={done} /> : null}
@@ -120,6 +121,6 @@ export default function ProvidersPage() {
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={goBack}>返回</Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -23,6 +23,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey, request } from '../../services/request';
 import { chinaDate, yuan } from '../components/labels';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -93,14 +94,14 @@ export default function RedeemPage() {
   if (gate || !providers) return gate;
   if (providers.length === 0) {
     return (
-      <View className="page">
+      <Page>
         <Notice kind="info" message="您所在的单位还不是就业券服务机构。培训机构、人力资源服务机构和用人单位可向区人社部门申请认定。" />
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">核销就业券</Text>
       {providers.length > 1 ? (
         <FormField label="以哪个机构核销">
@@ -157,6 +158,6 @@ export default function RedeemPage() {
           <Text>{yuan(r.amountFen)} · {voucherStatusLabels[r.status]}</Text>
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

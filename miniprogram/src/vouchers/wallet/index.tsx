@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { usePageData } from '../../hooks/usePageData';
 import { voucherHolder } from '../components/holder';
 import { validityText, yuan } from '../components/labels';
+import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/vouchers.scss';
 
@@ -17,7 +18,7 @@ export default function WalletPage() {
   if (gate || !items) return gate;
 
   return (
-    <View className="page">
+    <Page>
       <Text className="page__title">{holder.title}</Text>
       {items.length === 0 ? (
         <Notice
@@ -38,6 +39,6 @@ export default function WalletPage() {
           <Text className="voucher-card__meta">{validityText(v, holder.employer)}</Text>
         </View>
       ))}
-    </View>
+    </Page>
   );
 }

@@ -22,6 +22,7 @@ import {
 } from '../../../hooks/registrationForm';
 import { ApiError, request } from '../../../services/request';
 import { agree, currentConsents } from '../../../services/privacy';
+import { Page } from '../../../components/Page';
 import '../../../styles/page.scss';
 
 const MINE_ROUTE = 'pages/registration/mine/index';
@@ -117,20 +118,20 @@ export default function RegistrationFormPage() {
     }
   }
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retrySignIn} /></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retrySignIn} /></Page>;
   if (!session || loading) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__loading">正在加载…</Text>
-      </View>
+      </Page>
     );
   }
-  if (loadError) return <View className="page"><Notice message={loadError} actionText="重试" onAction={loadExisting} /></View>;
+  if (loadError) return <Page><Notice message={loadError} actionText="重试" onAction={loadExisting} /></Page>;
 
   if (!idConsent) {
     const text = separateConsentTexts.id_number;
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">{text.title}</Text>
         <View className="card">
           <Text className="consent__text">{text.why}</Text>
@@ -146,12 +147,12 @@ export default function RegistrationFormPage() {
             {refused ? '返回' : '不同意'}
           </Button>
         </View>
-      </View>
+      </Page>
     );
   }
 
   return (
-    <View className="page">
+    <Page>
       <StepIndicator steps={STEPS} current={step} />
       {submitError ? <Notice message={submitError} /> : null}
       {/* Keyed by step: Taro's H5 components do not take every prop change on a reused element
@@ -173,6 +174,6 @@ export default function RegistrationFormPage() {
           </Button>
         )}
       </View>
-    </View>
+    </Page>
   );
 }

@@ -18,6 +18,7 @@ import { Notice } from '../../../components/Notice';
 import { useLoadOnShow } from '../../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import { ApiError, request } from '../../../services/request';
+import { Page } from '../../../components/Page';
 import '../../../styles/page.scss';
 
 export default function MyRegistrationPage() {
@@ -39,25 +40,25 @@ export default function MyRegistrationPage() {
 
   const edit = () => Taro.navigateTo({ url: '/pages/registration/form/index' });
 
-  if (signInError) return <View className="page"><Notice message={signInError} actionText="重新登录" onAction={retry} /></View>;
-  if (error) return <View className="page"><Notice message={error} actionText="重试" onAction={load} /></View>;
-  if (registration === undefined) return <View className="page"><Text className="page__loading">正在加载…</Text></View>;
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (error) return <Page><Notice message={error} actionText="重试" onAction={load} /></Page>;
+  if (registration === undefined) return <Page><Text className="page__loading">正在加载…</Text></Page>;
   if (registration === null) {
     return (
-      <View className="page">
+      <Page>
         <Text className="page__title">您还没有求职登记</Text>
         <Text className="page__lead">填写求职登记后，社区工作人员会为您推荐附近的工作和培训。</Text>
         <Button className="btn btn--primary" onClick={edit}>
           现在填写
         </Button>
-      </View>
+      </Page>
     );
   }
 
   const r = registration;
   const expired = r.status === 'expired';
   return (
-    <View className="page">
+    <Page>
       <Notice
         kind={expired ? 'error' : 'info'}
         message={expired ? `登记已于 ${todayInChina(new Date(r.validUntil))} 过期，请核对后保存一次即可续期。` : `登记有效，有效期至 ${todayInChina(new Date(r.validUntil))}`}
@@ -97,6 +98,6 @@ export default function MyRegistrationPage() {
           返回首页
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }
