@@ -21,5 +21,6 @@ export * from './domain/ratings';
 export * from './domain/figures';
 export * from './domain/privacy';
 export * from './domain/privacyPolicy';
+export * from './domain/proxies';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -78,6 +78,10 @@ let userId: string;
 let benefitVoucherId: string;
 let serviceVoucherId: string;
 let batchId: string;
+let motherToken: string;
+/** Her session acting for her mother, and her brother's acting for her (亲情代办 both ways). */
+let actingForMother: string;
+let brotherActing: string;
 
 beforeAll(async () => {
   api = await startApi({ tableName });
@@ -117,6 +121,19 @@ beforeAll(async () => {
   serviceVoucherId = mine.find((v) => v.programmeId === service)!.id;
   expect((await client.post(`/me/vouchers/${benefitVoucherId}/claim`, { account: { accountNo: ACCOUNT_NO, bankName: '建设银行' } }, person)).status).toBe(200);
   expect((await client.post(`/me/vouchers/${serviceVoucherId}/claim`, {}, person)).status).toBe(200);
+
+  // 亲情代办 both ways: she acts for her mother (her phone is on her mother's record), her brother for her.
+  const bindAndAct = async (inviter: string, proxy: string, phone: string, callName: string) => {
+    const invited = await client.post('/me/proxies', { phone, relation: 'child', callName, channel: 'weapp' }, inviter);
+    const accepted = await client.post('/me/proxy-invitations/accept', { phone, code: invited.body.code, channel: 'weapp' }, proxy);
+    expect(accepted.status).toBe(201);
+    const acting = await client.post('/me/acting-for', { bindingId: accepted.body.binding.id }, proxy);
+    expect(acting.status).toBe(200);
+    return acting.body.token as string;
+  };
+  motherToken = await client.devLogin('er-mother', {}, { consents: ['privacy'] });
+  actingForMother = await bindAndAct(motherToken, person, PHONE, '妈妈');
+  brotherActing = await bindAndAct(person, await client.devLogin('er-brother', {}, { consents: ['privacy'] }), '13755550999', '姐姐');
 }, 300_000);
 
 afterAll(async () => {
@@ -130,7 +147,7 @@ describe('我的数据', () => {
     const res = await client.get('/me/data-export', person);
     expect(res.status).toBe(200);
     const count = Object.fromEntries(res.body.categories.map((c: { key: string; count: number }) => [c.key, c.count]));
-    expect(count).toMatchObject({ registration: 1, applications: 1, vouchers: 2, payoutAccount: 1, complaints: 1 });
+    expect(count).toMatchObject({ registration: 1, applications: 1, vouchers: 2, payoutAccount: 1, complaints: 1, proxies: 2 });
     expect(count.consents).toBeGreaterThanOrEqual(2);
     expect(res.body.data.registration[0]).toMatchObject({ name: NAME, phone: PHONE });
     expect(res.text).not.toContain(ID_NUMBER);
@@ -263,6 +280,13 @@ describe('the erasure run', () => {
     const reg = await readAuditEvents('JobseekerRegistration', userId);
     expect(reg[reg.length - 1]).toMatchObject({ action: 'erase', toState: 'erased' });
     expect((await readAuditEvents('Voucher', serviceVoucherId)).map((e) => e.toState)).toEqual(['issued', 'claimed', 'revoked']);
+  });
+
+  it('ends 亲情代办 both ways: her brother can no longer act for her, nor she for her mother, whose record keeps no phone of hers', async () => {
+    expect((await client.get('/me/vouchers', brotherActing)).body.error.code).toBe('proxy_revoked');
+    expect((await client.get('/me/vouchers', actingForMother)).body.error.code).toBe('proxy_revoked');
+    const mothers = (await client.get('/me/proxies', motherToken)).body.proxies;
+    expect(mothers).toEqual([expect.objectContaining({ status: 'revoked', revokedBy: 'proxy', proxyPhone: '' })]);
   });
 
   it('ends the old session, and lets the same WeChat user and the same ID number start again as a new account', async () => {

@@ -15,6 +15,8 @@ export interface AuditEventContent {
   toState: string;
   reason?: string;
   changedFields?: string[];
+  /** 亲情代办: the family member who did it for the person named by `actorId`. */
+  proxyId?: string;
 }
 
 export function auditHash(prevHash: string, event: AuditEventContent): string {
@@ -30,6 +32,8 @@ export function auditHash(prevHash: string, event: AuditEventContent): string {
     event.toState,
     event.reason ?? null,
     event.changedFields ?? null,
+    // Only when there is one, so every event hashed before proxies existed still verifies.
+    ...(event.proxyId ? [event.proxyId] : []),
   ]);
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }

@@ -1,13 +1,19 @@
 // Building the next audit event of a record, to be written in the same transaction as the change.
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { AuditEventEntity } from '../db/entities';
+import { actingProxy } from '../proxies/acting';
 import { auditHash, GENESIS_HASH, type AuditEventContent } from './chain';
 
+/**
+ * The next event of a record's chain. Written during a family member's proxy request, it names
+ * them too (`proxyId`), whatever the caller passed: every proxy action shows both in the trail.
+ */
 export function nextAuditEvent(
   prev: { seq: number; hash: string } | undefined,
-  event: Omit<AuditEventContent, 'seq'>,
+  event: Omit<AuditEventContent, 'seq' | 'proxyId'>,
 ) {
-  const content: AuditEventContent = { ...event, seq: (prev?.seq ?? 0) + 1 };
+  const proxy = actingProxy();
+  const content: AuditEventContent = { ...event, seq: (prev?.seq ?? 0) + 1, ...(proxy ? { proxyId: proxy.proxyUserId } : {}) };
   const prevHash = prev?.hash ?? GENESIS_HASH;
   const hash = auditHash(prevHash, content);
   const put = AuditEventEntity.build(PutTransaction)

@@ -70,7 +70,7 @@ export async function auditTrail(principal: Principal, type: AuditedType, id: st
   if (!access || !(access.own || staffSees)) throw new NotFoundError('找不到这条记录');
   const events = await readAuditEvents(type, id);
   return {
-    events: events.map(({ seq, at, actorId, action, fromState, toState, reason, changedFields }) => ({
+    events: events.map(({ seq, at, actorId, action, fromState, toState, reason, changedFields, proxyId }) => ({
       seq,
       at,
       actorId,
@@ -79,6 +79,7 @@ export async function auditTrail(principal: Principal, type: AuditedType, id: st
       toState,
       ...(reason ? { reason } : {}),
       ...(changedFields ? { changedFields } : {}),
+      ...(proxyId ? { proxyId } : {}),
     })),
     verified: findBrokenLink(events) === -1,
   };

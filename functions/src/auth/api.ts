@@ -1,8 +1,9 @@
 // Identity, one Lambda: WeChat and CloudBase sign-in, who the caller is, the person's consents
-// to the privacy guide, 我的数据 and closing the account. (The dev login is a function of its own
+// to the privacy guide, 我的数据 and closing the account, and 亲情代办 (who may act for whom). (The dev login is a function of its own
 // that only the local and test stages deploy.)
 import { router } from '../http/router';
 import * as privacy from '../privacy/handlers';
+import * as proxies from '../proxies/handlers';
 import { cloudbase, me, preferences, wechat } from './handlers';
 
 export const handler = router(
@@ -18,4 +19,11 @@ export const handler = router(
   privacy.deletion,
   privacy.requestDeletionHandler,
   privacy.cancelDeletionHandler,
+  proxies.invite,
+  proxies.cancelInvite,
+  proxies.accept,
+  proxies.list,
+  proxies.revoke,
+  proxies.actFor,
+  proxies.actions,
 );

@@ -18,3 +18,17 @@ export function decodeKeyCursor(cursor: string | undefined, index: 'gsi1' | 'gsi
   if (!ok) throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
   return key;
 }
+
+/** A cursor into the table itself: a position (pk, sk) in `partition`, among the sort keys starting `prefix`. */
+export function decodeTableCursor(cursor: string | undefined, partition: string, prefix: string): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  let key: Record<string, string> | undefined;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const ok = key && typeof key === 'object' && key.pk === partition && typeof key.sk === 'string' && key.sk.startsWith(prefix) && Object.keys(key).length === 2;
+  if (!ok) throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
+  return key;
+}

@@ -62,3 +62,17 @@ export class ConsentRequiredError extends AppError {
     super(403, 'consent_required', consentRequiredMessage(missing), missing.map((p) => ({ path: ['consents', p], message: consentPurposeLabels[p] })));
   }
 }
+
+/** A family member's proxy session on a route that stays the person's own. */
+export class ProxyNotAllowedError extends AppError {
+  constructor() {
+    super(403, 'proxy_not_allowed', '代办时不能办理这项业务，需要本人在自己的手机上办理');
+  }
+}
+
+/** A proxy session whose binding has ended (either side revoked it) or never stood. */
+export class ProxyRevokedError extends AppError {
+  constructor() {
+    super(403, 'proxy_revoked', '代办关系已解除，不能再为对方办理');
+  }
+}

@@ -5,6 +5,7 @@ import type { BodyOf, Contract, ErrorBody, FieldIssue, ParamsOf, QueryOf, Role, 
 import { getConfig } from '../config';
 import { inRequestTable } from '../db/table';
 import { requireConsents } from './consents';
+import { checkProxy, runAsProxy } from '../proxies/acting';
 import { logger } from '../logger';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
@@ -101,6 +102,9 @@ export function httpHandler<C extends Contract>(
       const principal = contract.auth === 'public' ? await authenticate(event).catch(() => undefined) : await authenticate(event);
       authorise(contract.auth, principal);
       if (principal) logger.appendKeys({ userId: principal.userId });
+      // 亲情代办: a family member's session works only on the routes a proxy may use, while the binding stands.
+      const proxied = contract.auth !== 'public' && principal?.proxy ? { ...principal, proxy: principal.proxy } : undefined;
+      if (proxied) await checkProxy(contract, proxied);
 
       let body: unknown;
       if (contract.body) {
@@ -126,7 +130,8 @@ export function httpHandler<C extends Contract>(
       // Personal data by consent: checked after the input (bad input is a 400 whoever sends it).
       if (contract.consents?.length && principal) await requireConsents(principal.userId, contract.consents);
 
-      const result = await run({ body, query, params, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
+      const execute = () => run({ body, query, params, principal, headers: event.headers ?? {}, event } as HandlerInput<C>);
+      const result = proxied ? await runAsProxy(contract, proxied, execute) : await execute();
       // Serialise through the contract: a response can never carry fields the contract does not name.
       const output = contract.response.parse(result);
       if (contract.produces) return fileResponse(contract.produces, output as { fileName: string; content: string });

@@ -41,6 +41,7 @@ function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<strin
     ratings: r.ratings.map(readable),
     complaints: r.complaints.map(readable),
     subscriptions: own('SUBSCRIPTION'),
+    proxies: [...own('PROXY'), ...own('PROXYINVITE'), ...r.actingFor.map(readable), ...own('PROXYACT')],
   };
 }
 

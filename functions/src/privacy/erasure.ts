@@ -31,6 +31,8 @@ import {
   JobseekerRegistrationEntity,
   PayoutLineEntity,
   PersonApplicationEntity,
+  ProxyBindingEntity,
+  ProxyInvitationEntity,
   RatingEntity,
   ReferralEntity,
   ReviewEntity,
@@ -49,11 +51,16 @@ import { cancelEnrolment } from '../training/enrolments';
 import { getObjectStore } from '../uploads/store';
 import { lapse } from '../vouchers/lapse';
 import { loadProgramme } from '../vouchers/store';
+import { revocationWrites } from '../proxies/revocation';
 import { ownOf, personRecords, type RawItem } from './personData';
 
 const ACTOR = 'system:erasure';
-/** What the person's own partition keeps: the erased mark, the consent log (proof of what was agreed), and how they were last counted. */
-const KEPT_OWN = (sk: string) => sk === 'CONSENTS' || sk.startsWith('CONSENTLOG#') || sk === 'FIGURE_STATE';
+/**
+ * What the person's own partition keeps: the erased mark, the consent log (proof of what was
+ * agreed), how they were last counted, and the lines of what family members did in their name
+ * (user ids and the service, no personal fields: proof of who acted, like the audit chains).
+ */
+const KEPT_OWN = (sk: string) => sk === 'CONSENTS' || sk.startsWith('CONSENTLOG#') || sk === 'FIGURE_STATE' || sk.startsWith('PROXYACT#');
 /** Uploads are filed under `<purpose>/<userId>/`: a person's evidence and complaint photos (licences are their unit's). */
 const PERSONAL_UPLOADS = ['evidence', 'complaints'];
 
@@ -177,11 +184,26 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
     ComplaintEntity.build(UpdateItemCommand).item({ complaintId: c.complaintId, text: '（内容已随账号注销删除）', photoKeys: [] }).options({ condition: { attr: 'complaintId', exists: true } }).send(),
   );
 
+  // 亲情代办 where the person acted for someone: ended, and their phone taken off the other person's record.
+  for (const b of r.actingFor) {
+    count('pseudonymised')(
+      await ifStill(() =>
+        b.status === 'active'
+          ? execute(...revocationWrites(b, 'proxy', at, true))
+          : ProxyBindingEntity.build(UpdateItemCommand).item({ personId: b.personId, bindingId: b.bindingId, proxyPhone: '' }).options({ condition: { attr: 'bindingId', exists: true } }).send(),
+      ),
+    );
+  }
+
   // 3. Delete what is only about the person: applications (their forms), invitations to their phone, photos.
   await mapLimit(r.applications, 8, async (a) => count('deleted')(await ifStill(() => PersonApplicationEntity.build(DeleteItemCommand).key({ applicationId: a.applicationId }).send())));
   if (reg) {
     const { Items: invitations = [] } = await table.build(QueryCommand).entities(EmployerInvitationEntity).query({ index: 'gsi2', partition: `INVITES#${reg.phone}` }).send();
     for (const inv of invitations) report.deleted += await ifStill(() => EmployerInvitationEntity.build(DeleteItemCommand).key({ employerId: inv.employerId, phone: inv.phone }).send());
+  }
+  for (const phone of new Set([reg?.phone, ...r.actingFor.map((b) => b.proxyPhone)].filter((p): p is string => !!p))) {
+    const { Items: invitations = [] } = await table.build(QueryCommand).entities(ProxyInvitationEntity).query({ index: 'gsi2', partition: `PROXYINVITES#${phone}` }).send();
+    for (const inv of invitations) report.deleted += await ifStill(() => ProxyInvitationEntity.build(DeleteItemCommand).key({ personId: inv.personId, phone: inv.phone }).send());
   }
   const store = await getObjectStore();
   for (const purpose of PERSONAL_UPLOADS) report.objects += await store.removeAll(`${purpose}/${userId}/`);

@@ -10,6 +10,7 @@ import {
   InterviewBookingEntity,
   JobApplicationEntity,
   PersonApplicationEntity,
+  ProxyBindingEntity,
   RatingEntity,
   ReferralEntity,
   ReviewEntity,
@@ -36,6 +37,8 @@ export interface PersonRecords {
   ratings: FormattedItem<typeof RatingEntity>[];
   complaints: FormattedItem<typeof ComplaintEntity>[];
   memberships: FormattedItem<typeof EmployerMemberEntity>[];
+  /** 亲情代办 bindings under which the person acts for someone else (in that person's partition). */
+  actingFor: FormattedItem<typeof ProxyBindingEntity>[];
 }
 
 /** Every page of one GSI2 list of a person. */
@@ -61,7 +64,7 @@ export async function ownItems(userId: string): Promise<RawItem[]> {
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
     listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
@@ -74,8 +77,9 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(RatingEntity, `USER_RATINGS#${userId}`),
     listOf(ComplaintEntity, `USER_COMPLAINTS#${userId}`),
     listOf(EmployerMemberEntity, `USER_EMPLOYERS#${userId}`),
+    listOf(ProxyBindingEntity, `PROXIES_OF#${userId}`),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */

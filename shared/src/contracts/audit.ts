@@ -12,6 +12,8 @@ export const auditEventSchema = z.object({
   toState: z.string(),
   reason: z.string().optional(),
   changedFields: z.array(z.string()).optional(),
+  /** 亲情代办: done by this family member (a user id) for the person `actorId`. */
+  proxyId: z.string().optional(),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 

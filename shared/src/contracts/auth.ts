@@ -21,10 +21,22 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** A family member's session acting for someone (亲情代办): who, and how the proxy calls them. */
+export const actingForSchema = z.object({
+  bindingId: z.string(),
+  personId: z.string(),
+  callName: z.string(),
+  relation: z.string(),
+});
+export type ActingFor = z.infer<typeof actingForSchema>;
+
 export const sessionSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
+  /** The person whose account this session works on (for a proxy session: the person acted for). */
   user: userSchema,
+  /** Present only on a proxy session (POST /me/acting-for). */
+  actingFor: actingForSchema.optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

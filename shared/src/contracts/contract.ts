@@ -24,6 +24,11 @@ export interface Contract<
    * them: 403 `consent_required`, naming them, and nothing stored.
    */
   consents?: readonly ConsentPurpose[];
+  /**
+   * A family member acting for the person (亲情代办, a proxy session) may call this route. Any
+   * other signed-in route answers a proxy session with 403: it stays the person's own.
+   */
+  proxy?: boolean;
   body?: Body;
   query?: Query;
   /** Path parameters, named as in `path` (`/employers/{id}`). */

@@ -5,6 +5,8 @@ export const errorCodes = [
   'unauthenticated',
   'forbidden',
   'consent_required',
+  'proxy_not_allowed',
+  'proxy_revoked',
   'not_found',
   'conflict',
   'not_eligible',

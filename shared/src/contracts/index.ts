@@ -19,6 +19,7 @@ export * from './tasks';
 export * from './ratings';
 export * from './stats';
 export * from './privacy';
+export * from './proxies';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -49,6 +50,7 @@ import {
 import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
+import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { cancelAccountDeletion, getAccountDeletion, getDataExport, getPrivacyPolicy, giveConsents, listConsents, requestAccountDeletion, withdrawConsent } from './privacy';
 import {
   createProgramme,
@@ -199,4 +201,11 @@ export const allContracts = [
   getAccountDeletion,
   requestAccountDeletion,
   cancelAccountDeletion,
+  inviteProxy,
+  cancelProxyInvitation,
+  acceptProxyInvitation,
+  listMyProxies,
+  revokeProxy,
+  startActingFor,
+  listProxyActions,
 ] as const;

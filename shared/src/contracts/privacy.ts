@@ -59,6 +59,7 @@ export const listConsents = defineContract({
   path: '/me/consents',
   summary: '我给过的同意',
   auth: 'user',
+  proxy: true,
   response: z.object({ policyVersion: z.string(), items: z.array(consentSchema) }),
   errors: [401],
 });

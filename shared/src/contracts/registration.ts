@@ -108,6 +108,7 @@ export const putJobseekerRegistration = defineContract({
   path: '/me/jobseeker-registration',
   summary: '填写或修改本人的求职登记',
   auth: 'user',
+  proxy: true,
   consents: ['privacy', 'id_number'],
   body: jobseekerRegistrationBodySchema,
   response: z.object({ registration: jobseekerRegistrationSchema }),
@@ -120,6 +121,7 @@ export const getJobseekerRegistration = defineContract({
   path: '/me/jobseeker-registration',
   summary: '本人的求职登记（身份证号脱敏）',
   auth: 'user',
+  proxy: true,
   response: z.object({ registration: jobseekerRegistrationSchema }),
   errors: [401, 404],
 });

@@ -138,6 +138,7 @@ export const getVacancy = defineContract({
   path: '/vacancies/{id}',
   summary: '岗位详情：招聘中的岗位人人可见；其他状态仅本单位成员和辖区工作人员可见',
   auth: 'user',
+  proxy: true,
   params: idParams,
   response: vacancyResponse,
   errors: [401, 404],
@@ -184,6 +185,7 @@ export const nearbyVacancies = defineContract({
   path: '/vacancies/nearby',
   summary: '附近的工作：半径内招聘中的岗位，按距离或匹配度排序，含距离和匹配理由',
   auth: 'user',
+  proxy: true,
   query: nearbyQuerySchema,
   response: z.object({ items: z.array(nearbyItemSchema), nextCursor: z.string().optional() }),
   errors: [400, 401],
@@ -248,6 +250,7 @@ export const myRecommendations = defineContract({
   path: '/me/recommendations',
   summary: '为您推荐：按求职登记的意向（工种、月薪、离家距离、班次），从家附近招聘中的岗位里挑出最合适的',
   auth: 'user',
+  proxy: true,
   response: z.object({ items: z.array(nearbyItemSchema), basis: z.object({ radiusKm: z.number(), occupations: z.array(z.string()) }).optional() }),
   errors: [401],
 });

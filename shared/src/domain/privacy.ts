@@ -88,5 +88,6 @@ export const PERSONAL_DATA_CATEGORIES = {
   ratings: { label: '评价', holds: '您给的星级和留言' },
   complaints: { label: '投诉和建议', holds: '您写的内容和照片' },
   subscriptions: { label: '消息提醒', holds: '您允许的提醒次数' },
+  proxies: { label: '亲情代办', holds: '为您代办的家人、您为谁代办、邀请和代办记录' },
 } as const;
 export type PersonalDataCategory = keyof typeof PERSONAL_DATA_CATEGORIES;
