@@ -18,6 +18,8 @@ export default defineAppConfig({
     // 我的, 我的数据 (a copy, consents, closing the account) and the full privacy guide (the
     // first-use summary is in the main package).
     { root: 'privacy', pages: ['policy/index', 'mine/index', 'data/index'] },
+    // 亲情代办: inviting a family member, accepting, acting for them, what was done.
+    { root: 'family', pages: ['index/index', 'invite/index', 'accept/index', 'records/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {

@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('我的数据', () => {
   it('is reached from 我的 on the home page and lists what is held, by kind', async () => {
     await page.goto(stack.baseUrl);
-    await page.getByText('我的数据、撤回同意、注销账号、隐私指引').click();
+    await page.getByText('关怀模式、我的数据、撤回同意、注销账号、隐私指引').click();
     await shown(page).getByText('我们保存了您哪些信息、下载副本、撤回同意、注销账号').waitFor();
     await screenshot(page, 'mine.png');
     expect(await layoutProblems(page)).toEqual([]);

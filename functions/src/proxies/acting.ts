@@ -40,7 +40,7 @@ export async function runAsProxy<T>(contract: Contract, principal: Principal & {
     actionId,
     proxyUserId: proxy.proxyUserId,
     bindingId: proxy.bindingId,
-    what: contract.summary,
+    what: contract.proxy ?? contract.summary,
     route: `${contract.method} ${contract.path}`,
     at: new Date().toISOString(),
     ...proxyActionIndexKeys(proxy.proxyUserId, actionId),

@@ -65,7 +65,13 @@ async function payoutAccountOf(v: StoredVoucher) {
 export async function toVoucherView(v: StoredVoucher, withHistory = false): Promise<Voucher> {
   const account = await payoutAccountOf(v);
   const history = withHistory
-    ? (await readAuditEvents('Voucher', v.voucherId)).map((e) => ({ at: e.at, action: e.action, label: (v.holderType === 'employer' ? EMPLOYER_ACTION_LABELS : ACTION_LABELS)[e.action] ?? e.action, ...(e.reason ? { reason: e.reason } : {}) }))
+    ? (await readAuditEvents('Voucher', v.voucherId)).map((e) => ({
+        at: e.at,
+        action: e.action,
+        // 亲情代办: a step a family member took for the holder says so.
+        label: `${(v.holderType === 'employer' ? EMPLOYER_ACTION_LABELS : ACTION_LABELS)[e.action] ?? e.action}${e.proxyId ? '（家人代办）' : ''}`,
+        ...(e.reason ? { reason: e.reason } : {}),
+      }))
     : undefined;
   return {
     id: v.voucherId,

@@ -27,5 +27,6 @@ export function applyCareMode(value: boolean): void {
 /** The person's own switch: shown at once, then remembered on their account. */
 export async function chooseCareMode(value: boolean, signedIn: boolean): Promise<void> {
   applyCareMode(value);
-  if (signedIn) await request(putMyPreferences, { body: { careMode: value } });
+  // The person's own account, even while acting for a family member.
+  if (signedIn) await request(putMyPreferences, { body: { careMode: value }, self: true });
 }

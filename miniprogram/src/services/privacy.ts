@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro';
 import { giveConsents, listConsents, PRIVACY_POLICY_VERSION, type ConsentPurpose } from '@doorstep/shared';
 import { request } from './request';
+import { actingNow } from './session';
 import { resolvePlatformPrivacy } from './platformPrivacy';
 
 const KEY = 'doorstep.privacy-agreed';
@@ -13,6 +14,8 @@ const channel = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5';
 export async function currentConsents(): Promise<Set<ConsentPurpose>> {
   const { items } = await request(listConsents);
   const held = new Set(items.filter((c) => c.current).map((c) => c.purpose));
+  // Acting for a family member, these are theirs: the phone's own note stays as it is.
+  if (actingNow()) return held;
   if (held.has('privacy')) Taro.setStorageSync(KEY, PRIVACY_POLICY_VERSION);
   else Taro.removeStorageSync(KEY);
   return held;

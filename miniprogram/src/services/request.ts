@@ -2,7 +2,7 @@
 // endpoint's shared contract, and turns every failure into an ApiError with Chinese text.
 import Taro from '@tarojs/taro';
 import { errorBodySchema, type BodyOf, type Contract, type FieldIssue, type ParamsOf, type QueryOf, type z } from '@doorstep/shared';
-import { clearSession, loadSession } from './session';
+import { actingNow, clearSession, loadOwnSession, loadSession, stopActing } from './session';
 
 export class ApiError extends Error {
   constructor(
@@ -39,22 +39,32 @@ type Input<C extends Contract> = {
   params?: ParamsOf<C>;
   /** Idempotency-Key: the same key on a retry makes the server answer as the first time. */
   idempotencyKey?: string;
+  /** On the person's own session even while acting for someone (亲情代办's own pages, settings). */
+  self?: boolean;
 };
 
 /** A fresh Idempotency-Key for one action; keep it while that action is retried. */
 export const newIdempotencyKey = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
 export async function request<C extends Contract>(contract: C, input: Input<C> = {}): Promise<z.infer<C['response']>> {
+  const proxied = !input.self && actingNow() !== undefined;
   try {
     return await send(contract, input);
   } catch (err) {
+    // Acting for someone: never fall back to one's own account. An expired or ended proxy session
+    // ends acting here, and the person is told; the page's own retry then works on their own account.
+    if (proxied && err instanceof ApiError && (err.status === 401 || err.code === 'proxy_revoked')) {
+      stopActing();
+      if (err.status === 401) throw new ApiError(401, 'unauthenticated', '代办已超时：请回到首页，在「亲情代办」里重新选择为谁代办');
+      throw err;
+    }
     // An expired session on a signed-in call: sign in again quietly (as WeChat apps do) and retry once.
     if (err instanceof ApiError && err.status === 401 && contract.auth !== 'public' && reauthenticate) {
       await reauthenticate();
       return send(contract, input);
     }
     // Personal data before the guide was agreed (it changed, or this page was opened first): show it.
-    if (err instanceof ApiError && err.code === 'consent_required' && err.details.some((d) => d.path.join('.') === 'consents.privacy')) {
+    if (err instanceof ApiError && err.code === 'consent_required' && !proxied && err.details.some((d) => d.path.join('.') === 'consents.privacy')) {
       void Taro.navigateTo({ url: '/privacy/policy/index?ask=1' });
     }
     throw err;
@@ -62,7 +72,8 @@ export async function request<C extends Contract>(contract: C, input: Input<C> =
 }
 
 async function send<C extends Contract>(contract: C, input: Input<C>): Promise<z.infer<C['response']>> {
-  const session = loadSession();
+  const session = input.self ? loadOwnSession() : loadSession();
+  const proxied = session !== undefined && session.actingFor !== undefined;
   let res: Taro.request.SuccessCallbackResult;
   try {
     res = await Taro.request({
@@ -91,7 +102,7 @@ async function send<C extends Contract>(contract: C, input: Input<C>): Promise<z
     if (!parsed.success) throw new ApiError(res.statusCode, 'bad_response', '服务返回的内容有误，请稍后再试');
     return parsed.data as z.infer<C['response']>;
   }
-  if (res.statusCode === 401) clearSession();
+  if (res.statusCode === 401 && !proxied) clearSession();
   let data: unknown = res.data;
   if (typeof data === 'string') {
     try {

@@ -1,20 +1,63 @@
-// The signed-in session, kept in the mini-program's storage.
+// The signed-in session, kept in the mini-program's storage — and, while a family member acts for
+// someone (亲情代办), the proxy session beside it: requests then go out on the proxy session, and
+// the person's own comes back the moment acting ends.
 import Taro from '@tarojs/taro';
-import { sessionSchema, type Session } from '@doorstep/shared';
+import { sessionSchema, type ActingFor, type Session } from '@doorstep/shared';
 
 const KEY = 'doorstep.session';
+const PROXY_KEY = 'doorstep.proxy-session';
 
-export function loadSession(): Session | undefined {
-  const parsed = sessionSchema.safeParse(Taro.getStorageSync(KEY));
+function stored(key: string): Session | undefined {
+  const parsed = sessionSchema.safeParse(Taro.getStorageSync(key));
   if (!parsed.success) return undefined;
   if (new Date(parsed.data.expiresAt).getTime() < Date.now() + 60_000) return undefined;
   return parsed.data;
+}
+
+/** The person's own session. */
+export const loadOwnSession = (): Session | undefined => stored(KEY);
+
+/** The session requests go out on: the proxy session while acting for someone, else the own one. */
+export function loadSession(): Session | undefined {
+  return (actingNow() && stored(PROXY_KEY)) || stored(KEY);
 }
 
 export function saveSession(session: Session): void {
   Taro.setStorageSync(KEY, session);
 }
 
+/** Signing out (or another account on this phone): acting for someone ends with it. */
 export function clearSession(): void {
   Taro.removeStorageSync(KEY);
+  stopActing();
+}
+
+// ── acting for someone ────────────────────────────────────────────────────────────────────────
+
+const listeners = new Set<() => void>();
+// Kept in memory so every page reads the same object until it changes (React's external store).
+let acting: ActingFor | undefined = stored(PROXY_KEY)?.actingFor;
+
+/** Whom this phone is acting for now, if anyone (an expired proxy session counts as none). */
+export function actingNow(): ActingFor | undefined {
+  if (acting && !Taro.getStorageSync(PROXY_KEY)) acting = undefined;
+  return acting;
+}
+
+export function subscribeActing(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function startActingWith(session: Session & { actingFor: ActingFor }): void {
+  Taro.setStorageSync(PROXY_KEY, session);
+  acting = session.actingFor;
+  listeners.forEach((l) => l());
+}
+
+export function stopActing(): void {
+  const was = acting;
+  Taro.removeStorageSync(PROXY_KEY);
+  acting = undefined;
+  if (was) listeners.forEach((l) => l());
 }

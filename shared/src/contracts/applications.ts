@@ -219,7 +219,7 @@ export const listMyPersonApplications = defineContract({
   path: '/me/person-applications',
   summary: '本人的各项申请及办理进度（时间线）',
   auth: 'user',
-  proxy: true,
+  proxy: '查看我的申请',
   response: z.object({ items: z.array(applicationSchema) }),
   errors: [401],
 });
@@ -230,7 +230,7 @@ export const getMyCategories = defineContract({
   path: '/me/categories',
   summary: '本人已认定的人员类别（含由毕业日期、年龄推算的类别）',
   auth: 'user',
-  proxy: true,
+  proxy: '查看人员类别',
   response: z.object({ categories: z.array(categorySchema), ruleVersion: z.string() }),
   errors: [401],
 });

@@ -25,10 +25,11 @@ export interface Contract<
    */
   consents?: readonly ConsentPurpose[];
   /**
-   * A family member acting for the person (亲情代办, a proxy session) may call this route. Any
-   * other signed-in route answers a proxy session with 403: it stays the person's own.
+   * A family member acting for the person (亲情代办, a proxy session) may call this route; the
+   * words are what both of them read in 代办记录 ("领取就业券"). Any other signed-in route answers
+   * a proxy session with 403: it stays the person's own.
    */
-  proxy?: boolean;
+  proxy?: string;
   body?: Body;
   query?: Query;
   /** Path parameters, named as in `path` (`/employers/{id}`). */

@@ -19,6 +19,7 @@ export * from './tasks';
 export * from './ratings';
 export * from './stats';
 export * from './privacy';
+export * from './myData';
 export * from './proxies';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
@@ -51,7 +52,8 @@ import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
-import { cancelAccountDeletion, getAccountDeletion, getDataExport, getPrivacyPolicy, giveConsents, listConsents, requestAccountDeletion, withdrawConsent } from './privacy';
+import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
+import { cancelAccountDeletion, getAccountDeletion, getDataExport, requestAccountDeletion } from './myData';
 import {
   createProgramme,
   listProgrammes,

@@ -41,7 +41,7 @@ export const applyToVacancy = defineContract({
   path: '/vacancies/{id}/applications',
   summary: '一键应聘招聘中的岗位（需先完成求职登记）；同一岗位再次应聘返回 409',
   auth: 'user',
-  proxy: true,
+  proxy: '投递简历',
   consents: ['privacy'],
   params: idParams,
   body: z.strictObject({ message: z.string().trim().max(200, '留言最多200字').optional() }),
@@ -56,7 +56,7 @@ export const listMyJobApplications = defineContract({
   path: '/me/applications',
   summary: '我应聘的岗位，最新的在前，含单位的回复',
   auth: 'user',
-  proxy: true,
+  proxy: '查看我的应聘',
   response: z.object({ items: z.array(jobApplicationSchema) }),
   errors: [401],
 });

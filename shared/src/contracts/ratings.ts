@@ -70,7 +70,7 @@ export const createRating = defineContract({
   path: '/ratings',
   summary: '评价一项已办结的服务（每项服务只能评一次，只有接受服务的人可以评）；2星及以下转为服务网点的整改任务，15个工作日内整改并回访',
   auth: 'user',
-  proxy: true,
+  proxy: '评价服务',
   consents: ['privacy'],
   body: ratingBodySchema,
   response: z.object({ rating: ratingSchema }),
@@ -84,7 +84,7 @@ export const myRatings = defineContract({
   path: '/me/ratings',
   summary: '我的评价，以及可以评价还没评的服务（toRate）',
   auth: 'user',
-  proxy: true,
+  proxy: '查看评价',
   response: z.object({
     items: z.array(ratingSchema),
     toRate: z.array(z.object({ serviceType: z.enum(SERVICE_TYPES), serviceId: z.string(), serviceTitle: z.string(), completedAt: z.string() })),

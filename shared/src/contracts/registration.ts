@@ -108,7 +108,7 @@ export const putJobseekerRegistration = defineContract({
   path: '/me/jobseeker-registration',
   summary: '填写或修改本人的求职登记',
   auth: 'user',
-  proxy: true,
+  proxy: '填写求职登记',
   consents: ['privacy', 'id_number'],
   body: jobseekerRegistrationBodySchema,
   response: z.object({ registration: jobseekerRegistrationSchema }),
@@ -121,7 +121,7 @@ export const getJobseekerRegistration = defineContract({
   path: '/me/jobseeker-registration',
   summary: '本人的求职登记（身份证号脱敏）',
   auth: 'user',
-  proxy: true,
+  proxy: '查看求职登记',
   response: z.object({ registration: jobseekerRegistrationSchema }),
   errors: [401, 404],
 });

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { CareModeSwitch } from '../../components/CareModeSwitch';
 import { PrivacyDialog } from '../../components/PrivacyDialog';
 import { agreedHere, currentConsents } from '../../services/privacy';
+import { useActingFor } from '../../hooks/useActingFor';
 import { useCareMode } from '../../hooks/useCareMode';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { Page } from '../../components/Page';
@@ -21,22 +22,25 @@ interface Task {
   /** Who sees it (everyone when absent). */
   for?: (user: User) => boolean;
   kind?: 'main' | 'staff';
+  /** A family member acting for the person (亲情代办) may do it too. */
+  proxy?: boolean;
 }
 
 const isStaff = (u: User) => u.roles.includes('staff');
 const isDistrictUp = (u: User) => isStaff(u) && (u.level === 'district' || u.level === 'city');
 
 const TASKS: Task[] = [
-  { url: '/jobs/nearby/index', title: '附近的工作', text: '家附近 3 公里内正在招聘的岗位', kind: 'main' },
-  { url: '/jobs/nearby/index?mode=recommend', title: '为您推荐', text: '按您的求职意向挑选的岗位' },
-  { url: '/jobs/applications/index', title: '我的应聘', text: '投递过的岗位和单位的回复' },
-  { url: '/jobs/interviews/index', title: '我的面试', text: '预约的面试时间、地点和视频链接' },
-  { url: '/training/courses/index', title: '学技能', text: '附近的培训班、报名、我的培训、培训需求' },
-  { url: '/vouchers/wallet/index', title: '我的就业券', text: '领取就业券、出示券码、查看拨付' },
-  { url: '/feedback/ratings/index', title: '评价和投诉', text: '给办过的服务打分，提投诉或意见，看办理进度' },
-  { url: '/pages/registration/form/index', title: '求职登记', text: '填写或修改您的求职信息' },
-  { url: '/pages/registration/mine/index', title: '我的求职登记', text: '查看已登记的信息和有效期' },
+  { url: '/jobs/nearby/index', title: '附近的工作', text: '家附近 3 公里内正在招聘的岗位', kind: 'main', proxy: true },
+  { url: '/jobs/nearby/index?mode=recommend', title: '为您推荐', text: '按您的求职意向挑选的岗位', proxy: true },
+  { url: '/jobs/applications/index', title: '我的应聘', text: '投递过的岗位和单位的回复', proxy: true },
+  { url: '/jobs/interviews/index', title: '我的面试', text: '预约的面试时间、地点和视频链接', proxy: true },
+  { url: '/training/courses/index', title: '学技能', text: '附近的培训班、报名、我的培训、培训需求', proxy: true },
+  { url: '/vouchers/wallet/index', title: '我的就业券', text: '领取就业券、出示券码、查看拨付', proxy: true },
+  { url: '/feedback/ratings/index', title: '评价和投诉', text: '给办过的服务打分，提投诉或意见，看办理进度', proxy: true },
+  { url: '/pages/registration/form/index', title: '求职登记', text: '填写或修改您的求职信息', proxy: true },
+  { url: '/pages/registration/mine/index', title: '我的求职登记', text: '查看已登记的信息和有效期', proxy: true },
   { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、就业困难人员认定和办理进度' },
+  { url: '/family/index/index', title: '亲情代办', text: '请家人帮您办事，或者为家里的老人办事' },
   { url: '/privacy/mine/index', title: '我的', text: '关怀模式、我的数据、撤回同意、注销账号、隐私指引' },
   { url: '/employer/mine/index', title: '单位招聘', text: '单位入驻、发布岗位、查看应聘人员' },
   { url: '/training/manage/index', title: '培训班管理', text: '培训机构发布培训班、看花名册、记录结业', for: (u) => u.roles.includes('employer') },
@@ -53,11 +57,11 @@ const TASKS: Task[] = [
 
 // 关怀模式: the five things most people come for, in the plainest words.
 const CARE_TASKS: Task[] = [
-  { url: '/jobs/nearby/index', title: '找工作', text: '看看家附近哪里招人', kind: 'main' },
-  { url: '/pages/registration/form/index', title: '求职登记', text: '告诉我们您想找什么工作' },
-  { url: '/vouchers/wallet/index', title: '就业券', text: '领券、给服务机构看券码' },
-  { url: '/training/courses/index', title: '学技能', text: '报名家附近的培训班' },
-  { url: '/jobs/interviews/index', title: '我的面试', text: '什么时候、在哪里面试' },
+  { url: '/jobs/nearby/index', title: '找工作', text: '看看家附近哪里招人', kind: 'main', proxy: true },
+  { url: '/pages/registration/form/index', title: '求职登记', text: '告诉我们您想找什么工作', proxy: true },
+  { url: '/vouchers/wallet/index', title: '就业券', text: '领券、给服务机构看券码', proxy: true },
+  { url: '/training/courses/index', title: '学技能', text: '报名家附近的培训班', proxy: true },
+  { url: '/jobs/interviews/index', title: '我的面试', text: '什么时候、在哪里面试', proxy: true },
 ];
 
 function TaskCard({ task }: { task: Task }) {
@@ -72,23 +76,29 @@ function TaskCard({ task }: { task: Task }) {
 export default function IndexPage() {
   const { session, error, busy, retry } = useSignedIn();
   const care = useCareMode();
+  const acting = useActingFor();
   const [more, setMore] = useState(false);
   // First use (or a new version of the guide): the privacy dialog before anything else.
   const [asking, setAsking] = useState(false);
   useEffect(() => {
-    if (!session) return;
+    // Acting for a family member: both of them agreed before the binding was made.
+    if (!session || acting) return;
     if (!agreedHere()) setAsking(true);
     currentConsents().then(
       (held) => setAsking(!held.has('privacy')),
       () => undefined, // offline: the server refuses personal writes anyway, and says why
     );
-  }, [session?.token]);
-  const mine = session ? TASKS.filter((t) => !t.for || t.for(session.user)) : [];
+  }, [session?.token, acting]);
+  const allowed = (t: Task) => (acting ? t.proxy === true : !t.for || !session || t.for(session.user));
+  const mine = session ? TASKS.filter(allowed) : [];
+  const simple = CARE_TASKS.filter(allowed);
   return (
     <Page>
       {asking ? <PrivacyDialog onAgreed={() => setAsking(false)} /> : null}
-      <Text className="page__title">家门口就业</Text>
-      <Text className="page__lead">{care ? '在家附近找工作、学技能。' : '在家附近 3 公里内找工作、学技能、办就业服务。'}</Text>
+      <Text className="page__title">{acting ? `为「${acting.callName}」代办` : '家门口就业'}</Text>
+      <Text className="page__lead">
+        {acting ? `现在办的事都记在${acting.callName}的账号上，${acting.callName}能看到。办完请点「退出代办」。` : care ? '在家附近找工作、学技能。' : '在家附近 3 公里内找工作、学技能、办就业服务。'}
+      </Text>
       <CareModeSwitch signedIn={!!session} />
       {error ? <Notice message={error} actionText="重新登录" onAction={retry} /> : null}
       {!session ? (
@@ -97,7 +107,7 @@ export default function IndexPage() {
         </Button>
       ) : care ? (
         <View>
-          {CARE_TASKS.map((t) => (
+          {simple.map((t) => (
             <TaskCard key={t.url} task={t} />
           ))}
           <Button className="btn btn--secondary" onClick={() => setMore(!more)}>

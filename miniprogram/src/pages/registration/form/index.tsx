@@ -7,6 +7,7 @@ import { getJobseekerRegistration, putJobseekerRegistration, separateConsentText
 import { RegistrationFields } from '../../../components/RegistrationFields';
 import { StepIndicator } from '../../../components/StepIndicator';
 import { Notice } from '../../../components/Notice';
+import { useActingFor } from '../../../hooks/useActingFor';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import {
   STEPS,
@@ -29,6 +30,7 @@ const MINE_ROUTE = 'pages/registration/mine/index';
 
 export default function RegistrationFormPage() {
   const { session, error: signInError, retry: retrySignIn } = useSignedIn();
+  const acting = useActingFor();
   const [form, setForm] = useState<RegistrationFormState>(emptyForm);
   const [maskedId, setMaskedId] = useState<string>();
   const [loading, setLoading] = useState(true);
@@ -127,6 +129,24 @@ export default function RegistrationFormPage() {
     );
   }
   if (loadError) return <Page><Notice message={loadError} actionText="重试" onAction={loadExisting} /></Page>;
+
+  if (!idConsent && acting) {
+    // The separate consent is the person's own: a family member cannot give it for them.
+    return (
+      <Page>
+        <Text className="page__title">需要{acting.callName}本人同意</Text>
+        <Notice
+          kind="info"
+          message={`求职登记要用身份证号，这需要${acting.callName}本人单独同意。请${acting.callName}在自己的手机上打开「家门口就业」→ 求职登记，点「同意」；或者在邀请您代办时勾选同意。之后您就可以代为登记。`}
+        />
+        <View className="page__actions">
+          <Button className="btn btn--secondary" onClick={() => Taro.navigateBack()}>
+            返回
+          </Button>
+        </View>
+      </Page>
+    );
+  }
 
   if (!idConsent) {
     const text = separateConsentTexts.id_number;
