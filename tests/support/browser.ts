@@ -210,3 +210,60 @@ export async function largeTextProblems(page: Page, shot: string): Promise<strin
   await style.evaluate((el) => (el as HTMLElement).remove());
   return problems;
 }
+
+/**
+ * What a person using 关怀模式 would run into on the page shown now: no sideways scrolling, tap
+ * targets at least `minTap` px tall, the text really 1.5× (the page's body text at least 25 px),
+ * no two pieces of text or controls on top of each other, and every control reachable — once
+ * scrolled to, it is what a finger at its centre touches. With a screenshot.
+ */
+export async function careModeProblems(page: Page, shot: string, minTap = 54): Promise<string[]> {
+  const problems = (await layoutProblems(page)).filter((p) => !p.startsWith('tap target'));
+  problems.push(
+    ...(await page.evaluate((min) => {
+      const found: string[] = [];
+      const root = document.querySelector('.taro_page_show:not(.taro_page_shade)') ?? document.body;
+      const frame = root.querySelector('.page');
+      const size = frame ? parseFloat(getComputedStyle(frame).fontSize) : 0;
+      if (!frame?.classList.contains('page--care') || size < 25) found.push(`care mode not applied: .page ${frame?.className ?? 'missing'}, ${size}px text`);
+      const label = (el: Element) => `"${(el.textContent ?? '').trim().slice(0, 16)}"`;
+      const visible = (el: Element) => {
+        for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+          const s = getComputedStyle(e);
+          // Sheets and dialogs float over the page on purpose: they are checked when open.
+          if (s.display === 'none' || s.visibility === 'hidden' || s.position === 'fixed') return false;
+        }
+        return true;
+      };
+      const controls = Array.from(root.querySelectorAll('taro-button-core, button, .toggle, .choice-picker__row, [role="checkbox"], [role="button"], input, textarea')).filter(visible);
+      for (const el of controls) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0 && r.height < min && !el.matches('input, textarea')) found.push(`tap target ${label(el)} is ${Math.round(r.height)} px tall`);
+      }
+      // Every piece of text, line by line, and every control.
+      const pieces = Array.from(root.querySelectorAll('*'))
+        .filter((el) => visible(el) && (el.matches('taro-button-core, button, .toggle, .choice-picker__row, input, textarea') || Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim())))
+        .map((el) => ({ el, rects: Array.from(el.getClientRects()).filter((r) => r.width > 1 && r.height > 1) }));
+      for (let i = 0; i < pieces.length; i += 1) {
+        for (let j = i + 1; j < pieces.length; j += 1) {
+          const a = pieces[i];
+          const b = pieces[j];
+          if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+          const hit = a.rects.some((ra) => b.rects.some((rb) => Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > 2 && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > 2));
+          if (hit) found.push(`${label(a.el)} overlaps ${label(b.el)}`);
+        }
+      }
+      for (const el of controls) {
+        (el as HTMLElement).scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!top || !(el === top || el.contains(top) || top.contains(el))) found.push(`${label(el)} cannot be reached: ${top ? label(top) : 'nothing'} is on top`);
+      }
+      (root.querySelector('.page') as HTMLElement | null)?.scrollIntoView({ block: 'start' });
+      return found;
+    }, minTap)),
+  );
+  await screenshot(page, shot);
+  return problems;
+}
