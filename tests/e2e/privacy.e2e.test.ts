@@ -62,6 +62,22 @@ describe('我的数据', () => {
     expect(held).toEqual(expect.arrayContaining(['privacy', 'id_number']));
     expect(held).not.toContain('hardship_evidence');
   });
+
+  it('asks that separate consent again before a hardship application, and a refusal leaves the rest as it was', async () => {
+    await page.goto(`${stack.baseUrl}/#/apply/hardship/index`);
+    await shown(page).getByText('单独同意：使用您的困难认定材料').waitFor();
+    await screenshot(page, 'hardship-consent.png');
+    expect(await layoutProblems(page)).toEqual([]);
+    await shown(page).getByText('不同意', { exact: true }).click();
+    await shown(page).getByText('暂时不能申请就业困难人员认定').waitFor();
+    await shown(page).getByText('同意，开始填写').click();
+    await shown(page).getByText('困难类别').waitFor();
+    expect((await stack.client.get('/me/consents', token)).body.items.map((c: { purpose: string }) => c.purpose)).toContain('hardship_evidence');
+    await page.goto(stack.baseUrl);
+    await page.getByText('关怀模式、我的数据、撤回同意、注销账号、隐私指引').click();
+    await shown(page).getByText('我的数据', { exact: true }).click();
+    await shown(page).getByText('我们保存的您的信息').waitFor();
+  });
 });
 
 describe('注销账号', () => {

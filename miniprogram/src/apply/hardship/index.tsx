@@ -1,6 +1,7 @@
-// 就业困难人员认定: choose the category the rules table lists, upload the evidence it names;
-// the street reviews first, the district confirms.
-import { useState } from 'react';
+// 就业困难人员认定: first the separate consent for hardship evidence (disability, low income… are
+// sensitive under PIPL), then the category the rules table lists and the evidence it names; the
+// street reviews first, the district confirms.
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { createHardshipApplication, hardshipBodySchema, rulesOn, todayInChina, type HardshipCategory } from '@doorstep/shared';
@@ -8,10 +9,12 @@ import { ChoicePicker } from '../../components/ChoicePicker';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { PhotoField } from '../../components/PhotoField';
+import { SeparateConsent } from '../../components/SeparateConsent';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { check, type FieldErrors } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
+import { currentConsents } from '../../services/privacy';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';
@@ -25,6 +28,16 @@ export default function HardshipPage() {
   const submission = useFormSubmit();
   const { errors, busy, submitError } = submission;
   const rule = rules.hardshipCategories.find((c) => c.code === category);
+  // The separate consent for the evidence: `undefined` until known; a failed look stays on loading's retry.
+  const [consent, setConsent] = useState<boolean>();
+  const [consentError, setConsentError] = useState<string>();
+  const loadConsent = () => {
+    setConsentError(undefined);
+    currentConsents().then((held) => setConsent(held.has('hardship_evidence')), (err: Error) => setConsentError(err.message));
+  };
+  useEffect(() => {
+    if (session) loadConsent();
+  }, [session?.token]);
 
   async function submit() {
     const checked = check(hardshipBodySchema, { category, evidenceKeys: evidence.filter(Boolean), note });
@@ -39,6 +52,9 @@ export default function HardshipPage() {
 
   if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
   if (!session) return <Page><Text className="page__loading">正在登录…</Text></Page>;
+  if (consentError) return <Page><Notice message={consentError} actionText="重试" onAction={loadConsent} /></Page>;
+  if (consent === undefined) return <Page><Text className="page__loading">正在加载…</Text></Page>;
+  if (!consent) return <SeparateConsent purpose="hardship_evidence" refusedText="您没有同意，暂时不能申请就业困难人员认定。其他服务照常可以使用。" onAgreed={() => setConsent(true)} />;
 
   return (
     <Page>

@@ -3,10 +3,11 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { getJobseekerRegistration, putJobseekerRegistration, separateConsentTexts } from '@doorstep/shared';
+import { getJobseekerRegistration, putJobseekerRegistration } from '@doorstep/shared';
 import { RegistrationFields } from '../../../components/RegistrationFields';
 import { StepIndicator } from '../../../components/StepIndicator';
 import { Notice } from '../../../components/Notice';
+import { SeparateConsent } from '../../../components/SeparateConsent';
 import { useActingFor } from '../../../hooks/useActingFor';
 import { useSignedIn } from '../../../hooks/useSignedIn';
 import {
@@ -22,7 +23,7 @@ import {
   type RegistrationFormState,
 } from '../../../hooks/registrationForm';
 import { ApiError, request } from '../../../services/request';
-import { agree, currentConsents } from '../../../services/privacy';
+import { currentConsents } from '../../../services/privacy';
 import { Page } from '../../../components/Page';
 import '../../../styles/page.scss';
 
@@ -41,18 +42,6 @@ export default function RegistrationFormPage() {
   const [submitError, setSubmitError] = useState<string>();
   // The separate consent: asked before the ID number is typed; `undefined` until known.
   const [idConsent, setIdConsent] = useState<boolean>();
-  const [consentError, setConsentError] = useState<string>();
-  const [refused, setRefused] = useState(false);
-
-  async function giveIdConsent() {
-    setConsentError(undefined);
-    try {
-      await agree(['id_number']);
-      setIdConsent(true);
-    } catch (err) {
-      setConsentError((err as Error).message);
-    }
-  }
 
   async function loadExisting() {
     setLoading(true);
@@ -148,28 +137,7 @@ export default function RegistrationFormPage() {
     );
   }
 
-  if (!idConsent) {
-    const text = separateConsentTexts.id_number;
-    return (
-      <Page>
-        <Text className="page__title">{text.title}</Text>
-        <View className="card">
-          <Text className="consent__text">{text.why}</Text>
-          <Text className="consent__text">{text.ifRefused}</Text>
-        </View>
-        {refused ? <Notice message="您没有同意，暂时不能办理求职登记。工作和培训照常可以查看。" /> : null}
-        {consentError ? <Notice message={consentError} /> : null}
-        <View className="page__actions">
-          <Button className="btn btn--primary" onClick={giveIdConsent}>
-            同意，开始填写
-          </Button>
-          <Button className="btn btn--secondary" onClick={() => (refused ? Taro.navigateBack() : setRefused(true))}>
-            {refused ? '返回' : '不同意'}
-          </Button>
-        </View>
-      </Page>
-    );
-  }
+  if (!idConsent) return <SeparateConsent purpose="id_number" refusedText="您没有同意，暂时不能办理求职登记。工作和培训照常可以查看。" onAgreed={() => setIdConsent(true)} />;
 
   return (
     <Page>
