@@ -69,6 +69,13 @@ describe('inviting and accepting', () => {
     expect((await client.post('/me/proxy-invitations/accept', { phone: SON_PHONE, code: '12ab56', channel: 'weapp' }, son)).status).toBe(400);
     expect((await client.call('POST', '/me/proxies', { token: mother, rawBody: '{"phone":' })).status).toBe(400);
     expect((await client.post('/me/acting-for', { bindingId: 'not-an-id' }, son)).status).toBe(400);
+    // A paging cursor is only ever a position in one's own records.
+    const someoneElses = Buffer.from(JSON.stringify({ pk: 'USER#01HZZZZZZZZZZZZZZZZZZZZZZZ', sk: 'PROXYACT#01HZZZZZZZZZZZZZZZZZZZZZZZ' })).toString('base64url');
+    for (const cursor of ['abc', someoneElses, Buffer.from('{"pk":"x"}').toString('base64url'), Buffer.from('null').toString('base64url')]) {
+      const res = await client.get(`/me/proxy-actions?side=for_me&cursor=${cursor}`, mother);
+      expect({ cursor, status: res.status, path: res.body.error?.details?.[0]?.path }).toEqual({ cursor, status: 400, path: ['cursor'] });
+    }
+    expect((await client.get('/me/proxy-actions?side=sideways', mother)).status).toBe(400);
     expect((await client.get('/me/proxies', mother)).body).toEqual({ proxies: [], actingFor: [], invitations: [] });
   });
 

@@ -152,6 +152,15 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
+    // Chromium can report the scroll width of an earlier layout (seen here: 472 px at double text
+    // size, with no element past the edge, after a photo loaded): lay the page out afresh first,
+    // so only what really lies past the edge counts.
+    if (document.documentElement.scrollWidth > width + 1) {
+      const display = document.body.style.display;
+      document.body.style.display = 'none';
+      void document.body.offsetHeight;
+      document.body.style.display = display;
+    }
     if (document.documentElement.scrollWidth > width + 1) {
       // Name what widens the page, whatever the mechanism (a box, text, a pseudo-element, a
       // transform): hide each child in turn and follow the one whose hiding ends the overflow.

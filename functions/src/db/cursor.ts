@@ -5,7 +5,8 @@ import { ValidationError } from '../http/errors';
 
 export const encodeKeyCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export function decodeKeyCursor(cursor: string | undefined, index: 'gsi1' | 'gsi2', partition: string): Record<string, string> | undefined {
+/** The key a cursor holds if `fits` accepts it; anything else is a 400 on `cursor`. */
+function decodeCursor(cursor: string | undefined, fits: (key: Record<string, string>) => boolean): Record<string, string> | undefined {
   if (!cursor) return undefined;
   let key: Record<string, string> | undefined;
   try {
@@ -13,22 +14,15 @@ export function decodeKeyCursor(cursor: string | undefined, index: 'gsi1' | 'gsi
   } catch {
     key = undefined;
   }
-  // An index's LastEvaluatedKey holds the table's key and the index's key: four strings.
-  const ok = key && typeof key === 'object' && key[`${index}pk`] === partition && Object.keys(key).length === 4 && Object.values(key).every((v) => typeof v === 'string');
+  const ok = key && typeof key === 'object' && Object.values(key).every((v) => typeof v === 'string') && fits(key);
   if (!ok) throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
   return key;
 }
 
+/** An index's LastEvaluatedKey holds the table's key and the index's key: four strings. */
+export const decodeKeyCursor = (cursor: string | undefined, index: 'gsi1' | 'gsi2', partition: string) =>
+  decodeCursor(cursor, (key) => key[`${index}pk`] === partition && Object.keys(key).length === 4);
+
 /** A cursor into the table itself: a position (pk, sk) in `partition`, among the sort keys starting `prefix`. */
-export function decodeTableCursor(cursor: string | undefined, partition: string, prefix: string): Record<string, string> | undefined {
-  if (!cursor) return undefined;
-  let key: Record<string, string> | undefined;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    key = undefined;
-  }
-  const ok = key && typeof key === 'object' && key.pk === partition && typeof key.sk === 'string' && key.sk.startsWith(prefix) && Object.keys(key).length === 2;
-  if (!ok) throw new ValidationError([{ path: ['cursor'], message: '翻页位置无效，请从第一页重新查看' }]);
-  return key;
-}
+export const decodeTableCursor = (cursor: string | undefined, partition: string, prefix: string) =>
+  decodeCursor(cursor, (key) => key.pk === partition && typeof key.sk === 'string' && key.sk.startsWith(prefix) && Object.keys(key).length === 2);

@@ -1,12 +1,12 @@
 // 亲情代办: the family members who act for the person (each can be ended, after a confirmation),
 // invitations not yet accepted (each can be withdrawn), the family members the person acts for
 // (switch to acting for one, or step back), and the way to the 代办记录.
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { cancelProxyInvitation, chinaDateTimeText, listMyProxies, maskPhone, proxyRelationLabels, PROXY_SERVICES, revokeProxy, type ProxyBinding } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { useAction } from '../../hooks/useAction';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { actFor } from '../../services/proxy';
@@ -19,21 +19,7 @@ const endedText = (b: ProxyBinding) => `已于 ${chinaDateTimeText(b.revokedAt ?
 
 export default function FamilyPage() {
   const { data, reload, gate } = usePageData(() => request(listMyProxies, { self: true }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function act(run: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-      await reload();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, act } = useAction(reload);
 
   async function end(b: ProxyBinding, mine: boolean) {
     const who = mine ? `${proxyRelationLabels[b.relation]}（${b.proxyPhone}）` : `「${b.callName}」`;

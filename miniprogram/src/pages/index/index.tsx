@@ -78,15 +78,16 @@ export default function IndexPage() {
   const care = useCareMode();
   const acting = useActingFor();
   const [more, setMore] = useState(false);
-  // First use (or a new version of the guide): the privacy dialog before anything else.
+  // First use (or a new version of the guide): the privacy dialog before anything else, once the
+  // server has said the guide is not agreed (not before: on a new phone it would flash for someone
+  // who agreed elsewhere). Offline, this phone's own note decides.
   const [asking, setAsking] = useState(false);
   useEffect(() => {
     // Acting for a family member: both of them agreed before the binding was made.
     if (!session || acting) return;
-    if (!agreedHere()) setAsking(true);
     currentConsents().then(
       (held) => setAsking(!held.has('privacy')),
-      () => undefined, // offline: the server refuses personal writes anyway, and says why
+      () => setAsking(!agreedHere()), // the server refuses personal writes anyway, and says why
     );
   }, [session?.token, acting]);
   const allowed = (t: Task) => (acting ? t.proxy === true : !t.for || !session || t.for(session.user));

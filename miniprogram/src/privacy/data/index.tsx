@@ -1,7 +1,6 @@
 // 我的数据: what we hold about the person (by kind, with how many records), a copy to keep, the
 // consents they gave (each can be withdrawn), and closing the account — asked with a
 // confirmation, then a cooling-off in which it can be undone (撤销注销) before anything is erased.
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
@@ -17,6 +16,7 @@ import {
   type ConsentPurpose,
 } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { usePageData } from '../../hooks/usePageData';
 import { saveJson } from '../../services/files';
 import { goBack } from '../../services/nav';
@@ -38,21 +38,7 @@ export default function MyDataPage() {
     const [held, consents, deletion] = await Promise.all([request(getDataExport), request(listConsents), request(getAccountDeletion)]);
     return { held, consents: consents.items.filter((c) => c.current), deletion };
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function act(run: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-      await reload();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, act } = useAction(reload);
 
   async function onDownload() {
     await act(async () => {
