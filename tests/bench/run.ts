@@ -409,6 +409,20 @@ function erasureFigures(): ErasureFigures {
 
 const erasureRow = (e: ErasureFigures) =>
   `| erasing one closed account with ${e.recordsPerPerson} records (median of ${e.people} people, in-process on DynamoDB Local) / its floor: as many items deleted with raw BatchWriteItem | ${e.eraseMs.toFixed(0)} ms (slowest ${e.eraseMaxMs.toFixed(0)} ms) / ${e.floorMs.toFixed(0)} ms; ${(e.eraseMs / e.floorMs).toFixed(1)}× the floor | — |`;
+interface ProxyFigures {
+  rounds: number;
+  ownMs: number;
+  proxyMs: number;
+}
+
+/** 亲情代办: a registration update by a family member beside the same update by the person (tests/bench/proxy.ts). */
+function proxyFigures(): ProxyFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'proxy.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ProxyFigures;
+}
+
+const proxyRow = (f: ProxyFigures) =>
+  `| 亲情代办: a registration update by a family member acting for the person (binding read, 代办记录 written before and after) / its floor: the same update by the person (median of ${f.rounds} each, interleaved, in process on DynamoDB Local) | ${f.proxyMs.toFixed(1)} ms / ${f.ownMs.toFixed(1)} ms; ${(f.proxyMs / f.ownMs).toFixed(2)}× | — |`;
 const weappRow = (weapp: { main: number; total: number }) => `| weapp main package | ${(weapp.main / KiB).toFixed(1)} KiB (total ${(weapp.total / KiB).toFixed(1)} KiB) | ≤ 600 KB (WeChat limit 2 MB) |`;
 
 interface NpmTestFigures {
@@ -467,9 +481,9 @@ async function main() {
     return;
   }
   if (process.env.BENCH_ONLY === 'erasure') {
-    // The issue-17 figures on their own: erasure beside its floor, and the main package.
+    // The issue-17 figures on their own: erasure beside its floor, a proxy's write beside the person's, and the main package.
     buildWeapp();
-    console.log([erasureRow(erasureFigures()), weappRow(weappPackageSizes())].join('\n'));
+    console.log([erasureRow(erasureFigures()), proxyRow(proxyFigures()), weappRow(weappPackageSizes())].join('\n'));
     return;
   }
   if (process.env.BENCH_ONLY === 'load') {
@@ -527,11 +541,12 @@ async function main() {
 
   console.log('• erasing a closed account of 50 records');
   const erasure = erasureFigures();
+  const proxy = proxyFigures();
 
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -569,6 +584,7 @@ async function main() {
     `| GET /stats, its district (${figures.stats.district.children} streets) / one street (${figures.stats.street.children} communities) | p99 ${figures.stats.district.p99.toFixed(0)} ms / ${figures.stats.street.p99.toFixed(0)} ms | — |`,
     `| the local stack's floor then: GET /me, same concurrency | p50 ${figures.stats.floor.p50.toFixed(0)} ms, p99 ${figures.stats.floor.p99.toFixed(0)} ms | — |`,
     erasureRow(erasure),
+    proxyRow(proxy),
     ...npmTestRows(npmTest),
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');

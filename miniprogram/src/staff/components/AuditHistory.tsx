@@ -19,9 +19,11 @@ const ACTION_LABELS: Record<string, string> = {
 const CREATED: Record<string, string> = { Employer: '提交入驻', Vacancy: '提交岗位', PersonApplication: '提交申请' };
 
 function label(e: AuditEventView, type: string): string {
-  if (e.action === 'create') return CREATED[type] ?? '提交';
+  // 亲情代办: a step a family member took for the person says so.
+  const byProxy = e.proxyId ? '（家属代办）' : '';
+  if (e.action === 'create') return `${CREATED[type] ?? '提交'}${byProxy}`;
   if (e.action === 'approve' && e.toState === 'pending_district') return '街道初审通过，转区级确认';
-  return ACTION_LABELS[e.action] ?? e.action;
+  return `${ACTION_LABELS[e.action] ?? e.action}${byProxy}`;
 }
 
 export function AuditHistory({ type, id }: { type: 'Employer' | 'PersonApplication' | 'Vacancy'; id: string }) {
