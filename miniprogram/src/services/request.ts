@@ -73,7 +73,7 @@ export async function request<C extends Contract>(contract: C, input: Input<C> =
 
 async function send<C extends Contract>(contract: C, input: Input<C>): Promise<z.infer<C['response']>> {
   const session = input.self ? loadOwnSession() : loadSession();
-  const proxied = session !== undefined && session.actingFor !== undefined;
+  const proxied = !input.self && actingNow() !== undefined;
   let res: Taro.request.SuccessCallbackResult;
   try {
     res = await Taro.request({

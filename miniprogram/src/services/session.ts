@@ -17,9 +17,13 @@ function stored(key: string): Session | undefined {
 /** The person's own session. */
 export const loadOwnSession = (): Session | undefined => stored(KEY);
 
-/** The session requests go out on: the proxy session while acting for someone, else the own one. */
+/**
+ * The session requests go out on: the proxy session while acting for someone (nothing once it has
+ * expired — never the family member's own, so a request meant for the person cannot land on their
+ * account; the server's 401 then ends acting), else the person's own.
+ */
 export function loadSession(): Session | undefined {
-  return (actingNow() && stored(PROXY_KEY)) || stored(KEY);
+  return acting ? stored(PROXY_KEY) : stored(KEY);
 }
 
 export function saveSession(session: Session): void {
@@ -36,13 +40,13 @@ export function clearSession(): void {
 
 const listeners = new Set<() => void>();
 // Kept in memory so every page reads the same object until it changes (React's external store).
+// It changes only by starting or stopping: an expiry mid-task shows as a refused request, not as
+// a quiet switch back to one's own account. At start-up an expired proxy session is dropped.
 let acting: ActingFor | undefined = stored(PROXY_KEY)?.actingFor;
+if (!acting) Taro.removeStorageSync(PROXY_KEY);
 
-/** Whom this phone is acting for now, if anyone (an expired proxy session counts as none). */
-export function actingNow(): ActingFor | undefined {
-  if (acting && !Taro.getStorageSync(PROXY_KEY)) acting = undefined;
-  return acting;
-}
+/** Whom this phone is acting for now, if anyone. */
+export const actingNow = (): ActingFor | undefined => acting;
 
 export function subscribeActing(listener: () => void): () => void {
   listeners.add(listener);
