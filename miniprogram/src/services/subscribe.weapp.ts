@@ -3,10 +3,13 @@
 import Taro from '@tarojs/taro';
 import { recordSubscriptions, type MessageTemplate } from '@doorstep/shared';
 import { request } from './request';
+import { actingNow } from './session';
 
 export async function askToBeTold(templates: readonly MessageTemplate[]): Promise<void> {
   const ids = templates.map((t) => ({ t, id: MESSAGE_TEMPLATES[t] })).filter((x) => x.id);
-  if (ids.length === 0) return;
+  // Acting for a family member: WeChat would ask this phone's owner, but the messages go to the
+  // person's own WeChat, which only they can allow.
+  if (ids.length === 0 || actingNow()) return;
   try {
     const answer = (await Taro.requestSubscribeMessage({ tmplIds: ids.map((x) => x.id), entityIds: [] })) as unknown as Record<string, string>;
     const accepted = ids.filter((x) => answer[x.id] === 'accept').map((x) => x.t);
