@@ -60,8 +60,8 @@ describe('关怀模式', () => {
     expect(titles).toEqual(['找工作', '求职登记', '就业券', '学技能', '我的面试']);
     await screenshot(mother, 'care-home.png');
     expect(await layoutProblems(mother)).toEqual([]);
-    // Remembered on her account: a fresh sign-in on another phone brings it back.
-    expect((await stack.client.get('/me', motherToken)).body.user.careMode).toBe(true);
+    // Remembered on her account (saved just after the switch turns): signing in on another phone brings it back.
+    await until(async () => ((await stack.client.get('/me', motherToken)).body.user.careMode === true ? true : undefined), 'care mode saved on her account');
   });
 });
 
