@@ -142,7 +142,13 @@ describe('production package', () => {
     expect(actionsOf('identity').sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(actionsOf('identity')).not.toContain('dynamodb:BatchWriteItem');
     expect(actionsOf('eraseClosedAccounts')).toContain('dynamodb:BatchWriteItem');
-    expect(actionsOf('figures')).toEqual(['dynamodb:Query']);
+    // The figures only count: they read their partitions, and the caller's account as every HTTP function does.
+    expect(actionsOf('figures').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    // Every signed-in request reads the caller's account for its roles (http/handler.ts).
+    const deployed = Object.entries(readServerlessYml().functions[0] as Record<string, { events?: { httpApi?: string }[] }>);
+    for (const name of deployed.filter(([, f]) => f.events?.some((e) => e.httpApi)).map(([n]) => n)) {
+      expect({ name, getItem: actionsOf(name).includes('dynamodb:GetItem') }).toEqual({ name, getItem: true });
+    }
     expect(actionsOf('reconcileSettlement')).not.toContain('dynamodb:PutItem');
     // Only the outbox dispatcher, the voucher consumer and the figures read the table's stream.
     const streamReaders = resourcesOfType('AWS::Lambda::Function')

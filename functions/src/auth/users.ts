@@ -32,8 +32,8 @@ export async function openidOf(userId: string): Promise<string | undefined> {
   return Item?.openid;
 }
 
-export async function getUser(userId: string): Promise<User | undefined> {
-  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send();
+export async function getUser(userId: string, { consistent = false } = {}): Promise<User | undefined> {
+  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).options({ consistent }).send();
   return Item ? toUser(Item) : undefined;
 }
 
@@ -108,7 +108,7 @@ export async function setCareMode(userId: string, careMode: boolean): Promise<Us
 
 /**
  * The write that gives a user a role, for a caller's transaction; nothing if they have it.
- * The role reaches the user's token at their next sign-in.
+ * The role counts from the user's next request (the wrapper reads the account's roles).
  */
 export async function grantRole(userId: string, role: User['roles'][number], at: string) {
   const user = await getUser(userId);

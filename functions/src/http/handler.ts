@@ -9,6 +9,7 @@ import { checkProxy, runAsProxy } from '../proxies/acting';
 import { logger } from '../logger';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
+import { getUser } from '../auth/users';
 
 export interface HandlerInput<C extends Contract> {
   body: BodyOf<C>;
@@ -80,6 +81,19 @@ async function authenticate(event: HttpEvent): Promise<Principal | undefined> {
   return verifySession(match[1], getConfig().JWT_SECRET);
 }
 
+/**
+ * Who the caller is now: the roles, level and area on their account (one consistent read), not
+ * those their token was signed with — so a role removed or an officer moved takes effect on the
+ * very next request, and an erased account's token opens nothing. A family member's proxy session
+ * keeps the citizen role it was given (its binding is checked instead, proxies/acting.ts).
+ */
+async function current(principal: Principal): Promise<Principal> {
+  if (principal.proxy) return principal;
+  const user = await getUser(principal.userId, { consistent: true });
+  if (!user) throw new UnauthenticatedError('这个账号已不存在，请重新登录');
+  return { userId: user.id, roles: user.roles, level: user.level, areaCode: user.areaCode };
+}
+
 function authorise(auth: Contract['auth'], principal: Principal | undefined): void {
   if (auth === 'public') return;
   if (!principal) throw new UnauthenticatedError();
@@ -99,7 +113,8 @@ export function httpHandler<C extends Contract>(
     logger.addContext(context ?? ({} as Context));
     logger.appendKeys({ route: `${contract.method} ${contract.path}` });
     try {
-      const principal = contract.auth === 'public' ? await authenticate(event).catch(() => undefined) : await authenticate(event);
+      // A public route reads no account: the token, if any, is taken as it was signed.
+      const principal = contract.auth === 'public' ? await authenticate(event).catch(() => undefined) : await authenticate(event).then((p) => p && current(p));
       authorise(contract.auth, principal);
       if (principal) logger.appendKeys({ userId: principal.userId });
       // 亲情代办: a family member's session works only on the routes a proxy may use, while the binding stands.

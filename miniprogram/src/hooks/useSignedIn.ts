@@ -1,8 +1,9 @@
 // Pages that need a signed-in person sign in quietly first (wx.login needs no tap in WeChat).
 import { useCallback, useEffect, useState } from 'react';
-import type { Session } from '@doorstep/shared';
+import { getMe, type Session } from '@doorstep/shared';
 import { signIn } from '../services/identity';
-import { loadSession } from '../services/session';
+import { request } from '../services/request';
+import { actingNow, loadSession, saveSession } from '../services/session';
 
 export function useSignedIn() {
   const [session, setSession] = useState<Session | undefined>(() => loadSession());
@@ -25,5 +26,23 @@ export function useSignedIn() {
     if (!session) void retry();
   }, []);
 
-  return { session, error, busy, retry };
+  /**
+   * The account as it is now (roles given, removed or moved by an administrator count at once on
+   * the server; this brings the phone's copy in step, so the right tasks show without a restart).
+   */
+  const refresh = useCallback(async () => {
+    const current = loadSession();
+    if (!current || actingNow()) return;
+    try {
+      const { user } = await request(getMe);
+      if (JSON.stringify(user) === JSON.stringify(current.user)) return;
+      const next = { ...current, user };
+      saveSession(next);
+      setSession(next);
+    } catch {
+      // Offline or signed out: the copy stays; the server decides what is allowed anyway.
+    }
+  }, []);
+
+  return { session, error, busy, retry, refresh };
 }

@@ -10,6 +10,7 @@ import { PrivacyDialog } from '../../components/PrivacyDialog';
 import { agreedHere, currentConsents } from '../../services/privacy';
 import { useActingFor } from '../../hooks/useActingFor';
 import { useCareMode } from '../../hooks/useCareMode';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';
@@ -74,7 +75,8 @@ function TaskCard({ task }: { task: Task }) {
 }
 
 export default function IndexPage() {
-  const { session, error, busy, retry } = useSignedIn();
+  const { session, error, busy, retry, refresh } = useSignedIn();
+  useLoadOnShow(refresh, !!session);
   const care = useCareMode();
   const acting = useActingFor();
   const [more, setMore] = useState(false);
