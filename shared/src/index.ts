@@ -22,5 +22,6 @@ export * from './domain/figures';
 export * from './domain/privacy';
 export * from './domain/privacyPolicy';
 export * from './domain/proxies';
+export * from './domain/staff';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

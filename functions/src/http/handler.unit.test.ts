@@ -3,6 +3,12 @@ import { testEnvironment } from '../../../tests/support/testConfig';
 
 Object.assign(process.env, testEnvironment('unused'));
 
+// The wrapper takes the caller's roles from their account (a DynamoDB read, exercised by the API
+// suites); here the account says what the token says, so the wrapper's own work is what is tested.
+jest.mock('../auth/users', () => ({
+  getUser: async (id: string) => ({ id, roles: id === 'staff-user' ? ['jobseeker', 'staff'] : ['jobseeker'], createdAt: '' }),
+}));
+
 import { httpHandler, type HttpEvent } from './handler';
 import { signSession } from './session';
 import { ConflictError } from './errors';
@@ -22,7 +28,7 @@ const event = (body: string | undefined, token?: string): HttpEvent =>
   ({ body, headers: token ? { authorization: `Bearer ${token}` } : {}, isBase64Encoded: false }) as unknown as HttpEvent;
 
 const tokenFor = async (roles: ('staff' | 'jobseeker')[]) =>
-  (await signSession({ id: 'u1', roles, createdAt: '' }, testEnvironment('x').JWT_SECRET, 60)).token;
+  (await signSession({ id: roles.includes('staff') ? 'staff-user' : 'citizen-user', roles, createdAt: '' }, testEnvironment('x').JWT_SECRET, 60)).token;
 
 describe('httpHandler', () => {
   const handler = httpHandler(contract, async ({ body }) => {
