@@ -105,7 +105,7 @@ describe('inviting and accepting', () => {
     // The code is spent.
     expect((await accept(son, invited.body.code)).status).toBe(404);
 
-    const { ProxyBindingEntity } = await import('../../functions/src/db/entities');
+    const { ProxyBindingEntity } = await import('../../functions/src/proxies/entities');
     const { GetItemCommand } = await import('dynamodb-toolbox/entity/actions/get');
     const { Item: stored } = await ProxyBindingEntity.build(GetItemCommand).key({ personId: motherId, bindingId: accepted.body.binding.id }).send();
     expect(stored).toMatchObject({ personConsent: { version: PRIVACY_POLICY_VERSION, channel: 'weapp' }, proxyConsent: { version: PRIVACY_POLICY_VERSION, channel: 'weapp' }, proxyUserId: sonId });

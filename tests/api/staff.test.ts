@@ -1,9 +1,11 @@
-// Staff accounts over real HTTP (issue 18): what an officer may do is what their account says now,
-// read on every request — not what their token was signed with — so a move or a removed role
-// counts from the very next request, however long the old token has left.
+// Staff accounts over real HTTP (issue 18): a city's first administrator comes from the IAM-only
+// bootstrap; administrators invite, move and remove the staff of their own jurisdiction (never
+// above or beside, only roles they hold, administrators only below); the invited accept with phone
+// and code. What an officer may do is what their account says now, read on every request — not
+// what their token was signed with — so a move or a removal counts from the very next request.
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
-import { uniqueTableName } from '../support/testConfig';
+import { testEnvironment, uniqueTableName } from '../support/testConfig';
 import { employerBody, makeUscc } from '../support/employers';
 
 jest.setTimeout(120_000);
@@ -15,6 +17,8 @@ const tableName = uniqueTableName('staff');
 beforeAll(async () => {
   api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
+  // The bootstrap runs in process against the suite's table, as `npm run admin:bootstrap` does locally.
+  Object.assign(process.env, testEnvironment(tableName));
 });
 
 afterAll(async () => {
@@ -43,5 +47,110 @@ describe('an officer’s rights count as they are now', () => {
     await client.devLogin('st-officer', { roles: ['jobseeker'] });
     expect((await queue(token)).status).toBe(403);
     expect((await client.get(`/staff/employers/${guxi}`, token)).status).toBe(403);
+  });
+});
+
+describe('人员与权限', () => {
+  const accept = (token: string, phone: string, code: string) => client.post('/me/staff-invitations/accept', { phone, code }, token);
+  const invite = (token: string, body: Record<string, unknown>) => client.post('/admin/staff', body, token);
+  const me = async (token: string) => (await client.get('/me', token)).body.user;
+  let city: string;
+  let district: string;
+  let districtId: string;
+  let officer: string;
+  let officerId: string;
+
+  it('starts from the bootstrap: a city administrator with every role, added by 系统初始化', async () => {
+    const { bootstrapAdmin } = await import('../../functions/src/administration/bootstrap');
+    await expect(bootstrapAdmin({ phone: '13900002000', areaCode: '35', name: '刘建华' })).rejects.toThrow('4 位区划代码');
+    const { code, areaName } = await bootstrapAdmin({ phone: '13900002000', areaCode: '3501', name: '刘建华' });
+    expect(areaName).toBe('福建省 福州市');
+    city = await client.devLogin('sa-city');
+    expect((await client.get('/admin/staff', city)).status).toBe(403);
+    const joined = await accept(city, '13900002000', code);
+    expect(joined.status).toBe(201);
+    expect(joined.body.member).toMatchObject({ name: '刘建华', level: 'city', areaCode: '3501', roles: ['admin', 'staff', 'finance'], addedBy: '系统初始化', phone: '139****2000' });
+    expect(await me(city)).toMatchObject({ roles: expect.arrayContaining(['jobseeker', 'admin', 'staff', 'finance']), level: 'city', areaCode: '3501' });
+  });
+
+  it('lets the city name a district administrator, who accepts on their own phone', async () => {
+    const invited = await invite(city, { phone: '13900002001', name: '陈志强', areaCode: '350102', roles: ['staff', 'admin'] });
+    expect(invited.status).toBe(201);
+    expect(invited.body.invitation).toMatchObject({ level: 'district', areaName: '福建省 福州市 鼓楼区', invitedBy: '刘建华', phone: '139****2001' });
+    district = await client.devLogin('sa-district');
+    const joined = await accept(district, '13900002001', invited.body.code);
+    expect(joined.status).toBe(201);
+    districtId = joined.body.member.userId;
+    const listed = (await client.get('/admin/staff', city)).body.items.map((m: { name: string; addedBy: string }) => [m.name, m.addedBy]);
+    expect(listed).toEqual(expect.arrayContaining([['刘建华', '系统初始化'], ['陈志强', '刘建华']]));
+  });
+
+  it('refuses what a district administrator may not give, saying why, and stores nothing', async () => {
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ phone: '13900002009', name: '王伟', areaCode: '350102', roles: ['admin'] }, 403, '只能为下级区域设置管理员'],
+      [{ phone: '13900002009', name: '王伟', areaCode: '350103001', roles: ['staff'] }, 403, '只能设置本辖区（及以下）的工作人员'],
+      [{ phone: '13900002009', name: '王伟', areaCode: '3501', roles: ['staff'] }, 403, '只能设置本辖区（及以下）的工作人员'],
+      [{ phone: '13900002009', name: '王伟', areaCode: '350102001', roles: ['finance'] }, 403, '您没有“财务（预算审批、结算拨付）”权限，不能授予别人'],
+      [{ phone: '1390000', name: '王', areaCode: '3501021', roles: [] }, 400, '输入有误，请按提示修改'],
+      [{ phone: '13900002009', name: '王伟', areaCode: '350102001', roles: ['root'] }, 400, '输入有误，请按提示修改'],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await invite(district, body);
+      expect({ body, status: res.status, message: res.body.error?.message }).toEqual({ body, status, message });
+    }
+    expect((await client.get('/admin/staff', district)).body.invitations).toEqual([]);
+    // An officer who is not an administrator cannot use any of it.
+    const plain = await client.devLogin('sa-plain', { roles: ['staff'], level: 'district', areaCode: '350102' });
+    expect((await invite(plain, { phone: '13900002009', name: '王伟', areaCode: '350102001', roles: ['staff'] })).status).toBe(403);
+  });
+
+  it('counts wrong codes, then a street officer joins and sees the street’s review queue', async () => {
+    const invited = await invite(district, { phone: '13900002002', name: '林晓东', areaCode: '350102001', roles: ['staff'] });
+    officer = await client.devLogin('sa-officer');
+    const wrong = invited.body.code === '000000' ? '111111' : '000000';
+    expect((await accept(officer, '13900002002', wrong)).body.error.details[0]).toMatchObject({ path: ['code'], message: '加入码不对，请核对' });
+    expect((await client.get('/staff/reviews?type=employer', officer)).status).toBe(403);
+    const joined = await accept(officer, '13900002002', invited.body.code);
+    expect(joined.status).toBe(201);
+    officerId = joined.body.member.userId;
+    expect((await client.get('/staff/reviews?type=employer', officer)).status).toBe(200);
+    expect((await accept(officer, '13900002002', invited.body.code)).status).toBe(404);
+  });
+
+  it('moves the officer: the old token works in the new street from the next request; a stale change is refused', async () => {
+    const { version } = (await client.get('/admin/staff?areaCode=350102001', district)).body.items.find((m: { userId: string }) => m.userId === officerId);
+    const moved = await client.call('PATCH', `/admin/staff/${officerId}`, { token: district, body: { version, areaCode: '350102002' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.member).toMatchObject({ level: 'street', areaCode: '350102002', areaName: '福建省 福州市 鼓楼区 鼓西街道' });
+    expect(await me(officer)).toMatchObject({ level: 'street', areaCode: '350102002' });
+    expect((await client.call('PATCH', `/admin/staff/${officerId}`, { token: district, body: { version, roles: ['staff'] } })).status).toBe(409);
+    // Nothing outside the district: not into another district, not the city administrator.
+    expect((await client.call('PATCH', `/admin/staff/${officerId}`, { token: district, body: { version: version + 1, areaCode: '350103001' } })).status).toBe(403);
+    const cityId = (await me(city)).id;
+    expect((await client.call('DELETE', `/admin/staff/${cityId}`, { token: district })).status).toBe(404);
+  });
+
+  it('removes the officer: their next request has no staff rights, and the change trail verifies', async () => {
+    expect((await client.call('DELETE', `/admin/staff/${officerId}`, { token: district })).status).toBe(200);
+    expect((await client.get('/staff/reviews?type=employer', officer)).status).toBe(403);
+    expect((await me(officer)).roles).toEqual(['jobseeker']);
+    expect((await client.get('/admin/staff', district)).body.items.map((m: { userId: string }) => m.userId)).not.toContain(officerId);
+    const trail = await client.get(`/audit/StaffAccount/${officerId}`, district);
+    expect(trail.body.verified).toBe(true);
+    expect(trail.body.events.map((e: { action: string }) => e.action)).toEqual(['join', 'change', 'remove']);
+    // The officer reads their own; a plain officer of another area reads nothing.
+    expect((await client.get(`/audit/StaffAccount/${officerId}`, officer)).status).toBe(200);
+    expect((await client.get(`/audit/StaffAccount/${districtId}`, officer)).status).toBe(404);
+  });
+
+  it('keeps an administrator in every area: the last one cannot leave until another is named', async () => {
+    const self = await client.call('DELETE', `/admin/staff/${districtId}`, { token: district });
+    expect(self.status).toBe(409);
+    expect(self.body.error.message).toContain('唯一的管理员');
+    expect((await me(district)).roles).toContain('admin');
+    const second = await invite(city, { phone: '13900002003', name: '黄丽', areaCode: '350102', roles: ['staff', 'admin'] });
+    expect((await accept(await client.devLogin('sa-district-2'), '13900002003', second.body.code)).status).toBe(201);
+    expect((await client.call('DELETE', `/admin/staff/${districtId}`, { token: district })).status).toBe(200);
+    expect((await client.get('/admin/staff', district)).status).toBe(403);
   });
 });

@@ -107,6 +107,17 @@ describe('production package', () => {
     expect(routes).not.toContain('POST /local-uploads');
   });
 
+  it('reaches the administrator bootstrap only through IAM: no route, no permission for API Gateway, only a table write', () => {
+    const [bootstrapId] = resourcesOfType('AWS::Lambda::Function').find(([id]) => id === 'BootstrapAdminLambdaFunction')!;
+    const integrations = resourcesOfType('AWS::ApiGatewayV2::Integration').filter(([, r]) => JSON.stringify(r.Properties.IntegrationUri).includes(bootstrapId));
+    expect(integrations).toEqual([]);
+    const permissions = resourcesOfType('AWS::Lambda::Permission').filter(([, r]) => JSON.stringify(r.Properties.FunctionName).includes(bootstrapId));
+    expect(permissions).toEqual([]);
+    const role = template.Resources[(template.Resources[bootstrapId].Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]];
+    const actions = (role.Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[] }[] } }[]).flatMap((p) => p.PolicyDocument.Statement.flatMap((st) => st.Action)).filter((a) => a.startsWith('dynamodb:'));
+    expect(actions).toEqual(['dynamodb:PutItem']);
+  });
+
   it('protects the table: point-in-time recovery, deletion protection, a stream and TTL', () => {
     const [[, table]] = resourcesOfType('AWS::DynamoDB::Table');
     expect(table.Properties).toMatchObject({

@@ -29,7 +29,7 @@ import {
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent } from '../audit/events';
-import { readAuditEvents } from '../audit/service';
+import { readAuditEvents } from '../audit/events';
 import {
   JobseekerRegistrationEntity,
   OpenApplicationEntity,

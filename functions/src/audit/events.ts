@@ -1,6 +1,10 @@
-// Building the next audit event of a record, to be written in the same transaction as the change.
+// Building the next audit event of a record, to be written in the same transaction as the change,
+// and reading a record's events back (kept apart from the audit service's access rules, which only
+// the audit route needs).
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { AuditEventEntity } from '../db/entities';
+import { table } from '../db/table';
 import { actingProxy } from '../proxies/acting';
 import { auditHash, GENESIS_HASH, type AuditEventContent } from './chain';
 
@@ -31,4 +35,21 @@ export function parseAuditHead(head: string): { seq: number; hash: string } {
 
 export function formatAuditHead(head: { seq: number; hash: string }): string {
   return `${head.seq}:${head.hash}`;
+}
+
+/** Every event of a record's chain, in order. */
+export async function readAuditEvents(type: string, id: string) {
+  const events = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table
+      .build(QueryCommand)
+      .entities(AuditEventEntity)
+      .query({ partition: `AUDIT#${type}#${id}` })
+      .options({ consistent: true, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+      .send();
+    events.push(...(page.Items ?? []));
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey);
+  return events;
 }

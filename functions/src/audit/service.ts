@@ -2,7 +2,6 @@
 // record is about (a registration), the employer's members, and staff whose jurisdiction holds it.
 // Anyone else gets 404, as if it did not exist.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { inJurisdiction, isWithinArea, staffScope, type AuditEventView } from '@doorstep/shared';
 import {
   AuditEventEntity,
@@ -15,15 +14,23 @@ import {
   VoucherEntity,
   VoucherProgrammeEntity,
 } from '../db/entities';
-import { table } from '../db/table';
+import { StaffMemberEntity } from '../administration/entities';
 import { NotFoundError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { findBrokenLink } from './chain';
+import { readAuditEvents } from './events';
 
-type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication' | 'Vacancy' | 'VoucherProgramme' | 'Voucher' | 'SettlementBatch';
+export { readAuditEvents };
+
+type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication' | 'Vacancy' | 'VoucherProgramme' | 'Voucher' | 'SettlementBatch' | 'StaffAccount';
 
 /** The record's area and whether the caller is on the record's own side (owner or member). */
-async function recordAccess(type: AuditedType, id: string, principal: Principal): Promise<{ areaCode: string; own: boolean; money?: boolean } | undefined> {
+async function recordAccess(type: AuditedType, id: string, principal: Principal): Promise<{ areaCode: string; own: boolean; money?: boolean; admin?: boolean } | undefined> {
+  // A staff account's changes: the officer, and the administrators of their area.
+  if (type === 'StaffAccount') {
+    const { Item } = await StaffMemberEntity.build(GetItemCommand).key({ userId: id }).send();
+    return Item && { areaCode: Item.areaCode, own: id === principal.userId, admin: true };
+  }
   if (type === 'JobseekerRegistration') {
     const { Item } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: id }).send();
     return Item && { areaCode: Item.residence.areaCode, own: id === principal.userId };
@@ -64,7 +71,7 @@ async function recordAccess(type: AuditedType, id: string, principal: Principal)
 export async function auditTrail(principal: Principal, type: AuditedType, id: string): Promise<{ events: AuditEventView[]; verified: boolean }> {
   const access = await recordAccess(type, id, principal);
   const scope = staffScope(principal.level, principal.areaCode);
-  const official = principal.roles.includes('staff') || (access?.money === true && principal.roles.includes('finance'));
+  const official = access?.admin ? principal.roles.includes('admin') : principal.roles.includes('staff') || (access?.money === true && principal.roles.includes('finance'));
   // A programme-wide record (a district programme) concerns the streets inside it too.
   const staffSees = access && official && scope !== undefined && (inJurisdiction(access.areaCode, principal.level, principal.areaCode) || (access.money === true && isWithinArea(scope, access.areaCode)));
   if (!access || !(access.own || staffSees)) throw new NotFoundError('找不到这条记录');
@@ -83,21 +90,4 @@ export async function auditTrail(principal: Principal, type: AuditedType, id: st
     })),
     verified: findBrokenLink(events) === -1,
   };
-}
-
-/** Every event of a record's chain, in order. */
-export async function readAuditEvents(type: string, id: string) {
-  const events = [];
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await table
-      .build(QueryCommand)
-      .entities(AuditEventEntity)
-      .query({ partition: `AUDIT#${type}#${id}` })
-      .options({ consistent: true, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-      .send();
-    events.push(...(page.Items ?? []));
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return events;
 }

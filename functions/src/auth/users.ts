@@ -8,34 +8,13 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import type { DevLoginBody, User } from '@doorstep/shared';
 import { IdentityLinkEntity, UserEntity } from '../db/entities';
+import { getUser, toUser } from './account';
 import { cancelledTransaction, isConditionFailure } from '../db/errors';
 import { UnauthenticatedError } from '../http/errors';
 
 export type IdentityProvider = 'wechat' | 'dev';
 
-type UserItem = { userId: string; roles: string[]; level?: string; areaCode?: string; careMode?: boolean; createdAt: string };
-
-function toUser(item: UserItem): User {
-  return {
-    id: item.userId,
-    roles: Array.from(new Set(item.roles)) as User['roles'],
-    ...(item.level ? { level: item.level as User['level'] } : {}),
-    ...(item.areaCode ? { areaCode: item.areaCode } : {}),
-    ...(item.careMode !== undefined ? { careMode: item.careMode } : {}),
-    createdAt: item.createdAt,
-  };
-}
-
-/** The openid subscription messages to a user go to, if known. */
-export async function openidOf(userId: string): Promise<string | undefined> {
-  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send();
-  return Item?.openid;
-}
-
-export async function getUser(userId: string, { consistent = false } = {}): Promise<User | undefined> {
-  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).options({ consistent }).send();
-  return Item ? toUser(Item) : undefined;
-}
+export { getUser, openidOf } from './account';
 
 /**
  * The user behind an external identity, created on first sign-in as a job seeker (every

@@ -9,7 +9,7 @@ import { checkProxy, runAsProxy } from '../proxies/acting';
 import { logger } from '../logger';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
-import { getUser } from '../auth/users';
+import { getUser } from '../auth/account';
 
 export interface HandlerInput<C extends Contract> {
   body: BodyOf<C>;

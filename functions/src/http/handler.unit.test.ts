@@ -5,7 +5,7 @@ Object.assign(process.env, testEnvironment('unused'));
 
 // The wrapper takes the caller's roles from their account (a DynamoDB read, exercised by the API
 // suites); here the account says what the token says, so the wrapper's own work is what is tested.
-jest.mock('../auth/users', () => ({
+jest.mock('../auth/account', () => ({
   getUser: async (id: string) => ({ id, roles: id === 'staff-user' ? ['jobseeker', 'staff'] : ['jobseeker'], createdAt: '' }),
 }));
 

@@ -31,8 +31,6 @@ import {
   JobseekerRegistrationEntity,
   PayoutLineEntity,
   PersonApplicationEntity,
-  ProxyBindingEntity,
-  ProxyInvitationEntity,
   RatingEntity,
   ReferralEntity,
   ReviewEntity,
@@ -40,6 +38,7 @@ import {
   TaskEntity,
   VoucherEntity,
 } from '../db/entities';
+import { ProxyBindingEntity, ProxyInvitationEntity } from '../proxies/entities';
 import { isConditionFailure } from '../db/errors';
 import { queryAll } from '../db/queryAll';
 import { table, tableName } from '../db/table';

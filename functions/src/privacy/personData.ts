@@ -10,13 +10,13 @@ import {
   InterviewBookingEntity,
   JobApplicationEntity,
   PersonApplicationEntity,
-  ProxyBindingEntity,
   RatingEntity,
   ReferralEntity,
   ReviewEntity,
   TaskEntity,
   VoucherEntity,
 } from '../db/entities';
+import { ProxyBindingEntity } from '../proxies/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 

@@ -7,7 +7,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { ulid } from 'ulid';
 import type { Contract } from '@doorstep/shared';
-import { ProxyActionEntity, ProxyBindingEntity, proxyActionIndexKeys } from '../db/entities';
+import { ProxyActionEntity, ProxyBindingEntity, proxyActionIndexKeys } from './entities';
 import { AppError, ProxyNotAllowedError, ProxyRevokedError } from '../http/errors';
 import type { Principal, ProxyOf } from '../http/session';
 import { logger } from '../logger';

@@ -4,7 +4,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import type { ProxyAction, ProxyRelation } from '@doorstep/shared';
 import { decodeKeyCursor, decodeTableCursor, encodeKeyCursor } from '../db/cursor';
-import { ProxyActionEntity, ProxyBindingEntity } from '../db/entities';
+import { ProxyActionEntity, ProxyBindingEntity } from './entities';
 import { table } from '../db/table';
 import { toBindingView } from './bindings';
 

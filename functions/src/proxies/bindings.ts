@@ -34,7 +34,7 @@ import {
   ProxyPairEntity,
   proxyBindingIndexKeys,
   proxyInvitationIndexKeys,
-} from '../db/entities';
+} from './entities';
 import { cancelledTransaction, isConditionFailure } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, NotFoundError, ProxyRevokedError, RuleError, ValidationError } from '../http/errors';

@@ -4,7 +4,7 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
-import { ProxyBindingEntity, ProxyCountEntity, ProxyPairEntity } from '../db/entities';
+import { ProxyBindingEntity, ProxyCountEntity, ProxyPairEntity } from './entities';
 
 /** The writes that end a standing binding, for a transaction (the marker and the count go with it). */
 export function revocationWrites(b: FormattedItem<typeof ProxyBindingEntity>, by: 'person' | 'proxy', at: string, scrubPhone = false) {

@@ -15,7 +15,7 @@ import {
   voucherStatusLabels,
   type Voucher,
 } from '@doorstep/shared';
-import { readAuditEvents } from '../audit/service';
+import { readAuditEvents } from '../audit/events';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { retryConflicts } from '../concurrency';
 import {

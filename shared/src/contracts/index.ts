@@ -21,6 +21,7 @@ export * from './stats';
 export * from './privacy';
 export * from './myData';
 export * from './proxies';
+export * from './staffAdmin';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -51,6 +52,7 @@ import {
 import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
+import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
 import { cancelAccountDeletion, getAccountDeletion, getDataExport, requestAccountDeletion } from './myData';
@@ -210,4 +212,10 @@ export const allContracts = [
   revokeProxy,
   startActingFor,
   listProxyActions,
+  inviteStaff,
+  listStaff,
+  updateStaff,
+  removeStaff,
+  cancelStaffInvitation,
+  acceptStaffInvitation,
 ] as const;

@@ -1,0 +1,4 @@
+// bootstrapAdmin: invoked only through IAM (`aws lambda invoke`, README Deploy); no HTTP event.
+import { bootstrapAdmin } from './bootstrap';
+
+export const handler = (event: unknown) => bootstrapAdmin(event);
