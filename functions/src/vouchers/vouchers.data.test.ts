@@ -11,8 +11,9 @@ import { testEnvironment } from '../../../tests/support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { designatedProvider, employerFixture } from '../../../tests/support/providers';
 import { citizen, financeOf, programmeBody, staffOf, streamEvent, voucherRecord } from '../../../tests/support/vouchers';
-import { LedgerEntryEntity, OutboxEntity, QuotaShardEntity, VoucherEntity, VoucherStatsEntity } from '../db/entities';
+import { LedgerEntryEntity, OutboxEntity, QuotaShardEntity, UserEntity, VoucherEntity, VoucherStatsEntity } from '../db/entities';
 import { table } from '../db/table';
+import { isConditionFailure } from '../db/errors';
 import { signSession } from '../http/session';
 import { putRegistration } from '../registration/service';
 import { signHolderCode } from './codes';
@@ -73,7 +74,14 @@ async function voucherOf(userId: string, programmeId: string) {
 const load = async (voucherId: string) => (await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send()).Item!;
 const event = (token: string, body: unknown, params?: Record<string, string>, key?: string) =>
   ({ body: JSON.stringify(body), headers: { authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) }, pathParameters: params, isBase64Encoded: false }) as never;
-const tokenOf = async (userId: string) => (await signSession({ id: userId, roles: ['jobseeker'], createdAt: '' }, JWT_SECRET, 600)).token;
+/** A citizen's token, with the account the HTTP wrapper reads for their roles on every request. */
+const tokenOf = async (userId: string) => {
+  const now = new Date().toISOString();
+  await UserEntity.build(PutItemCommand).item({ userId, roles: ['jobseeker'], createdAt: now, updatedAt: now }).options({ condition: { attr: 'userId', exists: false } }).send().catch((err) => {
+    if (!isConditionFailure(err)) throw err; // the account is there already
+  });
+  return (await signSession({ id: userId, roles: ['jobseeker'], createdAt: '' }, JWT_SECRET, 600)).token;
+};
 
 async function ledgerOf(voucherId: string) {
   const { Items = [] } = await table.build(QueryCommand).entities(LedgerEntryEntity).query({ partition: `VOUCHER#${voucherId}`, range: { beginsWith: 'LEDGER#' } }).options({ consistent: true }).send();
