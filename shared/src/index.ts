@@ -23,5 +23,6 @@ export * from './domain/privacy';
 export * from './domain/privacyPolicy';
 export * from './domain/proxies';
 export * from './domain/staff';
+export * from './domain/access';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';

@@ -6,13 +6,17 @@
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { testEnvironment, uniqueTableName } from '../support/testConfig';
+import { ACCESS_FLAG_PER_HOUR, PRIVACY_POLICY_VERSION } from '@doorstep/shared';
 import { employerBody, makeUscc } from '../support/employers';
+import { makeIdNumber, registrationBody } from '../support/people';
+import { mapLimit } from '../../functions/src/concurrency';
 
 jest.setTimeout(120_000);
 
 let api: RunningApi;
 let client: ReturnType<typeof apiClient>;
 const tableName = uniqueTableName('staff');
+const ID_NUMBER = makeIdNumber('1975-03-09', 712);
 
 beforeAll(async () => {
   api = await startApi({ tableName });
@@ -152,5 +156,84 @@ describe('人员与权限', () => {
     expect((await accept(await client.devLogin('sa-district-2'), '13900002003', second.body.code)).status).toBe(201);
     expect((await client.call('DELETE', `/admin/staff/${districtId}`, { token: district })).status).toBe(200);
     expect((await client.get('/admin/staff', district)).status).toBe(403);
+  });
+});
+
+describe('访问记录', () => {
+  let admin: string;
+  let officer: string;
+  let officerId: string;
+  let person: string;
+  let personId: string;
+
+  beforeAll(async () => {
+    // A district administrator (the dev login stands in for the bootstrap above) names a street officer.
+    admin = await client.devLogin('ac-admin', { roles: ['staff', 'admin'], level: 'district', areaCode: '350102' });
+    const invited = await client.post('/admin/staff', { phone: '13900003001', name: '林晓东', areaCode: '350102001', roles: ['staff'] }, admin);
+    officer = await client.devLogin('ac-officer');
+    officerId = (await client.post('/me/staff-invitations/accept', { phone: '13900003001', code: invited.body.code }, officer)).body.member.userId;
+    person = await client.devLogin('ac-person');
+    personId = (await client.get('/me', person)).body.user.id;
+    expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: ID_NUMBER, name: '郑美玲', phone: '13900003100' }), person)).status).toBe(200);
+  });
+
+  it('records each read of a person’s data once; the person sees which office looked and when, not who', async () => {
+    expect((await client.get('/me/data-access', person)).body.items).toEqual([]);
+    expect((await client.get(`/staff/people/${personId}`, officer)).status).toBe(200);
+    expect((await client.post('/staff/people/search', { idNumber: ID_NUMBER }, officer)).status).toBe(200);
+    const mine = await client.get('/me/data-access', person);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ what: '用身份证号查找', office: '福建省 福州市 鼓楼区 鼓东街道', level: 'street' }),
+      expect.objectContaining({ what: '查看求职登记和办理情况', office: '福建省 福州市 鼓楼区 鼓东街道', level: 'street' }),
+    ]);
+    expect(mine.text).not.toContain('林晓东');
+    // A read that finds nothing in the officer's area reads nothing, and records nothing.
+    const outsider = await client.devLogin('ac-outsider', { roles: ['staff'], level: 'street', areaCode: '350102002' });
+    expect((await client.get(`/staff/people/${personId}`, outsider)).status).toBe(404);
+    expect((await client.get('/me/data-access', person)).body.items).toHaveLength(2);
+  });
+
+  it('records reading a complaint’s author too', async () => {
+    const filed = await client.post('/complaints', { kind: 'complaint', topic: 'efficiency', text: '社区窗口中午没有人，等了一个小时。' }, person);
+    expect(filed.status).toBe(201);
+    expect((await client.get(`/staff/complaints/${filed.body.complaint.id}`, officer)).status).toBe(200);
+    expect((await client.get('/me/data-access', person)).body.items[0]).toMatchObject({ what: '查看投诉人的姓名和电话' });
+  });
+
+  it('shows the district administrator who read whose data, with filters; nothing outside their area', async () => {
+    const log = await client.get('/admin/access-log', admin);
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((e: { what: string }) => e.what)).toEqual(['查看投诉人的姓名和电话', '用身份证号查找', '查看求职登记和办理情况']);
+    expect(log.body.items[0]).toMatchObject({ officer: { userId: officerId, name: '林晓东', level: 'street', areaName: '福建省 福州市 鼓楼区 鼓东街道' }, person: { id: personId, name: '郑**' }, route: 'GET /staff/complaints/{id}' });
+    expect((await client.get(`/admin/access-log?personId=${personId}&officerId=${officerId}`, admin)).body.items).toHaveLength(3);
+    expect((await client.get('/admin/access-log?areaCode=350102002', admin)).body.items).toEqual([]);
+    expect((await client.get('/admin/access-log?from=2020-01-01&to=2020-01-31', admin)).body.items).toEqual([]);
+    expect((await client.get('/admin/access-log?from=2026-13-01', admin)).status).toBe(400);
+    expect((await client.get('/admin/access-log?to=2026-02-30', admin)).status).toBe(400);
+    expect((await client.get('/admin/access-log?areaCode=350103', admin)).status).toBe(403);
+    expect((await client.get('/admin/access-log', officer)).status).toBe(403);
+  });
+
+  it(`flags an officer reading more than ${ACCESS_FLAG_PER_HOUR} people’s ID-backed records in an hour, once, to the level above`, async () => {
+    const { putRegistration } = await import('../../functions/src/registration/service');
+    const { findOrCreateUser } = await import('../../functions/src/auth/users');
+    const { giveConsents } = await import('../../functions/src/privacy/consents');
+    const people = await mapLimit(Array.from({ length: ACCESS_FLAG_PER_HOUR + 1 }, (_, i) => i), 8, async (i) => {
+      const u = await findOrCreateUser('dev', `ac-many-${i}`);
+      await giveConsents(u.id, { purposes: ['privacy', 'id_number'], version: PRIVACY_POLICY_VERSION, channel: 'weapp' });
+      await putRegistration(u.id, registrationBody({ idNumber: makeIdNumber('1980-01-01', 300 + i), name: '测试人员', phone: `1390000${String(4000 + i)}` }));
+      return u.id;
+    });
+    const tasks = async () => (await client.get('/staff/tasks', admin)).body.items.filter((t: { kind: string }) => t.kind === 'access_anomaly');
+    // The person read earlier counts as one; reading the same people again counts nobody twice.
+    for (const id of people.slice(0, ACCESS_FLAG_PER_HOUR - 1)) expect((await client.get(`/staff/people/${id}`, officer)).status).toBe(200);
+    expect((await client.get(`/staff/people/${people[0]}`, officer)).status).toBe(200);
+    expect(await tasks()).toEqual([]);
+    expect((await client.get(`/staff/people/${people[ACCESS_FLAG_PER_HOUR - 1]}`, officer)).status).toBe(200);
+    expect(await tasks()).toHaveLength(1);
+    expect((await client.get(`/staff/people/${people[ACCESS_FLAG_PER_HOUR]}`, officer)).status).toBe(200);
+    const flagged = await tasks();
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatchObject({ areaCode: '350102', owner: 'district', subject: { type: 'StaffAccount', id: officerId } });
   });
 });

@@ -1,6 +1,6 @@
 // Administration, one Lambda: 人员与权限 — administrators inviting, moving and removing the staff of
-// their jurisdiction, and the invited accepting.
+// their jurisdiction, and the invited accepting; 访问记录 of their area.
 import { router } from '../http/router';
-import { accept, cancelInvite, invite, list, remove, update } from './handlers';
+import { accept, accesses, cancelInvite, invite, list, remove, update } from './handlers';
 
-export const handler = router(invite, list, update, remove, cancelInvite, accept);
+export const handler = router(invite, list, update, remove, cancelInvite, accept, accesses);

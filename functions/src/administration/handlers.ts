@@ -1,6 +1,7 @@
 // POST|GET /admin/staff, PATCH|DELETE /admin/staff/{userId},
-// DELETE /admin/staff-invitations/{areaCode}/{phone}, POST /me/staff-invitations/accept
-import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff as inviteStaffContract, listStaff as listStaffContract, removeStaff as removeStaffContract, updateStaff as updateStaffContract } from '@doorstep/shared';
+// DELETE /admin/staff-invitations/{areaCode}/{phone}, POST /me/staff-invitations/accept, GET /admin/access-log
+import { acceptStaffInvitation, cancelStaffInvitation, listAccessLog, inviteStaff as inviteStaffContract, listStaff as listStaffContract, removeStaff as removeStaffContract, updateStaff as updateStaffContract } from '@doorstep/shared';
+import { accessLog } from '../access/lists';
 import { httpHandler } from '../http/handler';
 import { acceptInvitation, cancelInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staff';
 
@@ -21,3 +22,5 @@ export const cancelInvite = httpHandler(cancelStaffInvitation, async ({ principa
 });
 
 export const accept = httpHandler(acceptStaffInvitation, async ({ principal, body }) => ({ member: await acceptInvitation(principal.userId, body) }));
+
+export const accesses = httpHandler(listAccessLog, async ({ principal, query }) => accessLog(principal, query));

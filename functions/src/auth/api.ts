@@ -16,6 +16,7 @@ export const handler = router(
   privacy.list,
   privacy.withdraw,
   privacy.exportData,
+  privacy.dataAccess,
   privacy.deletion,
   privacy.requestDeletionHandler,
   privacy.cancelDeletionHandler,

@@ -42,6 +42,7 @@ function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<strin
     complaints: r.complaints.map(readable),
     subscriptions: own('SUBSCRIPTION'),
     proxies: [...own('PROXY'), ...own('PROXYINVITE'), ...r.actingFor.map(readable), ...own('PROXYACT')],
+    dataAccess: own('ACCESS'),
   };
 }
 

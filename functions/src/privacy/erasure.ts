@@ -51,15 +51,18 @@ import { getObjectStore } from '../uploads/store';
 import { lapse } from '../vouchers/lapse';
 import { loadProgramme } from '../vouchers/store';
 import { revocationWrites } from '../proxies/revocation';
+import { PersonAccessEntity } from '../access/entities';
 import { ownOf, personRecords, type RawItem } from './personData';
 
 const ACTOR = 'system:erasure';
 /**
  * What the person's own partition keeps: the erased mark, the consent log (proof of what was
  * agreed), how they were last counted, and the lines of what family members did in their name
- * (user ids and the service, no personal fields: proof of who acted, like the audit chains).
+ * (user ids and the service, no personal fields: proof of who acted, like the audit chains), and
+ * the records of staff reading their data (the officers' accountability; the name in them is
+ * replaced below).
  */
-const KEPT_OWN = (sk: string) => sk === 'CONSENTS' || sk.startsWith('CONSENTLOG#') || sk === 'FIGURE_STATE' || sk.startsWith('PROXYACT#');
+const KEPT_OWN = (sk: string) => sk === 'CONSENTS' || sk.startsWith('CONSENTLOG#') || sk === 'FIGURE_STATE' || sk.startsWith('PROXYACT#') || sk.startsWith('ACCESS#');
 /** Uploads are filed under `<purpose>/<userId>/`: a person's evidence and complaint photos (licences are their unit's). */
 const PERSONAL_UPLOADS = ['evidence', 'complaints'];
 
@@ -181,6 +184,11 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   await scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
   await scrub(r.complaints, (c) =>
     ComplaintEntity.build(UpdateItemCommand).item({ complaintId: c.complaintId, text: '（内容已随账号注销删除）', photoKeys: [] }).options({ condition: { attr: 'complaintId', exists: true } }).send(),
+  );
+
+  // 访问记录 stay for the officers' accountability, without the person's (masked) name.
+  await scrub(ownOf(r, 'ACCESS') as unknown as { accessId: string }[], (a) =>
+    PersonAccessEntity.build(UpdateItemCommand).item({ personId: userId, accessId: a.accessId, personName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'accessId', exists: true } }).send(),
   );
 
   // 亲情代办 where the person acted for someone: ended, and their phone taken off the other person's record.

@@ -1,10 +1,11 @@
 // GET /privacy/policy, POST /me/consents, GET /me/consents, DELETE /me/consents/{purpose},
-// GET /me/data-export, GET|POST|DELETE /me/account-deletion
+// GET /me/data-export, GET /me/data-access, GET|POST|DELETE /me/account-deletion
 import {
   cancelAccountDeletion,
   getAccountDeletion,
   getDataExport,
   getPrivacyPolicy,
+  listMyDataAccess,
   requestAccountDeletion,
   giveConsents as giveConsentsContract,
   listConsents as listConsentsContract,
@@ -15,6 +16,7 @@ import {
   separateConsentTexts,
   withdrawConsent as withdrawConsentContract,
 } from '@doorstep/shared';
+import { myDataAccess } from '../access/lists';
 import { httpHandler } from '../http/handler';
 import { cancelDeletion, deletionState, requestDeletion } from './accountDeletion';
 import { giveConsents, listConsents, withdrawConsent } from './consents';
@@ -45,3 +47,5 @@ export const deletion = httpHandler(getAccountDeletion, async ({ principal }) =>
 export const requestDeletionHandler = httpHandler(requestAccountDeletion, async ({ principal }) => requestDeletion(principal.userId));
 
 export const cancelDeletionHandler = httpHandler(cancelAccountDeletion, async ({ principal }) => cancelDeletion(principal.userId));
+
+export const dataAccess = httpHandler(listMyDataAccess, async ({ principal, query }) => myDataAccess(principal.userId, query.cursor));

@@ -10,6 +10,7 @@ import { cancelledTransaction } from '../db/errors';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
+import { recordAccess } from '../access/log';
 import { closeTask, loadTask } from '../tasks/tasks';
 import { viewUrls } from '../uploads/store';
 import { handlingArea, load, toView, type StoredComplaint } from './complaints';
@@ -22,8 +23,10 @@ async function inScope(principal: Principal, complaintId: string): Promise<Store
   return c;
 }
 
-async function toStaffView(c: StoredComplaint) {
+/** A complaint as staff see it, with its author's name and phone: a read of personal data, recorded (访问记录). */
+async function toStaffView(c: StoredComplaint, seen: { principal: Principal; route: string }) {
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: c.userId }).send();
+  if (reg) await recordAccess(seen.principal, { personId: c.userId, personName: reg.name, kind: 'complainant', route: seen.route });
   return {
     ...toView(c),
     complainantName: reg?.name ?? '（未做求职登记）',
@@ -33,7 +36,7 @@ async function toStaffView(c: StoredComplaint) {
 }
 
 export async function staffComplaint(principal: Principal, complaintId: string) {
-  return toStaffView(await inScope(principal, complaintId));
+  return toStaffView(await inScope(principal, complaintId), { principal, route: 'GET /staff/complaints/{id}' });
 }
 
 /** A step of the handling; `resolved` answers the person and closes the task in the same transaction. */
@@ -53,5 +56,5 @@ export async function complaintProgress(principal: Principal, complaintId: strin
     if (cancelledTransaction(err)) throw new ConflictError('这件投诉已经办结了');
     throw err;
   }
-  return toStaffView((await load(complaintId))!);
+  return toStaffView((await load(complaintId))!, { principal, route: 'POST /staff/complaints/{id}/progress' });
 }

@@ -27,6 +27,7 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
+import { recordAccess } from '../access/log';
 import { closeTask, loadTask, openTask } from '../tasks/tasks';
 import { completedServicesOf, isRecipient, resolveService } from './services';
 
@@ -54,7 +55,8 @@ async function toView(r: StoredRating): Promise<Rating> {
   };
 }
 
-async function toStaffView(r: StoredRating): Promise<StaffRating> {
+/** A rating as staff see it, with the rater's name and phone: a read of personal data, recorded (访问记录). */
+async function toStaffView(r: StoredRating, seen: { principal: Principal; route: string }): Promise<StaffRating> {
   let raterName = '';
   let raterPhone: string | undefined;
   if (r.raterEmployerId) {
@@ -65,6 +67,7 @@ async function toStaffView(r: StoredRating): Promise<StaffRating> {
     const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: r.raterId }).send();
     raterName = reg?.name ?? '';
     raterPhone = reg?.phone;
+    if (reg) await recordAccess(seen.principal, { personId: r.raterId, personName: reg.name, kind: 'rater', route: seen.route });
   }
   return {
     ...(await toView(r)),
@@ -171,7 +174,7 @@ export async function staffRating(principal: Principal, ratingId: string): Promi
   const scope = scopeOf(principal);
   const r = await loadRating(ratingId);
   if (!r || !r.servicePoint.startsWith(scope)) throw new NotFoundError('您的辖区里没有这条评价');
-  return toStaffView(r);
+  return toStaffView(r, { principal, route: 'GET /staff/ratings/{id}' });
 }
 
 /** The service point appeals a bad rating it thinks mistaken or malicious; the level above decides. */
@@ -206,7 +209,7 @@ export async function appealRating(principal: Principal, ratingId: string, reaso
     if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('这条评价已经申诉过了');
     throw err;
   }
-  return toStaffView((await loadRating(ratingId))!);
+  return toStaffView((await loadRating(ratingId))!, { principal, route: 'POST /ratings/{id}/appeal' });
 }
 
 /**
@@ -235,5 +238,5 @@ export async function decideAppeal(principal: Principal, ratingId: string, decis
     if (cancelledTransaction(err)) throw new ConflictError('这个申诉已经有决定了');
     throw err;
   }
-  return toStaffView((await loadRating(ratingId))!);
+  return toStaffView((await loadRating(ratingId))!, { principal, route: 'POST /staff/appeals/{id}/decision' });
 }

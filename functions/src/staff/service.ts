@@ -10,6 +10,7 @@ import { getDependencies } from '../deps';
 import { toEmployerView } from '../employers/service';
 import { NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
+import { recordAccess } from '../access/log';
 import { getObjectStore, viewUrls } from '../uploads/store';
 
 async function personInScope(principal: Principal, userId: string) {
@@ -40,7 +41,9 @@ export async function staffPerson(principal: Principal, userId: string) {
   const [{ categories }, applications] = await Promise.all([currentCategories(userId), listApplications(userId)]);
   // Staff judge the evidence: each photo gets a short-lived link.
   const withLinks = await Promise.all(applications.map(async (a) => ({ ...a, evidence: await viewUrls(a.evidence.map((e) => e.key)) })));
-  return { person: await personView(userId, reg), categories, applications: withLinks };
+  const view = { person: await personView(userId, reg), categories, applications: withLinks };
+  await recordAccess(principal, { personId: userId, personName: reg.name, kind: 'person', route: 'GET /staff/people/{id}' });
+  return view;
 }
 
 /** Finding a person by ID number (for assisted filing): through the blind index, never a scan. */
@@ -51,7 +54,10 @@ export async function findPersonByIdNumber(principal: Principal, idNumber: strin
   const { Item: claim } = await IdNumberClaimEntity.build(GetItemCommand).key({ idNumberHash: hash }).send();
   if (!claim) throw new NotFoundError('辖区内没有这个身份证号的求职登记');
   try {
-    return { person: await personView(claim.userId, await personInScope(principal, claim.userId)) };
+    const reg = await personInScope(principal, claim.userId);
+    const person = await personView(claim.userId, reg);
+    await recordAccess(principal, { personId: claim.userId, personName: reg.name, kind: 'idSearch', route: 'POST /staff/people/search' });
+    return { person };
   } catch (err) {
     if (err instanceof NotFoundError) throw new NotFoundError('辖区内没有这个身份证号的求职登记');
     throw err;

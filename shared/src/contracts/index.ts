@@ -22,6 +22,7 @@ export * from './privacy';
 export * from './myData';
 export * from './proxies';
 export * from './staffAdmin';
+export * from './access';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -52,6 +53,7 @@ import {
 import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
+import { listAccessLog, listMyDataAccess } from './access';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
@@ -218,4 +220,6 @@ export const allContracts = [
   removeStaff,
   cancelStaffInvitation,
   acceptStaffInvitation,
+  listAccessLog,
+  listMyDataAccess,
 ] as const;

@@ -14,6 +14,7 @@ export const TASK_KINDS = [
   'appeal_decision',
   'complaint',
   'review',
+  'access_anomaly',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   appeal_decision: '差评申诉：核实后决定是否撤销这条评价',
   complaint: '投诉意见办理：核实、答复并办结',
   review: '审核申请：在审核工作台办理',
+  access_anomaly: '异常查看：核实下级工作人员短时间内大量查看个人信息的原因',
 };
 
 /**
@@ -46,6 +48,7 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   appeal_decision: { days: 5, unit: 'working' },
   complaint: { days: 15, unit: 'working' },
   review: { days: 5, unit: 'working' },
+  access_anomaly: { days: 3, unit: 'working' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */
