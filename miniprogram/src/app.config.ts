@@ -1,16 +1,15 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/registration/form/index',
-    'pages/registration/mine/index',
-  ],
+  pages: ['pages/index/index'],
   // Loaded when first opened, so the main package stays small: applications, employers, and
   // jobs, the staff pages (citizens never download those).
   subPackages: [
+    // 求职登记 and 我的求职登记: first thing most people do, but a subpackage so the main package
+    // (loaded before anything shows) stays small.
+    { root: 'registration', pages: ['form/index', 'mine/index'] },
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
     { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index'] },
     { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
     // The service hall's LED screen (H5).
     { root: 'screen', pages: ['index/index'] },

@@ -86,8 +86,8 @@ afterAll(async () => {
 /** Every page a citizen reaches, with what shows once it has loaded. */
 const PAGES: [name: string, path: () => string, shows: string][] = [
   ['home', () => 'pages/index/index', '更多服务'],
-  ['registration-form', () => 'pages/registration/form/index', '第 1 步，共 3 步：基本信息'],
-  ['registration-mine', () => 'pages/registration/mine/index', '登记有效'],
+  ['registration-form', () => 'registration/form/index', '第 1 步，共 3 步：基本信息'],
+  ['registration-mine', () => 'registration/mine/index', '登记有效'],
   ['applications', () => 'apply/index/index', '失业登记'],
   ['unemployment', () => 'apply/unemployment/index', '失业登记'],
   ['employment', () => 'apply/employment/index', '就业登记'],

@@ -312,7 +312,8 @@ async function writeChange(change: Parameters<typeof execute>, counts: ReturnTyp
 
 /** The staff of the administrator's area (or one area inside it), and the invitations waiting there. */
 export async function listStaff(principal: Principal, query: { areaCode?: string; cursor?: string }) {
-  const scope = placeOf(principal).areaCode;
+  const place = placeOf(principal);
+  const scope = place.areaCode;
   const area = query.areaCode ?? scope;
   if (!area.startsWith(scope)) throw new ForbiddenError('只能查看本辖区的工作人员');
   const partition = `STAFF_AREA#${scope.slice(0, 4)}`;
@@ -329,6 +330,7 @@ export async function listStaff(principal: Principal, query: { areaCode?: string
   ]);
   const now = new Date().toISOString();
   return {
+    scope: { areaCode: scope, areaName: areaFullName(scope), level: place.level },
     items: (members.Items ?? []).map(toMemberView),
     invitations: (invitations?.Items ?? []).filter((i) => i.expiresAt > now).map(toInvitationView),
     ...(members.LastEvaluatedKey ? { nextCursor: encodeKeyCursor(members.LastEvaluatedKey) } : {}),

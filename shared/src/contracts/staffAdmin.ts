@@ -67,7 +67,13 @@ export const listStaff = defineContract({
   summary: '本辖区（或其中一个下级区域）的工作人员和待接受的邀请',
   auth: ['admin'],
   query: z.strictObject({ areaCode: areaCodeSchema.optional(), cursor: z.string().max(600).optional() }),
-  response: z.object({ items: z.array(staffMemberSchema), invitations: z.array(staffInvitationSchema), nextCursor: z.string().optional() }),
+  response: z.object({
+    /** The administrator's own area, where what they may set starts. */
+    scope: z.object({ areaCode: z.string(), areaName: z.string(), level: staffLevelSchema }),
+    items: z.array(staffMemberSchema),
+    invitations: z.array(staffInvitationSchema),
+    nextCursor: z.string().optional(),
+  }),
   errors: [400, 401, 403],
 });
 

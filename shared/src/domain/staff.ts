@@ -14,7 +14,7 @@ export const staffRoleLabels: Record<StaffRole, string> = {
   admin: '管理员（人员与权限、访问记录）',
 };
 
-export const staffLevelLabels: Record<StaffLevelName, string> = { community: '社区', street: '街道', district: '区（县）', city: '市' };
+export const staffLevelLabels: Record<StaffLevelName, string> = { community: '社区', street: '街道', district: '区县', city: '市' };
 
 export const STAFF_INVITE_DAYS = 7;
 export const STAFF_INVITE_MAX_ATTEMPTS = 5;

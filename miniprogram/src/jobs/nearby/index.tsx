@@ -146,7 +146,7 @@ export default function NearbyPage() {
         <Text className="page__title">为您推荐</Text>
         <Text className="page__lead">按您求职登记里的意向工种、月薪、离家距离和班次挑选。</Text>
         {error ? <Notice message={error} actionText="重试" onAction={start} /> : null}
-        {!registered ? <Notice kind="info" message="做了求职登记，我们才知道您想找什么工作。" actionText="去求职登记" onAction={() => Taro.navigateTo({ url: '/pages/registration/form/index' })} /> : null}
+        {!registered ? <Notice kind="info" message="做了求职登记，我们才知道您想找什么工作。" actionText="去求职登记" onAction={() => Taro.navigateTo({ url: '/registration/form/index' })} /> : null}
         {loading && !items ? <Text className="page__loading">正在挑选…</Text> : null}
         {items && items.length === 0 && registered ? <Text className="page__lead">附近暂时没有合适的岗位。可以看看“附近的工作”，或放宽求职意向。</Text> : null}
         {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
@@ -165,7 +165,7 @@ export default function NearbyPage() {
         用我现在的位置找
       </Button>
       {!registered ? (
-        <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/pages/registration/form/index' })}>
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/registration/form/index' })}>
           去求职登记
         </Button>
       ) : null}

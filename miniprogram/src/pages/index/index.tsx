@@ -38,8 +38,8 @@ const TASKS: Task[] = [
   { url: '/training/courses/index', title: '学技能', text: '附近的培训班、报名、我的培训、培训需求', proxy: true },
   { url: '/vouchers/wallet/index', title: '我的就业券', text: '领取就业券、出示券码、查看拨付', proxy: true },
   { url: '/feedback/ratings/index', title: '评价和投诉', text: '给办过的服务打分，提投诉或意见，看办理进度', proxy: true },
-  { url: '/pages/registration/form/index', title: '求职登记', text: '填写或修改您的求职信息', proxy: true },
-  { url: '/pages/registration/mine/index', title: '我的求职登记', text: '查看已登记的信息和有效期', proxy: true },
+  { url: '/registration/form/index', title: '求职登记', text: '填写或修改您的求职信息', proxy: true },
+  { url: '/registration/mine/index', title: '我的求职登记', text: '查看已登记的信息和有效期', proxy: true },
   { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、就业困难人员认定和办理进度' },
   { url: '/family/index/index', title: '亲情代办', text: '请家人帮您办事，或者为家里的老人办事' },
   { url: '/privacy/mine/index', title: '我的', text: '关怀模式、我的数据、撤回同意、注销账号、隐私指引' },
@@ -53,13 +53,15 @@ const TASKS: Task[] = [
   { url: '/staff/tasks/index', title: '待办任务', text: '回访、差评整改、申诉和投诉，按到期日排列', for: isStaff, kind: 'staff' },
   { url: '/staff/stats/index', title: '数据看板', text: '辖区的考核指标、服务量和各下级区域', for: (u) => isStaff(u) || u.roles.includes('finance'), kind: 'staff' },
   { url: '/staff/training-needs/index', title: '培训需求汇总', text: '辖区居民想学的工种和方便的时间', for: isStaff, kind: 'staff' },
+  { url: '/staff/people/index', title: '人员与权限', text: '邀请、调整和移除本辖区的工作人员', for: (u) => u.roles.includes('admin'), kind: 'staff' },
+  { url: '/staff/access/index', title: '访问记录', text: '本辖区工作人员查看个人信息的记录', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/assist/index', title: '代办业务', text: '为本社区居民代办失业登记', for: (u) => isStaff(u) && u.level === 'community', kind: 'staff' },
 ];
 
 // 关怀模式: the five things most people come for, in the plainest words.
 const CARE_TASKS: Task[] = [
   { url: '/jobs/nearby/index', title: '找工作', text: '看看家附近哪里招人', kind: 'main', proxy: true },
-  { url: '/pages/registration/form/index', title: '求职登记', text: '告诉我们您想找什么工作', proxy: true },
+  { url: '/registration/form/index', title: '求职登记', text: '告诉我们您想找什么工作', proxy: true },
   { url: '/vouchers/wallet/index', title: '就业券', text: '领券、给服务机构看券码', proxy: true },
   { url: '/training/courses/index', title: '学技能', text: '报名家附近的培训班', proxy: true },
   { url: '/jobs/interviews/index', title: '我的面试', text: '什么时候、在哪里面试', proxy: true },

@@ -11,6 +11,8 @@ import {
   getAccountDeletion,
   getDataExport,
   listConsents,
+  listMyDataAccess,
+  staffLevelLabels,
   requestAccountDeletion,
   withdrawConsent,
   type ConsentPurpose,
@@ -35,8 +37,8 @@ const WITHDRAW_WARNING: Record<ConsentPurpose, string> = {
 
 export default function MyDataPage() {
   const { data, reload, gate } = usePageData(async () => {
-    const [held, consents, deletion] = await Promise.all([request(getDataExport), request(listConsents), request(getAccountDeletion)]);
-    return { held, consents: consents.items.filter((c) => c.current), deletion };
+    const [held, consents, deletion, accesses] = await Promise.all([request(getDataExport), request(listConsents), request(getAccountDeletion), request(listMyDataAccess, { query: {} })]);
+    return { held, consents: consents.items.filter((c) => c.current), deletion, accesses };
   });
   const { busy, error, act } = useAction(reload);
 
@@ -117,6 +119,18 @@ export default function MyDataPage() {
             </Button>
           </View>
         ))}
+      </View>
+
+      <View className="card" id="data-access">
+        <Text className="card__title">谁查看过我的信息</Text>
+        {data.accesses.items.length === 0 ? <Text className="my-data__text">还没有工作人员查看过您的信息。</Text> : null}
+        {data.accesses.items.map((a) => (
+          <View key={a.id} className="my-data__row">
+            <Text className="my-data__label">{`${a.office}（${staffLevelLabels[a.level]}）`}</Text>
+            <Text className="my-data__holds">{`${chinaDateTimeText(a.at)} ${a.what}`}</Text>
+          </View>
+        ))}
+        {data.accesses.nextCursor ? <Text className="my-data__text">只显示最近的 20 次；下载的副本里有全部记录。</Text> : null}
       </View>
 
       {deletion.deletion ? null : (

@@ -10,11 +10,12 @@ import '../../styles/page.scss';
 import '../../pages/index/index.scss';
 
 const LINKS = [
-  { url: '/pages/registration/mine/index', title: '我的求职登记', text: '已登记的信息和有效期' },
+  { url: '/registration/mine/index', title: '我的求职登记', text: '已登记的信息和有效期' },
   { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、困难认定的办理进度' },
   { url: '/family/index/index', title: '亲情代办', text: '请家人帮您办事，或者为家里的老人办事；代办记录' },
   { url: '/privacy/data/index', title: '我的数据', text: '我们保存了您哪些信息、下载副本、撤回同意、注销账号' },
   { url: '/privacy/policy/index', title: '个人信息保护指引', text: '我们收集什么、为什么、保存多久' },
+  { url: '/staff/join/index', title: '工作人员加入', text: '管理员邀请您做工作人员时，在这里输入加入码' },
 ];
 
 export default function MinePage() {

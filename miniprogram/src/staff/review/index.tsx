@@ -29,6 +29,7 @@ import {
 } from '@doorstep/shared';
 import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
+import { LoadFailure } from '../../components/LoadFailure';
 import { Notice } from '../../components/Notice';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { AuditHistory } from '../components/AuditHistory';
@@ -117,8 +118,10 @@ export default function ReviewPage() {
   const type = REVIEW_TYPES.find((t) => t === params.type);
   const step = (params.step === 'district' ? 'district' : 'street') as ReviewStep;
 
+  const [loadFailure, setLoadFailure] = useState<unknown>();
+
   async function load() {
-    setError(undefined);
+    setLoadFailure(undefined);
     try {
       if (type === 'employer') {
         setSubject({ kind: 'employer', employer: (await request(getStaffEmployer, { params: { id: params.subject ?? '' } })).employer });
@@ -129,7 +132,7 @@ export default function ReviewPage() {
         setSubject({ kind: 'person', data, application: data.applications.find((a) => a.id === params.subject) });
       }
     } catch (err) {
-      setError((err as Error).message);
+      setLoadFailure(err);
     }
   }
   useEffect(() => {
@@ -172,7 +175,7 @@ export default function ReviewPage() {
       </Page>
     );
   }
-  if (error && !subject) return <Page><Notice message={error} actionText="重试" onAction={load} /></Page>;
+  if (loadFailure && !subject) return <Page><LoadFailure error={loadFailure} onRetry={load} /></Page>;
   if (!subject) return <Page><Text className="page__loading">正在加载…</Text></Page>;
 
   return (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { REVIEW_TYPES, chinaTimeText, listReviews, reviewStepLabels, reviewTypeLabels, type Review } from '@doorstep/shared';
+import { LoadFailure } from '../../components/LoadFailure';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -19,7 +20,7 @@ export default function ReviewQueuePage() {
   const [type, setType] = useState<ReviewType>('employer');
   const [items, setItems] = useState<Review[]>();
   const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [loadingMore, setLoadingMore] = useState(false);
   const user = session?.user;
   const isStaff = user?.roles.includes('staff');
@@ -32,7 +33,7 @@ export default function ReviewQueuePage() {
       setItems((prev) => (after ? [...(prev ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (err) {
-      setError((err as Error).message);
+      setError(err);
     } finally {
       setLoadingMore(false);
     }
@@ -61,7 +62,7 @@ export default function ReviewQueuePage() {
           </View>
         ))}
       </View>
-      {error ? <Notice message={error} actionText="重试" onAction={() => load(type)} /> : null}
+      {error ? <LoadFailure error={error} onRetry={() => load(type)} /> : null}
       {!items && !error ? <Text className="page__loading">正在加载…</Text> : null}
       {items && items.length === 0 ? <Text className="page__lead">没有待处理的{reviewTypeLabels[type]}申请。</Text> : null}
       {items?.map((r) => (

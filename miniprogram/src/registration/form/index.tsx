@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { getJobseekerRegistration, putJobseekerRegistration } from '@doorstep/shared';
-import { RegistrationFields } from '../../../components/RegistrationFields';
-import { StepIndicator } from '../../../components/StepIndicator';
-import { Notice } from '../../../components/Notice';
-import { SeparateConsent } from '../../../components/SeparateConsent';
-import { useActingFor } from '../../../hooks/useActingFor';
-import { useSignedIn } from '../../../hooks/useSignedIn';
+import { RegistrationFields } from '../../components/RegistrationFields';
+import { StepIndicator } from '../../components/StepIndicator';
+import { Notice } from '../../components/Notice';
+import { SeparateConsent } from '../../components/SeparateConsent';
+import { useActingFor } from '../../hooks/useActingFor';
+import { useSignedIn } from '../../hooks/useSignedIn';
 import {
   STEPS,
   emptyForm,
@@ -21,13 +21,13 @@ import {
   withoutErrorsOf,
   type FormErrors,
   type RegistrationFormState,
-} from '../../../hooks/registrationForm';
-import { ApiError, request } from '../../../services/request';
-import { currentConsents } from '../../../services/privacy';
-import { Page } from '../../../components/Page';
-import '../../../styles/page.scss';
+} from '../../hooks/registrationForm';
+import { ApiError, request } from '../../services/request';
+import { currentConsents } from '../../services/privacy';
+import { Page } from '../../components/Page';
+import '../../styles/page.scss';
 
-const MINE_ROUTE = 'pages/registration/mine/index';
+const MINE_ROUTE = 'registration/mine/index';
 
 export default function RegistrationFormPage() {
   const { session, error: signInError, retry: retrySignIn } = useSignedIn();

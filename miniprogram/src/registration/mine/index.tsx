@@ -13,13 +13,13 @@ import {
   todayInChina,
   type JobseekerRegistration,
 } from '@doorstep/shared';
-import { DetailRow } from '../../../components/DetailRow';
-import { Notice } from '../../../components/Notice';
-import { useLoadOnShow } from '../../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../../hooks/useSignedIn';
-import { ApiError, request } from '../../../services/request';
-import { Page } from '../../../components/Page';
-import '../../../styles/page.scss';
+import { DetailRow } from '../../components/DetailRow';
+import { Notice } from '../../components/Notice';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { ApiError, request } from '../../services/request';
+import { Page } from '../../components/Page';
+import '../../styles/page.scss';
 
 export default function MyRegistrationPage() {
   const { session, error: signInError, retry } = useSignedIn();
@@ -38,7 +38,7 @@ export default function MyRegistrationPage() {
 
   useLoadOnShow(load, !!session, [session?.token]);
 
-  const edit = () => Taro.navigateTo({ url: '/pages/registration/form/index' });
+  const edit = () => Taro.navigateTo({ url: '/registration/form/index' });
 
   if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
   if (error) return <Page><Notice message={error} actionText="重试" onAction={load} /></Page>;
