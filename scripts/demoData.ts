@@ -1,16 +1,43 @@
 // Demo data for the local stack, written through the API so it follows every real rule.
 // Idempotent: dev login finds the same user again, and an unchanged registration writes nothing.
+// The staff become staff as in production: the city's first administrator from the bootstrap, the
+// others invited by the administrators and accepting with their codes (人员与权限).
 import { idCheckChar, PRIVACY_POLICY_VERSION, usccCheckChar } from '@doorstep/shared';
 
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-seeker', label: '求职者（已登记）' },
-  { openid: 'demo-community-staff', roles: ['staff'], level: 'community', areaCode: '350102001001', label: '社区工作人员（鼓东街道 一个社区）' },
-  { openid: 'demo-street-staff', roles: ['staff'], level: 'street', areaCode: '350102001', label: '街道工作人员（鼓东街道）' },
-  { openid: 'demo-district-staff', roles: ['staff'], level: 'district', areaCode: '350102', label: '区工作人员（福州市鼓楼区）' },
+  { openid: 'demo-community-staff', label: '社区工作人员（鼓东街道 一个社区）' },
+  { openid: 'demo-street-staff', label: '街道工作人员（鼓东街道）' },
+  { openid: 'demo-district-staff', label: '区工作人员兼管理员（福州市鼓楼区：人员与权限、访问记录）' },
   { openid: 'demo-employer', label: '单位联系人（已提交入驻，待街道审核）' },
   { openid: 'demo-employer-approved', label: '单位联系人（已审核的餐馆，有招聘岗位，可核销就业券）' },
-  { openid: 'demo-finance', roles: ['finance'], level: 'district', areaCode: '350102', label: '区财政（审批就业券预算、结算拨付）' },
+  { openid: 'demo-finance', label: '区财政（审批就业券预算、结算拨付）' },
+  { openid: 'demo-city-admin', label: '市级管理员（福州市，系统初始化时设立）' },
 ] as const;
+
+/** Who works where, as the administrators set them up (the city's administrator first, from the bootstrap). */
+const DEMO_STAFF = [
+  { openid: 'demo-district-staff', name: '陈志强', phone: '13905900011', areaCode: '350102', roles: ['staff', 'admin'], by: 'demo-city-admin' },
+  { openid: 'demo-finance', name: '黄丽', phone: '13905900012', areaCode: '350102', roles: ['finance'], by: 'demo-city-admin' },
+  { openid: 'demo-street-staff', name: '林晓东', phone: '13905900013', areaCode: '350102001', roles: ['staff'], by: 'demo-district-staff' },
+  { openid: 'demo-community-staff', name: '郑美玲', phone: '13905900014', areaCode: '350102001001', roles: ['staff'], by: 'demo-district-staff' },
+] as const;
+
+/** The staff through the same path as in production: bootstrap, then invitations accepted with their codes. */
+async function seedStaff(apiBase: string, tokens: Record<string, string>) {
+  const me = async (openid: string) => (await call(apiBase, 'GET', '/me', tokens[openid])).user as { roles: string[] };
+  if (!(await me('demo-city-admin')).roles.includes('admin')) {
+    // In process, as `npm run admin:bootstrap` does (npm start's environment is the local stage's).
+    const { bootstrapAdmin } = await import('../functions/src/administration/bootstrap');
+    const { code } = await bootstrapAdmin({ phone: '13905900010', areaCode: '3501', name: '刘建华' });
+    await call(apiBase, 'POST', '/me/staff-invitations/accept', tokens['demo-city-admin'], { phone: '13905900010', code });
+  }
+  for (const s of DEMO_STAFF) {
+    if ((await me(s.openid)).roles.some((r) => (s.roles as readonly string[]).includes(r))) continue;
+    const { code } = await call(apiBase, 'POST', '/admin/staff', tokens[s.by], { phone: s.phone, name: s.name, areaCode: s.areaCode, roles: s.roles });
+    await call(apiBase, 'POST', '/me/staff-invitations/accept', tokens[s.openid], { phone: s.phone, code });
+  }
+}
 
 const first17 = '35010219750312246';
 const DEMO_ID_NUMBER = first17 + idCheckChar(first17);
@@ -110,6 +137,7 @@ export async function seedDemoData(apiBase: string): Promise<void> {
     });
     if (!agreed.ok) throw new Error(`consents of ${account.openid} failed: ${agreed.status} ${await agreed.text()}`);
   }
+  await seedStaff(apiBase, tokens);
   const res = await fetch(`${apiBase}/me/jobseeker-registration`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['demo-seeker']}` },
