@@ -423,6 +423,24 @@ function proxyFigures(): ProxyFigures {
 
 const proxyRow = (f: ProxyFigures) =>
   `| 亲情代办: a registration update by a family member acting for the person (binding read, 代办记录 written before and after) / its floor: the same update by the person (median of ${f.rounds} each, interleaved, in process on DynamoDB Local) | ${f.proxyMs.toFixed(1)} ms / ${f.ownMs.toFixed(1)} ms; ${(f.proxyMs / f.ownMs).toFixed(2)}× | — |`;
+interface SessionFigures {
+  rounds: number;
+  health: { p50: number; p99: number };
+  signedIn: { p50: number; p99: number };
+  accountRead: { p50: number; p99: number };
+}
+
+/** Issue 18: what reading the caller's account on every signed-in request costs (tests/bench/session.ts). */
+function sessionFigures(): SessionFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'session.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as SessionFigures;
+}
+
+const ms = (f: { p50: number; p99: number }) => `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
+const sessionRows = (f: SessionFigures) => [
+  `| the account read every signed-in request makes (a consistent GetItem on DynamoDB Local, in process; ${f.rounds} rounds) — what the immediate-revocation check adds | ${ms(f.accountRead)} | one read per request |`,
+  `| beside it, over HTTP (serverless offline, in process): \`GET /health\` (no account) / a signed-in \`GET /me/consents\` (the account read, then the consents read) | ${ms(f.health)} / ${ms(f.signedIn)} | — |`,
+];
 const weappRow = (weapp: { main: number; total: number }) => `| weapp main package | ${(weapp.main / KiB).toFixed(1)} KiB (total ${(weapp.total / KiB).toFixed(1)} KiB) | ≤ 600 KB (WeChat limit 2 MB) |`;
 
 interface NpmTestFigures {
@@ -486,6 +504,11 @@ async function main() {
     console.log([erasureRow(erasureFigures()), proxyRow(proxyFigures()), weappRow(weappPackageSizes())].join('\n'));
     return;
   }
+  if (process.env.BENCH_ONLY === 'staff') {
+    // The issue-18 figures on their own: the cost of the account read that makes revocation immediate.
+    console.log(sessionRows(sessionFigures()).join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'load') {
     console.log(loadFigures());
     return;
@@ -542,11 +565,12 @@ async function main() {
   console.log('• erasing a closed account of 50 records');
   const erasure = erasureFigures();
   const proxy = proxyFigures();
+  const session = sessionFigures();
 
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -585,6 +609,7 @@ async function main() {
     `| the local stack's floor then: GET /me, same concurrency | p50 ${figures.stats.floor.p50.toFixed(0)} ms, p99 ${figures.stats.floor.p99.toFixed(0)} ms | — |`,
     erasureRow(erasure),
     proxyRow(proxy),
+    ...sessionRows(session),
     ...npmTestRows(npmTest),
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');
