@@ -86,10 +86,11 @@ export async function setCareMode(userId: string, careMode: boolean): Promise<Us
 }
 
 /**
- * The write that gives a user a role, for a caller's transaction; nothing if they have it.
+ * The write that gives a user a unit's role (never a staff role: those come only from 人员与权限,
+ * administration/staff.ts, which the type here keeps so), for a caller's transaction; nothing if they have it.
  * The role counts from the user's next request (the wrapper reads the account's roles).
  */
-export async function grantRole(userId: string, role: User['roles'][number], at: string) {
+export async function grantRole(userId: string, role: 'employer' | 'provider', at: string) {
   const user = await getUser(userId);
   if (!user || user.roles.includes(role)) return [];
   return [UserEntity.build(UpdateTransaction).item({ userId, roles: $append([role]), updatedAt: at })];
