@@ -2,7 +2,7 @@
 // 54-year-old woman with everything a citizen can have — a registration, an approved unemployment
 // registration, an application to a job nearby with an interview booked, a training course she
 // signed up for, a claimed employment voucher, a complaint, a family member who acts for her —
-// opens each page a citizen can reach with care mode on. On each: the text is 1.5×, nothing
+// opens each page a citizen can reach with care mode on (工作人员加入 too: it is reached from 我的). On each: the text is 1.5×, nothing
 // overlaps, nothing scrolls sideways, every button is at least 54 px tall and reachable by a
 // finger once scrolled to. A screenshot of each is written (care-<page>.png) and looked at.
 import type { Page } from 'playwright-core';
@@ -115,6 +115,7 @@ const PAGES: [name: string, path: () => string, shows: string][] = [
   ['family-invite', () => 'family/invite/index', '家人的手机号'],
   ['family-accept', () => 'family/accept/index', '邀请码'],
   ['family-records', () => 'family/records/index', '家人为我办的'],
+  ['staff-join', () => 'staff/join/index', '加入码'],
   ['employer-onboard', () => 'employer/onboard/index', '统一社会信用代码'],
   ['employer-mine', () => 'employer/mine/index', '单位入驻'],
 ];
