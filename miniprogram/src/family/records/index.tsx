@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { chinaDateTimeText, listProxyActions, proxyActionOutcomeLabels, proxyRelationLabels, type ProxyAction } from '@doorstep/shared';
-import { Notice } from '../../components/Notice';
+import { LoadMore } from '../../components/LoadMore';
 import { Page } from '../../components/Page';
 import { ChoiceToggles } from '../../components/Toggles';
 import { usePageData } from '../../hooks/usePageData';
@@ -23,19 +23,8 @@ const who = (a: ProxyAction) => (a.side === 'for_me' ? `${proxyRelationLabels[a.
 export default function ProxyRecordsPage() {
   const [side, setSide] = useState<Side>('for_me');
   const { data, setData, gate } = usePageData(() => request(listProxyActions, { query: { side, limit: 20 }, self: true }), [side]);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
-  async function loadMore() {
-    if (!data?.nextCursor) return;
-    setMore({ busy: true });
-    try {
-      const next = await request(listProxyActions, { query: { side, limit: 20, cursor: data.nextCursor }, self: true });
-      setData({ items: [...data.items, ...next.items], nextCursor: next.nextCursor });
-      setMore({ busy: false });
-    } catch (err) {
-      setMore({ busy: false, error: (err as Error).message });
-    }
-  }
+
 
   if (gate || !data) return gate;
   return (
@@ -51,12 +40,7 @@ export default function ProxyRecordsPage() {
           <Text className="family-record__meta">{`${chinaDateTimeText(a.at)} · ${who(a)} · ${proxyActionOutcomeLabels[a.outcome]}`}</Text>
         </View>
       ))}
-      {more.error ? <Notice message={more.error} actionText="重试" onAction={() => void loadMore()} /> : null}
-      {data.nextCursor ? (
-        <Button className="btn btn--secondary section-title" disabled={more.busy} onClick={() => void loadMore()}>
-          {more.busy ? '正在加载…' : '看更早的记录'}
-        </Button>
-      ) : null}
+      <LoadMore page={data} onPage={setData} fetchPage={(cursor) => request(listProxyActions, { query: { side, limit: 20, cursor }, self: true })} label="看更早的记录" />
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={goBack}>
           返回

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { chinaDateTimeText, listAccessLog, staffLevelLabels, todayInChina, addCalendarDays } from '@doorstep/shared';
-import { Notice } from '../../components/Notice';
+import { LoadMore } from '../../components/LoadMore';
 import { Page } from '../../components/Page';
 import { ChoiceToggles } from '../../components/Toggles';
 import { usePageData } from '../../hooks/usePageData';
@@ -27,19 +27,8 @@ export default function AccessLogPage() {
   const today = todayInChina();
   const query = { from: addCalendarDays(today, BACK[period]), to: today, ...(officer ? { officerId: officer.id } : {}), ...(person ? { personId: person.id } : {}) };
   const { data, setData, gate } = usePageData(() => request(listAccessLog, { query }), [period, officer?.id, person?.id]);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
-  async function loadMore() {
-    if (!data?.nextCursor) return;
-    setMore({ busy: true });
-    try {
-      const next = await request(listAccessLog, { query: { ...query, cursor: data.nextCursor } });
-      setData({ items: [...data.items, ...next.items], nextCursor: next.nextCursor });
-      setMore({ busy: false });
-    } catch (err) {
-      setMore({ busy: false, error: (err as Error).message });
-    }
-  }
+
 
   if (gate || !data) return gate;
   return (
@@ -70,12 +59,7 @@ export default function AccessLogPage() {
           </Text>
         </View>
       ))}
-      {more.error ? <Notice message={more.error} actionText="重试" onAction={() => void loadMore()} /> : null}
-      {data.nextCursor ? (
-        <Button className="btn btn--secondary" disabled={more.busy} onClick={() => void loadMore()}>
-          {more.busy ? '正在加载…' : '看更早的记录'}
-        </Button>
-      ) : null}
+      <LoadMore page={data} onPage={setData} fetchPage={(cursor) => request(listAccessLog, { query: { ...query, cursor } })} label="看更早的记录" />
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={goBack}>
           返回

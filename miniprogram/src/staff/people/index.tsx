@@ -19,6 +19,7 @@ import {
   type StaffRole,
 } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
+import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { Toggles } from '../../components/Toggles';
@@ -142,19 +143,8 @@ export default function StaffPeoplePage() {
   const { session, data, setData, reload, gate } = usePageData(() => request(listStaff, { query: {} }));
   const { busy, error, act } = useAction(reload);
   const [inviting, setInviting] = useState(false);
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
-  async function loadMore() {
-    if (!data?.nextCursor) return;
-    setMore({ busy: true });
-    try {
-      const next = await request(listStaff, { query: { cursor: data.nextCursor } });
-      setData({ ...data, items: [...data.items, ...next.items], nextCursor: next.nextCursor });
-      setMore({ busy: false });
-    } catch (err) {
-      setMore({ busy: false, error: (err as Error).message });
-    }
-  }
+
 
   async function withdraw(areaCode: string, phone: string, name: string) {
     const { confirm } = await Taro.showModal({ title: `撤回给${name}的邀请？`, content: '撤回后这个加入码不能再用。', confirmText: '撤回', cancelText: '不撤回' });
@@ -192,12 +182,7 @@ export default function StaffPeoplePage() {
       {data.items.map((m) => (
         <MemberCard key={`${m.userId}-${m.version}`} m={m} root={root} rootName={rootName} mayGive={mayGive} act={act} busy={busy} />
       ))}
-      {more.error ? <Notice message={more.error} actionText="重试" onAction={() => void loadMore()} /> : null}
-      {data.nextCursor ? (
-        <Button className="btn btn--secondary" disabled={more.busy} onClick={() => void loadMore()}>
-          {more.busy ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore page={data} onPage={(next) => setData({ ...next, invitations: data.invitations })} fetchPage={(cursor) => request(listStaff, { query: { cursor } })} />
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={goBack}>
           返回
