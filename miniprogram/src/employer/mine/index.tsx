@@ -14,6 +14,7 @@ import {
   type ResponseOf,
 } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
@@ -96,12 +97,7 @@ function JoinEmployer({ onJoined }: { onJoined(employer: Item['employer']): void
   return (
     <View className="card">
       <Text className="card__title">加入同事的单位</Text>
-      <FormField label="您的手机号" hint="单位管理员添加您时填写的手机号" error={errors.phone}>
-        <Input className="text-input" type="number" maxlength={11} value={form.phone} placeholder="11位手机号" onInput={(e) => setForm((f) => ({ ...f, phone: e.detail.value }))} />
-      </FormField>
-      <FormField label="加入码" hint="管理员告诉您的6位数字" error={errors.code}>
-        <Input className="text-input" type="number" maxlength={6} value={form.code} placeholder="6位数字" onInput={(e) => setForm((f) => ({ ...f, code: e.detail.value }))} />
-      </FormField>
+      <PhoneCodeFields value={form} errors={errors} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} phoneHint="单位管理员添加您时填写的手机号" codeLabel="加入码" codeHint="管理员告诉您的6位数字" />
       <Button className="btn btn--secondary employer-card__join" onClick={join} disabled={busy}>
         {busy ? '正在加入…' : '加入单位'}
       </Button>

@@ -1,9 +1,9 @@
 // 接受家人的邀请: the family member's own phone and the code; what acting for someone means, agreed
 // by accepting (recorded); then a tap to start acting for them.
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { acceptProxyInvitation, acceptProxyInvitationBodySchema, PROXY_NOT_ALLOWED, PROXY_SERVICES, type ProxyBinding } from '@doorstep/shared';
-import { FormField } from '../../components/FormField';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { check } from '../../hooks/fieldErrors';
@@ -58,12 +58,7 @@ export default function AcceptProxyPage() {
         ))}
         <Text className="consent__text section-title">{`${PROXY_NOT_ALLOWED}您办的每件事都记在对方的账号上，对方能看到；您和对方都可以随时解除。您看到的对方信息只能用于为对方办事。`}</Text>
       </View>
-      <FormField label="您的手机号" required hint="家人邀请您时填写的号码" error={errors.phone}>
-        <Input className="text-input" type="number" maxlength={11} value={form.phone} placeholder="11位手机号" onInput={(e) => update({ phone: e.detail.value })} />
-      </FormField>
-      <FormField label="邀请码" required hint="家人告诉您的 6 位数字" error={errors.code}>
-        <Input className="text-input" type="number" maxlength={6} value={form.code} placeholder="6位数字" onInput={(e) => update({ code: e.detail.value })} />
-      </FormField>
+      <PhoneCodeFields value={form} errors={errors} onChange={update} phoneHint="家人邀请您时填写的号码" codeLabel="邀请码" codeHint="家人告诉您的 6 位数字" />
       {submitError ? <Notice message={submitError} /> : null}
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={goBack} disabled={busy}>

@@ -2,9 +2,9 @@
 // tap they work in that area with those roles (the home shows their tasks).
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { acceptStaffInvitation, acceptStaffInvitationBodySchema, staffLevelLabels, staffRoleLabels, type StaffMember } from '@doorstep/shared';
-import { FormField } from '../../components/FormField';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { check } from '../../hooks/fieldErrors';
@@ -44,12 +44,7 @@ export default function JoinStaffPage() {
     <Page>
       <Text className="page__title">工作人员加入</Text>
       <Text className="page__lead">输入管理员邀请您时填写的手机号和告诉您的加入码。</Text>
-      <FormField label="您的手机号" required error={errors.phone}>
-        <Input className="text-input" type="number" maxlength={11} value={form.phone} placeholder="11位手机号" onInput={(e) => update({ phone: e.detail.value })} />
-      </FormField>
-      <FormField label="加入码" required hint="管理员告诉您的 6 位数字" error={errors.code}>
-        <Input className="text-input" type="number" maxlength={6} value={form.code} placeholder="6位数字" onInput={(e) => update({ code: e.detail.value })} />
-      </FormField>
+      <PhoneCodeFields value={form} errors={errors} onChange={update} codeLabel="加入码" codeHint="管理员告诉您的 6 位数字" />
       {submitError ? <Notice message={submitError} /> : null}
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={goBack} disabled={busy}>
