@@ -51,11 +51,14 @@ afterAll(async () => {
 describe('关怀模式', () => {
   it('is one tap on the home page: larger text, the five most used tasks, the rest under 更多服务', async () => {
     await mother.goto(stack.baseUrl);
+    // Signed in (the tasks shown) before the switch: it is measured against the usual home.
+    await shown(mother).locator('.home-card__title').first().waitFor();
     const normal = await shown(mother).locator('.page__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     await shown(mother).getByText('打开关怀模式').click();
     await shown(mother).getByText('✓ 关怀模式已打开').waitFor();
     const large = await shown(mother).locator('.page__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(large / normal).toBeCloseTo(1.5, 1);
+    await shown(mother).locator('.home-card__title', { hasText: '找工作' }).waitFor();
     const titles = await shown(mother).locator('.home-card__title').allTextContents();
     expect(titles).toEqual(['找工作', '求职登记', '就业券', '学技能', '我的面试']);
     await screenshot(mother, 'care-home.png');
