@@ -26,3 +26,5 @@ export * from './domain/staff';
 export * from './domain/access';
 export * from './contracts';
 export { buildOpenApiDocument } from './openapi';
+export * from './domain/servicePoints';
+export * from './domain/serviceCatalogue';
