@@ -34,6 +34,7 @@ function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<strin
     jobApplications: r.jobApplications.map(readable),
     referrals: r.referrals.map(readable),
     interviews: r.interviews.map(readable),
+    visits: [...r.visits.map(readable), ...r.notices.map(readable)],
     enrolments: r.enrolments.map(readable),
     trainingNeed: own('TRAINING_NEED'),
     vouchers: r.vouchers.map(readable),

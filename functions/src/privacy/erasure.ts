@@ -45,6 +45,8 @@ import { table, tableName } from '../db/table';
 import { recountPerson } from '../figures/count';
 import { AppError } from '../http/errors';
 import { cancelBooking } from '../interviews/booking';
+import { cancelVisit } from '../servicePoints/visits';
+import { NoticeSlipEntity } from '../servicePoints/entities';
 import { logger } from '../logger';
 import { cancelEnrolment } from '../training/enrolments';
 import { getObjectStore } from '../uploads/store';
@@ -139,6 +141,7 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
 
   // 1. Give back what the person holds: future interviews, sign-ups, unused vouchers.
   for (const b of r.interviews) if (b.status === 'booked' && b.startsAt > at) count('released')(await unlessRefused(() => cancelBooking(userId, b.bookingId, now)));
+  for (const v of r.visits) if (v.status === 'booked' && v.startsAt > at) count('released')(await unlessRefused(() => cancelVisit(userId, v.visitId, now)));
   for (const e of r.enrolments) if (e.status === 'enrolled' || e.status === 'waitlisted') count('released')(await unlessRefused(() => cancelEnrolment(userId, e.enrolmentId, now)));
   for (const v of r.vouchers) {
     if (v.status !== 'issued' && v.status !== 'claimed') continue;
@@ -204,6 +207,7 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
 
   // 3. Delete what is only about the person: applications (their forms), invitations to their phone, photos.
   await mapLimit(r.applications, 8, async (a) => count('deleted')(await ifStill(() => PersonApplicationEntity.build(DeleteItemCommand).key({ applicationId: a.applicationId }).send())));
+  await mapLimit(r.notices, 8, async (n) => count('deleted')(await ifStill(() => NoticeSlipEntity.build(DeleteItemCommand).key({ noticeId: n.noticeId }).send())));
   if (reg) {
     const { Items: invitations = [] } = await table.build(QueryCommand).entities(EmployerInvitationEntity).query({ index: 'gsi2', partition: `INVITES#${reg.phone}` }).send();
     for (const inv of invitations) report.deleted += await ifStill(() => EmployerInvitationEntity.build(DeleteItemCommand).key({ employerId: inv.employerId, phone: inv.phone }).send());

@@ -17,6 +17,7 @@ import {
   VoucherEntity,
 } from '../db/entities';
 import { ProxyBindingEntity } from '../proxies/entities';
+import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 
@@ -32,6 +33,8 @@ export interface PersonRecords {
   jobApplications: FormattedItem<typeof JobApplicationEntity>[];
   referrals: FormattedItem<typeof ReferralEntity>[];
   interviews: FormattedItem<typeof InterviewBookingEntity>[];
+  visits: FormattedItem<typeof VisitEntity>[];
+  notices: FormattedItem<typeof NoticeSlipEntity>[];
   enrolments: FormattedItem<typeof EnrolmentEntity>[];
   vouchers: FormattedItem<typeof VoucherEntity>[];
   ratings: FormattedItem<typeof RatingEntity>[];
@@ -64,7 +67,7 @@ export async function ownItems(userId: string): Promise<RawItem[]> {
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
     listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
@@ -78,8 +81,10 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(ComplaintEntity, `USER_COMPLAINTS#${userId}`),
     listOf(EmployerMemberEntity, `USER_EMPLOYERS#${userId}`),
     listOf(ProxyBindingEntity, `PROXIES_OF#${userId}`),
+    listOf(VisitEntity, `USER_VISITS#${userId}`),
+    listOf(NoticeSlipEntity, `USER_NOTICES#${userId}`),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */

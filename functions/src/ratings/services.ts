@@ -22,6 +22,7 @@ import {
   VoucherEntity,
 } from '../db/entities';
 import { table } from '../db/table';
+import { VisitEntity } from '../servicePoints/entities';
 
 export interface ServiceFacts {
   type: ServiceType;
@@ -163,6 +164,22 @@ const resolvers: Record<ServiceType, (id: string) => Promise<ServiceFacts | unde
       title: `推荐就业：${vacancyTitle(r.vacancyJson)}`,
     };
   },
+  // A visit to a point's desk, once the desk marked it served; attributed to the point's area and the officer who marked it.
+  async visit(id) {
+    const v = await get(VisitEntity.build(GetItemCommand).key({ visitId: id }).send());
+    if (!v) return undefined;
+    return {
+      type: 'visit',
+      id,
+      recipient: { kind: 'person', userId: v.userId },
+      complete: v.status === 'served',
+      completedAt: v.updatedAt,
+      servicePoint: v.pointAreaCode,
+      ...(v.markedBy ? { staffId: v.markedBy } : {}),
+      providerName: v.pointName,
+      title: `网点办事：${v.pointName} ${v.serviceName}`,
+    };
+  },
 };
 
 export function resolveService(type: ServiceType, id: string): Promise<ServiceFacts | undefined> {
@@ -194,12 +211,13 @@ async function queryIndex(partition: string) {
  * finished courses, used vouchers, and referrals they applied with.
  */
 export async function completedServicesOf(userId: string): Promise<RatableService[]> {
-  const [apps, jobApps, interviews, enrolments, vouchers] = await Promise.all([
+  const [apps, jobApps, interviews, enrolments, vouchers, visits] = await Promise.all([
     queryIndex(`USER_APPS#${userId}`),
     queryIndex(`USER_JOBAPPS#${userId}`),
     queryIndex(`USER_INTERVIEWS#${userId}`),
     queryIndex(`USER_ENROLMENTS#${userId}`),
     queryIndex(`WALLET#${userId}`),
+    queryIndex(`USER_VISITS#${userId}`),
   ]);
   const out: RatableService[] = [];
   const push = (serviceType: ServiceType, serviceId: string, serviceTitle: string, completedAt: string) => out.push({ serviceType, serviceId, serviceTitle, completedAt });
@@ -220,6 +238,9 @@ export async function completedServicesOf(userId: string): Promise<RatableServic
   }
   for (const v of vouchers) {
     if (v.status === 'redeemed' || v.status === 'settling' || v.status === 'settled') push('voucher', v.voucherId as string, `就业券：${v.programmeName as string}`, (v.redeemedAt ?? v.updatedAt) as string);
+  }
+  for (const v of visits) {
+    if (v.status === 'served') push('visit', v.visitId as string, `网点办事：${v.pointName as string} ${v.serviceName as string}`, v.updatedAt as string);
   }
   return out.sort((a, b) => (a.completedAt < b.completedAt ? 1 : -1));
 }

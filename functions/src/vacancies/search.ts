@@ -10,7 +10,7 @@
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity';
 import {
   cellAreaKm2,
   coverCircle,
@@ -82,7 +82,7 @@ export const summaryOf = (card: Pick<StoredCard, 'cardJson'>): VacancySummary =>
 type CardEntity = typeof VacancyCardEntity | typeof SeekerCardEntity | typeof CourseCardEntity;
 
 /** Every card of an entity in the ranges (all pages of each, in parallel). */
-async function readRanges<E extends CardEntity>(entity: E, partitionOf: (cell: string) => string, ranges: readonly GeoRange[]): Promise<FormattedItem<E>[]> {
+async function readRanges<E extends Entity>(entity: E, partitionOf: (cell: string) => string, ranges: readonly GeoRange[]): Promise<FormattedItem<E>[]> {
   const pages = await Promise.all(
     ranges.map(async (r) => {
       const found: FormattedItem<E>[] = [];
@@ -90,7 +90,7 @@ async function readRanges<E extends CardEntity>(entity: E, partitionOf: (cell: s
       do {
         const page = await table
           .build(QueryCommand)
-          .entities(entity as CardEntity)
+          .entities(entity as unknown as CardEntity)
           .query({ partition: partitionOf(r.cell), range: { between: [r.from, `${r.to}~`] } })
           .options(exclusiveStartKey ? { exclusiveStartKey } : {})
           .send();
@@ -149,6 +149,19 @@ export type StoredSeekerCard = FormattedItem<typeof SeekerCardEntity>;
 /** The nearest accepted job-seeker cards, the same way (for new-match messages). */
 export function nearestSeekers(search: RingSearch<StoredSeekerCard>): Promise<{ page: Candidate<StoredSeekerCard>[]; read: number }> {
   return ringSearch((ranges) => readRanges(SeekerCardEntity, seekerGeoPartition, ranges), (c) => c.userId, search);
+}
+
+/**
+ * The nearest accepted cards of any geo-keyed entity (keys `<PREFIX>#<cell>` / `<hash>#<id>`),
+ * the same way: service points (服务网点) use it.
+ */
+export function nearestOf<E extends Entity>(
+  entity: E,
+  partitionOf: (cell: string) => string,
+  idOf: (card: FormattedItem<E>) => string,
+  search: RingSearch<FormattedItem<E>>,
+): Promise<{ page: Candidate<FormattedItem<E>>[]; read: number }> {
+  return ringSearch((ranges) => readRanges(entity, partitionOf, ranges) as Promise<(FormattedItem<E> & LatLng)[]>, idOf, search as RingSearch<FormattedItem<E> & LatLng>);
 }
 
 export type StoredCourseCard = FormattedItem<typeof CourseCardEntity>;

@@ -23,6 +23,7 @@ export * from './myData';
 export * from './proxies';
 export * from './staffAdmin';
 export * from './access';
+export * from './servicePoints';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -54,6 +55,23 @@ import { listStaffTasks, completeTask } from './tasks';
 import { createRating, myRatings, getStaffRating, appealRating, decideAppeal, createComplaint, myComplaints, getStaffComplaint, complaintProgress } from './ratings';
 import { getStats, exportStats, bigScreen } from './stats';
 import { listAccessLog, listMyDataAccess } from './access';
+import {
+  createServicePoint,
+  updateServicePoint,
+  listStaffServicePoints,
+  nearbyServicePoints,
+  getServicePoint,
+  listVisitSlots,
+  bookVisit,
+  myVisits,
+  cancelVisit,
+  moveVisit,
+  pointVisits,
+  markVisit,
+  getServiceCatalogue,
+  createNotice,
+  myNotices,
+} from './servicePoints';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
@@ -222,4 +240,19 @@ export const allContracts = [
   acceptStaffInvitation,
   listAccessLog,
   listMyDataAccess,
+  createServicePoint,
+  updateServicePoint,
+  listStaffServicePoints,
+  nearbyServicePoints,
+  getServicePoint,
+  listVisitSlots,
+  bookVisit,
+  myVisits,
+  cancelVisit,
+  moveVisit,
+  pointVisits,
+  markVisit,
+  getServiceCatalogue,
+  createNotice,
+  myNotices,
 ] as const;

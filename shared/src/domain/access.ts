@@ -11,5 +11,6 @@ export const ACCESS_KINDS = {
   idSearch: '用身份证号查找',
   rater: '查看评价人的姓名和电话',
   complainant: '查看投诉人的姓名和电话',
+  visitor: '查看预约办事人的姓名和电话',
 } as const;
 export type AccessKind = keyof typeof ACCESS_KINDS;

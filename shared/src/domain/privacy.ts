@@ -81,6 +81,7 @@ export const PERSONAL_DATA_CATEGORIES = {
   jobApplications: { label: '投递记录', holds: '投递的岗位和留言' },
   referrals: { label: '推荐信', holds: '工作人员为您开的推荐介绍信' },
   interviews: { label: '面试预约', holds: '预约的时间和结果' },
+  visits: { label: '网点预约', holds: '预约到服务网点办事的时间、排队号和办理情况，窗口开给您的一次性告知单' },
   enrolments: { label: '培训报名', holds: '报名的课程和结业情况' },
   trainingNeed: { label: '培训意愿', holds: '想学的工种和时间' },
   vouchers: { label: '就业券', holds: '领到和使用的券、金额' },

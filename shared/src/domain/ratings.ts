@@ -1,7 +1,7 @@
 // 好差评: a rating after each completed service, and complaints (domain.md §2.H F68–F69, §3.13).
 // One rating per service, by the person (or employer) who received it, once the service is done.
 
-export const SERVICE_TYPES = ['review', 'job_application', 'interview', 'training', 'voucher', 'referral'] as const;
+export const SERVICE_TYPES = ['review', 'job_application', 'interview', 'training', 'voucher', 'referral', 'visit'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export const serviceTypeLabels: Record<ServiceType, string> = {
@@ -11,6 +11,7 @@ export const serviceTypeLabels: Record<ServiceType, string> = {
   training: '技能培训',
   voucher: '就业券使用',
   referral: '推荐就业',
+  visit: '网点办事',
 };
 
 export const SCORE_LABELS = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'] as const;

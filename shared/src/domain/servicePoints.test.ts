@@ -1,9 +1,10 @@
-import { chinaInstant, dayName, nextVisitStatuses, openingState, queueNumberText, slotStartsOn, type OpeningHours } from './servicePoints';
+import { chinaInstant } from './interviews';
+import { dayName, nextVisitStatuses, openingState, queueNumberText, slotStartsOn, type OpeningHours } from './servicePoints';
 import { noticeFor, catalogueOn, SERVICE_KEYS } from './serviceCatalogue';
 
 const OFFICE: OpeningHours = { workday: [{ from: '08:30', to: '12:00' }, { from: '14:00', to: '17:30' }], restDay: [] };
 const NIGHT: OpeningHours = { workday: [{ from: '20:00', to: '02:00' }], restDay: [{ from: '20:00', to: '02:00' }] };
-const at = (date: string, hhmm: string) => chinaInstant(date, hhmm);
+const at = (date: string, hhmm: string) => new Date(chinaInstant(date, hhmm));
 
 describe('openingState', () => {
   it('says how long is left before closing on a working day', () => {

@@ -36,9 +36,6 @@ export function chinaClock(now: Date): { date: string; minute: number } {
   return { date: shifted.toISOString().slice(0, 10), minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
 }
 
-/** The instant of a China date and "HH:mm". */
-export const chinaInstant = (date: string, hhmm: string): Date => new Date(`${date}T${hhmm}:00+08:00`);
-
 export const minuteOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 /** "08:30" → "8:30", as people write it. */
 export const clockText = (hhmm: string): string => hhmm.replace(/^0(\d)/, '$1');
