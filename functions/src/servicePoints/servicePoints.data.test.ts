@@ -8,6 +8,7 @@ import { createTestTable } from '../../../tests/support/table';
 import { OutboxEntity } from '../db/entities';
 import { table } from '../db/table';
 import type { Principal } from '../http/session';
+import { completedServicesOf, resolveService } from '../ratings/services';
 import { VisitSlotEntity } from './entities';
 import { createPoint, getPoint, nearbyPoints, updatePoint } from './points';
 import { bookVisit, cancelVisit, listSlots, markVisit, moveVisit, myVisits, pointVisits } from './visits';
@@ -136,6 +137,9 @@ describe('visits', () => {
     await markVisit(community, visit.visitId, 'arrived', tuesdayMorning);
     const served = await markVisit(community, visit.visitId, 'served', tuesdayMorning);
     expect(served.status).toBe('served');
+    // Served: the person finds it among the services to rate (好差评), attributed to the point's area.
+    expect(await completedServicesOf('desk-visitor')).toEqual([expect.objectContaining({ serviceType: 'visit', serviceId: visit.visitId, serviceTitle: '网点办事：预约站 政策咨询' })]);
+    expect(await resolveService('visit', visit.visitId)).toMatchObject({ complete: true, servicePoint: '350102001001', staffId: community.userId });
     await expect(markVisit(community, visit.visitId, 'arrived', tuesdayMorning)).rejects.toMatchObject({ statusCode: 409 });
     // Served: the half hour is free in the person's diary again.
     await bookVisit('desk-visitor', pointId, { service: 'unemployment_registration', date: TUESDAY, start: '11:00' }, { now: NOW });
