@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
     { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index'] },
     { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
     // The service hall's LED screen (H5).
     { root: 'screen', pages: ['index/index'] },
@@ -19,6 +19,8 @@ export default defineAppConfig({
     { root: 'privacy', pages: ['policy/index', 'mine/index', 'data/index'] },
     // 亲情代办: inviting a family member, accepting, acting for them, what was done.
     { root: 'family', pages: ['index/index', 'invite/index', 'accept/index', 'records/index'] },
+    // 服务网点: the points near home on a map, 预约办事, 我的预约 and the one-time notification slips.
+    { root: 'points', pages: ['nearby/index', 'point/index', 'book/index', 'visits/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {

@@ -135,15 +135,15 @@ describe('visits', () => {
     expect((await client.call('DELETE', `/visits/${visitId}`, { token: community })).status).toBe(404);
   });
 
-  it("the community desk sees the day's list with names; another district gets 404; a visit is marked on its day only", async () => {
+  it("the community desk sees the day's list with names; another district gets 404; no-show only once it has begun", async () => {
     const list = await client.get(`/staff/service-points/${pointId}/visits?date=${TOMORROW}`, community);
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ person: { name: '林秀英', phone: '13700009310' } })]);
+    expect(list.body.items).toEqual([expect.objectContaining({ person: { id: residentId, name: '林秀英', phone: '13700009310' } })]);
     expect((await client.get(`/staff/service-points/${pointId}/visits?date=${TOMORROW}`, otherDistrict)).status).toBe(404);
     expect((await client.post(`/staff/visits/${visitId}/status`, { status: 'arrived' }, otherDistrict)).status).toBe(404);
     expect((await client.post(`/staff/visits/${visitId}/status`, { status: 'lost' }, community)).status).toBe(400);
-    // Tomorrow's visit cannot be marked today.
-    expect((await client.post(`/staff/visits/${visitId}/status`, { status: 'served' }, community)).status).toBe(422);
+    // Not come yet: no-show only once the half hour has begun.
+    expect((await client.post(`/staff/visits/${visitId}/status`, { status: 'no_show' }, community)).status).toBe(422);
     // The look at the visitor's name is on the person's record of who looked.
     const access = await client.get('/me/data-access', resident);
     expect(access.body.items.map((i: { what: string }) => i.what)).toContain('查看预约办事人的姓名和电话');
@@ -154,6 +154,20 @@ describe('visits', () => {
     expect((await client.call('DELETE', `/visits/${visitId}`, { token: resident })).status).toBe(409);
     const slots = (await client.get(`/service-points/${pointId}/slots?service=unemployment_registration&date=${TOMORROW}`)).body.items;
     expect(slots.every((s: { remaining: number }) => s.remaining === 2)).toBe(true);
+    expect((await client.post(`/staff/visits/${visitId}/status`, { status: 'served' }, community)).status).toBe(409);
+  });
+
+  it('served at the desk (come a day early): the person rates it once', async () => {
+    const slots = (await client.get(`/service-points/${pointId}/slots?service=hardship_recognition&date=${TOMORROW}`)).body.items;
+    const booked = await client.post(`/service-points/${pointId}/visits`, { service: 'hardship_recognition', date: TOMORROW, start: slots[1].start }, resident);
+    expect(booked.status).toBe(201);
+    const id = booked.body.visit.id;
+    expect((await client.post(`/staff/visits/${id}/status`, { status: 'arrived' }, community)).body.visit.statusName).toBe('已到达，等候办理');
+    expect((await client.post(`/staff/visits/${id}/status`, { status: 'served' }, community)).body.visit.status).toBe('served');
+    expect((await client.post(`/staff/visits/${id}/status`, { status: 'served' }, community)).status).toBe(409);
+    expect((await client.get('/me/ratings', resident)).body.toRate.map((s: { serviceId: string }) => s.serviceId)).toContain(id);
+    expect((await client.post('/ratings', { serviceType: 'visit', serviceId: id, score: 5, tags: ['办事快'] }, resident)).status).toBe(201);
+    expect((await client.post('/ratings', { serviceType: 'visit', serviceId: id, score: 5, tags: [] }, resident)).status).toBe(409);
   });
 });
 

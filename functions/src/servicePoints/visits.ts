@@ -18,7 +18,6 @@ import { ulid } from 'ulid';
 import {
   busyBuckets,
   catalogueService,
-  chinaClock,
   chinaInstant,
   clockText,
   inJurisdiction,
@@ -325,20 +324,22 @@ export async function pointVisits(principal: Principal, pointId: string, date?: 
   const items = [];
   for (const v of visits.sort((a, b) => a.start.localeCompare(b.start) || a.queueNo - b.queueNo)) {
     const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: v.userId }).send();
-    items.push({ visit: toVisitView(v), person: { name: reg?.name ?? '（未做求职登记）', phone: reg?.phone ?? '' } });
+    items.push({ visit: toVisitView(v), person: { id: v.userId, name: reg?.name ?? '（未做求职登记）', phone: reg?.phone ?? '' } });
     if (reg && v.status !== 'cancelled') await recordAccess(principal, { personId: v.userId, personName: reg.name, kind: 'visitor', route: 'GET /staff/service-points/{id}/visits' }, now);
   }
   return { date: day, items };
 }
 
-/** The desk marks a visit: arrived, served (then the person may rate it), or no-show once the slot has begun. */
+/**
+ * The desk marks a visit: arrived, served (then the person may rate it) — also someone who came
+ * before their day — or no-show once the half hour has begun.
+ */
 export async function markVisit(principal: Principal, visitId: string, status: Extract<VisitStatus, 'arrived' | 'served' | 'no_show'>, now = new Date()): Promise<StoredVisit> {
   const { Item: visit } = await VisitEntity.build(GetItemCommand).key({ visitId }).options({ consistent: true }).send();
   scopeOf(principal);
   if (!visit || !inJurisdiction(visit.pointAreaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个预约');
   if (!nextVisitStatuses(visit.status).includes(status)) throw new ConflictError(`这个预约现在是「${visitStatusLabels[visit.status]}」，不能改成「${visitStatusLabels[status]}」`);
   if (status === 'no_show' && now.toISOString() < visit.startsAt) throw new RuleError('预约的时段还没开始，不能记为未到场');
-  if (status !== 'no_show' && chinaClock(now).date < visit.date) throw new RuleError('还没到预约的日子');
   const next: StoredVisit = { ...visit, status, markedBy: principal.userId, updatedAt: now.toISOString() };
   try {
     await execute(

@@ -225,7 +225,7 @@ export const pointVisits = defineContract({
   query: z.strictObject({ date: dateSchema.optional() }),
   response: z.object({
     date: z.string(),
-    items: z.array(z.object({ visit: visitSchema, person: z.object({ name: z.string(), phone: z.string() }) })),
+    items: z.array(z.object({ visit: visitSchema, person: z.object({ id: z.string(), name: z.string(), phone: z.string() }) })),
   }),
   errors: [400, 401, 403, 404],
 });

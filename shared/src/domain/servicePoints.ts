@@ -60,6 +60,12 @@ export function dayName(date: string, today: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
+/** A visit's day as the app writes it: "12月8日 明天", "12月10日 周四", "12月20日". */
+export function visitDayText(date: string, today: string): string {
+  const name = dayName(date, today);
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日${name.includes('月') ? '' : ` ${name}`}`;
+}
+
 export interface OpeningState {
   open: boolean;
   /** "今天 8:30–17:30" or "今天休息". */

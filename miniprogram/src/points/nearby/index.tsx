@@ -1,0 +1,129 @@
+// 服务网点: the service points within 3 km (or 1 or 5) of home — or of where the person stands —
+// on a map with the circle and as a list, nearest first: distance, whether it is open now and
+// until when, what it does, its phone. Anyone may look; a person who has registered starts at home.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { distanceText, getJobseekerRegistration, nearbyServicePoints, type ServicePoint } from '@doorstep/shared';
+import { Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { location } from '../../services/location';
+import { ApiError, request } from '../../services/request';
+import { PointsMap } from '../components/PointsMap';
+import '../../styles/page.scss';
+import '../components/points.scss';
+
+interface Center {
+  lat: number;
+  lng: number;
+  label: string;
+}
+
+const RADII = [1, 3, 5] as const;
+
+export default function NearbyPointsPage() {
+  const { session, error: signInError, retry } = useSignedIn();
+  const [center, setCenter] = useState<Center | null>();
+  const [radiusKm, setRadiusKm] = useState<number>(3);
+  const [items, setItems] = useState<{ point: ServicePoint; distanceM: number }[]>();
+  const [cursor, setCursor] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+
+  async function search(at: Center, km = radiusKm, more = false) {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await request(nearbyServicePoints, { query: { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20, ...(more && cursor ? { cursor } : {}) } });
+      setItems((old) => (more && old ? [...old, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  async function start() {
+    if (center) return search(center);
+    try {
+      const { registration } = await request(getJobseekerRegistration);
+      const home = { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
+      setCenter(home);
+      await search(home);
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 404 || err.status === 403)) setCenter(null);
+      else setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(start, !!session, [session?.token]);
+
+  async function here() {
+    try {
+      const at = { ...(await location.current()), label: '您' };
+      setCenter(at);
+      await search(at);
+    } catch {
+      setError('没能取得您的位置。请在手机设置里允许定位，或先做求职登记，按家的位置找。');
+    }
+  }
+
+  function widen(km: number) {
+    setRadiusKm(km);
+    if (center) void search(center, km);
+  }
+
+  const open = (id: string) => Taro.navigateTo({ url: `/points/point/index?id=${id}` });
+
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  return (
+    <Page>
+      <Text className="page__title">服务网点</Text>
+      <Text className="page__lead">{center ? `离${center.label === '您' ? '您现在的位置' : '家'} ${radiusKm} 公里内的就业服务站，近的在前。点名字看要带的材料、预约办事。` : '家附近的就业服务站：能办什么、几点开门、要带什么材料。'}</Text>
+      <View className="stack">
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/points/visits/index' })}>
+          我的预约
+        </Button>
+      </View>
+      {center === null ? <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找。" /> : null}
+      <View className="chips" role="radiogroup" aria-label="范围">
+        {RADII.map((km) => (
+          <Button key={km} className={`chip ${km === radiusKm ? 'chip--on' : ''}`} aria-checked={km === radiusKm} onClick={() => widen(km)}>
+            {km} 公里内
+          </Button>
+        ))}
+      </View>
+      <Button className="btn btn--secondary" onClick={here}>
+        用我现在的位置找
+      </Button>
+      {error ? <Notice message={error} actionText="重试" onAction={() => (center ? search(center) : start())} /> : null}
+      {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
+      {center && items ? <PointsMap center={center} radiusM={radiusKm * 1000} points={items.map((i) => i.point)} onOpen={(id) => void open(id)} /> : null}
+      {items && items.length === 0 ? <Text className="page__lead">这个范围内还没有服务网点。可以换大一点的范围，或打 12333 问一问。</Text> : null}
+      {items?.map(({ point, distanceM }, i) => (
+        <View key={point.id} className="card point-card" onClick={() => void open(point.id)}>
+          <View className="point-card__head">
+            <Text className="point-card__no">{i + 1}</Text>
+            <Text className="point-card__name">{point.name}</Text>
+          </View>
+          <Text className="point-card__meta">
+            {distanceText(distanceM)} · {point.kindName}
+          </Text>
+          <Text className={`point-card__open ${point.opening.open ? '' : 'point-card__open--closed'}`}>
+            {point.opening.today}，{point.opening.status}
+          </Text>
+          <Text className="point-card__meta">能办：{point.services.map((s) => s.name).join('、')}</Text>
+          <Text className="point-card__meta">地址：{point.address}</Text>
+          <Text className="point-card__meta">电话：{point.phone}</Text>
+        </View>
+      ))}
+      {cursor ? (
+        <Button className="btn btn--secondary" disabled={loading} onClick={() => center && search(center, radiusKm, true)}>
+          {loading ? '正在加载…' : '再看 20 个'}
+        </Button>
+      ) : null}
+    </Page>
+  );
+}
