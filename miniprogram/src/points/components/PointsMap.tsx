@@ -1,7 +1,8 @@
 // The 3-km circle on a map, in H5: a plot drawn here (SVG) with no map tiles — nothing to fetch
 // from a map provider, so it works wherever the page does — the circle, the person in the middle
 // and each point numbered as in the list below it (tap a number to open the point). North is up;
-// distances are to scale. The weapp build draws WeChat's own map instead (PointsMap.weapp.tsx).
+// distances are to scale. The map is an overview for the eye (a number can be tapped too); the
+// list below is the way in for everyone, screen readers and large text included. The weapp build draws WeChat's own map instead (PointsMap.weapp.tsx).
 import { View } from '@tarojs/components';
 import type { MapPoint, PointsMapProps } from './mapTypes';
 
@@ -11,10 +12,10 @@ export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
   const cos = Math.cos((center.lat * Math.PI) / 180);
   const xy = (p: MapPoint) => ({ x: (p.lng - center.lng) * M_PER_DEG * cos, y: -(p.lat - center.lat) * M_PER_DEG });
   const edge = radiusM * 1.08;
-  const dot = radiusM * 0.075;
+  const dot = radiusM * 0.085;
   return (
     <View className="points-map" aria-label={`地图：以${center.label}为中心、半径${radiusM / 1000}公里，共${points.length}个网点`}>
-      <svg viewBox={`${-edge} ${-edge} ${2 * edge} ${2 * edge}`} className="points-map__svg" role="img">
+      <svg viewBox={`${-edge} ${-edge} ${2 * edge} ${2 * edge}`} className="points-map__svg" aria-hidden="true">
         <rect x={-edge} y={-edge} width={2 * edge} height={2 * edge} fill="#eef4f1" />
         <circle cx={0} cy={0} r={radiusM} fill="#ffffff" stroke="#1f6f5c" strokeWidth={radiusM * 0.012} strokeDasharray={`${radiusM * 0.04} ${radiusM * 0.025}`} />
         <circle cx={0} cy={0} r={radiusM / 3} fill="none" stroke="#b7c4bf" strokeWidth={radiusM * 0.006} />
@@ -31,7 +32,7 @@ export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
         {points.map((p, i) => {
           const { x, y } = xy(p);
           return (
-            <g key={p.id} className="points-map__point" onClick={() => onOpen(p.id)} role="button" aria-label={`${i + 1}号 ${p.name}`}>
+            <g key={p.id} className="points-map__point" onClick={() => onOpen(p.id)}>
               <circle cx={x} cy={y} r={dot} fill="#1f6f5c" stroke="#fff" strokeWidth={dot * 0.15} />
               <text x={x} y={y + dot * 0.38} textAnchor="middle" fontSize={dot * 1.1} fontWeight={700} fill="#fff">
                 {i + 1}

@@ -88,7 +88,7 @@ export default function MyVisitsPage() {
       })}
       {data.notices.length ? <Text className="card__title section-title">一次性告知单</Text> : null}
       {data.notices.map((n) => (
-        <View key={n.id} className="card notice-slip">
+        <View key={n.id} className="card point-card notice-slip">
           <Text className="point-card__name">{n.serviceName}：还需要</Text>
           <Text className="point-card__meta">
             {n.pointName ? `${n.pointName} · ` : ''}

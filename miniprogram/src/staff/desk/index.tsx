@@ -68,8 +68,8 @@ export default function DeskPage() {
           <Text className="card__title">{data.points.find((p) => p.id === data.chosen)?.name}</Text>
           <ChoiceToggles
             options={[
-              { value: today, label: `今天（${visitDayText(today, today)}）` },
-              { value: tomorrow, label: `明天（${visitDayText(tomorrow, today)}）` },
+              { value: today, label: visitDayText(today, today) },
+              { value: tomorrow, label: visitDayText(tomorrow, today) },
             ]}
             chosen={date}
             onChange={setDate}
