@@ -178,6 +178,65 @@ export async function seedDemoData(apiBase: string): Promise<void> {
   await seedVacancies(apiBase, tokens);
   await seedVouchers(apiBase, tokens);
   await seedTraining(apiBase, tokens);
+  await seedServicePoints(apiBase, tokens);
+}
+
+/** The district's service points around 鼓东路 (服务网点), once: a community station, a street station, a gig station. */
+async function seedServicePoints(apiBase: string, tokens: Record<string, string>) {
+  const district = tokens['demo-district-staff'];
+  if ((await call(apiBase, 'GET', '/staff/service-points', district)).items.length > 0) return;
+  const office = { workday: [{ from: '08:30', to: '12:00' }, { from: '14:00', to: '17:30' }], restDay: [] };
+  const points = [
+    {
+      name: '鼓东街道家门口就业服务站',
+      kind: 'community_station',
+      areaCode: '350102001001',
+      address: '鼓东路 28 号 社区服务中心一楼',
+      lat: 26.0869,
+      lng: 119.3027,
+      phone: '0591-87501234',
+      hours: office,
+      services: [
+        { key: 'jobseeker_registration', desks: 2 },
+        { key: 'unemployment_registration', desks: 2 },
+        { key: 'hardship_recognition', desks: 1 },
+        { key: 'career_guidance', desks: 1 },
+        { key: 'policy_consultation', desks: 1 },
+      ],
+    },
+    {
+      name: '鼓东街道劳动保障事务所',
+      kind: 'street_station',
+      areaCode: '350102001',
+      address: '鼓屏路 60 号 街道办事处二楼',
+      lat: 26.0921,
+      lng: 119.2988,
+      phone: '0591-87505678',
+      hours: { workday: office.workday, restDay: [{ from: '09:00', to: '12:00' }] },
+      services: [
+        { key: 'unemployment_registration', desks: 3 },
+        { key: 'employment_registration', desks: 2 },
+        { key: 'hardship_recognition', desks: 2 },
+        { key: 'voucher_claim', desks: 1 },
+        { key: 'employer_recruitment', desks: 1 },
+      ],
+    },
+    {
+      name: '东街口零工驿站',
+      kind: 'gig_station',
+      areaCode: '350102001001',
+      address: '东街 12 号 骑楼下',
+      lat: 26.0848,
+      lng: 119.3061,
+      phone: '13905917788',
+      hours: { workday: [{ from: '06:30', to: '11:00' }], restDay: [{ from: '06:30', to: '11:00' }] },
+      services: [
+        { key: 'jobseeker_registration', desks: 1 },
+        { key: 'career_guidance', desks: 1 },
+      ],
+    },
+  ];
+  for (const p of points) await call(apiBase, 'POST', '/staff/service-points', district, p);
 }
 
 /**
