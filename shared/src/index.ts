@@ -28,3 +28,4 @@ export * from './contracts';
 export { buildOpenApiDocument } from './openapi';
 export * from './domain/servicePoints';
 export * from './domain/serviceCatalogue';
+export * from './domain/policies';

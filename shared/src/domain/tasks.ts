@@ -15,6 +15,7 @@ export const TASK_KINDS = [
   'complaint',
   'review',
   'access_anomaly',
+  'question',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   complaint: '投诉意见办理：核实、答复并办结',
   review: '审核申请：在审核工作台办理',
   access_anomaly: '异常查看：核实下级工作人员短时间内大量查看个人信息的原因',
+  question: '你问我答：答复群众的政策和办事问题',
 };
 
 /**
@@ -49,6 +51,8 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   complaint: { days: 15, unit: 'working' },
   review: { days: 5, unit: 'working' },
   access_anomaly: { days: 3, unit: 'working' },
+  // 你问我答 (domain.md §7.1, §3.Z): 3 working days, 10 for a question marked complex.
+  question: { days: 3, unit: 'working' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */
