@@ -1,6 +1,6 @@
 // `npm run redrive -- <queue>`: replays a dead-letter queue of the local stack (`npm start`).
 //   settlement-dlq                      back onto the settlement queue (the worker takes it)
-//   dispatchMessages-dlq, voucherStream-dlq, figureStream-dlq
+//   dispatchMessages-dlq, voucherStream-dlq, figureStream-dlq, policyStream-dlq
 //                                       each kept stream record to its consumer again; what
 //                                       still fails stays in the dead-letter queue
 // In AWS the README's Deploy section gives the AWS CLI lines.
@@ -10,6 +10,7 @@ const consumers: Record<string, () => Promise<(event: never) => Promise<{ batchI
   'dispatchMessages-dlq': async () => (await import('../functions/src/notifications/handlers')).onStream as never,
   'voucherStream-dlq': async () => (await import('../functions/src/vouchers/handlers/stream')).onStream as never,
   'figureStream-dlq': async () => (await import('../functions/src/figures/handlers/stream')).onStream as never,
+  'policyStream-dlq': async () => (await import('../functions/src/policies/handlers/stream')).onStream as never,
 };
 
 async function main() {

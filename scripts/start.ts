@@ -77,6 +77,7 @@ async function main() {
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
     const voucherStream = await import('../functions/src/vouchers/handlers/stream');
     const figureStream = await import('../functions/src/figures/handlers/stream');
+    const policyStream = await import('../functions/src/policies/handlers/stream');
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
     const erasureRuns = await import('../functions/src/privacy/erasureHandler');
@@ -86,6 +87,7 @@ async function main() {
       await deliverStream('dispatchMessages', onStream as never, records);
       await deliverStream('voucherStream', voucherStream.onStream as never, records);
       await deliverStream('figureStream', figureStream.onStream as never, records);
+      await deliverStream('policyStream', policyStream.onStream as never, records);
     });
     const worker = pollLocalQueue('settlement', settlementRuns.work, 500);
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);

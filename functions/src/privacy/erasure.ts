@@ -47,6 +47,7 @@ import { AppError } from '../http/errors';
 import { cancelBooking } from '../interviews/booking';
 import { cancelVisit } from '../servicePoints/visits';
 import { NoticeSlipEntity } from '../servicePoints/entities';
+import { QuestionEntity } from '../policies/entities';
 import { logger } from '../logger';
 import { cancelEnrolment } from '../training/enrolments';
 import { getObjectStore } from '../uploads/store';
@@ -185,6 +186,7 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
     TaskEntity.build(UpdateItemCommand).item({ taskId: t.taskId, detail: `${t.title}：${ERASED_PERSON_LABEL}（个人信息已随账号注销删除）` }).options({ condition: { attr: 'taskId', exists: true } }).send(),
   );
   await scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
+  await scrub(r.questions, (q) => QuestionEntity.build(UpdateItemCommand).item({ questionId: q.questionId, text: '（内容已随账号注销删除）' }).options({ condition: { attr: 'questionId', exists: true } }).send());
   await scrub(r.complaints, (c) =>
     ComplaintEntity.build(UpdateItemCommand).item({ complaintId: c.complaintId, text: '（内容已随账号注销删除）', photoKeys: [] }).options({ condition: { attr: 'complaintId', exists: true } }).send(),
   );

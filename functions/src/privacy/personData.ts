@@ -18,6 +18,7 @@ import {
 } from '../db/entities';
 import { ProxyBindingEntity } from '../proxies/entities';
 import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
+import { QuestionEntity } from '../policies/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 
@@ -35,6 +36,7 @@ export interface PersonRecords {
   interviews: FormattedItem<typeof InterviewBookingEntity>[];
   visits: FormattedItem<typeof VisitEntity>[];
   notices: FormattedItem<typeof NoticeSlipEntity>[];
+  questions: FormattedItem<typeof QuestionEntity>[];
   enrolments: FormattedItem<typeof EnrolmentEntity>[];
   vouchers: FormattedItem<typeof VoucherEntity>[];
   ratings: FormattedItem<typeof RatingEntity>[];
@@ -67,7 +69,7 @@ export async function ownItems(userId: string): Promise<RawItem[]> {
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
     listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
@@ -83,8 +85,9 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(ProxyBindingEntity, `PROXIES_OF#${userId}`),
     listOf(VisitEntity, `USER_VISITS#${userId}`),
     listOf(NoticeSlipEntity, `USER_NOTICES#${userId}`),
+    listOf(QuestionEntity, `USER_QUESTIONS#${userId}`),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */

@@ -24,6 +24,7 @@ export * from './proxies';
 export * from './staffAdmin';
 export * from './access';
 export * from './servicePoints';
+export * from './policies';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -72,6 +73,22 @@ import {
   createNotice,
   myNotices,
 } from './servicePoints';
+import {
+  publishPolicy,
+  listStaffPolicies,
+  getStaffPolicy,
+  withdrawPolicy,
+  browsePolicies,
+  getPolicy,
+  myPolicies,
+  calculatePolicies,
+  askQuestion,
+  myQuestions,
+  getStaffQuestion,
+  answerQuestion,
+  markQuestionComplex,
+  questionTopics,
+} from './policies';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
@@ -255,4 +272,18 @@ export const allContracts = [
   getServiceCatalogue,
   createNotice,
   myNotices,
+  publishPolicy,
+  listStaffPolicies,
+  getStaffPolicy,
+  withdrawPolicy,
+  browsePolicies,
+  getPolicy,
+  myPolicies,
+  calculatePolicies,
+  askQuestion,
+  myQuestions,
+  getStaffQuestion,
+  answerQuestion,
+  markQuestionComplex,
+  questionTopics,
 ] as const;

@@ -1,0 +1,171 @@
+// 政策找人 on DynamoDB Local (issue 19): a policy published to an area reaches exactly the people
+// who qualify — checked against the rule read literally over generated people — each once however
+// often the stream delivers it; a person who stops qualifying is no longer listed; an expired
+// policy is never shown or matched; a question is a task due in 3 working days (10 when complex).
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import fc from 'fast-check';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { addWorkingDays, ageOn, EDUCATION_LEVELS, todayInChina, type z, type policyBodySchema } from '@doorstep/shared';
+import { createTestTable } from '../../../tests/support/table';
+import { makeIdNumber, registrationBody } from '../../../tests/support/people';
+import { OutboxEntity, PersonCategoryEntity, TaskEntity } from '../db/entities';
+import { table } from '../db/table';
+import type { Principal } from '../http/session';
+import { putRegistration } from '../registration/service';
+import { PolicyFactsEntity, factsIndexKeys } from './entities';
+import { onStream } from './handlers/stream';
+import { rematchPerson } from './matching';
+import { browsePolicies, getPolicy, myPolicies, publishPolicy, staffPolicy, withdrawPolicy } from './policies';
+import { answerQuestion, askQuestion, markComplex, myQuestions } from './questions';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+
+jest.setTimeout(120_000);
+beforeAll(createTestTable);
+
+const district: Principal = { userId: 'pol-district', roles: ['staff'], level: 'district', areaCode: '350102' };
+const street: Principal = { userId: 'pol-street', roles: ['staff'], level: 'street', areaCode: '350102001' };
+const TODAY = todayInChina();
+const year = Number(TODAY.slice(0, 4));
+
+const body = (over: Partial<z.infer<typeof policyBodySchema>> = {}): z.infer<typeof policyBodySchema> => ({
+  title: '灵活就业社会保险补贴',
+  issuer: '福州市鼓楼区人力资源和社会保障局',
+  docNumber: '鼓人社〔2026〕8号',
+  validFrom: `${year - 1}-01-01`,
+  validUntil: `${year + 1}-12-31`,
+  summary: '登记失业的大龄人员灵活就业后缴纳社保，政府补贴一部分。',
+  benefits: '每月社保补贴 500 元，最长 3 年',
+  howToApply: '带身份证到街道劳动保障事务所申请',
+  service: 'unemployment_registration',
+  areaCode: '350102',
+  rule: { groups: ['registered_unemployed', 'hard_to_employ'], minAge: 40 },
+  ...over,
+});
+
+/** The stream delivering a policy's INSERT (as it may, more than once). */
+const deliverInsert = (policyId: string) =>
+  onStream({
+    Records: [
+      {
+        eventName: 'INSERT',
+        dynamodb: {
+          SequenceNumber: `${Date.now()}`,
+          Keys: marshall({ pk: `POLICY#${policyId}`, sk: 'POLICY' }),
+          NewImage: marshall({ pk: `POLICY#${policyId}`, sk: 'POLICY', status: 'published', matching: { state: 'running', checked: 0, matched: 0 } }) as never,
+        },
+      },
+    ],
+  } as unknown as DynamoDBStreamEvent);
+
+const messagesFor = async (policyId: string) => {
+  const { Items = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
+  return Items.filter((m) => m.messageId.startsWith(`policy-${policyId}-`)).map((m) => m.userId);
+};
+
+describe('a published policy', () => {
+  it('reaches exactly the people who qualify, each once however often the stream delivers (generated people)', async () => {
+    const areas = ['350102001001', '350102003002', '350103001001'];
+    const people = fc.sample(
+      fc.record({
+        birthDate: fc.date({ min: new Date('1960-01-01'), max: new Date('2008-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        gender: fc.constantFrom('male', 'female'),
+        education: fc.constantFrom(...EDUCATION_LEVELS),
+        groups: fc.subarray(['registered_unemployed', 'hard_to_employ', 'employed'] as const),
+        areaCode: fc.constantFrom(...areas),
+      }),
+      { numRuns: 300, seed: 19 },
+    );
+    const at = new Date().toISOString();
+    await Promise.all(
+      people.map((p, i) =>
+        PolicyFactsEntity.build(PutItemCommand)
+          .item({ userId: `gen-${i}`, ...p, groups: [...p.groups], updatedAt: at, ...factsIndexKeys(p.areaCode, `gen-${i}`) })
+          .send(),
+      ),
+    );
+    const policy = await publishPolicy(district, body());
+    await deliverInsert(policy.id);
+    await deliverInsert(policy.id);
+    const expected = people
+      .map((p, i) => ({ p, id: `gen-${i}` }))
+      .filter(({ p }) => p.areaCode.startsWith('350102') && p.groups.some((g) => g === 'registered_unemployed' || g === 'hard_to_employ') && ageOn(p.birthDate, TODAY) >= 40)
+      .map(({ id }) => id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(10);
+    const matched: string[] = [];
+    for (let i = 0; i < people.length; i += 1) {
+      const mine = await myPolicies(`gen-${i}`);
+      if (mine.some((m) => m.policy.id === policy.id)) matched.push(`gen-${i}`);
+    }
+    expect(matched.sort()).toEqual(expected);
+    expect((await messagesFor(policy.id)).sort()).toEqual(expected);
+    expect((await staffPolicy(district, policy.id)).matching).toMatchObject({ state: 'done', checked: people.filter((p) => p.areaCode.startsWith('350102')).length, matched: expected.length });
+  });
+
+  it('an expired policy is never matched nor shown', async () => {
+    const old = await publishPolicy(district, body({ title: '去年的补贴政策', validFrom: `${year - 2}-01-01`, validUntil: `${year - 1}-12-31` }));
+    await deliverInsert(old.id);
+    expect(await messagesFor(old.id)).toEqual([]);
+    expect((await browsePolicies({ areaCode: '350102001001' })).map((p) => p.id)).not.toContain(old.id);
+    await expect(getPolicy(old.id)).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe('a person', () => {
+  it('is matched when they come to qualify, with reasons, and is no longer listed once they stop', async () => {
+    const policy = await publishPolicy(district, body({ title: '大龄失业人员社保补贴', rule: { groups: ['registered_unemployed'], minAge: 40 } }));
+    await deliverInsert(policy.id);
+    await putRegistration('pol-ann', registrationBody({ idNumber: makeIdNumber('1978-04-02', 551), name: '吴玉兰' }));
+    expect((await rematchPerson('pol-ann')).matched).toBe(0);
+    // Recognised as registered unemployed (the category a street's approval writes).
+    await PersonCategoryEntity.build(PutItemCommand).item({ userId: 'pol-ann', code: 'registered_unemployed', since: TODAY, source: 'review', applicationId: 'app-ann', ruleVersion: 'PR-2026-01', updatedAt: new Date().toISOString() }).send();
+    await rematchPerson('pol-ann');
+    await rematchPerson('pol-ann'); // delivered again: still one match, one message
+    const found = await myPolicies('pol-ann');
+    expect(found.map((m) => m.policy.id)).toContain(policy.id);
+    expect(found.find((m) => m.policy.id === policy.id)?.reasons).toEqual(['您是登记失业人员', `年龄${ageOn('1978-04-02', TODAY)}岁`, '住在鼓楼区']);
+    expect((await messagesFor(policy.id)).filter((u) => u === 'pol-ann')).toEqual(['pol-ann']);
+    expect((await getPolicy(policy.id, 'pol-ann')).mine).toMatchObject({ qualifies: true });
+    // She finds work: the category ends, and the policy is no longer hers.
+    await PersonCategoryEntity.build(PutItemCommand).item({ userId: 'pol-ann', code: 'registered_unemployed', since: TODAY, until: TODAY, source: 'review', applicationId: 'app-ann', ruleVersion: 'PR-2026-01', updatedAt: new Date().toISOString() }).send();
+    expect((await rematchPerson('pol-ann')).dropped).toBeGreaterThanOrEqual(1);
+    expect((await myPolicies('pol-ann')).map((m) => m.policy.id)).not.toContain(policy.id);
+    expect((await getPolicy(policy.id, 'pol-ann')).mine).toMatchObject({ qualifies: false, unmet: '适用于登记失业人员' });
+  });
+
+  it('a withdrawn policy leaves everyone’s list at once; outside the jurisdiction → 404', async () => {
+    const policy = await publishPolicy(district, body({ title: '鼓楼区求职创业补贴', rule: { groups: [] } }));
+    await putRegistration('pol-bo', registrationBody({ idNumber: makeIdNumber('1990-06-06', 552), name: '郑波' }));
+    await rematchPerson('pol-bo');
+    expect((await myPolicies('pol-bo')).map((m) => m.policy.id)).toContain(policy.id);
+    await expect(withdrawPolicy({ ...district, areaCode: '350103' }, policy.id)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(publishPolicy(street, body())).rejects.toMatchObject({ statusCode: 403 });
+    await withdrawPolicy(district, policy.id);
+    expect((await myPolicies('pol-bo')).map((m) => m.policy.id)).not.toContain(policy.id);
+    await expect(withdrawPolicy(district, policy.id)).rejects.toMatchObject({ statusCode: 409 });
+  });
+});
+
+describe('你问我答', () => {
+  it('a question is the street’s task due in 3 working days, 10 once complex; the answer closes it', async () => {
+    const asked = await askQuestion('pol-bo', { text: '失业登记以后多久能领就业券？', topic: 'voucher', askerType: 'unemployed' });
+    expect(asked.due).toBe(addWorkingDays(TODAY, 3));
+    const { Items = [] } = await table.build(QueryCommand).entities(TaskEntity).query({ index: 'gsi2', partition: 'USER_TASKS#pol-bo' }).send();
+    const task = Items.find((t) => t.subjectId === asked.id)!;
+    expect(task).toMatchObject({ kind: 'question', areaCode: '350102001', due: addWorkingDays(TODAY, 3), status: 'open' });
+    await expect(answerQuestion({ ...street, areaCode: '350102003' }, asked.id, '您好，街道审核通过后就能领。')).rejects.toMatchObject({ statusCode: 404 });
+    const complex = await markComplex(street, asked.id);
+    expect(complex.due).toBe(addWorkingDays(TODAY, 10));
+    expect((await TaskEntity.build(GetItemCommand).key({ taskId: task.taskId }).send()).Item?.due).toBe(addWorkingDays(TODAY, 10));
+    await answerQuestion(street, asked.id, '您好，街道审核通过失业登记后，系统会把券发到您的“我的就业券”里。');
+    expect((await myQuestions('pol-bo'))[0]).toMatchObject({ status: 'answered', answer: expect.stringMatching(/^您好/) });
+    expect((await TaskEntity.build(GetItemCommand).key({ taskId: task.taskId }).send()).Item).toMatchObject({ status: 'done', onTime: true });
+    await expect(answerQuestion(street, asked.id, '您好，再答一次。')).rejects.toMatchObject({ statusCode: 409 });
+  });
+
+  it('someone not registered asking in general is told why it cannot be routed (422)', async () => {
+    await expect(askQuestion('pol-nobody', { text: '灵活就业怎么交社保？', topic: 'insurance', askerType: 'other' })).rejects.toMatchObject({ statusCode: 422 });
+  });
+});
