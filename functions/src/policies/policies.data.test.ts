@@ -19,6 +19,7 @@ import { onStream } from './handlers/stream';
 import { rematchPerson } from './matching';
 import { browsePolicies, getPolicy, myPolicies, publishPolicy, staffPolicy, withdrawPolicy } from './policies';
 import { answerQuestion, askQuestion, markComplex, myQuestions } from './questions';
+import { listTasks } from '../tasks/tasks';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 
 jest.setTimeout(120_000);
@@ -163,6 +164,14 @@ describe('你问我答', () => {
     expect((await myQuestions('pol-bo'))[0]).toMatchObject({ status: 'answered', answer: expect.stringMatching(/^您好/) });
     expect((await TaskEntity.build(GetItemCommand).key({ taskId: task.taskId }).send()).Item).toMatchObject({ status: 'done', onTime: true });
     await expect(answerQuestion(street, asked.id, '您好，再答一次。')).rejects.toMatchObject({ statusCode: 409 });
+  });
+
+  it('unanswered past its due date, it rises to the district as 下级逾期', async () => {
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    const late = await askQuestion('pol-bo', { text: '零工能不能领就业券？', topic: 'voucher', askerType: 'unemployed' }, { now: tenDaysAgo });
+    expect(late.due < TODAY).toBe(true);
+    const escalated = await listTasks(district, { status: 'escalated' });
+    expect(escalated.items.find((t) => t.subject.id === late.id)).toMatchObject({ kind: 'question', owner: 'street', overdue: true, escalated: true });
   });
 
   it('someone not registered asking in general is told why it cannot be routed (422)', async () => {
