@@ -178,6 +178,7 @@ export async function completeTask(principal: Principal, taskId: string, note?: 
   if (task.kind === 'appeal_decision') throw new ConflictError('申诉请在评价页面作出决定，决定后任务自动办结');
   if (task.kind === 'complaint') throw new ConflictError('投诉请在投诉页面答复办结，办结后任务自动办结');
   if (task.kind === 'review') throw new ConflictError('请在审核工作台办理这条申请，办理后任务自动办结');
+  if (task.kind === 'question') throw new ConflictError('请在问题页面答复，答复后任务自动办结');
   if (TASK_NOTE_REQUIRED.includes(task.kind as TaskKind) && !note) {
     throw new ValidationError([{ path: ['note'], message: '请写明整改情况和回访评价人的结果' }]);
   }

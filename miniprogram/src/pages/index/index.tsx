@@ -40,6 +40,7 @@ const TASKS: Task[] = [
   { url: '/feedback/ratings/index', title: '评价和投诉', text: '给办过的服务打分，提投诉或意见，看办理进度', proxy: true },
   { url: '/registration/form/index', title: '求职登记', text: '填写或修改您的求职信息', proxy: true },
   { url: '/registration/mine/index', title: '我的求职登记', text: '查看已登记的信息和有效期', proxy: true },
+  { url: '/policies/list/index', title: '政策', text: '为您找到的政策、算一算能享受什么、你问我答', proxy: true },
   { url: '/points/nearby/index', title: '服务网点', text: '家附近的就业服务站：能办什么、要带什么材料、预约办事', proxy: true },
   { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、就业困难人员认定和办理进度' },
   { url: '/family/index/index', title: '亲情代办', text: '请家人帮您办事，或者为家里的老人办事' },
@@ -57,6 +58,7 @@ const TASKS: Task[] = [
   { url: '/staff/people/index', title: '人员与权限', text: '邀请、调整和移除本辖区的工作人员', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/access/index', title: '访问记录', text: '本辖区工作人员查看个人信息的记录', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/desk/index', title: '网点窗口', text: '今天的预约名单，登记到达、办结，开一次性告知单', for: (u) => isStaff(u) && (u.level === 'community' || u.level === 'street'), kind: 'staff' },
+  { url: '/staff/policies/index', title: '政策发布', text: '发布本辖区的政策，系统自动找到符合条件的人', for: isDistrictUp, kind: 'staff' },
   { url: '/staff/assist/index', title: '代办业务', text: '为本社区居民代办失业登记', for: (u) => isStaff(u) && u.level === 'community', kind: 'staff' },
 ];
 
