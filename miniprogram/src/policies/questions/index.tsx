@@ -18,6 +18,7 @@ export default function QuestionsPage() {
         我要提问
       </Button>
       {items.length === 0 ? <Text className="page__lead section-title">您还没有提过问题。政策、办事有不清楚的，都可以问。</Text> : null}
+      <View className="section-title">
       {items.map((q) => (
         <View key={q.id} className="card policy-card question-card">
           <Text className="policy-card__meta">
@@ -28,6 +29,7 @@ export default function QuestionsPage() {
           {q.answer ? <Text className="answer">{q.answer}</Text> : <Text className="status-pill">正在办理，{q.due}前答复</Text>}
         </View>
       ))}
+      </View>
     </Page>
   );
 }
