@@ -453,6 +453,25 @@ function pointsFigures(): PointsFigures {
 const pointsRow = (f: PointsFigures) =>
   `| 服务网点 near a place, 3 km, first page of 20 (${f.perPage.toFixed(1)} found on average), ${f.count.toLocaleString('en')} points in one city, ${f.circles} circles (in process, DynamoDB Local) / beside it, the vacancy search over ${f.count.toLocaleString('en')} cards at the same places, same circles, interleaved | p50 ${f.points.p50.toFixed(1)} ms, p99 ${f.points.p99.toFixed(1)} ms / p50 ${f.vacancies.p50.toFixed(1)} ms, p99 ${f.vacancies.p99.toFixed(1)} ms; p99 ${(f.points.p99 / f.vacancies.p99).toFixed(2)}× | p99 ≤ 100 ms |`;
 
+interface PolicyMatchFigures {
+  people: number;
+  checked: number;
+  matched: number;
+  read: number;
+  wallMs: number;
+  floorMs: number;
+  floorRead: number;
+}
+
+/** One new policy matched against 100,000 registered people of a district (tests/bench/policyMatch.ts). */
+function policyMatchFigures(): PolicyMatchFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'policyMatch.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as PolicyMatchFigures;
+}
+
+const policyMatchRow = (f: PolicyMatchFigures) =>
+  `| 政策找人: one new policy of a district matched against its ${f.people.toLocaleString('en')} registered people (in process on DynamoDB Local, as the stream consumer runs it; ${f.matched.toLocaleString('en')} qualify, each written a match and a message) / its floor: the same ${f.floorRead.toLocaleString('en')} facts cards read with raw paged Queries | ${(f.wallMs / 1000).toFixed(1)} s, ${f.read.toLocaleString('en')} items read (the cards and the policy; no scan) / ${(f.floorMs / 1000).toFixed(1)} s; ${(f.wallMs / f.floorMs).toFixed(1)}× | no table scan |`;
+
 const ms = (f: { p50: number; p99: number }) => `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
 const sessionRows = (f: SessionFigures) => [
   `| the account read every signed-in request makes (a consistent GetItem on DynamoDB Local, in process; ${f.rounds} rounds) — what the immediate-revocation check adds | ${ms(f.accountRead)} | one read per request |`,
@@ -528,7 +547,7 @@ async function main() {
   }
   if (process.env.BENCH_ONLY === 'points') {
     // The issue-19 figures on their own.
-    console.log(pointsRow(pointsFigures()));
+    console.log([pointsRow(pointsFigures()), policyMatchRow(policyMatchFigures())].join('\n'));
     return;
   }
   if (process.env.BENCH_ONLY === 'load') {
@@ -591,11 +610,12 @@ async function main() {
 
   console.log('• service points near a place, 5,000 in a city');
   const points = pointsFigures();
+  const policyMatch = policyMatchFigures();
 
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -636,6 +656,7 @@ async function main() {
     proxyRow(proxy),
     ...sessionRows(session),
     pointsRow(points),
+    policyMatchRow(policyMatch),
     ...npmTestRows(npmTest),
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');

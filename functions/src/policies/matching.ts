@@ -18,6 +18,7 @@ import { policyInForce, qualifies, todayInChina, type Education, type PolicyFact
 import { areaFullName } from '../areas/dataset';
 import { categoriesOn, derivedCategories } from '../applications/categories';
 import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
+import { mapLimit } from '../concurrency';
 import { isConditionFailure } from '../db/errors';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
@@ -154,13 +155,12 @@ export async function matchPolicy(policyId: string, now = new Date()): Promise<{
     const cards = page.Items ?? [];
     read += cards.length;
     if (live) {
-      for (const card of cards) {
+      const fits = cards.flatMap((card) => {
         const q = judge(policy, factsOf(card, today), today);
-        if (q.ok) {
-          await match(card.userId, policy, q.reasons, at);
-          matched += 1;
-        }
-      }
+        return q.ok ? [{ userId: card.userId, reasons: q.reasons }] : [];
+      });
+      await mapLimit(fits, 16, (f) => match(f.userId, policy, f.reasons, at));
+      matched += fits.length;
     }
     checked += cards.length;
     cursor = page.LastEvaluatedKey;
