@@ -3,9 +3,9 @@
 // the circle and never shown), reads what to bring, books a half hour and sees her queue number;
 // the community desk finds her on the list, marks her arrived and served and writes her a one-time
 // notification slip, which she reads in 我的预约 and rates the visit. Also in 关怀模式. Screenshots
-// are looked at.
+// are looked at. Last, a district officer sets up a new point from the form.
 import type { Page } from 'playwright-core';
-import { careModeProblems, layoutProblems, phoneOf, screenshot, shown } from '../support/browser';
+import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 
@@ -14,6 +14,7 @@ jest.setTimeout(300_000);
 let stack: E2eStack;
 let resident: Page;
 let desk: Page;
+let officer: Page;
 const confirmModal = (page: Page) => page.locator('.taro-model__confirm').click();
 
 const point = (name: string, lat: number, lng: number, address: string) => ({
@@ -50,6 +51,7 @@ beforeAll(async () => {
   await client.devLogin('e2e-sp-desk', { roles: ['staff'], level: 'community', areaCode: '350102001001' });
   resident = await phoneOf(stack.browser, 'e2e-sp-resident');
   desk = await phoneOf(stack.browser, 'e2e-sp-desk');
+  officer = await phoneOf(stack.browser, 'e2e-sp-district');
 });
 
 afterAll(async () => {
@@ -147,5 +149,39 @@ describe('网点窗口', () => {
     await shown(resident).locator('.point-card__name').first().click();
     await shown(resident).getByText('能办的事和要带的材料').waitFor();
     expect(await careModeProblems(resident, 'points-point-care.png')).toEqual([]);
+  });
+});
+
+describe('服务网点管理', () => {
+  it('a district officer sets up a point from the form, told beside each field what is missing', async () => {
+    await officer.goto(stack.baseUrl);
+    await shown(officer).getByText('服务网点管理').click();
+    await shown(officer).getByText('鼓东街道家门口就业服务站').waitFor();
+    await shown(officer).getByText('设立网点', { exact: true }).click();
+    await shown(officer).locator('.page__actions').getByText('设立网点').click();
+    await expect(field(officer, '网点名称').locator('.form-field__error').textContent()).resolves.toBe('请填写网点名称');
+    await expect(field(officer, '所在社区').locator('.form-field__error').textContent()).resolves.toBe('请选择所在社区');
+    await screenshot(officer, 'points-form-errors.png');
+    expect(await layoutProblems(officer)).toEqual([]);
+    await fill(officer, '网点名称', '鼓东路零工驿站');
+    await shown(officer).locator('.toggle', { hasText: '零工驿站' }).click();
+    const area = field(officer, '所在社区');
+    await pick(officer, area.locator('.area-picker__level').nth(0), '福建省');
+    await pick(officer, area.locator('.area-picker__level').nth(1), '福州市');
+    await pick(officer, area.locator('.area-picker__level').nth(2), '鼓楼区');
+    await pick(officer, area.locator('.area-picker__level').nth(3), '鼓东街道');
+    const community = area.locator('.area-picker__level').nth(4);
+    await openPicker(officer, community);
+    await confirmPicker(officer, community);
+    await fill(officer, '详细地址', '鼓东路 50 号 骑楼下');
+    await shown(officer).getByText('使用我现在的位置').click();
+    await shown(officer).getByText(/已定位/).waitFor();
+    await fill(officer, '电话', '13905917799');
+    await shown(officer).locator('.toggle', { hasText: '求职登记' }).first().click();
+    await screenshot(officer, 'points-form.png');
+    expect(await layoutProblems(officer)).toEqual([]);
+    await shown(officer).locator('.page__actions').getByText('设立网点').click();
+    await shown(officer).getByText('鼓东路零工驿站').waitFor();
+    await expect(shown(officer).locator('.slot-card', { hasText: '鼓东路零工驿站' }).getByText('零工驿站 ·', { exact: false }).count()).resolves.toBe(1);
   });
 });

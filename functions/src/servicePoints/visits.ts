@@ -35,7 +35,7 @@ import {
   type VisitStatus,
 } from '@doorstep/shared';
 import { recordAccess } from '../access/log';
-import { retryConflicts } from '../concurrency';
+import { mapLimit, retryConflicts } from '../concurrency';
 import { BusyBucketEntity, JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { queryAll } from '../db/queryAll';
@@ -321,12 +321,12 @@ export async function pointVisits(principal: Principal, pointId: string, date?: 
       .options(start ? { exclusiveStartKey: start } : {})
       .send(),
   )) as StoredVisit[];
-  const items = [];
-  for (const v of visits.sort((a, b) => a.start.localeCompare(b.start) || a.queueNo - b.queueNo)) {
+  const sorted = visits.sort((a, b) => a.start.localeCompare(b.start) || a.queueNo - b.queueNo);
+  const items = await mapLimit(sorted, 8, async (v) => {
     const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: v.userId }).send();
-    items.push({ visit: toVisitView(v), person: { id: v.userId, name: reg?.name ?? '（未做求职登记）', phone: reg?.phone ?? '' } });
     if (reg && v.status !== 'cancelled') await recordAccess(principal, { personId: v.userId, personName: reg.name, kind: 'visitor', route: 'GET /staff/service-points/{id}/visits' }, now);
-  }
+    return { visit: toVisitView(v), person: { id: v.userId, name: reg?.name ?? '（未做求职登记）', phone: reg?.phone ?? '' } };
+  });
   return { date: day, items };
 }
 
