@@ -27,7 +27,7 @@ export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
         </text>
         <circle cx={0} cy={0} r={dot * 0.75} fill="#1a5fb4" stroke="#fff" strokeWidth={dot * 0.2} />
         <text x={0} y={dot * 2} textAnchor="middle" fontSize={radiusM * 0.055} fill="#1a5fb4">
-          {center.label}
+          {center.label === '家' ? '家' : '您'}
         </text>
         {points.map((p, i) => {
           const { x, y } = xy(p);

@@ -4,22 +4,16 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { distanceText, getJobseekerRegistration, nearbyServicePoints, type ServicePoint } from '@doorstep/shared';
+import { distanceText, nearbyServicePoints, type ServicePoint } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { location } from '../../services/location';
-import { ApiError, request } from '../../services/request';
+import { hereCenter, homeCenter, type Center } from '../../services/center';
+import { request } from '../../services/request';
 import { PointsMap } from '../components/PointsMap';
 import '../../styles/page.scss';
 import '../components/points.scss';
-
-interface Center {
-  lat: number;
-  lng: number;
-  label: string;
-}
 
 const RADII = [1, 3, 5] as const;
 
@@ -49,20 +43,18 @@ export default function NearbyPointsPage() {
   async function start() {
     if (center) return search(center);
     try {
-      const { registration } = await request(getJobseekerRegistration);
-      const home = { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
+      const home = await homeCenter();
       setCenter(home);
-      await search(home);
+      if (home) await search(home);
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.status === 403)) setCenter(null);
-      else setError((err as Error).message);
+      setError((err as Error).message);
     }
   }
   useLoadOnShow(start, !!session, [session?.token]);
 
   async function here() {
     try {
-      const at = { ...(await location.current()), label: '您' };
+      const at = await hereCenter();
       setCenter(at);
       await search(at);
     } catch {
@@ -81,7 +73,7 @@ export default function NearbyPointsPage() {
   return (
     <Page>
       <Text className="page__title">服务网点</Text>
-      <Text className="page__lead">{center ? `离${center.label === '您' ? '您现在的位置' : '家'} ${radiusKm} 公里内的就业服务站，近的在前。点名字看要带的材料、预约办事。` : '家附近的就业服务站：能办什么、几点开门、要带什么材料。'}</Text>
+      <Text className="page__lead">{center ? `离${center.label} ${radiusKm} 公里内的就业服务站，近的在前。点名字看要带的材料、预约办事。` : '家附近的就业服务站：能办什么、几点开门、要带什么材料。'}</Text>
       <View className="stack">
         <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/points/visits/index' })}>
           我的预约

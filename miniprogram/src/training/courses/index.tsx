@@ -4,23 +4,17 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { getJobseekerRegistration, nearbyCourses, type Course } from '@doorstep/shared';
+import { nearbyCourses, type Course } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { location } from '../../services/location';
-import { ApiError, request } from '../../services/request';
+import { hereCenter, homeCenter, type Center } from '../../services/center';
+import { request } from '../../services/request';
 import { CourseCard } from '../components/CourseCard';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import '../components/training.scss';
-
-interface Center {
-  lat: number;
-  lng: number;
-  label: string;
-}
 
 export default function NearbyCoursesPage() {
   const { params } = useRouter();
@@ -57,20 +51,18 @@ export default function NearbyCoursesPage() {
       return search(home);
     }
     try {
-      const { registration } = await request(getJobseekerRegistration);
-      const home = { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
+      const home = await homeCenter();
       setCenter(home);
-      await search(home);
+      if (home) await search(home);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setCenter(null);
-      else setError((err as Error).message);
+      setError((err as Error).message);
     }
   }
   useLoadOnShow(start, !!session, [session?.token]);
 
   async function here() {
     try {
-      const at = { ...(await location.current()), label: '您现在的位置' };
+      const at = await hereCenter();
       setCenter(at);
       await search(at);
     } catch {

@@ -1,0 +1,26 @@
+// Where a "near me" search starts: home, from the person's registration (null when they have not
+// registered), or where the phone is now. One place for 附近的培训 and 服务网点.
+import { getJobseekerRegistration } from '@doorstep/shared';
+import { location } from './location';
+import { ApiError, request } from './request';
+
+export interface Center {
+  lat: number;
+  lng: number;
+  /** How the page names it: 家, 您现在的位置, 张三家. */
+  label: string;
+}
+
+export async function homeCenter(): Promise<Center | null> {
+  try {
+    const { registration } = await request(getJobseekerRegistration);
+    return { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export async function hereCenter(): Promise<Center> {
+  return { ...(await location.current()), label: '您现在的位置' };
+}
