@@ -3,115 +3,94 @@
 // vacancy cards at the same places, so the nearby-points search (in process on DynamoDB Local: the
 // ring search, the cards' JSON, today's opening hours) is measured next to the vacancy search it is
 // built on, over the same circles, interleaved. Prints one JSON line last.
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { geoKeys } from '@doorstep/shared';
-import { freePort } from '../../scripts/lib/processes';
-import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
-import { ensureTable } from '../../scripts/lib/table';
-import { testEnvironment } from '../support/testConfig';
+import { benchInProcess } from './inProcess';
 
 const COUNT = 5_000;
 const CIRCLES = 200;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-async function main() {
-  const table = 'bench-points';
-  const dynamo = await startDynamoLocal({ port: await freePort() });
-  const raw = localClient(dynamo.endpoint);
-  await ensureTable(raw, table);
-  const doc = DynamoDBDocumentClient.from(raw);
-  Object.assign(process.env, testEnvironment(table), { DYNAMODB_ENDPOINT: dynamo.endpoint });
+benchInProcess('bench-points', async (doc, table) => {
   const { nearbyPoints } = await import('../../functions/src/servicePoints/points');
   const { cardOf, nearestCards } = await import('../../functions/src/vacancies/search');
-  try {
-    const place = (i: number) =>
-      i % 2 ? { lat: 25.95 + Math.random() * 0.25, lng: 119.15 + Math.random() * 0.3 } : { lat: 26.05 + Math.random() * 0.054, lng: 119.27 + Math.random() * 0.06 };
-    const items: Record<string, unknown>[] = [];
-    for (let i = 0; i < COUNT; i += 1) {
-      const at = place(i);
-      const pointId = ulid();
-      const now = new Date().toISOString();
-      const point = {
-        pointId,
-        name: `压测服务站 ${i}`,
-        kind: 'community_station',
-        areaCode: '350102001001',
-        address: '鼓东路 1 号',
-        ...at,
-        phone: '0591-87650000',
-        hours: { workday: [{ from: '08:30', to: '12:00' }, { from: '14:00', to: '17:30' }], restDay: [] },
-        services: [{ key: 'unemployment_registration', desks: 2 }],
-        status: 'open',
-        version: 1,
-        createdBy: 'bench',
-        createdAt: now,
-        updatedAt: now,
-      };
-      const { cell, hash } = geoKeys(at);
-      items.push({ pk: `POINT_GEO#${cell}`, sk: `${hash}#${pointId}`, _et: 'ServicePointCard', cell, hash, pointId, ...at, services: ['unemployment_registration'], pointJson: JSON.stringify(point) });
-      const card = cardOf({
-        vacancyId: ulid(),
-        employerName: '压测单位',
-        body: {
-          employerId: ulid(),
-          title: '超市收银员',
-          occupationCode: '',
-          occupationName: '收银员',
-          employmentForm: 'full_time',
-          headcount: 2,
-          requirements: { minEducation: 'junior_high', other: '' },
-          pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
-          time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-          shift: 'day',
-          workplace: { areaCode: '350102001001', address: '鼓东路', ...at },
-        } as never,
-      });
-      items.push({ pk: `VACANCY_GEO#${card.cell}`, sk: `${card.hash}#${card.vacancyId}`, _et: 'VacancyCard', ...card });
-    }
-    const pending: Promise<unknown>[] = [];
-    for (let i = 0; i < items.length; i += 25) {
-      pending.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } })));
-      if (pending.length >= 8) await Promise.all(pending.splice(0));
-    }
-    await Promise.all(pending);
-
-    const centers = Array.from({ length: CIRCLES }, () => ({ lat: 26.0 + Math.random() * 0.15, lng: 119.2 + Math.random() * 0.2 }));
-    const points: number[] = [];
-    const vacancies: number[] = [];
-    let found = 0;
-    for (const round of [0, 1]) {
-      for (const c of centers) {
-        let t = performance.now();
-        const p = await nearbyPoints({ ...c, radiusKm: 3, limit: 20 });
-        const pointMs = performance.now() - t;
-        t = performance.now();
-        await nearestCards({ center: c, limitM: 3000, need: 21, accept: () => true });
-        const vacancyMs = performance.now() - t;
-        if (round === 0) continue; // the first round warms the code up
-        points.push(pointMs);
-        vacancies.push(vacancyMs);
-        found += p.items.length;
-      }
-    }
-    points.sort((a, b) => a - b);
-    vacancies.sort((a, b) => a - b);
-    console.log(
-      JSON.stringify({
-        count: COUNT,
-        circles: CIRCLES,
-        perPage: found / CIRCLES,
-        points: { p50: quantile(points, 0.5), p99: quantile(points, 0.99) },
-        vacancies: { p50: quantile(vacancies, 0.5), p99: quantile(vacancies, 0.99) },
-      }),
-    );
-  } finally {
-    raw.destroy();
-    await dynamo.stop();
+  const place = (i: number) =>
+    i % 2 ? { lat: 25.95 + Math.random() * 0.25, lng: 119.15 + Math.random() * 0.3 } : { lat: 26.05 + Math.random() * 0.054, lng: 119.27 + Math.random() * 0.06 };
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < COUNT; i += 1) {
+    const at = place(i);
+    const pointId = ulid();
+    const now = new Date().toISOString();
+    const point = {
+      pointId,
+      name: `压测服务站 ${i}`,
+      kind: 'community_station',
+      areaCode: '350102001001',
+      address: '鼓东路 1 号',
+      ...at,
+      phone: '0591-87650000',
+      hours: { workday: [{ from: '08:30', to: '12:00' }, { from: '14:00', to: '17:30' }], restDay: [] },
+      services: [{ key: 'unemployment_registration', desks: 2 }],
+      status: 'open',
+      version: 1,
+      createdBy: 'bench',
+      createdAt: now,
+      updatedAt: now,
+    };
+    const { cell, hash } = geoKeys(at);
+    items.push({ pk: `POINT_GEO#${cell}`, sk: `${hash}#${pointId}`, _et: 'ServicePointCard', cell, hash, pointId, ...at, services: ['unemployment_registration'], pointJson: JSON.stringify(point) });
+    const card = cardOf({
+      vacancyId: ulid(),
+      employerName: '压测单位',
+      body: {
+        employerId: ulid(),
+        title: '超市收银员',
+        occupationCode: '',
+        occupationName: '收银员',
+        employmentForm: 'full_time',
+        headcount: 2,
+        requirements: { minEducation: 'junior_high', other: '' },
+        pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
+        time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
+        shift: 'day',
+        workplace: { areaCode: '350102001001', address: '鼓东路', ...at },
+      } as never,
+    });
+    items.push({ pk: `VACANCY_GEO#${card.cell}`, sk: `${card.hash}#${card.vacancyId}`, _et: 'VacancyCard', ...card });
   }
-}
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < items.length; i += 25) {
+    pending.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } })));
+    if (pending.length >= 8) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  const centers = Array.from({ length: CIRCLES }, () => ({ lat: 26.0 + Math.random() * 0.15, lng: 119.2 + Math.random() * 0.2 }));
+  const points: number[] = [];
+  const vacancies: number[] = [];
+  let found = 0;
+  for (const round of [0, 1]) {
+    for (const c of centers) {
+      let t = performance.now();
+      const p = await nearbyPoints({ ...c, radiusKm: 3, limit: 20 });
+      const pointMs = performance.now() - t;
+      t = performance.now();
+      await nearestCards({ center: c, limitM: 3000, need: 21, accept: () => true });
+      const vacancyMs = performance.now() - t;
+      if (round === 0) continue; // the first round warms the code up
+      points.push(pointMs);
+      vacancies.push(vacancyMs);
+      found += p.items.length;
+    }
+  }
+  points.sort((a, b) => a - b);
+  vacancies.sort((a, b) => a - b);
+  return {
+    count: COUNT,
+    circles: CIRCLES,
+    perPage: found / CIRCLES,
+    points: { p50: quantile(points, 0.5), p99: quantile(points, 0.99) },
+    vacancies: { p50: quantile(vacancies, 0.5), p99: quantile(vacancies, 0.99) },
+  };
 });

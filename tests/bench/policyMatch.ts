@@ -4,112 +4,93 @@
 // read — beside its floor in the same run: reading the same cards with raw paged Queries and doing
 // nothing with them. About one in six qualifies (registered unemployed, 40 or over), each written a
 // match and a message. Prints one JSON line last.
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort } from '../../scripts/lib/processes';
-import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
-import { ensureTable } from '../../scripts/lib/table';
-import { testEnvironment } from '../support/testConfig';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { benchInProcess } from './inProcess';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 
-async function main() {
-  const table = 'bench-policy-match';
-  const dynamo = await startDynamoLocal({ port: await freePort() });
-  const raw = localClient(dynamo.endpoint);
-  await ensureTable(raw, table);
-  const doc = DynamoDBDocumentClient.from(raw);
-  Object.assign(process.env, testEnvironment(table), { DYNAMODB_ENDPOINT: dynamo.endpoint, POWERTOOLS_LOG_LEVEL: 'ERROR' });
+benchInProcess('bench-policy-match', async (doc, table) => {
   const { matchPolicy } = await import('../../functions/src/policies/matching');
   const { policyIndexKeys } = await import('../../functions/src/policies/entities');
-  try {
-    const communities = Array.from({ length: 40 }, (_, i) => `350102${String(1 + (i % 8)).padStart(3, '0')}${String(1 + Math.floor(i / 8)).padStart(3, '0')}`);
-    const at = new Date().toISOString();
-    const item = (i: number) => {
-      const areaCode = communities[i % communities.length]!;
-      const userId = `bench-person-${String(i).padStart(6, '0')}`;
-      const unemployed = i % 3 === 0;
-      return {
-        pk: `USER#${userId}`,
-        sk: 'POLICY_FACTS',
-        _et: 'PolicyFacts',
-        userId,
-        birthDate: `${1960 + (i % 45)}-0${1 + (i % 9)}-15`,
-        gender: i % 2 ? 'male' : 'female',
-        education: 'senior_high',
-        groups: unemployed ? ['registered_unemployed'] : [],
-        areaCode,
-        updatedAt: at,
-        gsi1pk: `PFACTS#${areaCode.slice(0, 4)}`,
-        gsi1sk: `${areaCode}#${userId}`,
-      };
+  const communities = Array.from({ length: 40 }, (_, i) => `350102${String(1 + (i % 8)).padStart(3, '0')}${String(1 + Math.floor(i / 8)).padStart(3, '0')}`);
+  const at = new Date().toISOString();
+  const item = (i: number) => {
+    const areaCode = communities[i % communities.length]!;
+    const userId = `bench-person-${String(i).padStart(6, '0')}`;
+    const unemployed = i % 3 === 0;
+    return {
+      pk: `USER#${userId}`,
+      sk: 'POLICY_FACTS',
+      _et: 'PolicyFacts',
+      userId,
+      birthDate: `${1960 + (i % 45)}-0${1 + (i % 9)}-15`,
+      gender: i % 2 ? 'male' : 'female',
+      education: 'senior_high',
+      groups: unemployed ? ['registered_unemployed'] : [],
+      areaCode,
+      updatedAt: at,
+      gsi1pk: `PFACTS#${areaCode.slice(0, 4)}`,
+      gsi1sk: `${areaCode}#${userId}`,
     };
-    const pending: Promise<unknown>[] = [];
-    for (let i = 0; i < PEOPLE; i += 25) {
-      pending.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: Array.from({ length: Math.min(25, PEOPLE - i) }, (_, k) => ({ PutRequest: { Item: item(i + k) } })) } })));
-      if (pending.length >= 8) await Promise.all(pending.splice(0));
-    }
-    await Promise.all(pending);
+  };
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < PEOPLE; i += 25) {
+    pending.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: Array.from({ length: Math.min(25, PEOPLE - i) }, (_, k) => ({ PutRequest: { Item: item(i + k) } })) } })));
+    if (pending.length >= 8) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
 
-    // The floor: the same cards read page by page, nothing done with them.
-    let floorRead = 0;
-    const f0 = performance.now();
-    let key: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': 'PFACTS#3501', ':a': '350102' }, Limit: 500, ExclusiveStartKey: key }),
-      );
-      floorRead += page.Items?.length ?? 0;
-      key = page.LastEvaluatedKey;
-    } while (key);
-    const floorMs = performance.now() - f0;
+  // The floor: the same cards read page by page, nothing done with them.
+  let floorRead = 0;
+  const f0 = performance.now();
+  let key: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': 'PFACTS#3501', ':a': '350102' }, Limit: 500, ExclusiveStartKey: key }),
+    );
+    floorRead += page.Items?.length ?? 0;
+    key = page.LastEvaluatedKey;
+  } while (key);
+  const floorMs = performance.now() - f0;
 
-    const year = Number(at.slice(0, 4));
-    const policyId = '01KBENCHP0L1CY000000000000';
-    await doc.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [table]: [
-            {
-              PutRequest: {
-                Item: {
-                  pk: `POLICY#${policyId}`,
-                  sk: 'POLICY',
-                  _et: 'Policy',
-                  policyId,
-                  title: '大龄失业人员灵活就业社保补贴',
-                  issuer: '鼓楼区人社局',
-                  docNumber: '鼓人社〔2026〕8号',
-                  validFrom: `${year - 1}-01-01`,
-                  validUntil: `${year + 1}-12-31`,
-                  summary: '40岁以上的登记失业人员灵活就业后缴纳社保的，按月补贴。',
-                  benefits: '每月 500 元',
-                  howToApply: '到街道申请',
-                  areaCode: '350102',
-                  rule: { groups: ['registered_unemployed'], minAge: 40 },
-                  status: 'published',
-                  matching: { state: 'running', checked: 0, matched: 0 },
-                  createdBy: 'bench',
-                  createdAt: at,
-                  updatedAt: at,
-                  ...policyIndexKeys('350102', policyId),
-                },
+  const year = Number(at.slice(0, 4));
+  const policyId = '01KBENCHP0L1CY000000000000';
+  await doc.send(
+    new BatchWriteCommand({
+      RequestItems: {
+        [table]: [
+          {
+            PutRequest: {
+              Item: {
+                pk: `POLICY#${policyId}`,
+                sk: 'POLICY',
+                _et: 'Policy',
+                policyId,
+                title: '大龄失业人员灵活就业社保补贴',
+                issuer: '鼓楼区人社局',
+                docNumber: '鼓人社〔2026〕8号',
+                validFrom: `${year - 1}-01-01`,
+                validUntil: `${year + 1}-12-31`,
+                summary: '40岁以上的登记失业人员灵活就业后缴纳社保的，按月补贴。',
+                benefits: '每月 500 元',
+                howToApply: '到街道申请',
+                areaCode: '350102',
+                rule: { groups: ['registered_unemployed'], minAge: 40 },
+                status: 'published',
+                matching: { state: 'running', checked: 0, matched: 0 },
+                createdBy: 'bench',
+                createdAt: at,
+                updatedAt: at,
+                ...policyIndexKeys('350102', policyId),
               },
             },
-          ],
-        },
-      }),
-    );
-    const t0 = performance.now();
-    const result = await matchPolicy(policyId);
-    const wallMs = performance.now() - t0;
-    console.log(JSON.stringify({ people: PEOPLE, checked: result.checked, matched: result.matched, read: result.read, wallMs, floorMs, floorRead }));
-  } finally {
-    raw.destroy();
-    await dynamo.stop();
-  }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+          },
+        ],
+      },
+    }),
+  );
+  const t0 = performance.now();
+  const result = await matchPolicy(policyId);
+  const wallMs = performance.now() - t0;
+  return { people: PEOPLE, checked: result.checked, matched: result.matched, read: result.read, wallMs, floorMs, floorRead };
 });
