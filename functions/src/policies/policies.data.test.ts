@@ -163,6 +163,8 @@ describe('你问我答', () => {
     await answerQuestion(street, asked.id, '您好，街道审核通过失业登记后，系统会把券发到您的“我的就业券”里。');
     expect((await myQuestions('pol-bo'))[0]).toMatchObject({ status: 'answered', answer: expect.stringMatching(/^您好/) });
     expect((await TaskEntity.build(GetItemCommand).key({ taskId: task.taskId }).send()).Item).toMatchObject({ status: 'done', onTime: true });
+    const { Items: told = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
+    expect(told.filter((m) => m.userId === 'pol-bo' && m.page === 'policies/questions/index')).toHaveLength(1);
     await expect(answerQuestion(street, asked.id, '您好，再答一次。')).rejects.toMatchObject({ statusCode: 409 });
   });
 

@@ -1,8 +1,9 @@
 // 你问我答 (domain.md §7.1, §3.Z): a resident asks about a policy or a service; the question is a
 // task for the level responsible — the policy's own area, or the street where the person lives —
 // due in 3 working days (10 once staff mark it complex), escalated when overdue like every task,
-// and answered in the app (the answer closes the task in the same transaction). Questions are
-// classified by the asker's type and a topic, and the month's hot topics are counted.
+// and answered in the app (the answer closes the task and writes the person's message in the same
+// transaction). Questions are classified by the asker's type and a topic, and the month's hot
+// topics are counted.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
@@ -30,6 +31,7 @@ import { ConflictError, NotFoundError, RuleError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
+import { outboxMessage } from '../notifications/outbox';
 import { closeTask, openTask } from '../tasks/tasks';
 import { PolicyEntity, QuestionEntity } from './entities';
 
@@ -136,6 +138,14 @@ export async function answerQuestion(principal: Principal, questionId: string, a
     await execute(
       QuestionEntity.build(PutTransaction).item(next).options({ condition: { attr: 'status', eq: 'asked' } }),
       closeTask({ taskId: q.taskId, areaCode: q.areaCode, due: q.due }, principal.userId, at, answer.slice(0, 200)),
+      // The person is told the answer is there (the answer itself stays in the app).
+      outboxMessage({
+        userId: q.userId,
+        template: 'application_update',
+        page: 'policies/questions/index',
+        data: { thing1: '你问我答', thing2: questionTopicLabels[q.topic as QuestionTopic], phrase3: '已答复', thing4: q.text.slice(0, 20) },
+        at,
+      }),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw new ConflictError('这个问题刚刚已被答复');

@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
+import { askToBeTold } from '../../services/subscribe';
 import '../../styles/page.scss';
 import '../components/points.scss';
 
@@ -46,6 +47,8 @@ export default function BookVisitPage() {
       cancelText: '再想想',
     });
     if (!confirm) return;
+    // The reminders a day and an hour before need the person's leave in WeChat (nothing in H5).
+    await askToBeTold(['application_update']);
     setBusy(true);
     setMessage(undefined);
     try {

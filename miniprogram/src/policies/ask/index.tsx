@@ -12,6 +12,7 @@ import { check } from '../../hooks/fieldErrors';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
+import { askToBeTold } from '../../services/subscribe';
 import '../../styles/page.scss';
 import '../components/policies.scss';
 
@@ -48,6 +49,7 @@ export default function AskPage() {
     const body = { text: text.trim(), topic, askerType, ...(policyId ? { policyId } : {}) };
     const checked = check(askQuestion.body!, body);
     if (!checked.body) return submission.refuse(checked.errors);
+    await askToBeTold(['application_update']);
     await submission.send(async () => setAsked((await request(askQuestion, { body: checked.body!, idempotencyKey: key.current })).question));
   }
 
