@@ -15,6 +15,7 @@ import { check, numberOrText, yuanToFenOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
+import { ServiceChecklist } from '../../components/ServiceChecklist';
 import '../../styles/page.scss';
 
 const empty = { employmentKind: '', employerName: '', workAreaCode: '', workAddress: '', post: '', startedOn: '', weeklyHours: '', monthlyIncomeYuan: '' };
@@ -47,6 +48,7 @@ export default function EmploymentPage() {
     <Page>
       <Text className="page__title">就业登记</Text>
       <Text className="page__lead">找到工作后请及时登记。登记后，您的登记失业状态结束。</Text>
+      <ServiceChecklist service="employment_registration" />
       <View className="card">
         <FormField label="就业方式" required error={errors.employmentKind}>
           <ChoicePicker

@@ -17,6 +17,7 @@ import { goBack } from '../../services/nav';
 import { currentConsents } from '../../services/privacy';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
+import { ServiceChecklist } from '../../components/ServiceChecklist';
 import '../../styles/page.scss';
 
 export default function HardshipPage() {
@@ -60,6 +61,7 @@ export default function HardshipPage() {
     <Page>
       <Text className="page__title">就业困难人员认定</Text>
       <Text className="page__lead">登记失业人员可以申请。认定后有专人一对一帮扶，优先推荐岗位。街道初审后由区里确认。</Text>
+      <ServiceChecklist service="hardship_recognition" />
       <View className="card">
         <FormField label="困难类别" required hint={rule?.description} error={errors.category}>
           <ChoicePicker

@@ -23,6 +23,7 @@ import { check } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
+import { ServiceChecklist } from '../../components/ServiceChecklist';
 import '../../styles/page.scss';
 import '../form.scss';
 
@@ -101,6 +102,7 @@ export default function UnemploymentPage() {
       ) : (
         <Text className="page__lead">登记后可享受免费的职业介绍、培训和就业援助。提交后由您所在街道审核。</Text>
       )}
+      <ServiceChecklist service="unemployment_registration" />
       <View className="card">
         <FormField label="失业前的情况" required error={errors.priorStatus}>
           <ChoicePicker options={choices(PRIOR_STATUSES, priorStatusLabels)} value={form.priorStatus as never} placeholder="请选择" onChange={(v) => update({ priorStatus: v })} />

@@ -23,6 +23,7 @@ import { check, numberOrText } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
+import { ServiceChecklist } from '../../components/ServiceChecklist';
 import '../../styles/page.scss';
 
 const choices = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: `${labels[k]}` }));
@@ -85,6 +86,7 @@ export default function EmployerOnboardPage() {
     <Page>
       <Text className="page__title">单位入驻</Text>
       <Text className="page__lead">填写单位信息并上传营业执照照片。提交后由单位所在街道审核，一般 3 个工作日内有结果。</Text>
+      <ServiceChecklist service="employer_recruitment" />
       <View className="card">
         <Text className="card__title">单位信息</Text>
         <FormField label="单位名称" required error={errors.name}>

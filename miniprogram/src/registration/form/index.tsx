@@ -25,6 +25,7 @@ import {
 import { ApiError, request } from '../../services/request';
 import { currentConsents } from '../../services/privacy';
 import { Page } from '../../components/Page';
+import { ServiceChecklist } from '../../components/ServiceChecklist';
 import '../../styles/page.scss';
 
 const MINE_ROUTE = 'registration/mine/index';
@@ -142,6 +143,7 @@ export default function RegistrationFormPage() {
   return (
     <Page>
       <StepIndicator steps={STEPS} current={step} />
+      {step === 0 ? <ServiceChecklist service="jobseeker_registration" /> : null}
       {submitError ? <Notice message={submitError} /> : null}
       {/* Keyed by step: Taro's H5 components do not take every prop change on a reused element
           (a reused input kept the previous step's placeholder), so each step mounts fresh. */}
