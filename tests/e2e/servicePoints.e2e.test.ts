@@ -6,7 +6,9 @@
 // are looked at. Last, a district officer sets up a new point from the form.
 import type { Page } from 'playwright-core';
 import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
-import { startE2e, type E2eStack } from '../support/e2eStack';
+import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
+import { employerBody, makeUscc } from '../support/employers';
+import { vacancyBody } from '../support/vacancies';
 import { makeIdNumber, registrationBody } from '../support/people';
 
 jest.setTimeout(300_000);
@@ -46,6 +48,13 @@ beforeAll(async () => {
   ]) {
     expect((await client.post('/staff/service-points', p, district)).status).toBe(201);
   }
+  // A shop 800 m from her home with a published vacancy (the jobs layer of the map).
+  const street = await client.devLogin('e2e-sp-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  const owner = await client.devLogin('e2e-sp-owner');
+  const employerId = (await client.post('/employers', employerBody({ name: '鼓东路便民超市', uscc: makeUscc(9801) }), owner)).body.employer.id;
+  await approveInQueue(client, street, 'employer', employerId);
+  const vacancyId = (await client.post('/vacancies', vacancyBody(employerId, { lat: 26.0845, lng: 119.2932 }, { title: '超市理货员' }), owner)).body.vacancy.id;
+  await approveInQueue(client, street, 'vacancy', vacancyId);
   const res = await client.devLogin('e2e-sp-resident');
   expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1976-03-08', 941), name: '黄丽娟', phone: '13900009410' }), res)).status).toBe(200);
   await client.devLogin('e2e-sp-desk', { roles: ['staff'], level: 'community', areaCode: '350102001001' });
@@ -72,6 +81,15 @@ describe('服务网点', () => {
     await expect(first.locator('.point-card__open').textContent()).resolves.toMatch(/^今天 (8:30–12:00、14:00–17:30|9:00–12:00)，/);
     await screenshot(resident, 'points-nearby.png');
     expect(await layoutProblems(resident)).toEqual([]);
+    // Jobs near home on the same map: an orange square, tapping it opens the job.
+    await shown(resident).locator('.toggle', { hasText: '附近的工作' }).click();
+    await shown(resident).getByText('工作 1 个').waitFor();
+    expect(await shown(resident).locator('.points-map__extra').count()).toBe(1);
+    await screenshot(resident, 'points-nearby-jobs.png');
+    await shown(resident).locator('.points-map__extra').click();
+    await shown(resident).getByText('超市理货员').first().waitFor();
+    await resident.goBack();
+    await shown(resident).locator('.points-map circle').first().waitFor();
   });
 
   it('a point tells everything to bring at once; she books tomorrow and gets her queue number', async () => {

@@ -396,7 +396,7 @@ export async function nearby(principal: Principal, q: NearbyQuery): Promise<{ it
   const seeker = q.sort === 'match' ? (await seekerRead)?.profile : undefined;
   const item = (c: Candidate, profile = seeker): NearbyItem => {
     const vacancy = summaryOf(c.card);
-    return { vacancy, distanceM: c.distanceM, ...(profile ? { match: matchOf(profile, vacancy, c.distanceM) } : {}) };
+    return { vacancy, distanceM: c.distanceM, at: { lat: c.card.lat, lng: c.card.lng }, ...(profile ? { match: matchOf(profile, vacancy, c.distanceM) } : {}) };
   };
 
   if (q.sort === 'match' && seeker) {

@@ -176,6 +176,8 @@ export const nearbyItemSchema = z.object({
   distanceM: z.number().int(),
   /** Present when the caller has a job-seeker registration. */
   match: matchSchema.optional(),
+  /** Where the work is (GCJ-02), for a map. */
+  at: z.object({ lat: z.number(), lng: z.number() }).optional(),
 });
 export type NearbyItem = z.infer<typeof nearbyItemSchema>;
 

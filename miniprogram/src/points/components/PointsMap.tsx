@@ -8,7 +8,7 @@ import type { MapPoint, PointsMapProps } from './mapTypes';
 
 const M_PER_DEG = 111_195;
 
-export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
+export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpenExtra }: PointsMapProps) {
   const cos = Math.cos((center.lat * Math.PI) / 180);
   const xy = (p: MapPoint) => ({ x: (p.lng - center.lng) * M_PER_DEG * cos, y: -(p.lat - center.lat) * M_PER_DEG });
   const edge = radiusM * 1.08;
@@ -29,6 +29,16 @@ export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
         <text x={0} y={dot * 2} textAnchor="middle" fontSize={radiusM * 0.055} fill="#1a5fb4">
           {center.label === '家' ? '家' : '您'}
         </text>
+        {extras.map((e) => {
+          const { x, y } = xy(e);
+          const r = dot * 0.55;
+          // Jobs: orange squares; courses: blue diamonds — under the points' numbers.
+          return e.layer === 'job' ? (
+            <rect key={`${e.layer}-${e.id}`} className="points-map__extra" x={x - r} y={y - r} width={2 * r} height={2 * r} fill="#c25e00" stroke="#fff" strokeWidth={r * 0.2} onClick={() => onOpenExtra?.(e)} />
+          ) : (
+            <polygon key={`${e.layer}-${e.id}`} className="points-map__extra" points={`${x},${y - r * 1.3} ${x + r * 1.3},${y} ${x},${y + r * 1.3} ${x - r * 1.3},${y}`} fill="#1a5fb4" stroke="#fff" strokeWidth={r * 0.2} onClick={() => onOpenExtra?.(e)} />
+          );
+        })}
         {points.map((p, i) => {
           const { x, y } = xy(p);
           return (

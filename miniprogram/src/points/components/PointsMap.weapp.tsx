@@ -3,7 +3,7 @@
 import { Map } from '@tarojs/components';
 import type { PointsMapProps } from './mapTypes';
 
-export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
+export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpenExtra }: PointsMapProps) {
   const scale = radiusM <= 1000 ? 15 : radiusM <= 3000 ? 13 : 12;
   return (
     <Map
@@ -13,7 +13,8 @@ export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
       scale={scale}
       showLocation
       circles={[{ latitude: center.lat, longitude: center.lng, radius: radiusM, color: '#1f6f5cff', fillColor: '#1f6f5c14', strokeWidth: 2 }]}
-      markers={points.map((p, i) => ({
+      markers={[
+        ...points.map((p, i) => ({
         id: i,
         latitude: p.lat,
         longitude: p.lng,
@@ -22,11 +23,25 @@ export function PointsMap({ center, radiusM, points, onOpen }: PointsMapProps) {
         width: 32,
         height: 40,
         label: { content: String(i + 1), color: '#ffffff', bgColor: '#1f6f5c', fontSize: 14, padding: 4, borderRadius: 12, anchorX: -8, anchorY: -52 },
-      })) as never}
+        })),
+        // Jobs (工) and courses (学) after the points: their marker ids follow the points'.
+        ...extras.map((e, i) => ({
+          id: points.length + i,
+          latitude: e.lat,
+          longitude: e.lng,
+          title: e.name,
+          iconPath: '',
+          width: 24,
+          height: 30,
+          label: { content: e.layer === 'job' ? '工' : '学', color: '#ffffff', bgColor: e.layer === 'job' ? '#c25e00' : '#1a5fb4', fontSize: 12, padding: 3, borderRadius: 4, anchorX: -6, anchorY: -44 },
+        })),
+      ] as never}
       onError={() => undefined}
       onMarkerTap={(e) => {
-        const p = points[Number((e.detail as { markerId?: number }).markerId)];
+        const id = Number((e.detail as { markerId?: number }).markerId);
+        const p = points[id];
         if (p) onOpen(p.id);
+        else if (extras[id - points.length]) onOpenExtra?.(extras[id - points.length]!);
       }}
     />
   );

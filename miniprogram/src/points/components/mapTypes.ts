@@ -5,9 +5,17 @@ export interface MapPoint {
   lng: number;
 }
 
+/** Something else near the person shown on the same map: a job or a training course. */
+export interface MapExtra extends MapPoint {
+  layer: 'job' | 'course';
+}
+
 export interface PointsMapProps {
   center: { lat: number; lng: number; label: string };
   radiusM: number;
   points: readonly MapPoint[];
   onOpen: (id: string) => void;
+  /** Jobs and courses as layers (their own shapes and colours); tapping one opens it. */
+  extras?: readonly MapExtra[];
+  onOpenExtra?: (extra: MapExtra) => void;
 }

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { distanceText, nearbyServicePoints, type ServicePoint } from '@doorstep/shared';
+import { distanceText, nearbyCourses, nearbyServicePoints, nearbyVacancies, type ServicePoint } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
@@ -12,6 +12,8 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { hereCenter, homeCenter, type Center } from '../../services/center';
 import { request } from '../../services/request';
 import { PointsMap } from '../components/PointsMap';
+import type { MapExtra } from '../components/mapTypes';
+import { Toggles } from '../../components/Toggles';
 import '../../styles/page.scss';
 import '../components/points.scss';
 
@@ -25,11 +27,28 @@ export default function NearbyPointsPage() {
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
+  // Jobs and courses on the same map, when asked for.
+  const [layers, setLayers] = useState<string[]>([]);
+  const [extras, setExtras] = useState<MapExtra[]>([]);
 
-  async function search(at: Center, km = radiusKm, more = false) {
+  async function loadLayers(at: Center, km: number, wanted: readonly string[]) {
+    const query = { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20 };
+    const [jobs, courses] = await Promise.all([
+      wanted.includes('job') ? request(nearbyVacancies, { query: { ...query, sort: 'distance' } }) : Promise.resolve({ items: [] }),
+      wanted.includes('course') ? request(nearbyCourses, { query }) : Promise.resolve({ items: [] }),
+    ]);
+    setExtras([
+      ...jobs.items.flatMap((j) => (j.at ? [{ id: j.vacancy.id, name: j.vacancy.title, ...j.at, layer: 'job' as const }] : [])),
+      ...courses.items.map((c) => ({ id: c.course.id, name: c.course.title, lat: c.course.place.lat, lng: c.course.place.lng, layer: 'course' as const })),
+    ]);
+  }
+
+  async function search(at: Center, km = radiusKm, more = false, wanted: readonly string[] = layers) {
     setLoading(true);
     setError(undefined);
     try {
+      // The jobs and courses are extra: the points show even if they cannot be had.
+      if (!more) await loadLayers(at, km, wanted).catch(() => setExtras([]));
       const page = await request(nearbyServicePoints, { query: { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20, ...(more && cursor ? { cursor } : {}) } });
       setItems((old) => (more && old ? [...old, ...page.items] : page.items));
       setCursor(page.nextCursor);
@@ -68,6 +87,11 @@ export default function NearbyPointsPage() {
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `/points/point/index?id=${id}` });
+  const openExtra = (e: MapExtra) => Taro.navigateTo({ url: e.layer === 'job' ? `/jobs/vacancy/index?id=${e.id}` : `/training/course/index?id=${e.id}` });
+  function showLayers(next: string[]) {
+    setLayers(next);
+    if (center) void search(center, radiusKm, false, next);
+  }
 
   if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
   return (
@@ -92,7 +116,22 @@ export default function NearbyPointsPage() {
       </Button>
       {error ? <Notice message={error} actionText="重试" onAction={() => (center ? search(center) : start())} /> : null}
       {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
-      {center && items ? <PointsMap center={center} radiusM={radiusKm * 1000} points={items.map((i) => i.point)} onOpen={(id) => void open(id)} /> : null}
+      {center ? (
+        <View className="card section-title">
+          <Text className="card__title">地图上也显示</Text>
+          <Toggles options={[{ value: 'job', label: '附近的工作' }, { value: 'course', label: '附近的培训班' }]} chosen={layers} onChange={showLayers} />
+        </View>
+      ) : null}
+      {center && items ? (
+        <View>
+          <PointsMap center={center} radiusM={radiusKm * 1000} points={items.map((i) => i.point)} onOpen={(id) => void open(id)} extras={extras} onOpenExtra={(e) => void openExtra(e)} />
+          <View className="map-legend">
+            <Text className="map-legend__point">服务网点（数字同下面的列表）</Text>
+            {layers.includes('job') ? <Text className="map-legend__job">工作 {extras.filter((e) => e.layer === 'job').length} 个</Text> : null}
+            {layers.includes('course') ? <Text className="map-legend__course">培训班 {extras.filter((e) => e.layer === 'course').length} 个</Text> : null}
+          </View>
+        </View>
+      ) : null}
       {items && items.length === 0 ? <Text className="page__lead">这个范围内还没有服务网点。可以换大一点的范围，或打 12333 问一问。</Text> : null}
       {items?.map(({ point, distanceM }, i) => (
         <View key={point.id} className="card point-card" onClick={() => void open(point.id)}>
