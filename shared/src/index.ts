@@ -29,3 +29,4 @@ export { buildOpenApiDocument } from './openapi';
 export * from './domain/servicePoints';
 export * from './domain/serviceCatalogue';
 export * from './domain/policies';
+export * from './domain/fairs';

@@ -419,6 +419,8 @@ export const JobApplicationEntity = new Entity({
     message: string().optional(),
     employerNote: string().optional(),
     referralCode: string().optional(),
+    /** Said at a job fair (我有意向 at its booth). */
+    fairId: string().optional(),
     /** The search card as it was when the person applied, so the list survives edits and closing. */
     vacancyJson: string(),
     ...regulatedRecord(),

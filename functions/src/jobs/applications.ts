@@ -51,13 +51,14 @@ function toView(a: StoredApplication): JobApplication {
     ...(a.message ? { message: a.message } : {}),
     ...(a.employerNote ? { employerNote: a.employerNote } : {}),
     ...(a.referralCode ? { referralCode: a.referralCode } : {}),
+    ...(a.fairId ? { fairId: a.fairId } : {}),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
 }
 
 /** One tap: the person's registration stands in for a CV. A second application → 409. */
-export async function apply(userId: string, vacancyId: string, message?: string): Promise<JobApplication> {
+export async function apply(userId: string, vacancyId: string, message?: string, fairId?: string): Promise<JobApplication> {
   const [vacancy, { Item: registration }, { Item: referralMarker }] = await Promise.all([
     loadVacancy(vacancyId),
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send(),
@@ -80,6 +81,7 @@ export async function apply(userId: string, vacancyId: string, message?: string)
     status: 'applied' as const,
     ...(message ? { message } : {}),
     ...(referralMarker ? { referralCode: referralMarker.code } : {}),
+    ...(fairId ? { fairId } : {}),
     vacancyJson: card.cardJson,
     createdAt: now,
     updatedAt: now,
@@ -168,6 +170,7 @@ export async function candidates(userId: string, vacancyId: string): Promise<Can
         match: inThirdPerson(matchOf(seeker.profile, summary, distanceM)),
         ...(p.application?.message ? { message: p.application.message } : {}),
         ...(p.referralCode ? { referralCode: p.referralCode } : {}),
+        ...(p.application?.fairId ? { fairId: p.application.fairId } : {}),
         at: p.at,
       };
     }),

@@ -11,8 +11,9 @@ export const CODE_LIFETIME_SECONDS = 60;
 /** Clocks of the phone and the server differ a little; the scan takes a moment. */
 const LEEWAY_SECONDS = 15;
 
+/** The Ed25519 pair that signs holder codes, and fair check-in codes too (a payload says which). */
 let keys: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
-function keyPair() {
+export function keyPair() {
   if (!keys) {
     const privateKey = createPrivateKey({ key: Buffer.from(getConfig().VOUCHER_CODE_KEY, 'base64'), format: 'der', type: 'pkcs8' });
     keys = { privateKey, publicKey: createPublicKey(privateKey) };

@@ -25,6 +25,7 @@ export * from './staffAdmin';
 export * from './access';
 export * from './servicePoints';
 export * from './policies';
+export * from './fairs';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -89,6 +90,21 @@ import {
   markQuestionComplex,
   questionTopics,
 } from './policies';
+import {
+  createFair,
+  publishFair,
+  listFairs,
+  getFair,
+  applyForBooth,
+  decideBooth,
+  registerForFair,
+  myFairs,
+  fairCheckinCode,
+  scanFairCheckin,
+  fairGateCode,
+  selfFairCheckin,
+  fairIntention,
+} from './fairs';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
@@ -286,4 +302,17 @@ export const allContracts = [
   answerQuestion,
   markQuestionComplex,
   questionTopics,
+  createFair,
+  publishFair,
+  listFairs,
+  getFair,
+  applyForBooth,
+  decideBooth,
+  registerForFair,
+  myFairs,
+  fairCheckinCode,
+  scanFairCheckin,
+  fairGateCode,
+  selfFairCheckin,
+  fairIntention,
 ] as const;

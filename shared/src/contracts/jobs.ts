@@ -30,6 +30,8 @@ export const jobApplicationSchema = z.object({
   /** What the employer said with the outcome (an interview time, a reason). */
   employerNote: z.string().optional(),
   referralCode: z.string().optional(),
+  /** Said at this job fair (我有意向 at its booth). */
+  fairId: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -82,6 +84,8 @@ export const candidateSchema = z.object({
   match: matchSchema,
   message: z.string().optional(),
   referralCode: z.string().optional(),
+  /** Met at this job fair. */
+  fairId: z.string().optional(),
   at: z.string(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;

@@ -16,6 +16,8 @@ export const TASK_KINDS = [
   'review',
   'access_anomaly',
   'question',
+  'fair_publish',
+  'fair_receipt',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -31,6 +33,8 @@ export const taskKindLabels: Record<TaskKind, string> = {
   review: '审核申请：在审核工作台办理',
   access_anomaly: '异常查看：核实下级工作人员短时间内大量查看个人信息的原因',
   question: '你问我答：答复群众的政策和办事问题',
+  fair_publish: '发布招聘会：受理后3个工作日内发布',
+  fair_receipt: '招聘会回执：催收参会单位的招聘结果回执',
 };
 
 /**
@@ -53,6 +57,9 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   access_anomaly: { days: 3, unit: 'working' },
   // 你问我答 (domain.md §7.1, §3.Z): 3 working days, 10 for a question marked complex.
   question: { days: 3, unit: 'working' },
+  // Job fairs (domain.md §3.2 WF-13): published within 3 working days; receipts within 5 after it.
+  fair_publish: { days: 3, unit: 'working' },
+  fair_receipt: { days: 5, unit: 'working' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */

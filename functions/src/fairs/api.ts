@@ -1,0 +1,19 @@
+// Job fairs, one Lambda: fairs and their booths, pre-registration, check-in and 我有意向.
+import { router } from '../http/router';
+import * as fairs from './handlers';
+
+export const handler = router(
+  fairs.create,
+  fairs.publish,
+  fairs.list,
+  fairs.one,
+  fairs.booth,
+  fairs.decide,
+  fairs.register,
+  fairs.mine,
+  fairs.code,
+  fairs.scan,
+  fairs.gate,
+  fairs.self,
+  fairs.intend,
+);

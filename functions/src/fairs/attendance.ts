@@ -1,0 +1,152 @@
+// Going to a fair: pre-registration (a special fair only for its group: 422 saying why), the
+// day's check-in — a personal code signed like voucher codes (Ed25519), valid on that day only,
+// scanned at the gate; or the gate's own code of the day the person scans — once per person per
+// day (a conditional write), and 我有意向: the registration sent as a CV to a post of an accepted
+// booth, marked as from the fair.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { CompactSign, compactVerify, errors as joseErrors } from 'jose';
+import { fairRefusal, inJurisdiction, todayInChina, type Fair, type FairKind } from '@doorstep/shared';
+import { currentCategories } from '../applications/categories';
+import { JobseekerRegistrationEntity } from '../db/entities';
+import { isConditionFailure } from '../db/errors';
+import { table } from '../db/table';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
+import { scopeOf } from '../http/jurisdiction';
+import type { Principal } from '../http/session';
+import { apply } from '../jobs/applications';
+import { keyPair } from '../vouchers/codes';
+import { FairCheckInEntity, FairRegistrationEntity } from './entities';
+import { boothsOf, loadFair, toFairView, type StoredFair } from './fairs';
+
+const onNow = (fair: StoredFair, today: string) => fair.status === 'published' && fair.startDate <= today && today <= fair.endDate;
+
+async function publishedFair(fairId: string, today: string): Promise<StoredFair> {
+  const fair = await loadFair(fairId);
+  if (!fair || fair.status !== 'published' || fair.endDate < today) throw new NotFoundError('找不到这个招聘会，或它已经结束');
+  return fair;
+}
+
+export async function registerForFair(userId: string, fairId: string, now = new Date()): Promise<{ fairId: string; registeredAt: string }> {
+  const today = todayInChina(now);
+  const fair = await publishedFair(fairId, today);
+  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
+  if (!reg) throw new ForbiddenError('请先做求职登记，再报名招聘会');
+  const { categories } = await currentCategories(userId);
+  const refusal = fairRefusal(fair.kind as FairKind, { gender: reg.gender, groups: categories.map((c) => c.code), personCategory: reg.personCategory ?? 'general' });
+  if (refusal) throw new RuleError(refusal);
+  const at = now.toISOString();
+  try {
+    await FairRegistrationEntity.build(PutItemCommand)
+      .item({ fairId, userId, createdAt: at, gsi2pk: `USER_FAIRS#${userId}`, gsi2sk: `${fair.startDate}#${fairId}` })
+      .options({ condition: { attr: 'userId', exists: false } })
+      .send();
+  } catch (err) {
+    if (isConditionFailure(err)) throw new ConflictError('您已经报名了这个招聘会');
+    throw err;
+  }
+  return { fairId, registeredAt: at };
+}
+
+export async function myFairs(userId: string): Promise<Fair[]> {
+  const { Items = [] } = await table.build(QueryCommand).entities(FairRegistrationEntity).query({ index: 'gsi2', partition: `USER_FAIRS#${userId}` }).options({ limit: 50, reverse: true }).send();
+  const fairs = await Promise.all(Items.map((r) => loadFair(r.fairId)));
+  return fairs.flatMap((f) => (f ? [toFairView(f)] : []));
+}
+
+export async function fairStateOf(userId: string, fairId: string, now = new Date()) {
+  const today = todayInChina(now);
+  const [{ Item: reg }, { Item: checkin }] = await Promise.all([
+    FairRegistrationEntity.build(GetItemCommand).key({ fairId, userId }).send(),
+    FairCheckInEntity.build(GetItemCommand).key({ fairId, date: today, userId }).send(),
+  ]);
+  return { registered: !!reg, checkedInToday: !!checkin };
+}
+
+// ── Signed codes ────────────────────────────────────────────────────────────────────────────────
+type CodePayload = { t: 'fair-person'; f: string; u: string; d: string } | { t: 'fair-gate'; f: string; d: string };
+
+async function sign(payload: CodePayload): Promise<string> {
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA' }).sign(keyPair().privateKey);
+}
+
+async function verify(code: string): Promise<CodePayload> {
+  try {
+    const { payload } = await compactVerify(code, keyPair().publicKey, { algorithms: ['EdDSA'] });
+    const p = JSON.parse(new TextDecoder().decode(payload)) as Partial<CodePayload> & Record<string, unknown>;
+    if ((p.t === 'fair-person' && typeof p.u === 'string') || p.t === 'fair-gate') {
+      if (typeof p.f === 'string' && typeof p.d === 'string') return p as CodePayload;
+    }
+  } catch (err) {
+    if (!(err instanceof joseErrors.JOSEError || err instanceof SyntaxError)) throw err;
+  }
+  throw new RuleError('这不是这个招聘会的签到码');
+}
+
+/** The person's code for today, if they pre-registered and the fair is on today. */
+export async function personCode(userId: string, fairId: string, now = new Date()): Promise<{ code: string; date: string }> {
+  const today = todayInChina(now);
+  const fair = await publishedFair(fairId, today);
+  if (!onNow(fair, today)) throw new RuleError(`招聘会在${fair.startDate}举办，当天才能出示签到码`);
+  const { Item: reg } = await FairRegistrationEntity.build(GetItemCommand).key({ fairId, userId }).send();
+  if (!reg) throw new RuleError('请先预约这个招聘会，再出示签到码');
+  return { code: await sign({ t: 'fair-person', f: fairId, u: userId, d: today }), date: today };
+}
+
+/** The gate's code for today (staff of the fair's area print or show it). */
+export async function gateCode(principal: Principal, fairId: string, now = new Date()): Promise<{ code: string; date: string }> {
+  const today = todayInChina(now);
+  scopeOf(principal);
+  const fair = await loadFair(fairId);
+  if (!fair || !inJurisdiction(fair.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个招聘会');
+  if (!onNow(fair, today)) throw new RuleError(`招聘会在${fair.startDate}举办，当天才有入口签到码`);
+  return { code: await sign({ t: 'fair-gate', f: fairId, d: today }), date: today };
+}
+
+async function checkIn(fairId: string, userId: string, today: string, how: 'scanned' | 'self', by?: string) {
+  try {
+    await FairCheckInEntity.build(PutItemCommand)
+      .item({ fairId, date: today, userId, at: new Date().toISOString(), how, ...(by ? { by } : {}) })
+      .options({ condition: { attr: 'userId', exists: false } })
+      .send();
+  } catch (err) {
+    if (isConditionFailure(err)) throw new ConflictError('今天已经签到过了');
+    throw err;
+  }
+}
+
+/** The gate scans a person's code: theirs, for this fair, for today — once. */
+export async function scanCheckin(principal: Principal, fairId: string, code: string, now = new Date()) {
+  const today = todayInChina(now);
+  scopeOf(principal);
+  const fair = await loadFair(fairId);
+  if (!fair || !inJurisdiction(fair.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个招聘会');
+  const p = await verify(code);
+  if (p.t !== 'fair-person' || p.f !== fairId) throw new RuleError('这不是这个招聘会的签到码');
+  if (p.d !== today) throw new RuleError(`这是${p.d}的签到码，今天不能用`);
+  await checkIn(fairId, p.u, today, 'scanned', principal.userId);
+  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: p.u }).send();
+  return { userId: p.u, name: reg?.name ?? '', date: today };
+}
+
+/** A person scans the gate's code of the day. */
+export async function selfCheckin(userId: string, fairId: string, gate: string, now = new Date()) {
+  const today = todayInChina(now);
+  await publishedFair(fairId, today);
+  const p = await verify(gate);
+  if (p.t !== 'fair-gate' || p.f !== fairId) throw new RuleError('这不是这个招聘会的入口签到码');
+  if (p.d !== today) throw new RuleError(`这是${p.d}的入口签到码，今天不能用`);
+  await checkIn(fairId, userId, today, 'self');
+  return { date: today };
+}
+
+/** 我有意向: a post of an accepted booth of this fair; the application remembers the fair. */
+export async function intention(userId: string, fairId: string, vacancyId: string, now = new Date()) {
+  const today = todayInChina(now);
+  await publishedFair(fairId, today);
+  const booths = await boothsOf(fairId);
+  if (!booths.some((b) => b.status === 'accepted' && b.vacancyIds.includes(vacancyId))) throw new NotFoundError('这个招聘会上没有这个岗位');
+  const application = await apply(userId, vacancyId, undefined, fairId);
+  return { applicationId: application.id };
+}

@@ -1,0 +1,97 @@
+// 招聘会's items (functions/src/db/README.md has their access patterns): the fair, its booths (one
+// per employer), pre-registrations and check-ins, all in the fair's partition. Beside the domain,
+// so that functions which never touch them do not carry their definitions.
+import { Entity } from 'dynamodb-toolbox/entity';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { table } from '../db/table';
+
+/** A fair. `accepted` counts the booths given out (`accepted < booths` on every acceptance). GSI1: a city's fairs by date. */
+export const FairEntity = new Entity({
+  name: 'Fair',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    title: string(),
+    kind: string().enum('general', 'graduates', 'hard_to_employ', 'veterans', 'women', 'disabled'),
+    mode: string().enum('onsite', 'online'),
+    areaCode: string(),
+    startDate: string(),
+    endDate: string(),
+    hours: map({ from: string(), to: string() }),
+    venue: map({ name: string(), address: string(), lat: number(), lng: number() }).optional(),
+    liveUrl: string().optional(),
+    liveRoomId: string().optional(),
+    intro: string(),
+    booths: number(),
+    accepted: number(),
+    status: string().enum('planned', 'published', 'cancelled'),
+    publishTaskId: string(),
+    createdBy: string(),
+    createdAt: string(),
+    updatedAt: string(),
+    gsi1pk: string(),
+    gsi1sk: string(),
+  }),
+  computeKey: ({ fairId }) => ({ pk: `FAIR#${fairId}`, sk: 'FAIR' }),
+});
+
+export const fairIndexKeys = (areaCode: string, startDate: string, fairId: string) => ({ gsi1pk: `FAIRS#${areaCode.slice(0, 4)}`, gsi1sk: `${startDate}#${fairId}` });
+
+/** An employer's booth at a fair: one per employer (`attribute_not_exists`), with the posts it brings. GSI2: the employer's fairs. */
+export const BoothEntity = new Entity({
+  name: 'Booth',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    employerId: string().key(),
+    employerName: string(),
+    vacancyIds: list(string()),
+    status: string().enum('applied', 'accepted', 'refused'),
+    boothNo: number().optional(),
+    reason: string().optional(),
+    appliedBy: string(),
+    decidedBy: string().optional(),
+    createdAt: string(),
+    updatedAt: string(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ fairId, employerId }) => ({ pk: `FAIR#${fairId}`, sk: `BOOTH#${employerId}` }),
+});
+
+/** A person's pre-registration (one each). GSI2: the person's fairs. */
+export const FairRegistrationEntity = new Entity({
+  name: 'FairRegistration',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    userId: string().key(),
+    createdAt: string(),
+    gsi2pk: string(),
+    gsi2sk: string(),
+  }),
+  computeKey: ({ fairId, userId }) => ({ pk: `FAIR#${fairId}`, sk: `REG#${userId}` }),
+});
+
+/** A check-in: once per person per day (`attribute_not_exists`). */
+export const FairCheckInEntity = new Entity({
+  name: 'FairCheckIn',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    date: string().key(),
+    userId: string().key(),
+    at: string(),
+    how: string().enum('scanned', 'self'),
+    by: string().optional(),
+  }),
+  computeKey: ({ fairId, date, userId }) => ({ pk: `FAIR#${fairId}`, sk: `CHECKIN#${date}#${userId}` }),
+});

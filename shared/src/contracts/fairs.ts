@@ -1,0 +1,231 @@
+// 招聘会 (issue 20): fairs, booths, pre-registration, signed check-in codes and 我有意向.
+import { z } from '../zod';
+import { BOOTH_STATUSES, FAIR_KINDS, FAIR_MODES, FAIR_STATUSES } from '../domain/fairs';
+import { vacancySummarySchema } from './vacancies';
+import { defineContract, ulidSchema } from './contract';
+
+const idParams = z.strictObject({ id: ulidSchema });
+const dateSchema = z.iso.date({ message: '日期格式应为 2026-12-08' });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 09:00');
+
+export const fairBodySchema = z
+  .strictObject({
+    title: z.string().trim().min(4, '请填写招聘会名称').max(40, '名称最多40个字'),
+    kind: z.enum(FAIR_KINDS, { message: '请选择招聘会类型' }),
+    mode: z.enum(FAIR_MODES, { message: '请选择现场或网络' }),
+    areaCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '请选择举办地区'),
+    startDate: dateSchema,
+    endDate: dateSchema,
+    hours: z.strictObject({ from: hhmm, to: hhmm }),
+    venue: z
+      .strictObject({
+        name: z.string().trim().min(2, '请填写场地名称').max(40),
+        address: z.string().trim().min(2, '请填写场地地址').max(100),
+        lat: z.number().min(3).max(54),
+        lng: z.number().min(73).max(136),
+      })
+      .optional(),
+    liveUrl: z.url({ message: '直播链接须以 https:// 开头', protocol: /^https$/ }).max(300).optional(),
+    liveRoomId: z.string().trim().min(2).max(60).optional(),
+    intro: z.string().trim().min(4, '请写几句介绍').max(500, '最多500个字'),
+    booths: z.number().int().min(1, '至少1个展位').max(1000, '最多1000个展位'),
+  })
+  .superRefine((f, ctx) => {
+    if (f.endDate < f.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+    if (f.hours.to <= f.hours.from) ctx.addIssue({ code: 'custom', path: ['hours', 'to'], message: '结束时间须晚于开始时间' });
+    if (f.mode === 'onsite' && !f.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: '现场招聘会请填写场地' });
+  });
+export type FairBody = z.infer<typeof fairBodySchema>;
+
+export const fairSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(FAIR_KINDS),
+  kindName: z.string(),
+  mode: z.enum(FAIR_MODES),
+  areaCode: z.string(),
+  areaName: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  hours: z.object({ from: z.string(), to: z.string() }),
+  venue: z.object({ name: z.string(), address: z.string(), lat: z.number(), lng: z.number() }).optional(),
+  liveUrl: z.string().optional(),
+  liveRoomId: z.string().optional(),
+  intro: z.string(),
+  booths: z.number().int(),
+  accepted: z.number().int(),
+  status: z.enum(FAIR_STATUSES),
+});
+export type Fair = z.infer<typeof fairSchema>;
+
+export const boothSchema = z.object({
+  employerId: z.string(),
+  employerName: z.string(),
+  status: z.enum(BOOTH_STATUSES),
+  boothNo: z.number().int().optional(),
+  reason: z.string().optional(),
+  vacancies: z.array(vacancySummarySchema),
+});
+
+export const createFair = defineContract({
+  id: 'createFair',
+  method: 'POST',
+  path: '/staff/fairs',
+  summary: '街道、区、市工作人员创建招聘会（综合或专场，现场或网络）；同时生成3个工作日内发布的待办',
+  auth: ['staff'],
+  body: fairBodySchema,
+  response: z.object({ fair: fairSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403],
+});
+
+export const publishFair = defineContract({
+  id: 'publishFair',
+  method: 'POST',
+  path: '/staff/fairs/{id}/publish',
+  summary: '发布招聘会（对群众可见，可报名），办结发布待办；辖区外 404，已发布 409',
+  auth: ['staff'],
+  params: idParams,
+  response: z.object({ fair: fairSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const listFairs = defineContract({
+  id: 'listFairs',
+  method: 'GET',
+  path: '/fairs',
+  summary: '某地（社区或区代码）近期已发布、还没结束的招聘会，按日期',
+  auth: 'public',
+  query: z.strictObject({ areaCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '请选择地区') }),
+  response: z.object({ items: z.array(fairSchema) }),
+  errors: [400],
+});
+
+export const getFair = defineContract({
+  id: 'getFair',
+  method: 'GET',
+  path: '/fairs/{id}',
+  summary: '招聘会详情：参会单位（已通过的展位）和它们带来的岗位；本人是否已报名、今天是否已签到',
+  auth: 'user',
+  proxy: '查看招聘会',
+  params: idParams,
+  response: z.object({ fair: fairSchema, booths: z.array(boothSchema), mine: z.object({ registered: z.boolean(), checkedInToday: z.boolean() }) }),
+  errors: [400, 401, 404],
+});
+
+export const applyForBooth = defineContract({
+  id: 'applyForBooth',
+  method: 'POST',
+  path: '/fairs/{id}/booths',
+  summary: '单位申请展位，带上本单位已发布的岗位；同一招聘会只能申请一次（409）',
+  auth: ['employer'],
+  params: idParams,
+  body: z.strictObject({ employerId: ulidSchema, vacancyIds: z.array(ulidSchema).min(1, '请至少带一个岗位').max(20, '最多带20个岗位') }),
+  response: z.object({ booth: boothSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const decideBooth = defineContract({
+  id: 'decideBooth',
+  method: 'POST',
+  path: '/staff/fairs/{id}/booths/{employerId}/decision',
+  summary: '受理展位申请：通过（分配展位号，展位满了 409）或不通过（写明原因）；辖区外 404',
+  auth: ['staff'],
+  params: z.strictObject({ id: ulidSchema, employerId: ulidSchema }),
+  body: z.discriminatedUnion('decision', [
+    z.strictObject({ decision: z.literal('accept') }),
+    z.strictObject({ decision: z.literal('refuse'), reason: z.string().trim().min(2, '请写明不通过的原因').max(200) }),
+  ]),
+  response: z.object({ booth: boothSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const registerForFair = defineContract({
+  id: 'registerForFair',
+  method: 'POST',
+  path: '/fairs/{id}/registrations',
+  summary: '求职者预约参加招聘会；专场只接受对应人群（不符合 422，说明原因）；已报名 409',
+  auth: 'user',
+  proxy: '预约参加招聘会',
+  consents: ['privacy'],
+  params: idParams,
+  response: z.object({ fairId: z.string(), registeredAt: z.string() }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const myFairs = defineContract({
+  id: 'myFairs',
+  method: 'GET',
+  path: '/me/fairs',
+  summary: '我预约的招聘会',
+  auth: 'user',
+  proxy: '查看预约的招聘会',
+  response: z.object({ items: z.array(fairSchema) }),
+  errors: [401],
+});
+
+export const fairCheckinCode = defineContract({
+  id: 'fairCheckinCode',
+  method: 'GET',
+  path: '/fairs/{id}/checkin-code',
+  summary: '招聘会当天本人的签到码（签名，只在当天有效）；没有预约或不是举办日 422',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ code: z.string(), date: z.string() }),
+  errors: [400, 401, 404, 422],
+});
+
+export const scanFairCheckin = defineContract({
+  id: 'scanFairCheckin',
+  method: 'POST',
+  path: '/staff/fairs/{id}/checkins',
+  summary: '入口扫求职者的签到码：每人每天一次（再扫 409），伪造或别的日子的码 422',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ code: z.string().min(10).max(1000) }),
+  response: z.object({ checkedIn: z.object({ userId: z.string(), name: z.string(), date: z.string() }) }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const fairGateCode = defineContract({
+  id: 'fairGateCode',
+  method: 'GET',
+  path: '/staff/fairs/{id}/gate-code',
+  summary: '贴在入口的当天签到码（签名，只在当天有效），求职者自己扫',
+  auth: ['staff'],
+  params: idParams,
+  response: z.object({ code: z.string(), date: z.string() }),
+  errors: [400, 401, 403, 404, 422],
+});
+
+export const selfFairCheckin = defineContract({
+  id: 'selfFairCheckin',
+  method: 'POST',
+  path: '/fairs/{id}/self-checkin',
+  summary: '求职者扫入口的签到码自己签到：每天一次（409），码不对或不是今天 422',
+  auth: 'user',
+  proxy: '招聘会签到',
+  params: idParams,
+  body: z.strictObject({ gateCode: z.string().min(10).max(1000) }),
+  response: z.object({ date: z.string() }),
+  successStatus: 201,
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const fairIntention = defineContract({
+  id: 'fairIntention',
+  method: 'POST',
+  path: '/fairs/{id}/intentions',
+  summary: '我有意向：把求职登记作为简历投给招聘会上某个展位的岗位（记为来自招聘会）；已投过 409',
+  auth: 'user',
+  proxy: '在招聘会上投简历',
+  consents: ['privacy'],
+  params: idParams,
+  body: z.strictObject({ vacancyId: ulidSchema }),
+  response: z.object({ applicationId: z.string() }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409],
+});
