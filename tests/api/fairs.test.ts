@@ -1,0 +1,108 @@
+// 招聘会 over real HTTP (issue 20): a street creates and publishes a fair; an approved employer
+// applies for a booth with its published post; the street accepts; a resident sees the fair with
+// its employers, pre-registers, shows her code at the gate once, and says 我有意向; the employer
+// sees her among the candidates, marked as from the fair. Bad input is a 400 in Chinese; another
+// street's staff get 404.
+import { addCalendarDays, todayInChina } from '@doorstep/shared';
+import { apiClient } from '../support/http';
+import { startApi, type RunningApi } from '../support/localStack';
+import { uniqueTableName } from '../support/testConfig';
+import { employerBody, makeUscc } from '../support/employers';
+import { makeIdNumber, registrationBody } from '../support/people';
+import { vacancyBody } from '../support/vacancies';
+
+jest.setTimeout(300_000);
+
+let api: RunningApi;
+let client: ReturnType<typeof apiClient>;
+const tableName = uniqueTableName('fairs');
+let street: string;
+let otherStreet: string;
+let owner: string;
+let resident: string;
+let employerId: string;
+let vacancyId: string;
+let fairId: string;
+const TODAY = todayInChina();
+
+const fairBody = {
+  title: '鼓东街道春风行动招聘会',
+  kind: 'general',
+  mode: 'onsite',
+  areaCode: '350102001',
+  startDate: TODAY,
+  endDate: addCalendarDays(TODAY, 1),
+  hours: { from: '09:00', to: '12:00' },
+  venue: { name: '鼓东街道文化广场', address: '鼓东路 1 号', lat: 26.086, lng: 119.301 },
+  intro: '社区周边商超、餐饮、物业企业现场招聘。',
+  booths: 20,
+};
+
+beforeAll(async () => {
+  api = await startApi({ tableName });
+  client = apiClient(api.baseUrl);
+  street = await client.devLogin('fa-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  otherStreet = await client.devLogin('fa-other', { roles: ['staff'], level: 'street', areaCode: '350102003' });
+  owner = await client.devLogin('fa-owner');
+  employerId = (await client.post('/employers', employerBody({ name: '鼓东路便民超市', uscc: makeUscc(9901) }), owner)).body.employer.id;
+  const review = (await client.get('/staff/reviews?type=employer&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === employerId);
+  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  vacancyId = (await client.post('/vacancies', vacancyBody(employerId, { lat: 26.0851, lng: 119.3019 }, { title: '超市理货员' }), owner)).body.vacancy.id;
+  const vreview = (await client.get('/staff/reviews?type=vacancy&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === vacancyId);
+  expect((await client.post(`/staff/reviews/${vreview.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
+  resident = await client.devLogin('fa-resident');
+  expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1982-08-08', 982), name: '黄秀梅', phone: '13700009820' }), resident)).status).toBe(200);
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe('a fair', () => {
+  it('refuses a fair that makes no sense, in Chinese, naming each field', async () => {
+    const bad = await client.post('/staff/fairs', { ...fairBody, title: '', booths: 0, endDate: '2020-01-01', venue: undefined, hours: { from: '12:00', to: '09:00' } }, street);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string[] }) => d.path.join('.'))).toEqual(expect.arrayContaining(['title', 'booths', 'endDate', 'hours.to', 'venue']));
+    expect((await client.post('/staff/fairs', fairBody, resident)).status).toBe(403);
+    expect((await client.post('/staff/fairs', { ...fairBody, areaCode: '350102003' }, street)).status).toBe(403);
+  });
+
+  it('is created and published by the street; an employer applies with its post and is accepted with a booth number', async () => {
+    const created = await client.post('/staff/fairs', fairBody, street);
+    expect(created.status).toBe(201);
+    fairId = created.body.fair.id;
+    expect((await client.get('/fairs?areaCode=350102001001')).body.items).toEqual([]); // not published yet
+    expect((await client.post(`/staff/fairs/${fairId}/publish`, undefined, otherStreet)).status).toBe(404);
+    expect((await client.post(`/staff/fairs/${fairId}/publish`, undefined, street)).status).toBe(200);
+    expect((await client.get('/fairs?areaCode=350102001001')).body.items.map((f: { id: string }) => f.id)).toEqual([fairId]);
+    const applied = await client.post(`/fairs/${fairId}/booths`, { employerId, vacancyIds: [vacancyId] }, owner);
+    expect(applied.status).toBe(201);
+    expect((await client.post(`/fairs/${fairId}/booths`, { employerId, vacancyIds: [vacancyId] }, owner)).status).toBe(409);
+    expect((await client.post(`/staff/fairs/${fairId}/booths/${employerId}/decision`, { decision: 'refuse' }, street)).status).toBe(400);
+    expect((await client.post(`/staff/fairs/${fairId}/booths/${employerId}/decision`, { decision: 'accept' }, otherStreet)).status).toBe(404);
+    const accepted = await client.post(`/staff/fairs/${fairId}/booths/${employerId}/decision`, { decision: 'accept' }, street);
+    expect(accepted.body.booth).toMatchObject({ status: 'accepted', boothNo: 1, vacancies: [{ id: vacancyId, title: '超市理货员' }] });
+  });
+});
+
+describe('going to it', () => {
+  it('she sees its employers, pre-registers, checks in once with her code, and says 我有意向; the employer sees her', async () => {
+    const seen = await client.get(`/fairs/${fairId}`, resident);
+    expect(seen.body).toMatchObject({ booths: [{ employerName: '鼓东路便民超市', boothNo: 1 }], mine: { registered: false, checkedInToday: false } });
+    expect((await client.post(`/fairs/${fairId}/registrations`, undefined, resident)).status).toBe(201);
+    expect((await client.post(`/fairs/${fairId}/registrations`, undefined, resident)).status).toBe(409);
+    const { code } = (await client.get(`/fairs/${fairId}/checkin-code`, resident)).body;
+    expect((await client.post(`/staff/fairs/${fairId}/checkins`, { code: `${code}x` }, street)).status).toBe(422);
+    expect((await client.post(`/staff/fairs/${fairId}/checkins`, { code }, otherStreet)).status).toBe(404);
+    const scanned = await client.post(`/staff/fairs/${fairId}/checkins`, { code }, street);
+    expect(scanned.status).toBe(201);
+    expect(scanned.body.checkedIn.name).toBe('黄秀梅');
+    expect((await client.post(`/staff/fairs/${fairId}/checkins`, { code }, street)).status).toBe(409);
+    expect((await client.get(`/fairs/${fairId}`, resident)).body.mine).toEqual({ registered: true, checkedInToday: true });
+    expect((await client.post(`/fairs/${fairId}/intentions`, { vacancyId }, resident)).status).toBe(201);
+    expect((await client.post(`/fairs/${fairId}/intentions`, { vacancyId: 'nope' }, resident)).status).toBe(400);
+    const candidates = (await client.get(`/vacancies/${vacancyId}/candidates`, owner)).body.items;
+    expect(candidates).toEqual([expect.objectContaining({ name: '黄秀梅', fairId })]);
+    expect((await client.get('/me/fairs', resident)).body.items.map((f: { id: string }) => f.id)).toEqual([fairId]);
+  });
+});
