@@ -78,6 +78,10 @@ describe('a fair', () => {
     const applied = await client.post(`/fairs/${fairId}/booths`, { employerId, vacancyIds: [vacancyId] }, owner);
     expect(applied.status).toBe(201);
     expect((await client.post(`/fairs/${fairId}/booths`, { employerId, vacancyIds: [vacancyId] }, owner)).status).toBe(409);
+    expect((await client.get(`/staff/fairs/${fairId}/booths`, street)).body.booths).toEqual([expect.objectContaining({ employerName: '鼓东路便民超市', status: 'applied' })]);
+    expect((await client.get(`/staff/fairs/${fairId}/booths`, otherStreet)).status).toBe(404);
+    expect((await client.get('/staff/fairs', street)).body.items).toEqual([expect.objectContaining({ fair: expect.objectContaining({ id: fairId }), applications: 1 })]);
+    expect((await client.get('/staff/fairs', otherStreet)).body.items).toEqual([]);
     expect((await client.post(`/staff/fairs/${fairId}/booths/${employerId}/decision`, { decision: 'refuse' }, street)).status).toBe(400);
     expect((await client.post(`/staff/fairs/${fairId}/booths/${employerId}/decision`, { decision: 'accept' }, otherStreet)).status).toBe(404);
     const accepted = await client.post(`/staff/fairs/${fairId}/booths/${employerId}/decision`, { decision: 'accept' }, street);

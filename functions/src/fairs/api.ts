@@ -16,4 +16,6 @@ export const handler = router(
   fairs.gate,
   fairs.self,
   fairs.intend,
+  fairs.staffList,
+  fairs.staffBoothList,
 );

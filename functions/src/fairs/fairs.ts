@@ -9,7 +9,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { fairKindLabels, inJurisdiction, taskDue, todayInChina, type Fair, type FairBody, type z, type boothSchema } from '@doorstep/shared';
+import { fairKindLabels, inJurisdiction, todayInChina, type Fair, type FairBody, type z, type boothSchema } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { EmployerEntity, EmployerMemberEntity, TaskEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -208,4 +208,23 @@ export async function decideBooth(principal: Principal, fairId: string, employer
   throw new ConflictError('同时受理的人太多，请稍后再试');
 }
 
-export const receiptDue = (endDate: string) => taskDue('fair_receipt', endDate);
+/** The jurisdiction's fairs from this year on, soonest last-first, with how many booths were asked for. */
+export async function staffFairs(principal: Principal, today = todayInChina()) {
+  const scope = scopeOf(principal);
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(FairEntity)
+    .query({ index: 'gsi1', partition: `FAIRS#${scope.slice(0, 4)}`, range: { gte: `${today.slice(0, 4)}-01-01` } })
+    .options({ limit: 200 })
+    .send();
+  const mine = Items.filter((f) => f.areaCode.startsWith(scope) || scope.startsWith(f.areaCode)).reverse();
+  return Promise.all(mine.map(async (f) => ({ fair: toFairView(f), applications: (await boothsOf(f.fairId)).length })));
+}
+
+/** Every booth application of a fair in the jurisdiction, those waiting first. */
+export async function staffBooths(principal: Principal, fairId: string) {
+  const fair = await fairInScope(principal, fairId);
+  const order = { applied: 0, accepted: 1, refused: 2 } as const;
+  const booths = (await boothsOf(fairId)).sort((a, b) => order[a.status] - order[b.status] || a.createdAt.localeCompare(b.createdAt));
+  return { fair: toFairView(fair), booths: await Promise.all(booths.map(toBoothView)) };
+}

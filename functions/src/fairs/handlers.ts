@@ -7,7 +7,9 @@ import {
   fairGateCode,
   fairIntention,
   getFair as getContract,
+  listFairBooths,
   listFairs as listContract,
+  listStaffFairs,
   myFairs as myFairsContract,
   publishFair as publishContract,
   registerForFair as registerContract,
@@ -17,7 +19,7 @@ import {
 import { NotFoundError } from '../http/errors';
 import { httpHandler } from '../http/handler';
 import { fairStateOf, gateCode, intention, myFairs, personCode, registerForFair, scanCheckin, selfCheckin } from './attendance';
-import { applyForBooth, boothsOf, createFair, decideBooth, listFairs, loadFair, publishFair, toBoothView, toFairView } from './fairs';
+import { applyForBooth, boothsOf, createFair, decideBooth, listFairs, loadFair, publishFair, staffBooths, staffFairs, toBoothView, toFairView } from './fairs';
 
 export const create = httpHandler(createContract, async ({ principal, body }) => ({ fair: await createFair(principal, body) }));
 export const publish = httpHandler(publishContract, async ({ principal, params }) => ({ fair: await publishFair(principal, params.id) }));
@@ -37,3 +39,5 @@ export const scan = httpHandler(scanFairCheckin, async ({ principal, params, bod
 export const gate = httpHandler(fairGateCode, ({ principal, params }) => gateCode(principal, params.id));
 export const self = httpHandler(selfFairCheckin, ({ principal, params, body }) => selfCheckin(principal.userId, params.id, body.gateCode));
 export const intend = httpHandler(fairIntention, ({ principal, params, body }) => intention(principal.userId, params.id, body.vacancyId));
+export const staffList = httpHandler(listStaffFairs, async ({ principal }) => ({ items: await staffFairs(principal) }));
+export const staffBoothList = httpHandler(listFairBooths, ({ principal, params }) => staffBooths(principal, params.id));

@@ -229,3 +229,24 @@ export const fairIntention = defineContract({
   successStatus: 201,
   errors: [400, 401, 403, 404, 409],
 });
+
+export const listStaffFairs = defineContract({
+  id: 'listStaffFairs',
+  method: 'GET',
+  path: '/staff/fairs',
+  summary: '本辖区的招聘会（待发布、已发布），按日期，附展位申请数',
+  auth: ['staff'],
+  response: z.object({ items: z.array(z.object({ fair: fairSchema, applications: z.number().int() })) }),
+  errors: [401, 403],
+});
+
+export const listFairBooths = defineContract({
+  id: 'listFairBooths',
+  method: 'GET',
+  path: '/staff/fairs/{id}/booths',
+  summary: '一个招聘会的全部展位申请（待审核在前），带每家单位的岗位；辖区外 404',
+  auth: ['staff'],
+  params: idParams,
+  response: z.object({ fair: fairSchema, booths: z.array(boothSchema) }),
+  errors: [400, 401, 403, 404],
+});

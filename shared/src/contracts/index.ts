@@ -104,6 +104,8 @@ import {
   fairGateCode,
   selfFairCheckin,
   fairIntention,
+  listStaffFairs,
+  listFairBooths,
 } from './fairs';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
@@ -315,4 +317,6 @@ export const allContracts = [
   fairGateCode,
   selfFairCheckin,
   fairIntention,
+  listStaffFairs,
+  listFairBooths,
 ] as const;
