@@ -8,8 +8,8 @@ export default defineAppConfig({
     { root: 'registration', pages: ['form/index', 'mine/index'] },
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
-    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index', 'question/index', 'policies/index', 'policy-form/index', 'points/index', 'point-form/index'] },
+    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index', 'fairs/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index', 'question/index', 'policies/index', 'policy-form/index', 'points/index', 'point-form/index', 'fairs/index', 'fair-form/index', 'fair-desk/index'] },
     { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
     // The service hall's LED screen (H5).
     { root: 'screen', pages: ['index/index'] },
@@ -23,6 +23,8 @@ export default defineAppConfig({
     { root: 'points', pages: ['nearby/index', 'point/index', 'book/index', 'visits/index'] },
     // 政策: 为您找到的政策 with why, all local policies, 政策计算器, 你问我答.
     { root: 'policies', pages: ['list/index', 'policy/index', 'calculator/index', 'ask/index', 'questions/index'] },
+    // 招聘会: fairs near home, a fair with its employers, sign-up, the check-in code, 我有意向.
+    { root: 'fairs', pages: ['list/index', 'fair/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {

@@ -15,7 +15,7 @@ import { newIdempotencyKey } from '../../services/request';
 import { agree } from '../../services/privacy';
 import { a11yRole } from '../../components/a11y';
 import { voucherHolder } from '../components/holder';
-import { QrImage } from '../components/QrImage';
+import { QrImage } from '../../components/QrImage';
 import { validityText, yuan } from '../components/labels';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';

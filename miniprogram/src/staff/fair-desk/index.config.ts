@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '展位和签到' });
