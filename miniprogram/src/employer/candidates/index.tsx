@@ -69,6 +69,7 @@ export default function CandidatesPage() {
           {c.match.unmet.length ? <Text className="candidate__unmet">不足：{c.match.unmet.join('；')}</Text> : null}
           {c.message ? <Text className="candidate__meta">留言：{c.message}</Text> : null}
           {c.referralCode ? <Text className="candidate__meta">推荐信核验码：{c.referralCode}</Text> : null}
+          {c.fairId ? <Text className="candidate__meta">招聘会上投的</Text> : null}
           {c.contactMasked ? (
             <Text className="candidate__meta">电话 {c.phone}（本人应聘后显示完整号码）</Text>
           ) : (

@@ -14,6 +14,7 @@ import { useAction } from '../../hooks/useAction';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
+import '../components/fairs.scss';
 
 export default function FairPage() {
   const { params } = useRouter();

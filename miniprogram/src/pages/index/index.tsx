@@ -60,7 +60,7 @@ const TASKS: Task[] = [
   { url: '/staff/people/index', title: '人员与权限', text: '邀请、调整和移除本辖区的工作人员', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/access/index', title: '访问记录', text: '本辖区工作人员查看个人信息的记录', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/desk/index', title: '网点窗口', text: '今天的预约名单，登记到达、办结，开一次性告知单', for: (u) => isStaff(u) && (u.level === 'community' || u.level === 'street'), kind: 'staff' },
-  { url: '/staff/fairs/index', title: '招聘会', text: '举办、发布招聘会，受理展位申请，入口签到', for: (u) => isStaff(u) && u.level !== 'community', kind: 'staff' },
+  { url: '/staff/fairs/index', title: '招聘会管理', text: '举办、发布招聘会，受理展位申请，入口签到', for: (u) => isStaff(u) && u.level !== 'community', kind: 'staff' },
   { url: '/staff/points/index', title: '服务网点管理', text: '设立和修改辖区的服务网点：位置、开放时间、服务和窗口', for: isDistrictUp, kind: 'staff' },
   { url: '/staff/policies/index', title: '政策发布', text: '发布本辖区的政策，系统自动找到符合条件的人', for: isDistrictUp, kind: 'staff' },
   { url: '/staff/assist/index', title: '代办业务', text: '为本社区居民代办失业登记', for: (u) => isStaff(u) && u.level === 'community', kind: 'staff' },

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '招聘会' });
+export default definePageConfig({ navigationBarTitleText: '招聘会管理' });

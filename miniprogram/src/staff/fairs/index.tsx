@@ -1,4 +1,4 @@
-// 招聘会 (street, district and city staff): the jurisdiction's fairs — 待发布 ones with 发布
+// 招聘会管理 (street, district and city staff): the jurisdiction's fairs — 待发布 ones with 发布
 // (confirmed; due within 3 working days of creation, on 待办任务) — each with its booth
 // applications and the gate (签到) one tap away; 举办招聘会 opens the form.
 import Taro from '@tarojs/taro';
@@ -23,7 +23,7 @@ export default function StaffFairsPage() {
 
   return (
     <Page>
-      <Text className="page__title">招聘会</Text>
+      <Text className="page__title">招聘会管理</Text>
       <Button className="btn btn--primary" onClick={() => Taro.navigateTo({ url: '/staff/fair-form/index' })}>
         举办招聘会
       </Button>

@@ -56,7 +56,7 @@ function HolderCode({ voucherId, fetchCode, onUsed }: { voucherId: string; fetch
   const left = Math.max(0, Math.round((new Date(code.expiresAt).getTime() - Date.now()) / 1000));
   return (
     <View className="card holder-code" key={seconds > -1 ? code.code : ''}>
-      <QrImage text={code.code} label="就业券二维码" />
+      <QrImage className="holder-code__image" text={code.code} label="就业券二维码" />
       <Text className="holder-code__countdown">请服务机构扫码核销 · {left} 秒后自动更新</Text>
       <Text className="holder-code__text" selectable>{code.code}</Text>
     </View>
