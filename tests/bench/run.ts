@@ -472,6 +472,28 @@ function policyMatchFigures(): PolicyMatchFigures {
 const policyMatchRow = (f: PolicyMatchFigures) =>
   `| 政策找人: one new policy of a district matched against its ${f.people.toLocaleString('en')} registered people (in process on DynamoDB Local, as the stream consumer runs it; ${f.matched.toLocaleString('en')} qualify, each written a match and a message) / its floor: the same ${f.floorRead.toLocaleString('en')} facts cards read with raw paged Queries | ${(f.wallMs / 1000).toFixed(1)} s, ${f.read.toLocaleString('en')} items read (the cards and the policy; no scan) / ${(f.floorMs / 1000).toFixed(1)} s; ${(f.wallMs / f.floorMs).toFixed(1)}× | no table scan |`;
 
+interface CheckinFigures {
+  people: number;
+  scanners: number;
+  errors: number;
+  checkins: { p50: number; p99: number; perSecond: number };
+  floor: { p50: number; p99: number; perSecond: number };
+}
+
+/** 招聘会: 1,000 check-ins from 20 scanners at once on the local stack (tests/bench/checkin.ts). */
+function checkinFigures(): CheckinFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'checkin.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, OFFLINE_IN_PROCESS: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as CheckinFigures;
+}
+
+const checkinRow = (f: CheckinFigures) =>
+  `| 招聘会 check-in at one gate: ${f.people.toLocaleString('en')} signed codes posted by ${f.scanners} scanners at once (serverless offline in process over DynamoDB Local) / its floor: GET /health, same stack, same concurrency | p50 ${f.checkins.p50.toFixed(0)} ms, p99 ${f.checkins.p99.toFixed(0)} ms, ${f.checkins.perSecond.toFixed(0)}/s, ${f.errors} errors / p50 ${f.floor.p50.toFixed(0)} ms, p99 ${f.floor.p99.toFixed(0)} ms, ${f.floor.perSecond.toFixed(0)}/s; p99 ${(f.checkins.p99 / f.floor.p99).toFixed(2)}× | 0 errors |`;
+
 const ms = (f: { p50: number; p99: number }) => `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
 const sessionRows = (f: SessionFigures) => [
   `| the account read every signed-in request makes (a consistent GetItem on DynamoDB Local, in process; ${f.rounds} rounds) — what the immediate-revocation check adds | ${ms(f.accountRead)} | one read per request |`,
@@ -550,6 +572,11 @@ async function main() {
     console.log([pointsRow(pointsFigures()), policyMatchRow(policyMatchFigures())].join('\n'));
     return;
   }
+  if (process.env.BENCH_ONLY === 'fairs') {
+    // The issue-20 figure on its own.
+    console.log(checkinRow(checkinFigures()));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'load') {
     console.log(loadFigures());
     return;
@@ -611,11 +638,13 @@ async function main() {
   console.log('• service points near a place, 5,000 in a city');
   const points = pointsFigures();
   const policyMatch = policyMatchFigures();
+  console.log('• job fair check-in, 1,000 from 20 scanners');
+  const checkin = checkinFigures();
 
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, checkin, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -657,6 +686,7 @@ async function main() {
     ...sessionRows(session),
     pointsRow(points),
     policyMatchRow(policyMatch),
+    checkinRow(checkin),
     ...npmTestRows(npmTest),
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');
