@@ -29,4 +29,31 @@ const gzippedAreas = {
   },
 };
 
-module.exports = [onlyChineseZodLocales, gzippedAreas];
+// GET /openapi.json's document is built once, when the bundle is built (with tsx, from the
+// contracts), and ships gzip-compressed like the areas: the platform function no longer carries
+// every contract's schema, so it does not grow with each new route.
+const prebuiltOpenApi = {
+  name: 'prebuilt-openapi',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]health[\\/]openapiDocument\.ts$/ }, () => {
+      const root = path.join(__dirname, '..', '..');
+      let json;
+      try {
+        json = require('node:child_process').execFileSync(
+          path.join(root, 'node_modules', '.bin', 'tsx'),
+          ['-e', "process.stdout.write(JSON.stringify(require('./shared/src/index.ts').buildOpenApiDocument()))"],
+          { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+      } catch (err) {
+        return { errors: [{ text: `building the OpenAPI document failed: ${String(err.stderr || err.message).slice(0, 2000)}` }] };
+      }
+      const packed = zlib.gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64');
+      return {
+        contents: `const d = JSON.parse(require('node:zlib').gunzipSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8')); exports.openApiDocument = () => d;`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+module.exports = [onlyChineseZodLocales, gzippedAreas, prebuiltOpenApi];

@@ -1,10 +1,11 @@
 // GET /openapi.json — kept apart from /health so this function loads no AWS SDK.
-import { buildOpenApiDocument, openapi as openapiContract } from '@doorstep/shared';
+import { openapi as openapiContract } from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
+import { openApiDocument } from './openapiDocument';
 
 let document: Record<string, unknown> | undefined;
 
 export const openapi = httpHandler(openapiContract, async () => {
-  document ??= buildOpenApiDocument();
+  document ??= openApiDocument();
   return document;
 });
