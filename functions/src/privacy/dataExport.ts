@@ -35,6 +35,7 @@ function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<strin
     referrals: r.referrals.map(readable),
     interviews: r.interviews.map(readable),
     visits: [...r.visits.map(readable), ...r.notices.map(readable)],
+    fairs: r.fairs.map(readable),
     policies: [...own('POLICY_FACTS'), ...own('POLICYMATCH'), ...r.questions.map(readable)],
     enrolments: r.enrolments.map(readable),
     trainingNeed: own('TRAINING_NEED'),

@@ -48,6 +48,7 @@ import { cancelBooking } from '../interviews/booking';
 import { cancelVisit } from '../servicePoints/visits';
 import { NoticeSlipEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
+import { FairRegistrationEntity } from '../fairs/entities';
 import { logger } from '../logger';
 import { cancelEnrolment } from '../training/enrolments';
 import { getObjectStore } from '../uploads/store';
@@ -209,6 +210,7 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
 
   // 3. Delete what is only about the person: applications (their forms), invitations to their phone, photos.
   await mapLimit(r.applications, 8, async (a) => count('deleted')(await ifStill(() => PersonApplicationEntity.build(DeleteItemCommand).key({ applicationId: a.applicationId }).send())));
+  await mapLimit(r.fairs, 8, async (f) => count('deleted')(await ifStill(() => FairRegistrationEntity.build(DeleteItemCommand).key({ fairId: f.fairId, userId: f.userId }).send())));
   await mapLimit(r.notices, 8, async (n) => count('deleted')(await ifStill(() => NoticeSlipEntity.build(DeleteItemCommand).key({ noticeId: n.noticeId }).send())));
   if (reg) {
     const { Items: invitations = [] } = await table.build(QueryCommand).entities(EmployerInvitationEntity).query({ index: 'gsi2', partition: `INVITES#${reg.phone}` }).send();

@@ -19,6 +19,7 @@ import {
 import { ProxyBindingEntity } from '../proxies/entities';
 import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
+import { FairRegistrationEntity } from '../fairs/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 
@@ -37,6 +38,7 @@ export interface PersonRecords {
   visits: FormattedItem<typeof VisitEntity>[];
   notices: FormattedItem<typeof NoticeSlipEntity>[];
   questions: FormattedItem<typeof QuestionEntity>[];
+  fairs: FormattedItem<typeof FairRegistrationEntity>[];
   enrolments: FormattedItem<typeof EnrolmentEntity>[];
   vouchers: FormattedItem<typeof VoucherEntity>[];
   ratings: FormattedItem<typeof RatingEntity>[];
@@ -69,7 +71,7 @@ export async function ownItems(userId: string): Promise<RawItem[]> {
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
     listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
@@ -86,8 +88,9 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(VisitEntity, `USER_VISITS#${userId}`),
     listOf(NoticeSlipEntity, `USER_NOTICES#${userId}`),
     listOf(QuestionEntity, `USER_QUESTIONS#${userId}`),
+    listOf(FairRegistrationEntity, `USER_FAIRS#${userId}`),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */
