@@ -1,16 +1,19 @@
 // Going to a fair: pre-registration (a special fair only for its group: 422 saying why), the
 // day's check-in — a personal code signed like voucher codes (Ed25519), valid on that day only,
 // scanned at the gate; or the gate's own code of the day the person scans — once per person per
-// day (a conditional write), and 我有意向: the registration sent as a CV to a post of an accepted
+// day (a conditional write), reminders the day before and an hour before, and 我有意向: the registration sent as a CV to a post of an accepted
 // booth, marked as from the fair.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { CompactSign, compactVerify, errors as joseErrors } from 'jose';
-import { fairRefusal, inJurisdiction, todayInChina, type Fair, type FairKind } from '@doorstep/shared';
+import { chinaInstant, fairRefusal, inJurisdiction, todayInChina, type Fair, type FairKind } from '@doorstep/shared';
 import { currentCategories } from '../applications/categories';
-import { JobseekerRegistrationEntity } from '../db/entities';
-import { isConditionFailure } from '../db/errors';
+import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
+import { cancelledTransaction, isConditionFailure } from '../db/errors';
+import { outboxItem } from '../notifications/outbox';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
@@ -37,13 +40,38 @@ export async function registerForFair(userId: string, fairId: string, now = new 
   const refusal = fairRefusal(fair.kind as FairKind, { gender: reg.gender, groups: categories.map((c) => c.code), personCategory: reg.personCategory ?? 'general' });
   if (refusal) throw new RuleError(refusal);
   const at = now.toISOString();
+  // Reminders the day before and an hour before it opens, for the times still ahead, written with
+  // the sign-up (ids of the fair and the person: never two).
+  const opens = new Date(chinaInstant(fair.startDate, fair.hours.from)).getTime();
+  const reminders = [
+    { hours: 24, phrase: '明天招聘会' },
+    { hours: 1, phrase: '一小时后开始' },
+  ].filter(({ hours }) => opens - hours * 3600_000 > now.getTime());
   try {
-    await FairRegistrationEntity.build(PutItemCommand)
-      .item({ fairId, userId, createdAt: at, gsi2pk: `USER_FAIRS#${userId}`, gsi2sk: `${fair.startDate}#${fairId}` })
-      .options({ condition: { attr: 'userId', exists: false } })
-      .send();
+    await execute(
+      FairRegistrationEntity.build(PutTransaction)
+        .item({ fairId, userId, createdAt: at, gsi2pk: `USER_FAIRS#${userId}`, gsi2sk: `${fair.startDate}#${fairId}` })
+        .options({ condition: { attr: 'userId', exists: false } }),
+      ...reminders.map(({ hours, phrase }) =>
+        OutboxEntity.build(PutTransaction)
+          .item(
+            outboxItem(
+              {
+                userId,
+                template: 'application_update',
+                page: `fairs/fair/index?id=${fairId}`,
+                data: { thing1: fair.title.slice(0, 20), thing2: (fair.venue?.name ?? '网络招聘会').slice(0, 20), phrase3: phrase, thing4: `${fair.startDate.slice(5)} ${fair.hours.from} 凭签到码入场` },
+                at,
+                sendAfter: new Date(opens - hours * 3600_000).toISOString(),
+              },
+              `fair-${fairId}-${userId}-${hours}h`,
+            ),
+          )
+          .options({ condition: { attr: 'messageId', exists: false } }),
+      ),
+    );
   } catch (err) {
-    if (isConditionFailure(err)) throw new ConflictError('您已经报名了这个招聘会');
+    if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('您已经报名了这个招聘会');
     throw err;
   }
   return { fairId, registeredAt: at };

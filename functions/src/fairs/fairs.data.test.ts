@@ -2,14 +2,17 @@
 // count, even to 12 employers accepted at once; an employer applies once and brings only its own
 // published posts; a special fair refuses people outside its group (422, saying why); a check-in
 // code works once per person per day, cannot be forged, and is refused on another day; 我有意向
-// is an application marked as from the fair; publishing closes its 3-working-day task.
+// is an application marked as from the fair; signing up writes the reminders once; publishing
+// closes its 3-working-day task.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { addCalendarDays, addWorkingDays, chinaInstant, todayInChina, type FairBody } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { employerFixture } from '../../../tests/support/providers';
 import { vacancyRecord } from '../../../tests/support/records';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
-import { TaskEntity } from '../db/entities';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { OutboxEntity, TaskEntity } from '../db/entities';
+import { table } from '../db/table';
 import type { Principal } from '../http/session';
 import { myApplications } from '../jobs/applications';
 import { putRegistration } from '../registration/service';
@@ -95,6 +98,19 @@ describe('going to a fair', () => {
     await registerForFair('fair-ann', fairId);
     await expect(registerForFair('fair-ann', fairId)).rejects.toMatchObject({ statusCode: 409 });
     await expect(registerForFair('fair-nobody', fairId)).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('signing up for a fair days ahead writes its two reminders once: the day before and an hour before it opens', async () => {
+    const later = await createFair(street, fairBody({ title: '三天后的招聘会', startDate: addCalendarDays(TODAY, 3), endDate: addCalendarDays(TODAY, 3) }));
+    await publishFair(street, later.id);
+    await registerForFair('fair-ann', later.id);
+    await expect(registerForFair('fair-ann', later.id)).rejects.toMatchObject({ statusCode: 409 });
+    const { Items = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
+    const opens = new Date(chinaInstant(addCalendarDays(TODAY, 3), '09:00')).getTime();
+    expect(Items.filter((m) => m.messageId.startsWith(`fair-${later.id}-fair-ann-`)).map((m) => m.sendAfter).sort()).toEqual([
+      new Date(opens - 24 * 3600_000).toISOString(),
+      new Date(opens - 3600_000).toISOString(),
+    ]);
   });
 
   it('a check-in code works once per person per day, cannot be forged, and is refused on another day', async () => {
