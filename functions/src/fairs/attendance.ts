@@ -8,7 +8,6 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { CompactSign, compactVerify, errors as joseErrors } from 'jose';
 import { chinaInstant, fairRefusal, inJurisdiction, todayInChina, type Fair, type FairKind } from '@doorstep/shared';
 import { currentCategories } from '../applications/categories';
 import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
@@ -19,7 +18,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { apply } from '../jobs/applications';
-import { keyPair } from '../vouchers/codes';
+import { openPayload, signPayload } from '../vouchers/codes';
 import { FairCheckInEntity, FairRegistrationEntity } from './entities';
 import { boothsOf, loadFair, toFairView, type StoredFair } from './fairs';
 
@@ -95,21 +94,11 @@ export async function fairStateOf(userId: string, fairId: string, now = new Date
 // ── Signed codes ────────────────────────────────────────────────────────────────────────────────
 type CodePayload = { t: 'fair-person'; f: string; u: string; d: string } | { t: 'fair-gate'; f: string; d: string };
 
-async function sign(payload: CodePayload): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA' }).sign(keyPair().privateKey);
-}
-
 async function verify(code: string): Promise<CodePayload> {
-  try {
-    const { payload } = await compactVerify(code, keyPair().publicKey, { algorithms: ['EdDSA'] });
-    const p = JSON.parse(new TextDecoder().decode(payload)) as Partial<CodePayload> & Record<string, unknown>;
-    if ((p.t === 'fair-person' && typeof p.u === 'string') || p.t === 'fair-gate') {
-      if (typeof p.f === 'string' && typeof p.d === 'string') return p as CodePayload;
-    }
-  } catch (err) {
-    if (!(err instanceof joseErrors.JOSEError || err instanceof SyntaxError)) throw err;
-  }
-  throw new RuleError('这不是这个招聘会的签到码');
+  const p = await openPayload(code);
+  const ok = p && typeof p.f === 'string' && typeof p.d === 'string' && ((p.t === 'fair-person' && typeof p.u === 'string') || p.t === 'fair-gate');
+  if (!ok) throw new RuleError('这不是这个招聘会的签到码');
+  return p as CodePayload;
 }
 
 /** The person's code for today, if they pre-registered and the fair is on today. */
@@ -119,7 +108,7 @@ export async function personCode(userId: string, fairId: string, now = new Date(
   if (!onNow(fair, today)) throw new RuleError(`招聘会在${fair.startDate}举办，当天才能出示签到码`);
   const { Item: reg } = await FairRegistrationEntity.build(GetItemCommand).key({ fairId, userId }).send();
   if (!reg) throw new RuleError('请先预约这个招聘会，再出示签到码');
-  return { code: await sign({ t: 'fair-person', f: fairId, u: userId, d: today }), date: today };
+  return { code: await signPayload({ t: 'fair-person', f: fairId, u: userId, d: today }), date: today };
 }
 
 /** The gate's code for today (staff of the fair's area print or show it). */
@@ -129,7 +118,7 @@ export async function gateCode(principal: Principal, fairId: string, now = new D
   const fair = await loadFair(fairId);
   if (!fair || !inJurisdiction(fair.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个招聘会');
   if (!onNow(fair, today)) throw new RuleError(`招聘会在${fair.startDate}举办，当天才有入口签到码`);
-  return { code: await sign({ t: 'fair-gate', f: fairId, d: today }), date: today };
+  return { code: await signPayload({ t: 'fair-gate', f: fairId, d: today }), date: today };
 }
 
 async function checkIn(fairId: string, userId: string, today: string, how: 'scanned' | 'self', by?: string) {

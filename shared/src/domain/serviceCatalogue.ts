@@ -2,7 +2,7 @@
 // service needs): one catalogue of the services a point offers, each with its conditions and the
 // documents to bring, versioned like the person rules — a new version is a new entry with a later
 // `effectiveFrom`, and a notification slip records the version it was written under.
-import { PERSON_RULES, type HardshipCategory } from './personRules';
+import { rulesOn, type HardshipCategory } from './personRules';
 
 export const SERVICE_KEYS = [
   'jobseeker_registration',
@@ -46,9 +46,9 @@ export interface ServiceCatalogue {
 
 const ID_CARD: RequiredDocument = { code: 'id_card', label: '本人居民身份证（原件）' };
 
-const hardshipDocs: RequiredDocument[] = (PERSON_RULES[PERSON_RULES.length - 1]?.hardshipCategories ?? []).flatMap((c) =>
-  c.evidence.map((e) => ({ code: `hardship:${c.code}:${e.code}`, label: e.label, when: `申请「${c.label}」的` })),
-);
+/** The evidence each hardship category needs, under the person rules in force on a date. */
+const hardshipDocs = (date: string): RequiredDocument[] =>
+  rulesOn(date).hardshipCategories.flatMap((c) => c.evidence.map((e) => ({ code: `hardship:${c.code}:${e.code}`, label: e.label, when: `申请「${c.label}」的` })));
 
 export const SERVICE_CATALOGUES: readonly ServiceCatalogue[] = [
   {
@@ -95,7 +95,7 @@ export const SERVICE_CATALOGUES: readonly ServiceCatalogue[] = [
         name: '就业困难人员认定',
         summary: '大龄、残疾、长期失业、零就业家庭等，认定后有专人帮扶',
         conditions: ['已办理失业登记', '属于就业困难人员的一类'],
-        documents: [ID_CARD, { code: 'household_or_residence', label: '户口簿或居住证' }, ...hardshipDocs],
+        documents: [ID_CARD, { code: 'household_or_residence', label: '户口簿或居住证' }, ...hardshipDocs('2026-01-01')],
         appPage: '/apply/index/index',
         minutes: 30,
       },

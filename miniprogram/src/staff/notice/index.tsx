@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { createNotice, getServiceCatalogue, HARDSHIP_CATEGORIES, PERSON_RULES, type HardshipCategory, type ServiceKey, type z, type noticeSchema } from '@doorstep/shared';
+import { createNotice, getServiceCatalogue, HARDSHIP_CATEGORIES, rulesOn, todayInChina, type HardshipCategory, type ServiceKey, type z, type noticeSchema } from '@doorstep/shared';
 import { ChoiceToggles, Toggles } from '../../components/Toggles';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -13,7 +13,7 @@ import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
 
-const categoryLabels = new Map((PERSON_RULES[PERSON_RULES.length - 1]?.hardshipCategories ?? []).map((c) => [c.code, c.label]));
+const categoryLabels = new Map(rulesOn(todayInChina()).hardshipCategories.map((c) => [c.code, c.label]));
 
 export default function NoticePage() {
   const { params } = useRouter();

@@ -7,11 +7,12 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
+  catalogueOn,
+  todayInChina,
   listStaffServicePoints,
   createServicePoint,
   POINT_KINDS,
   pointKindLabels,
-  SERVICE_CATALOGUES,
   servicePointBodySchema,
   updateServicePoint,
   type PointKind,
@@ -31,7 +32,7 @@ import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
 
-const SERVICES = SERVICE_CATALOGUES[SERVICE_CATALOGUES.length - 1]!.services;
+const SERVICES = catalogueOn(todayInChina()).services;
 
 interface Form {
   name: string;

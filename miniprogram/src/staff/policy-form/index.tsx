@@ -6,13 +6,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import {
+  catalogueOn,
   EDUCATION_LEVELS,
   educationLabels,
   POLICY_GROUPS,
   policyBodySchema,
   publishPolicy,
   recognisedCategoryLabels,
-  SERVICE_CATALOGUES,
   todayInChina,
   type Education,
   type RecognisedCategory,
@@ -30,7 +30,7 @@ import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
 
-const SERVICES = SERVICE_CATALOGUES[SERVICE_CATALOGUES.length - 1]!.services;
+const SERVICES = catalogueOn(todayInChina()).services;
 
 export default function PolicyFormPage() {
   const { session } = useSignedIn();
