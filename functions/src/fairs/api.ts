@@ -1,4 +1,5 @@
-// Job fairs, one Lambda: fairs and their booths, pre-registration, check-in and 我有意向.
+// Job fairs, one Lambda: fairs and their booths, pre-registration, check-in, 我有意向, the venue
+// screen, employers' receipts and each fair's figures.
 import { router } from '../http/router';
 import * as fairs from './handlers';
 
@@ -18,4 +19,9 @@ export const handler = router(
   fairs.intend,
   fairs.staffList,
   fairs.staffBoothList,
+  fairs.unitBooths,
+  fairs.receipt,
+  fairs.screen,
+  fairs.screenReady,
+  fairs.figures,
 );

@@ -19,7 +19,7 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { apply } from '../jobs/applications';
 import { openPayload, signPayload } from '../vouchers/codes';
-import { FairCheckInEntity, FairRegistrationEntity } from './entities';
+import { FairCheckInEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
 import { boothsOf, loadFair, toFairView, type StoredFair } from './fairs';
 
 const onNow = (fair: StoredFair, today: string) => fair.status === 'published' && fair.startDate <= today && today <= fair.endDate;
@@ -121,10 +121,10 @@ export async function gateCode(principal: Principal, fairId: string, now = new D
   return { code: await signPayload({ t: 'fair-gate', f: fairId, d: today }), date: today };
 }
 
-async function checkIn(fairId: string, userId: string, today: string, how: 'scanned' | 'self', by?: string) {
+async function checkIn(fair: StoredFair, userId: string, today: string, how: 'scanned' | 'self', by?: string) {
   try {
     await FairCheckInEntity.build(PutItemCommand)
-      .item({ fairId, date: today, userId, at: new Date().toISOString(), how, ...(by ? { by } : {}) })
+      .item({ fairId: fair.fairId, date: today, userId, at: new Date().toISOString(), how, ...(by ? { by } : {}), areaCode: fair.areaCode })
       .options({ condition: { attr: 'userId', exists: false } })
       .send();
   } catch (err) {
@@ -142,7 +142,7 @@ export async function scanCheckin(principal: Principal, fairId: string, code: st
   const p = await verify(code);
   if (p.t !== 'fair-person' || p.f !== fairId) throw new RuleError('这不是这个招聘会的签到码');
   if (p.d !== today) throw new RuleError(`这是${p.d}的签到码，今天不能用`);
-  await checkIn(fairId, p.u, today, 'scanned', principal.userId);
+  await checkIn(fair, p.u, today, 'scanned', principal.userId);
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: p.u }).send();
   return { userId: p.u, name: reg?.name ?? '', date: today };
 }
@@ -150,11 +150,11 @@ export async function scanCheckin(principal: Principal, fairId: string, code: st
 /** A person scans the gate's code of the day. */
 export async function selfCheckin(userId: string, fairId: string, gate: string, now = new Date()) {
   const today = todayInChina(now);
-  await publishedFair(fairId, today);
+  const fair = await publishedFair(fairId, today);
   const p = await verify(gate);
   if (p.t !== 'fair-gate' || p.f !== fairId) throw new RuleError('这不是这个招聘会的入口签到码');
   if (p.d !== today) throw new RuleError(`这是${p.d}的入口签到码，今天不能用`);
-  await checkIn(fairId, userId, today, 'self');
+  await checkIn(fair, userId, today, 'self');
   return { date: today };
 }
 
@@ -164,6 +164,9 @@ export async function intention(userId: string, fairId: string, vacancyId: strin
   await publishedFair(fairId, today);
   const booths = await boothsOf(fairId);
   if (!booths.some((b) => b.status === 'accepted' && b.vacancyIds.includes(vacancyId))) throw new NotFoundError('这个招聘会上没有这个岗位');
-  const application = await apply(userId, vacancyId, undefined, fairId);
+  const application = await apply(userId, vacancyId, undefined, {
+    fairId,
+    also: (a) => FairIntentEntity.build(PutTransaction).item({ fairId, applicationId: a.applicationId, vacancyId, employerId: a.employerId, createdAt: a.createdAt }),
+  });
   return { applicationId: application.id };
 }

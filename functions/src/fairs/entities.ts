@@ -31,6 +31,9 @@ export const FairEntity = new Entity({
     accepted: number(),
     status: string().enum('planned', 'published', 'cancelled'),
     publishTaskId: string(),
+    /** On-site fairs: the task to have the venue screens ready the working day before. */
+    screenTaskId: string().optional(),
+    screenReadyAt: string().optional(),
     createdBy: string(),
     createdAt: string(),
     updatedAt: string(),
@@ -57,6 +60,10 @@ export const BoothEntity = new Entity({
     reason: string().optional(),
     appliedBy: string(),
     decidedBy: string().optional(),
+    /** Accepted booths: the staff's task to collect the receipt, due 5 working days after the fair. */
+    receiptTaskId: string().optional(),
+    receiptDue: string().optional(),
+    receipt: map({ resumes: number(), intentions: number(), hires: number(), note: string().optional(), filedAt: string(), filedBy: string() }).optional(),
     createdAt: string(),
     updatedAt: string(),
     gsi2pk: string(),
@@ -92,6 +99,26 @@ export const FairCheckInEntity = new Entity({
     at: string(),
     how: string().enum('scanned', 'self'),
     by: string().optional(),
+    /** The fair's area, so the check-in is counted in the assessment figures there. */
+    areaCode: string().optional(),
   }),
   computeKey: ({ fairId, date, userId }) => ({ pk: `FAIR#${fairId}`, sk: `CHECKIN#${date}#${userId}` }),
+});
+
+/**
+ * 我有意向 said at a fair: the application's id beside the fair (no personal data: the application
+ * holds the person), written in the application's own transaction; the fair's figures read them.
+ */
+export const FairIntentEntity = new Entity({
+  name: 'FairIntent',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    applicationId: string().key(),
+    vacancyId: string(),
+    employerId: string(),
+    createdAt: string(),
+  }),
+  computeKey: ({ fairId, applicationId }) => ({ pk: `FAIR#${fairId}`, sk: `INTENT#${applicationId}` }),
 });

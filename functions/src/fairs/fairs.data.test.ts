@@ -3,9 +3,11 @@
 // published posts; a special fair refuses people outside its group (422, saying why); a check-in
 // code works once per person per day, cannot be forged, and is refused on another day; 我有意向
 // is an application marked as from the fair; signing up writes the reminders once; publishing
-// closes its 3-working-day task.
+// closes its 3-working-day task and opens the screen's (the working day before); acceptance opens
+// the receipt's (5 working days after), which the unit's receipt closes; the venue screen and the
+// fair's figures; fairs held and attendances in the assessment figures.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { addCalendarDays, addWorkingDays, chinaInstant, todayInChina, type FairBody } from '@doorstep/shared';
+import { addCalendarDays, addWorkingDays, chinaInstant, previousWorkingDay, todayInChina, type FairBody } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { employerFixture } from '../../../tests/support/providers';
 import { vacancyRecord } from '../../../tests/support/records';
@@ -14,10 +16,13 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { OutboxEntity, TaskEntity } from '../db/entities';
 import { table } from '../db/table';
 import type { Principal } from '../http/session';
-import { myApplications } from '../jobs/applications';
+import { figureEvents } from '../figures/count';
+import { myApplications, recordOutcome } from '../jobs/applications';
 import { putRegistration } from '../registration/service';
 import { gateCode, intention, personCode, registerForFair, scanCheckin, selfCheckin } from './attendance';
+import { BoothEntity, FairCheckInEntity, FairEntity } from './entities';
 import { applyForBooth, createFair, decideBooth, loadFair, publishFair } from './fairs';
+import { employerBooths, figuresOf, fileReceipt, markScreenReady, screenOf } from './results';
 
 jest.setTimeout(60_000);
 beforeAll(createTestTable);
@@ -149,5 +154,126 @@ describe('going to a fair', () => {
     const { applicationId } = await intention('fair-ann', other.id, vacancyId(50));
     expect((await myApplications('fair-ann')).find((a) => a.id === applicationId)).toMatchObject({ fairId: other.id, status: 'applied' });
     await expect(intention('fair-ann', other.id, vacancyId(50))).rejects.toMatchObject({ statusCode: 409 });
+  });
+});
+
+describe('before and after a fair', () => {
+  const START = addCalendarDays(TODAY, 8);
+  const END = addCalendarDays(TODAY, 9);
+  const receipt = { resumes: 12, intentions: 5, hires: 2 };
+  let heldFairId = '';
+
+  it('publishing an on-site fair opens the screen task (the working day before it); checking the screen closes it once', async () => {
+    const fair = await createFair(street, fairBody({ title: '下周的招聘会', startDate: START, endDate: END }));
+    const published = await publishFair(street, fair.id);
+    expect(published.screenDue).toBe(previousWorkingDay(START));
+    const stored = (await loadFair(fair.id, true))!;
+    const { Item: task } = await TaskEntity.build(GetItemCommand).key({ taskId: stored.screenTaskId! }).send();
+    expect(task).toMatchObject({ kind: 'fair_screen', due: previousWorkingDay(START), status: 'open', subjectType: 'Fair', subjectId: fair.id });
+    await expect(markScreenReady(otherStreet, fair.id)).rejects.toMatchObject({ statusCode: 404 });
+    expect((await markScreenReady(street, fair.id)).screenReadyAt).toBeDefined();
+    expect((await TaskEntity.build(GetItemCommand).key({ taskId: stored.screenTaskId! }).send()).Item).toMatchObject({ status: 'done', onTime: true });
+    await expect(markScreenReady(street, fair.id)).rejects.toMatchObject({ statusCode: 409 });
+    // An online fair has no venue screen.
+    const online = await createFair(street, fairBody({ title: '网络招聘会', mode: 'online', venue: undefined, startDate: START, endDate: END }));
+    await publishFair(street, online.id);
+    expect((await loadFair(online.id, true))?.screenTaskId).toBeUndefined();
+  });
+
+  it('an accepted unit files its receipt from the fair’s first day; the first filing closes the office’s 5-working-day task, a later one corrects the numbers', async () => {
+    const fair = await createFair(street, fairBody({ title: '回执测试招聘会', startDate: START, endDate: END }));
+    await publishFair(street, fair.id);
+    await employerFixture(employerId(60), ['boss-60'], '350102001001');
+    await vacancyRecord(vacancyId(60), { employerId: employerId(60) });
+    await applyForBooth('boss-60', fair.id, { employerId: employerId(60), vacancyIds: [vacancyId(60)] });
+    await expect(fileReceipt('boss-60', fair.id, employerId(60), receipt)).rejects.toMatchObject({ statusCode: 422, message: '展位审核通过的单位才需要交回执' });
+    const accepted = await decideBooth(street, fair.id, employerId(60), { decision: 'accept' });
+    expect(accepted.receiptDue).toBe(addWorkingDays(END, 5));
+    const { Item: booth } = await BoothEntity.build(GetItemCommand).key({ fairId: fair.id, employerId: employerId(60) }).send();
+    const taskKey = { taskId: booth!.receiptTaskId! };
+    expect((await TaskEntity.build(GetItemCommand).key(taskKey).send()).Item).toMatchObject({ kind: 'fair_receipt', due: addWorkingDays(END, 5), status: 'open', areaCode: '350102001' });
+
+    await expect(fileReceipt('boss-60', fair.id, employerId(60), receipt)).rejects.toMatchObject({ statusCode: 422, message: `招聘会${START}开始，开始后才能交回执` });
+    const onLastDay = new Date(chinaInstant(END, '17:00'));
+    await expect(fileReceipt('boss-61', fair.id, employerId(60), receipt, onLastDay)).rejects.toMatchObject({ statusCode: 404 });
+    const filed = await fileReceipt('boss-60', fair.id, employerId(60), receipt, onLastDay);
+    expect(filed.receipt).toMatchObject(receipt);
+    expect((await TaskEntity.build(GetItemCommand).key(taskKey).send()).Item).toMatchObject({ status: 'done', onTime: true, completedBy: 'boss-60' });
+    // Two more hires a fortnight later: the numbers are corrected, the task stays as it was.
+    const later = new Date(chinaInstant(addCalendarDays(END, 14), '10:00'));
+    await fileReceipt('boss-60', fair.id, employerId(60), { ...receipt, hires: 4 }, later);
+    const [row] = await employerBooths('boss-60', employerId(60)).then((rows) => rows.filter((r) => r.fair.id === fair.id));
+    expect(row.booth).toMatchObject({ status: 'accepted', boothNo: 1, receiptDue: addWorkingDays(END, 5), receipt: { resumes: 12, intentions: 5, hires: 4 } });
+    expect((await TaskEntity.build(GetItemCommand).key(taskKey).send()).Item).toMatchObject({ status: 'done', onTime: true });
+  });
+
+  it('a receipt filed after its 5 working days closes the task late', async () => {
+    const fair = await createFair(street, fairBody({ title: '逾期回执招聘会', startDate: START, endDate: END }));
+    await publishFair(street, fair.id);
+    await employerFixture(employerId(62), ['boss-62'], '350102001001');
+    await vacancyRecord(vacancyId(62), { employerId: employerId(62) });
+    await applyForBooth('boss-62', fair.id, { employerId: employerId(62), vacancyIds: [vacancyId(62)] });
+    await decideBooth(street, fair.id, employerId(62), { decision: 'accept' });
+    const late = new Date(chinaInstant(addCalendarDays(addWorkingDays(END, 5), 1), '10:00'));
+    await fileReceipt('boss-62', fair.id, employerId(62), receipt, late);
+    const { Item: booth } = await BoothEntity.build(GetItemCommand).key({ fairId: fair.id, employerId: employerId(62) }).send();
+    expect((await TaskEntity.build(GetItemCommand).key({ taskId: booth!.receiptTaskId! }).send()).Item).toMatchObject({ status: 'done', onTime: false });
+  });
+
+  it('the screen shows the accepted units in booth order with their posts and today’s check-ins; the figures count the fair from its own records', async () => {
+    const fair = await createFair(street, fairBody({ title: '数据测试招聘会' }));
+    heldFairId = fair.id;
+    await publishFair(street, fair.id);
+    for (const n of [70, 71, 72]) {
+      await employerFixture(employerId(n), [`boss-${n}`], '350102001001');
+      await vacancyRecord(vacancyId(n), { employerId: employerId(n) });
+      await applyForBooth(`boss-${n}`, fair.id, { employerId: employerId(n), vacancyIds: [vacancyId(n)] });
+    }
+    await decideBooth(street, fair.id, employerId(71), { decision: 'accept' });
+    await decideBooth(street, fair.id, employerId(70), { decision: 'accept' });
+    await decideBooth(street, fair.id, employerId(72), { decision: 'refuse', reason: '岗位与本场主题不符' });
+    await putRegistration('fair-dee', registrationBody({ idNumber: makeIdNumber('1990-05-05', 682), name: '郑迪' }));
+    await registerForFair('fair-ann', fair.id);
+    await registerForFair('fair-dee', fair.id);
+    await scanCheckin(street, fair.id, (await personCode('fair-ann', fair.id)).code);
+    const tomorrow = new Date(chinaInstant(TOMORROW, '09:30'));
+    await scanCheckin(street, fair.id, (await personCode('fair-ann', fair.id, tomorrow)).code, tomorrow);
+    await scanCheckin(street, fair.id, (await personCode('fair-dee', fair.id, tomorrow)).code, tomorrow);
+
+    const screen = await screenOf(fair.id);
+    // Booth 1 went to the unit accepted first (71), booth 2 to 70; the refused unit is not shown.
+    expect(screen.booths.map((b) => b.employerId)).toEqual([employerId(71), employerId(70)]);
+    expect(screen.booths.map((b) => [b.boothNo, b.employerName, b.vacancies.map((v) => v.title)])).toEqual([
+      [1, expect.any(String), [expect.any(String)]],
+      [2, expect.any(String), [expect.any(String)]],
+    ]);
+    expect(screen.checkedInToday).toBe(1);
+    expect(screen.booths[0]).not.toHaveProperty('receiptDue');
+
+    const { applicationId } = await intention('fair-ann', fair.id, vacancyId(70));
+    await intention('fair-dee', fair.id, vacancyId(70));
+    await intention('fair-dee', fair.id, vacancyId(71));
+    await recordOutcome('boss-70', applicationId, 'hired');
+    await fileReceipt('boss-70', fair.id, employerId(70), { resumes: 30, intentions: 6, hires: 1 });
+    const { figures, final, hireWindowEnd } = await figuresOf(fair.id);
+    expect(figures).toEqual({ registered: 2, attendees: 2, employers: 2, posts: 2, intentions: 3, hires: 1, receiptsFiled: 1, reported: { resumes: 30, intentions: 6, hires: 1 } });
+    expect(final).toBe(false);
+    expect((await figuresOf(fair.id, new Date(chinaInstant(addCalendarDays(hireWindowEnd, 1), '09:00')))).final).toBe(true);
+  });
+
+  it('a published fair counts once where it is held, in the month it opens; each check-in is one attendance', async () => {
+    const fair = await createFair(street, fairBody({ title: '考核数据招聘会', startDate: START, endDate: END }));
+    await publishFair(street, fair.id);
+    const { Item: stored } = await FairEntity.build(GetItemCommand).key({ fairId: fair.id }).send();
+    const home = async () => undefined;
+    const published = { pk: `FAIR#${fair.id}`, sk: 'FAIR', newImage: stored as Record<string, unknown>, oldImage: { ...stored, status: 'planned' } };
+    expect(await figureEvents(published, home)).toEqual([{ key: `FAIR#${fair.id}#held`, areaCode: '350102001', date: START, deltas: { fairsHeld: 1 } }]);
+    expect(await figureEvents({ ...published, oldImage: stored as Record<string, unknown> }, home)).toEqual([]);
+    const { Items = [] } = await table.build(QueryCommand).entities(FairCheckInEntity).query({ partition: `FAIR#${heldFairId}`, range: { beginsWith: 'CHECKIN#' } }).send();
+    expect(Items.length).toBeGreaterThan(0);
+    expect(Items.every((c) => c.areaCode === '350102001')).toBe(true);
+    const events = await Promise.all(Items.map((c) => figureEvents({ pk: `FAIR#${c.fairId}`, sk: `CHECKIN#${c.date}#${c.userId}`, newImage: c as Record<string, unknown> }, home)));
+    expect(new Set(events.flat().map((e) => e.key)).size).toBe(Items.length);
+    expect(events.flat().every((e) => e.deltas.fairAttendances === 1 && e.areaCode === '350102001')).toBe(true);
   });
 });

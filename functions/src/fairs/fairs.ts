@@ -9,7 +9,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import { fairKindLabels, inJurisdiction, todayInChina, type Fair, type FairBody, type z, type boothSchema } from '@doorstep/shared';
+import { fairKindLabels, fairReceiptDue, fairScreenDue, inJurisdiction, todayInChina, type Fair, type FairBody, type z, type boothSchema } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { EmployerEntity, EmployerMemberEntity, TaskEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -44,6 +44,8 @@ export const toFairView = (f: StoredFair): Fair => ({
   booths: f.booths,
   accepted: f.accepted,
   status: f.status,
+  screenDue: fairScreenDue(f.startDate),
+  ...(f.screenReadyAt ? { screenReadyAt: f.screenReadyAt } : {}),
 });
 
 export async function toBoothView(b: StoredBooth): Promise<Booth> {
@@ -55,6 +57,8 @@ export async function toBoothView(b: StoredBooth): Promise<Booth> {
     ...(b.boothNo !== undefined ? { boothNo: b.boothNo } : {}),
     ...(b.reason ? { reason: b.reason } : {}),
     vacancies: vacancies.flatMap((v) => (v && v.status === 'published' ? [summaryOf(cardOf({ vacancyId: v.vacancyId, employerName: v.employerName, body: bodyOf(v) }))] : [])),
+    ...(b.receiptDue ? { receiptDue: b.receiptDue } : {}),
+    ...(b.receipt ? { receipt: { resumes: b.receipt.resumes, intentions: b.receipt.intentions, hires: b.receipt.hires, filedAt: b.receipt.filedAt, ...(b.receipt.note ? { note: b.receipt.note } : {}) } } : {}),
   };
 }
 
@@ -91,29 +95,52 @@ export async function createFair(principal: Principal, body: FairBody, now = new
   return toFairView(fair);
 }
 
-async function fairInScope(principal: Principal, fairId: string): Promise<StoredFair> {
+export async function fairInScope(principal: Principal, fairId: string): Promise<StoredFair> {
   scopeOf(principal);
   const fair = await loadFair(fairId, true);
   if (!fair || !inJurisdiction(fair.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个招聘会');
   return fair;
 }
 
-/** Published: people can see it and sign up; its publishing task is closed (on time or late). */
+/**
+ * Published: people can see it and sign up; its publishing task is closed (on time or late). An
+ * on-site fair gets the task of having the venue screens ready by the working day before it.
+ */
 export async function publishFair(principal: Principal, fairId: string, now = new Date()): Promise<Fair> {
   const fair = await fairInScope(principal, fairId);
   if (fair.status !== 'planned') throw new ConflictError('这个招聘会已经发布了');
   const { Item: task } = await TaskEntity.build(GetItemCommand).key({ taskId: fair.publishTaskId }).send();
   const at = now.toISOString();
+  const today = todayInChina(now);
+  const screenTaskId = fair.mode === 'onsite' ? ulid(now.getTime()) : undefined;
+  const screenDue = fairScreenDue(fair.startDate);
   try {
     await execute(
-      FairEntity.build(UpdateTransaction).item({ fairId, status: 'published', updatedAt: at }).options({ condition: { attr: 'status', eq: 'planned' } }),
+      FairEntity.build(UpdateTransaction)
+        .item({ fairId, status: 'published', updatedAt: at, ...(screenTaskId ? { screenTaskId } : {}) })
+        .options({ condition: { attr: 'status', eq: 'planned' } }),
       ...(task && task.status === 'open' ? [closeTask(task, principal.userId, at, '已发布')] : []),
+      ...(screenTaskId
+        ? [
+            openTask({
+              taskId: screenTaskId,
+              kind: 'fair_screen',
+              detail: `「${fair.title}」（${fair.startDate}）的参会单位和岗位上现场大屏，核对后确认`,
+              areaCode: principal.areaCode!,
+              subjectType: 'Fair',
+              subjectId: fairId,
+              today,
+              at,
+              due: screenDue < today ? today : screenDue,
+            }),
+          ]
+        : []),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('这个招聘会刚刚已被发布');
     throw err;
   }
-  return toFairView({ ...fair, status: 'published', updatedAt: at });
+  return toFairView({ ...fair, status: 'published', updatedAt: at, ...(screenTaskId ? { screenTaskId } : {}) });
 }
 
 /** Published fairs of the area's city not over yet, soonest first, that cover the area. */
@@ -191,13 +218,28 @@ export async function decideBooth(principal: Principal, fairId: string, employer
       return toBoothView(next);
     }
     if (fair.accepted >= fair.booths) throw new ConflictError(`展位已满（共${fair.booths}个），不能再通过`);
-    const next: StoredBooth = { ...booth, status: 'accepted', boothNo: fair.accepted + 1, decidedBy: principal.userId, updatedAt: at };
+    // The receipt is the unit's to file, within 5 working days after the fair; collecting it is
+    // the accepting office's task from now on (overdue: escalated like every task).
+    const receiptTaskId = ulid(now.getTime());
+    const receiptDue = fairReceiptDue(fair.endDate);
+    const next: StoredBooth = { ...booth, status: 'accepted', boothNo: fair.accepted + 1, decidedBy: principal.userId, updatedAt: at, receiptTaskId, receiptDue };
     try {
       await execute(
         FairEntity.build(UpdateTransaction)
           .item({ fairId, accepted: fair.accepted + 1, updatedAt: at })
           .options({ condition: { and: [{ attr: 'accepted', eq: fair.accepted }, { attr: 'accepted', lt: fair.booths }] } }),
         BoothEntity.build(PutTransaction).item(next).options({ condition: { attr: 'status', eq: 'applied' } }),
+        openTask({
+          taskId: receiptTaskId,
+          kind: 'fair_receipt',
+          detail: `「${booth.employerName}」在「${fair.title}」（${fair.accepted + 1}号展位）的招聘结果回执`,
+          areaCode: principal.areaCode!,
+          subjectType: 'Fair',
+          subjectId: fairId,
+          today: todayInChina(now),
+          at,
+          due: receiptDue,
+        }),
       );
       return toBoothView(next);
     } catch (err) {

@@ -3,6 +3,11 @@ import {
   applyForBooth as applyContract,
   createFair as createContract,
   decideBooth as decideContract,
+  employerFairBooths,
+  fileFairReceipt,
+  fairScreen,
+  getFairFigures,
+  markFairScreenReady,
   fairCheckinCode,
   fairGateCode,
   fairIntention,
@@ -19,6 +24,7 @@ import {
 import { NotFoundError } from '../http/errors';
 import { httpHandler } from '../http/handler';
 import { fairStateOf, gateCode, intention, myFairs, personCode, registerForFair, scanCheckin, selfCheckin } from './attendance';
+import { employerBooths, figuresOf, fileReceipt, markScreenReady, screenOf } from './results';
 import { applyForBooth, boothsOf, createFair, decideBooth, listFairs, loadFair, publishFair, staffBooths, staffFairs, toBoothView, toFairView } from './fairs';
 
 export const create = httpHandler(createContract, async ({ principal, body }) => ({ fair: await createFair(principal, body) }));
@@ -41,3 +47,8 @@ export const self = httpHandler(selfFairCheckin, ({ principal, params, body }) =
 export const intend = httpHandler(fairIntention, ({ principal, params, body }) => intention(principal.userId, params.id, body.vacancyId));
 export const staffList = httpHandler(listStaffFairs, async ({ principal }) => ({ items: await staffFairs(principal) }));
 export const staffBoothList = httpHandler(listFairBooths, ({ principal, params }) => staffBooths(principal, params.id));
+export const unitBooths = httpHandler(employerFairBooths, async ({ principal, params }) => ({ items: await employerBooths(principal.userId, params.id) }));
+export const receipt = httpHandler(fileFairReceipt, async ({ principal, params, body }) => ({ booth: await fileReceipt(principal.userId, params.id, params.employerId, body) }));
+export const screen = httpHandler(fairScreen, ({ params }) => screenOf(params.id));
+export const screenReady = httpHandler(markFairScreenReady, async ({ principal, params }) => ({ fair: await markScreenReady(principal, params.id) }));
+export const figures = httpHandler(getFairFigures, ({ params }) => figuresOf(params.id));

@@ -102,6 +102,14 @@ export async function figureEvents(r: ChangedRecord, homeArea: (userId: string) 
   if (r.pk.startsWith('TASK#') && arrived(r, 'done')) {
     return [{ key: key('done'), areaCode: String(n.areaCode), date: chinaDate(n.completedAt), deltas: { tasksDone: 1, tasksOnTime: n.onTime ? 1 : 0 } }];
   }
+  // A fair counts where it is held, in the month it opens, once published (Fujian annex 3: fairs
+  // held); each day's check-in is one attendance.
+  if (r.pk.startsWith('FAIR#') && r.sk === 'FAIR' && arrived(r, 'published')) {
+    return [{ key: key('held'), areaCode: String(n.areaCode), date: String(n.startDate), deltas: { fairsHeld: 1 } }];
+  }
+  if (r.pk.startsWith('FAIR#') && r.sk.startsWith('CHECKIN#') && inserted(r)) {
+    return typeof n.areaCode === 'string' ? [{ key: `${r.pk}#${r.sk}`, areaCode: n.areaCode, date: chinaDate(n.at), deltas: { fairAttendances: 1 } }] : [];
+  }
   if (r.pk.startsWith('COMPLAINT#')) {
     if (inserted(r)) return one('complaints', n.areaCode, n.createdAt);
     if (arrived(r, 'resolved')) return one('complaintsResolved', n.areaCode, n.updatedAt);

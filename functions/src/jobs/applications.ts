@@ -1,7 +1,7 @@
 // Applying for a vacancy, the employer's candidate roster and its answers (issue 4).
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
@@ -57,8 +57,12 @@ function toView(a: StoredApplication): JobApplication {
   };
 }
 
-/** One tap: the person's registration stands in for a CV. A second application → 409. */
-export async function apply(userId: string, vacancyId: string, message?: string, fairId?: string): Promise<JobApplication> {
+/**
+ * One tap: the person's registration stands in for a CV. A second application → 409. `fair`:
+ * said at a fair's booth — `also` gives the fair's own record of it, written in the same transaction.
+ */
+export async function apply(userId: string, vacancyId: string, message?: string, fair?: { fairId: string; also: (a: { applicationId: string; employerId: string; createdAt: string }) => Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions> }): Promise<JobApplication> {
+  const fairId = fair?.fairId;
   const [vacancy, { Item: registration }, { Item: referralMarker }] = await Promise.all([
     loadVacancy(vacancyId),
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send(),
@@ -94,6 +98,7 @@ export async function apply(userId: string, vacancyId: string, message?: string,
       ApplicantMarkerEntity.build(PutTransaction).item({ vacancyId, userId, applicationId }).options({ condition: { attr: 'applicationId', exists: false } }),
       JobApplicationEntity.build(PutTransaction).item(item).options({ condition: { attr: 'applicationId', exists: false } }),
       audit.put,
+      ...(fair ? [fair.also({ applicationId, employerId: vacancy.employerId, createdAt: now })] : []),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('您已经应聘过这个岗位，请在“我的应聘”里查看进度');

@@ -40,9 +40,10 @@ type StoredTask = FormattedItem<typeof TaskEntity>;
  * after a placement: 30, 60 and 90 days), in the kind's unit.
  */
 /** `personId`: the person the detail names, so the task is found and scrubbed when their account is erased. */
-export function openTask(t: { kind: TaskKind; detail: string; areaCode: string; subjectType: string; subjectId: string; today: string; at: string; after?: number; taskId?: string; personId?: string }) {
+/** `due`: a due date set by something else than the day it opens (a fair's date). */
+export function openTask(t: { kind: TaskKind; detail: string; areaCode: string; subjectType: string; subjectId: string; today: string; at: string; after?: number; due?: string; taskId?: string; personId?: string }) {
   const taskId = t.taskId ?? ulid();
-  const due = taskDue(t.kind, t.today, t.after);
+  const due = t.due ?? taskDue(t.kind, t.today, t.after);
   return TaskEntity.build(PutTransaction).item({
     taskId,
     kind: t.kind,

@@ -2,13 +2,12 @@
 // queued for settlement, settling in a batch, settled (paid), or reversed — so
 // redeemed = queued + settling + settled + reversed. A redeemed voucher missing from the queue
 // (the money would never be paid) is a difference, named by voucher. Read-only: it reports.
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { chunked, mapLimit } from '../concurrency';
-import { getDocumentClient } from '../db/client';
+import { mapLimit } from '../concurrency';
+import { batchRead } from '../db/batchRead';
 import { queryAll } from '../db/queryAll';
 import { SettlementQueueEntity, VoucherHoldingEntity } from '../db/entities';
-import { table, tableName } from '../db/table';
+import { table } from '../db/table';
 import { allProgrammes, type StoredProgramme } from './store';
 
 export interface ProgrammeReconciliation {
@@ -29,25 +28,9 @@ export interface ProgrammeReconciliation {
 
 type VoucherFacts = { voucherId: string; status: string; faceValueFen: number; redeemedAt?: string };
 
-/** The vouchers' status and face value, 100 keys a request (what was not processed is asked again). */
-async function readVouchers(ids: string[]): Promise<VoucherFacts[]> {
-  const client = getDocumentClient();
-  const TableName = tableName();
-  const groups = await mapLimit(chunked(ids, 100), 4, async (group) => {
-    const found: VoucherFacts[] = [];
-    let keys: Record<string, unknown>[] = group.map((id) => ({ pk: `VOUCHER#${id}`, sk: 'VOUCHER' }));
-    for (let attempt = 0; keys.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const out = await client.send(
-        new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'voucherId, #s, faceValueFen, redeemedAt', ExpressionAttributeNames: { '#s': 'status' } } } }),
-      );
-      found.push(...((out.Responses?.[TableName] ?? []) as VoucherFacts[]));
-      keys = (out.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-    return found;
-  });
-  return groups.flat();
-}
+/** The vouchers' status and face value (consistent reads). */
+const readVouchers = (ids: string[]) =>
+  batchRead<VoucherFacts>(ids.map((id) => ({ pk: `VOUCHER#${id}`, sk: 'VOUCHER' })), ['voucherId', 'status', 'faceValueFen', 'redeemedAt'], true);
 
 export async function reconcileProgramme(p: Pick<StoredProgramme, 'programmeId' | 'name'>): Promise<ProgrammeReconciliation> {
   const [holdings, queue] = await Promise.all([

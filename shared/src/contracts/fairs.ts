@@ -55,8 +55,32 @@ export const fairSchema = z.object({
   booths: z.number().int(),
   accepted: z.number().int(),
   status: z.enum(FAIR_STATUSES),
+  /** The working day before it opens: the venue screens carry it from then (D24). */
+  screenDue: z.string(),
+  screenReadyAt: z.string().optional(),
 });
 export type Fair = z.infer<typeof fairSchema>;
+
+export const fairReceiptSchema = z.object({
+  resumes: z.number().int(),
+  intentions: z.number().int(),
+  hires: z.number().int(),
+  note: z.string().optional(),
+  filedAt: z.string(),
+});
+
+const count = (what: string) => z.number({ message: `请填写${what}` }).int(`${what}须为整数`).min(0, `${what}不能是负数`).max(100_000, `${what}太大了，请核对`);
+export const fairReceiptBodySchema = z
+  .strictObject({
+    resumes: count('收到简历份数'),
+    intentions: count('达成意向人数'),
+    hires: count('录用人数'),
+    note: z.string().trim().max(200, '最多200个字').optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.intentions > r.resumes) ctx.addIssue({ code: 'custom', path: ['intentions'], message: '达成意向的人数不能多于收到的简历份数' });
+    if (r.hires > r.intentions) ctx.addIssue({ code: 'custom', path: ['hires'], message: '录用人数不能多于达成意向的人数' });
+  });
 
 export const boothSchema = z.object({
   employerId: z.string(),
@@ -65,6 +89,9 @@ export const boothSchema = z.object({
   boothNo: z.number().int().optional(),
   reason: z.string().optional(),
   vacancies: z.array(vacancySummarySchema),
+  /** Accepted booths: the last day to file the receipt (5 working days after the fair). */
+  receiptDue: z.string().optional(),
+  receipt: fairReceiptSchema.optional(),
 });
 
 export const createFair = defineContract({
@@ -249,4 +276,73 @@ export const listFairBooths = defineContract({
   params: idParams,
   response: z.object({ fair: fairSchema, booths: z.array(boothSchema) }),
   errors: [400, 401, 403, 404],
+});
+
+export const employerFairBooths = defineContract({
+  id: 'employerFairBooths',
+  method: 'GET',
+  path: '/employers/{id}/fair-booths',
+  summary: '本单位申请过的招聘会展位（本单位成员）：审核结果、展位号、回执期限和已交的回执',
+  auth: ['employer'],
+  params: idParams,
+  response: z.object({ items: z.array(z.object({ fair: fairSchema, booth: boothSchema })) }),
+  errors: [400, 401, 403, 404],
+});
+
+export const fileFairReceipt = defineContract({
+  id: 'fileFairReceipt',
+  method: 'POST',
+  path: '/fairs/{id}/booths/{employerId}/receipt',
+  summary: '参会单位交招聘会回执（收到简历、达成意向、录用人数）：招聘会开始后可交，会后5个工作日内交；之后录用人数变了可以再交（以最后一次为准）',
+  auth: ['employer'],
+  params: z.strictObject({ id: ulidSchema, employerId: ulidSchema }),
+  body: fairReceiptBodySchema,
+  response: z.object({ booth: boothSchema }),
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const fairScreen = defineContract({
+  id: 'fairScreen',
+  method: 'GET',
+  path: '/fairs/{id}/screen',
+  summary: '招聘会现场大屏：参会单位、展位号和岗位，今天已签到人数（公开，不含个人信息）',
+  auth: 'public',
+  params: idParams,
+  response: z.object({ fair: fairSchema, booths: z.array(boothSchema), checkedInToday: z.number().int(), today: z.string(), updatedAt: z.string() }),
+  errors: [400, 404],
+});
+
+export const markFairScreenReady = defineContract({
+  id: 'markFairScreenReady',
+  method: 'POST',
+  path: '/staff/fairs/{id}/screen-ready',
+  summary: '核对现场大屏内容后确认已备好（开始前1个工作日内），办结大屏待办；辖区外 404',
+  auth: ['staff'],
+  params: idParams,
+  response: z.object({ fair: fairSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const fairFiguresSchema = z.object({
+  registered: z.number().int(),
+  attendees: z.number().int(),
+  employers: z.number().int(),
+  posts: z.number().int(),
+  intentions: z.number().int(),
+  /** Intentions that became hires within 30 days of the fair's end. */
+  hires: z.number().int(),
+  receiptsFiled: z.number().int(),
+  /** What the employers' receipts say, added up. */
+  reported: z.object({ resumes: z.number().int(), intentions: z.number().int(), hires: z.number().int() }),
+});
+
+export const getFairFigures = defineContract({
+  id: 'getFairFigures',
+  method: 'GET',
+  path: '/fairs/{id}/figures',
+  summary: '招聘会的数据：预约、到场人数，参会单位、岗位数，现场投递意向，会后30天内录用，单位回执（公开，只有人数）',
+  auth: 'public',
+  params: idParams,
+  response: z.object({ fair: fairSchema, figures: fairFiguresSchema, hireWindowEnd: z.string(), final: z.boolean() }),
+  errors: [400, 404],
 });

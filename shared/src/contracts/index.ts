@@ -106,6 +106,11 @@ import {
   fairIntention,
   listStaffFairs,
   listFairBooths,
+  employerFairBooths,
+  fileFairReceipt,
+  fairScreen,
+  markFairScreenReady,
+  getFairFigures,
 } from './fairs';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
@@ -319,4 +324,9 @@ export const allContracts = [
   fairIntention,
   listStaffFairs,
   listFairBooths,
+  employerFairBooths,
+  fileFairReceipt,
+  fairScreen,
+  markFairScreenReady,
+  getFairFigures,
 ] as const;

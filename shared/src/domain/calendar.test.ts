@@ -1,4 +1,4 @@
-import { addWorkingDays, calendarDeadline, calendarYearsMissing, dueDate, HOLIDAY_CALENDAR, isWorkingDay, nextWorkingDay } from './calendar';
+import { addWorkingDays, calendarDeadline, calendarYearsMissing, dueDate, HOLIDAY_CALENDAR, isWorkingDay, nextWorkingDay, previousWorkingDay } from './calendar';
 import dayjs from 'dayjs';
 
 describe('the working-day calendar', () => {
@@ -34,6 +34,13 @@ describe('the working-day calendar', () => {
     expect(nextWorkingDay('2026-02-14')).toBe('2026-02-14'); // a make-up Saturday stays
     expect(dueDate('2026-09-30', { days: 1, unit: 'working' })).toBe('2026-10-08');
     expect(dueDate('2026-09-24', { days: 7, unit: 'calendar' })).toBe('2026-10-08');
+  });
+
+  it('finds the working day before a date (a fair’s screens are loaded then), across weekends and holidays', () => {
+    expect(previousWorkingDay('2026-12-08')).toBe('2026-12-07'); // Tuesday → Monday
+    expect(previousWorkingDay('2026-12-07')).toBe('2026-12-04'); // Monday → Friday
+    expect(previousWorkingDay('2026-10-08')).toBe('2026-09-30'); // after 国庆 → the last day before it
+    expect(previousWorkingDay('2026-02-16')).toBe('2026-02-14'); // a make-up Saturday counts
   });
 
   it('keeps make-up working days on weekends and every date inside its own year', () => {

@@ -91,6 +91,13 @@ export function addWorkingDays(date: string, n: number): string {
   return d.format('YYYY-MM-DD');
 }
 
+/** The last working day before `date` (the day a fair's screen content must be ready). */
+export function previousWorkingDay(date: string): string {
+  let d = dayjs(date).subtract(1, 'day');
+  while (!isWorkingDay(d.format('YYYY-MM-DD'))) d = d.subtract(1, 'day');
+  return d.format('YYYY-MM-DD');
+}
+
 /** The first working day on or after `date`. */
 export function nextWorkingDay(date: string): string {
   let d = dayjs(date);

@@ -3,6 +3,8 @@
 // pre-register (a special fair only for its group), check in once a day with a signed code, and
 // say 我有意向 to a post at a booth. Deadlines in working days: published within 3 of creation,
 // employers' receipts within 5 after the fair.
+import { addCalendarDays, addWorkingDays, previousWorkingDay } from './calendar';
+
 export const FAIR_KINDS = ['general', 'graduates', 'hard_to_employ', 'veterans', 'women', 'disabled'] as const;
 export type FairKind = (typeof FAIR_KINDS)[number];
 export const fairKindLabels: Record<FairKind, string> = {
@@ -28,6 +30,15 @@ export const boothStatusLabels: Record<BoothStatus, string> = { applied: '待审
 /** Working days to publish a fair after it is created; to file a booth's receipt after the fair. */
 export const FAIR_PUBLISH_WORKING_DAYS = 3;
 export const FAIR_RECEIPT_WORKING_DAYS = 5;
+/** Hires counted for a fair: those made within this many days after it ends. */
+export const FAIR_HIRE_WINDOW_DAYS = 30;
+
+/** The venue screens carry the fair from the working day before it opens (D24: loaded 1 WD before). */
+export const fairScreenDue = (startDate: string): string => previousWorkingDay(startDate);
+/** An employer's receipt (反馈回执) is filed within 5 working days after the fair's last day. */
+export const fairReceiptDue = (endDate: string): string => addWorkingDays(endDate, FAIR_RECEIPT_WORKING_DAYS);
+/** The last day a hire counts for the fair's figures. */
+export const fairHireWindowEnd = (endDate: string): string => addCalendarDays(endDate, FAIR_HIRE_WINDOW_DAYS);
 
 /** What a special fair's rule reads of a person. */
 export interface FairPersonFacts {

@@ -25,6 +25,8 @@ export const FLOW_FIGURES = [
   'tasksOnTime',
   'complaints',
   'complaintsResolved',
+  'fairsHeld',
+  'fairAttendances',
 ] as const;
 export type FlowFigure = (typeof FLOW_FIGURES)[number];
 
@@ -54,6 +56,8 @@ export const figureLabels: Record<FlowFigure | StandingFigure, string> = {
   tasksOnTime: '按时办结任务',
   complaints: '收到投诉意见',
   complaintsResolved: '办结投诉意见',
+  fairsHeld: '举办招聘会（场）',
+  fairAttendances: '招聘会到场（人次）',
   willing: '有就业意愿的劳动力',
   willingEmployed: '其中已就业',
   hardToEmploy: '就业困难人员',

@@ -17,6 +17,7 @@ export const TASK_KINDS = [
   'access_anomaly',
   'question',
   'fair_publish',
+  'fair_screen',
   'fair_receipt',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -34,7 +35,8 @@ export const taskKindLabels: Record<TaskKind, string> = {
   access_anomaly: '异常查看：核实下级工作人员短时间内大量查看个人信息的原因',
   question: '你问我答：答复群众的政策和办事问题',
   fair_publish: '发布招聘会：受理后3个工作日内发布',
-  fair_receipt: '招聘会回执：催收参会单位的招聘结果回执',
+  fair_screen: '招聘会大屏：开始前1个工作日备好现场大屏内容',
+  fair_receipt: '招聘会回执：参会单位会后5个工作日内交回执，逾期电话或上门催收',
 };
 
 /**
@@ -57,8 +59,10 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   access_anomaly: { days: 3, unit: 'working' },
   // 你问我答 (domain.md §7.1, §3.Z): 3 working days, 10 for a question marked complex.
   question: { days: 3, unit: 'working' },
-  // Job fairs (domain.md §3.2 WF-13): published within 3 working days; receipts within 5 after it.
+  // Job fairs (domain.md §3.2 WF-13): published within 3 working days; the screens loaded 1
+  // working day before it (due set from the fair's date); receipts within 5 after its last day.
   fair_publish: { days: 3, unit: 'working' },
+  fair_screen: { days: 1, unit: 'working' },
   fair_receipt: { days: 5, unit: 'working' },
 };
 

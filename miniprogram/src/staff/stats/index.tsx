@@ -23,7 +23,7 @@ import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
 
-const SHOWN: FlowFigure[] = ['jobseekerRegistrations', 'unemploymentRegistrations', 'employmentRegistrations', 'hardshipRecognitions', 'employerOnboardings', 'reviewsDecided', 'referrals', 'placements', 'trainees', 'vouchersPerson', 'vouchersEmployer', 'ratings', 'complaints', 'complaintsResolved', 'tasksDone'];
+const SHOWN: FlowFigure[] = ['jobseekerRegistrations', 'unemploymentRegistrations', 'employmentRegistrations', 'hardshipRecognitions', 'employerOnboardings', 'reviewsDecided', 'referrals', 'placements', 'trainees', 'vouchersPerson', 'vouchersEmployer', 'ratings', 'complaints', 'complaintsResolved', 'tasksDone', 'fairsHeld', 'fairAttendances'];
 const BAR_FIGURES: FlowFigure[] = ['placements', 'jobseekerRegistrations', 'referrals', 'trainees', 'ratings'];
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
 
