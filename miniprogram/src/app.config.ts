@@ -11,8 +11,8 @@ export default defineAppConfig({
     { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index', 'fairs/index'] },
     { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index', 'question/index', 'policies/index', 'policy-form/index', 'points/index', 'point-form/index', 'fairs/index', 'fair-form/index', 'fair-desk/index'] },
     { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
-    // The service hall's LED screen (H5).
-    { root: 'screen', pages: ['index/index'] },
+    // The service hall's LED screen and a job fair's venue screen (H5).
+    { root: 'screen', pages: ['index/index', 'fair/index'] },
     { root: 'training', pages: ['courses/index', 'course/index', 'enrolments/index', 'needs/index', 'manage/index', 'course-form/index', 'roster/index'] },
     // 我的, 我的数据 (a copy, consents, closing the account) and the full privacy guide (the
     // first-use summary is in the main package).

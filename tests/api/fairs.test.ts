@@ -1,10 +1,13 @@
 // 招聘会 over real HTTP (issue 20): a street creates and publishes a fair; an approved employer
 // applies for a booth with its published post; the street accepts; a resident sees the fair with
 // its employers, pre-registers, shows her code at the gate once, and says 我有意向; the employer
-// sees her among the candidates, marked as from the fair. Bad input is a 400 in Chinese; another
-// street's staff get 404.
+// sees her among the candidates, marked as from the fair. The venue screen and the fair's figures
+// are public; the unit files its receipt (a funnel that makes no sense is a 400 naming the field);
+// the street confirms the screen once; the fair and its check-in reach the assessment figures
+// through the stream. Bad input is a 400 in Chinese; another street's staff get 404.
 import { addCalendarDays, todayInChina } from '@doorstep/shared';
 import { apiClient } from '../support/http';
+import { consumeTableStream, until } from '../support/streams';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { employerBody, makeUscc } from '../support/employers';
@@ -14,6 +17,7 @@ import { vacancyBody } from '../support/vacancies';
 jest.setTimeout(300_000);
 
 let api: RunningApi;
+let stream: { stop(): void };
 let client: ReturnType<typeof apiClient>;
 const tableName = uniqueTableName('fairs');
 let street: string;
@@ -40,6 +44,8 @@ const fairBody = {
 
 beforeAll(async () => {
   api = await startApi({ tableName });
+  // The assessment figures are kept by the stream.
+  stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/figures/handlers/stream')).onStream, 'figureStream');
   client = apiClient(api.baseUrl);
   street = await client.devLogin('fa-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   otherStreet = await client.devLogin('fa-other', { roles: ['staff'], level: 'street', areaCode: '350102003' });
@@ -55,6 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  stream?.stop();
   await api?.stop();
 });
 
@@ -108,5 +115,59 @@ describe('going to it', () => {
     const candidates = (await client.get(`/vacancies/${vacancyId}/candidates`, owner)).body.items;
     expect(candidates).toEqual([expect.objectContaining({ name: '黄秀梅', fairId })]);
     expect((await client.get('/me/fairs', resident)).body.items.map((f: { id: string }) => f.id)).toEqual([fairId]);
+  });
+});
+
+describe('on the screen, in its figures, and after it', () => {
+  it('the venue screen and the figures are public and name no person; hiring her counts as a hire from the fair', async () => {
+    const screen = await client.get(`/fairs/${fairId}/screen`);
+    expect(screen.status).toBe(200);
+    expect(screen.body).toMatchObject({ fair: { id: fairId }, booths: [{ boothNo: 1, employerName: '鼓东路便民超市', vacancies: [{ title: '超市理货员' }] }], checkedInToday: 1, today: TODAY });
+    expect(JSON.stringify(screen.body)).not.toContain('黄秀梅');
+    expect(screen.body.booths[0]).not.toHaveProperty('receiptDue');
+    expect((await client.get('/fairs/not-an-id/screen')).status).toBe(404); // a malformed id is not found, as everywhere
+
+    const before = await client.get(`/fairs/${fairId}/figures`);
+    expect(before.body.figures).toEqual({ registered: 1, attendees: 1, employers: 1, posts: 1, intentions: 1, hires: 0, receiptsFiled: 0, reported: { resumes: 0, intentions: 0, hires: 0 } });
+    expect(before.body.final).toBe(false);
+    const [candidate] = (await client.get(`/vacancies/${vacancyId}/candidates`, owner)).body.items;
+    expect((await client.post(`/applications/${candidate.applicationId}/outcome`, { outcome: 'hired' }, owner)).status).toBe(200);
+    expect((await client.get(`/fairs/${fairId}/figures`)).body.figures.hires).toBe(1);
+  });
+
+  it('the unit files its receipt; numbers that make no sense are a 400 naming the field; a stranger cannot', async () => {
+    const path = `/fairs/${fairId}/booths/${employerId}/receipt`;
+    const bad = await client.post(path, { resumes: 3, intentions: 5, hires: 9 }, owner);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['intentions'], message: '达成意向的人数不能多于收到的简历份数' }),
+        expect.objectContaining({ path: ['hires'], message: '录用人数不能多于达成意向的人数' }),
+      ]),
+    );
+    expect((await client.post(path, { resumes: -1, intentions: 0, hires: 0 }, owner)).body.error.details[0]).toMatchObject({ path: ['resumes'], message: '收到简历份数不能是负数' });
+    expect((await client.post(path, { resumes: 8, intentions: 3, hires: 1 }, resident)).status).toBe(403);
+    const filed = await client.post(path, { resumes: 8, intentions: 3, hires: 1, note: '还有两人约了复试' }, owner);
+    expect(filed.status).toBe(200);
+    const mine = (await client.get(`/employers/${employerId}/fair-booths`, owner)).body.items;
+    expect(mine).toEqual([expect.objectContaining({ fair: expect.objectContaining({ id: fairId }), booth: expect.objectContaining({ boothNo: 1, receipt: expect.objectContaining({ resumes: 8, intentions: 3, hires: 1 }) }) })]);
+    expect((await client.get(`/employers/${employerId}/fair-booths`, resident)).status).toBe(403);
+    expect((await client.get(`/fairs/${fairId}/figures`)).body.figures).toMatchObject({ receiptsFiled: 1, reported: { resumes: 8, intentions: 3, hires: 1 } });
+    // The office's collection task is done.
+    const done = (await client.get('/staff/tasks?status=done', street)).body.items;
+    expect(done).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'fair_receipt', subject: { type: 'Fair', id: fairId } })]));
+  });
+
+  it('the street confirms the screen once; the fair and her check-in are in the assessment figures', async () => {
+    expect((await client.post(`/staff/fairs/${fairId}/screen-ready`, undefined, otherStreet)).status).toBe(404);
+    expect((await client.post(`/staff/fairs/${fairId}/screen-ready`, undefined, street)).status).toBe(200);
+    expect((await client.post(`/staff/fairs/${fairId}/screen-ready`, undefined, street)).status).toBe(409);
+    const month = TODAY.slice(0, 7);
+    const district = await client.devLogin('fa-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+    const figures = await until(async () => {
+      const r = await client.get(`/stats?areaCode=350102&period=${month}`, district);
+      return r.body?.total?.figures?.fairsHeld === 1 && r.body.total.figures.fairAttendances === 1 ? r.body.total.figures : undefined;
+    }, 'the fair to reach the figures');
+    expect(figures).toMatchObject({ fairsHeld: 1, fairAttendances: 1 });
   });
 });

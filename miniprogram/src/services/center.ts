@@ -9,12 +9,14 @@ export interface Center {
   lng: number;
   /** How the page names it: 家, 您现在的位置, 张三家. */
   label: string;
+  /** Home's community, when the center is home (the city's fairs are found by it). */
+  areaCode?: string;
 }
 
 export async function homeCenter(): Promise<Center | null> {
   try {
     const { registration } = await request(getJobseekerRegistration);
-    return { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
+    return { lat: registration.residence.lat, lng: registration.residence.lng, label: '家', areaCode: registration.residence.areaCode };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;

@@ -26,7 +26,8 @@ export const fairBodySchema = z
       })
       .optional(),
     liveUrl: z.url({ message: '直播链接须以 https:// 开头', protocol: /^https$/ }).max(300).optional(),
-    liveRoomId: z.string().trim().min(2).max(60).optional(),
+    /** WeChat Channels (视频号) id of the live room, opened with wx.openChannelsLive in the mini-program. */
+    liveRoomId: z.string().trim().regex(/^sph[A-Za-z0-9_-]{3,40}$/, '视频号 ID 以 sph 开头，在视频号助手里能查到').optional(),
     intro: z.string().trim().min(4, '请写几句介绍').max(500, '最多500个字'),
     booths: z.number().int().min(1, '至少1个展位').max(1000, '最多1000个展位'),
   })
@@ -121,9 +122,9 @@ export const listFairs = defineContract({
   id: 'listFairs',
   method: 'GET',
   path: '/fairs',
-  summary: '某地（社区或区代码）近期已发布、还没结束的招聘会，按日期',
+  summary: '某地近期已发布、还没结束的招聘会，按日期：社区、街道或区代码给覆盖它的招聘会，4位市代码给全市的（地图上按距离再筛）',
   auth: 'public',
-  query: z.strictObject({ areaCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '请选择地区') }),
+  query: z.strictObject({ areaCode: z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, '请选择地区') }),
   response: z.object({ items: z.array(fairSchema) }),
   errors: [400],
 });

@@ -69,3 +69,26 @@ export function fairRefusal(kind: FairKind, p: FairPersonFacts): string | undefi
       return p.personCategory === 'disabled' ? undefined : '这是残疾人专场，只接受残疾人报名';
   }
 }
+
+/** A fair's figures (GET /fairs/{id}/figures) as rows people read, in the order they are shown. */
+export function fairFigureRows(f: {
+  registered: number;
+  attendees: number;
+  employers: number;
+  posts: number;
+  intentions: number;
+  hires: number;
+  receiptsFiled: number;
+  reported: { resumes: number; intentions: number; hires: number };
+}): { label: string; value: string }[] {
+  return [
+    { label: '预约', value: `${f.registered} 人` },
+    { label: '到场', value: `${f.attendees} 人` },
+    { label: '参会单位', value: `${f.employers} 家` },
+    { label: '岗位', value: `${f.posts} 个` },
+    { label: '现场投递意向', value: `${f.intentions} 人次` },
+    { label: '会后30天内录用', value: `${f.hires} 人` },
+    { label: '单位回执', value: `${f.receiptsFiled}/${f.employers} 家已交` },
+    { label: '回执合计', value: `收到简历 ${f.reported.resumes} 份，达成意向 ${f.reported.intentions} 人，录用 ${f.reported.hires} 人` },
+  ];
+}

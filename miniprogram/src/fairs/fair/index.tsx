@@ -1,11 +1,13 @@
 // One fair: when and where (or the live room), its employers with booth numbers and posts. The
 // person pre-registers (confirmed; a special fair tells who it is for), shows the day's check-in
 // code at the gate, or scans the gate's code (weapp), and taps 我有意向 on a post (confirmed:
-// the registration goes to that employer as a CV, marked as from the fair).
+// the registration goes to that employer as a CV, marked as from the fair). An online fair's
+// 视频号 live room opens with wx.openChannelsLive (H5 says to open it in WeChat); once the fair has
+// begun, its figures (counts only).
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { fairCheckinCode, fairIntention, fenToYuanText, getFair, registerForFair, selfFairCheckin } from '@doorstep/shared';
+import { fairCheckinCode, fairFigureRows, fairIntention, fenToYuanText, getFair, getFairFigures, registerForFair, selfFairCheckin, todayInChina } from '@doorstep/shared';
 import { DetailRow } from '../../components/DetailRow';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -19,12 +21,26 @@ import '../components/fairs.scss';
 export default function FairPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data, reload, gate } = usePageData(() => request(getFair, { params: { id } }), [id]);
+  const { data, reload, gate } = usePageData(async () => {
+    const one = await request(getFair, { params: { id } });
+    // Once it has begun: how it is going (counts only), then how it went.
+    const figures = one.fair.startDate <= todayInChina() ? await request(getFairFigures, { params: { id } }) : undefined;
+    return { ...one, figures };
+  }, [id]);
   const { busy, error, act } = useAction(reload);
   const [code, setCode] = useState<string>();
   const [sent, setSent] = useState<string[]>([]);
   if (gate || !data) return gate;
-  const { fair, booths, mine } = data;
+  const { fair, booths, mine, figures } = data;
+
+  // 视频号 live room: opened by WeChat itself in the mini-program.
+  async function watchLive() {
+    try {
+      await Taro.openChannelsLive({ finderUserName: fair.liveRoomId! });
+    } catch {
+      await Taro.showModal({ title: '暂时打不开直播间', content: '直播可能还没开始。也可以在微信“视频号”里搜索主办单位。', showCancel: false, confirmText: '知道了' });
+    }
+  }
 
   async function signUp() {
     const { confirm } = await Taro.showModal({ title: '预约参加？', content: `${fair.title}，${fair.startDate} ${fair.hours.from}。当天凭签到码入场。`, confirmText: '预约', cancelText: '再想想' });
@@ -62,12 +78,31 @@ export default function FairPage() {
         {fair.venue ? <DetailRow label="地点" value={`${fair.venue.name}，${fair.venue.address}`} /> : null}
         <DetailRow label="参会单位" value={`${fair.accepted} 家`} />
         <Text className="page__lead">{fair.intro}</Text>
+        {fair.liveRoomId ? (
+          process.env.TARO_ENV === 'weapp' ? (
+            <Button className="btn btn--primary" onClick={() => void watchLive()}>
+              看视频号直播
+            </Button>
+          ) : (
+            <Text className="page__lead">视频号直播：请在微信里打开“家门口就业”小程序，点“看视频号直播”进入。</Text>
+          )
+        ) : null}
         {fair.liveUrl ? (
           <Button className="btn btn--secondary" onClick={() => void Taro.setClipboardData({ data: fair.liveUrl! })}>
             复制直播链接，用浏览器打开
           </Button>
         ) : null}
       </View>
+      {figures ? (
+        <View className="card">
+          <Text className="card__title">{figures.final ? '招聘会数据' : `招聘会数据（录用人数统计到 ${figures.hireWindowEnd}）`}</Text>
+          {fairFigureRows(figures.figures)
+            .slice(0, 6)
+            .map((r) => (
+              <DetailRow key={r.label} label={r.label} value={r.value} />
+            ))}
+        </View>
+      ) : null}
       {error ? <Notice message={error} /> : null}
       {mine.checkedInToday ? <Notice kind="info" message="您今天已经签到了。" /> : null}
       {!mine.registered ? (

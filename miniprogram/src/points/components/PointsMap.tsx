@@ -32,7 +32,10 @@ export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpen
         {extras.map((e) => {
           const { x, y } = xy(e);
           const r = dot * 0.55;
-          // Jobs: orange squares; courses: blue diamonds — under the points' numbers.
+          // Jobs: orange squares; courses: blue diamonds; fairs: purple triangles — under the points' numbers.
+          if (e.layer === 'fair') {
+            return <polygon key={`${e.layer}-${e.id}`} className="points-map__extra" points={`${x},${y - r * 1.4} ${x + r * 1.3},${y + r} ${x - r * 1.3},${y + r}`} fill="#7a3e9d" stroke="#fff" strokeWidth={r * 0.2} onClick={() => onOpenExtra?.(e)} />;
+          }
           return e.layer === 'job' ? (
             <rect key={`${e.layer}-${e.id}`} className="points-map__extra" x={x - r} y={y - r} width={2 * r} height={2 * r} fill="#c25e00" stroke="#fff" strokeWidth={r * 0.2} onClick={() => onOpenExtra?.(e)} />
           ) : (

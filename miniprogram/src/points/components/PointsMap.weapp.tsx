@@ -24,7 +24,7 @@ export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpen
         height: 40,
         label: { content: String(i + 1), color: '#ffffff', bgColor: '#1f6f5c', fontSize: 14, padding: 4, borderRadius: 12, anchorX: -8, anchorY: -52 },
         })),
-        // Jobs (工) and courses (学) after the points: their marker ids follow the points'.
+        // Jobs (工), courses (学) and fairs (会) after the points: their marker ids follow the points'.
         ...extras.map((e, i) => ({
           id: points.length + i,
           latitude: e.lat,
@@ -33,7 +33,7 @@ export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpen
           iconPath: '',
           width: 24,
           height: 30,
-          label: { content: e.layer === 'job' ? '工' : '学', color: '#ffffff', bgColor: e.layer === 'job' ? '#c25e00' : '#1a5fb4', fontSize: 12, padding: 3, borderRadius: 4, anchorX: -6, anchorY: -44 },
+          label: { content: { job: '工', course: '学', fair: '会' }[e.layer], color: '#ffffff', bgColor: { job: '#c25e00', course: '#1a5fb4', fair: '#7a3e9d' }[e.layer], fontSize: 12, padding: 3, borderRadius: 4, anchorX: -6, anchorY: -44 },
         })),
       ] as never}
       onError={() => undefined}

@@ -5,9 +5,9 @@ export interface MapPoint {
   lng: number;
 }
 
-/** Something else near the person shown on the same map: a job or a training course. */
+/** Something else near the person shown on the same map: a job, a training course, a job fair. */
 export interface MapExtra extends MapPoint {
-  layer: 'job' | 'course';
+  layer: 'job' | 'course' | 'fair';
 }
 
 export interface PointsMapProps {
@@ -15,7 +15,7 @@ export interface PointsMapProps {
   radiusM: number;
   points: readonly MapPoint[];
   onOpen: (id: string) => void;
-  /** Jobs and courses as layers (their own shapes and colours); tapping one opens it. */
+  /** Jobs, courses and fairs as layers (their own shapes and colours); tapping one opens it. */
   extras?: readonly MapExtra[];
   onOpenExtra?: (extra: MapExtra) => void;
 }

@@ -1,10 +1,12 @@
 // 服务网点: the service points within 3 km (or 1 or 5) of home — or of where the person stands —
 // on a map with the circle and as a list, nearest first: distance, whether it is open now and
 // until when, what it does, its phone. Anyone may look; a person who has registered starts at home.
+// Jobs, training courses and (for a registered person: the home city's) job fairs within the same
+// circle can be switched on as layers.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { distanceText, nearbyCourses, nearbyServicePoints, nearbyVacancies, type ServicePoint } from '@doorstep/shared';
+import { distanceText, haversineM, listFairs, nearbyCourses, nearbyServicePoints, nearbyVacancies, type ServicePoint } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
@@ -27,19 +29,22 @@ export default function NearbyPointsPage() {
   const [cursor, setCursor] = useState<string>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
-  // Jobs and courses on the same map, when asked for.
+  // Jobs, courses and fairs on the same map, when asked for. Fairs are found by home's city.
   const [layers, setLayers] = useState<string[]>([]);
   const [extras, setExtras] = useState<MapExtra[]>([]);
+  const [city, setCity] = useState<string>();
 
   async function loadLayers(at: Center, km: number, wanted: readonly string[]) {
     const query = { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20 };
-    const [jobs, courses] = await Promise.all([
+    const [jobs, courses, fairs] = await Promise.all([
       wanted.includes('job') ? request(nearbyVacancies, { query: { ...query, sort: 'distance' } }) : Promise.resolve({ items: [] }),
       wanted.includes('course') ? request(nearbyCourses, { query }) : Promise.resolve({ items: [] }),
+      wanted.includes('fair') && city ? request(listFairs, { query: { areaCode: city } }) : Promise.resolve({ items: [] }),
     ]);
     setExtras([
       ...jobs.items.flatMap((j) => (j.at ? [{ id: j.vacancy.id, name: j.vacancy.title, ...j.at, layer: 'job' as const }] : [])),
       ...courses.items.map((c) => ({ id: c.course.id, name: c.course.title, lat: c.course.place.lat, lng: c.course.place.lng, layer: 'course' as const })),
+      ...fairs.items.flatMap((f) => (f.venue && haversineM(f.venue, at) <= km * 1000 ? [{ id: f.id, name: f.title, lat: f.venue.lat, lng: f.venue.lng, layer: 'fair' as const }] : [])),
     ]);
   }
 
@@ -64,6 +69,7 @@ export default function NearbyPointsPage() {
     try {
       const home = await homeCenter();
       setCenter(home);
+      if (home?.areaCode) setCity(home.areaCode.slice(0, 4));
       if (home) await search(home);
     } catch (err) {
       setError((err as Error).message);
@@ -87,7 +93,7 @@ export default function NearbyPointsPage() {
   }
 
   const open = (id: string) => Taro.navigateTo({ url: `/points/point/index?id=${id}` });
-  const openExtra = (e: MapExtra) => Taro.navigateTo({ url: e.layer === 'job' ? `/jobs/vacancy/index?id=${e.id}` : `/training/course/index?id=${e.id}` });
+  const openExtra = (e: MapExtra) => Taro.navigateTo({ url: { job: `/jobs/vacancy/index?id=${e.id}`, course: `/training/course/index?id=${e.id}`, fair: `/fairs/fair/index?id=${e.id}` }[e.layer] });
   function showLayers(next: string[]) {
     setLayers(next);
     if (center) void search(center, radiusKm, false, next);
@@ -119,7 +125,11 @@ export default function NearbyPointsPage() {
       {center ? (
         <View className="card section-title">
           <Text className="card__title">地图上也显示</Text>
-          <Toggles options={[{ value: 'job', label: '附近的工作' }, { value: 'course', label: '附近的培训班' }]} chosen={layers} onChange={showLayers} />
+          <Toggles
+            options={[{ value: 'job', label: '附近的工作' }, { value: 'course', label: '附近的培训班' }, ...(city ? [{ value: 'fair', label: '附近的招聘会' }] : [])]}
+            chosen={layers}
+            onChange={showLayers}
+          />
         </View>
       ) : null}
       {center && items ? (
@@ -129,6 +139,7 @@ export default function NearbyPointsPage() {
             <Text className="map-legend__point">服务网点（数字同下面的列表）</Text>
             {layers.includes('job') ? <Text className="map-legend__job">工作 {extras.filter((e) => e.layer === 'job').length} 个</Text> : null}
             {layers.includes('course') ? <Text className="map-legend__course">培训班 {extras.filter((e) => e.layer === 'course').length} 个</Text> : null}
+            {layers.includes('fair') ? <Text className="map-legend__fair">招聘会 {extras.filter((e) => e.layer === 'fair').length} 场</Text> : null}
           </View>
         </View>
       ) : null}

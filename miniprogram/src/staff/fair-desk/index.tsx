@@ -1,11 +1,13 @@
 // 展位和签到: a fair's booth applications, waiting ones first, each with the posts it brings —
 // 通过 (the next booth number; a full fair says so) or 不通过 with a reason — and, on the day,
 // the gate: scan a person's check-in code (weapp camera, or paste it in H5), or show the gate's
-// own code of the day for people to scan.
+// own code of the day for people to scan. Before it: the venue screen — preview it and confirm it
+// is ready (due the working day before). After it: each unit's receipt and the fair's figures.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { decideBooth, fairGateCode, listFairBooths, scanFairCheckin } from '@doorstep/shared';
+import { decideBooth, fairFigureRows, fairGateCode, getFairFigures, listFairBooths, markFairScreenReady, scanFairCheckin, todayInChina } from '@doorstep/shared';
+import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -18,7 +20,11 @@ import '../../styles/page.scss';
 export default function FairDeskPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { data, reload, gate } = usePageData(() => request(listFairBooths, { params: { id } }), [id]);
+  const { data, reload, gate } = usePageData(async () => {
+    const desk = await request(listFairBooths, { params: { id } });
+    const figures = desk.fair.status === 'published' ? await request(getFairFigures, { params: { id } }) : undefined;
+    return { ...desk, figures };
+  }, [id]);
   const { busy, error, act } = useAction(reload);
   const [code, setCode] = useState('');
   const [checked, setChecked] = useState<string>();
@@ -39,6 +45,11 @@ export default function FairDeskPage() {
       setRefusing(undefined);
       setReason('');
     });
+  }
+
+  async function screenReady() {
+    const { confirm } = await Taro.showModal({ title: '大屏内容已备好？', content: '请先打开大屏预览，核对参会单位、展位号和岗位。确认后办结大屏待办。', confirmText: '已核对', cancelText: '再看看' });
+    if (confirm) await act(() => request(markFairScreenReady, { params: { id } }));
   }
 
   async function scan(text = code) {
@@ -66,6 +77,35 @@ export default function FairDeskPage() {
         展位 {data.fair.accepted}/{data.fair.booths} · {data.fair.startDate}
       </Text>
       {error ? <Notice message={error} /> : null}
+      {data.fair.mode === 'onsite' && data.fair.status === 'published' && data.fair.endDate >= todayInChina() ? (
+        <View className="card">
+          <Text className="card__title">现场大屏</Text>
+          <Text className="page__lead">
+            {data.fair.screenReadyAt ? '大屏内容已核对。' : `请在 ${data.fair.screenDue} 前核对大屏内容。`}大屏电脑用浏览器打开下面的地址，全屏显示。
+          </Text>
+          <Text className="slot-card__meta" selectable>
+            {`/#/screen/fair/index?id=${id}`}
+          </Text>
+          {process.env.TARO_ENV === 'h5' ? (
+            <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/screen/fair/index?id=${id}` })}>
+              预览大屏
+            </Button>
+          ) : null}
+          {!data.fair.screenReadyAt ? (
+            <Button className="btn btn--primary" disabled={busy} onClick={() => void screenReady()}>
+              确认大屏内容已备好
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      {data.figures ? (
+        <View className="card">
+          <Text className="card__title">{data.figures.final ? '招聘会数据' : `招聘会数据（录用统计到 ${data.figures.hireWindowEnd}）`}</Text>
+          {fairFigureRows(data.figures.figures).map((r) => (
+            <DetailRow key={r.label} label={r.label} value={r.value} />
+          ))}
+        </View>
+      ) : null}
       <View className="card">
         <Text className="card__title">入口签到</Text>
         {process.env.TARO_ENV === 'weapp' ? (
@@ -95,6 +135,13 @@ export default function FairDeskPage() {
           <Text className="slot-card__time">{b.employerName}</Text>
           <Text className="status-pill">{b.status === 'applied' ? '待审核' : b.status === 'accepted' ? `已通过 · ${b.boothNo}号展位` : `未通过：${b.reason ?? ''}`}</Text>
           <Text className="slot-card__meta">带来的岗位：{b.vacancies.map((v) => v.title).join('、') || '（岗位已下线）'}</Text>
+          {b.status === 'accepted' && b.receiptDue ? (
+            <Text className="slot-card__meta">
+              {b.receipt
+                ? `回执：收到简历 ${b.receipt.resumes} 份，达成意向 ${b.receipt.intentions} 人，录用 ${b.receipt.hires} 人${b.receipt.note ? `（${b.receipt.note}）` : ''}`
+                : `回执未交（${b.receiptDue} 前）`}
+            </Text>
+          ) : null}
           {b.status === 'applied' ? (
             <View className="page__actions">
               <Button className="btn btn--primary" disabled={busy} onClick={() => void accept(b.employerId, b.employerName)}>

@@ -20,7 +20,7 @@ import '../../styles/page.scss';
 
 export default function FairFormPage() {
   const { session } = useSignedIn();
-  const [f, setF] = useState({ title: '', startDate: todayInChina(), endDate: todayInChina(), from: '09:00', to: '12:00', venueName: '', venueAddress: '', lat: '', lng: '', liveUrl: '', intro: '', booths: '20' });
+  const [f, setF] = useState({ title: '', startDate: todayInChina(), endDate: todayInChina(), from: '09:00', to: '12:00', venueName: '', venueAddress: '', lat: '', lng: '', liveUrl: '', liveRoomId: '', intro: '', booths: '20' });
   const [kind, setKind] = useState<FairKind>('general');
   const [mode, setMode] = useState<FairMode>('onsite');
   const submission = useFormSubmit();
@@ -41,6 +41,7 @@ export default function FairFormPage() {
       hours: { from: f.from.trim(), to: f.to.trim() },
       ...(mode === 'onsite' ? { venue: { name: f.venueName.trim(), address: f.venueAddress.trim(), lat: Number(f.lat), lng: Number(f.lng) } } : {}),
       ...(mode === 'online' && f.liveUrl.trim() ? { liveUrl: f.liveUrl.trim() } : {}),
+      ...(mode === 'online' && f.liveRoomId.trim() ? { liveRoomId: f.liveRoomId.trim() } : {}),
       intro: f.intro.trim(),
       booths: Number(f.booths),
     };
@@ -65,7 +66,7 @@ export default function FairFormPage() {
           <ChoiceToggles options={FAIR_KINDS.map((k) => ({ value: k, label: fairKindLabels[k] }))} chosen={kind} onChange={setKind} />
         </FormField>
         <FormField label="形式" required>
-          <ChoiceToggles options={FAIR_MODES.map((m) => ({ value: m, label: fairModeLabels[m] }))} chosen={mode} onChange={(m) => { setMode(m); submission.clear(['venue', 'liveUrl']); }} />
+          <ChoiceToggles options={FAIR_MODES.map((m) => ({ value: m, label: fairModeLabels[m] }))} chosen={mode} onChange={(m) => { setMode(m); submission.clear(['venue', 'liveUrl', 'liveRoomId']); }} />
         </FormField>
         <FormField label="开始日期" required error={errors.startDate}>
           <DateField value={f.startDate} start={todayInChina()} end="2040-12-31" placeholder="请选择" onChange={set('startDate')} />
@@ -97,7 +98,10 @@ export default function FairFormPage() {
           </View>
         ) : (
           <View>
-            <FormField label="直播链接" hint="可不填；视频号直播间或 https:// 开头的网址" error={errors.liveUrl}>
+            <FormField label="视频号直播" hint="可不填；视频号 ID 以 sph 开头，在视频号助手里能查到。小程序里一点就进直播间" error={errors.liveRoomId}>
+              <Input className="text-input" value={f.liveRoomId} maxlength={60} placeholder="sph…" onInput={(e) => set('liveRoomId')(e.detail.value)} />
+            </FormField>
+            <FormField label="直播链接" hint="可不填；https:// 开头的网址，其他平台的直播间" error={errors.liveUrl}>
               <Input className="text-input" value={f.liveUrl} maxlength={300} onInput={(e) => set('liveUrl')(e.detail.value)} />
             </FormField>
             <FormField label="参会单位数" required hint="网上展位" error={errors.booths}>
