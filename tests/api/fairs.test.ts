@@ -109,8 +109,9 @@ describe('going to it', () => {
     expect(scanned.status).toBe(201);
     expect(scanned.body.checkedIn.name).toBe('黄秀梅');
     expect((await client.post(`/staff/fairs/${fairId}/checkins`, { code }, street)).status).toBe(409);
-    expect((await client.get(`/fairs/${fairId}`, resident)).body.mine).toEqual({ registered: true, checkedInToday: true });
+    expect((await client.get(`/fairs/${fairId}`, resident)).body.mine).toEqual({ registered: true, checkedInToday: true, intended: [] });
     expect((await client.post(`/fairs/${fairId}/intentions`, { vacancyId }, resident)).status).toBe(201);
+    expect((await client.get(`/fairs/${fairId}`, resident)).body.mine.intended).toEqual([vacancyId]);
     expect((await client.post(`/fairs/${fairId}/intentions`, { vacancyId: 'nope' }, resident)).status).toBe(400);
     const candidates = (await client.get(`/vacancies/${vacancyId}/candidates`, owner)).body.items;
     expect(candidates).toEqual([expect.objectContaining({ name: '黄秀梅', fairId })]);

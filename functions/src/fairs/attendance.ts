@@ -17,7 +17,7 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
-import { apply } from '../jobs/applications';
+import { apply, myApplications } from '../jobs/applications';
 import { openPayload, signPayload } from '../vouchers/codes';
 import { FairCheckInEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
 import { boothsOf, loadFair, toFairView, type StoredFair } from './fairs';
@@ -84,11 +84,13 @@ export async function myFairs(userId: string): Promise<Fair[]> {
 
 export async function fairStateOf(userId: string, fairId: string, now = new Date()) {
   const today = todayInChina(now);
-  const [{ Item: reg }, { Item: checkin }] = await Promise.all([
+  const [{ Item: reg }, { Item: checkin }, applications] = await Promise.all([
     FairRegistrationEntity.build(GetItemCommand).key({ fairId, userId }).send(),
     FairCheckInEntity.build(GetItemCommand).key({ fairId, date: today, userId }).send(),
+    myApplications(userId),
   ]);
-  return { registered: !!reg, checkedInToday: !!checkin };
+  // The posts she said 我有意向 to here (among her latest applications).
+  return { registered: !!reg, checkedInToday: !!checkin, intended: applications.filter((a) => a.fairId === fairId).map((a) => a.vacancy.id) };
 }
 
 // ── Signed codes ────────────────────────────────────────────────────────────────────────────────

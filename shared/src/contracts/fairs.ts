@@ -133,11 +133,11 @@ export const getFair = defineContract({
   id: 'getFair',
   method: 'GET',
   path: '/fairs/{id}',
-  summary: '招聘会详情：参会单位（已通过的展位）和它们带来的岗位；本人是否已报名、今天是否已签到',
+  summary: '招聘会详情：参会单位（已通过的展位）和它们带来的岗位；本人是否已报名、今天是否已签到、在这里投过哪些岗位',
   auth: 'user',
   proxy: '查看招聘会',
   params: idParams,
-  response: z.object({ fair: fairSchema, booths: z.array(boothSchema), mine: z.object({ registered: z.boolean(), checkedInToday: z.boolean() }) }),
+  response: z.object({ fair: fairSchema, booths: z.array(boothSchema), mine: z.object({ registered: z.boolean(), checkedInToday: z.boolean(), intended: z.array(z.string()) }) }),
   errors: [400, 401, 404],
 });
 

@@ -93,16 +93,6 @@ export default function FairPage() {
           </Button>
         ) : null}
       </View>
-      {figures ? (
-        <View className="card">
-          <Text className="card__title">{figures.final ? '招聘会数据' : `招聘会数据（录用人数统计到 ${figures.hireWindowEnd}）`}</Text>
-          {fairFigureRows(figures.figures)
-            .slice(0, 6)
-            .map((r) => (
-              <DetailRow key={r.label} label={r.label} value={r.value} />
-            ))}
-        </View>
-      ) : null}
       {error ? <Notice message={error} /> : null}
       {mine.checkedInToday ? <Notice kind="info" message="您今天已经签到了。" /> : null}
       {!mine.registered ? (
@@ -143,7 +133,7 @@ export default function FairPage() {
               <Text className="slot-card__meta">
                 {v.title} · {fenToYuanText(v.salaryMinFen)}–{fenToYuanText(v.salaryMaxFen)} 元/月 · 招{v.headcount}人
               </Text>
-              {sent.includes(v.id) ? (
+              {sent.includes(v.id) || mine.intended.includes(v.id) ? (
                 <Text className="status-pill">已投简历</Text>
               ) : (
                 <Button className="btn btn--secondary" disabled={busy} onClick={() => void intend(v.id, v.title, b.employerName)}>
@@ -154,6 +144,16 @@ export default function FairPage() {
           ))}
         </View>
       ))}
+      {figures ? (
+        <View className="card">
+          <Text className="card__title">{figures.final ? '招聘会数据' : `招聘会数据（录用人数统计到 ${figures.hireWindowEnd}）`}</Text>
+          {fairFigureRows(figures.figures)
+            .slice(0, 6)
+            .map((r) => (
+              <DetailRow key={r.label} label={r.label} value={r.value} />
+            ))}
+        </View>
+      ) : null}
     </Page>
   );
 }

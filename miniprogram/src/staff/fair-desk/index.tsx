@@ -70,6 +70,63 @@ export default function FairDeskPage() {
     }
   }
 
+  const today = todayInChina();
+  // On the fair's days the gate comes first; before them, the screen.
+  const onToday = data.fair.startDate <= today && today <= data.fair.endDate;
+  const screenCard = data.fair.mode === 'onsite' && data.fair.status === 'published' && data.fair.endDate >= today ? (
+    <View className="card">
+      <Text className="card__title">现场大屏</Text>
+      <Text className="page__lead">
+        {data.fair.screenReadyAt ? '大屏内容已核对。' : `请在 ${data.fair.screenDue} 前核对大屏内容。`}大屏电脑用浏览器打开下面的地址，全屏显示。
+      </Text>
+      <Text className="slot-card__meta" selectable>
+        {`/#/screen/fair/index?id=${id}`}
+      </Text>
+      {process.env.TARO_ENV === 'h5' ? (
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/screen/fair/index?id=${id}` })}>
+          预览大屏
+        </Button>
+      ) : null}
+      {!data.fair.screenReadyAt ? (
+        <Button className="btn btn--primary" disabled={busy} onClick={() => void screenReady()}>
+          确认大屏内容已备好
+        </Button>
+      ) : null}
+    </View>
+  ) : null;
+  const figuresCard = data.figures ? (
+    <View className="card">
+      <Text className="card__title">{data.figures.final ? '招聘会数据' : `招聘会数据（录用统计到 ${data.figures.hireWindowEnd}）`}</Text>
+      {fairFigureRows(data.figures.figures).map((r) => (
+        <DetailRow key={r.label} label={r.label} value={r.value} />
+      ))}
+    </View>
+  ) : null;
+  const gateCard = (
+    <View className="card">
+    <Text className="card__title">入口签到</Text>
+    {process.env.TARO_ENV === 'weapp' ? (
+      <Button className="btn btn--primary" disabled={busy} onClick={() => void camera()}>
+        扫求职者的签到码
+      </Button>
+    ) : (
+      <View>
+        <FormField label="签到码" hint="扫码枪扫入，或粘贴求职者手机上的签到码">
+          <Input className="text-input" value={code} maxlength={1000} placeholder="签到码" onInput={(e) => setCode(e.detail.value)} />
+        </FormField>
+        <Button className="btn btn--primary" disabled={busy || !code.trim()} onClick={() => void scan()}>
+          签到
+        </Button>
+      </View>
+    )}
+    {checked ? <Notice kind="info" message={checked} /> : null}
+    <Button className="btn btn--secondary section-title" disabled={busy} onClick={() => void act(async () => setGateQr((await request(fairGateCode, { params: { id } })).code))}>
+      显示今天的入口签到码
+    </Button>
+    {gateQr ? <QrImage text={gateQr} label="入口签到码" /> : null}
+    </View>
+  );
+
   return (
     <Page>
       <Text className="page__title">{data.fair.title}</Text>
@@ -77,57 +134,9 @@ export default function FairDeskPage() {
         展位 {data.fair.accepted}/{data.fair.booths} · {data.fair.startDate}
       </Text>
       {error ? <Notice message={error} /> : null}
-      {data.fair.mode === 'onsite' && data.fair.status === 'published' && data.fair.endDate >= todayInChina() ? (
-        <View className="card">
-          <Text className="card__title">现场大屏</Text>
-          <Text className="page__lead">
-            {data.fair.screenReadyAt ? '大屏内容已核对。' : `请在 ${data.fair.screenDue} 前核对大屏内容。`}大屏电脑用浏览器打开下面的地址，全屏显示。
-          </Text>
-          <Text className="slot-card__meta" selectable>
-            {`/#/screen/fair/index?id=${id}`}
-          </Text>
-          {process.env.TARO_ENV === 'h5' ? (
-            <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/screen/fair/index?id=${id}` })}>
-              预览大屏
-            </Button>
-          ) : null}
-          {!data.fair.screenReadyAt ? (
-            <Button className="btn btn--primary" disabled={busy} onClick={() => void screenReady()}>
-              确认大屏内容已备好
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
-      {data.figures ? (
-        <View className="card">
-          <Text className="card__title">{data.figures.final ? '招聘会数据' : `招聘会数据（录用统计到 ${data.figures.hireWindowEnd}）`}</Text>
-          {fairFigureRows(data.figures.figures).map((r) => (
-            <DetailRow key={r.label} label={r.label} value={r.value} />
-          ))}
-        </View>
-      ) : null}
-      <View className="card">
-        <Text className="card__title">入口签到</Text>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button className="btn btn--primary" disabled={busy} onClick={() => void camera()}>
-            扫求职者的签到码
-          </Button>
-        ) : (
-          <View>
-            <FormField label="签到码" hint="扫码枪扫入，或粘贴求职者手机上的签到码">
-              <Input className="text-input" value={code} maxlength={1000} placeholder="签到码" onInput={(e) => setCode(e.detail.value)} />
-            </FormField>
-            <Button className="btn btn--primary" disabled={busy || !code.trim()} onClick={() => void scan()}>
-              签到
-            </Button>
-          </View>
-        )}
-        {checked ? <Notice kind="info" message={checked} /> : null}
-        <Button className="btn btn--secondary section-title" disabled={busy} onClick={() => void act(async () => setGateQr((await request(fairGateCode, { params: { id } })).code))}>
-          显示今天的入口签到码
-        </Button>
-        {gateQr ? <QrImage text={gateQr} label="入口签到码" /> : null}
-      </View>
+      {onToday ? gateCard : screenCard}
+      {onToday ? screenCard : gateCard}
+      {figuresCard}
       <Text className="card__title section-title">展位申请</Text>
       {data.booths.length === 0 ? <Text className="page__lead">还没有单位申请展位。</Text> : null}
       {data.booths.map((b) => (
