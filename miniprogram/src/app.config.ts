@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index'] },
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
     { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index', 'fairs/index'] },
-    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index', 'question/index', 'policies/index', 'policy-form/index', 'points/index', 'point-form/index', 'fairs/index', 'fair-form/index', 'fair-desk/index'] },
+    { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index', 'question/index', 'policies/index', 'policy-form/index', 'points/index', 'point-form/index', 'fairs/index', 'fair-form/index', 'fair-desk/index', 'gigs/index', 'gig-post/index'] },
     { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
     // The service hall's LED screen and a job fair's venue screen (H5).
     { root: 'screen', pages: ['index/index', 'fair/index'] },
@@ -25,6 +25,8 @@ export default defineAppConfig({
     { root: 'policies', pages: ['list/index', 'policy/index', 'calculator/index', 'ask/index', 'questions/index'] },
     // 招聘会: fairs near home, a fair with its employers, sign-up, the check-in code, 我有意向.
     { root: 'fairs', pages: ['list/index', 'fair/index'] },
+    // 零工: odd jobs near home on a map, 我来做, done, pay and ratings, 发布零工, 我的零工.
+    { root: 'gigs', pages: ['nearby/index', 'gig/index', 'post/index', 'mine/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   window: {

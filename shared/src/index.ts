@@ -30,3 +30,4 @@ export * from './domain/servicePoints';
 export * from './domain/serviceCatalogue';
 export * from './domain/policies';
 export * from './domain/fairs';
+export * from './domain/gigs';

@@ -157,6 +157,9 @@ describe('production package', () => {
     expect(actionsOf('eraseClosedAccounts')).toContain('dynamodb:BatchWriteItem');
     // The figures only count: they read their partitions, and the caller's account as every HTTP function does.
     expect(actionsOf('figures').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    // A job fair's figures read its applications by key; no other domain function batch-reads.
+    expect(actionsOf('fairs')).toContain('dynamodb:BatchGetItem');
+    expect(actionsOf('gigs')).not.toContain('dynamodb:BatchGetItem');
     // Every signed-in request reads the caller's account for its roles (http/handler.ts).
     const deployed = Object.entries(readServerlessYml().functions[0] as Record<string, { events?: { httpApi?: string }[] }>);
     for (const name of deployed.filter(([, f]) => f.events?.some((e) => e.httpApi)).map(([n]) => n)) {

@@ -31,6 +31,11 @@ export interface FigureEvent {
   /** The China date it happened on (its period). */
   date: string;
   deltas: Partial<Record<FlowFigure, number>>;
+  /**
+   * Distinct counts (a person once a month, once a quarter, once a year, at each level): only this
+   * period, only this area (no roll-up). Absent: all three periods, the area and every level above.
+   */
+  only?: { period: string };
 }
 
 type Image = Record<string, unknown>;
@@ -110,6 +115,22 @@ export async function figureEvents(r: ChangedRecord, homeArea: (userId: string) 
   if (r.pk.startsWith('FAIR#') && r.sk.startsWith('CHECKIN#') && inserted(r)) {
     return typeof n.areaCode === 'string' ? [{ key: `${r.pk}#${r.sk}`, areaCode: n.areaCode, date: chinaDate(n.at), deltas: { fairAttendances: 1 } }] : [];
   }
+  // 零工: each place taken is one match where the job is; the pay a worker records is income
+  // there; a worker whose job is done counts once a month, once a quarter and once a year.
+  if (r.pk.startsWith('GIG#') && r.sk.startsWith('TAKE#')) {
+    const area = String(n.areaCode);
+    const out: FigureEvent[] = [];
+    if (inserted(r)) out.push({ key: `${r.pk}#${r.sk}#taken`, areaCode: area, date: chinaDate(n.takenAt), deltas: { gigMatches: 1 } });
+    const pay = n.pay as { amountFen?: number; at?: string } | undefined;
+    if (pay && !r.oldImage?.pay) out.push({ key: `${r.pk}#${r.sk}#paid`, areaCode: area, date: chinaDate(pay.at), deltas: { gigIncomeFen: Number(pay.amountFen) || 0 } });
+    if (arrived(r, 'done')) {
+      const date = chinaDate(n.doneAt);
+      for (const level of rollUpAreas(area)) {
+        for (const period of periodsOf(date)) out.push({ key: `GIGWORKER#${String(n.workerId)}#${level}#${period}`, areaCode: level, date, deltas: { gigWorkers: 1 }, only: { period } });
+      }
+    }
+    return out;
+  }
   if (r.pk.startsWith('COMPLAINT#')) {
     if (inserted(r)) return one('complaints', n.areaCode, n.createdAt);
     if (arrived(r, 'resolved')) return one('complaintsResolved', n.areaCode, n.updatedAt);
@@ -135,7 +156,7 @@ function countUpdates(period: string, byArea: Map<string, Partial<Record<FlowFig
 
 /** Counts an event once. Returns false when it had been counted already. */
 export async function countEvent(e: FigureEvent): Promise<boolean> {
-  const areas = new Map(rollUpAreas(e.areaCode).map((a) => [a, e.deltas]));
+  const areas = new Map((e.only ? [e.areaCode] : rollUpAreas(e.areaCode)).map((a) => [a, e.deltas]));
   try {
     // Events of one area at once touch the same counters: a conflict is run again.
     await retryConflicts(() =>
@@ -143,7 +164,7 @@ export async function countEvent(e: FigureEvent): Promise<boolean> {
         FigureAppliedEntity.build(PutTransaction)
           .item({ eventKey: e.key, ttl: Math.floor(Date.now() / 1000) + KEEP_MARKER_S })
           .options({ condition: { attr: 'eventKey', exists: false } }),
-        ...periodsOf(e.date).flatMap((period) => countUpdates(period, areas)),
+        ...(e.only ? [e.only.period] : periodsOf(e.date)).flatMap((period) => countUpdates(period, areas)),
       ),
     );
     return true;

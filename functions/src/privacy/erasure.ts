@@ -49,6 +49,9 @@ import { cancelVisit } from '../servicePoints/visits';
 import { NoticeSlipEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
 import { FairRegistrationEntity } from '../fairs/entities';
+import { GigEntity, GigTakeEntity } from '../gigs/entities';
+import { closeGig } from '../gigs/gigs';
+import { cancelTake } from '../gigs/takes';
 import { logger } from '../logger';
 import { cancelEnrolment } from '../training/enrolments';
 import { getObjectStore } from '../uploads/store';
@@ -145,6 +148,9 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   for (const b of r.interviews) if (b.status === 'booked' && b.startsAt > at) count('released')(await unlessRefused(() => cancelBooking(userId, b.bookingId, now)));
   for (const v of r.visits) if (v.status === 'booked' && v.startsAt > at) count('released')(await unlessRefused(() => cancelVisit(userId, v.visitId, now)));
   for (const e of r.enrolments) if (e.status === 'enrolled' || e.status === 'waitlisted') count('released')(await unlessRefused(() => cancelEnrolment(userId, e.enrolmentId, now)));
+  // 零工: places on jobs still ahead go back; the person's open jobs are closed.
+  for (const t of r.gigTakes) if (t.status === 'taken' && t.startsAt > at) count('released')(await unlessRefused(() => cancelTake(userId, t.gigId, userId, now)));
+  for (const g of r.gigs) if (g.status === 'open' || g.status === 'pending') count('released')(await unlessRefused(() => closeGig(userId, g.gigId, now)));
   for (const v of r.vouchers) {
     if (v.status !== 'issued' && v.status !== 'claimed') continue;
     const shards = (await loadProgramme(v.programmeId))?.shards ?? 1;
@@ -186,6 +192,11 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   await scrub(r.tasks, (t) =>
     TaskEntity.build(UpdateItemCommand).item({ taskId: t.taskId, detail: `${t.title}：${ERASED_PERSON_LABEL}（个人信息已随账号注销删除）` }).options({ condition: { attr: 'taskId', exists: true } }).send(),
   );
+  // 零工 done stay for the figures (a match, an income), without the person's name and phone.
+  await scrub(r.gigTakes, (t) =>
+    GigTakeEntity.build(UpdateItemCommand).item({ gigId: t.gigId, workerId: t.workerId, workerName: ERASED_PERSON_LABEL, workerPhone: '' }).options({ condition: { attr: 'workerId', exists: true } }).send(),
+  );
+  await scrub(r.gigs, (g) => GigEntity.build(UpdateItemCommand).item({ gigId: g.gigId, contactName: ERASED_PERSON_LABEL, contactPhone: '', detail: $remove() }).options({ condition: { attr: 'gigId', exists: true } }).send());
   await scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
   await scrub(r.questions, (q) => QuestionEntity.build(UpdateItemCommand).item({ questionId: q.questionId, text: '（内容已随账号注销删除）' }).options({ condition: { attr: 'questionId', exists: true } }).send());
   await scrub(r.complaints, (c) =>

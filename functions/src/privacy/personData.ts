@@ -20,6 +20,7 @@ import { ProxyBindingEntity } from '../proxies/entities';
 import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
 import { FairRegistrationEntity } from '../fairs/entities';
+import { GigEntity, GigTakeEntity } from '../gigs/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 
@@ -39,6 +40,9 @@ export interface PersonRecords {
   notices: FormattedItem<typeof NoticeSlipEntity>[];
   questions: FormattedItem<typeof QuestionEntity>[];
   fairs: FormattedItem<typeof FairRegistrationEntity>[];
+  /** 零工 the person posted, and the places they took. */
+  gigs: FormattedItem<typeof GigEntity>[];
+  gigTakes: FormattedItem<typeof GigTakeEntity>[];
   enrolments: FormattedItem<typeof EnrolmentEntity>[];
   vouchers: FormattedItem<typeof VoucherEntity>[];
   ratings: FormattedItem<typeof RatingEntity>[];
@@ -71,7 +75,7 @@ export async function ownItems(userId: string): Promise<RawItem[]> {
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
     listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
@@ -89,8 +93,10 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(NoticeSlipEntity, `USER_NOTICES#${userId}`),
     listOf(QuestionEntity, `USER_QUESTIONS#${userId}`),
     listOf(FairRegistrationEntity, `USER_FAIRS#${userId}`),
+    listOf(GigEntity, `USER_GIGS#${userId}`),
+    listOf(GigTakeEntity, `USER_GIGTAKES#${userId}`),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */

@@ -26,6 +26,7 @@ export * from './access';
 export * from './servicePoints';
 export * from './policies';
 export * from './fairs';
+export * from './gigs';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -112,6 +113,7 @@ import {
   markFairScreenReady,
   getFairFigures,
 } from './fairs';
+import { createGig, nearbyGigs, getGig, takeGig, cancelGigTake, gigDone, objectGigDone, recordGigPay, rateGig, closeGig, myGigs, reportGig, staffGigs, postGigForPerson, checkGig, staffGigReports, decideGigReport } from './gigs';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
@@ -329,4 +331,21 @@ export const allContracts = [
   fairScreen,
   markFairScreenReady,
   getFairFigures,
+  createGig,
+  nearbyGigs,
+  getGig,
+  takeGig,
+  cancelGigTake,
+  gigDone,
+  objectGigDone,
+  recordGigPay,
+  rateGig,
+  closeGig,
+  myGigs,
+  reportGig,
+  staffGigs,
+  postGigForPerson,
+  checkGig,
+  staffGigReports,
+  decideGigReport,
 ] as const;

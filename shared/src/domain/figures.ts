@@ -27,6 +27,9 @@ export const FLOW_FIGURES = [
   'complaintsResolved',
   'fairsHeld',
   'fairAttendances',
+  'gigMatches',
+  'gigWorkers',
+  'gigIncomeFen',
 ] as const;
 export type FlowFigure = (typeof FLOW_FIGURES)[number];
 
@@ -58,6 +61,9 @@ export const figureLabels: Record<FlowFigure | StandingFigure, string> = {
   complaintsResolved: '办结投诉意见',
   fairsHeld: '举办招聘会（场）',
   fairAttendances: '招聘会到场（人次）',
+  gigMatches: '零工撮合（次）',
+  gigWorkers: '零工灵活就业（人）',
+  gigIncomeFen: '零工收入（分）',
   willing: '有就业意愿的劳动力',
   willingEmployed: '其中已就业',
   hardToEmploy: '就业困难人员',

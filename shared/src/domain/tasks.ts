@@ -19,6 +19,7 @@ export const TASK_KINDS = [
   'fair_publish',
   'fair_screen',
   'fair_receipt',
+  'gig_dispute',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -37,6 +38,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   fair_publish: '发布招聘会：受理后3个工作日内发布',
   fair_screen: '招聘会大屏：开始前1个工作日备好现场大屏内容',
   fair_receipt: '招聘会回执：参会单位会后5个工作日内交回执，逾期电话或上门催收',
+  gig_dispute: '零工纠纷：核实举报或完工异议，调解并答复双方',
 };
 
 /**
@@ -64,6 +66,8 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   fair_publish: { days: 3, unit: 'working' },
   fair_screen: { days: 1, unit: 'working' },
   fair_receipt: { days: 5, unit: 'working' },
+  // 零工 (issue 21): a report or a completion dispute is handled by the station within 5 working days.
+  gig_dispute: { days: 5, unit: 'working' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */

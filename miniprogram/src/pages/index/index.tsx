@@ -33,6 +33,7 @@ const isDistrictUp = (u: User) => isStaff(u) && (u.level === 'district' || u.lev
 const TASKS: Task[] = [
   { url: '/jobs/nearby/index', title: '附近的工作', text: '家附近 3 公里内正在招聘的岗位', kind: 'main', proxy: true },
   { url: '/jobs/nearby/index?mode=recommend', title: '为您推荐', text: '按您的求职意向挑选的岗位', proxy: true },
+  { url: '/gigs/nearby/index', title: '零工', text: '家附近按次、按小时、按天的零活：接活、发活', proxy: true },
   { url: '/jobs/applications/index', title: '我的应聘', text: '投递过的岗位和单位的回复', proxy: true },
   { url: '/jobs/interviews/index', title: '我的面试', text: '预约的面试时间、地点和视频链接', proxy: true },
   { url: '/training/courses/index', title: '学技能', text: '附近的培训班、报名、我的培训、培训需求', proxy: true },
@@ -61,6 +62,7 @@ const TASKS: Task[] = [
   { url: '/staff/access/index', title: '访问记录', text: '本辖区工作人员查看个人信息的记录', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/desk/index', title: '网点窗口', text: '今天的预约名单，登记到达、办结，开一次性告知单', for: (u) => isStaff(u) && (u.level === 'community' || u.level === 'street'), kind: 'staff' },
   { url: '/staff/fairs/index', title: '招聘会管理', text: '举办、发布招聘会，受理展位申请，入口签到', for: (u) => isStaff(u) && u.level !== 'community', kind: 'staff' },
+  { url: '/staff/gigs/index', title: '零工驿站', text: '辖区的零工：核查、帮上门的人发布、处理举报和纠纷', for: isStaff, kind: 'staff' },
   { url: '/staff/points/index', title: '服务网点管理', text: '设立和修改辖区的服务网点：位置、开放时间、服务和窗口', for: isDistrictUp, kind: 'staff' },
   { url: '/staff/policies/index', title: '政策发布', text: '发布本辖区的政策，系统自动找到符合条件的人', for: isDistrictUp, kind: 'staff' },
   { url: '/staff/assist/index', title: '代办业务', text: '为本社区居民代办失业登记', for: (u) => isStaff(u) && u.level === 'community', kind: 'staff' },

@@ -8,13 +8,13 @@ import type { MapPoint, PointsMapProps } from './mapTypes';
 
 const M_PER_DEG = 111_195;
 
-export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpenExtra }: PointsMapProps) {
+export function PointsMap({ center, radiusM, points, onOpen, extras = [], onOpenExtra, noun = '个网点' }: PointsMapProps) {
   const cos = Math.cos((center.lat * Math.PI) / 180);
   const xy = (p: MapPoint) => ({ x: (p.lng - center.lng) * M_PER_DEG * cos, y: -(p.lat - center.lat) * M_PER_DEG });
   const edge = radiusM * 1.08;
   const dot = radiusM * 0.085;
   return (
-    <View className="points-map" aria-label={`地图：以${center.label}为中心、半径${radiusM / 1000}公里，共${points.length}个网点`}>
+    <View className="points-map" aria-label={`地图：以${center.label}为中心、半径${radiusM / 1000}公里，共${points.length}${noun}`}>
       <svg viewBox={`${-edge} ${-edge} ${2 * edge} ${2 * edge}`} className="points-map__svg" aria-hidden="true">
         <rect x={-edge} y={-edge} width={2 * edge} height={2 * edge} fill="#eef4f1" />
         <circle cx={0} cy={0} r={radiusM} fill="#ffffff" stroke="#1f6f5c" strokeWidth={radiusM * 0.012} strokeDasharray={`${radiusM * 0.04} ${radiusM * 0.025}`} />

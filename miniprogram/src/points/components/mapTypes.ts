@@ -18,4 +18,6 @@ export interface PointsMapProps {
   /** Jobs, courses and fairs as layers (their own shapes and colours); tapping one opens it. */
   extras?: readonly MapExtra[];
   onOpenExtra?: (extra: MapExtra) => void;
+  /** What the numbered points are, for the map's spoken label (网点 unless said). */
+  noun?: string;
 }

@@ -34,6 +34,7 @@ function openTask(t: Task) {
   if (t.subject.type === 'Complaint') return Taro.navigateTo({ url: `/staff/complaint/index?id=${t.subject.id}` });
   if (t.kind === 'appeal_decision') return Taro.navigateTo({ url: `/staff/rating/index?id=${t.subject.id}` });
   if (t.kind === 'review') return Taro.navigateTo({ url: '/staff/reviews/index' });
+  if (t.subject.type === 'GigReport') return Taro.navigateTo({ url: '/staff/gigs/index' });
   if (t.subject.type === 'Fair') return Taro.navigateTo({ url: `/staff/fair-desk/index?id=${t.subject.id}` });
   if (t.subject.type === 'Question') return Taro.navigateTo({ url: `/staff/question/index?id=${t.subject.id}` });
   return Taro.navigateTo({ url: `/staff/task/index?id=${t.id}&kind=${t.kind}&subject=${t.subject.type}&subjectId=${t.subject.id}&detail=${encodeURIComponent(t.detail.slice(0, 200))}&due=${t.due}` });
@@ -95,7 +96,7 @@ export default function TasksPage() {
           {t.note ? <Text className="task__detail">办理情况：{t.note}</Text> : null}
           {t.status === 'open' ? (
             <Button className="btn btn--primary" onClick={() => void openTask(t)}>
-              {t.subject.type === 'Complaint' ? '答复投诉' : t.subject.type === 'Question' ? '答复问题' : t.subject.type === 'Fair' ? '去招聘会' : t.kind === 'appeal_decision' ? '处理申诉' : t.kind === 'review' ? '去审核工作台' : '办理'}
+              {t.subject.type === 'Complaint' ? '答复投诉' : t.subject.type === 'Question' ? '答复问题' : t.subject.type === 'Fair' ? '去招聘会' : t.subject.type === 'GigReport' ? '去零工驿站' : t.kind === 'appeal_decision' ? '处理申诉' : t.kind === 'review' ? '去审核工作台' : '办理'}
             </Button>
           ) : null}
         </View>

@@ -1,0 +1,140 @@
+// 零工: odd jobs within 3 km (or 1 or 5) of home — or of where the person stands — on a map and
+// as a list, nearest first: what, when, pay, how many places are left; by kind and day. Anyone
+// may look (no phone or name is shown before a match); 发布零工 and 我的零工 are one tap away.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { addCalendarDays, distanceText, GIG_KINDS, gigKindLabels, nearbyGigs, todayInChina, type Gig, type GigKind } from '@doorstep/shared';
+import { Notice } from '../../components/Notice';
+import { Page } from '../../components/Page';
+import { ChoiceToggles } from '../../components/Toggles';
+import { useLoadOnShow } from '../../hooks/useLoadOnShow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { hereCenter, homeCenter, type Center } from '../../services/center';
+import { request } from '../../services/request';
+import { PointsMap } from '../../points/components/PointsMap';
+import '../../styles/page.scss';
+import '../../points/components/points.scss';
+import '../components/gigs.scss';
+
+const RADII = [1, 3, 5] as const;
+type Day = 'all' | 'today' | 'tomorrow';
+
+export default function NearbyGigsPage() {
+  const { session, error: signInError, retry } = useSignedIn();
+  const [center, setCenter] = useState<Center | null>();
+  const [radiusKm, setRadiusKm] = useState<number>(3);
+  const [kind, setKind] = useState<GigKind | 'all'>('all');
+  const [day, setDay] = useState<Day>('all');
+  const [items, setItems] = useState<{ gig: Gig; distanceM: number }[]>();
+  const [cursor, setCursor] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+
+  async function search(at: Center, o: { km?: number; k?: GigKind | 'all'; d?: Day; more?: boolean } = {}) {
+    const km = o.km ?? radiusKm;
+    const k = o.k ?? kind;
+    const d = o.d ?? day;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const date = d === 'all' ? undefined : d === 'today' ? todayInChina() : addCalendarDays(todayInChina(), 1);
+      const page = await request(nearbyGigs, {
+        query: { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20, ...(k !== 'all' ? { kind: k } : {}), ...(date ? { date } : {}), ...(o.more && cursor ? { cursor } : {}) },
+      });
+      setItems((old) => (o.more && old ? [...old, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  async function start() {
+    if (center) return search(center);
+    try {
+      const home = await homeCenter();
+      setCenter(home);
+      if (home) await search(home);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  useLoadOnShow(start, !!session, [session?.token]);
+
+  async function here() {
+    try {
+      const at = await hereCenter();
+      setCenter(at);
+      await search(at);
+    } catch {
+      setError('没能取得您的位置。请在手机设置里允许定位，或先做求职登记，按家的位置找。');
+    }
+  }
+
+  const open = (id: string) => Taro.navigateTo({ url: `/gigs/gig/index?id=${id}` });
+  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  return (
+    <Page>
+      <Text className="page__title">零工</Text>
+      <Text className="page__lead">{center ? `离${center.label} ${radiusKm} 公里内还缺人的零活，近的在前。点进去看详情、接活。` : '家附近按次、按小时、按天的零活：修水管、保洁、搬家、帮工……'}</Text>
+      <View className="page__actions">
+        <Button className="btn btn--primary" onClick={() => Taro.navigateTo({ url: '/gigs/post/index' })}>
+          发布零工
+        </Button>
+        <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/gigs/mine/index' })}>
+          我的零工
+        </Button>
+      </View>
+      {center === null ? <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找。" /> : null}
+      <View className="chips section-title" role="radiogroup" aria-label="范围">
+        {RADII.map((km) => (
+          <Button key={km} className={`chip ${km === radiusKm ? 'chip--on' : ''}`} aria-checked={km === radiusKm} onClick={() => { setRadiusKm(km); if (center) void search(center, { km }); }}>
+            {km} 公里内
+          </Button>
+        ))}
+      </View>
+      <Button className="btn btn--secondary" onClick={here}>
+        用我现在的位置找
+      </Button>
+      <View className="card section-title">
+        <Text className="card__title">哪天</Text>
+        <ChoiceToggles options={[{ value: 'all' as Day, label: '不限' }, { value: 'today' as Day, label: '今天' }, { value: 'tomorrow' as Day, label: '明天' }]} chosen={day} onChange={(d) => { setDay(d); if (center) void search(center, { d }); }} />
+        <Text className="card__title">什么活</Text>
+        <ChoiceToggles options={[{ value: 'all' as const, label: '全部' }, ...GIG_KINDS.map((k) => ({ value: k, label: gigKindLabels[k] }))]} chosen={kind} onChange={(k) => { setKind(k); if (center) void search(center, { k }); }} />
+      </View>
+      {error ? <Notice message={error} actionText="重试" onAction={() => (center ? search(center) : start())} /> : null}
+      {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
+      {center && items && items.length > 0 ? (
+        <View>
+          <PointsMap center={center} radiusM={radiusKm * 1000} points={items.map((i) => ({ id: i.gig.id, name: i.gig.title, lat: i.gig.place.lat, lng: i.gig.place.lng }))} onOpen={(id) => void open(id)} noun="个零活" />
+          <View className="map-legend">
+            <Text className="map-legend__point">零活（数字同下面的列表）</Text>
+          </View>
+        </View>
+      ) : null}
+      {items && items.length === 0 ? <Text className="page__lead">这个范围内暂时没有缺人的零活。可以换大一点的范围，或者自己发布一条。</Text> : null}
+      {items?.map(({ gig, distanceM }, i) => (
+        <View key={gig.id} className="card gig-card" onClick={() => void open(gig.id)}>
+          <View className="point-card__head">
+            <Text className="point-card__no">{i + 1}</Text>
+            <Text className="point-card__name">{gig.title}</Text>
+          </View>
+          <Text className="gig-card__pay">{gig.payText}</Text>
+          <Text className="point-card__meta">
+            {distanceText(distanceM)} · {gig.kindName} · {gig.whenText}
+          </Text>
+          <Text className="point-card__meta">
+            要 {gig.places} 人，还差 {gig.places - gig.taken} 人{gig.employerName ? ` · ${gig.employerName}` : ''}
+          </Text>
+        </View>
+      ))}
+      {cursor ? (
+        <Button className="btn btn--secondary" disabled={loading} onClick={() => center && search(center, { more: true })}>
+          {loading ? '正在加载…' : '再看 20 个'}
+        </Button>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,329 @@
+// 零工 (issue 21): odd jobs near home — post, find on a map, take a place, done, pay, ratings,
+// reports; the station's staff see their area's jobs, post for walk-ins and handle disputes.
+import { z } from '../zod';
+import { GIG_KINDS, GIG_MAX_HOURS, GIG_PAY_METHODS, GIG_PAY_UNITS, GIG_STATUSES, GIG_TAKE_STATUSES } from '../domain/gigs';
+import { mobileSchema, personNameSchema, residenceSchema } from './registration';
+import { defineContract, ulidSchema } from './contract';
+
+const idParams = z.strictObject({ id: ulidSchema });
+const takeParams = z.strictObject({ id: ulidSchema, workerId: z.string().min(1).max(64) });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 14:00');
+
+export const gigWhenSchema = z.discriminatedUnion(
+  'type',
+  [
+    z
+      .strictObject({ type: z.literal('scheduled'), date: z.iso.date({ message: '日期格式应为 2026-12-08' }), from: hhmm, to: hhmm })
+      .superRefine((w, ctx) => {
+        if (w.to <= w.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束时间须晚于开始时间' });
+        const [fh, fm] = w.from.split(':').map(Number);
+        const [th, tm] = w.to.split(':').map(Number);
+        if (th! * 60 + tm! - (fh! * 60 + fm!) > GIG_MAX_HOURS * 60) ctx.addIssue({ code: 'custom', path: ['to'], message: `一天最多${GIG_MAX_HOURS}小时` });
+      }),
+    z.strictObject({ type: z.literal('asap'), hours: z.number().int('请填整数小时').min(1, '至少1小时').max(GIG_MAX_HOURS, `最多${GIG_MAX_HOURS}小时`) }),
+  ],
+  { message: '请选择什么时候干' },
+);
+
+export const gigBodySchema = z.strictObject({
+  kind: z.enum(GIG_KINDS, { message: '请选择活儿的种类' }),
+  title: z.string().trim().min(4, '请用几个字说清是什么活，如：修厨房水龙头').max(30, '最多30个字'),
+  detail: z.string().trim().max(300, '最多300个字').optional(),
+  place: residenceSchema,
+  when: gigWhenSchema,
+  payFen: z.number({ message: '请填写报酬' }).int('报酬以分计，须为整数').min(100, '报酬至少1元').max(10_000_00, '报酬最多1万元'),
+  payUnit: z.enum(GIG_PAY_UNITS, { message: '请选择按次、按小时还是按天' }),
+  places: z.number({ message: '请填写要几个人' }).int().min(1, '至少1人').max(20, '最多20人'),
+  /** Post as the unit (its member): reviewed before it goes live, as vacancies are. */
+  employerId: ulidSchema.optional(),
+});
+export type GigBody = z.infer<typeof gigBodySchema>;
+
+/** A walk-in's job posted by station staff: the person's name and phone come with it. */
+export const assistedGigBodySchema = gigBodySchema.omit({ employerId: true }).extend({ contactName: personNameSchema, contactPhone: mobileSchema });
+
+export const gigSchema = z.object({
+  id: z.string(),
+  kind: z.enum(GIG_KINDS),
+  kindName: z.string(),
+  title: z.string(),
+  detail: z.string().optional(),
+  place: z.object({ lat: z.number(), lng: z.number(), address: z.string(), areaCode: z.string(), areaName: z.string() }),
+  when: z.union([z.object({ type: z.literal('scheduled'), date: z.string(), from: z.string(), to: z.string() }), z.object({ type: z.literal('asap'), hours: z.number() })]),
+  whenText: z.string(),
+  payFen: z.number().int(),
+  payUnit: z.enum(GIG_PAY_UNITS),
+  payText: z.string(),
+  places: z.number().int(),
+  taken: z.number().int(),
+  status: z.enum(GIG_STATUSES),
+  postedAs: z.enum(['person', 'employer', 'staff']),
+  employerName: z.string().optional(),
+  lastDay: z.string(),
+  createdAt: z.string(),
+});
+export type Gig = z.infer<typeof gigSchema>;
+
+const ratingSchema = z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() });
+export const gigTakeSchema = z.object({
+  gigId: z.string(),
+  workerId: z.string(),
+  status: z.enum(GIG_TAKE_STATUSES),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  takenAt: z.string(),
+  objectionUntil: z.string().optional(),
+  doneAt: z.string().optional(),
+  objection: z.string().optional(),
+  pay: z.object({ amountFen: z.number().int(), method: z.enum(GIG_PAY_METHODS), at: z.string() }).optional(),
+  ratingOfWorker: ratingSchema.optional(),
+  ratingOfPoster: ratingSchema.optional(),
+  /** The worker, for the poster (after the match only). */
+  worker: z.object({ name: z.string(), phone: z.string() }).optional(),
+});
+export type GigTake = z.infer<typeof gigTakeSchema>;
+
+export const createGig = defineContract({
+  id: 'createGig',
+  method: 'POST',
+  path: '/gigs',
+  summary: '发布零工：个人发布自动检查（歧视性内容、报酬不低于当地小时最低工资、联系电话）后立即上线，由所在地零工驿站事后核查；以单位名义发布的先审核',
+  auth: 'user',
+  proxy: '发布零工',
+  consents: ['privacy'],
+  body: gigBodySchema,
+  response: z.object({ gig: gigSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 422],
+});
+
+export const nearbyGigsQuerySchema = z.strictObject({
+  lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
+  lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
+  radiusKm: z.coerce.number().min(0.5, '范围至少0.5公里').max(20, '范围最多20公里').default(3),
+  kind: z.enum(GIG_KINDS).optional(),
+  /** Jobs on this day (ASAP jobs are on every day they are shown). */
+  date: z.iso.date({ message: '日期格式应为 2026-12-08' }).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const nearbyGigs = defineContract({
+  id: 'nearbyGigs',
+  method: 'GET',
+  path: '/gigs/nearby',
+  summary: '附近的零工：半径内（默认3公里）还有空位的零工，按距离排序；可按种类、日期筛选（不含任何个人信息）',
+  auth: 'public',
+  query: nearbyGigsQuerySchema,
+  response: z.object({ items: z.array(z.object({ gig: gigSchema, distanceM: z.number().int() })), nextCursor: z.string().optional() }),
+  errors: [400],
+});
+
+export const getGig = defineContract({
+  id: 'getGig',
+  method: 'GET',
+  path: '/gigs/{id}',
+  summary: '一条零工：发布人看到接单的人和电话；接单的人看到发布人的电话；其他人看不到任何电话',
+  auth: 'user',
+  proxy: '查看零工',
+  params: idParams,
+  response: z.object({
+    gig: gigSchema,
+    role: z.enum(['poster', 'worker', 'other']),
+    takes: z.array(gigTakeSchema),
+    contact: z.object({ name: z.string(), phone: z.string() }).optional(),
+  }),
+  errors: [400, 401, 404],
+});
+
+export const takeGig = defineContract({
+  id: 'takeGig',
+  method: 'POST',
+  path: '/gigs/{id}/takes',
+  summary: '我来做：占一个名额（先到先得，名额满 409）；同一时间已接了别的活 409；未满16周岁、未满18周岁的夜间活 422；支持 Idempotency-Key',
+  auth: 'user',
+  proxy: '接零工',
+  consents: ['privacy'],
+  params: idParams,
+  response: z.object({ take: gigTakeSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
+export const cancelGigTake = defineContract({
+  id: 'cancelGigTake',
+  method: 'POST',
+  path: '/gigs/{id}/takes/{workerId}/cancel',
+  summary: '开工前不做了（接单的人）或不用来了（发布人）：名额空出来给别人',
+  auth: 'user',
+  params: takeParams,
+  response: z.object({ take: gigTakeSchema }),
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const gigDone = defineContract({
+  id: 'gigDone',
+  method: 'POST',
+  path: '/gigs/{id}/takes/{workerId}/done',
+  summary: '完工：发布人确认即完工；接单的人报完工，发布人24小时内可提出异议，不提即算完工',
+  auth: 'user',
+  params: takeParams,
+  response: z.object({ take: gigTakeSchema }),
+  errors: [400, 401, 404, 409],
+});
+
+export const objectGigDone = defineContract({
+  id: 'objectGigDone',
+  method: 'POST',
+  path: '/gigs/{id}/takes/{workerId}/objection',
+  summary: '发布人对“已完工”提出异议（24小时内）：交所在地零工驿站在5个工作日内调解',
+  auth: 'user',
+  params: takeParams,
+  body: z.strictObject({ reason: z.string().trim().min(4, '请写明哪里没做好').max(200, '最多200个字') }),
+  response: z.object({ take: gigTakeSchema }),
+  errors: [400, 401, 404, 409],
+});
+
+export const recordGigPay = defineContract({
+  id: 'recordGigPay',
+  method: 'POST',
+  path: '/gigs/{id}/takes/{workerId}/pay',
+  summary: '接单的人记下拿到的报酬（金额和方式），完工后记一次；计入灵活就业收入',
+  auth: 'user',
+  params: takeParams,
+  body: z.strictObject({
+    amountFen: z.number({ message: '请填写拿到多少钱' }).int('金额以分计，须为整数').min(0, '金额不能是负数').max(10_000_00, '金额最多1万元'),
+    method: z.enum(GIG_PAY_METHODS, { message: '请选择怎么付的' }),
+  }),
+  response: z.object({ take: gigTakeSchema }),
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const rateGig = defineContract({
+  id: 'rateGig',
+  method: 'POST',
+  path: '/gigs/{id}/takes/{workerId}/rating',
+  summary: '完工后互相评价：发布人评接单的人，接单的人评发布人，各一次',
+  auth: 'user',
+  params: takeParams,
+  body: z.strictObject({ score: z.number({ message: '请打分' }).int().min(1, '请打1到5分').max(5, '请打1到5分'), comment: z.string().trim().max(200, '最多200个字').optional() }),
+  response: z.object({ take: gigTakeSchema }),
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const closeGig = defineContract({
+  id: 'closeGig',
+  method: 'POST',
+  path: '/gigs/{id}/close',
+  summary: '发布人不再招人（已接单的照常）',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ gig: gigSchema }),
+  errors: [400, 401, 404, 409],
+});
+
+export const myGigs = defineContract({
+  id: 'myGigs',
+  method: 'GET',
+  path: '/me/gigs',
+  summary: '我发布的零工和我接的零工；接零工完工的天数（灵活就业天数）和记下的收入',
+  auth: 'user',
+  proxy: '查看零工',
+  response: z.object({
+    posted: z.array(gigSchema),
+    taken: z.array(z.object({ gig: gigSchema, take: gigTakeSchema })),
+    flexibleDays: z.number().int(),
+    incomeFen: z.number().int(),
+  }),
+  errors: [401],
+});
+
+export const reportGig = defineContract({
+  id: 'reportGig',
+  method: 'POST',
+  path: '/gigs/{id}/reports',
+  summary: '举报对方（发布人或接单的人）：交所在地零工驿站5个工作日内处理；成立3次的人不能再发布零工',
+  auth: 'user',
+  params: idParams,
+  body: z.strictObject({ workerId: z.string().min(1).max(64).optional(), reason: z.string().trim().min(4, '请写明发生了什么').max(300, '最多300个字') }),
+  response: z.object({ reportId: z.string() }),
+  successStatus: 201,
+  errors: [400, 401, 404, 409],
+});
+
+const staffGigSchema = gigSchema.extend({ contactName: z.string(), contactPhone: z.string(), checked: z.boolean() });
+
+export const staffGigs = defineContract({
+  id: 'staffGigs',
+  method: 'GET',
+  path: '/staff/gigs',
+  summary: '辖区的零工（新发布的在前），含发布人联系方式和是否已核查',
+  auth: ['staff'],
+  query: z.strictObject({ cursor: z.string().max(400).optional() }),
+  response: z.object({ items: z.array(staffGigSchema), nextCursor: z.string().optional() }),
+  errors: [400, 401, 403],
+});
+
+export const postGigForPerson = defineContract({
+  id: 'postGigForPerson',
+  method: 'POST',
+  path: '/staff/gigs',
+  summary: '零工驿站帮上门的人发布零工（留下其姓名和电话），辖区内',
+  auth: ['staff'],
+  body: assistedGigBodySchema,
+  response: z.object({ gig: gigSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 422],
+});
+
+export const checkGig = defineContract({
+  id: 'checkGig',
+  method: 'POST',
+  path: '/staff/gigs/{id}/check',
+  summary: '驿站核查零工：没问题（单位发布的即上线）或下架（写明原因，告知发布人）；辖区外 404',
+  auth: ['staff'],
+  params: idParams,
+  body: z.discriminatedUnion('decision', [
+    z.strictObject({ decision: z.literal('ok') }),
+    z.strictObject({ decision: z.literal('take_down'), reason: z.string().trim().min(4, '请写明下架原因').max(200) }),
+  ]),
+  response: z.object({ gig: gigSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const gigReportSchema = z.object({
+  id: z.string(),
+  gigId: z.string(),
+  gigTitle: z.string(),
+  /** `report`: misconduct (upheld ones count towards suspension); `dispute`: the poster objected to a completion. */
+  kind: z.enum(['report', 'dispute']),
+  against: z.enum(['poster', 'worker']),
+  againstName: z.string(),
+  reason: z.string(),
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  note: z.string().optional(),
+  due: z.string(),
+  createdAt: z.string(),
+});
+
+export const staffGigReports = defineContract({
+  id: 'staffGigReports',
+  method: 'GET',
+  path: '/staff/gig-reports',
+  summary: '辖区的零工举报和完工异议，待处理的在前',
+  auth: ['staff'],
+  response: z.object({ items: z.array(gigReportSchema) }),
+  errors: [401, 403],
+});
+
+export const decideGigReport = defineContract({
+  id: 'decideGigReport',
+  method: 'POST',
+  path: '/staff/gig-reports/{id}/decision',
+  summary: '处理举报：成立或不成立，写明经过；成立满3次的人不能再发布零工；办结待办',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ upheld: z.boolean({ message: '请选择举报是否成立' }), note: z.string().trim().min(4, '请写明核实经过').max(300) }),
+  response: z.object({ report: gigReportSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
