@@ -171,14 +171,14 @@ export default function GigPage() {
   };
 
   const takeState = (t: GigTake) => (
-    <>
+    <View className="stack">
       <Text className="status-pill">{gigTakeStatusLabels[t.status]}</Text>
       {t.objectionUntil ? <Text className="slot-card__meta">发布人可在 {chinaTimeText(t.objectionUntil)} 前提出异议</Text> : null}
       {t.objection ? <Text className="slot-card__meta">异议：{t.objection}</Text> : null}
       {t.pay ? <Text className="slot-card__meta">收入：{fenToYuanText(t.pay.amountFen)} 元（{gigPayMethodLabels[t.pay.method]}）</Text> : null}
       {t.ratingOfWorker ? <Text className="slot-card__meta">发布人的评价：{'★'.repeat(t.ratingOfWorker.score)} {t.ratingOfWorker.comment ?? ''}</Text> : null}
       {t.ratingOfPoster ? <Text className="slot-card__meta">对发布人的评价：{'★'.repeat(t.ratingOfPoster.score)} {t.ratingOfPoster.comment ?? ''}</Text> : null}
-    </>
+    </View>
   );
 
   return (

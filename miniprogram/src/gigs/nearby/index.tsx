@@ -5,6 +5,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { addCalendarDays, distanceText, GIG_KINDS, gigKindLabels, nearbyGigs, todayInChina, type Gig, type GigKind } from '@doorstep/shared';
+import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { ChoiceToggles } from '../../components/Toggles';
@@ -99,10 +100,12 @@ export default function NearbyGigsPage() {
         用我现在的位置找
       </Button>
       <View className="card section-title">
-        <Text className="card__title">哪天</Text>
-        <ChoiceToggles options={[{ value: 'all' as Day, label: '不限' }, { value: 'today' as Day, label: '今天' }, { value: 'tomorrow' as Day, label: '明天' }]} chosen={day} onChange={(d) => { setDay(d); if (center) void search(center, { d }); }} />
-        <Text className="card__title">什么活</Text>
-        <ChoiceToggles options={[{ value: 'all' as const, label: '全部' }, ...GIG_KINDS.map((k) => ({ value: k, label: gigKindLabels[k] }))]} chosen={kind} onChange={(k) => { setKind(k); if (center) void search(center, { k }); }} />
+        <FormField label="哪天">
+          <ChoiceToggles options={[{ value: 'all' as Day, label: '不限' }, { value: 'today' as Day, label: '今天' }, { value: 'tomorrow' as Day, label: '明天' }]} chosen={day} onChange={(d) => { setDay(d); if (center) void search(center, { d }); }} />
+        </FormField>
+        <FormField label="什么活">
+          <ChoiceToggles options={[{ value: 'all' as const, label: '全部' }, ...GIG_KINDS.map((k) => ({ value: k, label: gigKindLabels[k] }))]} chosen={kind} onChange={(k) => { setKind(k); if (center) void search(center, { k }); }} />
+        </FormField>
       </View>
       {error ? <Notice message={error} actionText="重试" onAction={() => (center ? search(center) : start())} /> : null}
       {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
