@@ -2,7 +2,8 @@
 // a 400 in Chinese naming the field, never a 500; anyone finds it nearby without a name or phone;
 // a worker takes it (the same Idempotency-Key twice is one take), both see each other's phone,
 // the poster confirms the work, the worker records the pay, both rate once; the station of the
-// place sees it, another street does not; the figures count the match through the stream.
+// place sees it, another street does not, and takes a place for someone it matched by phone; the
+// figures count the matches through the stream.
 import { addCalendarDays, todayInChina } from '@doorstep/shared';
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
@@ -122,13 +123,22 @@ describe('the station', () => {
     expect((await client.get('/staff/gigs', worker)).status).toBe(403);
   });
 
+  it('matches someone by phone: takes a place for them by ID number, in its area only', async () => {
+    const other = (await client.post('/gigs', { ...gigBody, title: '搬两个柜子', kind: 'moving', when: { type: 'scheduled', date: TOMORROW, from: '18:00', to: '19:00' } }, poster)).body.gig.id;
+    expect((await client.post(`/staff/gigs/${other}/takes`, { idNumber: '123' }, street)).status).toBe(400);
+    expect((await client.post(`/staff/gigs/${other}/takes`, { idNumber: makeIdNumber('1979-07-07', 431) }, otherStreet)).status).toBe(404);
+    const taken = await client.post(`/staff/gigs/${other}/takes`, { idNumber: makeIdNumber('1979-07-07', 431) }, street);
+    expect(taken.status).toBe(201);
+    expect((await client.get(`/gigs/${other}`, worker)).body).toMatchObject({ role: 'worker', contact: { phone: '13700004120' } });
+  });
+
   it('the match is in the figures, through the stream', async () => {
     const district = await client.devLogin('gg-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
     const month = todayInChina().slice(0, 7);
     const figures = await until(async () => {
       const r = await client.get(`/stats?areaCode=350102&period=${month}`, district);
-      return r.body?.total?.figures?.gigMatches === 1 ? r.body.total.figures : undefined;
+      return r.body?.total?.figures?.gigMatches === 2 ? r.body.total.figures : undefined;
     }, 'the match to reach the figures');
-    expect(figures.gigMatches).toBe(1);
+    expect(figures.gigMatches).toBe(2);
   });
 });

@@ -494,6 +494,27 @@ function checkinFigures(): CheckinFigures {
 const checkinRow = (f: CheckinFigures) =>
   `| 招聘会 check-in at one gate: ${f.people.toLocaleString('en')} signed codes posted by ${f.scanners} scanners at once (serverless offline in process over DynamoDB Local) / its floor: GET /health, same stack, same concurrency | p50 ${f.checkins.p50.toFixed(0)} ms, p99 ${f.checkins.p99.toFixed(0)} ms, ${f.checkins.perSecond.toFixed(0)}/s, ${f.errors} errors / p50 ${f.floor.p50.toFixed(0)} ms, p99 ${f.floor.p99.toFixed(0)} ms, ${f.floor.perSecond.toFixed(0)}/s; p99 ${(f.checkins.p99 / f.floor.p99).toFixed(2)}× | 0 errors |`;
 
+interface GigFigures {
+  count: number;
+  circles: number;
+  perPage: number;
+  gigs: { p50: number; p99: number };
+  vacancies: { p50: number; p99: number };
+  take: { taps: number; errors: number; p50: number; p99: number; perSecond: number };
+  floor: { errors: number; p50: number; p99: number; perSecond: number };
+}
+
+/** 零工: nearby over 50,000 open jobs beside the vacancy search; 100 taps at once on one job beside raw transactions (tests/bench/gigs.ts). */
+function gigFigures(): GigFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'gigs.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as GigFigures;
+}
+
+const gigRows = (f: GigFigures) => [
+  `| 零工 near a place, 3 km, first page of 20 (${f.perPage.toFixed(1)} found on average), ${f.count.toLocaleString('en')} open jobs in one city, ${f.circles} circles (in process, DynamoDB Local) / beside it, the vacancy search over ${f.count.toLocaleString('en')} cards at the same places, same circles, interleaved | p50 ${f.gigs.p50.toFixed(1)} ms, p99 ${f.gigs.p99.toFixed(1)} ms / p50 ${f.vacancies.p50.toFixed(1)} ms, p99 ${f.vacancies.p99.toFixed(1)} ms; p99 ${(f.gigs.p99 / f.vacancies.p99).toFixed(2)}× | p99 ≤ 100 ms |`,
+  `| 我来做: ${f.take.taps} workers at once on one job with ${f.take.taps} places (in process, DynamoDB Local; each take three reads, then one transaction of 15 items: the job's count, its card, the take, 12 quarter-hours) / its floor: ${f.take.taps} raw 15-item transactions at once, a conditional count on one item and 14 puts each | p50 ${f.take.p50.toFixed(0)} ms, p99 ${f.take.p99.toFixed(0)} ms, ${f.take.perSecond.toFixed(0)} takes/s, ${f.take.errors} refused / p50 ${f.floor.p50.toFixed(0)} ms, p99 ${f.floor.p99.toFixed(0)} ms, ${f.floor.perSecond.toFixed(0)}/s, ${f.floor.errors} failed; ${(f.floor.perSecond / f.take.perSecond).toFixed(1)}× slower than the floor | 0 refused |`,
+];
+
 const ms = (f: { p50: number; p99: number }) => `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
 const sessionRows = (f: SessionFigures) => [
   `| the account read every signed-in request makes (a consistent GetItem on DynamoDB Local, in process; ${f.rounds} rounds) — what the immediate-revocation check adds | ${ms(f.accountRead)} | one read per request |`,
@@ -577,6 +598,11 @@ async function main() {
     console.log(checkinRow(checkinFigures()));
     return;
   }
+  if (process.env.BENCH_ONLY === 'gigs') {
+    // The issue-21 figures on their own.
+    console.log(gigRows(gigFigures()).join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'load') {
     console.log(loadFigures());
     return;
@@ -640,11 +666,13 @@ async function main() {
   const policyMatch = policyMatchFigures();
   console.log('• job fair check-in, 1,000 from 20 scanners');
   const checkin = checkinFigures();
+  console.log('• 零工 near a place over 50,000 jobs; 100 taps on one job');
+  const gigs = gigFigures();
 
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, checkin, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImportMs: imports, sdkFloorMs, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, checkin, gigs, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -687,6 +715,7 @@ async function main() {
     pointsRow(points),
     policyMatchRow(policyMatch),
     checkinRow(checkin),
+    ...gigRows(gigs),
     ...npmTestRows(npmTest),
   ].join('\n');
   const dir = join(ROOT, 'tests', 'bench', 'results');

@@ -18,6 +18,7 @@ export const handler = router(
   gigs.report,
   gigs.staffList,
   gigs.assisted,
+  gigs.assistTake,
   gigs.check,
   gigs.reports,
   gigs.decide,

@@ -78,7 +78,8 @@ export const GigCardEntity = new Entity({
     kind: string(),
     /** The job's day, or `asap`. */
     day: string(),
-    lastDay: string(),
+    /** When it stops being shown: the job's end, or the end of an ASAP job's last day. */
+    endsAt: string(),
     places: number(),
     taken: number(),
     gigJson: string(),
@@ -103,6 +104,8 @@ export const GigTakeEntity = new Entity({
     startsAt: string(),
     endsAt: string(),
     takenAt: string(),
+    /** Taken for the person by station staff who matched them by phone. */
+    assistedBy: string().optional(),
     reportedAt: string().optional(),
     objectionUntil: string().optional(),
     objection: string().optional(),

@@ -18,7 +18,7 @@ import { putRegistration } from '../registration/service';
 import { GigCardEntity, GigEntity, GigTakeEntity } from './entities';
 import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs } from './gigs';
 import { decideReport, reportGig, staffReports } from './reports';
-import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeGig, viewGig } from './takes';
+import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
 
 jest.setTimeout(120_000);
 
@@ -213,6 +213,17 @@ describe('after the work', () => {
     // The station can still post for someone who walks in.
     await expect(postForPerson(street, { ...body({ title: '帮老人换灯泡', kind: 'house_repair' }), contactName: '陈阿婆', contactPhone: '13700001111' })).resolves.toMatchObject({ postedAs: 'staff' });
     await expect(postForPerson(otherStreet, { ...body(), contactName: '陈阿婆', contactPhone: '13700001111' })).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('the station matches someone by phone: takes the place for them by ID number, in its area only, under the same rules', async () => {
+    const idNumber = makeIdNumber('1966-06-06', 888);
+    await putRegistration('gig-walkin', registrationBody({ idNumber, name: '赵大姐', phone: '13700008880' }));
+    const gig = await postGig('gig-poster', body({ title: '帮忙看店半天', kind: 'shop_help', when: { type: 'scheduled', date: addCalendarDays(TODAY, 9), from: '09:00', to: '12:00' } }));
+    await expect(takeFor(otherStreet, gig.id, idNumber)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(takeFor(street, gig.id, makeIdNumber('1966-06-06', 890))).rejects.toMatchObject({ statusCode: 404 });
+    expect(await takeFor(street, gig.id, idNumber)).toMatchObject({ workerId: 'gig-walkin', status: 'taken' });
+    await expect(takeFor(street, gig.id, idNumber)).rejects.toMatchObject({ statusCode: 409 });
+    expect((await viewGig('gig-walkin', gig.id)).contact).toMatchObject({ phone: expect.any(String) });
   });
 });
 

@@ -94,7 +94,7 @@ export const putCard = (g: StoredGig) => {
     lng: g.lng,
     kind: g.kind,
     day: when.type === 'scheduled' ? when.date : 'asap',
-    lastDay: cardEndsAt(g),
+    endsAt: cardEndsAt(g),
     places: g.places,
     taken: g.taken,
     gigJson: JSON.stringify(toGigView(g)),
@@ -201,7 +201,7 @@ export async function nearbyGigs(q: z.infer<typeof nearbyGigsQuerySchema>, now =
     center: { lat: q.lat, lng: q.lng },
     limitM: q.radiusKm * 1000,
     need: q.limit + 1,
-    accept: (c) => c.taken < c.places && c.lastDay > at && (!q.kind || c.kind === q.kind) && (!q.date || c.day === q.date || c.day === 'asap'),
+    accept: (c) => c.taken < c.places && c.endsAt > at && (!q.kind || c.kind === q.kind) && (!q.date || c.day === q.date || c.day === 'asap'),
     ...(after ? { after } : {}),
   });
   const shown = page.slice(0, q.limit);

@@ -1,5 +1,6 @@
 // 零工 over HTTP: thin, the rules are in gigs.ts, takes.ts and reports.ts.
 import {
+  assistGigTake,
   cancelGigTake,
   checkGig as checkContract,
   closeGig as closeContract,
@@ -22,7 +23,7 @@ import { httpHandler } from '../http/handler';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
 import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs } from './gigs';
 import { decideReport, reportGig, staffReports } from './reports';
-import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeGig, viewGig } from './takes';
+import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
 
 export const create = httpHandler(createGig, async ({ principal, body }) => ({ gig: await postGig(principal.userId, body) }));
 export const nearby = httpHandler(nearbyContract, async ({ query }) => {
@@ -46,3 +47,4 @@ export const assisted = httpHandler(postGigForPerson, async ({ principal, body }
 export const check = httpHandler(checkContract, async ({ principal, params, body }) => ({ gig: await checkGig(principal, params.id, body) }));
 export const reports = httpHandler(staffGigReports, async ({ principal }) => ({ items: await staffReports(principal) }));
 export const decide = httpHandler(decideGigReport, async ({ principal, params, body }) => ({ report: await decideReport(principal, params.id, body) }));
+export const assistTake = httpHandler(assistGigTake, async ({ principal, params, body }) => ({ take: await takeFor(principal, params.id, body.idNumber) }));

@@ -18,6 +18,7 @@ import {
   effectiveTakeStatus,
   GIG_OBJECTION_HOURS,
   gigWindow,
+  inJurisdiction,
   todayInChina,
   workerRefusal,
   type Gig,
@@ -25,6 +26,9 @@ import {
   type GigTake,
 } from '@doorstep/shared';
 import { retryConflicts } from '../concurrency';
+import { scopeOf } from '../http/jurisdiction';
+import type { Principal } from '../http/session';
+import { findPersonByIdNumber } from '../staff/service';
 import { BusyBucketEntity, JobseekerRegistrationEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
@@ -82,7 +86,7 @@ export async function viewGig(userId: string, gigId: string, now = new Date()) {
 }
 
 /** 我来做. */
-export async function takeGig(userId: string, gigId: string, options: { now?: Date; record?: RecordAnswer<{ take: GigTake }> } = {}): Promise<GigTake> {
+export async function takeGig(userId: string, gigId: string, options: { now?: Date; record?: RecordAnswer<{ take: GigTake }>; assistedBy?: string } = {}): Promise<GigTake> {
   const now = options.now ?? new Date();
   const today = todayInChina(now);
   const [gig, { Item: reg }, earlier] = await Promise.all([loadGig(gigId, true), JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send(), loadTake(gigId, userId)]);
@@ -104,6 +108,7 @@ export async function takeGig(userId: string, gigId: string, options: { now?: Da
     status: 'taken',
     ...window,
     takenAt: at,
+    ...(options.assistedBy ? { assistedBy: options.assistedBy } : {}),
     updatedAt: at,
     gsi2pk: `USER_GIGTAKES#${userId}`,
     gsi2sk: `${window.startsAt}#${gigId}`,
@@ -137,6 +142,18 @@ export async function takeGig(userId: string, gigId: string, options: { now?: Da
     throw err;
   }
   return view;
+}
+
+/**
+ * Station staff match someone by phone: found by ID number in their jurisdiction (the look is in
+ * 访问记录), the place taken for them under the same rules, for a job of the station's area.
+ */
+export async function takeFor(principal: Principal, gigId: string, idNumber: string, now = new Date()): Promise<GigTake> {
+  scopeOf(principal);
+  const gig = await loadGig(gigId);
+  if (!gig || !inJurisdiction(gig.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这条零工');
+  const { person } = await findPersonByIdNumber(principal, idNumber, 'POST /staff/gigs/{id}/takes');
+  return takeGig(person.id, gigId, { now, assistedBy: principal.userId });
 }
 
 /** Frees the place (the worker changed their mind, or the poster no longer needs them) before it starts. */

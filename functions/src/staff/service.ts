@@ -47,7 +47,7 @@ export async function staffPerson(principal: Principal, userId: string) {
 }
 
 /** Finding a person by ID number (for assisted filing): through the blind index, never a scan. */
-export async function findPersonByIdNumber(principal: Principal, idNumber: string) {
+export async function findPersonByIdNumber(principal: Principal, idNumber: string, route = 'POST /staff/people/search') {
   const parsed = parseIdNumber(idNumber);
   if (!parsed.ok) throw new ValidationError([{ path: ['idNumber'], message: idNumberProblemMessages[parsed.problem] }]);
   const hash = getDependencies().idNumbers.blindIndex(parsed.value.idNumber);
@@ -56,7 +56,7 @@ export async function findPersonByIdNumber(principal: Principal, idNumber: strin
   try {
     const reg = await personInScope(principal, claim.userId);
     const person = await personView(claim.userId, reg);
-    await recordAccess(principal, { personId: claim.userId, personName: reg.name, kind: 'idSearch', route: 'POST /staff/people/search' });
+    await recordAccess(principal, { personId: claim.userId, personName: reg.name, kind: 'idSearch', route });
     return { person };
   } catch (err) {
     if (err instanceof NotFoundError) throw new NotFoundError('辖区内没有这个身份证号的求职登记');

@@ -276,6 +276,19 @@ export const postGigForPerson = defineContract({
   errors: [400, 401, 403, 422],
 });
 
+export const assistGigTake = defineContract({
+  id: 'assistGigTake',
+  method: 'POST',
+  path: '/staff/gigs/{id}/takes',
+  summary: '驿站电话联系好的人，凭身份证号替他接下这个活（辖区内的人和活；与本人接单同样的名额、时间和年龄规则）；号码放在请求体中',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ idNumber: z.string().trim().min(15, '请输入身份证号').max(18, '请输入身份证号') }),
+  response: z.object({ take: gigTakeSchema }),
+  successStatus: 201,
+  errors: [400, 401, 403, 404, 409, 422],
+});
+
 export const checkGig = defineContract({
   id: 'checkGig',
   method: 'POST',

@@ -1,11 +1,12 @@
 // 零工驿站 (station staff of a community or street, and those above): reports and completion
 // disputes waiting (due in 5 working days, on 待办任务 too) — each decided 成立 / 不成立 with what was
 // found; the area's odd jobs, newest first, with the poster's name and phone to call — 没问题 (a
-// unit's post goes live) or 下架 with the reason; 帮人发布 for someone who walked in.
+// unit's post goes live) or 下架 with the reason, or a place taken for someone matched by phone
+// (by their ID number); 帮人发布 for someone who walked in.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { checkGig, decideGigReport, gigStatusLabels, staffGigReports, staffGigs } from '@doorstep/shared';
+import { assistGigTake, checkGig, decideGigReport, gigStatusLabels, staffGigReports, staffGigs } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -22,6 +23,10 @@ export default function StationPage() {
   const { busy, error, act } = useAction(reload);
   const [note, setNote] = useState('');
   const [open, setOpen] = useState<string>();
+  // Matching someone by phone: the job whose ID-number field is open, and what was typed.
+  const [matching, setMatching] = useState<string>();
+  const [idNumber, setIdNumber] = useState('');
+  const [matched, setMatched] = useState<string>();
   if (gate || !data) return gate;
 
   async function decide(id: string, upheld: boolean) {
@@ -37,6 +42,17 @@ export default function StationPage() {
       await request(checkGig, { params: { id }, body: { decision: 'take_down', reason: note.trim() } });
       setOpen(undefined);
       setNote('');
+    });
+  }
+
+  async function match(id: string, title: string) {
+    const { confirm } = await Taro.showModal({ title: '替他接下这个活？', content: `请确认已电话联系本人，他同意去做「${title}」。`, confirmText: '接下', cancelText: '再看看' });
+    if (!confirm) return;
+    await act(async () => {
+      await request(assistGigTake, { params: { id }, body: { idNumber: idNumber.trim() } });
+      setMatched(id);
+      setMatching(undefined);
+      setIdNumber('');
     });
   }
 
@@ -103,6 +119,22 @@ export default function StationPage() {
               </Button>
               <Button className="btn btn--secondary" onClick={() => { setOpen(g.id); setNote(''); }}>
                 下架
+              </Button>
+            </View>
+          ) : null}
+          {matched === g.id ? <Notice kind="info" message="已替他接下，双方都能看到对方的电话。" /> : null}
+          {g.status === 'open' && g.taken < g.places && matching !== g.id ? (
+            <Button className="btn btn--secondary" onClick={() => { setMatching(g.id); setIdNumber(''); }}>
+              电话联系好了，替他接单
+            </Button>
+          ) : null}
+          {matching === g.id ? (
+            <View>
+              <FormField label="接活人的身份证号" required hint="须已做求职登记；查看会记入访问记录">
+                <Input className="text-input" type="idcard" value={idNumber} maxlength={18} onInput={(e) => setIdNumber(e.detail.value)} />
+              </FormField>
+              <Button className="btn btn--primary" disabled={busy || idNumber.trim().length < 15} onClick={() => void match(g.id, g.title)}>
+                替他接单
               </Button>
             </View>
           ) : null}
