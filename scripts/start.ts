@@ -73,7 +73,8 @@ async function main() {
     // stream; each consumer with Lambda's bounded retries and a dead-letter queue kept in the
     // table (`npm run redrive -- <name>-dlq` replays one). The settlement queue's worker drains
     // the local stand-in for SQS; the run AWS schedules daily runs here every ten minutes
-    // (finance can also start one), the daily expiry run and the erasure of closed accounts every hour.
+    // (finance can also start one), the daily expiry run, the erasure of closed accounts and the 零工
+    // completions nobody objected to every hour.
     const { onStream, sweep } = await import('../functions/src/notifications/handlers');
     const voucherStream = await import('../functions/src/vouchers/handlers/stream');
     const figureStream = await import('../functions/src/figures/handlers/stream');
@@ -81,6 +82,7 @@ async function main() {
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
     const erasureRuns = await import('../functions/src/privacy/erasureHandler');
+    const gigRuns = await import('../functions/src/gigs/handlers/sweep');
     const { deliverStream, pollLocalQueue } = await import('./lib/localQueue');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
@@ -94,6 +96,7 @@ async function main() {
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);
     const erasure = setInterval(() => void erasureRuns.eraseDueAccounts().catch((err) => console.error(`erasure run: ${(err as Error).message}`)), 60 * 60_000);
+    const gigCompletions = setInterval(() => void gigRuns.hourly().catch((err) => console.error(`零工 completions: ${(err as Error).message}`)), 60 * 60_000);
     stops.push(async () => {
       stream.stop();
       worker.stop();
@@ -101,6 +104,7 @@ async function main() {
       clearInterval(settlement);
       clearInterval(expiry);
       clearInterval(erasure);
+      clearInterval(gigCompletions);
       streamClient.destroy();
     });
 

@@ -132,6 +132,32 @@ describe('the station', () => {
     expect((await client.get(`/gigs/${other}`, worker)).body).toMatchObject({ role: 'worker', contact: { phone: '13700004120' } });
   });
 
+  it('a 零工驿站 set up as a service point sees the jobs within 3 km of it, with how far', async () => {
+    const district = await client.devLogin('gg-district-points', { roles: ['staff'], level: 'district', areaCode: '350102' });
+    const point = await client.post(
+      '/staff/service-points',
+      {
+        name: '鼓东零工驿站',
+        kind: 'gig_station',
+        areaCode: '350102001001',
+        address: '鼓东路 20 号',
+        lat: HOME.lat + 0.002,
+        lng: HOME.lng,
+        phone: '0591-87650001',
+        hours: { workday: [{ from: '07:00', to: '18:00' }], restDay: [] },
+        services: [{ key: 'policy_consultation', desks: 1 }],
+      },
+      district,
+    );
+    expect(point.status).toBe(201);
+    const around = await client.get(`/staff/gigs?pointId=${point.body.point.id}`, street);
+    expect(around.status).toBe(200);
+    expect(around.body.items.map((g: { id: string }) => g.id)).toContain(gigId);
+    expect(around.body.items.find((g: { id: string }) => g.id === gigId).distanceM).toBeGreaterThan(150);
+    expect((await client.get(`/staff/gigs?pointId=${point.body.point.id}`, otherStreet)).status).toBe(404);
+    expect((await client.get('/staff/gigs?pointId=nope', street)).status).toBe(400);
+  });
+
   it('the match is in the figures, through the stream', async () => {
     const district = await client.devLogin('gg-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
     const month = todayInChina().slice(0, 7);

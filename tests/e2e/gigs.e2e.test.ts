@@ -1,7 +1,8 @@
 // 零工 on phones (375×812, H5 build, real API), issue 21: a resident posts “修水龙头，今天下午，100 元”
 // from the form (told beside the field what is missing first); a worker 1 km away finds it on the
 // map and takes it; he reports it done and the resident confirms; she rates him, he records the
-// pay and rates her; 我的零工 counts the day; the station of the street sees and checks it. In
+// pay and rates her; 我的零工 counts the day; the station of the street sees and checks it, also
+// as the jobs around its 零工驿站. In
 // 关怀模式 too. Screenshots are looked at.
 import type { Page } from 'playwright-core';
 import { careModeProblems, field, fill, layoutProblems, phoneOf, screenshot, shown } from '../support/browser';
@@ -26,6 +27,19 @@ beforeAll(async () => {
   stack = await startE2e('gigs');
   const { client } = stack;
   await client.devLogin('e2e-gg-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  const district = await client.devLogin('e2e-gg-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  const point = {
+    name: '鼓东零工驿站',
+    kind: 'gig_station',
+    areaCode: '350102001001',
+    address: '鼓东路 20 号',
+    lat: HOME.lat + 0.002,
+    lng: HOME.lng,
+    phone: '0591-87650001',
+    hours: { workday: [{ from: '07:00', to: '18:00' }], restDay: [] },
+    services: [{ key: 'policy_consultation', desks: 1 }],
+  };
+  expect((await client.post('/staff/service-points', point, district)).status).toBe(201);
   const her = await client.devLogin('e2e-gg-resident');
   const him = await client.devLogin('e2e-gg-worker');
   expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1956-04-04', 512), name: '张桂英', phone: '13700005120', residence: { areaCode: '350102001001', address: '鼓东路 18 号', ...HOME } }), her)).status).toBe(200);
@@ -114,6 +128,10 @@ describe('零工', () => {
     await shown(station).locator('.slot-card', { hasText: '修水龙头' }).getByText(/张桂英 13700005120/).waitFor();
     await shown(station).locator('.slot-card', { hasText: '修水龙头' }).getByText('没问题').click();
     await shown(station).getByText(/已核查/).waitFor();
+    // Around the 零工驿站 set up as a service point: the same job, with how far from the station.
+    await shown(station).locator('.toggle', { hasText: '鼓东零工驿站' }).click();
+    await shown(station).getByText('驿站周围3公里的零工').waitFor();
+    await shown(station).locator('.slot-card', { hasText: '修水龙头' }).getByText(/离驿站2\d\d米/).waitFor();
     await screenshot(station, 'gigs-station.png');
     expect(await layoutProblems(station)).toEqual([]);
   });

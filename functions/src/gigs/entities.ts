@@ -114,6 +114,9 @@ export const GigTakeEntity = new Entity({
     ratingOfWorker: rating(),
     ratingOfPoster: rating(),
     updatedAt: string(),
+    /** GSI1 while reported done: `GIGS_REPORTED` / `<objectionUntil>#<gigId>#<workerId>`, for the hourly sweep. */
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
     gsi2pk: string(),
     gsi2sk: string(),
   }),

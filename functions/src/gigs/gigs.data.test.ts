@@ -16,9 +16,10 @@ import { figuresOf } from '../figures/stats';
 import type { Principal } from '../http/session';
 import { putRegistration } from '../registration/service';
 import { GigCardEntity, GigEntity, GigTakeEntity } from './entities';
-import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs } from './gigs';
+import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs } from './gigs';
+import { createPoint } from '../servicePoints/points';
 import { decideReport, reportGig, staffReports } from './reports';
-import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
+import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, settleReportedDone, takeFor, takeGig, viewGig } from './takes';
 
 jest.setTimeout(120_000);
 
@@ -197,6 +198,21 @@ describe('after the work', () => {
     expect(await myGigs(w, later)).toMatchObject({ flexibleDays: 1, incomeFen: 10_000 });
   });
 
+  it('a reported completion nobody objects to becomes done by the hourly run after 24 hours, not before', async () => {
+    const w = await person('gig-quiet');
+    const gig = await postGig('gig-poster', body({ title: '擦玻璃', kind: 'cleaning', when: { type: 'scheduled', date: addCalendarDays(TODAY, 12), from: '09:00', to: '11:00' } }));
+    await takeGig(w, gig.id);
+    const reportedAt = new Date(chinaInstant(addCalendarDays(TODAY, 12), '11:00'));
+    await markDone(w, gig.id, w, reportedAt);
+    expect(await settleReportedDone(new Date(reportedAt.getTime() + 23 * 3600_000))).toBe(0);
+    expect(await settleReportedDone(new Date(reportedAt.getTime() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+    const { Item } = await GigTakeEntity.build(GetItemCommand).key({ gigId: gig.id, workerId: w }).options({ consistent: true }).send();
+    expect(Item).toMatchObject({ status: 'done', doneAt: new Date(reportedAt.getTime() + 24 * 3600_000).toISOString() });
+    expect(Item?.gsi1pk).toBeUndefined();
+    // Run again: nothing more to do for it.
+    expect(await settleReportedDone(new Date(reportedAt.getTime() + 26 * 3600_000))).toBe(0);
+  });
+
   it('three upheld reports stop a person posting; a report is once per reporter; another street cannot decide it', async () => {
     await person('gig-rogue');
     for (let i = 0; i < 3; i += 1) {
@@ -224,6 +240,32 @@ describe('after the work', () => {
     expect(await takeFor(street, gig.id, idNumber)).toMatchObject({ workerId: 'gig-walkin', status: 'taken' });
     await expect(takeFor(street, gig.id, idNumber)).rejects.toMatchObject({ statusCode: 409 });
     expect((await viewGig('gig-walkin', gig.id)).contact).toMatchObject({ phone: expect.any(String) });
+  });
+});
+
+describe('a 零工驿站', () => {
+  it('its staff see the jobs within 3 km of it, nearest first, with contacts; not a station of another area, not another kind of point', async () => {
+    const district: Principal = { userId: 'gig-district', roles: ['staff'], level: 'district', areaCode: '350102' };
+    const at = north(60); // away from the other tests' jobs
+    const station = await createPoint(district, {
+      name: '鼓东零工驿站',
+      kind: 'gig_station',
+      areaCode: COMMUNITY,
+      address: '鼓东路 20 号',
+      ...at,
+      phone: '0591-87650001',
+      hours: { workday: [{ from: '07:00', to: '18:00' }], restDay: [{ from: '07:00', to: '12:00' }] },
+      services: [{ key: 'policy_consultation', desks: 1 }],
+    });
+    const near = await postGig('gig-poster', { ...body({ title: '驿站旁边修门' }), place: { areaCode: COMMUNITY, address: '近处', lat: at.lat + 0.005, lng: at.lng } });
+    const nearer = await postGig('gig-poster', { ...body({ title: '驿站对面搬货', kind: 'moving' }), place: { areaCode: COMMUNITY, address: '对面', lat: at.lat + 0.001, lng: at.lng } });
+    await postGig('gig-poster', { ...body({ title: '五公里外的活' }), place: { areaCode: COMMUNITY, address: '远处', lat: at.lat + 0.045, lng: at.lng } });
+    const { items } = await stationGigs(street, station.id);
+    expect(items.map((g) => g.id)).toEqual([nearer.id, near.id]);
+    expect(items[0]).toMatchObject({ contactPhone: expect.stringMatching(/^1390000/), distanceM: expect.any(Number) });
+    await expect(stationGigs(otherStreet, station.id)).rejects.toMatchObject({ statusCode: 404 });
+    const plain = await createPoint(district, { name: '普通服务站', kind: 'community_station', areaCode: COMMUNITY, address: '鼓东路 22 号', ...at, phone: '0591-87650002', hours: { workday: [{ from: '08:30', to: '17:30' }], restDay: [] }, services: [{ key: 'policy_consultation', desks: 1 }] });
+    await expect(stationGigs(street, plain.id)).rejects.toMatchObject({ statusCode: 404 });
   });
 });
 

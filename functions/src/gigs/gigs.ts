@@ -40,6 +40,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { decodeDistanceCursor, encodeDistanceCursor, nearestOf } from '../vacancies/search';
+import { ServicePointEntity } from '../servicePoints/entities';
 import { GigCardEntity, GigEntity, GigStandingEntity, gigGeoPartition, gigIndexKeys } from './entities';
 
 export type StoredGig = FormattedItem<typeof GigEntity>;
@@ -251,6 +252,22 @@ export async function staffGigs(principal: Principal, cursor?: string): Promise<
     items: (page.Items ?? []).map(toStaffView),
     ...(page.LastEvaluatedKey ? { nextCursor: encodeKeyCursor(page.LastEvaluatedKey) } : {}),
   };
+}
+
+export const STATION_RADIUS_M = 3000;
+
+/**
+ * The jobs around a 零工驿站 (a service point of kind gig station in the jurisdiction): not over,
+ * within 3 km, nearest first, full ones too (the station follows them up), at most 50.
+ */
+export async function stationGigs(principal: Principal, pointId: string, now = new Date()): Promise<{ items: (StaffGig & { distanceM: number })[] }> {
+  scopeOf(principal);
+  const { Item: point } = await ServicePointEntity.build(GetItemCommand).key({ pointId }).send();
+  if (!point || point.kind !== 'gig_station' || !inJurisdiction(point.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('辖区内没有这个零工驿站');
+  const at = now.toISOString();
+  const { page } = await nearestOf(GigCardEntity, gigGeoPartition, (c) => c.gigId, { center: point, limitM: STATION_RADIUS_M, need: 50, accept: (c) => c.endsAt > at });
+  const gigs = await Promise.all(page.map((c) => loadGig(c.card.gigId)));
+  return { items: page.flatMap((c, i) => (gigs[i] ? [{ ...toStaffView(gigs[i]!), distanceM: c.distanceM }] : [])) };
 }
 
 /** The station checks a job: fine (a unit's post goes live), or taken down with the reason. */

@@ -21,7 +21,7 @@ import {
 } from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
-import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs } from './gigs';
+import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs } from './gigs';
 import { decideReport, reportGig, staffReports } from './reports';
 import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
 
@@ -42,7 +42,7 @@ export const rating = httpHandler(rateGig, async ({ principal, params, body }) =
 export const close = httpHandler(closeContract, async ({ principal, params }) => ({ gig: await closeGig(principal.userId, params.id) }));
 export const mine = httpHandler(myContract, ({ principal }) => myGigs(principal.userId));
 export const report = httpHandler(reportContract, ({ principal, params, body }) => reportGig(principal.userId, params.id, body));
-export const staffList = httpHandler(staffContract, ({ principal, query }) => staffGigs(principal, query.cursor));
+export const staffList = httpHandler(staffContract, ({ principal, query }) => (query.pointId ? stationGigs(principal, query.pointId) : staffGigs(principal, query.cursor)));
 export const assisted = httpHandler(postGigForPerson, async ({ principal, body }) => ({ gig: await postForPerson(principal, body) }));
 export const check = httpHandler(checkContract, async ({ principal, params, body }) => ({ gig: await checkGig(principal, params.id, body) }));
 export const reports = httpHandler(staffGigReports, async ({ principal }) => ({ items: await staffReports(principal) }));

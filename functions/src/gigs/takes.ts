@@ -9,7 +9,7 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { $add, $set } from 'dynamodb-toolbox/entity/actions/update';
+import { $add, $remove, $set } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import {
@@ -31,6 +31,7 @@ import type { Principal } from '../http/session';
 import { findPersonByIdNumber } from '../staff/service';
 import { BusyBucketEntity, JobseekerRegistrationEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
+import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
@@ -198,15 +199,60 @@ export async function markDone(userId: string, gigId: string, workerId: string, 
     ? { status: 'done' as const, doneAt: at }
     : status === 'reported_done'
       ? undefined
-      : { status: 'reported_done' as const, reportedAt: at, objectionUntil: new Date(now.getTime() + GIG_OBJECTION_HOURS * 3_600_000).toISOString() };
+      : reported(gigId, workerId, new Date(now.getTime() + GIG_OBJECTION_HOURS * 3_600_000).toISOString(), at);
   if (!change) throw new ConflictError('已经报过完工了，等发布人确认');
   try {
-    await execute(GigTakeEntity.build(UpdateTransaction).item({ gigId, workerId, ...change, updatedAt: at }).options({ condition: { attr: 'status', eq: take.status } }));
+    await execute(
+      GigTakeEntity.build(UpdateTransaction)
+        .item({ gigId, workerId, ...change, ...(change.status === 'done' ? notReported : {}), updatedAt: at })
+        .options({ condition: { attr: 'status', eq: take.status } }),
+    );
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这个接单刚刚有了变化，请刷新');
     throw err;
   }
   return toTakeView({ ...take, ...change, updatedAt: at }, poster, now);
+}
+
+/** A worker's report of completion: the poster has until `objectionUntil`; the sweep finds it by then. */
+const reported = (gigId: string, workerId: string, objectionUntil: string, at: string) => ({
+  status: 'reported_done' as const,
+  reportedAt: at,
+  objectionUntil,
+  gsi1pk: 'GIGS_REPORTED',
+  gsi1sk: `${objectionUntil}#${gigId}#${workerId}`,
+});
+const notReported = { gsi1pk: $remove(), gsi1sk: $remove() };
+
+/**
+ * Every hour: reported completions nobody objected to within 24 hours become done (so the worker
+ * counts in the figures even if nobody opens the job again). Returns how many.
+ */
+export async function settleReportedDone(now = new Date()): Promise<number> {
+  const at = now.toISOString();
+  const due = await queryAll((start) =>
+    table
+      .build(QueryCommand)
+      .entities(GigTakeEntity)
+      .query({ index: 'gsi1', partition: 'GIGS_REPORTED', range: { lte: `${at}#~` } })
+      .options(start ? { exclusiveStartKey: start } : {})
+      .send(),
+  );
+  let done = 0;
+  for (const t of due) {
+    if (!t.objectionUntil || t.objectionUntil > at) continue;
+    try {
+      await execute(
+        GigTakeEntity.build(UpdateTransaction)
+          .item({ gigId: t.gigId, workerId: t.workerId, status: 'done', doneAt: t.objectionUntil, ...notReported, updatedAt: at })
+          .options({ condition: { and: [{ attr: 'status', eq: 'reported_done' }, { attr: 'objectionUntil', lte: at }] } }),
+      );
+      done += 1;
+    } catch (err) {
+      if (!cancelledTransaction(err)) throw err; // objected to or recorded meanwhile: nothing to do
+    }
+  }
+  return done;
 }
 
 /** The poster objects to a reported completion within 24 hours: back to taken, and a dispute for the station. */
@@ -218,7 +264,7 @@ export async function objectToDone(userId: string, gigId: string, workerId: stri
   try {
     await execute(
       GigTakeEntity.build(UpdateTransaction)
-        .item({ gigId, workerId, status: 'taken', objection: reason, updatedAt: at })
+        .item({ gigId, workerId, status: 'taken', objection: reason, ...notReported, updatedAt: at })
         .options({ condition: { and: [{ attr: 'status', eq: 'reported_done' }, { attr: 'objectionUntil', gt: at }] } }),
       ...openDispute({ kind: 'dispute', gig, reporterId: userId, against: 'worker', againstId: workerId, againstName: take.workerName, reason, now }).items,
     );
@@ -238,7 +284,7 @@ export async function recordPay(userId: string, gigId: string, workerId: string,
   const at = now.toISOString();
   const record = { amountFen: pay.amountFen, method: pay.method, at };
   // A report nobody objected to becomes done on the record now.
-  const done = take.status === 'reported_done' ? { status: 'done' as const, doneAt: take.objectionUntil! } : {};
+  const done = take.status === 'reported_done' ? { status: 'done' as const, doneAt: take.objectionUntil!, ...notReported } : {};
   try {
     await execute(
       GigTakeEntity.build(UpdateTransaction)
@@ -260,7 +306,7 @@ export async function rate(userId: string, gigId: string, workerId: string, r: {
   if (take[field]) throw new ConflictError('您已经评价过了');
   const at = now.toISOString();
   const rating = { score: r.score, ...(r.comment ? { comment: r.comment } : {}), at };
-  const done = take.status === 'reported_done' ? { status: 'done' as const, doneAt: take.objectionUntil! } : {};
+  const done = take.status === 'reported_done' ? { status: 'done' as const, doneAt: take.objectionUntil!, ...notReported } : {};
   try {
     await execute(
       GigTakeEntity.build(UpdateTransaction)

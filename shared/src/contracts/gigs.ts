@@ -257,11 +257,11 @@ export const staffGigs = defineContract({
   id: 'staffGigs',
   method: 'GET',
   path: '/staff/gigs',
-  summary: '辖区的零工（新发布的在前），含发布人联系方式和是否已核查',
+  summary: '辖区的零工（新发布的在前），含发布人联系方式和是否已核查；给出零工驿站（pointId）时，是驿站周围3公里内还没结束的零工，近的在前',
   auth: ['staff'],
-  query: z.strictObject({ cursor: z.string().max(400).optional() }),
-  response: z.object({ items: z.array(staffGigSchema), nextCursor: z.string().optional() }),
-  errors: [400, 401, 403],
+  query: z.strictObject({ cursor: z.string().max(400).optional(), pointId: ulidSchema.optional() }),
+  response: z.object({ items: z.array(staffGigSchema.extend({ distanceM: z.number().int().optional() })), nextCursor: z.string().optional() }),
+  errors: [400, 401, 403, 404],
 });
 
 export const postGigForPerson = defineContract({

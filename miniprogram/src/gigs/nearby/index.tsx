@@ -2,7 +2,7 @@
 // as a list, nearest first: what, when, pay, how many places are left; by kind and day. Anyone
 // may look (no phone or name is shown before a match); 发布零工 and 我的零工 are one tap away.
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { addCalendarDays, distanceText, GIG_KINDS, gigKindLabels, nearbyGigs, todayInChina, type Gig, type GigKind } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
@@ -23,7 +23,11 @@ type Day = 'all' | 'today' | 'tomorrow';
 
 export default function NearbyGigsPage() {
   const { session, error: signInError, retry } = useSignedIn();
-  const [center, setCenter] = useState<Center | null>();
+  // Opened from a 零工驿站's page: around the station.
+  const { params } = useRouter();
+  const [center, setCenter] = useState<Center | null | undefined>(() =>
+    params.lat && params.lng && Number.isFinite(Number(params.lat)) && Number.isFinite(Number(params.lng)) ? { lat: Number(params.lat), lng: Number(params.lng), label: decodeURIComponent(params.label ?? '驿站').slice(0, 20) } : undefined,
+  );
   const [radiusKm, setRadiusKm] = useState<number>(3);
   const [kind, setKind] = useState<GigKind | 'all'>('all');
   const [day, setDay] = useState<Day>('all');

@@ -35,6 +35,11 @@ export default function ServicePointPage() {
         <Button className="btn btn--secondary" onClick={() => void Taro.makePhoneCall({ phoneNumber: point.phone.replace('-', '') })}>
           打电话问一问
         </Button>
+        {point.kind === 'gig_station' ? (
+          <Button className="btn btn--secondary" onClick={() => void Taro.navigateTo({ url: `/gigs/nearby/index?lat=${point.lat}&lng=${point.lng}&label=${encodeURIComponent(point.name)}` })}>
+            看驿站附近的零工
+          </Button>
+        ) : null}
       </View>
       <Text className="card__title section-title">能办的事和要带的材料</Text>
       {catalogue.services.map((s) => (

@@ -2,11 +2,13 @@
 // disputes waiting (due in 5 working days, on 待办任务 too) — each decided 成立 / 不成立 with what was
 // found; the area's odd jobs, newest first, with the poster's name and phone to call — 没问题 (a
 // unit's post goes live) or 下架 with the reason, or a place taken for someone matched by phone
-// (by their ID number); 帮人发布 for someone who walked in.
+// (by their ID number); 帮人发布 for someone who walked in. With 零工驿站 set up as service points in
+// the area, the list can be the jobs within 3 km of one station, nearest first.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { assistGigTake, checkGig, decideGigReport, gigStatusLabels, staffGigReports, staffGigs } from '@doorstep/shared';
+import { assistGigTake, checkGig, decideGigReport, distanceText, gigStatusLabels, listStaffServicePoints, staffGigReports, staffGigs } from '@doorstep/shared';
+import { ChoiceToggles } from '../../components/Toggles';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -16,10 +18,16 @@ import { request } from '../../services/request';
 import '../../styles/page.scss';
 
 export default function StationPage() {
+  // Which jobs: the whole jurisdiction's, or those within 3 km of one of its 零工驿站.
+  const [stationId, setStationId] = useState('');
   const { data, reload, gate } = usePageData(async () => {
-    const [gigs, reports] = await Promise.all([request(staffGigs, { query: {} }), request(staffGigReports)]);
-    return { gigs: gigs.items, reports: reports.items };
-  });
+    const [gigs, reports, points] = await Promise.all([
+      request(staffGigs, { query: stationId ? { pointId: stationId } : {} }),
+      request(staffGigReports),
+      request(listStaffServicePoints, { query: {} }),
+    ]);
+    return { gigs: gigs.items, reports: reports.items, stations: points.items.filter((p) => p.kind === 'gig_station') };
+  }, [stationId]);
   const { busy, error, act } = useAction(reload);
   const [note, setNote] = useState('');
   const [open, setOpen] = useState<string>();
@@ -97,7 +105,10 @@ export default function StationPage() {
           ) : null}
         </View>
       ))}
-      <Text className="card__title section-title">辖区的零工</Text>
+      <Text className="card__title section-title">{stationId ? '驿站周围3公里的零工' : '辖区的零工'}</Text>
+      {data.stations.length ? (
+        <ChoiceToggles options={[{ value: '', label: '辖区全部' }, ...data.stations.map((s) => ({ value: s.id, label: s.name }))]} chosen={stationId} onChange={setStationId} />
+      ) : null}
       {data.gigs.length === 0 ? <Text className="page__lead">辖区还没有人发布零工。</Text> : null}
       {data.gigs.map((g) => (
         <View key={g.id} className="card slot-card">
@@ -108,6 +119,7 @@ export default function StationPage() {
           </Text>
           <Text className="slot-card__meta">
             {g.whenText} · {g.payText} · {g.taken}/{g.places} 人 · {g.place.address}
+            {g.distanceM !== undefined ? ` · 离驿站${distanceText(g.distanceM)}` : ''}
           </Text>
           <Text className="slot-card__meta">
             {g.employerName ?? g.contactName} {g.contactPhone}
