@@ -18,6 +18,7 @@ import { putRegistration } from '../registration/service';
 import { GigCardEntity, GigEntity, GigTakeEntity } from './entities';
 import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs } from './gigs';
 import { createPoint } from '../servicePoints/points';
+import { staffPerson } from '../staff/service';
 import { decideReport, reportGig, staffReports } from './reports';
 import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, settleReportedDone, takeFor, takeGig, viewGig } from './takes';
 
@@ -196,6 +197,8 @@ describe('after the work', () => {
     const both = await rate(w, gig.id, w, { score: 4 }, later);
     expect(both).toMatchObject({ ratingOfWorker: { score: 5, comment: '手艺好' }, ratingOfPoster: { score: 4 } });
     expect(await myGigs(w, later)).toMatchObject({ flexibleDays: 1, incomeFen: 10_000 });
+    // …and in the person's record as the street's staff see it.
+    expect((await staffPerson(street, w)).person.flexibleWork).toEqual({ days: 1, incomeFen: 10_000 });
   });
 
   it('a reported completion nobody objects to becomes done by the hourly run after 24 hours, not before', async () => {

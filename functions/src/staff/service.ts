@@ -1,12 +1,15 @@
 // What staff see of people and employers in their jurisdiction. Outside it: 404, as if unknown.
 // Personal data is masked except what a decision needs (name, age, area; the licence photo).
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { ageOn, idNumberProblemMessages, inJurisdiction, maskPhone, parseIdNumber, type Education } from '@doorstep/shared';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { ageOn, effectiveTakeStatus, idNumberProblemMessages, inJurisdiction, maskPhone, parseIdNumber, todayInChina, type Education } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
 import { listApplications } from '../applications/service';
 import { currentCategories } from '../applications/categories';
 import { EmployerEntity, IdNumberClaimEntity, InterviewRecordEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { table } from '../db/table';
 import { getDependencies } from '../deps';
+import { GigTakeEntity } from '../gigs/entities';
 import { toEmployerView } from '../employers/service';
 import { NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
@@ -19,8 +22,15 @@ async function personInScope(principal: Principal, userId: string) {
   return reg;
 }
 
+/** The person's 零工 done: on how many days (灵活就业), and the pay recorded. */
+async function flexibleWork(userId: string, now = new Date()) {
+  const { Items = [] } = await table.build(QueryCommand).entities(GigTakeEntity).query({ index: 'gsi2', partition: `USER_GIGTAKES#${userId}` }).options({ reverse: true, limit: 200 }).send();
+  const done = Items.filter((t) => effectiveTakeStatus(t, now) === 'done');
+  return { days: new Set(done.map((t) => todayInChina(new Date(t.startsAt)))).size, incomeFen: done.reduce((n, t) => n + (t.pay?.amountFen ?? 0), 0) };
+}
+
 async function personView(userId: string, reg: Awaited<ReturnType<typeof personInScope>>) {
-  const { Item: interviews } = await InterviewRecordEntity.build(GetItemCommand).key({ userId }).send();
+  const [{ Item: interviews }, gigs] = await Promise.all([InterviewRecordEntity.build(GetItemCommand).key({ userId }).send(), flexibleWork(userId)]);
   return {
     id: userId,
     name: reg.name,
@@ -33,6 +43,7 @@ async function personView(userId: string, reg: Awaited<ReturnType<typeof personI
     ...(reg.graduationDate ? { graduationDate: reg.graduationDate } : {}),
     residence: { areaCode: reg.residence.areaCode, areaName: areaFullName(reg.residence.areaCode), address: reg.residence.address, lat: reg.residence.lat, lng: reg.residence.lng },
     interviews: { attended: interviews?.attended ?? 0, noShows: interviews?.noShows ?? 0 },
+    flexibleWork: gigs,
   };
 }
 

@@ -20,6 +20,8 @@ export const staffPersonSchema = z.object({
   residence: z.object({ areaCode: z.string(), areaName: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
   /** Interviews the person booked: attended, and not come to (recorded by employers). */
   interviews: z.object({ attended: z.number().int(), noShows: z.number().int() }),
+  /** 零工 done (flexible employment): on how many days, and the pay the person recorded. */
+  flexibleWork: z.object({ days: z.number().int(), incomeFen: z.number().int() }),
 });
 
 export const getStaffPerson = defineContract({

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { findStaffPerson, type ResponseOf } from '@doorstep/shared';
+import { fenToYuanText, findStaffPerson, type ResponseOf } from '@doorstep/shared';
 import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
@@ -57,6 +57,7 @@ export default function AssistPage() {
           <DetailRow label="性别、年龄" value={`${person.gender === 'male' ? '男' : '女'}，${person.age} 岁`} />
           <DetailRow label="住址" value={`${person.residence.areaName} ${person.residence.address}`} />
           <DetailRow label="面试" value={`参加 ${person.interviews.attended} 次，预约后未到场 ${person.interviews.noShows} 次`} />
+          <DetailRow label="零工" value={person.flexibleWork.days ? `干过 ${person.flexibleWork.days} 天，记下收入 ${fenToYuanText(person.flexibleWork.incomeFen)} 元` : '还没有'} />
           <View className="page__actions">
             <Button
               className="btn btn--primary"
