@@ -168,3 +168,22 @@ describe('the station', () => {
     expect(figures.gigMatches).toBe(2);
   });
 });
+
+describe('a household without a registration', () => {
+  it('verifies its phone with WeChat (getPhoneNumber) and a name to be called by, then posts', async () => {
+    const household = await client.devLogin('gg-household');
+    expect((await client.post('/gigs', gigBody, household)).status).toBe(403);
+    expect((await client.get('/gigs/contact', household)).body).toEqual({});
+    const stale = await client.post('/gigs/contact', { code: 'stale', name: '王女士' }, household);
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.details[0]).toMatchObject({ path: ['code'] });
+    expect((await client.post('/gigs/contact', { code: 'phone-13700007777' }, household)).status).toBe(400);
+    const verified = await client.post('/gigs/contact', { code: 'phone-13700007777', name: '王女士' }, household);
+    expect(verified.status).toBe(200);
+    expect(verified.body.contact).toMatchObject({ name: '王女士', phoneMasked: '137****7777' });
+    expect((await client.get('/gigs/contact', household)).body.contact).toMatchObject({ name: '王女士' });
+    const posted = await client.post('/gigs', { ...gigBody, title: '帮忙擦油烟机', kind: 'cleaning', when: { type: 'scheduled', date: TOMORROW, from: '09:00', to: '11:00' } }, household);
+    expect(posted.status).toBe(201);
+    expect((await client.get('/staff/gigs', street)).body.items.find((g: { id: string }) => g.id === posted.body.gig.id)).toMatchObject({ contactName: '王女士', contactPhone: '13700007777' });
+  });
+});

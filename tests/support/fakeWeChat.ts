@@ -16,13 +16,25 @@ export interface FakeWeChat {
   close(): Promise<void>;
 }
 
-/** `code-<x>` logs in as `openid-<x>`; `expired` answers errcode 40029; `busy` answers -1. */
+/** `code-<x>` logs in as `openid-<x>`; `expired` answers errcode 40029; `busy` answers -1. A getPhoneNumber code `phone-<number>` is that number. */
 export async function startFakeWeChat(): Promise<FakeWeChat> {
   const calls: WeChatCall[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     res.setHeader('content-type', 'application/json');
     if (url.pathname === '/__calls') return res.end(JSON.stringify(calls));
+    if (url.pathname === '/cgi-bin/stable_token') return res.end(JSON.stringify({ access_token: 'fake-access-token', expires_in: 7200 }));
+    // getPhoneNumber: `phone-<11 digits>` is that number; anything else an expired code.
+    if (url.pathname === '/wxa/business/getuserphonenumber') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const code = (JSON.parse(body || '{}') as { code?: string }).code ?? '';
+        const phone = /^phone-(1\d{10})$/.exec(code)?.[1];
+        res.end(JSON.stringify(url.searchParams.get('access_token') === 'fake-access-token' && phone ? { errcode: 0, phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86' } } : { errcode: 40029, errmsg: 'invalid code' }));
+      });
+      return undefined;
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404;
       return res.end('{}');

@@ -4,6 +4,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { logger } from '../logger';
+import { createStableToken } from './wechatToken';
 
 export interface OutgoingMessage {
   openid: string;
@@ -24,20 +25,7 @@ const PERMANENT_ERRORS = new Set([40003, 40037, 43101, 47003]);
 
 export function createWeChatMessenger(options: { appId: string; secret: string; apiBase: string; fetchImpl?: typeof fetch }): Messenger {
   const doFetch = options.fetchImpl ?? fetch;
-  let token: { value: string; until: number } | undefined;
-  async function accessToken(): Promise<string> {
-    if (token && token.until > Date.now()) return token.value;
-    const res = await doFetch(new URL('/cgi-bin/stable_token', options.apiBase), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid: options.appId, secret: options.secret }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const payload = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number };
-    if (!payload.access_token) throw new Error(`stable_token errcode ${payload.errcode}`);
-    token = { value: payload.access_token, until: Date.now() + ((payload.expires_in ?? 7200) - 300) * 1000 };
-    return token.value;
-  }
+  const accessToken = createStableToken(options);
   return {
     async send(message) {
       try {

@@ -34,3 +34,14 @@ describe('WeChat jscode2session adapter (against a loopback WeChat)', () => {
     expect(wechat.calls.length).toBe(before);
   });
 });
+
+describe('WeChat getuserphonenumber adapter (against a loopback WeChat)', () => {
+  it('gives the verified number behind a getPhoneNumber code, with a stable access token', async () => {
+    await expect(client(wechat.baseUrl).phoneNumber('phone-13700001234')).resolves.toBe('13700001234');
+  });
+
+  it('answers 400 naming the code for a code WeChat rejects, 503 when WeChat cannot be reached', async () => {
+    await expect(client(wechat.baseUrl).phoneNumber('stale')).rejects.toMatchObject({ statusCode: 400, details: [expect.objectContaining({ path: ['code'] })] });
+    await expect(client('http://127.0.0.1:9', { timeoutMs: 1000 }).phoneNumber('phone-13700001234')).rejects.toMatchObject({ statusCode: 503 });
+  });
+});

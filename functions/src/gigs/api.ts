@@ -4,6 +4,8 @@ import { router } from '../http/router';
 import * as gigs from './handlers';
 
 export const handler = router(
+  gigs.contact,
+  gigs.verify,
   gigs.create,
   gigs.nearby,
   gigs.one,

@@ -166,6 +166,23 @@ export const GigReportMarkerEntity = new Entity({
   computeKey: ({ gigId, reporterId, againstId }) => ({ pk: `GIG#${gigId}`, sk: `REPORTED#${reporterId}#${againstId}` }),
 });
 
+/**
+ * The contact of someone who posts without a registration (a household needing a hand): how to
+ * address them and the phone WeChat verified (getPhoneNumber). Erased with the account.
+ */
+export const GigContactEntity = new Entity({
+  name: 'GigContact',
+  table,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    name: string(),
+    phone: string(),
+    verifiedAt: string(),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'GIG_CONTACT' }),
+});
+
 /** Upheld reports against a person; at 3 they may no longer post. */
 export const GigStandingEntity = new Entity({
   name: 'GigStanding',

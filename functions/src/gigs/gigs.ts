@@ -3,6 +3,7 @@
 // search reusing the vacancy ring search, one job as each side may see it, closing, and the
 // station's side: its area's jobs, checking them (ok / take down), posting for a walk-in.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
@@ -22,6 +23,7 @@ import {
   gigLastDay,
   gigPayUnitLabels,
   inJurisdiction,
+  maskPhone,
   payRefusal,
   todayInChina,
   type Gig,
@@ -41,7 +43,8 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { decodeDistanceCursor, encodeDistanceCursor, nearestOf } from '../vacancies/search';
 import { ServicePointEntity } from '../servicePoints/entities';
-import { GigCardEntity, GigEntity, GigStandingEntity, gigGeoPartition, gigIndexKeys } from './entities';
+import { GigCardEntity, GigContactEntity, GigEntity, GigStandingEntity, gigGeoPartition, gigIndexKeys } from './entities';
+import { getDependencies } from '../deps';
 
 export type StoredGig = FormattedItem<typeof GigEntity>;
 
@@ -180,9 +183,29 @@ export async function postGig(userId: string, body: GigBody, now = new Date()): 
       newGig(rest, { posterId: userId, postedAs: 'employer', employerId: employer.employerId, employerName: employer.name, contactName: employer.contactName, contactPhone: employer.contactPhone }, 'pending', now),
     );
   }
-  const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
-  if (!reg) throw new ForbiddenError('发布零工要留下您的姓名和手机号，请先完成个人登记（求职登记）');
-  return saveGig(newGig(body, { posterId: userId, postedAs: 'person', contactName: reg.name, contactPhone: reg.phone }, 'open', now));
+  const [{ Item: reg }, { Item: contact }] = await Promise.all([
+    JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send(),
+    GigContactEntity.build(GetItemCommand).key({ userId }).send(),
+  ]);
+  const who = reg ? { contactName: reg.name, contactPhone: reg.phone } : contact ? { contactName: contact.name, contactPhone: contact.phone } : undefined;
+  if (!who) throw new ForbiddenError('发布零工要留下您的称呼和手机号：请用微信手机号验证，或先完成求职登记');
+  return saveGig(newGig(body, { posterId: userId, postedAs: 'person', ...who }, 'open', now));
+}
+
+const contactView = (c: { name: string; phone: string; verifiedAt: string }) => ({ name: c.name, phoneMasked: maskPhone(c.phone), verifiedAt: c.verifiedAt });
+
+/** The contact of someone without a registration, if they verified one. */
+export async function gigContact(userId: string) {
+  const { Item } = await GigContactEntity.build(GetItemCommand).key({ userId }).send();
+  return Item ? { contact: contactView(Item) } : {};
+}
+
+/** A phone WeChat verified (getPhoneNumber's code) and how to address the person: enough to post. */
+export async function verifyContact(userId: string, body: { code: string; name: string }, now = new Date()) {
+  const phone = await getDependencies().wechat.phoneNumber(body.code);
+  const contact = { userId, name: body.name, phone, verifiedAt: now.toISOString() };
+  await GigContactEntity.build(PutItemCommand).item(contact).send();
+  return { contact: contactView(contact) };
 }
 
 /** Station staff post for someone who walked in (their name and phone), in their area; live at once. */

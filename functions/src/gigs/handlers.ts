@@ -2,6 +2,8 @@
 import {
   assistGigTake,
   cancelGigTake,
+  getGigContact,
+  verifyGigContact,
   checkGig as checkContract,
   closeGig as closeContract,
   createGig,
@@ -21,7 +23,7 @@ import {
 } from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
-import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs } from './gigs';
+import { checkGig, closeGig, gigContact, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs, verifyContact } from './gigs';
 import { decideReport, reportGig, staffReports } from './reports';
 import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
 
@@ -48,3 +50,5 @@ export const check = httpHandler(checkContract, async ({ principal, params, body
 export const reports = httpHandler(staffGigReports, async ({ principal }) => ({ items: await staffReports(principal) }));
 export const decide = httpHandler(decideGigReport, async ({ principal, params, body }) => ({ report: await decideReport(principal, params.id, body) }));
 export const assistTake = httpHandler(assistGigTake, async ({ principal, params, body }) => ({ take: await takeFor(principal, params.id, body.idNumber) }));
+export const contact = httpHandler(getGigContact, ({ principal }) => gigContact(principal.userId));
+export const verify = httpHandler(verifyGigContact, ({ principal, body }) => verifyContact(principal.userId, body));

@@ -97,6 +97,33 @@ export const createGig = defineContract({
   errors: [400, 401, 403, 404, 422],
 });
 
+const gigContactSchema = z.object({ name: z.string(), phoneMasked: z.string(), verifiedAt: z.string() });
+
+export const getGigContact = defineContract({
+  id: 'getGigContact',
+  method: 'GET',
+  path: '/gigs/contact',
+  summary: '没有做求职登记的人发布零工用的联系人（称呼和微信验证过的手机号，脱敏）',
+  auth: 'user',
+  response: z.object({ contact: gigContactSchema.optional() }),
+  errors: [401],
+});
+
+export const verifyGigContact = defineContract({
+  id: 'verifyGigContact',
+  method: 'POST',
+  path: '/gigs/contact',
+  summary: '用微信手机号（getPhoneNumber 的 code）验证发布零工的联系电话，并留下称呼；没有求职登记也能发布零工',
+  auth: 'user',
+  consents: ['privacy'],
+  body: z.strictObject({
+    code: z.string().trim().min(1, '请点“用微信手机号验证”').max(200),
+    name: z.string().trim().min(1, '请填写怎么称呼您，如：王女士').max(20, '称呼最多20个字'),
+  }),
+  response: z.object({ contact: gigContactSchema }),
+  errors: [400, 401, 403, 503],
+});
+
 export const nearbyGigsQuerySchema = z.strictObject({
   lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
   lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
