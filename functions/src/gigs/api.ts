@@ -19,6 +19,7 @@ export const handler = router(
   gigs.mine,
   gigs.report,
   gigs.staffList,
+  gigs.workers,
   gigs.assisted,
   gigs.assistTake,
   gigs.check,

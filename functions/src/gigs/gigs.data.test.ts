@@ -19,6 +19,8 @@ import { GigCardEntity, GigEntity, GigTakeEntity } from './entities';
 import { checkGig, closeGig, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs } from './gigs';
 import { createPoint } from '../servicePoints/points';
 import { staffPerson } from '../staff/service';
+import { stationWorkers } from './station';
+import { myDataAccess } from '../access/lists';
 import { decideReport, reportGig, staffReports } from './reports';
 import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, settleReportedDone, takeFor, takeGig, viewGig } from './takes';
 
@@ -265,6 +267,17 @@ describe('a 零工驿站', () => {
     await postGig('gig-poster', { ...body({ title: '五公里外的活' }), place: { areaCode: COMMUNITY, address: '远处', lat: at.lat + 0.045, lng: at.lng } });
     const { items } = await stationGigs(street, station.id);
     expect(items.map((g) => g.id)).toEqual([nearer.id, near.id]);
+    // The workers around it: who took those jobs, how often, done, rated; each look in 访问记录.
+    const w = await person('gig-station-regular');
+    await takeGig(w, near.id);
+    await markDone('gig-poster', near.id, w, new Date(chinaInstant(TOMORROW, '16:00')));
+    await rate('gig-poster', near.id, w, { score: 4 }, new Date(chinaInstant(TOMORROW, '16:00')));
+    await takeGig(w, nearer.id).catch(() => undefined); // the same hours: refused, not counted
+    const workers = await stationWorkers(street, station.id);
+    expect(workers.items).toEqual([expect.objectContaining({ userId: w, taken: 1, done: 1, rating: 4, phone: expect.stringMatching(/^1390000/) })]);
+    const { items: looks } = await myDataAccess(w);
+    expect(looks.filter((l) => l.what === '零工驿站查看零工发布人或接活人的姓名和电话')).toHaveLength(1);
+    await expect(stationWorkers(otherStreet, station.id)).rejects.toMatchObject({ statusCode: 404 });
     expect(items[0]).toMatchObject({ contactPhone: expect.stringMatching(/^1390000/), distanceM: expect.any(Number) });
     await expect(stationGigs(otherStreet, station.id)).rejects.toMatchObject({ statusCode: 404 });
     const plain = await createPoint(district, { name: '普通服务站', kind: 'community_station', areaCode: COMMUNITY, address: '鼓东路 22 号', ...at, phone: '0591-87650002', hours: { workday: [{ from: '08:30', to: '17:30' }], restDay: [] }, services: [{ key: 'policy_consultation', desks: 1 }] });

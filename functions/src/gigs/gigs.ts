@@ -45,6 +45,8 @@ import { decodeDistanceCursor, encodeDistanceCursor, nearestOf } from '../vacanc
 import { ServicePointEntity } from '../servicePoints/entities';
 import { GigCardEntity, GigContactEntity, GigEntity, GigStandingEntity, gigGeoPartition, gigIndexKeys } from './entities';
 import { getDependencies } from '../deps';
+import { recordAccess } from '../access/log';
+import { mapLimit } from '../concurrency';
 
 export type StoredGig = FormattedItem<typeof GigEntity>;
 
@@ -271,6 +273,7 @@ export async function staffGigs(principal: Principal, cursor?: string): Promise<
     .query({ index: 'gsi1', partition, range: { beginsWith: scope.length > 4 ? scope : '' } })
     .options({ limit: 50, reverse: true, ...(start ? { exclusiveStartKey: start } : {}) })
     .send();
+  await logContacts(principal, page.Items ?? [], 'GET /staff/gigs', new Date());
   return {
     items: (page.Items ?? []).map(toStaffView),
     ...(page.LastEvaluatedKey ? { nextCursor: encodeKeyCursor(page.LastEvaluatedKey) } : {}),
@@ -284,13 +287,27 @@ export const STATION_RADIUS_M = 3000;
  * within 3 km, nearest first, full ones too (the station follows them up), at most 50.
  */
 export async function stationGigs(principal: Principal, pointId: string, now = new Date()): Promise<{ items: (StaffGig & { distanceM: number })[] }> {
-  scopeOf(principal);
-  const { Item: point } = await ServicePointEntity.build(GetItemCommand).key({ pointId }).send();
-  if (!point || point.kind !== 'gig_station' || !inJurisdiction(point.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('辖区内没有这个零工驿站');
+  const point = await stationOf(principal, pointId);
   const at = now.toISOString();
   const { page } = await nearestOf(GigCardEntity, gigGeoPartition, (c) => c.gigId, { center: point, limitM: STATION_RADIUS_M, need: 50, accept: (c) => c.endsAt > at });
   const gigs = await Promise.all(page.map((c) => loadGig(c.card.gigId)));
-  return { items: page.flatMap((c, i) => (gigs[i] ? [{ ...toStaffView(gigs[i]!), distanceM: c.distanceM }] : [])) };
+  const items = page.flatMap((c, i) => (gigs[i] ? [{ ...toStaffView(gigs[i]!), distanceM: c.distanceM }] : []));
+  await logContacts(principal, gigs.flatMap((g) => (g ? [g] : [])), 'GET /staff/gigs?pointId=', now);
+  return { items };
+}
+
+/** A 零工驿站 of the jurisdiction (a service point of that kind), or 404. */
+export async function stationOf(principal: Principal, pointId: string) {
+  scopeOf(principal);
+  const { Item: point } = await ServicePointEntity.build(GetItemCommand).key({ pointId }).send();
+  if (!point || point.kind !== 'gig_station' || !inJurisdiction(point.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('辖区内没有这个零工驿站');
+  return point;
+}
+
+/** Each poster whose name and phone the station's list showed (people with an account) goes in 访问记录. */
+async function logContacts(principal: Principal, gigs: StoredGig[], route: string, now: Date) {
+  const shown = new Map(gigs.filter((g) => g.postedAs === 'person' && g.contactPhone).map((g) => [g.posterId, g.contactName]));
+  await mapLimit([...shown], 8, ([personId, personName]) => recordAccess(principal, { personId, personName, kind: 'gigContact', route }, now));
 }
 
 /** The station checks a job: fine (a unit's post goes live), or taken down with the reason. */

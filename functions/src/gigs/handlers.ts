@@ -2,6 +2,7 @@
 import {
   assistGigTake,
   cancelGigTake,
+  stationWorkers as stationWorkersContract,
   getGigContact,
   verifyGigContact,
   checkGig as checkContract,
@@ -25,6 +26,7 @@ import { httpHandler } from '../http/handler';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
 import { checkGig, closeGig, gigContact, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs, verifyContact } from './gigs';
 import { decideReport, reportGig, staffReports } from './reports';
+import { stationWorkers } from './station';
 import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
 
 export const create = httpHandler(createGig, async ({ principal, body }) => ({ gig: await postGig(principal.userId, body) }));
@@ -52,3 +54,4 @@ export const decide = httpHandler(decideGigReport, async ({ principal, params, b
 export const assistTake = httpHandler(assistGigTake, async ({ principal, params, body }) => ({ take: await takeFor(principal, params.id, body.idNumber) }));
 export const contact = httpHandler(getGigContact, ({ principal }) => gigContact(principal.userId));
 export const verify = httpHandler(verifyGigContact, ({ principal, body }) => verifyContact(principal.userId, body));
+export const workers = httpHandler(stationWorkersContract, ({ principal, params }) => stationWorkers(principal, params.id));

@@ -291,6 +291,29 @@ export const staffGigs = defineContract({
   errors: [400, 401, 403, 404],
 });
 
+export const stationWorkersSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  /** Jobs taken around the station among its recent ones, and how many of them were done. */
+  taken: z.number().int(),
+  done: z.number().int(),
+  /** The posters' ratings of this worker, averaged (1–5), when any. */
+  rating: z.number().optional(),
+  lastAt: z.string(),
+});
+
+export const stationWorkers = defineContract({
+  id: 'stationWorkers',
+  method: 'GET',
+  path: '/staff/gig-stations/{id}/workers',
+  summary: '零工驿站周围接过活的人：驿站所在街道、驿站3公里内最近200条零工的接活人，接了几次、完工几次、发布人的评分；每看一人记入访问记录',
+  auth: ['staff'],
+  params: idParams,
+  response: z.object({ items: z.array(stationWorkersSchema) }),
+  errors: [400, 401, 403, 404],
+});
+
 export const postGigForPerson = defineContract({
   id: 'postGigForPerson',
   method: 'POST',

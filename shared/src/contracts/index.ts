@@ -113,7 +113,7 @@ import {
   markFairScreenReady,
   getFairFigures,
 } from './fairs';
-import { getGigContact, verifyGigContact, createGig, nearbyGigs, getGig, takeGig, cancelGigTake, gigDone, objectGigDone, recordGigPay, rateGig, closeGig, myGigs, reportGig, staffGigs, postGigForPerson, assistGigTake, checkGig, staffGigReports, decideGigReport } from './gigs';
+import { getGigContact, verifyGigContact, createGig, nearbyGigs, getGig, takeGig, cancelGigTake, gigDone, objectGigDone, recordGigPay, rateGig, closeGig, myGigs, reportGig, staffGigs, stationWorkers, postGigForPerson, assistGigTake, checkGig, staffGigReports, decideGigReport } from './gigs';
 import { acceptStaffInvitation, cancelStaffInvitation, inviteStaff, listStaff, removeStaff, updateStaff } from './staffAdmin';
 import { acceptProxyInvitation, cancelProxyInvitation, inviteProxy, listMyProxies, listProxyActions, revokeProxy, startActingFor } from './proxies';
 import { getPrivacyPolicy, giveConsents, listConsents, withdrawConsent } from './privacy';
@@ -346,6 +346,7 @@ export const allContracts = [
   myGigs,
   reportGig,
   staffGigs,
+  stationWorkers,
   postGigForPerson,
   assistGigTake,
   checkGig,

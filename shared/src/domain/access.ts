@@ -12,5 +12,6 @@ export const ACCESS_KINDS = {
   rater: '查看评价人的姓名和电话',
   complainant: '查看投诉人的姓名和电话',
   visitor: '查看预约办事人的姓名和电话',
+  gigContact: '零工驿站查看零工发布人或接活人的姓名和电话',
 } as const;
 export type AccessKind = keyof typeof ACCESS_KINDS;

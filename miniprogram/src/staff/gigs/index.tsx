@@ -3,11 +3,12 @@
 // found; the area's odd jobs, newest first, with the poster's name and phone to call — 没问题 (a
 // unit's post goes live) or 下架 with the reason, or a place taken for someone matched by phone
 // (by their ID number); 帮人发布 for someone who walked in. With 零工驿站 set up as service points in
-// the area, the list can be the jobs within 3 km of one station, nearest first.
+// the area, the list can be one station's: the people who took jobs around it (to call) and the
+// jobs within 3 km of it, nearest first.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { assistGigTake, checkGig, decideGigReport, distanceText, gigStatusLabels, listStaffServicePoints, staffGigReports, staffGigs } from '@doorstep/shared';
+import { assistGigTake, checkGig, decideGigReport, distanceText, gigStatusLabels, listStaffServicePoints, staffGigReports, staffGigs, stationWorkers } from '@doorstep/shared';
 import { ChoiceToggles } from '../../components/Toggles';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
@@ -21,12 +22,13 @@ export default function StationPage() {
   // Which jobs: the whole jurisdiction's, or those within 3 km of one of its 零工驿站.
   const [stationId, setStationId] = useState('');
   const { data, reload, gate } = usePageData(async () => {
-    const [gigs, reports, points] = await Promise.all([
+    const [gigs, reports, points, workers] = await Promise.all([
       request(staffGigs, { query: stationId ? { pointId: stationId } : {} }),
       request(staffGigReports),
       request(listStaffServicePoints, { query: {} }),
+      stationId ? request(stationWorkers, { params: { id: stationId } }) : Promise.resolve({ items: [] }),
     ]);
-    return { gigs: gigs.items, reports: reports.items, stations: points.items.filter((p) => p.kind === 'gig_station') };
+    return { gigs: gigs.items, reports: reports.items, stations: points.items.filter((p) => p.kind === 'gig_station'), workers: workers.items };
   }, [stationId]);
   const { busy, error, act } = useAction(reload);
   const [note, setNote] = useState('');
@@ -105,6 +107,25 @@ export default function StationPage() {
           ) : null}
         </View>
       ))}
+      {stationId ? (
+        <View>
+          <Text className="card__title section-title">驿站周围接过活的人</Text>
+          {data.workers.length === 0 ? <Text className="page__lead">驿站周围最近还没有人接过零工。</Text> : null}
+          {data.workers.map((w) => (
+            <View key={w.userId} className="card slot-card">
+              <Text className="slot-card__time">
+                {w.name} {w.phone}
+              </Text>
+              <Text className="slot-card__meta">
+                接过 {w.taken} 次，完工 {w.done} 次{w.rating !== undefined ? `，发布人评分 ${w.rating}` : ''}
+              </Text>
+              <Button className="btn btn--secondary" onClick={() => void Taro.makePhoneCall({ phoneNumber: w.phone })}>
+                打电话
+              </Button>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <Text className="card__title section-title">{stationId ? '驿站周围3公里的零工' : '辖区的零工'}</Text>
       {data.stations.length ? (
         <ChoiceToggles options={[{ value: '', label: '辖区全部' }, ...data.stations.map((s) => ({ value: s.id, label: s.name }))]} chosen={stationId} onChange={setStationId} />
