@@ -156,6 +156,10 @@ describe('the station', () => {
     expect(around.body.items.find((g: { id: string }) => g.id === gigId).distanceM).toBeGreaterThan(150);
     expect((await client.get(`/staff/gigs?pointId=${point.body.point.id}`, otherStreet)).status).toBe(404);
     expect((await client.get('/staff/gigs?pointId=nope', street)).status).toBe(400);
+    // …and who took jobs around it, to call.
+    const workers = await client.get(`/staff/gig-stations/${point.body.point.id}/workers`, street);
+    expect(workers.body.items).toEqual([expect.objectContaining({ name: '李师傅', phone: '13700004310', taken: 2, done: 0 })]);
+    expect((await client.get(`/staff/gig-stations/${point.body.point.id}/workers`, otherStreet)).status).toBe(404);
   });
 
   it('the match is in the figures, through the stream', async () => {

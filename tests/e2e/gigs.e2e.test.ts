@@ -132,6 +132,7 @@ describe('零工', () => {
     await shown(station).locator('.toggle', { hasText: '鼓东零工驿站' }).click();
     await shown(station).getByText('驿站周围3公里的零工').waitFor();
     await shown(station).locator('.slot-card', { hasText: '修水龙头' }).getByText(/离驿站2\d\d米/).waitFor();
+    await shown(station).locator('.slot-card', { hasText: '李建国 13700005310' }).getByText('接过 1 次，完工 1 次，发布人评分 5').waitFor();
     await screenshot(station, 'gigs-station.png');
     expect(await layoutProblems(station)).toEqual([]);
   });
