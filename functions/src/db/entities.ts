@@ -7,7 +7,6 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { table } from './table';
-import { FLOW_FIGURES, STANDING_FIGURES } from '@doorstep/shared';
 
 /** A place: a 12-digit community code, the address within it, GCJ-02 coordinates. */
 const place = () => map({ areaCode: string(), address: string(), lat: number(), lng: number() });
@@ -1289,58 +1288,6 @@ export const ComplaintEntity = new Entity({
     gsi2sk: string(),
   }),
   computeKey: ({ complaintId }) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' }),
-});
-
-const figureAttributes = () =>
-  Object.fromEntries([...FLOW_FIGURES, ...STANDING_FIGURES].map((f) => [f, number().optional()])) as Record<
-    (typeof FLOW_FIGURES)[number] | (typeof STANDING_FIGURES)[number],
-    ReturnType<ReturnType<typeof number>['optional']>
-  >;
-
-/**
- * The figures of one area for one period (`2026-11`, `2026-Q4`, `2026`, or `now` for the standing
- * figures), kept by the stream consumer. One partition per city and period; the sort key leads
- * with the area code's length, so an area's direct children are one `begins_with` query.
- */
-export const FigureCountEntity = new Entity({
-  name: 'FigureCount',
-  table,
-  timestamps: false,
-  schema: item({
-    cityCode: string().key(),
-    period: string().key(),
-    areaCode: string().key(),
-    ...figureAttributes(),
-  }),
-  computeKey: ({ cityCode, period, areaCode }) => ({ pk: `FIG#${cityCode}#${period}`, sk: figureSortKey(areaCode) }),
-});
-
-export const figureSortKey = (areaCode: string) => `${String(areaCode.length).padStart(2, '0')}#${areaCode}`;
-
-/** An event already counted (the stream delivers at least once): kept a week, longer than the stream keeps a record. */
-export const FigureAppliedEntity = new Entity({
-  name: 'FigureApplied',
-  table,
-  timestamps: false,
-  schema: item({
-    eventKey: string().key(),
-    ttl: number(),
-  }),
-  computeKey: ({ eventKey }) => ({ pk: `FIG_APPLIED#${eventKey}`, sk: 'APPLIED' }),
-});
-
-/** How a person stands in the standing figures, as last counted (willing, employed, …). */
-export const PersonFigureStateEntity = new Entity({
-  name: 'PersonFigureState',
-  table,
-  timestamps: false,
-  schema: item({
-    userId: string().key(),
-    areaCode: string(),
-    flags: list(string()),
-    version: number(),
-  }),
-  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'FIGURE_STATE' }),
 });
 
 /**

@@ -19,7 +19,8 @@ import {
 } from '@doorstep/shared';
 import { activeCategory, loadCategories } from '../applications/categories';
 import { retryConflicts } from '../concurrency';
-import { FigureAppliedEntity, FigureCountEntity, JobseekerRegistrationEntity, PersonFigureStateEntity } from '../db/entities';
+import { JobseekerRegistrationEntity } from '../db/entities';
+import { FigureAppliedEntity, FigureCountEntity, PersonFigureStateEntity } from './entities';
 import { cancelledTransaction } from '../db/errors';
 
 const KEEP_MARKER_S = 7 * 24 * 3600; // longer than the stream keeps a record (24 h)

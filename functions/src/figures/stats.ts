@@ -20,7 +20,7 @@ import {
 } from '@doorstep/shared';
 import Papa from 'papaparse';
 import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
-import { FigureCountEntity, figureSortKey } from '../db/entities';
+import { FigureCountEntity, figureSortKey } from './entities';
 import { table } from '../db/table';
 import { NotFoundError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
