@@ -123,7 +123,12 @@ export const GigTakeEntity = new Entity({
   computeKey: ({ gigId, workerId }) => ({ pk: `GIG#${gigId}`, sk: `TAKE#${workerId}` }),
 });
 
-/** A report (misconduct) or a dispute (an objection to a completion), for the station of the job's area. GSI1: the city's, by area. */
+/**
+ * A report (misconduct) or a dispute (an objection to a completion), for the station of the job's
+ * area. No name in it: the reported person's is read from the job or the take (so erasing their
+ * account erases it here too). GSI1: the city's, by area; GSI2: the reporter's (whose text the
+ * reason is, scrubbed when their account is closed).
+ */
 export const GigReportEntity = new Entity({
   name: 'GigReport',
   table,
@@ -136,7 +141,6 @@ export const GigReportEntity = new Entity({
     reporterId: string(),
     against: string().enum('poster', 'worker'),
     againstId: string(),
-    againstName: string(),
     reason: string(),
     status: string().enum('open', 'upheld', 'dismissed'),
     note: string().optional(),
@@ -148,6 +152,8 @@ export const GigReportEntity = new Entity({
     updatedAt: string(),
     gsi1pk: string(),
     gsi1sk: string(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
   }),
   computeKey: ({ reportId }) => ({ pk: `GIGREPORT#${reportId}`, sk: 'REPORT' }),
 });

@@ -21,6 +21,9 @@ import { createPoint } from '../servicePoints/points';
 import { staffPerson } from '../staff/service';
 import { stationWorkers } from './station';
 import { myDataAccess } from '../access/lists';
+import { requestDeletion } from '../privacy/accountDeletion';
+import { eraseAccount } from '../privacy/erasure';
+import { ERASED_PERSON_LABEL } from '@doorstep/shared';
 import { decideReport, reportGig, staffReports } from './reports';
 import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, settleReportedDone, takeFor, takeGig, viewGig } from './takes';
 
@@ -216,6 +219,21 @@ describe('after the work', () => {
     expect(Item?.gsi1pk).toBeUndefined();
     // Run again: nothing more to do for it.
     expect(await settleReportedDone(new Date(reportedAt.getTime() + 26 * 3600_000))).toBe(0);
+  });
+
+  it('a closed account takes its name out of the reports against it, and its own words out of the reports it filed', async () => {
+    await person('gig-leaving-poster');
+    const reporter = await person('gig-leaving-reporter');
+    const gig = await postGig('gig-leaving-poster', body({ title: '帮忙修门锁', when: { type: 'scheduled', date: addCalendarDays(TODAY, 15), from: '09:00', to: '10:00' } }));
+    await takeGig(reporter, gig.id);
+    const { reportId } = await reportGig(reporter, gig.id, { reason: '电话里骂人，说不给钱' });
+    const view = () => staffReports(street).then((all) => all.find((r) => r.id === reportId)!);
+    expect(await view()).toMatchObject({ againstName: '王师傅', reason: '电话里骂人，说不给钱' });
+    for (const id of ['gig-leaving-poster', reporter]) {
+      await requestDeletion(id);
+      await eraseAccount(id);
+    }
+    expect(await view()).toMatchObject({ againstName: ERASED_PERSON_LABEL, reason: '（内容已随账号注销删除）' });
   });
 
   it('three upheld reports stop a person posting; a report is once per reporter; another street cannot decide it', async () => {

@@ -18,19 +18,20 @@ import { ConflictError, NotFoundError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { closeTask, openTask } from '../tasks/tasks';
+import { mapLimit } from '../concurrency';
 import { GigReportEntity, GigReportMarkerEntity, GigStandingEntity, GigTakeEntity } from './entities';
 import { loadGig, type StoredGig } from './gigs';
 
 type StoredReport = FormattedItem<typeof GigReportEntity>;
 type GigReport = z.infer<typeof gigReportSchema>;
 
-const toView = (r: StoredReport): GigReport => ({
+const toView = (r: StoredReport, againstName: string): GigReport => ({
   id: r.reportId,
   gigId: r.gigId,
   gigTitle: r.gigTitle,
   kind: r.kind,
   against: r.against,
-  againstName: r.againstName,
+  againstName,
   reason: r.reason,
   status: r.status,
   ...(r.note ? { note: r.note } : {}),
@@ -39,7 +40,7 @@ const toView = (r: StoredReport): GigReport => ({
 });
 
 /** The report and its task, as transaction items (the street of the job's place handles it). */
-export function openDispute(d: { kind: 'report' | 'dispute'; gig: StoredGig; reporterId: string; against: 'poster' | 'worker'; againstId: string; againstName: string; reason: string; now: Date }) {
+export function openDispute(d: { kind: 'report' | 'dispute'; gig: StoredGig; reporterId: string; against: 'poster' | 'worker'; againstId: string; reason: string; now: Date }) {
   const reportId = ulid(d.now.getTime());
   const taskId = ulid(d.now.getTime());
   const today = todayInChina(d.now);
@@ -53,7 +54,6 @@ export function openDispute(d: { kind: 'report' | 'dispute'; gig: StoredGig; rep
     reporterId: d.reporterId,
     against: d.against,
     againstId: d.againstId,
-    againstName: d.againstName,
     reason: d.reason,
     status: 'open',
     taskId,
@@ -63,6 +63,8 @@ export function openDispute(d: { kind: 'report' | 'dispute'; gig: StoredGig; rep
     updatedAt: at,
     gsi1pk: `GIGREPORTS#${d.gig.areaCode.slice(0, 4)}`,
     gsi1sk: `${d.gig.areaCode}#${at}#${reportId}`,
+    gsi2pk: `USER_GIGREPORTS#${d.reporterId}`,
+    gsi2sk: `${at}#${reportId}`,
   };
   return { reportId, items: [
     GigReportEntity.build(PutTransaction).item(report).options({ condition: { attr: 'reportId', exists: false } }),
@@ -87,7 +89,7 @@ export async function reportGig(userId: string, gigId: string, body: { workerId?
   const workerId = poster ? body.workerId : userId;
   const { Item: take } = workerId ? await GigTakeEntity.build(GetItemCommand).key({ gigId, workerId }).send() : { Item: undefined };
   if (!take) throw new NotFoundError(poster ? '请选择要举报的接单人' : '接了这个活才能举报发布人');
-  const against = poster ? { against: 'worker' as const, againstId: take.workerId, againstName: take.workerName } : { against: 'poster' as const, againstId: gig.posterId, againstName: gig.contactName };
+  const against = poster ? { against: 'worker' as const, againstId: take.workerId } : { against: 'poster' as const, againstId: gig.posterId };
   const { reportId, items } = openDispute({ kind: 'report', gig, reporterId: userId, ...against, reason: body.reason, now });
   try {
     await execute(
@@ -110,7 +112,17 @@ export async function staffReports(principal: Principal): Promise<GigReport[]> {
     .query({ index: 'gsi1', partition: `GIGREPORTS#${scope.slice(0, 4)}`, range: { beginsWith: scope.length > 4 ? scope : '' } })
     .options({ reverse: true, limit: 100 })
     .send();
-  return Items.sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open')).map(toView);
+  const names = await mapLimit(Items, 8, nameOfReported);
+  return Items.map((r, i) => toView(r, names[i]!)).sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
+}
+
+/** The reported person's name as the job or the take holds it now (已注销用户 once erased). */
+async function nameOfReported(r: StoredReport): Promise<string> {
+  if (r.against === 'worker') {
+    const { Item } = await GigTakeEntity.build(GetItemCommand).key({ gigId: r.gigId, workerId: r.againstId }).send();
+    return Item?.workerName ?? '';
+  }
+  return (await loadGig(r.gigId))?.contactName ?? '';
 }
 
 /** Upheld or not, with what was found; closes the task; an upheld report is a strike against the person. */
@@ -132,5 +144,5 @@ export async function decideReport(principal: Principal, reportId: string, d: { 
     if (cancelledTransaction(err)) throw new ConflictError('这条举报刚刚已被处理');
     throw err;
   }
-  return toView({ ...report, status, note: d.note, updatedAt: at });
+  return toView({ ...report, status, note: d.note, updatedAt: at }, await nameOfReported(report));
 }

@@ -266,7 +266,7 @@ export async function objectToDone(userId: string, gigId: string, workerId: stri
       GigTakeEntity.build(UpdateTransaction)
         .item({ gigId, workerId, status: 'taken', objection: reason, ...notReported, updatedAt: at })
         .options({ condition: { and: [{ attr: 'status', eq: 'reported_done' }, { attr: 'objectionUntil', gt: at }] } }),
-      ...openDispute({ kind: 'dispute', gig, reporterId: userId, against: 'worker', againstId: workerId, againstName: take.workerName, reason, now }).items,
+      ...openDispute({ kind: 'dispute', gig, reporterId: userId, against: 'worker', againstId: workerId, reason, now }).items,
     );
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这个接单刚刚有了变化，请刷新');

@@ -36,7 +36,7 @@ function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<strin
     interviews: r.interviews.map(readable),
     visits: [...r.visits.map(readable), ...r.notices.map(readable)],
     fairs: r.fairs.map(readable),
-    gigs: [...r.gigs.map(readable), ...r.gigTakes.map(readable), ...own('GIG_STANDING'), ...own('GIG_CONTACT')],
+    gigs: [...r.gigs.map(readable), ...r.gigTakes.map(readable), ...r.gigReports.map(readable), ...own('GIG_STANDING'), ...own('GIG_CONTACT')],
     policies: [...own('POLICY_FACTS'), ...own('POLICYMATCH'), ...r.questions.map(readable)],
     enrolments: r.enrolments.map(readable),
     trainingNeed: own('TRAINING_NEED'),

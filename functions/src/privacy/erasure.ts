@@ -49,7 +49,7 @@ import { cancelVisit } from '../servicePoints/visits';
 import { NoticeSlipEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
 import { FairRegistrationEntity } from '../fairs/entities';
-import { GigEntity, GigTakeEntity } from '../gigs/entities';
+import { GigEntity, GigReportEntity, GigTakeEntity } from '../gigs/entities';
 import { closeGig } from '../gigs/gigs';
 import { cancelTake } from '../gigs/takes';
 import { logger } from '../logger';
@@ -196,6 +196,7 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   await scrub(r.gigTakes, (t) =>
     GigTakeEntity.build(UpdateItemCommand).item({ gigId: t.gigId, workerId: t.workerId, workerName: ERASED_PERSON_LABEL, workerPhone: '' }).options({ condition: { attr: 'workerId', exists: true } }).send(),
   );
+  await scrub(r.gigReports, (x) => GigReportEntity.build(UpdateItemCommand).item({ reportId: x.reportId, reason: '（内容已随账号注销删除）' }).options({ condition: { attr: 'reportId', exists: true } }).send());
   await scrub(r.gigs, (g) => GigEntity.build(UpdateItemCommand).item({ gigId: g.gigId, contactName: ERASED_PERSON_LABEL, contactPhone: '', detail: $remove() }).options({ condition: { attr: 'gigId', exists: true } }).send());
   await scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
   await scrub(r.questions, (q) => QuestionEntity.build(UpdateItemCommand).item({ questionId: q.questionId, text: '（内容已随账号注销删除）' }).options({ condition: { attr: 'questionId', exists: true } }).send());

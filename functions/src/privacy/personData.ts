@@ -20,7 +20,7 @@ import { ProxyBindingEntity } from '../proxies/entities';
 import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
 import { FairRegistrationEntity } from '../fairs/entities';
-import { GigEntity, GigTakeEntity } from '../gigs/entities';
+import { GigEntity, GigReportEntity, GigTakeEntity } from '../gigs/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 
@@ -43,6 +43,8 @@ export interface PersonRecords {
   /** 零工 the person posted, and the places they took. */
   gigs: FormattedItem<typeof GigEntity>[];
   gigTakes: FormattedItem<typeof GigTakeEntity>[];
+  /** Reports and disputes the person filed (their text). */
+  gigReports: FormattedItem<typeof GigReportEntity>[];
   enrolments: FormattedItem<typeof EnrolmentEntity>[];
   vouchers: FormattedItem<typeof VoucherEntity>[];
   ratings: FormattedItem<typeof RatingEntity>[];
@@ -75,7 +77,7 @@ export async function ownItems(userId: string): Promise<RawItem[]> {
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
     listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
@@ -95,8 +97,9 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(FairRegistrationEntity, `USER_FAIRS#${userId}`),
     listOf(GigEntity, `USER_GIGS#${userId}`),
     listOf(GigTakeEntity, `USER_GIGTAKES#${userId}`),
+    listOf(GigReportEntity, `USER_GIGREPORTS#${userId}`),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */

@@ -83,7 +83,7 @@ export const PERSONAL_DATA_CATEGORIES = {
   interviews: { label: '面试预约', holds: '预约的时间和结果' },
   policies: { label: '政策和提问', holds: '按您的登记信息找到的政策和理由、用于匹配的信息（年龄、性别、学历、人员类别、住的社区）、您问过的问题和答复' },
   fairs: { label: '招聘会', holds: '预约参加的招聘会（签到记录只留账号编号，用于统计到场人数）' },
-  gigs: { label: '零工', holds: '您发布的零工（联系人和电话）、用微信验证的联系电话和称呼、您接的零工、完工、收入和互评' },
+  gigs: { label: '零工', holds: '您发布的零工（联系人和电话）、用微信验证的联系电话和称呼、您接的零工、完工、收入和互评、您提的举报' },
   visits: { label: '网点预约', holds: '预约到服务网点办事的时间、排队号和办理情况，窗口开给您的一次性告知单' },
   enrolments: { label: '培训报名', holds: '报名的课程和结业情况' },
   trainingNeed: { label: '培训意愿', holds: '想学的工种和时间' },
