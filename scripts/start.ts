@@ -82,7 +82,7 @@ async function main() {
     const settlementRuns = await import('../functions/src/vouchers/handlers/settlement');
     const expiryRuns = await import('../functions/src/vouchers/handlers/lapse');
     const erasureRuns = await import('../functions/src/privacy/erasureHandler');
-    const gigRuns = await import('../functions/src/gigs/handlers/sweep');
+    const gigRuns = await import('../functions/src/gigs/handlers');
     const { deliverStream, pollLocalQueue } = await import('./lib/localQueue');
     const streamClient = localClient(dynamo.endpoint);
     const stream = pollTableStream(streamClient, dynamo.endpoint, TABLE, async (records) => {
@@ -96,7 +96,7 @@ async function main() {
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);
     const erasure = setInterval(() => void erasureRuns.eraseDueAccounts().catch((err) => console.error(`erasure run: ${(err as Error).message}`)), 60 * 60_000);
-    const gigCompletions = setInterval(() => void gigRuns.hourly().catch((err) => console.error(`零工 completions: ${(err as Error).message}`)), 60 * 60_000);
+    const gigCompletions = setInterval(() => void gigRuns.settleCompletions().catch((err) => console.error(`零工 completions: ${(err as Error).message}`)), 60 * 60_000);
     stops.push(async () => {
       stream.stop();
       worker.stop();

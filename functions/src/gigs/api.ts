@@ -1,9 +1,11 @@
 // 零工, one Lambda: odd jobs posted and found near home, places taken, done, pay and ratings,
-// reports; the station's list, checks, walk-in posts and disputes.
-import { router } from '../http/router';
+// reports; the station's list, checks, walk-in posts and disputes; and, on its hourly schedule,
+// the completions nobody objected to within 24 hours made done.
+import { router, withSchedule } from '../http/router';
+import { settleCompletions } from './handlers';
 import * as gigs from './handlers';
 
-export const handler = router(
+const routes = router(
   gigs.contact,
   gigs.verify,
   gigs.create,
@@ -26,3 +28,5 @@ export const handler = router(
   gigs.reports,
   gigs.decide,
 );
+
+export const handler = withSchedule(routes, settleCompletions);

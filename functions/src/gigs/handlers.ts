@@ -27,7 +27,8 @@ import { idempotencyKeyOf, idempotent } from '../http/idempotency';
 import { checkGig, closeGig, gigContact, nearbyGigs, postForPerson, postGig, staffGigs, stationGigs, verifyContact } from './gigs';
 import { decideReport, reportGig, staffReports } from './reports';
 import { stationWorkers } from './station';
-import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, takeFor, takeGig, viewGig } from './takes';
+import { logger } from '../logger';
+import { cancelTake, markDone, myGigs, objectToDone, rate, recordPay, settleReportedDone, takeFor, takeGig, viewGig } from './takes';
 
 export const create = httpHandler(createGig, async ({ principal, body }) => ({ gig: await postGig(principal.userId, body) }));
 export const nearby = httpHandler(nearbyContract, async ({ query }) => {
@@ -55,3 +56,10 @@ export const assistTake = httpHandler(assistGigTake, async ({ principal, params,
 export const contact = httpHandler(getGigContact, ({ principal }) => gigContact(principal.userId));
 export const verify = httpHandler(verifyGigContact, ({ principal, body }) => verifyContact(principal.userId, body));
 export const workers = httpHandler(stationWorkersContract, ({ principal, params }) => stationWorkers(principal, params.id));
+
+/** The hourly schedule: reported completions nobody objected to within 24 hours become done. */
+export async function settleCompletions(): Promise<{ done: number }> {
+  const done = await settleReportedDone();
+  if (done) logger.info('gig completions settled', { done });
+  return { done };
+}

@@ -27,3 +27,19 @@ export function router(...handlers: RouteHandler[]): DomainRouter {
   };
   return Object.assign(route, { routes: [...byKey.keys()] });
 }
+
+/** EventBridge's scheduled event, as a schedule on the function delivers it. */
+const isScheduled = (event: unknown): boolean => (event as { 'detail-type'?: string; source?: string })?.source === 'aws.events';
+
+/**
+ * A domain's own schedule on its one function (serverless.yml `- schedule:` beside its routes), so
+ * a bounded context's periodic work does not cost a function of its own: scheduled events run
+ * `run`; everything else is routed.
+ */
+export function withSchedule(route: DomainRouter, run: () => Promise<unknown>): DomainRouter {
+  const handler = async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
+    if (!isScheduled(event)) return route(event, context);
+    return { statusCode: 200, body: JSON.stringify((await run()) ?? {}) };
+  };
+  return Object.assign(handler, { routes: route.routes });
+}
