@@ -105,13 +105,15 @@ export default function GigPage() {
             <ChoiceToggles options={STARS} chosen={stars} onChange={setStars} />
           </FormField>
         ) : null}
-        <FormField
-          label={{ pay: '', rate: '说两句', object: '哪里没做好', report: '发生了什么' }[form.kind] || '说明'}
-          required={form.kind === 'object' || form.kind === 'report'}
-          hint={form.kind === 'report' ? '零工驿站会在5个工作日内核实处理' : form.kind === 'object' ? '交零工驿站在5个工作日内调解' : '可不填'}
-        >
-          {form.kind !== 'pay' ? <Input className="text-input" value={text} maxlength={200} onInput={(e) => setText(e.detail.value)} /> : <View />}
-        </FormField>
+        {form.kind !== 'pay' ? (
+          <FormField
+            label={{ rate: '说两句', object: '哪里没做好', report: '发生了什么' }[form.kind]}
+            required={form.kind !== 'rate'}
+            hint={{ rate: '可不填', object: '交零工驿站在5个工作日内调解', report: '零工驿站会在5个工作日内核实处理' }[form.kind]}
+          >
+            <Input className="text-input" value={text} maxlength={200} onInput={(e) => setText(e.detail.value)} />
+          </FormField>
+        ) : null}
         <View className="page__actions">
           <Button className="btn btn--primary" disabled={busy} onClick={() => void submitForm()}>
             {{ pay: '记下收入', rate: '提交评价', object: '提出异议', report: '提交举报' }[form.kind]}
