@@ -17,7 +17,8 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
-import { apply, myApplications } from '../jobs/applications';
+import { apply } from '../jobs/applications';
+import { batchRead } from '../db/batchRead';
 import { openPayload, signPayload } from '../vouchers/codes';
 import { FairCheckInEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
 import { boothsOf, loadFair, toFairView, type StoredFair } from './fairs';
@@ -82,15 +83,16 @@ export async function myFairs(userId: string): Promise<Fair[]> {
   return fairs.flatMap((f) => (f ? [toFairView(f)] : []));
 }
 
-export async function fairStateOf(userId: string, fairId: string, now = new Date()) {
+/** Signed up, checked in today, and which of the fair's posts (`vacancyIds`) she has already sent her CV to. */
+export async function fairStateOf(userId: string, fairId: string, vacancyIds: readonly string[], now = new Date()) {
   const today = todayInChina(now);
-  const [{ Item: reg }, { Item: checkin }, applications] = await Promise.all([
+  const [{ Item: reg }, { Item: checkin }, applied] = await Promise.all([
     FairRegistrationEntity.build(GetItemCommand).key({ fairId, userId }).send(),
     FairCheckInEntity.build(GetItemCommand).key({ fairId, date: today, userId }).send(),
-    myApplications(userId),
+    // Her applicant markers on those posts: one read per post, however many applications she has.
+    batchRead<{ vacancyId: string }>(vacancyIds.map((id) => ({ pk: `VACANCY#${id}`, sk: `APPLICANT#${userId}` })), ['vacancyId']),
   ]);
-  // The posts she said 我有意向 to here (among her latest applications).
-  return { registered: !!reg, checkedInToday: !!checkin, intended: applications.filter((a) => a.fairId === fairId).map((a) => a.vacancy.id) };
+  return { registered: !!reg, checkedInToday: !!checkin, intended: applied.map((m) => m.vacancyId) };
 }
 
 // ── Signed codes ────────────────────────────────────────────────────────────────────────────────

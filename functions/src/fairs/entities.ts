@@ -60,9 +60,8 @@ export const BoothEntity = new Entity({
     reason: string().optional(),
     appliedBy: string(),
     decidedBy: string().optional(),
-    /** Accepted booths: the staff's task to collect the receipt, due 5 working days after the fair. */
+    /** Accepted booths: the staff's task to collect the receipt (due 5 working days after the fair). */
     receiptTaskId: string().optional(),
-    receiptDue: string().optional(),
     receipt: map({ resumes: number(), intentions: number(), hires: number(), note: string().optional(), filedAt: string(), filedBy: string() }).optional(),
     createdAt: string(),
     updatedAt: string(),

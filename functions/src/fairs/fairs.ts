@@ -48,7 +48,8 @@ export const toFairView = (f: StoredFair): Fair => ({
   ...(f.screenReadyAt ? { screenReadyAt: f.screenReadyAt } : {}),
 });
 
-export async function toBoothView(b: StoredBooth): Promise<Booth> {
+/** A booth as shown; an accepted one's receipt is due 5 working days after its fair's last day. */
+export async function toBoothView(b: StoredBooth, fair: Pick<StoredFair, 'endDate'>): Promise<Booth> {
   const vacancies = await Promise.all(b.vacancyIds.map((id) => loadVacancy(id)));
   return {
     employerId: b.employerId,
@@ -57,7 +58,7 @@ export async function toBoothView(b: StoredBooth): Promise<Booth> {
     ...(b.boothNo !== undefined ? { boothNo: b.boothNo } : {}),
     ...(b.reason ? { reason: b.reason } : {}),
     vacancies: vacancies.flatMap((v) => (v && v.status === 'published' ? [summaryOf(cardOf({ vacancyId: v.vacancyId, employerName: v.employerName, body: bodyOf(v) }))] : [])),
-    ...(b.receiptDue ? { receiptDue: b.receiptDue } : {}),
+    ...(b.status === 'accepted' ? { receiptDue: fairReceiptDue(fair.endDate) } : {}),
     ...(b.receipt ? { receipt: { resumes: b.receipt.resumes, intentions: b.receipt.intentions, hires: b.receipt.hires, filedAt: b.receipt.filedAt, ...(b.receipt.note ? { note: b.receipt.note } : {}) } } : {}),
   };
 }
@@ -192,7 +193,7 @@ export async function applyForBooth(userId: string, fairId: string, body: { empl
     if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('本单位已经申请过这个招聘会的展位了');
     throw err;
   }
-  return toBoothView(booth);
+  return toBoothView(booth, fair);
 }
 
 /**
@@ -215,14 +216,14 @@ export async function decideBooth(principal: Principal, fairId: string, employer
         if (cancelledTransaction(err)) continue;
         throw err;
       }
-      return toBoothView(next);
+      return toBoothView(next, fair);
     }
     if (fair.accepted >= fair.booths) throw new ConflictError(`展位已满（共${fair.booths}个），不能再通过`);
     // The receipt is the unit's to file, within 5 working days after the fair; collecting it is
     // the accepting office's task from now on (overdue: escalated like every task).
     const receiptTaskId = ulid(now.getTime());
     const receiptDue = fairReceiptDue(fair.endDate);
-    const next: StoredBooth = { ...booth, status: 'accepted', boothNo: fair.accepted + 1, decidedBy: principal.userId, updatedAt: at, receiptTaskId, receiptDue };
+    const next: StoredBooth = { ...booth, status: 'accepted', boothNo: fair.accepted + 1, decidedBy: principal.userId, updatedAt: at, receiptTaskId };
     try {
       await execute(
         FairEntity.build(UpdateTransaction)
@@ -241,7 +242,7 @@ export async function decideBooth(principal: Principal, fairId: string, employer
           due: receiptDue,
         }),
       );
-      return toBoothView(next);
+      return toBoothView(next, fair);
     } catch (err) {
       if (cancelledTransaction(err)) continue; // another decision came first: read again
       throw err;
@@ -268,5 +269,5 @@ export async function staffBooths(principal: Principal, fairId: string) {
   const fair = await fairInScope(principal, fairId);
   const order = { applied: 0, accepted: 1, refused: 2 } as const;
   const booths = (await boothsOf(fairId)).sort((a, b) => order[a.status] - order[b.status] || a.createdAt.localeCompare(b.createdAt));
-  return { fair: toFairView(fair), booths: await Promise.all(booths.map(toBoothView)) };
+  return { fair: toFairView(fair), booths: await Promise.all(booths.map((b) => toBoothView(b, fair))) };
 }

@@ -33,8 +33,8 @@ export const list = httpHandler(listContract, async ({ query }) => ({ items: awa
 export const one = httpHandler(getContract, async ({ principal, params }) => {
   const fair = await loadFair(params.id);
   if (!fair || fair.status !== 'published') throw new NotFoundError('找不到这个招聘会');
-  const booths = await Promise.all((await boothsOf(params.id)).filter((b) => b.status === 'accepted').sort((a, b) => (a.boothNo ?? 0) - (b.boothNo ?? 0)).map(toBoothView));
-  return { fair: toFairView(fair), booths, mine: await fairStateOf(principal.userId, params.id) };
+  const booths = await Promise.all((await boothsOf(params.id)).filter((b) => b.status === 'accepted').sort((a, b) => (a.boothNo ?? 0) - (b.boothNo ?? 0)).map((b) => toBoothView(b, fair)));
+  return { fair: toFairView(fair), booths, mine: await fairStateOf(principal.userId, params.id, booths.flatMap((b) => b.vacancies.map((v) => v.id))) };
 });
 export const booth = httpHandler(applyContract, async ({ principal, params, body }) => ({ booth: await applyForBooth(principal.userId, params.id, body) }));
 export const decide = httpHandler(decideContract, async ({ principal, params, body }) => ({ booth: await decideBooth(principal, params.id, params.employerId, body) }));

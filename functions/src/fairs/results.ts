@@ -33,7 +33,7 @@ export async function employerBooths(userId: string, employerId: string) {
   const rows = await Promise.all(
     Items.map(async (b) => {
       const fair = await loadFair(b.fairId);
-      return fair ? [{ fair: toFairView(fair), booth: await toBoothView(b) }] : [];
+      return fair ? [{ fair: toFairView(fair), booth: await toBoothView(b, fair) }] : [];
     }),
   );
   return rows.flat();
@@ -64,7 +64,7 @@ export async function fileReceipt(userId: string, fairId: string, employerId: st
     if (cancelledTransaction(err)) throw new ConflictError('展位状态刚刚变了，请刷新后再试');
     throw err;
   }
-  return toBoothView({ ...booth, receipt, updatedAt: at });
+  return toBoothView({ ...booth, receipt, updatedAt: at }, fair);
 }
 
 // ── The venue screen ────────────────────────────────────────────────────────────────────────
@@ -79,7 +79,7 @@ export async function screenOf(fairId: string, now = new Date()) {
     table.build(QueryCommand).entities(FairCheckInEntity).query({ partition: `FAIR#${fairId}`, range: { beginsWith: `CHECKIN#${today}#` } }).options({ select: 'COUNT' }).send(),
   ]);
   const accepted = booths.filter((b) => b.status === 'accepted').sort((a, b) => (a.boothNo ?? 0) - (b.boothNo ?? 0));
-  const views = await Promise.all(accepted.map(toBoothView));
+  const views = await Promise.all(accepted.map((b) => toBoothView(b, fair)));
   // The screen names units and posts only; receipts stay between the unit and the office.
   return { fair: toFairView(fair), booths: views.map(({ receipt: _r, receiptDue: _d, ...b }) => b), checkedInToday: Count, today, updatedAt: now.toISOString() };
 }

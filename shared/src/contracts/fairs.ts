@@ -133,7 +133,7 @@ export const getFair = defineContract({
   id: 'getFair',
   method: 'GET',
   path: '/fairs/{id}',
-  summary: '招聘会详情：参会单位（已通过的展位）和它们带来的岗位；本人是否已报名、今天是否已签到、在这里投过哪些岗位',
+  summary: '招聘会详情：参会单位（已通过的展位）和它们带来的岗位；本人是否已报名、今天是否已签到、这些岗位里已投过哪些（在招聘会上或别处投的都算）',
   auth: 'user',
   proxy: '查看招聘会',
   params: idParams,

@@ -3,7 +3,8 @@
 // pre-register (a special fair only for its group), check in once a day with a signed code, and
 // say 我有意向 to a post at a booth. Deadlines in working days: published within 3 of creation,
 // employers' receipts within 5 after the fair.
-import { addCalendarDays, addWorkingDays, previousWorkingDay } from './calendar';
+import { addCalendarDays, previousWorkingDay } from './calendar';
+import { taskDue } from './tasks';
 
 export const FAIR_KINDS = ['general', 'graduates', 'hard_to_employ', 'veterans', 'women', 'disabled'] as const;
 export type FairKind = (typeof FAIR_KINDS)[number];
@@ -27,16 +28,13 @@ export const BOOTH_STATUSES = ['applied', 'accepted', 'refused'] as const;
 export type BoothStatus = (typeof BOOTH_STATUSES)[number];
 export const boothStatusLabels: Record<BoothStatus, string> = { applied: '待审核', accepted: '已通过', refused: '未通过' };
 
-/** Working days to publish a fair after it is created; to file a booth's receipt after the fair. */
-export const FAIR_PUBLISH_WORKING_DAYS = 3;
-export const FAIR_RECEIPT_WORKING_DAYS = 5;
 /** Hires counted for a fair: those made within this many days after it ends. */
 export const FAIR_HIRE_WINDOW_DAYS = 30;
 
 /** The venue screens carry the fair from the working day before it opens (D24: loaded 1 WD before). */
 export const fairScreenDue = (startDate: string): string => previousWorkingDay(startDate);
 /** An employer's receipt (反馈回执) is filed within 5 working days after the fair's last day. */
-export const fairReceiptDue = (endDate: string): string => addWorkingDays(endDate, FAIR_RECEIPT_WORKING_DAYS);
+export const fairReceiptDue = (endDate: string): string => taskDue('fair_receipt', endDate);
 /** The last day a hire counts for the fair's figures. */
 export const fairHireWindowEnd = (endDate: string): string => addCalendarDays(endDate, FAIR_HIRE_WINDOW_DAYS);
 

@@ -42,8 +42,6 @@ export const gigPayMethodLabels: Record<GigPayMethod, string> = { cash: '现金'
 export const GIG_OBJECTION_HOURS = 24;
 /** Upheld reports against one person before they may no longer post. */
 export const GIG_STRIKES_TO_SUSPEND = 3;
-/** A dispute about an odd job is handled by the station within this many working days. */
-export const GIG_DISPUTE_WORKING_DAYS = 5;
 /** How far ahead a job can be posted, and the longest day it can ask for. */
 export const GIG_MAX_DAYS_AHEAD = 30;
 export const GIG_MAX_HOURS = 12;
