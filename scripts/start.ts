@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { isListening, localClient, startDynamoLocal, type DynamoLocal } from './lib/dynamoLocal';
 import { ensureTable } from './lib/table';
 import { startH5Server } from './lib/h5Server';
-import { bin, buildH5, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
+import { bin, buildH5, installSystemDeps, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData';
 import { stageEnvironment } from './lib/stageEnv';
 import { pollTableStream } from './lib/localStream';
@@ -19,9 +19,15 @@ const DATA_DIR = process.env.DATA_DIR ?? join(ROOT, '.data');
 const TABLE = 'doorstep-local';
 
 async function main() {
-  const java = javaMajorVersion();
+  let java = javaMajorVersion();
   if (!java || java < 17) {
-    console.error(`DynamoDB Local needs Java 17 or newer (found: ${java ?? 'none'}). Run: npm run system-deps`);
+    // A fresh machine: the project's installer puts Java 17 (and the browser's packages) in place, saying what.
+    console.log(`DynamoDB Local needs Java 17 or newer (found: ${java ?? 'none'}): installing it (npm run system-deps) ...`);
+    installSystemDeps();
+    java = javaMajorVersion();
+  }
+  if (!java || java < 17) {
+    console.error(`DynamoDB Local needs Java 17 or newer (found: ${java ?? 'none'}), and npm run system-deps could not install it.`);
     process.exit(1);
   }
 

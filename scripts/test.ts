@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedStartups, startShared, stopShared, TIER_NEEDS, type SharedPart } from '../tests/support/sharedStack';
-import { bin, javaMajorVersion, ROOT } from './lib/processes';
+import { bin, installSystemDeps, javaMajorVersion, ROOT } from './lib/processes';
 
 /**
  * The tiers, fastest first. Workers: two cores. The browser suites run side by side too: each
@@ -93,9 +93,15 @@ function timeTable(results: TierResult[], startups: { what: string; ms: number }
 
 async function main(): Promise<number> {
   const { tiers, jestArgs } = parseArgs(process.argv.slice(2));
-  const problems = systemProblems(tiers);
+  let problems = systemProblems(tiers);
   if (problems.length) {
-    console.error(`Missing system packages:\n- ${problems.join('\n- ')}\nInstall them with: npm run system-deps`);
+    // A fresh machine: install what is missing (scripts/system-deps.sh says what), then look again.
+    console.log(`Missing system packages:\n- ${problems.join('\n- ')}\nInstalling them (npm run system-deps) ...`);
+    installSystemDeps();
+    problems = systemProblems(tiers);
+  }
+  if (problems.length) {
+    console.error(`Still missing after npm run system-deps:\n- ${problems.join('\n- ')}`);
     console.log(`0 passed, ${problems.length} failed`);
     return 1;
   }

@@ -97,6 +97,15 @@ export function javaMajorVersion(): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * Installs the missing system packages (Java 17, Chromium, CJK fonts) with the project's own
+ * script, which says what it installs; its output goes to the terminal. False if it failed.
+ */
+export function installSystemDeps(): boolean {
+  const r = spawnSync('bash', [join(ROOT, 'scripts', 'system-deps.sh')], { cwd: ROOT, stdio: 'inherit' });
+  return r.status === 0;
+}
+
 /** A TCP port nobody listens on right now, on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

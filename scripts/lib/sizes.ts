@@ -1,5 +1,5 @@
 // Sizes the build tests check and the benchmarks report: the weapp packages and the Lambda bundles.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { bin, ROOT } from './processes';
@@ -43,13 +43,39 @@ export function buildWeapp(): void {
   if (r.status !== 0) throw new Error(`weapp build failed:\n${(r.stdout + r.stderr).slice(-4000)}`);
 }
 
-export function packageProd(): void {
-  const r = spawnSync(bin('serverless'), ['package', '--stage', 'prod', '--package', PACKAGE_DIR], {
+export function packageProd(dir = PACKAGE_DIR, config = 'serverless.yml'): void {
+  const r = spawnSync(bin('serverless'), ['package', '--stage', 'prod', '--package', dir, '--config', config], {
     cwd: ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', ESBUILD_WORK_FOLDER: '.esbuild-package' },
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', ESBUILD_WORK_FOLDER: `.esbuild-package${dir === PACKAGE_DIR ? '' : '-copy'}` },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`serverless package failed:\n${(r.stdout + r.stderr).slice(-4000)}`);
+}
+
+/** Where the copy with three times the routes is packaged. */
+export const PACKAGE_3X_DIR = join(ROOT, '.serverless-3x');
+
+/**
+ * The prod package of a copy of serverless.yml with three times today's routes: beside each
+ * `httpApi` route two generated ones on the same function (`GET /gigs/{id}` → `GET /gigs/{id}/g2`,
+ * `GET /gigs/{id}/g3`), as the next capabilities will add theirs to the bounded contexts.
+ * Returns the number of routes it declared.
+ */
+export function packageTripledRoutes(): number {
+  const text = readFileSync(join(ROOT, 'serverless.yml'), 'utf8');
+  let routes = 0;
+  const tripled = text.replace(/^(\s+- httpApi: ')([A-Z]+) (\/[^'+]*)'$/gm, (line, start: string, method: string, path: string) => {
+    routes += 3;
+    return [line, `${start}${method} ${path.replace(/\/$/, '')}/g2'`, `${start}${method} ${path.replace(/\/$/, '')}/g3'`].join('\n');
+  });
+  const config = 'serverless.tripled.yml';
+  writeFileSync(join(ROOT, config), tripled);
+  try {
+    packageProd(PACKAGE_3X_DIR, config);
+  } finally {
+    rmSync(join(ROOT, config), { force: true });
+  }
+  return routes;
 }
 
 /** Uncompressed size of each function's bundle, read from its zip's central directory. */

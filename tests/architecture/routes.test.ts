@@ -17,9 +17,14 @@ describe('domain routers', () => {
   });
 
   it('routes every contract (but the dev login) through exactly one function', () => {
-    const declared = httpFunctions.flatMap(([, fn]) => fn.events!.flatMap((e) => (e.httpApi ? [e.httpApi] : []))).sort();
+    const declared = httpFunctions.flatMap(([, fn]) => fn.events!.flatMap((e) => (e.httpApi && e.httpApi !== '*' ? [e.httpApi] : []))).sort();
     const contracts = allContracts.filter((c) => c.id !== 'devLogin').map((c) => `${c.method} ${c.path}`).sort();
     expect(declared).toEqual(contracts);
+  });
+
+  it('sends what no route matches ($default) to the platform function, the only one', () => {
+    const fallbacks = httpFunctions.filter(([, fn]) => fn.events!.some((e) => e.httpApi === '*')).map(([name]) => name);
+    expect(fallbacks).toEqual(['platform']);
   });
 
   it('answers 404 with a Chinese message, not a crash, for a route key its function does not serve', async () => {

@@ -265,12 +265,13 @@ const toStaffView = (g: StoredGig): StaffGig => ({ ...toGigView(g), contactName:
 /** The jurisdiction's jobs, newest first (those waiting for a check are marked). */
 export async function staffGigs(principal: Principal, cursor?: string): Promise<{ items: StaffGig[]; nextCursor?: string }> {
   const scope = scopeOf(principal);
+  // A city's staff read the whole city's partition: DynamoDB refuses a begins_with on nothing.
   const partition = `GIGS#${scope.slice(0, 4)}`;
   const start = decodeKeyCursor(cursor, 'gsi1', partition);
   const page = await table
     .build(QueryCommand)
     .entities(GigEntity)
-    .query({ index: 'gsi1', partition, range: { beginsWith: scope.length > 4 ? scope : '' } })
+    .query({ index: 'gsi1', partition, ...(scope.length > 4 ? { range: { beginsWith: scope } } : {}) })
     .options({ limit: 50, reverse: true, ...(start ? { exclusiveStartKey: start } : {}) })
     .send();
   await logContacts(principal, page.Items ?? [], 'GET /staff/gigs', new Date());

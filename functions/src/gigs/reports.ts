@@ -109,7 +109,7 @@ export async function staffReports(principal: Principal): Promise<GigReport[]> {
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(GigReportEntity)
-    .query({ index: 'gsi1', partition: `GIGREPORTS#${scope.slice(0, 4)}`, range: { beginsWith: scope.length > 4 ? scope : '' } })
+    .query({ index: 'gsi1', partition: `GIGREPORTS#${scope.slice(0, 4)}`, ...(scope.length > 4 ? { range: { beginsWith: scope } } : {}) })
     .options({ reverse: true, limit: 100 })
     .send();
   const names = await mapLimit(Items, 8, nameOfReported);

@@ -37,6 +37,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The path is served, but not for this method: `allow` names those it is served for. */
+export class MethodNotAllowedError extends AppError {
+  constructor(readonly allow: string[]) {
+    super(405, 'method_not_allowed', '这个接口不支持这种请求方式');
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(message: string, details?: FieldIssue[]) {
     super(409, 'conflict', message, details);

@@ -184,7 +184,7 @@ export async function issueProgramme(principal: Principal, programmeId: string, 
     if (!Number.isInteger(index) || index < 0 || index >= partitions.length) throw new ValidationError([{ path: ['cursor'], message: '发放进度无效，请从头开始' }]);
     position = { i: index, key: rest ? decodeKeyCursor(rest, 'gsi1', partitions[index]) : undefined };
   }
-  const query = { index: 'gsi1' as const, partition: partitions[position.i], range: { beginsWith: area.length >= 6 ? area : '' } };
+  const query = { index: 'gsi1' as const, partition: partitions[position.i], ...(area.length >= 6 ? { range: { beginsWith: area } } : {}) };
   const options = { limit: ISSUE_PAGE, ...(position.key ? { exclusiveStartKey: position.key } : {}) };
   let page: { LastEvaluatedKey?: Record<string, unknown> };
   let outcomes: IssueOutcome[];

@@ -8,6 +8,7 @@ export const errorCodes = [
   'proxy_not_allowed',
   'proxy_revoked',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'not_eligible',
   'too_many_requests',
