@@ -1,5 +1,5 @@
 // Configuration, parsed once at cold start. Nothing else in functions/ reads process.env.
-import { z } from '@doorstep/shared';
+import * as z from 'zod';
 
 const base64Key = z
   .string()

@@ -1,5 +1,5 @@
 // Builds the OpenAPI 3.1 document from the same contract objects the handlers validate with.
-import { z } from './zod';
+import * as z from 'zod';
 import { allContracts } from './contracts';
 import { errorBodySchema } from './contracts/errors';
 

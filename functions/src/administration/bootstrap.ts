@@ -2,7 +2,8 @@
 // for the phone, accepted like any other. Reached only by `aws lambda invoke` (IAM; the function
 // has no HTTP route) or, locally, `npm run admin:bootstrap`. It is on the new account's audit
 // chain as 系统初始化.
-import { mobileSchema, personNameSchema, z } from '@doorstep/shared';
+import * as z from 'zod';
+import { mobileSchema, personNameSchema } from '@doorstep/shared';
 import { isKnownArea } from '../areas/dataset';
 import { BOOTSTRAP_ACTOR, createInvitation } from './staff';
 

@@ -3,9 +3,12 @@
 // province, city and district, and streets and communities of the pilot districts.
 import type { Area } from '@doorstep/shared';
 import { areaAncestry, areaLevelOf } from '@doorstep/shared';
-import names from './areas.json';
 
-const byCode = names as Record<string, string>;
+// Read on first use, not on a cold start: a Lambda loads the dataset (inflated from the bundle,
+// scripts/build/esbuildPlugins.js) only when one of its requests names or checks an area.
+let names: Record<string, string> | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const codes = (): Record<string, string> => (names ??= require('./areas.json') as Record<string, string>);
 
 // The parent → children index serves only GET /areas; other functions that validate or name an
 // area never build it.
@@ -13,7 +16,7 @@ let childrenIndex: Map<string, string[]> | undefined;
 function childrenOf(): Map<string, string[]> {
   if (!childrenIndex) {
     childrenIndex = new Map();
-    for (const code of Object.keys(byCode)) {
+    for (const code of Object.keys(codes())) {
       const parent = areaAncestry(code).at(-2) ?? '';
       const siblings = childrenIndex.get(parent);
       if (siblings) siblings.push(code);
@@ -24,11 +27,11 @@ function childrenOf(): Map<string, string[]> {
 }
 
 function toArea(code: string): Area {
-  return { code, name: byCode[code], level: areaLevelOf(code)!, hasChildren: childrenOf().has(code) };
+  return { code, name: codes()[code], level: areaLevelOf(code)!, hasChildren: childrenOf().has(code) };
 }
 
 export function isKnownArea(code: string): boolean {
-  return code in byCode;
+  return code in codes();
 }
 
 /** Children of `parent`, or the provinces; undefined when the parent itself is unknown. */
@@ -40,7 +43,7 @@ export function listChildAreas(parent?: string): Area[] | undefined {
 /** "福建省 福州市 鼓楼区 鼓东街道 …": the full name people read. 市辖区 adds nothing and is left out. */
 export function areaFullName(code: string): string {
   return areaAncestry(code)
-    .map((c) => byCode[c])
+    .map((c) => codes()[c])
     .filter((n) => n && n !== '市辖区')
     .join(' ');
 }

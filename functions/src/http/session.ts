@@ -1,6 +1,7 @@
 // Session tokens: short-lived HS256 JWTs (jose) carrying the user's roles and jurisdiction.
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { roleSchema, staffLevelSchema, z, type User } from '@doorstep/shared';
+import * as z from 'zod';
+import { roleSchema, staffLevelSchema, type User } from '@doorstep/shared';
 import { UnauthenticatedError } from './errors';
 
 const ISSUER = 'doorstep-jobs';

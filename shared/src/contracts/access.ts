@@ -1,6 +1,6 @@
 // 访问记录: administrators review who read personal data in their area; a person sees which office
 // read theirs.
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract, ulidSchema } from './contract';
 import { areaCodeSchema, staffLevelSchema } from './auth';
 import { ACCESS_KINDS, type AccessKind } from '../domain/access';

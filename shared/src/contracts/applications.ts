@@ -1,7 +1,7 @@
 // Person applications (domain.md §2.B–2.C, §3.3–3.4): unemployment registration (失业登记),
 // employment registration (就业登记) and hard-to-employ recognition (就业困难人员认定), and the
 // person categories they lead to.
-import { z } from '../zod';
+import * as z from 'zod';
 import { HARDSHIP_CATEGORIES } from '../domain/personRules';
 import { todayInChina } from '../domain/idNumber';
 import { defineContract, ulidSchema } from './contract';

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from 'zod';
 import { AREA_LEVELS } from '../domain/areas';
 import { defineContract } from './contract';
 import { areaCodeSchema } from './auth';

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract, ulidSchema } from './contract';
 
 export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer', 'PersonApplication', 'Vacancy', 'VoucherProgramme', 'Voucher', 'SettlementBatch', 'StaffAccount'] as const;

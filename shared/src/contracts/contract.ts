@@ -1,6 +1,6 @@
 // One contract per endpoint: the Lambda wrapper validates with it, the mini-program's API
 // service parses responses with it, and /openapi.json is generated from it.
-import { z } from '../zod';
+import * as z from 'zod';
 import type { ConsentPurpose } from '../domain/privacy';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

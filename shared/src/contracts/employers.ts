@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from 'zod';
 import { parseUscc, usccProblemMessages } from '../domain/uscc';
 import { ECONOMIC_TYPES, EMPLOYER_INTRO_MAX_CHARS, EMPLOYER_STATUSES, INDUSTRIES } from '../domain/employer';
 import { defineContract, ulidSchema } from './contract';

@@ -1,5 +1,5 @@
 // 招聘会 (issue 20): fairs, booths, pre-registration, signed check-in codes and 我有意向.
-import { z } from '../zod';
+import * as z from 'zod';
 import { BOOTH_STATUSES, FAIR_KINDS, FAIR_MODES, FAIR_STATUSES } from '../domain/fairs';
 import { vacancySummarySchema } from './vacancies';
 import { defineContract, ulidSchema } from './contract';

@@ -1,6 +1,6 @@
 // 零工 (issue 21): odd jobs near home — post, find on a map, take a place, done, pay, ratings,
 // reports; the station's staff see their area's jobs, post for walk-ins and handle disputes.
-import { z } from '../zod';
+import * as z from 'zod';
 import { GIG_KINDS, GIG_MAX_HOURS, GIG_PAY_METHODS, GIG_PAY_UNITS, GIG_STATUSES, GIG_TAKE_STATUSES } from '../domain/gigs';
 import { mobileSchema, personNameSchema, residenceSchema } from './registration';
 import { defineContract, ulidSchema } from './contract';

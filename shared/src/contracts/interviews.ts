@@ -1,6 +1,6 @@
 // Interview slots and bookings (issue 6, first slice): employers open slots for a vacancy; people
 // who applied book one, see their interviews, and cancel.
-import { z } from '../zod';
+import * as z from 'zod';
 import { BOOKING_CUTOFF_MINUTES, INTERVIEW_MODES } from '../domain/interviews';
 import { defineContract, ulidSchema } from './contract';
 

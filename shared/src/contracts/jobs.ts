@@ -1,6 +1,6 @@
 // Applying for a vacancy, the employer's candidate roster (推荐人员花名册), referral letters
 // (推荐介绍信), staff follow-up tasks and subscription messages (issue 4; domain.md §3.1–3.2).
-import { z } from '../zod';
+import * as z from 'zod';
 import { EDUCATION_LEVELS } from '../domain/registration';
 import { defineContract, ulidSchema } from './contract';
 import { matchSchema, vacancySummarySchema } from './vacancies';

@@ -1,6 +1,6 @@
 // 我的数据: what we hold, a copy to keep, and closing the account (注销账号). Apart from the consent
 // contracts, which the main package needs at first use: these pages are in a subpackage.
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract } from './contract';
 import { ACCOUNT_DELETION_COOLING_DAYS, PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from '../domain/privacy';
 

@@ -1,5 +1,5 @@
 // 政策 and 政策找人, 政策计算器 and 你问我答 (issue 19).
-import { z } from '../zod';
+import * as z from 'zod';
 import { ASKER_TYPES, POLICY_GROUPS, QUESTION_TOPICS } from '../domain/policies';
 import { EDUCATION_LEVELS } from '../domain/registration';
 import { SERVICE_KEYS } from '../domain/serviceCatalogue';

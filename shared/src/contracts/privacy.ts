@@ -1,5 +1,5 @@
 // The privacy guide and the person's consents to it (PIPL; WeChat's 用户隐私保护指引).
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract } from './contract';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES } from '../domain/privacy';
 

@@ -1,6 +1,6 @@
 // 亲情代办 (family proxy): inviting a family member, accepting, acting for the person, ending it,
 // and what was done on whose behalf.
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract, ulidSchema } from './contract';
 import { actingForSchema, sessionSchema } from './auth';
 import { consentChannelSchema } from './privacy';

@@ -1,7 +1,7 @@
 // 好差评 and complaints (issue 7): a rating once per completed service by its recipient, bad
 // ratings rectified and called back, appeals decided by the level above; complaints and
 // suggestions tracked to resolution.
-import { z } from '../zod';
+import * as z from 'zod';
 import {
   COMPLAINT_KINDS,
   COMPLAINT_STATUSES,

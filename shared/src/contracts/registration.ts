@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from 'zod';
 import { parseIdNumber, idNumberProblemMessages, todayInChina } from '../domain/idNumber';
 import { isOldEnoughToRegister, JOBSEEKER_MIN_AGE } from '../domain/eligibility';
 import { MOBILE_PATTERN } from '../domain/phone';

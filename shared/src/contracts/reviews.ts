@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from 'zod';
 import { REVIEW_STEPS } from '../domain/jurisdiction';
 import { defineContract, ulidSchema } from './contract';
 

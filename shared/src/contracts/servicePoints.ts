@@ -1,6 +1,6 @@
 // 服务网点 and 预约办事 (issue 19): the points of the 3-km circle, visits booked by the half hour,
 // the desk's day list, and 一次性告知 (the catalogue and a person's own slip).
-import { z } from '../zod';
+import * as z from 'zod';
 import { POINT_KINDS, VISIT_STATUSES, VISIT_BOOKING_DAYS } from '../domain/servicePoints';
 import { SERVICE_KEYS } from '../domain/serviceCatalogue';
 import { HARDSHIP_CATEGORIES } from '../domain/personRules';

@@ -1,6 +1,6 @@
 // What staff see of a person or an employer in their jurisdiction: what a decision needs,
 // personal data masked otherwise.
-import { z } from '../zod';
+import * as z from 'zod';
 import { EDUCATION_LEVELS } from '../domain/registration';
 import { defineContract, ulidSchema } from './contract';
 import { applicationSchema, categorySchema } from './applications';

@@ -1,6 +1,6 @@
 // 人员与权限 (issue 18): administrators invite staff of their jurisdiction by phone, change their
 // area or roles, and remove them; the invited person accepts with the phone and a one-time code.
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract, ulidSchema } from './contract';
 import { areaCodeSchema, staffLevelSchema } from './auth';
 import { mobileSchema, personNameSchema } from './registration';

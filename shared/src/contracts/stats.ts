@@ -1,6 +1,6 @@
 // The assessment figures by area and period (issue 7), their CSV export, and the service hall's
 // big screen.
-import { z } from '../zod';
+import * as z from 'zod';
 import { FLOW_FIGURES, PERIOD_PATTERN, STANDING_FIGURES } from '../domain/figures';
 import { defineContract } from './contract';
 import { areaCodeSchema } from './auth';

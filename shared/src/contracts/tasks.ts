@@ -1,6 +1,6 @@
 // The staff inbox (待办): every task of the jurisdiction with its due date on the working-day
 // calendar; overdue ones marked, and escalated to the level above their owner (issue 7).
-import { z } from '../zod';
+import * as z from 'zod';
 import { STAFF_LEVELS } from '../domain/jurisdiction';
 import { TASK_KINDS } from '../domain/tasks';
 import { defineContract, ulidSchema } from './contract';

@@ -2,7 +2,7 @@
 // (seats, then an ordered waitlist), cancel before the deadline, pay with a training voucher that
 // is redeemed on completion; the institution keeps the roster and records completions; a survey
 // of training needs is counted by area for staff.
-import { z } from '../zod';
+import * as z from 'zod';
 import { todayInChina } from '../domain/idNumber';
 import { COURSE_LEVELS, COURSE_TYPES, ENROLMENT_STATUSES, NEED_TIMES } from '../domain/training';
 import { VOUCHER_TARGET_GROUPS } from '../domain/vouchers';

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import * as z from 'zod';
 import { defineContract } from './contract';
 
 /** What a photo is for; the key's first segment, so a key can only be used for its purpose. */

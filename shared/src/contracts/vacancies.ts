@@ -1,6 +1,6 @@
 // Vacancies (用人单位招聘登记表, domain.md §2.A): posted by an approved employer's members,
 // reviewed by the street of the work address, then found near home (issue 4).
-import { z } from '../zod';
+import * as z from 'zod';
 import { EDUCATION_LEVELS, PROFESSIONAL_TITLES, QUALIFICATION_LEVELS, SHIFTS } from '../domain/registration';
 import { todayInChina } from '../domain/idNumber';
 import { defineContract, ulidSchema } from './contract';

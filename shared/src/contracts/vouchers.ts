@@ -1,6 +1,6 @@
 // Employment vouchers (就业券, issue 5; domain.md §6): programmes, the citizen's wallet and
 // holder code, redemption by providers, settlement batches (拨付) and the figures.
-import { z } from '../zod';
+import * as z from 'zod';
 import {
   BATCH_STATUSES,
   PAYOUT_LINE_STATUSES,
