@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { isListening, localClient, startDynamoLocal, type DynamoLocal } from './lib/dynamoLocal';
 import { ensureTable } from './lib/table';
 import { startH5Server } from './lib/h5Server';
+import { warmUp } from './lib/warmUp';
 import { bin, buildH5, installSystemDeps, javaMajorVersion, ROOT, startProcess, stopProcess, waitForHttp } from './lib/processes';
 import { DEMO_ACCOUNTS, seedDemoData } from './demoData';
 import { stageEnvironment } from './lib/stageEnv';
@@ -49,7 +50,7 @@ async function main() {
       if (await isListening(port)) throw new Error(`127.0.0.1:${port} is already in use (is another npm start running?). Set ${name} to use another port.`);
     }
     console.log(`• DynamoDB Local on 127.0.0.1:${DYNAMO_PORT} (data in ${join(DATA_DIR, 'dynamodb')})`);
-    const dynamo: DynamoLocal = await startDynamoLocal({ port: DYNAMO_PORT, path: join(DATA_DIR, 'dynamodb') });
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: DYNAMO_PORT, path: join(DATA_DIR, 'dynamodb'), maxHeapMb: 512 });
     stops.push(() => dynamo.stop());
     const client = localClient(dynamo.endpoint);
     console.log(`• Table ${TABLE}: ${await ensureTable(client, TABLE)}`);
@@ -117,8 +118,10 @@ async function main() {
     // Seeded once the stream is read, so the demo's registrations and reviews are in the figures.
     console.log('• Demo data');
     await seedDemoData(`http://127.0.0.1:${API_PORT}`);
-    // Running means settled: the demo data's messages and figures have gone through the stream.
+    // Running means settled: the demo data's messages and figures have gone through the stream,
+    // and every function is loaded, so the first people in do not wait for one.
     await stream.caughtUp();
+    await warmUp(`http://127.0.0.1:${API_PORT}`);
 
     const h5: Server = await startH5Server({
       root: join(ROOT, 'miniprogram', 'dist', 'h5'),

@@ -30,14 +30,27 @@ export function localClient(endpoint: string): DynamoDBClient {
   });
 }
 
-/** `path` keeps the data on disk (npm start); without it the data lives in memory (tests). */
-export async function startDynamoLocal(options: { port: number; path?: string }): Promise<DynamoLocal> {
+/**
+ * `path` keeps the data on disk (npm start); without it the data lives in memory (tests).
+ * `maxHeapMb` caps the JVM's heap (Java's default is a quarter of the machine's memory, which
+ * DynamoDB Local takes under load and keeps); the in-memory stores of the tests need theirs.
+ */
+export async function startDynamoLocal(options: { port: number; path?: string; maxHeapMb?: number }): Promise<DynamoLocal> {
   // Otherwise a second copy would fail to bind while we happily talked to the first one.
   if (await isListening(options.port)) {
     throw new Error(`127.0.0.1:${options.port} is already in use (is another npm start running?). Set DYNAMO_PORT to use another port.`);
   }
   if (options.path) mkdirSync(options.path, { recursive: true });
-  const child = spawn({ port: options.port, sharedDb: true, ...(options.path ? { path: options.path } : {}), stdio: 'pipe' });
+  // The package's spawn takes no JVM options: the JVM reads them from JAVA_TOOL_OPTIONS, set for this one call.
+  const javaOptions = process.env.JAVA_TOOL_OPTIONS;
+  if (options.maxHeapMb) process.env.JAVA_TOOL_OPTIONS = `-Xmx${options.maxHeapMb}m`;
+  let child: ChildProcess;
+  try {
+    child = spawn({ port: options.port, sharedDb: true, ...(options.path ? { path: options.path } : {}), stdio: 'pipe' });
+  } finally {
+    if (javaOptions === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = javaOptions;
+  }
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

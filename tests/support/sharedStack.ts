@@ -8,9 +8,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allContracts } from '@doorstep/shared';
 import { startDynamoLocal } from '../../scripts/lib/dynamoLocal';
 import { bin, buildH5, freePort, startProcess, stopProcess, waitForHttp } from '../../scripts/lib/processes';
+import { warmUp } from '../../scripts/lib/warmUp';
 import { launchBrowserServer } from './browser';
 import { startFakeWeChat } from './fakeWeChat';
 import { testEnvironment } from './testConfig';
@@ -88,12 +88,8 @@ async function startApi(): Promise<void> {
   state.stops.push(() => stopProcess(child));
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   await waitForHttp(`${baseUrl}/openapi.json`, 120_000, child, output);
-  // Load every function once (each answers even without a token), four at a time, so that no
-  // suite's first request waits for a bundle to load.
-  const routes = allContracts.map((c) => [c.method, c.path.replace(/\{[^}]+\}/g, 'x')] as const);
-  for (let i = 0; i < routes.length; i += 4) {
-    await Promise.all(routes.slice(i, i + 4).map(([method, path]) => fetch(`${baseUrl}${path}`, { method }).then((r) => r.arrayBuffer())));
-  }
+  // No suite's first request waits for a bundle to load.
+  await warmUp(baseUrl);
   process.env.TEST_API_URL = baseUrl;
   process.env.TEST_API_LOG = logFile;
 }
