@@ -1,5 +1,5 @@
 // `npm run redrive -- <queue>`: replays a dead-letter queue of the local stack (`npm start`).
-//   settlement-dlq                      back onto the settlement queue (the worker takes it)
+//   settlement-dlq, policy-match-dlq    back onto their queue (the worker takes it)
 //   dispatchMessages-dlq, voucherStream-dlq, figureStream-dlq, policyStream-dlq
 //                                       each kept stream record to its consumer again; what
 //                                       still fails stays in the dead-letter queue
@@ -15,14 +15,15 @@ const consumers: Record<string, () => Promise<(event: never) => Promise<{ batchI
 
 async function main() {
   const queue = process.argv[2];
-  if (!queue || !(queue === 'settlement-dlq' || queue in consumers)) {
-    console.error(`Usage: npm run redrive -- <${['settlement-dlq', ...Object.keys(consumers)].join(' | ')}>`);
+  const queues = ['settlement-dlq', 'policy-match-dlq'];
+  if (!queue || !(queues.includes(queue) || queue in consumers)) {
+    console.error(`Usage: npm run redrive -- <${[...queues, ...Object.keys(consumers)].join(' | ')}>`);
     process.exit(2);
   }
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${process.env.DYNAMO_PORT ?? 8000}`;
   Object.assign(process.env, stageEnvironment('local', process.env.TABLE_NAME ?? 'doorstep-local', endpoint), { POWERTOOLS_LOG_LEVEL: 'WARN' });
   const { redrive } = await import('./lib/redrive');
-  const { replayed, failed } = await redrive(queue, queue === 'settlement-dlq' ? undefined : await consumers[queue]());
+  const { replayed, failed } = await redrive(queue, queues.includes(queue) ? undefined : await consumers[queue]());
   console.log(`${queue}: ${replayed} replayed, ${failed} still failing (left in the queue).`);
   process.exit(failed === 0 ? 0 : 1);
 }

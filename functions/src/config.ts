@@ -35,6 +35,8 @@ export const configSchema = z.object({
   VOUCHER_CODE_KEY: z.string().min(40, '券码签名私钥缺失'),
   /** The settlement work queue's URL in AWS; `local`: the stand-in kept in the table (scripts/lib/localQueue.ts). */
   SETTLEMENT_QUEUE: z.string().default('local'),
+  /** The policy queue (a new policy matched against its area's people, a chunk a message); `local` as above. */
+  POLICY_QUEUE: z.string().default('local'),
   /** The ICP-filed host photos are uploaded to and served from (CloudFront before the bucket); empty: the S3 host. */
   UPLOAD_PUBLIC_HOST: z.string().default(''),
 });

@@ -7,6 +7,9 @@ import { createRoomLinkMeetings, type Meetings } from './adapters/meetings';
 import { createLogMessenger, createWeChatMessenger, type Messenger } from './adapters/messenger';
 import { createSqsQueue, createTableQueue, type WorkQueue } from './adapters/workQueue';
 
+/** The local stand-in's name for the policy queue (npm start and the tests drain it). */
+export const POLICY_QUEUE_LOCAL = 'policy-match';
+
 export interface Dependencies {
   wechat: WeChatAuth;
   idNumbers: IdNumberVault;
@@ -16,6 +19,8 @@ export interface Dependencies {
   meetings: Meetings;
   /** Where settlement runs put their units of work. */
   settlementQueue: WorkQueue;
+  /** Where a newly published policy waits for its matching (policies/handlers/work.ts). */
+  policyQueue: WorkQueue;
 }
 
 let deps: Dependencies | undefined;
@@ -33,6 +38,7 @@ export function getDependencies(): Dependencies {
           : createWeChatMessenger({ appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET, apiBase: c.WECHAT_API_BASE }),
       meetings: createRoomLinkMeetings(c.MEETING_ROOM_BASE),
       settlementQueue: c.SETTLEMENT_QUEUE === 'local' ? createTableQueue('settlement') : createSqsQueue(c.SETTLEMENT_QUEUE, c.AWS_REGION),
+      policyQueue: c.POLICY_QUEUE === 'local' ? createTableQueue(POLICY_QUEUE_LOCAL) : createSqsQueue(c.POLICY_QUEUE, c.AWS_REGION),
     };
   }
   return deps;

@@ -8,13 +8,14 @@ import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
-import { consumeTableStream, until } from '../support/streams';
+import { consumeLocalQueue, consumeTableStream, until } from '../support/streams';
 
 jest.setTimeout(300_000);
 
 let api: RunningApi;
 let client: ReturnType<typeof apiClient>;
 let stream: { stop(): void };
+let worker: { stop(): void } | undefined;
 const tableName = uniqueTableName('policies');
 let district: string;
 let street: string;
@@ -41,6 +42,8 @@ beforeAll(async () => {
   api = await startApi({ tableName });
   client = apiClient(api.baseUrl);
   stream = await consumeTableStream(tableName, async () => (await import('../../functions/src/policies/handlers/stream')).onStream, 'policyStream');
+  // A new policy waits on the policy queue for its worker, as in AWS.
+  worker = await consumeLocalQueue(tableName, 'policy-match', async () => (await import('../../functions/src/policies/handlers/work')).work);
   district = await client.devLogin('po-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   street = await client.devLogin('po-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
   otherDistrict = await client.devLogin('po-other', { roles: ['staff'], level: 'district', areaCode: '350103' });
@@ -50,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream?.stop();
+  worker?.stop();
   await api?.stop();
 });
 

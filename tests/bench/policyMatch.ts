@@ -1,6 +1,7 @@
-// 政策找人's matching for `npm run bench` (issue 19), in a process of its own: one new policy of a
+// 政策找人's matching for `npm run bench` (issues 19, 30), in a process of its own: one new policy of a
 // district matched against 100,000 registered people of that district (their facts cards, written
-// straight into DynamoDB Local), in process as the stream consumer runs it — wall time and items
+// straight into DynamoDB Local), in process as the policy queue's worker runs it, message after
+// message — wall time and items
 // read — beside its floor in the same run: reading the same cards with raw paged Queries and doing
 // nothing with them. About one in six qualifies (registered unemployed, 40 or over), each written a
 // match and a message. Prints one JSON line last.
@@ -10,7 +11,7 @@ import { benchInProcess } from './inProcess';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 
 benchInProcess('bench-policy-match', async (doc, table) => {
-  const { matchPolicy } = await import('../../functions/src/policies/matching');
+  const { matchPolicy, PAGES_PER_MESSAGE } = await import('../../functions/src/policies/matching');
   const { policyIndexKeys } = await import('../../functions/src/policies/entities');
   const communities = Array.from({ length: 40 }, (_, i) => `350102${String(1 + (i % 8)).padStart(3, '0')}${String(1 + Math.floor(i / 8)).padStart(3, '0')}`);
   const at = new Date().toISOString();
@@ -53,6 +54,32 @@ benchInProcess('bench-policy-match', async (doc, table) => {
   } while (key);
   const floorMs = performance.now() - f0;
 
+  // A second floor, the same work done raw: the same pages read, the same people found to qualify
+  // (a plain check of the rule), a match and a message written for each with raw 25-item batch
+  // writes, 8 in flight (under keys of their own, so nothing collides with the real run).
+  const w0 = performance.now();
+  let rawWritten = 0;
+  key = undefined;
+  const thisYear = Number(new Date().toISOString().slice(0, 4));
+  do {
+    const page: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> } = await doc.send(
+      new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': 'PFACTS#3501', ':a': '350102' }, Limit: 500, ExclusiveStartKey: key }),
+    );
+    const fits = (page.Items ?? []).filter((c) => (c.groups as string[]).includes('registered_unemployed') && thisYear - Number(String(c.birthDate).slice(0, 4)) >= 41);
+    const items = fits.flatMap((c) => [
+      { pk: `RAW#${c.userId}`, sk: 'POLICYMATCH#raw', reasons: ['您是登记失业人员'], matchedAt: at },
+      { pk: `RAWOUTBOX#policy-raw-${c.userId}`, sk: 'MESSAGE', userId: c.userId, template: 'new_match', status: 'pending', dataJson: '{}', createdAt: at },
+    ]);
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    for (let i = 0; i < batches.length; i += 8) {
+      await Promise.all(batches.slice(i, i + 8).map((b) => doc.send(new BatchWriteCommand({ RequestItems: { [table]: b.map((Item) => ({ PutRequest: { Item } })) } }))));
+    }
+    rawWritten += items.length;
+    key = page.LastEvaluatedKey;
+  } while (key);
+  const rawWorkMs = performance.now() - w0;
+
   const year = Number(at.slice(0, 4));
   const policyId = '01KBENCHP0L1CY000000000000';
   await doc.send(
@@ -89,8 +116,16 @@ benchInProcess('bench-policy-match', async (doc, table) => {
       },
     }),
   );
+  // As the policy queue's worker does it: a message at a time, each handing on to the next.
   const t0 = performance.now();
-  const result = await matchPolicy(policyId);
+  let result: Awaited<ReturnType<typeof matchPolicy>>;
+  let messages = 0;
+  let read = 0;
+  do {
+    result = await matchPolicy(policyId, { maxPages: PAGES_PER_MESSAGE });
+    messages += 1;
+    read += result.read;
+  } while (result.more);
   const wallMs = performance.now() - t0;
-  return { people: PEOPLE, checked: result.checked, matched: result.matched, read: result.read, wallMs, floorMs, floorRead };
+  return { people: PEOPLE, checked: result.checked, matched: result.matched, read, messages, wallMs, floorMs, floorRead, rawWorkMs, rawWritten };
 });

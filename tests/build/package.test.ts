@@ -64,18 +64,20 @@ describe('production package', () => {
     // Every function of serverless.yml's deployed list (not the local-only ones), each its own zip.
     const deployed = Object.keys(readServerlessYml().functions[0] as Record<string, unknown>);
     // One per bounded context (17 over HTTP; a domain's own schedule rides on its function) and
-    // the off-HTTP consumers, schedules and bootstrap (11).
-    expect(deployed.length).toBeLessThanOrEqual(28);
+    // the off-HTTP consumers, queue workers, schedules and bootstrap (12).
+    expect(deployed.length).toBeLessThanOrEqual(29);
     expect(Object.keys(sizes).sort()).toEqual(deployed.sort());
     for (const [name, size] of Object.entries(sizes)) {
-      const budget = (PHOTO_SIGNERS.includes(name) ? 700 : 500) * 1000;
+      // A ratchet on the way to issue 30's 300 KB (README, Benchmarks): zod as a namespace import
+      // and the lazy area dataset brought the largest from 648 KB to 544 KB.
+      const budget = (PHOTO_SIGNERS.includes(name) ? 560 : 420) * 1000;
       expect({ name, size, withinBudget: size <= budget }).toEqual({ name, size, withinBudget: true });
     }
   });
 
   it('guards every stream and queue consumer: partial batch failures, bounded retries, a dead-letter queue', () => {
     const mappings = resourcesOfType('AWS::Lambda::EventSourceMapping');
-    expect(mappings.length).toBe(5);
+    expect(mappings.length).toBe(6);
     for (const [id, m] of mappings) {
       expect({ id, types: m.Properties.FunctionResponseTypes }).toEqual({ id, types: ['ReportBatchItemFailures'] });
       if (id.includes('SQS')) {
@@ -98,7 +100,7 @@ describe('production package', () => {
   it('encrypts every dead-letter queue, keeps it 14 days and alarms on its depth', () => {
     const alarms = resourcesOfType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const dlqs = resourcesOfType('AWS::SQS::Queue').filter(([id]) => id.endsWith('Dlq'));
-    expect(dlqs.map(([id]) => id).sort()).toEqual(['DispatchMessagesDlq', 'FigureStreamDlq', 'PolicyStreamDlq', 'SettlementDlq', 'VoucherStreamDlq']);
+    expect(dlqs.map(([id]) => id).sort()).toEqual(['DispatchMessagesDlq', 'FigureStreamDlq', 'PolicyQueueDlq', 'PolicyStreamDlq', 'SettlementDlq', 'VoucherStreamDlq']);
     for (const [id, q] of dlqs) {
       expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
       const alarm = alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Dimensions[0].Value['Fn::GetAtt'][0] === id);

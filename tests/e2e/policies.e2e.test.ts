@@ -8,12 +8,13 @@ import { ageOn, todayInChina } from '@doorstep/shared';
 import { careModeProblems, field, layoutProblems, phoneOf, screenshot, shown } from '../support/browser';
 import { startE2e, approveInQueue, type E2eStack } from '../support/e2eStack';
 import { makeIdNumber, registrationBody } from '../support/people';
-import { consumeTableStream, until } from '../support/streams';
+import { consumeLocalQueue, consumeTableStream, until } from '../support/streams';
 
 jest.setTimeout(300_000);
 
 let stack: E2eStack;
 let stream: { stop(): void };
+let worker: { stop(): void } | undefined;
 let resident: Page;
 let officer: Page;
 let newcomer: Page;
@@ -25,6 +26,8 @@ const confirmModal = (page: Page) => page.locator('.taro-model__confirm').click(
 beforeAll(async () => {
   stack = await startE2e('policies');
   stream = await consumeTableStream(stack.tableName, async () => (await import('../../functions/src/policies/handlers/stream')).onStream, 'policyStream');
+  // A new policy waits on the policy queue for its worker, as in AWS.
+  worker = await consumeLocalQueue(stack.tableName, 'policy-match', async () => (await import('../../functions/src/policies/handlers/work')).work);
   const { client } = stack;
   const district = await client.devLogin('e2e-po-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   const street = await client.devLogin('e2e-po-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
@@ -61,6 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   stream?.stop();
+  worker?.stop();
   await stack?.stop();
 });
 

@@ -5,20 +5,25 @@
 //   new match is written with its reasons and one message (its id names the policy and the person,
 //   so it is sent once however often the stream delivers); a match they no longer qualify for is
 //   deleted, so it is no longer listed.
-// - A policy is published → the facts cards of its area are read a page at a time (never the
-//   table), each person who qualifies matched the same way; the policy keeps its progress (people
-//   checked, matched, and where to go on), so a retried batch resumes instead of starting again.
+// - A policy is published → the stream puts it on the policy queue, whose worker reads the facts
+//   cards of its area a page at a time (never the table), each person who qualifies matched the
+//   same way, 25 writes a request; the policy keeps its progress (people checked, matched, and
+//   where to go on) under a condition, so a redelivered or retried message resumes instead of
+//   starting again, and counts each page once.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $remove, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
+import { BatchWriteCommand, execute as executeBatchWrite } from 'dynamodb-toolbox/table/actions/batchWrite';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { policyInForce, qualifies, todayInChina, type Education, type PolicyFacts, type PolicyRule, type RecognisedCategory } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
 import { categoriesOn, derivedCategories } from '../applications/categories';
 import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
-import { mapLimit } from '../concurrency';
+import { chunked, mapLimit } from '../concurrency';
+import { batchRead } from '../db/batchRead';
 import { isConditionFailure } from '../db/errors';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
@@ -41,7 +46,8 @@ export function factsOf(card: StoredFacts, today: string): PolicyFacts {
 }
 
 const ruleOf = (p: StoredPolicy) => p.rule as unknown as PolicyRule;
-export const judge = (p: StoredPolicy, facts: PolicyFacts, today: string) => qualifies(ruleOf(p), p, facts, today, areaFullName(p.areaCode).split(' ').pop() ?? p.areaCode);
+const placeName = (p: StoredPolicy) => areaFullName(p.areaCode).split(' ').pop() ?? p.areaCode;
+export const judge = (p: StoredPolicy, facts: PolicyFacts, today: string, place = placeName(p)) => qualifies(ruleOf(p), p, facts, today, place);
 
 /** Writes a match and, the first time ever for this policy and person, its message. */
 async function match(userId: string, p: StoredPolicy, reasons: string[], at: string): Promise<void> {
@@ -130,45 +136,116 @@ export async function rematchPerson(userId: string, now = new Date()): Promise<{
 }
 
 const PAGE = 500;
+/** Pages one message of the policy queue works through before it hands on to the next message. */
+export const PAGES_PER_MESSAGE = 40;
 
 /**
- * A published policy reaches its area's registered people: their facts cards a page at a time,
- * progress kept on the policy after each page. Returns the items read (cards and the policy).
+ * Matches and, for whoever was never told of this policy, their messages: 25 items a request.
+ * The messages already written (a chunk done again after a worker died) are read first and left
+ * alone, so nobody is told twice.
  */
-export async function matchPolicy(policyId: string, now = new Date()): Promise<{ checked: number; matched: number; read: number }> {
+async function matchMany(p: StoredPolicy, fits: { userId: string; reasons: string[] }[], at: string): Promise<void> {
+  if (!fits.length) return;
+  const messageIdOf = (userId: string) => `policy-${p.policyId}-${userId}`;
+  const told = new Set(
+    (await batchRead<{ messageId: string }>(fits.map((f) => ({ pk: `OUTBOX#${messageIdOf(f.userId)}`, sk: 'MESSAGE' })), ['messageId'], true)).map((m) => m.messageId),
+  );
+  const requests = fits.flatMap((f) => [
+    PolicyMatchEntity.build(BatchPutRequest).item({ userId: f.userId, policyId: p.policyId, reasons: f.reasons, matchedAt: at }),
+    ...(told.has(messageIdOf(f.userId))
+      ? []
+      : [
+          OutboxEntity.build(BatchPutRequest).item(
+            outboxItem(
+              { userId: f.userId, template: 'new_match', page: `policies/policy/index?id=${p.policyId}`, data: { thing1: p.title.slice(0, 20), thing2: p.issuer.slice(0, 20), thing3: `${f.reasons[0] ?? ''}，可以申请`.slice(0, 20) }, at },
+              messageIdOf(f.userId),
+            ),
+          ),
+        ]),
+  ]);
+  await mapLimit(chunked(requests, 25), 8, (group) => executeBatchWrite({ maxAttempts: 10 }, table.build(BatchWriteCommand).requests(...group)));
+}
+
+export interface MatchProgress {
+  checked: number;
+  matched: number;
+  read: number;
+  /** Pages are left: the caller hands the policy on to another message. */
+  more: boolean;
+  /** Another worker moved the policy on first (the queue delivered twice): this one stopped. */
+  overtaken?: boolean;
+}
+
+/**
+ * A published policy reaches its area's registered people (the policy queue's worker, never the
+ * stream): their facts cards a page at a time, at most `maxPages` pages, progress kept on the
+ * policy after each page under a condition that it is still where this worker began the page — so
+ * a page counts once however many workers run it, and a worker that finds itself overtaken
+ * stops. Matches and messages are safe to write twice: a worker that dies mid-page leaves its
+ * page to the next delivery, which does it again from the saved progress.
+ */
+export async function matchPolicy(
+  policyId: string,
+  { now = new Date(), maxPages = Infinity, pageSize = PAGE }: { now?: Date; maxPages?: number; pageSize?: number } = {},
+): Promise<MatchProgress> {
   const { Item: policy } = await PolicyEntity.build(GetItemCommand).key({ policyId }).options({ consistent: true }).send();
-  if (!policy || policy.status !== 'published' || policy.matching.state === 'done') return { checked: 0, matched: 0, read: 1 };
+  if (!policy || policy.status !== 'published' || policy.matching.state === 'done') return { checked: 0, matched: 0, read: 1, more: false };
   const at = now.toISOString();
   const today = todayInChina(now);
   let { checked, matched } = policy.matching;
-  let cursor = policy.matching.cursor ? (JSON.parse(policy.matching.cursor) as Record<string, unknown>) : undefined;
+  let saved = policy.matching.cursor;
   let read = 1;
   const partition = `PFACTS#${policy.areaCode.slice(0, 4)}`;
   const live = policyInForce(policy, today);
-  do {
-    const page = await table
+  const place = placeName(policy);
+  const readPage = (from: string | undefined) =>
+    table
       .build(QueryCommand)
       .entities(PolicyFactsEntity)
       .query({ index: 'gsi1', partition, range: { beginsWith: policy.areaCode } })
-      .options({ limit: PAGE, ...(cursor ? { exclusiveStartKey: cursor } : {}) })
+      .options({ limit: pageSize, ...(from ? { exclusiveStartKey: JSON.parse(from) as Record<string, unknown> } : {}) })
       .send();
+  let reading = readPage(saved);
+  for (let pages = 0; pages < maxPages; pages += 1) {
+    const page = await reading;
+    const next = page.LastEvaluatedKey ? JSON.stringify(page.LastEvaluatedKey) : undefined;
+    // The next page is read while this one's matches are written.
+    if (next && pages + 1 < maxPages) {
+      reading = readPage(next);
+      reading.catch(() => undefined); // awaited on the next turn; a worker overtaken first leaves it
+    }
     const cards = page.Items ?? [];
     read += cards.length;
-    if (live) {
-      const fits = cards.flatMap((card) => {
-        const q = judge(policy, factsOf(card, today), today);
-        return q.ok ? [{ userId: card.userId, reasons: q.reasons }] : [];
-      });
-      await mapLimit(fits, 16, (f) => match(f.userId, policy, f.reasons, at));
-      matched += fits.length;
+    const fits = live
+      ? cards.flatMap((card) => {
+          const q = judge(policy, factsOf(card, today), today, place);
+          return q.ok ? [{ userId: card.userId, reasons: q.reasons }] : [];
+        })
+      : [];
+    await matchMany(policy, fits, at);
+    try {
+      await PolicyEntity.build(UpdateItemCommand)
+        .item({
+          policyId,
+          matching: {
+            state: next ? 'running' : 'done',
+            checked: checked + cards.length,
+            matched: matched + fits.length,
+            ...(next ? { cursor: next } : { cursor: $remove(), finishedAt: new Date().toISOString() }),
+          },
+        })
+        .options({ condition: saved ? { attr: 'matching.cursor', eq: saved } : { and: [{ attr: 'matching.cursor', exists: false }, { attr: 'matching.state', eq: 'running' }] } })
+        .send();
+    } catch (err) {
+      if (isConditionFailure(err)) return { checked, matched, read, more: false, overtaken: true };
+      throw err;
     }
     checked += cards.length;
-    cursor = page.LastEvaluatedKey;
-    await PolicyEntity.build(UpdateItemCommand)
-      .item({ policyId, matching: { state: cursor ? 'running' : 'done', checked, matched, ...(cursor ? { cursor: JSON.stringify(cursor) } : { finishedAt: new Date().toISOString() }) } })
-      .send();
-  } while (cursor);
-  return { checked, matched, read };
+    matched += fits.length;
+    saved = next;
+    if (!next) return { checked, matched, read, more: false };
+  }
+  return { checked, matched, read, more: true };
 }
 
 /** The person's matches that still stand: the policy published and in force. */

@@ -14,9 +14,11 @@ import { OutboxEntity, PersonCategoryEntity, TaskEntity } from '../db/entities';
 import { table } from '../db/table';
 import type { Principal } from '../http/session';
 import { putRegistration } from '../registration/service';
-import { PolicyFactsEntity, factsIndexKeys } from './entities';
+import { PolicyEntity, PolicyFactsEntity, factsIndexKeys } from './entities';
 import { onStream } from './handlers/stream';
-import { rematchPerson } from './matching';
+import { work } from './handlers/work';
+import { drainLocalQueueOnce, readLocalQueue } from '../../../scripts/lib/localQueue';
+import { matchPolicy, rematchPerson } from './matching';
 import { browsePolicies, getPolicy, myPolicies, publishPolicy, staffPolicy, withdrawPolicy } from './policies';
 import { answerQuestion, askQuestion, markComplex, myQuestions } from './questions';
 import { listTasks } from '../tasks/tasks';
@@ -60,6 +62,9 @@ const deliverInsert = (policyId: string) =>
     ],
   } as unknown as DynamoDBStreamEvent);
 
+/** The policy queue's messages, each given to its worker as Lambda would (once each). */
+const drainPolicyQueue = () => drainLocalQueueOnce('policy-match', work);
+
 const messagesFor = async (policyId: string) => {
   const { Items = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send();
   return Items.filter((m) => m.messageId.startsWith(`policy-${policyId}-`)).map((m) => m.userId);
@@ -87,8 +92,10 @@ describe('a published policy', () => {
       ),
     );
     const policy = await publishPolicy(district, body());
+    // The stream delivers the INSERT twice: two messages on the policy queue, each worked.
     await deliverInsert(policy.id);
     await deliverInsert(policy.id);
+    expect(await drainPolicyQueue()).toBe(2);
     const expected = people
       .map((p, i) => ({ p, id: `gen-${i}` }))
       .filter(({ p }) => p.areaCode.startsWith('350102') && p.groups.some((g) => g === 'registered_unemployed' || g === 'hard_to_employ') && ageOn(p.birthDate, TODAY) >= 40)
@@ -108,9 +115,95 @@ describe('a published policy', () => {
   it('an expired policy is never matched nor shown', async () => {
     const old = await publishPolicy(district, body({ title: '去年的补贴政策', validFrom: `${year - 2}-01-01`, validUntil: `${year - 1}-12-31` }));
     await deliverInsert(old.id);
+    await drainPolicyQueue();
     expect(await messagesFor(old.id)).toEqual([]);
     expect((await browsePolicies({ areaCode: '350102001001' })).map((p) => p.id)).not.toContain(old.id);
     await expect(getPolicy(old.id)).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe('the policy queue', () => {
+  const cards = (prefix: string, n: number, areaCode = '350102005001') => {
+    const at = new Date().toISOString();
+    return Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        PolicyFactsEntity.build(PutItemCommand)
+          .item({ userId: `${prefix}-${i}`, birthDate: '1970-03-03', gender: 'female', education: 'junior_high', groups: i % 2 ? ['registered_unemployed'] : [], areaCode, updatedAt: at, ...factsIndexKeys(areaCode, `${prefix}-${i}`) })
+          .send(),
+      ),
+    );
+  };
+  const policyFor = (title: string) => publishPolicy(district, body({ title, areaCode: '350102', rule: { groups: ['registered_unemployed'], minAge: 40 } }));
+  const inArea = async () => {
+    const { Items = [] } = await table.build(QueryCommand).entities(PolicyFactsEntity).query({ index: 'gsi1', partition: 'PFACTS#3501', range: { beginsWith: '350102' } }).send();
+    return Items;
+  };
+
+  it('works a long area as a chain of bounded chunks; two workers on one chunk count it once', async () => {
+    await cards('chain', 120);
+    const policy = await policyFor('链式匹配的补贴');
+    const everyone = await inArea();
+    const qualifying = everyone.filter((c) => c.groups.includes('registered_unemployed') && ageOn(c.birthDate, TODAY) >= 40).length;
+    // Two deliveries of the same message at once, each doing at most 2 pages of 40.
+    const [a, b] = await Promise.all([matchPolicy(policy.id, { maxPages: 2, pageSize: 40 }), matchPolicy(policy.id, { maxPages: 2, pageSize: 40 })]);
+    expect([a.overtaken, b.overtaken].filter(Boolean).length).toBeGreaterThanOrEqual(1);
+    // The chain goes on, message after message, until no page is left.
+    let hops = 0;
+    for (let more = true; more; hops += 1) more = (await matchPolicy(policy.id, { maxPages: 2, pageSize: 40 })).more;
+    expect(hops).toBeGreaterThan(1);
+    expect((await staffPolicy(district, policy.id)).matching).toMatchObject({ state: 'done', checked: everyone.length, matched: qualifying });
+    expect(new Set(await messagesFor(policy.id)).size).toBe(qualifying);
+    expect((await messagesFor(policy.id)).length).toBe(qualifying);
+  });
+
+  it('a worker that dies after writing its matches, before saving its progress: the chunk is done again, nobody is told twice', async () => {
+    const policy = await policyFor('重做一页的补贴');
+    await matchPolicy(policy.id, { maxPages: 1, pageSize: 1000 });
+    const told = await messagesFor(policy.id);
+    expect(told.length).toBeGreaterThan(10);
+    // One message already went out (the dispatcher marked it sent) when the worker died.
+    const pending = (await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).send()).Items ?? [];
+    const sentOne = pending.find((m) => m.messageId.startsWith(`policy-${policy.id}-`))!;
+    const { gsi1pk: _pk, gsi1sk: _sk, ...rest } = sentOne;
+    await OutboxEntity.build(PutItemCommand).item({ ...rest, status: 'sent', sentAt: new Date().toISOString() }).send();
+    // Its progress was never saved: the policy still says it has not begun.
+    await PolicyEntity.build(PutItemCommand)
+      .item({ ...(await PolicyEntity.build(GetItemCommand).key({ policyId: policy.id }).send()).Item!, matching: { state: 'running', checked: 0, matched: 0 } })
+      .send();
+    await deliverInsert(policy.id);
+    expect(await drainPolicyQueue()).toBe(1);
+    const after = await staffPolicy(district, policy.id);
+    expect(after.matching).toMatchObject({ state: 'done', matched: told.length });
+    const { Item: kept } = await OutboxEntity.build(GetItemCommand).key({ messageId: sentOne.messageId }).send();
+    expect(kept?.status).toBe('sent');
+    expect((await messagesFor(policy.id)).length).toBe(told.length - 1);
+  });
+
+  it('does not hold up the stream: a person registering while a policy waits is matched in the same batch', async () => {
+    const policy = await policyFor('排队等匹配的补贴');
+    await putRegistration('pol-cai', registrationBody({ idNumber: makeIdNumber('1975-09-09', 553), name: '蔡明' }));
+    await PersonCategoryEntity.build(PutItemCommand).item({ userId: 'pol-cai', code: 'registered_unemployed', since: TODAY, source: 'review', applicationId: 'app-cai', ruleVersion: 'PR-2026-01', updatedAt: new Date().toISOString() }).send();
+    const started = Date.now();
+    await onStream({
+      Records: [
+        {
+          eventName: 'INSERT',
+          dynamodb: {
+            SequenceNumber: '1',
+            Keys: marshall({ pk: `POLICY#${policy.id}`, sk: 'POLICY' }),
+            NewImage: marshall({ pk: `POLICY#${policy.id}`, sk: 'POLICY', status: 'published', matching: { state: 'running', checked: 0, matched: 0 } }) as never,
+          },
+        },
+        { eventName: 'INSERT', dynamodb: { SequenceNumber: '2', Keys: marshall({ pk: 'USER#pol-cai', sk: 'CATEGORY#registered_unemployed' }) } },
+      ],
+    } as unknown as DynamoDBStreamEvent);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // She has the policy already; the area's matching waits on the queue, not begun.
+    expect((await myPolicies('pol-cai')).map((m) => m.policy.id)).toContain(policy.id);
+    expect((await staffPolicy(district, policy.id)).matching).toMatchObject({ state: 'running', checked: 0 });
+    expect((await readLocalQueue('policy-match')).map((m) => JSON.parse(m.body).policyId)).toContain(policy.id);
+    await drainPolicyQueue();
+    expect((await staffPolicy(district, policy.id)).matching).toMatchObject({ state: 'done' });
   });
 });
 
@@ -118,6 +211,7 @@ describe('a person', () => {
   it('is matched when they come to qualify, with reasons, and is no longer listed once they stop', async () => {
     const policy = await publishPolicy(district, body({ title: '大龄失业人员社保补贴', rule: { groups: ['registered_unemployed'], minAge: 40 } }));
     await deliverInsert(policy.id);
+    await drainPolicyQueue();
     await putRegistration('pol-ann', registrationBody({ idNumber: makeIdNumber('1978-04-02', 551), name: '吴玉兰' }));
     expect((await rematchPerson('pol-ann')).matched).toBe(0);
     // Recognised as registered unemployed (the category a street's approval writes).
