@@ -5,9 +5,12 @@
 // (halving the batch each time) are spent, the failing record's place goes to the consumer's
 // dead-letter queue and the stream moves on.
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { ensureCalendar } from './calendar/calendar';
 import { logger } from './logger';
 
 export async function inStreamOrder(event: DynamoDBStreamEvent, handle: (record: DynamoDBRecord) => Promise<void>): Promise<DynamoDBBatchResponse> {
+  // Deadlines written from the stream follow the working-day calendar as administrators entered it.
+  await ensureCalendar();
   for (const record of event.Records) {
     try {
       await handle(record);

@@ -84,7 +84,7 @@ async function loadMember(userId: string, consistent = true): Promise<StoredMemb
 }
 
 /** The administrator's name as colleagues read it (their staff record), for who added whom. */
-async function nameOf(principal: Principal): Promise<string> {
+export async function nameOf(principal: Principal): Promise<string> {
   return (await loadMember(principal.userId, false))?.name ?? '管理员';
 }
 

@@ -10,6 +10,7 @@ import { logger } from '../logger';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from './errors';
 import { verifySession, type Principal } from './session';
 import { getUser } from '../auth/account';
+import { ensureCalendar } from '../calendar/calendar';
 
 export interface HandlerInput<C extends Contract> {
   body: BodyOf<C>;
@@ -113,6 +114,8 @@ export function httpHandler<C extends Contract>(
     logger.addContext(context ?? ({} as Context));
     logger.appendKeys({ route: `${contract.method} ${contract.path}` });
     try {
+      // Every deadline a route computes follows the working-day calendar as administrators entered it.
+      await ensureCalendar();
       // A public route reads no account: the token, if any, is taken as it was signed.
       const principal = contract.auth === 'public' ? await authenticate(event).catch(() => undefined) : await authenticate(event).then((p) => p && current(p));
       authorise(contract.auth, principal);

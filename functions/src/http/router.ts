@@ -3,6 +3,7 @@
 // function. The route key API Gateway puts on the event (`POST /vouchers/redeem`, as declared)
 // picks the handler. A request no route matches reaches `$default` (the platform's `unrouted`).
 import type { Context } from 'aws-lambda';
+import { ensureCalendar } from '../calendar/calendar';
 import { MethodNotAllowedError, NotFoundError } from './errors';
 import { errorResponse, type HttpEvent, type HttpResult, type RouteHandler } from './handler';
 
@@ -40,6 +41,7 @@ const isScheduled = (event: unknown): boolean => (event as { 'detail-type'?: str
 export function withSchedule(route: DomainRouter, run: () => Promise<unknown>): DomainRouter {
   const handler = async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
     if (!isScheduled(event)) return route(event, context);
+    await ensureCalendar();
     return { statusCode: 200, body: JSON.stringify((await run()) ?? {}) };
   };
   return Object.assign(handler, { routes: route.routes });

@@ -1,7 +1,8 @@
-// The platform's own routes, one Lambda: health, the OpenAPI document, areas, photo uploads and
-// audit trails; and API Gateway's `$default`, for whatever no route matches.
+// The platform's own routes, one Lambda: health, the OpenAPI document, areas, the working-day
+// calendar, photo uploads and audit trails; and API Gateway's `$default`, for whatever no route matches.
 import * as areas from '../areas/handlers';
 import * as audit from '../audit/handlers';
+import * as calendar from '../calendar/handlers';
 import * as health from '../health/handlers';
 import * as openapi from '../health/openapi';
 import { openApiDocument } from '../health/openapiDocument';
@@ -14,4 +15,4 @@ const served = () =>
   Object.entries(openApiDocument().paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
     Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })),
   );
-export const handler = withDefault(router(health.health, openapi.openapi, areas.list, uploads.create, audit.get), unrouted(served));
+export const handler = withDefault(router(health.health, openapi.openapi, areas.list, calendar.calendar, uploads.create, audit.get), unrouted(served));

@@ -27,9 +27,11 @@ export * from './servicePoints';
 export * from './policies';
 export * from './fairs';
 export * from './gigs';
+export * from './calendar';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
+import { getCalendar, enterHolidayNotice } from './calendar';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
 import { createEmployer, getEmployer, inviteEmployerMember, acceptEmployerInvitation, listMyEmployers } from './employers';
@@ -162,6 +164,8 @@ export const allContracts = [
   getMe,
   putMyPreferences,
   listAreas,
+  getCalendar,
+  enterHolidayNotice,
   putJobseekerRegistration,
   getJobseekerRegistration,
   createEmployer,

@@ -59,6 +59,7 @@ const TASKS: Task[] = [
   { url: '/staff/stats/index', title: '数据看板', text: '辖区的考核指标、服务量和各下级区域', for: (u) => isStaff(u) || u.roles.includes('finance'), kind: 'staff' },
   { url: '/staff/training-needs/index', title: '培训需求汇总', text: '辖区居民想学的工种和方便的时间', for: isStaff, kind: 'staff' },
   { url: '/staff/people/index', title: '人员与权限', text: '邀请、调整和移除本辖区的工作人员', for: (u) => u.roles.includes('admin'), kind: 'staff' },
+  { url: '/staff/calendar/index', title: '工作日历', text: '录入明年的节假日安排，办理期限按它计算', for: (u) => u.roles.includes('admin') && u.level === 'city', kind: 'staff' },
   { url: '/staff/access/index', title: '访问记录', text: '本辖区工作人员查看个人信息的记录', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/desk/index', title: '网点窗口', text: '今天的预约名单，登记到达、办结，开一次性告知单', for: (u) => isStaff(u) && (u.level === 'community' || u.level === 'street'), kind: 'staff' },
   { url: '/staff/fairs/index', title: '招聘会管理', text: '举办、发布招聘会，受理展位申请，入口签到', for: (u) => isStaff(u) && u.level !== 'community', kind: 'staff' },

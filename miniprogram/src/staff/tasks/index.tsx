@@ -1,13 +1,14 @@
 // 待办任务: every task of the jurisdiction by due date — follow-ups, bad-rating rectifications,
 // appeals to decide, complaints to answer — with what is late marked, what the level below let
 // run late (下级逾期) on its own tab, and what has been done. Each opens the page to act on it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { listStaffTasks, todayInChina, type Task } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
+import { loadCalendar } from '../../services/calendar';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';
@@ -58,12 +59,25 @@ export default function TasksPage() {
     }
   }
   useLoadOnShow(() => load(), !!session, [session?.token]);
+  // From 1 December while next year's holidays are not entered: due dates in it may be wrong.
+  const [calendarMissing, setCalendarMissing] = useState(false);
+  useEffect(() => {
+    loadCalendar()
+      .then((c) => setCalendarMissing(c.nextYearMissing))
+      .catch(() => undefined);
+  }, []);
 
   if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
 
   return (
     <Page>
       <Text className="page__title">待办任务</Text>
+      {calendarMissing ? (
+        <Notice
+          message={`${Number(todayInChina().slice(0, 4)) + 1}年的节假日安排还没有录入，跨到明年的期限可能不准。请市级管理员在「工作日历」里录入国务院办公厅的通知。`}
+          {...(session?.user.roles.includes('admin') && session.user.level === 'city' ? { actionText: '去录入', onAction: () => void Taro.navigateTo({ url: '/staff/calendar/index' }) } : {})}
+        />
+      ) : null}
       <View className="toggle-row tabs">
         {TABS.map((t) => (
           <Text
