@@ -27,6 +27,9 @@ interface Draft {
   workdays: string[];
 }
 
+/** 2027-02-05 → 2月5日 */
+const dayText = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
 const emptyDraft = (): Draft => ({ source: '', holidays: [{ name: '', from: '', to: '' }], workdays: [] });
 const draftOf = (y: CalendarYear | undefined): Draft =>
   y ? { source: y.source, holidays: y.holidays.map((h) => ({ ...h })), workdays: [...y.workdays] } : emptyDraft();
@@ -41,8 +44,10 @@ export default function CalendarPage() {
   if (gate || !data) return gate;
   const calendar = data;
 
+  // One task at a time: the form alone while a year is being entered.
   const open = (y: number) => {
     setYear(y);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
     setDraft(draftOf(data.years.find((c) => c.year === y)));
     submission.clear(['source', 'holidays', 'workdays']);
   };
@@ -83,12 +88,19 @@ export default function CalendarPage() {
       <Text className="page__title">工作日历</Text>
       <Text className="page__lead">所有办理期限都按工作日计算。每年 11 月国务院办公厅公布下一年的节假日安排后，请在这里录入。</Text>
       {data.nextYearMissing ? <Notice message={`${nextYear}年的节假日安排还没有录入，到期日可能不准。`} /> : null}
-      {data.years.map((y) => (
+      {year !== undefined ? null : data.years.map((y) => (
         <View className="card" key={y.year}>
           <Text className="card__title">{y.year}年</Text>
           <DetailRow label="依据" value={y.source} />
-          <DetailRow label="放假" value={y.holidays.map((h) => `${h.name} ${h.from.slice(5)}${h.to !== h.from ? `～${h.to.slice(5)}` : ''}`).join('；')} />
-          <DetailRow label="调休上班" value={y.workdays.length ? y.workdays.map((d) => d.slice(5)).join('、') : '无'} />
+          <Text className="calendar-year__label">放假</Text>
+          {y.holidays.map((h) => (
+            <Text className="calendar-year__day" key={`${h.name}${h.from}`}>
+              {h.name}：{dayText(h.from)}
+              {h.to !== h.from ? `至${dayText(h.to)}` : ''}
+            </Text>
+          ))}
+          <Text className="calendar-year__label">调休上班</Text>
+          <Text className="calendar-year__day">{y.workdays.length ? y.workdays.map(dayText).join('、') : '无'}</Text>
           <DetailRow label="来源" value={y.builtIn ? '随系统内置' : `${y.enteredBy ?? ''} 于 ${String(y.enteredAt ?? '').slice(0, 10)} 录入`} />
           <View className="page__actions">
             <Button className="btn btn--secondary" onClick={() => open(y.year)}>
