@@ -29,6 +29,14 @@ export default defineAppConfig({
     { root: 'gigs', pages: ['nearby/index', 'gig/index', 'post/index', 'mine/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
+  // Components' code is injected when a page first uses them, not all at start (WeChat's code-quality item).
+  lazyCodeLoading: 'requiredComponents',
+  // What people open next from the home page comes down while they read it: registration and
+  // jobs for everyone; on a page of those, the rest of the citizen's first tasks.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['registration', 'jobs'] },
+    'jobs/nearby/index': { network: 'wifi', packages: ['apply', 'vouchers'] },
+  },
   window: {
     navigationBarBackgroundColor: '#1f6f5c',
     navigationBarTitleText: '家门口就业',

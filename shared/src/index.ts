@@ -1,7 +1,3 @@
-// First, for its side effect: zod's messages in Chinese (zh-CN and plainer words) wherever the
-// shared package is used. A bare import, so bundlers keep it although the files below import
-// zod itself (as a namespace, so that only what they use is bundled).
-import './zod';
 export { z } from './zod';
 export * from './domain/idNumber';
 export * from './domain/phone';

@@ -6,8 +6,8 @@ import { buildWeapp, weappPackageSizes, WEAPP_DIST } from '../../scripts/lib/siz
 jest.setTimeout(240_000);
 
 const KiB = 1024;
-/** This stage's budget for the main package (WeChat's hard limit is 2 MB); raise it on purpose, not by drift. */
-const MAIN_PACKAGE_BUDGET = 600 * KiB;
+/** The main package (WeChat's hard limit is 2 MB): 500 KiB leaves room for what every role opens first (issue 30: 455 KiB). Raise it on purpose, not by drift. */
+const MAIN_PACKAGE_BUDGET = 500 * KiB;
 
 beforeAll(() => buildWeapp());
 
@@ -29,6 +29,22 @@ describe('weapp build', () => {
   it('ships one language of zod messages, not all of them', () => {
     const vendors = readFileSync(join(WEAPP_DIST, 'vendors.js'), 'utf8');
     expect(vendors).not.toContain('Ongeldige invoer'); // Dutch: the locale index was not swapped
+  });
+
+  it('speaks Chinese in its form errors: zod’s zh-CN messages and our plainer words are in the build', () => {
+    const code = ['vendors.js', 'common.js', 'app.js'].map((f) => readFileSync(join(WEAPP_DIST, f), 'utf8')).join('\n');
+    expect(code).toContain('此项为必填项');
+    expect(code).toContain('请从列表中选择');
+  });
+
+  it('loads components lazily and preloads what the home page opens next', () => {
+    const app = JSON.parse(readFileSync(join(WEAPP_DIST, 'app.json'), 'utf8'));
+    expect(app.lazyCodeLoading).toBe('requiredComponents');
+    const roots = app.subPackages.map((s: { root: string }) => s.root.replace(/\/$/, ''));
+    expect(app.preloadRule['pages/index/index'].packages).toEqual(expect.arrayContaining(['registration', 'jobs']));
+    for (const rule of Object.values(app.preloadRule) as { packages: string[] }[]) for (const p of rule.packages) expect(roots).toContain(p);
+    const project = JSON.parse(readFileSync(join(WEAPP_DIST, '..', '..', 'project.config.json'), 'utf8'));
+    expect(project.setting).toMatchObject({ minified: true, minifyWXML: true, minifyWXSS: true });
   });
 
   it('calls the API over https, as WeChat requires', () => {

@@ -1,6 +1,11 @@
 // One contract per endpoint: the Lambda wrapper validates with it, the mini-program's API
 // service parses responses with it, and /openapi.json is generated from it.
 import * as z from 'zod';
+// For its side effect: zod's messages in Chinese (zh-CN and our plainer words) wherever a contract
+// is defined. Bundlers keep this bare import of a module marked with side effects, and every
+// contract file reaches it through defineContract (the files import zod itself, as a namespace,
+// so that only what they use is bundled).
+import '../zod';
 import type { ConsentPurpose } from '../domain/privacy';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
