@@ -3,6 +3,7 @@
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
+import { NOTICE_2027 as NOTICE } from '../support/calendar';
 
 jest.setTimeout(180_000);
 
@@ -17,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
-
-const NOTICE = {
-  source: '国务院办公厅关于2027年部分节假日安排的通知',
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-11' },
-  ],
-  workdays: ['2027-02-14'],
-};
 
 describe('工作日历', () => {
   it('is public: the built-in years, each with its notice', async () => {

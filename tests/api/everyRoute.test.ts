@@ -59,12 +59,17 @@ async function sweep(token: string): Promise<{ route: string; status: number; pr
 }
 
 describe('every route as every role and level', () => {
-  it.each(PEOPLE)('as %s: never a 500, and every 200 is what its contract documents', async (who, session) => {
-    const token = await client.devLogin(`every-${who.replace(/ /g, '-')}`, session);
-    const answers = await sweep(token);
-    expect(answers.filter((a) => a.problem)).toEqual([]);
-    // The sweep reached the routes: some answered with their work, not only with refusals.
-    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(5);
+  it('never answers a 500 to anyone, and every 200 is what its contract documents', async () => {
+    // The nine people sweep side by side, each through every route in turn.
+    const swept = await Promise.all(
+      PEOPLE.map(async ([who, session]) => {
+        const token = await client.devLogin(`every-${who.replace(/ /g, '-')}`, session);
+        return { who, answers: await sweep(token) };
+      }),
+    );
+    expect(swept.flatMap(({ who, answers }) => answers.filter((a) => a.problem).map((a) => ({ who, ...a })))).toEqual([]);
+    // Each sweep reached the routes: some answered with their work, not only with refusals.
+    for (const { who, answers } of swept) expect({ who, worked: answers.filter((a) => a.status === 200).length > 5 }).toEqual({ who, worked: true });
   });
 });
 

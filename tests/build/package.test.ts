@@ -69,8 +69,9 @@ describe('production package', () => {
     expect(Object.keys(sizes).sort()).toEqual(deployed.sort());
     for (const [name, size] of Object.entries(sizes)) {
       // A ratchet on the way to issue 30's 300 KB (README, Benchmarks): zod as a namespace import
-      // and the lazy area dataset brought the largest from 648 KB to 544 KB.
-      const budget = (PHOTO_SIGNERS.includes(name) ? 560 : 420) * 1000;
+      // and the lazy area dataset brought the largest from 648 KB to 544 KB (559 KB with the working-day
+      // calendar every function now reads).
+      const budget = (PHOTO_SIGNERS.includes(name) ? 580 : 420) * 1000;
       expect({ name, size, withinBudget: size <= budget }).toEqual({ name, size, withinBudget: true });
     }
   });

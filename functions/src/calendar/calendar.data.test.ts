@@ -5,23 +5,15 @@ import { addWorkingDays, isWorkingDay, taskDue } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { readAuditEvents } from '../audit/events';
 import type { Principal } from '../http/session';
-import { calendarYears, ensureCalendar, enterNotice } from './calendar';
+import { calendarYears, ensureCalendar } from './calendar';
+import { enterNotice } from './enter';
+import { NOTICE_2027 as NOTICE } from '../../../tests/support/calendar';
 
 jest.setTimeout(120_000);
 beforeAll(createTestTable);
 
 const cityAdmin: Principal = { userId: 'cal-city', roles: ['admin', 'staff'], level: 'city', areaCode: '3501' };
 const districtAdmin: Principal = { userId: 'cal-district', roles: ['admin', 'staff'], level: 'district', areaCode: '350102' };
-// A 2027 notice as the State Council would publish it (these dates are for the test).
-const NOTICE = {
-  source: '国务院办公厅关于2027年部分节假日安排的通知',
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-11' },
-  ],
-  workdays: ['2027-02-14'],
-};
-
 describe('the working-day calendar', () => {
   it('says from 1 December that next year is missing, until its notice is entered', async () => {
     expect((await calendarYears('2026-11-30')).nextYearMissing).toBe(false);

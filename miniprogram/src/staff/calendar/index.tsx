@@ -87,8 +87,9 @@ export default function CalendarPage() {
     <Page>
       <Text className="page__title">工作日历</Text>
       <Text className="page__lead">所有办理期限都按工作日计算。每年 11 月国务院办公厅公布下一年的节假日安排后，请在这里录入。</Text>
+      {/* Newest first: the year being planned is the one looked at. */}
       {data.nextYearMissing ? <Notice message={`${nextYear}年的节假日安排还没有录入，到期日可能不准。`} /> : null}
-      {year !== undefined ? null : data.years.map((y) => (
+      {year !== undefined ? null : [...data.years].reverse().map((y) => (
         <View className="card" key={y.year}>
           <Text className="card__title">{y.year}年</Text>
           <DetailRow label="依据" value={y.source} />
