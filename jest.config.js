@@ -9,35 +9,37 @@ const node = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|ulid|zod)/)'],
 };
 
-// Timeouts for a loaded 2-core machine: a test's time also bounds its hooks (beforeAll seeding,
-// a table created from serverless.yml), which jest's default 5 s does not fit. A file that needs
-// longer still says so with jest.setTimeout.
 const shared = {
   globalSetup: '<rootDir>/tests/support/setup/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/setup/globalTeardown.ts',
 };
 
 module.exports = {
+  // Time for a loaded 2-core machine: a test's time also bounds its hooks (beforeAll seeding, a
+  // table created from serverless.yml), which jest's default 5 s does not fit. Jest reads this
+  // from the top level only (a project's own testTimeout is ignored); a file that needs longer
+  // still says so with jest.setTimeout.
+  testTimeout: 120_000,
   projects: [
-    { ...node, displayName: 'unit', testTimeout: 30_000, testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/functions/**/*.unit.test.ts', '<rootDir>/tests/architecture/*.test.ts'] },
+    { ...node, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.test.ts', '<rootDir>/functions/**/*.unit.test.ts', '<rootDir>/tests/architecture/*.test.ts'] },
     {
       ...node,
       ...shared,
       displayName: 'data',
-      testTimeout: 90_000,
+     
       testMatch: ['<rootDir>/functions/src/**/*.data.test.ts'],
       setupFiles: ['<rootDir>/tests/support/env.ts'],
     },
-    { ...node, ...shared, displayName: 'api', testTimeout: 90_000, testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    { ...node, ...shared, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     {
       displayName: 'components',
-      testTimeout: 30_000,
+     
       testEnvironment: 'jsdom',
       rootDir: '<rootDir>/miniprogram',
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
       ...require('./miniprogram/jest.components.js'),
     },
-    { ...node, ...shared, displayName: 'e2e', testTimeout: 120_000, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
-    { ...node, displayName: 'build', testTimeout: 300_000, testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
+    { ...node, ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...node, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
   ],
 };
