@@ -420,6 +420,8 @@ export const JobApplicationEntity = new Entity({
     referralCode: string().optional(),
     /** Said at a job fair (我有意向 at its booth). */
     fairId: string().optional(),
+    /** A fair's application: the last day a hire counts in the fair's figures (30 days after it ends). */
+    fairHireBy: string().optional(),
     /** The search card as it was when the person applied, so the list survives edits and closing. */
     vacancyJson: string(),
     ...regulatedRecord(),

@@ -1,14 +1,13 @@
 // Going to a fair: pre-registration (a special fair only for its group: 422 saying why), the
 // day's check-in — a personal code signed like voucher codes (Ed25519), valid on that day only,
 // scanned at the gate; or the gate's own code of the day the person scans — once per person per
-// day (a conditional write), reminders the day before and an hour before, and 我有意向: the registration sent as a CV to a post of an accepted
+// day (a conditional write), each move counted on the fair (its public figures), reminders the day before and an hour before, and 我有意向: the registration sent as a CV to a post of an accepted
 // booth, marked as from the fair.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { chinaInstant, fairRefusal, inJurisdiction, todayInChina, type Fair, type FairKind } from '@doorstep/shared';
+import { chinaInstant, fairHireWindowEnd, fairRefusal, inJurisdiction, todayInChina, type Fair, type FairKind } from '@doorstep/shared';
 import { currentCategories } from '../applications/categories';
 import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
 import { cancelledTransaction, isConditionFailure } from '../db/errors';
@@ -20,7 +19,8 @@ import type { Principal } from '../http/session';
 import { apply } from '../jobs/applications';
 import { batchRead } from '../db/batchRead';
 import { openPayload, signPayload } from '../vouchers/codes';
-import { FairCheckInEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
+import { countOnFair, FairAttendeeEntity, FairCheckInEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
+import { retryConflicts } from '../concurrency';
 import { boothsOf, loadFair, toFairView, type StoredFair } from './fairs';
 
 const onNow = (fair: StoredFair, today: string) => fair.status === 'published' && fair.startDate <= today && today <= fair.endDate;
@@ -48,7 +48,7 @@ export async function registerForFair(userId: string, fairId: string, now = new 
     { hours: 1, phrase: '一小时后开始' },
   ].filter(({ hours }) => opens - hours * 3600_000 > now.getTime());
   try {
-    await execute(
+    await retryConflicts(() => execute(
       FairRegistrationEntity.build(PutTransaction)
         .item({ fairId, userId, createdAt: at, gsi2pk: `USER_FAIRS#${userId}`, gsi2sk: `${fair.startDate}#${fairId}` })
         .options({ condition: { attr: 'userId', exists: false } }),
@@ -69,7 +69,8 @@ export async function registerForFair(userId: string, fairId: string, now = new 
           )
           .options({ condition: { attr: 'messageId', exists: false } }),
       ),
-    );
+      countOnFair(fairId, { registered: 1 }),
+    ));
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('您已经报名了这个招聘会');
     throw err;
@@ -125,12 +126,28 @@ export async function gateCode(principal: Principal, fairId: string, now = new D
   return { code: await signPayload({ t: 'fair-gate', f: fairId, d: today }), date: today };
 }
 
+/**
+ * Once per person per day. The first check-in of all the fair's days also writes the person's
+ * attendee marker and counts one attendee, in the same transaction; on a later day the marker is
+ * there, so the check-in is written alone (not read first: the marker's condition decides).
+ */
 async function checkIn(fair: StoredFair, userId: string, today: string, how: 'scanned' | 'self', by?: string) {
+  const at = new Date().toISOString();
+  const put = FairCheckInEntity.build(PutTransaction)
+    .item({ fairId: fair.fairId, date: today, userId, at, how, ...(by ? { by } : {}), areaCode: fair.areaCode })
+    .options({ condition: { attr: 'userId', exists: false } });
   try {
-    await FairCheckInEntity.build(PutItemCommand)
-      .item({ fairId: fair.fairId, date: today, userId, at: new Date().toISOString(), how, ...(by ? { by } : {}), areaCode: fair.areaCode })
-      .options({ condition: { attr: 'userId', exists: false } })
-      .send();
+    await retryConflicts(() =>
+      execute(put, FairAttendeeEntity.build(PutTransaction).item({ fairId: fair.fairId, userId, firstAt: at }).options({ condition: { attr: 'userId', exists: false } }), countOnFair(fair.fairId, { attendees: 1 })),
+    );
+    return;
+  } catch (err) {
+    const cancelled = cancelledTransaction(err);
+    if (cancelled?.conditionFailed[0]) throw new ConflictError('今天已经签到过了');
+    if (!cancelled?.conditionFailed[1]) throw err;
+  }
+  try {
+    await retryConflicts(() => execute(put));
   } catch (err) {
     if (isConditionFailure(err)) throw new ConflictError('今天已经签到过了');
     throw err;
@@ -165,12 +182,16 @@ export async function selfCheckin(userId: string, fairId: string, gate: string, 
 /** 我有意向: a post of an accepted booth of this fair; the application remembers the fair. */
 export async function intention(userId: string, fairId: string, vacancyId: string, now = new Date()) {
   const today = todayInChina(now);
-  await publishedFair(fairId, today);
+  const fair = await publishedFair(fairId, today);
   const booths = await boothsOf(fairId);
   if (!booths.some((b) => b.status === 'accepted' && b.vacancyIds.includes(vacancyId))) throw new NotFoundError('这个招聘会上没有这个岗位');
   const application = await apply(userId, vacancyId, undefined, {
     fairId,
-    also: (a) => FairIntentEntity.build(PutTransaction).item({ fairId, applicationId: a.applicationId, vacancyId, employerId: a.employerId, createdAt: a.createdAt }),
+    hireBy: fairHireWindowEnd(fair.endDate),
+    also: (a) => [
+      FairIntentEntity.build(PutTransaction).item({ fairId, applicationId: a.applicationId, vacancyId, employerId: a.employerId, createdAt: a.createdAt }),
+      countOnFair(fairId, { intentions: 1 }),
+    ],
   });
   return { applicationId: application.id };
 }

@@ -7,9 +7,17 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { table } from '../db/table';
 
-/** A fair. `accepted` counts the booths given out (`accepted < booths` on every acceptance). GSI1: a city's fairs by date. */
+/**
+ * A fair. `accepted` counts the booths given out (`accepted < booths` on every acceptance). GSI1: a
+ * city's fairs by date. Its public figures are counters on the fair itself, kept in the
+ * transactions that change them (sign-up, first check-in, 我有意向, a hire within the 30 days,
+ * a booth accepted, a receipt filed or corrected), so a viewer costs one read: `countsKept` is
+ * when the counting began (fairs created before it are counted from their partition).
+ */
 export const FairEntity = new Entity({
   name: 'Fair',
   table,
@@ -34,6 +42,16 @@ export const FairEntity = new Entity({
     /** On-site fairs: the task to have the venue screens ready the working day before. */
     screenTaskId: string().optional(),
     screenReadyAt: string().optional(),
+    countsKept: string().optional(),
+    registered: number().optional(),
+    attendees: number().optional(),
+    posts: number().optional(),
+    intentions: number().optional(),
+    hires: number().optional(),
+    receiptsFiled: number().optional(),
+    reportedResumes: number().optional(),
+    reportedIntentions: number().optional(),
+    reportedHires: number().optional(),
     createdBy: string(),
     createdAt: string(),
     updatedAt: string(),
@@ -42,6 +60,12 @@ export const FairEntity = new Entity({
   }),
   computeKey: ({ fairId }) => ({ pk: `FAIR#${fairId}`, sk: 'FAIR' }),
 });
+
+export type FairCounter = 'registered' | 'attendees' | 'posts' | 'intentions' | 'hires' | 'receiptsFiled' | 'reportedResumes' | 'reportedIntentions' | 'reportedHires';
+
+/** The fair's counters moved by `deltas`, as one write of the transaction that changes them. */
+export const countOnFair = (fairId: string, deltas: Partial<Record<FairCounter, number>>) =>
+  FairEntity.build(UpdateTransaction).item({ fairId, ...Object.fromEntries(Object.entries(deltas).map(([k, v]) => [k, $add(v ?? 0)])) });
 
 export const fairIndexKeys = (areaCode: string, startDate: string, fairId: string) => ({ gsi1pk: `FAIRS#${areaCode.slice(0, 4)}`, gsi1sk: `${startDate}#${fairId}` });
 
@@ -102,6 +126,19 @@ export const FairCheckInEntity = new Entity({
     areaCode: string().optional(),
   }),
   computeKey: ({ fairId, date, userId }) => ({ pk: `FAIR#${fairId}`, sk: `CHECKIN#${date}#${userId}` }),
+});
+
+/** A person came to the fair (any day): written with their first check-in, so each is counted once. */
+export const FairAttendeeEntity = new Entity({
+  name: 'FairAttendee',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    userId: string().key(),
+    firstAt: string(),
+  }),
+  computeKey: ({ fairId, userId }) => ({ pk: `FAIR#${fairId}`, sk: `ATTENDEE#${userId}` }),
 });
 
 /**

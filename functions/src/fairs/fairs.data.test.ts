@@ -5,7 +5,8 @@
 // is an application marked as from the fair; signing up writes the reminders once; publishing
 // closes its 3-working-day task and opens the screen's (the working day before); acceptance opens
 // the receipt's (5 working days after), which the unit's receipt closes; the venue screen and the
-// fair's figures; fairs held and attendances in the assessment figures.
+// fair's figures, kept as counters in the transactions (equal to its records, under concurrent
+// check-ins); fairs held and attendances in the assessment figures.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { addCalendarDays, addWorkingDays, chinaInstant, previousWorkingDay, todayInChina, type FairBody } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
@@ -22,7 +23,8 @@ import { putRegistration } from '../registration/service';
 import { gateCode, intention, personCode, registerForFair, scanCheckin, selfCheckin } from './attendance';
 import { BoothEntity, FairCheckInEntity, FairEntity } from './entities';
 import { applyForBooth, createFair, decideBooth, loadFair, publishFair } from './fairs';
-import { employerBooths, figuresOf, fileReceipt, markScreenReady, screenOf } from './results';
+import { countedFromPartition, employerBooths, figuresOf, fileReceipt, markScreenReady, screenOf } from './results';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 
 jest.setTimeout(60_000);
 beforeAll(createTestTable);
@@ -257,8 +259,35 @@ describe('before and after a fair', () => {
     await fileReceipt('boss-70', fair.id, employerId(70), { resumes: 30, intentions: 6, hires: 1 });
     const { figures, final, hireWindowEnd } = await figuresOf(fair.id);
     expect(figures).toEqual({ registered: 2, attendees: 2, employers: 2, posts: 2, intentions: 3, hires: 1, receiptsFiled: 1, reported: { resumes: 30, intentions: 6, hires: 1 } });
+    // Kept by the transactions, the counters say what the fair's own records say.
+    expect(await countedFromPartition(fair.id, hireWindowEnd)).toEqual(figures);
+    // A corrected receipt moves the figures by the difference, not by a second receipt.
+    await fileReceipt('boss-70', fair.id, employerId(70), { resumes: 28, intentions: 7, hires: 1 });
+    expect((await figuresOf(fair.id)).figures).toMatchObject({ receiptsFiled: 1, reported: { resumes: 28, intentions: 7, hires: 1 } });
     expect(final).toBe(false);
     expect((await figuresOf(fair.id, new Date(chinaInstant(addCalendarDays(hireWindowEnd, 1), '09:00')))).final).toBe(true);
+  });
+
+  it('its figures are one read of counters kept in the transactions: people checking in all at once (one of them twice at once, and again the next day) count once each', async () => {
+    const fair = await createFair(street, fairBody({ title: '计数招聘会' }));
+    await publishFair(street, fair.id);
+    const people = Array.from({ length: 8 }, (_, i) => `fair-count-${i}`);
+    for (const [i, p] of people.entries()) await putRegistration(p, registrationBody({ idNumber: makeIdNumber('1991-03-03', 700 + i * 2), name: `计数${i}` }));
+    await Promise.all(people.map((p) => registerForFair(p, fair.id)));
+    const codes = await Promise.all(people.map(async (p) => (await personCode(p, fair.id)).code));
+    const outcomes = await Promise.allSettled([...codes, codes[0]].map((code) => scanCheckin(street, fair.id, code)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(8);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.message)).toEqual(['今天已经签到过了']);
+    const tomorrow = new Date(chinaInstant(TOMORROW, '09:30'));
+    await scanCheckin(street, fair.id, (await personCode(people[1], fair.id, tomorrow)).code, tomorrow);
+    const { figures, hireWindowEnd } = await figuresOf(fair.id);
+    expect(figures).toMatchObject({ registered: 8, attendees: 8 });
+    expect(await countedFromPartition(fair.id, hireWindowEnd)).toEqual(figures);
+    // A fair from before the counters (no countsKept) is counted from its partition instead.
+    const { Item } = await FairEntity.build(GetItemCommand).key({ fairId: fair.id }).options({ consistent: true }).send();
+    const { countsKept: _kept, registered: _r, attendees: _a, ...before } = Item!;
+    await FairEntity.build(PutItemCommand).item(before).send();
+    expect((await figuresOf(fair.id)).figures).toEqual(figures);
   });
 
   it('a published fair counts once where it is held, in the month it opens; each check-in is one attendance', async () => {

@@ -6,6 +6,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
@@ -83,6 +84,17 @@ export async function createFair(principal: Principal, body: FairBody, now = new
     ...body,
     accepted: 0,
     status: 'planned',
+    // Its public figures are kept as it goes (./entities.ts), from nothing.
+    countsKept: at,
+    registered: 0,
+    attendees: 0,
+    posts: 0,
+    intentions: 0,
+    hires: 0,
+    receiptsFiled: 0,
+    reportedResumes: 0,
+    reportedIntentions: 0,
+    reportedHires: 0,
     publishTaskId,
     createdBy: principal.userId,
     createdAt: at,
@@ -227,7 +239,7 @@ export async function decideBooth(principal: Principal, fairId: string, employer
     try {
       await execute(
         FairEntity.build(UpdateTransaction)
-          .item({ fairId, accepted: fair.accepted + 1, updatedAt: at })
+          .item({ fairId, accepted: fair.accepted + 1, posts: $add(new Set(booth.vacancyIds).size), updatedAt: at })
           .options({ condition: { and: [{ attr: 'accepted', eq: fair.accepted }, { attr: 'accepted', lt: fair.booths }] } }),
         BoothEntity.build(PutTransaction).item(next).options({ condition: { attr: 'status', eq: 'applied' } }),
         openTask({

@@ -1,7 +1,7 @@
 // After and around the fair (WF-13 steps 3 and 5): the venue screen (the fair's employers and
 // posts, public, ready the working day before), the employers' receipts (收到简历 / 达成意向 /
 // 录用, within 5 working days after; filing closes the office's task in the same transaction,
-// a later filing corrects the numbers), and each fair's figures read from its own partition.
+// a later filing corrects the numbers), and each fair's figures: the counters it keeps, one read.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
@@ -16,7 +16,8 @@ import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { closeTask } from '../tasks/tasks';
-import { BoothEntity, FairCheckInEntity, FairEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
+import { retryConflicts } from '../concurrency';
+import { countOnFair, BoothEntity, FairCheckInEntity, FairEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
 import { boothsOf, fairInScope, loadFair, toBoothView, toFairView } from './fairs';
 
 type FairFigures = z.infer<typeof fairFiguresSchema>;
@@ -53,10 +54,25 @@ export async function fileReceipt(userId: string, fairId: string, employerId: st
   const at = now.toISOString();
   const receipt = { resumes: r.resumes, intentions: r.intentions, hires: r.hires, ...(r.note ? { note: r.note } : {}), filedAt: at, filedBy: userId };
   const task = booth.receiptTaskId ? (await TaskEntity.build(GetItemCommand).key({ taskId: booth.receiptTaskId }).options({ consistent: true }).send()).Item : undefined;
+  // The fair's figures move by the difference from the receipt as read; the booth is written only
+  // if that receipt is still the one on it (two filings at once: the second is asked to refresh).
+  const was = booth.receipt;
+  const counted = countOnFair(fairId, {
+    receiptsFiled: was ? 0 : 1,
+    reportedResumes: r.resumes - (was?.resumes ?? 0),
+    reportedIntentions: r.intentions - (was?.intentions ?? 0),
+    reportedHires: r.hires - (was?.hires ?? 0),
+  });
+  const sameReceipt = was ? ({ attr: 'receipt.filedAt', eq: was.filedAt } as const) : ({ attr: 'receipt', exists: false } as const);
   try {
-    await execute(
-      BoothEntity.build(UpdateTransaction).item({ fairId, employerId, receipt: $set(receipt), updatedAt: at }).options({ condition: { attr: 'status', eq: 'accepted' } }),
-      ...(task && task.status === 'open' ? [closeTask(task, userId, at, `单位已交回执：收到简历${r.resumes}份，达成意向${r.intentions}人，录用${r.hires}人`)] : []),
+    await retryConflicts(() =>
+      execute(
+        BoothEntity.build(UpdateTransaction)
+          .item({ fairId, employerId, receipt: $set(receipt), updatedAt: at })
+          .options({ condition: { and: [{ attr: 'status', eq: 'accepted' }, sameReceipt] } }),
+        ...(task && task.status === 'open' ? [closeTask(task, userId, at, `单位已交回执：收到简历${r.resumes}份，达成意向${r.intentions}人，录用${r.hires}人`)] : []),
+        counted,
+      ),
     );
   } catch (err) {
     // The office closed its task at the same moment: file again without it.
@@ -106,14 +122,33 @@ export async function markScreenReady(principal: Principal, fairId: string, now 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
 
 /**
- * A fair's figures, counted from its partition: sign-ups, people who checked in (once however
- * many days), units with a booth and the posts they brought, 我有意向 said there and those of them
- * hired by 30 days after the last day, and the units' receipts added up. `final` once the 30 days
- * are over. Public: counts only.
+ * A fair's figures: sign-ups, people who checked in (once however many days), units with a booth
+ * and the posts they brought, 我有意向 said there and those of them hired by 30 days after the
+ * last day, and the units' receipts added up. `final` once the 30 days are over. Public: counts
+ * only. One read: the counters the fair keeps (./entities.ts); a fair from before they were kept is
+ * counted from its partition.
  */
 export async function figuresOf(fairId: string, now = new Date()) {
   const fair = await loadFair(fairId);
   if (!fair || fair.status !== 'published') throw new NotFoundError('找不到这个招聘会');
+  const windowEnd = fairHireWindowEnd(fair.endDate);
+  const figures: FairFigures = fair.countsKept
+    ? {
+        registered: fair.registered ?? 0,
+        attendees: fair.attendees ?? 0,
+        employers: fair.accepted,
+        posts: fair.posts ?? 0,
+        intentions: fair.intentions ?? 0,
+        hires: fair.hires ?? 0,
+        receiptsFiled: fair.receiptsFiled ?? 0,
+        reported: { resumes: fair.reportedResumes ?? 0, intentions: fair.reportedIntentions ?? 0, hires: fair.reportedHires ?? 0 },
+      }
+    : await countedFromPartition(fairId, windowEnd);
+  return { fair: toFairView(fair), figures, hireWindowEnd: windowEnd, final: todayInChina(now) > windowEnd };
+}
+
+/** The figures counted from the fair's own records (fairs from before the counters; the tests' check on them). */
+export async function countedFromPartition(fairId: string, windowEnd: string): Promise<FairFigures> {
   const partition = `FAIR#${fairId}`;
   const query = <E extends typeof FairRegistrationEntity | typeof FairCheckInEntity | typeof FairIntentEntity>(entity: E, prefix: string) =>
     queryAll((cursor) =>
@@ -130,7 +165,6 @@ export async function figuresOf(fairId: string, now = new Date()) {
     query(FairIntentEntity, 'INTENT#') as Promise<{ applicationId: string }[]>,
     boothsOf(fairId),
   ]);
-  const windowEnd = fairHireWindowEnd(fair.endDate);
   const applications = await batchRead<{ status: string; updatedAt: string }>(
     intents.map((t) => ({ pk: `JOBAPP#${t.applicationId}`, sk: 'JOBAPP' })),
     ['status', 'updatedAt'],
@@ -138,7 +172,7 @@ export async function figuresOf(fairId: string, now = new Date()) {
   const hires = applications.filter((a) => a.status === 'hired' && todayInChina(new Date(a.updatedAt)) <= windowEnd).length;
   const accepted = booths.filter((b) => b.status === 'accepted');
   const filed = accepted.flatMap((b) => (b.receipt ? [b.receipt] : []));
-  const figures: FairFigures = {
+  return {
     registered: registrations.length,
     attendees: new Set(checkins.map((c) => c.userId)).size,
     employers: accepted.length,
@@ -152,5 +186,4 @@ export async function figuresOf(fairId: string, now = new Date()) {
       hires: filed.reduce((n, r) => n + r.hires, 0),
     },
   };
-  return { fair: toFairView(fair), figures, hireWindowEnd: windowEnd, final: todayInChina(now) > windowEnd };
 }

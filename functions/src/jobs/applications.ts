@@ -32,6 +32,8 @@ import {
   vacancyReferralsPartition,
 } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
+import { retryConflicts } from '../concurrency';
+import { countOnFair } from '../fairs/entities';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
 import { outboxMessage } from '../notifications/outbox';
@@ -61,7 +63,12 @@ function toView(a: StoredApplication): JobApplication {
  * One tap: the person's registration stands in for a CV. A second application → 409. `fair`:
  * said at a fair's booth — `also` gives the fair's own record of it, written in the same transaction.
  */
-export async function apply(userId: string, vacancyId: string, message?: string, fair?: { fairId: string; also: (a: { applicationId: string; employerId: string; createdAt: string }) => Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions> }): Promise<JobApplication> {
+export async function apply(
+  userId: string,
+  vacancyId: string,
+  message?: string,
+  fair?: { fairId: string; hireBy: string; also: (a: { applicationId: string; employerId: string; createdAt: string }) => Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>[] },
+): Promise<JobApplication> {
   const fairId = fair?.fairId;
   const [vacancy, { Item: registration }, { Item: referralMarker }] = await Promise.all([
     loadVacancy(vacancyId),
@@ -85,7 +92,7 @@ export async function apply(userId: string, vacancyId: string, message?: string,
     status: 'applied' as const,
     ...(message ? { message } : {}),
     ...(referralMarker ? { referralCode: referralMarker.code } : {}),
-    ...(fairId ? { fairId } : {}),
+    ...(fair ? { fairId: fair.fairId, fairHireBy: fair.hireBy } : {}),
     vacancyJson: card.cardJson,
     createdAt: now,
     updatedAt: now,
@@ -94,11 +101,13 @@ export async function apply(userId: string, vacancyId: string, message?: string,
     ...jobApplicationKeys(vacancyId, userId, now, applicationId),
   };
   try {
-    await execute(
-      ApplicantMarkerEntity.build(PutTransaction).item({ vacancyId, userId, applicationId }).options({ condition: { attr: 'applicationId', exists: false } }),
-      JobApplicationEntity.build(PutTransaction).item(item).options({ condition: { attr: 'applicationId', exists: false } }),
-      audit.put,
-      ...(fair ? [fair.also({ applicationId, employerId: vacancy.employerId, createdAt: now })] : []),
+    await retryConflicts(() =>
+      execute(
+        ApplicantMarkerEntity.build(PutTransaction).item({ vacancyId, userId, applicationId }).options({ condition: { attr: 'applicationId', exists: false } }),
+        JobApplicationEntity.build(PutTransaction).item(item).options({ condition: { attr: 'applicationId', exists: false } }),
+        audit.put,
+        ...(fair ? fair.also({ applicationId, employerId: vacancy.employerId, createdAt: now }) : []),
+      ),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) throw new ConflictError('您已经应聘过这个岗位，请在“我的应聘”里查看进度');
@@ -202,8 +211,10 @@ export async function recordOutcome(userId: string, applicationId: string, outco
     auditHead: formatAuditHead(audit.head),
   };
   const vacancy = vacancySummarySchema.parse(JSON.parse(a.vacancyJson));
+  // Hired from a fair's 我有意向 within 30 days of its end: one more hire in the fair's figures.
+  const fairHire = outcome === 'hired' && a.fairId && a.fairHireBy && todayInChina(new Date(now)) <= a.fairHireBy ? a.fairId : undefined;
   try {
-    await execute(
+    await retryConflicts(() => execute(
       JobApplicationEntity.build(PutTransaction).item(next).options({ condition: { and: [{ attr: 'version', eq: a.version }, { attr: 'status', eq: a.status }] } }),
       audit.put,
       outboxMessage({
@@ -213,7 +224,8 @@ export async function recordOutcome(userId: string, applicationId: string, outco
         data: { thing1: vacancy.title.slice(0, 20), thing2: vacancy.employerName.slice(0, 20), phrase3: OUTCOME_WORDS[outcome], thing4: (note ?? '').slice(0, 20) || '请在小程序中查看' },
         at: now,
       }),
-    );
+      ...(fairHire ? [countOnFair(fairHire, { hires: 1 })] : []),
+    ));
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这份应聘刚刚被同事处理过，请刷新后再试');
     throw err;
