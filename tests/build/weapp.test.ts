@@ -1,7 +1,7 @@
 // The real weapp build (what gets uploaded to WeChat), checked against WeChat's package limits.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildWeapp, weappPackageSizes, WEAPP_DIST } from '../../scripts/lib/sizes';
+import { buildWeapp, codeQualityScan, weappPackageSizes, WEAPP_DIST } from '../../scripts/lib/sizes';
 
 jest.setTimeout(240_000);
 
@@ -45,6 +45,27 @@ describe('weapp build', () => {
     for (const rule of Object.values(app.preloadRule) as { packages: string[] }[]) for (const p of rule.packages) expect(roots).toContain(p);
     const project = JSON.parse(readFileSync(join(WEAPP_DIST, '..', '..', 'project.config.json'), 'utf8'));
     expect(project.setting).toMatchObject({ minified: true, minifyWXML: true, minifyWXSS: true });
+  });
+
+  it('passes every item of WeChat’s own code-quality scan (the DevTools 代码质量 panel, run by miniprogram-ci)', () => {
+    const results = codeQualityScan();
+    // The eleven items of miniprogram-ci 2.1's scan; a new one must be looked at, not skipped.
+    expect(results.map((r) => r.name).sort()).toEqual(
+      [
+        'CONTAINS_OTHER_PKG_COMPONENTS',
+        'CONTAINS_OTHER_PKG_JS',
+        'CONTAINS_UNUSED_CODES',
+        'CONTAINS_UNUSED_COMPONENTS',
+        'CONTAINS_UNUSED_PLUGINS',
+        'IMAGE_AND_AUDIO_LIMIT',
+        'JS_COMPRESS_OPEN',
+        'LAZYCODE_LOADING_OPEN',
+        'PACKAGE_SIZE_LIMIT',
+        'WXML_COMPRESS_OPEN',
+        'WXSS_COMPRESS_OPEN',
+      ].sort(),
+    );
+    expect(results.filter((r) => !r.success).map((r) => `${r.name}: ${r.text}`)).toEqual([]);
   });
 
   it('calls the API over https, as WeChat requires', () => {
