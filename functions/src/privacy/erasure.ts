@@ -72,6 +72,8 @@ const ACTOR = 'system:erasure';
 const KEPT_OWN = (sk: string) => sk === 'CONSENTS' || sk.startsWith('CONSENTLOG#') || sk === 'FIGURE_STATE' || sk.startsWith('PROXYACT#') || sk.startsWith('ACCESS#');
 /** Uploads are filed under `<purpose>/<userId>/`: a person's evidence and complaint photos (licences are their unit's). */
 const PERSONAL_UPLOADS = ['evidence', 'complaints'];
+/** How many of the erasure's independent writes are in flight at once. */
+const PARALLEL_WRITES = 16;
 
 export interface ErasureReport {
   userId: string;
@@ -157,89 +159,103 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
     if (await lapse(v, 'revoked', { actorId: ACTOR, reason: '持券人已注销账号', shards, quiet: true })) report.released += 1;
   }
 
-  // 2. Keep the records the law and audit need, without the person in them.
-  await mapLimit(r.vouchers, 8, async (v) => {
-    count('pseudonymised')(
-      await ifStill(() =>
-        VoucherEntity.build(UpdateItemCommand)
-          .item({ voucherId: v.voucherId, holderName: ERASED_PERSON_LABEL, version: $add(1), updatedAt: at })
-          .options({ condition: { attr: 'voucherId', exists: true } })
-          .send(),
-      ),
-    );
-  });
+  // 2 and 3, all at once (none depends on another; each is a conditional write on its own item):
+  // keep the records the law and audit need, without the person in them; delete what is only about
+  // the person — applications (their forms), sign-ups, slips, invitations to their phone, photos.
+  const work: (() => Promise<void>)[] = [];
+  const scrub = <T>(items: T[], update: (item: T) => Promise<unknown>) => {
+    for (const it of items) work.push(async () => count('pseudonymised')(await ifStill(() => update(it))));
+  };
+  const drop = <T>(items: T[], remove: (item: T) => Promise<unknown>) => {
+    for (const it of items) work.push(async () => count('deleted')(await ifStill(() => remove(it))));
+  };
+  scrub(r.vouchers, (v) =>
+    VoucherEntity.build(UpdateItemCommand)
+      .item({ voucherId: v.voucherId, holderName: ERASED_PERSON_LABEL, version: $add(1), updatedAt: at })
+      .options({ condition: { attr: 'voucherId', exists: true } })
+      .send(),
+  );
   const batches = [...new Set(r.vouchers.filter((v) => v.batchId && v.payeeKey === `person#${userId}`).map((v) => v.batchId!))];
   for (const batchId of batches) {
-    const lines = await queryAll((start) =>
-      table
-        .build(QueryCommand)
-        .entities(PayoutLineEntity)
-        .query({ partition: `BATCH#${batchId}`, range: { beginsWith: 'LINE#' } })
-        .options({ filters: { PayoutLine: { attr: 'payeeKey', eq: `person#${userId}` } }, ...(start ? { exclusiveStartKey: start } : {}) })
-        .send(),
-    );
-    for (const l of lines) {
-      await PayoutLineEntity.build(UpdateItemCommand).item({ batchId, lineNo: l.lineNo, payeeName: ERASED_PERSON_LABEL, accountCipher: '', accountMasked: '（已删除）', bankName: '（已删除）' }).send();
-      report.pseudonymised += 1;
-    }
+    work.push(async () => {
+      const lines = await queryAll((start) =>
+        table
+          .build(QueryCommand)
+          .entities(PayoutLineEntity)
+          .query({ partition: `BATCH#${batchId}`, range: { beginsWith: 'LINE#' } })
+          .options({ filters: { PayoutLine: { attr: 'payeeKey', eq: `person#${userId}` } }, ...(start ? { exclusiveStartKey: start } : {}) })
+          .send(),
+      );
+      await mapLimit(lines, 8, async (l) => {
+        await PayoutLineEntity.build(UpdateItemCommand).item({ batchId, lineNo: l.lineNo, payeeName: ERASED_PERSON_LABEL, accountCipher: '', accountMasked: '（已删除）', bankName: '（已删除）' }).send();
+        report.pseudonymised += 1;
+      });
+    });
   }
-  const scrub = async <T>(items: T[], update: (item: T) => Promise<unknown>) => {
-    await mapLimit(items, 8, async (it) => count('pseudonymised')(await ifStill(() => update(it))));
-  };
-  await scrub(r.jobApplications.filter((a) => a.message), (a) => JobApplicationEntity.build(UpdateItemCommand).item({ applicationId: a.applicationId, message: $remove() }).options({ condition: { attr: 'applicationId', exists: true } }).send());
-  await scrub(r.referrals, (x) => ReferralEntity.build(UpdateItemCommand).item({ code: x.code, personNameMasked: ERASED_PERSON_LABEL }).options({ condition: { attr: 'code', exists: true } }).send());
-  await scrub(r.reviews, (x) => ReviewEntity.build(UpdateItemCommand).item({ reviewId: x.reviewId, subjectName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'reviewId', exists: true } }).send());
-  await scrub(r.tasks, (t) =>
+  scrub(r.jobApplications.filter((a) => a.message), (a) => JobApplicationEntity.build(UpdateItemCommand).item({ applicationId: a.applicationId, message: $remove() }).options({ condition: { attr: 'applicationId', exists: true } }).send());
+  scrub(r.referrals, (x) => ReferralEntity.build(UpdateItemCommand).item({ code: x.code, personNameMasked: ERASED_PERSON_LABEL }).options({ condition: { attr: 'code', exists: true } }).send());
+  scrub(r.reviews, (x) => ReviewEntity.build(UpdateItemCommand).item({ reviewId: x.reviewId, subjectName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'reviewId', exists: true } }).send());
+  scrub(r.tasks, (t) =>
     TaskEntity.build(UpdateItemCommand).item({ taskId: t.taskId, detail: `${t.title}：${ERASED_PERSON_LABEL}（个人信息已随账号注销删除）` }).options({ condition: { attr: 'taskId', exists: true } }).send(),
   );
   // 零工 done stay for the figures (a match, an income), without the person's name and phone.
-  await scrub(r.gigTakes, (t) =>
+  scrub(r.gigTakes, (t) =>
     GigTakeEntity.build(UpdateItemCommand).item({ gigId: t.gigId, workerId: t.workerId, workerName: ERASED_PERSON_LABEL, workerPhone: '' }).options({ condition: { attr: 'workerId', exists: true } }).send(),
   );
-  await scrub(r.gigReports, (x) => GigReportEntity.build(UpdateItemCommand).item({ reportId: x.reportId, reason: '（内容已随账号注销删除）' }).options({ condition: { attr: 'reportId', exists: true } }).send());
-  await scrub(r.gigs, (g) => GigEntity.build(UpdateItemCommand).item({ gigId: g.gigId, contactName: ERASED_PERSON_LABEL, contactPhone: '', detail: $remove() }).options({ condition: { attr: 'gigId', exists: true } }).send());
-  await scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
-  await scrub(r.questions, (q) => QuestionEntity.build(UpdateItemCommand).item({ questionId: q.questionId, text: '（内容已随账号注销删除）' }).options({ condition: { attr: 'questionId', exists: true } }).send());
-  await scrub(r.complaints, (c) =>
+  scrub(r.gigReports, (x) => GigReportEntity.build(UpdateItemCommand).item({ reportId: x.reportId, reason: '（内容已随账号注销删除）' }).options({ condition: { attr: 'reportId', exists: true } }).send());
+  scrub(r.gigs, (g) => GigEntity.build(UpdateItemCommand).item({ gigId: g.gigId, contactName: ERASED_PERSON_LABEL, contactPhone: '', detail: $remove() }).options({ condition: { attr: 'gigId', exists: true } }).send());
+  scrub(r.ratings.filter((x) => x.comment), (x) => RatingEntity.build(UpdateItemCommand).item({ ratingId: x.ratingId, comment: $remove() }).options({ condition: { attr: 'ratingId', exists: true } }).send());
+  scrub(r.questions, (q) => QuestionEntity.build(UpdateItemCommand).item({ questionId: q.questionId, text: '（内容已随账号注销删除）' }).options({ condition: { attr: 'questionId', exists: true } }).send());
+  scrub(r.complaints, (c) =>
     ComplaintEntity.build(UpdateItemCommand).item({ complaintId: c.complaintId, text: '（内容已随账号注销删除）', photoKeys: [] }).options({ condition: { attr: 'complaintId', exists: true } }).send(),
   );
-
   // 访问记录 stay for the officers' accountability, without the person's (masked) name.
-  await scrub(ownOf(r, 'ACCESS') as unknown as { accessId: string }[], (a) =>
+  scrub(ownOf(r, 'ACCESS') as unknown as { accessId: string }[], (a) =>
     PersonAccessEntity.build(UpdateItemCommand).item({ personId: userId, accessId: a.accessId, personName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'accessId', exists: true } }).send(),
   );
-
   // 亲情代办 where the person acted for someone: ended, and their phone taken off the other person's record.
-  for (const b of r.actingFor) {
-    count('pseudonymised')(
-      await ifStill(() =>
-        b.status === 'active'
-          ? execute(...revocationWrites(b, 'proxy', at, true))
-          : ProxyBindingEntity.build(UpdateItemCommand).item({ personId: b.personId, bindingId: b.bindingId, proxyPhone: '' }).options({ condition: { attr: 'bindingId', exists: true } }).send(),
-      ),
-    );
-  }
-
-  // 3. Delete what is only about the person: applications (their forms), invitations to their phone, photos.
-  await mapLimit(r.applications, 8, async (a) => count('deleted')(await ifStill(() => PersonApplicationEntity.build(DeleteItemCommand).key({ applicationId: a.applicationId }).send())));
-  await mapLimit(r.fairs, 8, async (f) => count('deleted')(await ifStill(() => FairRegistrationEntity.build(DeleteItemCommand).key({ fairId: f.fairId, userId: f.userId }).send())));
-  await mapLimit(r.notices, 8, async (n) => count('deleted')(await ifStill(() => NoticeSlipEntity.build(DeleteItemCommand).key({ noticeId: n.noticeId }).send())));
+  scrub(r.actingFor, (b) =>
+    b.status === 'active'
+      ? execute(...revocationWrites(b, 'proxy', at, true))
+      : ProxyBindingEntity.build(UpdateItemCommand).item({ personId: b.personId, bindingId: b.bindingId, proxyPhone: '' }).options({ condition: { attr: 'bindingId', exists: true } }).send(),
+  );
+  drop(r.applications, (a) => PersonApplicationEntity.build(DeleteItemCommand).key({ applicationId: a.applicationId }).send());
+  drop(r.fairs, (f) => FairRegistrationEntity.build(DeleteItemCommand).key({ fairId: f.fairId, userId: f.userId }).send());
+  drop(r.notices, (n) => NoticeSlipEntity.build(DeleteItemCommand).key({ noticeId: n.noticeId }).send());
   if (reg) {
-    const { Items: invitations = [] } = await table.build(QueryCommand).entities(EmployerInvitationEntity).query({ index: 'gsi2', partition: `INVITES#${reg.phone}` }).send();
-    for (const inv of invitations) report.deleted += await ifStill(() => EmployerInvitationEntity.build(DeleteItemCommand).key({ employerId: inv.employerId, phone: inv.phone }).send());
+    work.push(async () => {
+      const { Items: invitations = [] } = await table.build(QueryCommand).entities(EmployerInvitationEntity).query({ index: 'gsi2', partition: `INVITES#${reg.phone}` }).send();
+      for (const inv of invitations) report.deleted += await ifStill(() => EmployerInvitationEntity.build(DeleteItemCommand).key({ employerId: inv.employerId, phone: inv.phone }).send());
+    });
   }
   for (const phone of new Set([reg?.phone, ...r.actingFor.map((b) => b.proxyPhone)].filter((p): p is string => !!p))) {
-    const { Items: invitations = [] } = await table.build(QueryCommand).entities(ProxyInvitationEntity).query({ index: 'gsi2', partition: `PROXYINVITES#${phone}` }).send();
-    for (const inv of invitations) report.deleted += await ifStill(() => ProxyInvitationEntity.build(DeleteItemCommand).key({ personId: inv.personId, phone: inv.phone }).send());
+    work.push(async () => {
+      const { Items: invitations = [] } = await table.build(QueryCommand).entities(ProxyInvitationEntity).query({ index: 'gsi2', partition: `PROXYINVITES#${phone}` }).send();
+      for (const inv of invitations) report.deleted += await ifStill(() => ProxyInvitationEntity.build(DeleteItemCommand).key({ personId: inv.personId, phone: inv.phone }).send());
+    });
   }
   const store = await getObjectStore();
-  for (const purpose of PERSONAL_UPLOADS) report.objects += await store.removeAll(`${purpose}/${userId}/`);
+  for (const purpose of PERSONAL_UPLOADS) work.push(async () => void (report.objects += await store.removeAll(`${purpose}/${userId}/`)));
+  await mapLimit(work, PARALLEL_WRITES, (job) => job());
 
   // 4. The keys to the person: their ID number's claim (so the same number can register again),
   // their search card, their sign-in links, then the registration itself with an audit event.
+  // The claim, the card and the sign-in links first, side by side (they are found through the
+  // registration and the profile); then the registration, with its audit event, beside the rest of
+  // the partition: a run stopped before them finds them again by what is left.
+  const keys: Promise<number>[] = [];
   if (reg) {
-    report.deleted += await ifStill(() => IdNumberClaimEntity.build(DeleteItemCommand).key({ idNumberHash: reg.idNumberHash }).options({ condition: { attr: 'userId', eq: userId } }).send());
-    report.deleted += await ifStill(() => SeekerCardEntity.build(DeleteItemCommand).key({ ...geoKeys(reg.residence), userId }).send());
+    keys.push(ifStill(() => IdNumberClaimEntity.build(DeleteItemCommand).key({ idNumberHash: reg.idNumberHash }).options({ condition: { attr: 'userId', eq: userId } }).send()));
+    keys.push(ifStill(() => SeekerCardEntity.build(DeleteItemCommand).key({ ...geoKeys(reg.residence), userId }).send()));
+  }
+  if (profile?.openid) {
+    for (const provider of ['wechat', 'dev'] as const) {
+      keys.push(ifStill(() => IdentityLinkEntity.build(DeleteItemCommand).key({ provider, subject: profile.openid! }).options({ condition: { attr: 'userId', eq: userId } }).send()));
+    }
+  }
+  for (const n of await Promise.all(keys)) report.deleted += n;
+  const deleteRegistration = async (): Promise<number> => {
+    if (!reg) return 0;
     const audit = nextAuditEvent(parseAuditHead(reg.auditHead), {
       recordType: 'JobseekerRegistration',
       recordId: userId,
@@ -251,19 +267,15 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
       reason: '本人注销账号',
     });
     await execute(JobseekerRegistrationEntity.build(DeleteTransaction).key({ userId }), audit.put);
-    report.deleted += 1;
-  }
-  if (profile?.openid) {
-    for (const provider of ['wechat', 'dev'] as const) {
-      report.deleted += await ifStill(() => IdentityLinkEntity.build(DeleteItemCommand).key({ provider, subject: profile.openid! }).options({ condition: { attr: 'userId', eq: userId } }).send());
-    }
-  }
-  report.deleted += await deleteRaw(r.own.filter((i) => !KEPT_OWN(i.sk) && i.sk !== 'JOBSEEKER_REG'));
+    return 1;
+  };
+  for (const n of await Promise.all([deleteRaw(r.own.filter((i) => !KEPT_OWN(i.sk) && i.sk !== 'JOBSEEKER_REG')), deleteRegistration()])) report.deleted += n;
   // The standing figures stop counting the person now (the stream would, a moment later, too).
   await recountPerson(userId);
 
   // 5. Done: the mark (every consent gone with the data), the log's line, the due entry removed.
-  const { Item: state } = await ConsentsEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
+  // The closing as read with the records (after the mark, nothing changes it).
+  const state = ownOf(r, 'CONSENTS')[0] as { closing?: { eraseAfter: string } } | undefined;
   await execute(
     ConsentsEntity.build(PutTransaction).item({ userId, erasedAt: at, updatedAt: at }),
     ConsentEventEntity.build(PutTransaction).item({ userId, eventId: ulid(now.getTime()), purpose: 'account', action: 'erased', version: '-', at }),
