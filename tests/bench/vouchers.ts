@@ -42,7 +42,8 @@ async function main() {
       const input = args.input as { TransactItems?: Record<string, unknown>[]; RequestItems?: Record<string, unknown[]> };
       const name = context.commandName;
       if (input.TransactItems) written += input.TransactItems.filter((t) => !('ConditionCheck' in t)).length;
-      else if (input.RequestItems && name !== 'BatchGetCommand') written += Object.values(input.RequestItems).reduce((n, r) => n + r.length, 0);
+      // A batch write's requests are a list per table; a batch get's are an object of keys (not writes).
+      else if (input.RequestItems) written += Object.values(input.RequestItems).reduce((n, r) => n + (Array.isArray(r) ? r.length : 0), 0);
       else if (/^(Put|Update|Delete)/.test(name ?? '')) written += 1;
       return next(args);
     },

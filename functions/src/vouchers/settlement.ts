@@ -17,6 +17,8 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
@@ -96,7 +98,22 @@ export function toBatchView(b: StoredBatch): Batch {
   };
 }
 
-const loadVoucher = async (voucherId: string) => (await VoucherEntity.build(GetItemCommand).key({ voucherId }).options({ consistent: true }).send()).Item;
+/**
+ * A chunk's vouchers in one consistent BatchGetItem (at most 100 keys), in the order asked. A key
+ * DynamoDB left unprocessed after the retries fails the chunk (it is tried again): read as missing,
+ * it would be dropped from the queue.
+ */
+async function loadVouchers(voucherIds: string[]): Promise<(StoredVoucher | undefined)[]> {
+  const out = await executeBatchGet(
+    { maxAttempts: 8 },
+    table
+      .build(BatchGetCommand)
+      .requests(...voucherIds.map((voucherId) => VoucherEntity.build(BatchGetRequest).key({ voucherId })))
+      .options({ consistent: true }),
+  );
+  if (Object.keys(out.UnprocessedKeys ?? {}).length > 0) throw new Error('settlement: DynamoDB left vouchers of a chunk unread');
+  return (out.Responses?.[0] ?? []) as (StoredVoucher | undefined)[];
+}
 
 // ── Runs ──────────────────────────────────────────────────────────────────────────────────
 
@@ -138,7 +155,7 @@ async function createBatch(p: StoredProgramme, runId: string, now: Date): Promis
  */
 async function settleChunk(batch: StoredBatch, voucherIds: string[], actorId: string): Promise<{ count: number; amountFen: number }> {
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    const vouchers = await Promise.all(voucherIds.map(loadVoucher));
+    const vouchers = await loadVouchers(voucherIds);
     const live = vouchers.filter((v): v is StoredVoucher => v?.status === 'redeemed' && v.programmeId === batch.programmeId);
     const stale = voucherIds.filter((id, i) => vouchers[i]?.status !== 'redeemed');
     await Promise.all(stale.map((voucherId) => SettlementQueueEntity.build(DeleteItemCommand).key({ programmeId: batch.programmeId, voucherId }).send()));
@@ -273,13 +290,21 @@ async function settleProgramme(p: StoredProgramme, runId: string, actorId: strin
   const done: StoredBatch[] = [];
   let batch: StoredBatch | undefined;
   let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table
+  const queuePage = (from?: Record<string, unknown>) =>
+    table
       .build(QueryCommand)
       .entities(SettlementQueueEntity)
       .query({ partition: `SETTLE_Q#${p.programmeId}` })
-      .options({ consistent: true, limit: SETTLE_CHUNK * 32, ...(start ? { exclusiveStartKey: start } : {}) })
+      .options({ consistent: true, limit: SETTLE_CHUNK * 32, ...(from ? { exclusiveStartKey: from } : {}) })
       .send();
+  let next = queuePage();
+  do {
+    const page = await next;
+    // The next page is read while this one settles (its keys are past this page's, which only shrinks).
+    if (page.LastEvaluatedKey) {
+      next = queuePage(page.LastEvaluatedKey);
+      next.catch(() => undefined); // awaited on the next turn; a failure there is thrown there
+    }
     const ids = (page.Items ?? []).map((q) => q.voucherId);
     for (const group of chunked(chunked(ids, SETTLE_CHUNK), 4)) {
       if (!batch) {
@@ -656,7 +681,7 @@ async function applyLineResult(batch: StoredBatch, line: StoredLine, row: Result
   for (const group of chunked(vouchers.map((v) => v.voucherId), RESULT_CHUNK)) {
     // Read again on every pass: a concurrent import may have applied some of these already.
     for (let attempt = 0; ; attempt += 1) {
-      const fresh = (await Promise.all(group.map(loadVoucher))).filter((v): v is StoredVoucher => v?.status === 'settling' && v.batchId === batch.batchId);
+      const fresh = (await loadVouchers(group)).filter((v): v is StoredVoucher => v?.status === 'settling' && v.batchId === batch.batchId);
       if (fresh.length === 0) break;
       const writes = fresh.flatMap((v) => {
         const paid = row.result === 'paid';
