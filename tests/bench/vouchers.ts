@@ -21,7 +21,7 @@ async function main() {
   Object.assign(process.env, testEnvironment(table), { DYNAMODB_ENDPOINT: dynamo.endpoint });
 
   const { getDocumentClient } = await import('../../functions/src/db/client');
-  const entities = await import('../../functions/src/db/entities');
+  const entities = await import('../../functions/src/vouchers/entities');
   const { PutItemCommand } = await import('dynamodb-toolbox/entity/actions/put');
   const { putRegistration } = await import('../../functions/src/registration/service');
   const { approveProgramme, createProgramme } = await import('../../functions/src/vouchers/programmes');

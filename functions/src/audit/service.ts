@@ -3,17 +3,8 @@
 // Anyone else gets 404, as if it did not exist.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { inJurisdiction, isWithinArea, staffScope, type AuditEventView } from '@doorstep/shared';
-import {
-  AuditEventEntity,
-  BatchEntity,
-  EmployerEntity,
-  EmployerMemberEntity,
-  JobseekerRegistrationEntity,
-  PersonApplicationEntity,
-  VacancyEntity,
-  VoucherEntity,
-  VoucherProgrammeEntity,
-} from '../db/entities';
+import { AuditEventEntity, EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, PersonApplicationEntity, VacancyEntity } from '../db/entities';
+import { BatchEntity, VoucherEntity, VoucherProgrammeEntity } from '../vouchers/entities';
 import { StaffMemberEntity } from '../administration/entities';
 import { NotFoundError } from '../http/errors';
 import type { Principal } from '../http/session';

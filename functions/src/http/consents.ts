@@ -2,7 +2,7 @@
 // (their consents, and whether they have asked to close the account or it has been erased).
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { CONSENT_PURPOSES, missingConsents, type ConsentPurpose, type HeldConsent } from '@doorstep/shared';
-import { ConsentsEntity } from '../db/entities';
+import { ConsentsEntity } from '../privacy/entities';
 import { ConsentRequiredError, ForbiddenError, UnauthenticatedError } from './errors';
 
 export type HeldConsents = Partial<Record<ConsentPurpose, HeldConsent>>;

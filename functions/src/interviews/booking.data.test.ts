@@ -4,14 +4,16 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { createTestTable } from '../../../tests/support/table';
 import { vacancyRecord } from '../../../tests/support/records';
-import { ApplicantMarkerEntity, ReferralMarkerEntity, EmployerMemberEntity, InterviewSlotEntity, memberIndexKeys } from '../db/entities';
+import { ApplicantMarkerEntity, ReferralMarkerEntity, EmployerMemberEntity, memberIndexKeys } from '../db/entities';
+import { InterviewSlotEntity } from './entities';
 import { bookSlot, cancelBooking, listSlots, openSlot, recordInterviewOutcome, rescheduleBooking, toBookingView, vacancyBookings } from './booking';
 import { calendarDeadline, todayInChina } from '@doorstep/shared';
 import { putRegistration } from '../registration/service';
 import { makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { table } from '../db/table';
-import { BusyBucketEntity, InterviewRecordEntity, OutboxEntity, TaskEntity } from '../db/entities';
+import { BusyBucketEntity, InterviewRecordEntity } from './entities';
+import { OutboxEntity, TaskEntity } from '../db/entities';
 import { sweepOutbox } from '../notifications/outbox';
 
 // Fifty racing transactions on DynamoDB Local take a few seconds on a busy two-core CI machine.

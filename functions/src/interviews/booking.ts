@@ -17,16 +17,8 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { table } from '../db/table';
 import type { RecordAnswer } from '../http/idempotency';
 import { retryConflicts } from '../concurrency';
-import {
-  ApplicantMarkerEntity,
-  BusyBucketEntity,
-  EmployerMemberEntity,
-  InterviewBookingEntity,
-  InterviewRecordEntity,
-  InterviewSlotEntity,
-  JobseekerRegistrationEntity,
-  ReferralMarkerEntity,
-} from '../db/entities';
+import { ApplicantMarkerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, ReferralMarkerEntity } from '../db/entities';
+import { BusyBucketEntity, InterviewBookingEntity, InterviewRecordEntity, InterviewSlotEntity } from './entities';
 import { outboxMessage } from '../notifications/outbox';
 import { openTask } from '../tasks/tasks';
 import { cancelledTransaction } from '../db/errors';

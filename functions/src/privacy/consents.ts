@@ -7,7 +7,7 @@ import { $remove, $set } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
 import { CONSENT_PURPOSES, PRIVACY_POLICY_VERSION, type Consent, type ConsentPurpose, type GiveConsentsBody } from '@doorstep/shared';
-import { ConsentEventEntity, ConsentsEntity } from '../db/entities';
+import { ConsentEventEntity, ConsentsEntity } from './entities';
 import { heldConsents, privacyState, type HeldConsents } from '../http/consents';
 import { ConflictError, ConsentRequiredError, NotFoundError, UnauthenticatedError } from '../http/errors';
 

@@ -19,25 +19,10 @@ import { ERASED_PERSON_LABEL, geoKeys } from '@doorstep/shared';
 import { nextAuditEvent, parseAuditHead } from '../audit/events';
 import { mapLimit } from '../concurrency';
 import { getDocumentClient } from '../db/client';
-import {
-  ComplaintEntity,
-  ConsentEventEntity,
-  ConsentsEntity,
-  EmployerInvitationEntity,
-  ErasureDueEntity,
-  IdentityLinkEntity,
-  IdNumberClaimEntity,
-  JobApplicationEntity,
-  JobseekerRegistrationEntity,
-  PayoutLineEntity,
-  PersonApplicationEntity,
-  RatingEntity,
-  ReferralEntity,
-  ReviewEntity,
-  SeekerCardEntity,
-  TaskEntity,
-  VoucherEntity,
-} from '../db/entities';
+import { ComplaintEntity, RatingEntity } from '../ratings/entities';
+import { ConsentEventEntity, ConsentsEntity, ErasureDueEntity } from './entities';
+import { EmployerInvitationEntity, IdentityLinkEntity, IdNumberClaimEntity, JobApplicationEntity, JobseekerRegistrationEntity, PersonApplicationEntity, ReferralEntity, ReviewEntity, SeekerCardEntity, TaskEntity } from '../db/entities';
+import { PayoutLineEntity, VoucherEntity } from '../vouchers/entities';
 import { ProxyBindingEntity, ProxyInvitationEntity } from '../proxies/entities';
 import { isConditionFailure } from '../db/errors';
 import { queryAll } from '../db/queryAll';

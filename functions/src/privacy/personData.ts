@@ -3,19 +3,11 @@
 // 我的数据 (the export) and the erasure, so what a person can download is what gets erased.
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity';
-import {
-  ComplaintEntity,
-  EmployerMemberEntity,
-  EnrolmentEntity,
-  InterviewBookingEntity,
-  JobApplicationEntity,
-  PersonApplicationEntity,
-  RatingEntity,
-  ReferralEntity,
-  ReviewEntity,
-  TaskEntity,
-  VoucherEntity,
-} from '../db/entities';
+import { ComplaintEntity, RatingEntity } from '../ratings/entities';
+import { EmployerMemberEntity, JobApplicationEntity, PersonApplicationEntity, ReferralEntity, ReviewEntity, TaskEntity } from '../db/entities';
+import { EnrolmentEntity } from '../training/entities';
+import { InterviewBookingEntity } from '../interviews/entities';
+import { VoucherEntity } from '../vouchers/entities';
 import { ProxyBindingEntity } from '../proxies/entities';
 import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';

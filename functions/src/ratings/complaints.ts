@@ -19,7 +19,8 @@ import {
   type ComplaintTopic,
 } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
-import { ComplaintEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { ComplaintEntity } from './entities';
+import { JobseekerRegistrationEntity } from '../db/entities';
 import { table } from '../db/table';
 import { RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';

@@ -21,7 +21,8 @@ import {
   type StaffRating,
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
-import { EmployerEntity, JobseekerRegistrationEntity, RatedMarkerEntity, RatingEntity } from '../db/entities';
+import { EmployerEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { RatedMarkerEntity, RatingEntity } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';

@@ -9,18 +9,10 @@ import {
   todayInChina,
   type ServiceType,
 } from '@doorstep/shared';
-import {
-  ApplicantMarkerEntity,
-  EmployerEntity,
-  EmployerMemberEntity,
-  EnrolmentEntity,
-  InterviewBookingEntity,
-  JobApplicationEntity,
-  JobseekerRegistrationEntity,
-  PersonApplicationEntity,
-  ReferralEntity,
-  VoucherEntity,
-} from '../db/entities';
+import { ApplicantMarkerEntity, EmployerEntity, EmployerMemberEntity, JobApplicationEntity, JobseekerRegistrationEntity, PersonApplicationEntity, ReferralEntity } from '../db/entities';
+import { EnrolmentEntity } from '../training/entities';
+import { InterviewBookingEntity } from '../interviews/entities';
+import { VoucherEntity } from '../vouchers/entities';
 import { table } from '../db/table';
 import { VisitEntity } from '../servicePoints/entities';
 

@@ -36,7 +36,8 @@ import {
 } from '@doorstep/shared';
 import { recordAccess } from '../access/log';
 import { mapLimit, retryConflicts } from '../concurrency';
-import { BusyBucketEntity, JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
+import { BusyBucketEntity } from '../interviews/entities';
+import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';

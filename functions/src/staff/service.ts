@@ -6,7 +6,8 @@ import { ageOn, effectiveTakeStatus, idNumberProblemMessages, inJurisdiction, ma
 import { areaFullName } from '../areas/dataset';
 import { listApplications } from '../applications/service';
 import { currentCategories } from '../applications/categories';
-import { EmployerEntity, IdNumberClaimEntity, InterviewRecordEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { EmployerEntity, IdNumberClaimEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { InterviewRecordEntity } from '../interviews/entities';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
 import { GigTakeEntity } from '../gigs/entities';

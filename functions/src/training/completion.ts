@@ -7,7 +7,8 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { maskName, todayInChina, type Enrolment, type z, type completionBodySchema } from '@doorstep/shared';
-import { EnrolmentEntity, JobseekerRegistrationEntity, VoucherReservationEntity } from '../db/entities';
+import { EnrolmentEntity, VoucherReservationEntity } from './entities';
+import { JobseekerRegistrationEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
 import { ConflictError, NotFoundError, RuleError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';

@@ -27,7 +27,8 @@ import {
 } from '@doorstep/shared';
 import { areaFullName } from '../areas/dataset';
 import { ValidationError } from '../http/errors';
-import { CourseCardEntity, SeekerCardEntity, VacancyCardEntity, courseGeoPartition, seekerGeoPartition, vacancyGeoPartition } from '../db/entities';
+import { CourseCardEntity, courseGeoPartition } from '../training/entities';
+import { SeekerCardEntity, VacancyCardEntity, seekerGeoPartition, vacancyGeoPartition } from '../db/entities';
 import { table } from '../db/table';
 
 export type StoredCard = FormattedItem<typeof VacancyCardEntity>;

@@ -11,7 +11,8 @@ import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../test
 import { designatedProvider } from '../../../tests/support/providers';
 import { createTestTable } from '../../../tests/support/table';
 import { citizen, financeOf, programmeBody, staffOf, voucherRecord } from '../../../tests/support/vouchers';
-import { OutboxEntity, SettlementQueueEntity, StatsAppliedEntity, VoucherEntity } from '../db/entities';
+import { OutboxEntity } from '../db/entities';
+import { SettlementQueueEntity, StatsAppliedEntity, VoucherEntity } from './entities';
 import { FigureAppliedEntity } from '../figures/entities';
 import { onStream as figureStream } from '../figures/handlers/stream';
 import { onStream as dispatchMessages } from '../notifications/handlers';

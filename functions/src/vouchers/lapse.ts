@@ -11,7 +11,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { isWithinArea, todayInChina, voucherStatusLabels } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { mapLimit, retryConflicts } from '../concurrency';
-import { QuotaShardEntity, VoucherEntity, expiryPartition } from '../db/entities';
+import { QuotaShardEntity, VoucherEntity, expiryPartition } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';

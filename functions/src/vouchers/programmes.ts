@@ -16,7 +16,7 @@ import {
 } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
-import { PROGRAMMES_PARTITION, QuotaShardEntity, VoucherProgrammeEntity, programmeAreaPartition } from '../db/entities';
+import { PROGRAMMES_PARTITION, QuotaShardEntity, VoucherProgrammeEntity, programmeAreaPartition } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';

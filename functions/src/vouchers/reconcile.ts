@@ -6,7 +6,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { mapLimit } from '../concurrency';
 import { batchRead } from '../db/batchRead';
 import { queryAll } from '../db/queryAll';
-import { SettlementQueueEntity, VoucherHoldingEntity } from '../db/entities';
+import { SettlementQueueEntity, VoucherHoldingEntity } from './entities';
 import { table } from '../db/table';
 import { allProgrammes, type StoredProgramme } from './store';
 

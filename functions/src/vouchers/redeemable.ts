@@ -9,7 +9,8 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { isWithinArea, serviceRecordSchema, todayInChina, voucherStatusLabels, type VoucherStatus, type z } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
-import { EmployerMemberEntity, LedgerEntryEntity, ProviderEntity, SettlementQueueEntity, VoucherEntity, providerLedgerKeys } from '../db/entities';
+import { EmployerMemberEntity } from '../db/entities';
+import { LedgerEntryEntity, ProviderEntity, SettlementQueueEntity, VoucherEntity, providerLedgerKeys } from './entities';
 import { ConflictError, ForbiddenError, RuleError } from '../http/errors';
 import type { Principal } from '../http/session';
 import type { StoredVoucher } from './store';

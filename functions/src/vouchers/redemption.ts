@@ -24,16 +24,8 @@ import {
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { mapLimit, retryConflicts } from '../concurrency';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
-import {
-  EmployerEntity,
-  EmployerMemberEntity,
-  LedgerEntryEntity,
-  ProviderEntity,
-  SettlementQueueEntity,
-  UsccClaimEntity,
-  VoucherEntity,
-  providerLedgerKeys,
-} from '../db/entities';
+import { EmployerEntity, EmployerMemberEntity, UsccClaimEntity } from '../db/entities';
+import { LedgerEntryEntity, ProviderEntity, SettlementQueueEntity, VoucherEntity, providerLedgerKeys } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';

@@ -33,23 +33,7 @@ import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events
 import { chunked, mapLimit, retryConflicts } from '../concurrency';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { queryAll } from '../db/queryAll';
-import {
-  BATCHES_PARTITION,
-  BUILDING_BATCHES_PARTITION,
-  BatchChunkEntity,
-  BatchEntity,
-  LedgerEntryEntity,
-  EmployerPayoutAccountEntity,
-  PayoutAccountEntity,
-  PayoutLineEntity,
-  ProviderEntity,
-  SettlementQueueEntity,
-  SettlementRunEntity,
-  SettlementRunUnitEntity,
-  VoucherEntity,
-  VoucherProgrammeEntity,
-  batchVouchersKeys,
-} from '../db/entities';
+import { BATCHES_PARTITION, BUILDING_BATCHES_PARTITION, BatchChunkEntity, BatchEntity, LedgerEntryEntity, EmployerPayoutAccountEntity, PayoutAccountEntity, PayoutLineEntity, ProviderEntity, SettlementQueueEntity, SettlementRunEntity, SettlementRunUnitEntity, VoucherEntity, VoucherProgrammeEntity, batchVouchersKeys } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';

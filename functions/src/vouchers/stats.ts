@@ -9,7 +9,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { childAreaLength, isWithinArea, type VoucherFigures } from '@doorstep/shared';
 import { areaFullName, isKnownArea } from '../areas/dataset';
-import { StatsAppliedEntity, VoucherStatsEntity } from '../db/entities';
+import { StatsAppliedEntity, VoucherStatsEntity } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { NotFoundError } from '../http/errors';

@@ -4,7 +4,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { areaAncestry, todayInChina } from '@doorstep/shared';
-import { PROGRAMMES_PARTITION, VoucherEntity, VoucherProgrammeEntity, programmeAreaPartition } from '../db/entities';
+import { PROGRAMMES_PARTITION, VoucherEntity, VoucherProgrammeEntity, programmeAreaPartition } from './entities';
 import { table } from '../db/table';
 
 export type StoredProgramme = FormattedItem<typeof VoucherProgrammeEntity>;

@@ -18,17 +18,8 @@ import {
 import { readAuditEvents } from '../audit/events';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { retryConflicts } from '../concurrency';
-import {
-  EmployerEntity,
-  EmployerMemberEntity,
-  EmployerPayoutAccountEntity,
-  JobseekerRegistrationEntity,
-  PayoutAccountEntity,
-  QuotaShardEntity,
-  VoucherEntity,
-  expiryKeys,
-  walletKeys,
-} from '../db/entities';
+import { EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity } from '../db/entities';
+import { EmployerPayoutAccountEntity, PayoutAccountEntity, QuotaShardEntity, VoucherEntity, expiryKeys, walletKeys } from './entities';
 import { cancelledTransaction } from '../db/errors';
 import { table } from '../db/table';
 import { getDependencies } from '../deps';
