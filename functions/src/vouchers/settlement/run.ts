@@ -1,12 +1,9 @@
-// Settlement (拨付). Each voucher is queued by its own redemption's transaction; a run (daily, or
-// on demand by finance, done by the settlement worker off HTTP) moves a programme's queued vouchers into one batch, in transactions of a few dozen:
-// each voucher `redeemed → settling` under a condition, its audit event, its queue entry
-// deleted, and a chunk row holding that transaction's sums per payee. A batch's totals are the
-// sum of its chunks, so whatever a crash interrupts, what is in a batch and what it adds up to
-// never disagree. Finance approves a ready batch, downloads the payout file, and imports the
-// bank's result file: paid lines settle their vouchers, failed ones send them back to the queue.
-import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
+// Settlement runs (拨付): each voucher is queued by its own redemption's transaction; a run (daily, or
+// on demand by finance, done by the settlement worker off HTTP) moves a programme's queued vouchers
+// into one batch, in transactions of a few dozen: each voucher `redeemed → settling` under a
+// condition, its audit event, its queue entry deleted, and a chunk row holding that transaction's
+// sums per payee. A batch's totals are the sum of its chunks, so whatever a crash interrupts, what
+// is in a batch and what it adds up to never disagree.
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
@@ -17,87 +14,27 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
-import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
-import {
-  BANK_RESULT_VALUES,
-  PAYOUT_COLUMNS,
-  fenToYuanText,
-  isWithinArea,
-  type Batch,
-  type FieldIssue,
-} from '@doorstep/shared';
-import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
-import { chunked, mapLimit, retryConflicts } from '../concurrency';
-import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
-import { queryAll } from '../db/queryAll';
-import { BATCHES_PARTITION, BUILDING_BATCHES_PARTITION, BatchChunkEntity, BatchEntity, LedgerEntryEntity, EmployerPayoutAccountEntity, PayoutAccountEntity, PayoutLineEntity, ProviderEntity, SettlementQueueEntity, SettlementRunEntity, SettlementRunUnitEntity, VoucherEntity, VoucherProgrammeEntity, batchVouchersKeys } from './entities';
-import { cancelledTransaction } from '../db/errors';
-import { table } from '../db/table';
-import { getDependencies } from '../deps';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors';
-import type { RecordAnswer } from '../http/idempotency';
-import type { Principal } from '../http/session';
-import { logger } from '../logger';
-import { outboxMessage } from '../notifications/outbox';
-import { allProgrammes, type StoredProgramme, type StoredVoucher } from './store';
-import { scopeOf } from './access';
-
-export type StoredBatch = FormattedItem<typeof BatchEntity>;
-export type StoredRun = FormattedItem<typeof SettlementRunEntity>;
-type StoredLine = FormattedItem<typeof PayoutLineEntity>;
+import { isWithinArea } from '@doorstep/shared';
+import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../../audit/events';
+import { chunked, mapLimit, retryConflicts } from '../../concurrency';
+import { queryAll } from '../../db/queryAll';
+import { BATCHES_PARTITION, BUILDING_BATCHES_PARTITION, BatchChunkEntity, BatchEntity, EmployerPayoutAccountEntity, PayoutAccountEntity, PayoutLineEntity, ProviderEntity, SettlementQueueEntity, SettlementRunEntity, SettlementRunUnitEntity, VoucherEntity, VoucherProgrammeEntity, batchVouchersKeys } from '../entities';
+import { cancelledTransaction } from '../../db/errors';
+import { table } from '../../db/table';
+import { getDependencies } from '../../deps';
+import { NotFoundError } from '../../http/errors';
+import type { RecordAnswer } from '../../http/idempotency';
+import type { Principal } from '../../http/session';
+import { logger } from '../../logger';
+import { allProgrammes, type StoredProgramme, type StoredVoucher } from '../store';
+import { scopeOf } from '../access';
+import { StoredBatch, StoredRun, SettlementHooks, toBatchView, loadVouchers } from './common';
 
 /** Vouchers per settlement transaction: 3 writes each (voucher, audit event, queue entry) plus the chunk row and the batch check. */
 export const SETTLE_CHUNK = 32;
-/** Vouchers per bank-result transaction: voucher, audit event, ledger row or queue entry, and a message for benefit holders. */
-const RESULT_CHUNK = 24;
 /** A batch still `building` this long after it was started belongs to a run that died: the next run finishes it. */
 const BUILDING_LEASE_MS = 20 * 60 * 1000;
-
-/** Test seam: called after each step, so a test can crash a run at any point. */
-export interface SettlementHooks {
-  step?: (name: 'batch_created' | 'chunk' | 'lines_written' | 'batch_ready' | 'line_vouchers' | 'line_marked') => void | Promise<void>;
-  /** Vouchers moved into a batch by one committed chunk (the run's progress). */
-  settled?: (count: number) => void | Promise<void>;
-}
-
-export function toBatchView(b: StoredBatch): Batch {
-  return {
-    id: b.batchId,
-    programmeId: b.programmeId,
-    programmeName: b.programmeName,
-    kind: b.kind,
-    areaCode: b.areaCode,
-    status: b.status,
-    voucherCount: b.voucherCount,
-    amountFen: b.amountFen,
-    lineCount: b.lineCount,
-    paidFen: b.paidFen,
-    failedFen: b.failedFen,
-    createdAt: b.createdAt,
-    ...(b.approvedAt ? { approvedAt: b.approvedAt } : {}),
-    ...(b.reconciledAt ? { reconciledAt: b.reconciledAt } : {}),
-  };
-}
-
-/**
- * A chunk's vouchers in one consistent BatchGetItem (at most 100 keys), in the order asked. A key
- * DynamoDB left unprocessed after the retries fails the chunk (it is tried again): read as missing,
- * it would be dropped from the queue.
- */
-async function loadVouchers(voucherIds: string[]): Promise<(StoredVoucher | undefined)[]> {
-  const out = await executeBatchGet(
-    { maxAttempts: 8 },
-    table
-      .build(BatchGetCommand)
-      .requests(...voucherIds.map((voucherId) => VoucherEntity.build(BatchGetRequest).key({ voucherId })))
-      .options({ consistent: true }),
-  );
-  if (Object.keys(out.UnprocessedKeys ?? {}).length > 0) throw new Error('settlement: DynamoDB left vouchers of a chunk unread');
-  return (out.Responses?.[0] ?? []) as (StoredVoucher | undefined)[];
-}
 
 // ── Runs ──────────────────────────────────────────────────────────────────────────────────
 
@@ -512,258 +449,4 @@ export async function getRun(principal: Principal, runId: string) {
   const { Item } = await SettlementRunEntity.build(GetItemCommand).key({ runId }).options({ consistent: true }).send();
   if (!Item || !Item.scope || !isWithinArea(Item.scope, scope)) throw new NotFoundError('找不到这次结算');
   return { run: await runView(Item) };
-}
-
-// ── Finance: batches, approval, payout file, bank results ────────────────────────────────
-
-async function batchInScope(principal: Principal, batchId: string): Promise<StoredBatch> {
-  const scope = scopeOf(principal);
-  const { Item } = await BatchEntity.build(GetItemCommand).key({ batchId }).options({ consistent: true }).send();
-  if (!Item || !(isWithinArea(Item.areaCode, scope) || isWithinArea(scope, Item.areaCode))) throw new NotFoundError('找不到这个结算批次');
-  return Item;
-}
-
-export async function listBatches(principal: Principal, cursor?: string) {
-  const scope = scopeOf(principal);
-  const items: StoredBatch[] = [];
-  let start: Record<string, string> | undefined = decodeKeyCursor(cursor, 'gsi1', BATCHES_PARTITION);
-  // Batches are few (one per programme per day); read pages until 20 of this jurisdiction are found.
-  do {
-    const page = await table
-      .build(QueryCommand)
-      .entities(BatchEntity)
-      .query({ index: 'gsi1', partition: BATCHES_PARTITION })
-      .options({ reverse: true, limit: 50, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send();
-    for (const b of page.Items ?? []) if (isWithinArea(b.areaCode, scope) || isWithinArea(scope, b.areaCode)) items.push(b);
-    start = page.LastEvaluatedKey as Record<string, string> | undefined;
-  } while (start && items.length < 20);
-  return { items: items.map(toBatchView), ...(start ? { nextCursor: encodeKeyCursor(start) } : {}) };
-}
-
-async function readLines(batchId: string): Promise<StoredLine[]> {
-  return queryAll((start) =>
-    table
-      .build(QueryCommand)
-      .entities(PayoutLineEntity)
-      .query({ partition: `BATCH#${batchId}`, range: { beginsWith: 'LINE#' } })
-      .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send(),
-  );
-}
-
-/** `provider`, `person` or `employer`: the part of the payee key before `#`. */
-const payeeTypeOf = (payeeKey: string) => payeeKey.slice(0, payeeKey.indexOf('#')) as 'provider' | 'person' | 'employer';
-
-const lineView = (l: StoredLine) => ({
-  lineId: l.lineId,
-  payeeType: payeeTypeOf(l.payeeKey),
-  payeeName: l.payeeName,
-  accountMasked: l.accountMasked,
-  bankName: l.bankName,
-  amountFen: l.amountFen,
-  voucherCount: l.voucherCount,
-  status: l.status,
-  ...(l.reason ? { reason: l.reason } : {}),
-});
-
-export async function getBatch(principal: Principal, batchId: string) {
-  const batch = await batchInScope(principal, batchId);
-  return { batch: toBatchView(batch), lines: (await readLines(batchId)).map(lineView) };
-}
-
-async function advanceBatch(batch: StoredBatch, actorId: string, action: string, to: StoredBatch['status'], extra: Partial<StoredBatch>, reason?: string): Promise<StoredBatch> {
-  const at = new Date().toISOString();
-  const audit = nextAuditEvent(parseAuditHead(batch.auditHead), { recordType: 'SettlementBatch', recordId: batch.batchId, actorId, at, action, fromState: batch.status, toState: to, ...(reason ? { reason } : {}) });
-  const next: StoredBatch = { ...batch, ...extra, status: to, updatedAt: at, version: batch.version + 1, auditHead: formatAuditHead(audit.head) };
-  try {
-    await execute(BatchEntity.build(PutTransaction).item(next).options({ condition: { attr: 'version', eq: batch.version } }), audit.put);
-  } catch (err) {
-    if (cancelledTransaction(err)) throw new ConflictError('这个批次刚刚被同事处理过，请刷新');
-    throw err;
-  }
-  return next;
-}
-
-export async function approveBatch(principal: Principal, batchId: string) {
-  const batch = await batchInScope(principal, batchId);
-  if (batch.status !== 'ready') throw new ConflictError(batch.status === 'building' ? '批次还在生成中' : '这个批次已经审批过了');
-  return { batch: toBatchView(await advanceBatch(batch, principal.userId, 'approve', 'approved', { approvedBy: principal.userId, approvedAt: new Date().toISOString() })) };
-}
-
-/** The payout file of an approved batch. Each download is an audit event carrying the file's SHA-256. */
-export async function payoutFile(principal: Principal, batchId: string) {
-  const batch = await batchInScope(principal, batchId);
-  if (batch.status !== 'approved' && batch.status !== 'reconciled') throw new ConflictError('批次审批后才能下载拨付文件');
-  const lines = await readLines(batchId);
-  const vault = getDependencies().accounts;
-  const rows = lines.map((l) => [
-    l.lineId,
-    payeeTypeOf(l.payeeKey),
-    l.payeeName,
-    // A paid line of an erased account keeps its amount, not the account (privacy/erasure.ts).
-    l.accountCipher ? vault.decrypt(l.accountCipher) : '',
-    l.bankName,
-    String(l.amountFen),
-    fenToYuanText(l.amountFen),
-    String(l.voucherCount),
-    `就业券拨付 ${batch.programmeName}`,
-  ]);
-  // Every field quoted, and "=+-@" at the start of a name defused, so no spreadsheet runs a formula from it.
-  const safe = rows.map((r) => r.map((f) => (/^[=+\-@]/.test(f) ? `'${f}` : f)));
-  const content = Papa.unparse({ fields: [...PAYOUT_COLUMNS], data: safe }, { quotes: true, newline: '\r\n' });
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  await advanceBatch(batch, principal.userId, 'download_payout_file', batch.status, { fileSha256: batch.fileSha256 ?? sha256 }, sha256);
-  return { fileName: `payout-${batchId}.csv`, content };
-}
-
-interface ResultRow {
-  lineId: string;
-  result: 'paid' | 'failed';
-  reason?: string;
-}
-
-/** Reads the bank's result file; any problem is a 400 naming the row, and nothing changes. */
-function parseBankResults(fileText: string, lines: Map<string, StoredLine>): ResultRow[] {
-  const parsed = Papa.parse<Record<string, string>>(fileText.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
-  const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('line_id') || !fields.includes('result')) {
-    throw new ValidationError([{ path: ['fileText'], message: '回盘文件第一行须是列名：line_id,result,reason' }], '回盘文件格式不对');
-  }
-  const issues: FieldIssue[] = [];
-  const seen = new Set<string>();
-  const rows: ResultRow[] = [];
-  parsed.data.forEach((r, i) => {
-    const row = i + 2;
-    const lineId = (r.line_id ?? '').trim();
-    const result = (r.result ?? '').trim();
-    const reason = (r.reason ?? '').trim();
-    if (!lines.has(lineId)) issues.push({ path: ['fileText', row], message: `第${row}行：本批次没有明细 ${lineId || '（空）'}` });
-    else if (seen.has(lineId)) issues.push({ path: ['fileText', row], message: `第${row}行：明细 ${lineId} 重复出现` });
-    else if (result !== BANK_RESULT_VALUES.paid && result !== BANK_RESULT_VALUES.failed) issues.push({ path: ['fileText', row], message: `第${row}行：结果须为“成功”或“失败”` });
-    else if (result === BANK_RESULT_VALUES.failed && !reason) issues.push({ path: ['fileText', row], message: `第${row}行：失败须写明原因` });
-    else rows.push({ lineId, result: result === BANK_RESULT_VALUES.paid ? 'paid' : 'failed', ...(reason ? { reason: reason.slice(0, 100) } : {}) });
-    seen.add(lineId);
-  });
-  if (parsed.errors.length > 0) issues.push(...parsed.errors.slice(0, 5).map((e) => ({ path: ['fileText', (e.row ?? 0) + 2], message: `第${(e.row ?? 0) + 2}行：${e.message}` })));
-  if (issues.length > 0) throw new ValidationError(issues.slice(0, 20), '回盘文件有问题，没有导入任何一行');
-  if (rows.length === 0) throw new ValidationError([{ path: ['fileText'], message: '回盘文件里没有结果' }], '回盘文件里没有结果');
-  return rows;
-}
-
-async function applyLineResult(batch: StoredBatch, line: StoredLine, row: ResultRow, actorId: string, hooks: SettlementHooks): Promise<void> {
-  const partition = `BATCH_VOUCHERS#${batch.batchId}`;
-  const vouchers = await queryAll((start) =>
-    table
-      .build(QueryCommand)
-      .entities(VoucherEntity)
-      .query({ index: 'gsi1', partition, range: { beginsWith: `${line.payeeKey}#` } })
-      .options(start ? { exclusiveStartKey: start } : {})
-      .send(),
-  );
-  const at = new Date().toISOString();
-  for (const group of chunked(vouchers.map((v) => v.voucherId), RESULT_CHUNK)) {
-    // Read again on every pass: a concurrent import may have applied some of these already.
-    for (let attempt = 0; ; attempt += 1) {
-      const fresh = (await loadVouchers(group)).filter((v): v is StoredVoucher => v?.status === 'settling' && v.batchId === batch.batchId);
-      if (fresh.length === 0) break;
-      const writes = fresh.flatMap((v) => {
-        const paid = row.result === 'paid';
-        const audit = nextAuditEvent(parseAuditHead(v.auditHead), {
-          recordType: 'Voucher',
-          recordId: v.voucherId,
-          actorId,
-          at,
-          action: paid ? 'settle' : 'payment_failed',
-          fromState: 'settling',
-          toState: paid ? 'settled' : 'redeemed',
-          reason: paid ? `${batch.batchId} ${v.faceValueFen}分` : row.reason,
-        });
-        const { gsi1pk: _a, gsi1sk: _b, batchId: _c, ...unbatched } = v;
-        const next: StoredVoucher = paid
-          ? { ...v, status: 'settled', payoutStatus: 'paid', payoutAt: at, updatedAt: at, version: v.version + 1, auditHead: formatAuditHead(audit.head) }
-          : { ...unbatched, status: 'redeemed', payoutStatus: 'failed', payoutReason: row.reason, payoutAt: at, updatedAt: at, version: v.version + 1, auditHead: formatAuditHead(audit.head) };
-        return [
-          VoucherEntity.build(PutTransaction).item(next).options({ condition: { and: [{ attr: 'status', eq: 'settling' }, { attr: 'version', eq: v.version }] } }),
-          audit.put,
-          paid
-            ? LedgerEntryEntity.build(PutTransaction)
-                .item({ voucherId: v.voucherId, entry: `PAYMENT#${batch.batchId}`, amountFen: v.faceValueFen, programmeId: v.programmeId, batchId: batch.batchId, ...(v.providerId ? { providerId: v.providerId } : {}), actorId, at })
-                .options({ condition: { attr: 'voucherId', exists: false } })
-            : SettlementQueueEntity.build(PutTransaction).item({ programmeId: v.programmeId, voucherId: v.voucherId, queuedAt: at }),
-          // People are told by subscription message; an employer sees it on its vouchers page.
-          ...(v.kind === 'benefit' && v.holderType === 'person'
-            ? [
-                outboxMessage({
-                  userId: v.holderId,
-                  template: 'application_update',
-                  page: `vouchers/detail/index?id=${v.voucherId}`,
-                  data: { thing1: v.programmeName.slice(0, 20), thing2: '家门口就业', phrase3: paid ? '已拨付' : '拨付失败', thing4: paid ? `${fenToYuanText(v.faceValueFen)}元已打到社保卡` : (row.reason ?? '').slice(0, 20) },
-                  at,
-                }),
-              ]
-            : []),
-        ];
-      });
-      try {
-        await execute(...writes);
-        break;
-      } catch (err) {
-        if (!cancelledTransaction(err) || attempt >= 5) throw err;
-      }
-    }
-  }
-  await hooks.step?.('line_vouchers');
-  await PayoutLineEntity.build(PutItemCommand)
-    .item({ ...line, status: row.result, ...(row.reason ? { reason: row.reason } : {}), resultAt: at })
-    .options({ condition: { attr: 'status', eq: 'pending' } })
-    .send()
-    .catch((err) => {
-      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-    });
-  await hooks.step?.('line_marked');
-}
-
-/**
- * Imports the bank's result file. Each pending line is applied once: paid lines settle their
- * vouchers (with a PAYMENT ledger row that can exist only once), failed ones send their vouchers
- * back to the queue for the next run. Importing the same file again changes nothing; a crash
- * half-way is finished by importing it again.
- */
-export async function importBankResults(principal: Principal, batchId: string, fileText: string, hooks: SettlementHooks = {}) {
-  const batch = await batchInScope(principal, batchId);
-  if (batch.status === 'building' || batch.status === 'ready') throw new ConflictError('批次审批并下载拨付文件后才能导入银行结果');
-  const lines = await readLines(batchId);
-  const byId = new Map(lines.map((l) => [l.lineId, l]));
-  const rows = parseBankResults(fileText, byId);
-  let paid = 0;
-  let failed = 0;
-  let unchanged = 0;
-  for (const row of rows) {
-    const line = byId.get(row.lineId)!;
-    if (line.status !== 'pending') {
-      unchanged += 1;
-      continue;
-    }
-    await applyLineResult(batch, line, row, principal.userId, hooks);
-    if (row.result === 'paid') paid += 1;
-    else failed += 1;
-  }
-  const after = await readLines(batchId);
-  const paidFen = after.filter((l) => l.status === 'paid').reduce((n, l) => n + l.amountFen, 0);
-  const failedFen = after.filter((l) => l.status === 'failed').reduce((n, l) => n + l.amountFen, 0);
-  const allDone = after.every((l) => l.status !== 'pending');
-  const { Item: fresh } = await BatchEntity.build(GetItemCommand).key({ batchId }).options({ consistent: true }).send();
-  let current = fresh!;
-  if (paid + failed > 0 || (allDone && current.status !== 'reconciled')) {
-    current = await advanceBatch(
-      current,
-      principal.userId,
-      'bank_results',
-      allDone ? 'reconciled' : current.status,
-      { paidFen, failedFen, ...(allDone ? { reconciledAt: new Date().toISOString() } : {}) },
-      `成功${paid}行，失败${failed}行`,
-    );
-  }
-  return { batch: toBatchView(current), paid, failed, unchanged };
 }
