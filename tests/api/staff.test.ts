@@ -232,7 +232,9 @@ describe('访问记录', () => {
     if (msToNextHour < 120_000) await new Promise((resolve) => setTimeout(resolve, msToNextHour + 1_000));
     expect((await client.get(`/staff/people/${personId}`, officer)).status).toBe(200);
     // The person read earlier counts as one; reading the same people again counts nobody twice.
-    for (const id of people.slice(0, ACCESS_FLAG_PER_HOUR - 1)) expect((await client.get(`/staff/people/${id}`, officer)).status).toBe(200);
+    // Eight at a time, as an officer's browser tabs would: the count is a condition and an ADD.
+    const statuses = await mapLimit(people.slice(0, ACCESS_FLAG_PER_HOUR - 1), 8, async (id) => (await client.get(`/staff/people/${id}`, officer)).status);
+    expect(new Set(statuses)).toEqual(new Set([200]));
     expect((await client.get(`/staff/people/${people[0]}`, officer)).status).toBe(200);
     expect(await tasks()).toEqual([]);
     expect((await client.get(`/staff/people/${people[ACCESS_FLAG_PER_HOUR - 1]}`, officer)).status).toBe(200);
