@@ -6,11 +6,12 @@
 //    floor: 100 raw transactions at once on the same DynamoDB Local of as many items — a
 //    conditional count on one item and 14 puts.
 // Prints one JSON line last.
-import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { addCalendarDays, chinaInstant, geoKeys, todayInChina } from '@doorstep/shared';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { benchInProcess } from './inProcess';
+import { benchPlace, putAll, vacancyCards } from './cards';
 
 const COUNT = 50_000;
 const CIRCLES = 200;
@@ -21,8 +22,9 @@ benchInProcess('bench-gigs', async (doc, table) => {
   const { nearbyGigs, postGig } = await import('../../functions/src/gigs/gigs');
   const { takeGig } = await import('../../functions/src/gigs/takes');
   const { putRegistration } = await import('../../functions/src/registration/service');
-  const { cardOf, nearestCards } = await import('../../functions/src/vacancies/search');
-  const place = (i: number) => (i % 2 ? { lat: 25.95 + Math.random() * 0.25, lng: 119.15 + Math.random() * 0.3 } : { lat: 26.05 + Math.random() * 0.054, lng: 119.27 + Math.random() * 0.06 });
+  const { nearestCards } = await import('../../functions/src/vacancies/search');
+  const vacancyCard = await vacancyCards();
+  const place = benchPlace;
   const day = addCalendarDays(todayInChina(), 2);
   const endsAt = chinaInstant(day, '17:00');
   const items: Record<string, unknown>[] = [];
@@ -49,31 +51,9 @@ benchInProcess('bench-gigs', async (doc, table) => {
       createdAt: new Date().toISOString(),
     };
     items.push({ pk: `GIG_GEO#${cell}`, sk: `${hash}#${gigId}`, _et: 'GigCard', cell, hash, gigId, ...at, kind: 'cleaning', day, endsAt, places: 1, taken: 0, gigJson: JSON.stringify(view), ttl: 4_000_000_000 });
-    const card = cardOf({
-      vacancyId: ulid(),
-      employerName: '压测单位',
-      body: {
-        employerId: ulid(),
-        title: '超市收银员',
-        occupationCode: '',
-        occupationName: '收银员',
-        employmentForm: 'full_time',
-        headcount: 2,
-        requirements: { minEducation: 'junior_high', other: '' },
-        pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
-        time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-        shift: 'day',
-        workplace: { areaCode: '350102001001', address: '鼓东路', ...at },
-      } as never,
-    });
-    items.push({ pk: `VACANCY_GEO#${card.cell}`, sk: `${card.hash}#${card.vacancyId}`, _et: 'VacancyCard', ...card });
+    items.push(vacancyCard(at));
   }
-  const pending: Promise<unknown>[] = [];
-  for (let i = 0; i < items.length; i += 25) {
-    pending.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } })));
-    if (pending.length >= 8) await Promise.all(pending.splice(0));
-  }
-  await Promise.all(pending);
+  await putAll(doc, table, items);
 
   const centers = Array.from({ length: CIRCLES }, () => ({ lat: 26.0 + Math.random() * 0.15, lng: 119.2 + Math.random() * 0.2 }));
   const gigs: number[] = [];

@@ -3,10 +3,10 @@
 // vacancy cards at the same places, so the nearby-points search (in process on DynamoDB Local: the
 // ring search, the cards' JSON, today's opening hours) is measured next to the vacancy search it is
 // built on, over the same circles, interleaved. Prints one JSON line last.
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { geoKeys } from '@doorstep/shared';
 import { benchInProcess } from './inProcess';
+import { benchPlace, putAll, vacancyCards } from './cards';
 
 const COUNT = 5_000;
 const CIRCLES = 200;
@@ -14,9 +14,9 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 benchInProcess('bench-points', async (doc, table) => {
   const { nearbyPoints } = await import('../../functions/src/servicePoints/points');
-  const { cardOf, nearestCards } = await import('../../functions/src/vacancies/search');
-  const place = (i: number) =>
-    i % 2 ? { lat: 25.95 + Math.random() * 0.25, lng: 119.15 + Math.random() * 0.3 } : { lat: 26.05 + Math.random() * 0.054, lng: 119.27 + Math.random() * 0.06 };
+  const { nearestCards } = await import('../../functions/src/vacancies/search');
+  const vacancyCard = await vacancyCards();
+  const place = benchPlace;
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < COUNT; i += 1) {
     const at = place(i);
@@ -40,31 +40,9 @@ benchInProcess('bench-points', async (doc, table) => {
     };
     const { cell, hash } = geoKeys(at);
     items.push({ pk: `POINT_GEO#${cell}`, sk: `${hash}#${pointId}`, _et: 'ServicePointCard', cell, hash, pointId, ...at, services: ['unemployment_registration'], pointJson: JSON.stringify(point) });
-    const card = cardOf({
-      vacancyId: ulid(),
-      employerName: '压测单位',
-      body: {
-        employerId: ulid(),
-        title: '超市收银员',
-        occupationCode: '',
-        occupationName: '收银员',
-        employmentForm: 'full_time',
-        headcount: 2,
-        requirements: { minEducation: 'junior_high', other: '' },
-        pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
-        time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-        shift: 'day',
-        workplace: { areaCode: '350102001001', address: '鼓东路', ...at },
-      } as never,
-    });
-    items.push({ pk: `VACANCY_GEO#${card.cell}`, sk: `${card.hash}#${card.vacancyId}`, _et: 'VacancyCard', ...card });
+    items.push(vacancyCard(at));
   }
-  const pending: Promise<unknown>[] = [];
-  for (let i = 0; i < items.length; i += 25) {
-    pending.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } })));
-    if (pending.length >= 8) await Promise.all(pending.splice(0));
-  }
-  await Promise.all(pending);
+  await putAll(doc, table, items);
 
   const centers = Array.from({ length: CIRCLES }, () => ({ lat: 26.0 + Math.random() * 0.15, lng: 119.2 + Math.random() * 0.2 }));
   const points: number[] = [];

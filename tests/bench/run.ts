@@ -10,6 +10,7 @@ import { localClient, startDynamoLocal } from '../../scripts/lib/dynamoLocal';
 import { ensureTable } from '../../scripts/lib/table';
 import { testEnvironment } from '../support/testConfig';
 import { benchApiFor } from './api';
+import { benchPlace, putAll, vacancyCards } from './cards';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
@@ -242,33 +243,9 @@ async function nearbyLatency(count = 100_000, requests = 100, concurrency = 4) {
   const { dynamo, client } = await benchTable(table);
   const doc = DynamoDBDocumentClient.from(client);
   Object.assign(process.env, testEnvironment(table), { DYNAMODB_ENDPOINT: dynamo.endpoint });
-  const { cardOf, nearestCards } = await import('../../functions/src/vacancies/search');
-  const template = {
-    employerId: ulid(),
-    title: '超市收银员',
-    occupationCode: '',
-    occupationName: '收银员',
-    employmentForm: 'full_time' as const,
-    headcount: 2,
-    requirements: { minEducation: 'junior_high' as const, other: '' },
-    pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none' as const, benefits: '' },
-    time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-    shift: 'day' as const,
-  };
-  const point = (i: number) =>
-    i % 2
-      ? { lat: 25.95 + Math.random() * 0.25, lng: 119.15 + Math.random() * 0.3 }
-      : { lat: 26.05 + Math.random() * 0.054, lng: 119.27 + Math.random() * 0.06 };
-  const item = (i: number) => {
-    const card = cardOf({ vacancyId: ulid(), employerName: '压测单位', body: { ...template, workplace: { areaCode: '350102001001', address: '鼓东路', ...point(i) } } });
-    return { pk: `VACANCY_GEO#${card.cell}`, sk: `${card.hash}#${card.vacancyId}`, _et: 'VacancyCard', ...card };
-  };
-  const batches: Promise<unknown>[] = [];
-  for (let i = 0; i < count; i += 25) {
-    batches.push(doc.send(new BatchWriteCommand({ RequestItems: { [table]: Array.from({ length: Math.min(25, count - i) }, (_, k) => ({ PutRequest: { Item: item(i + k) } })) } })));
-    if (batches.length >= 8) await Promise.all(batches.splice(0));
-  }
-  await Promise.all(batches);
+  const { nearestCards } = await import('../../functions/src/vacancies/search');
+  const vacancyCard = await vacancyCards();
+  await putAll(doc, table, Array.from({ length: count }, (_, i) => vacancyCard(benchPlace(i))));
 
   // Cards read for a first page of 20 and the time taken, the way the service reads them.
   const centers = Array.from({ length: requests }, () => ({ lat: 26.0 + Math.random() * 0.15, lng: 119.2 + Math.random() * 0.2 }));
