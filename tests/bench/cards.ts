@@ -3,31 +3,21 @@
 // built on and measured beside), and the batch writer that seeds them.
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { vacancyBody } from '../support/vacancies';
 
 /** The i-th place: odd ones over Fuzhou's urban area, even ones packed in the old town. */
 export const benchPlace = (i: number) =>
   i % 2 ? { lat: 25.95 + Math.random() * 0.25, lng: 119.15 + Math.random() * 0.3 } : { lat: 26.05 + Math.random() * 0.054, lng: 119.27 + Math.random() * 0.06 };
 
-const VACANCY = {
-  title: '超市收银员',
-  occupationCode: '',
-  occupationName: '收银员',
-  employmentForm: 'full_time',
-  headcount: 2,
-  requirements: { minEducation: 'junior_high', other: '' },
-  pay: { salaryMinFen: 380_000, salaryMaxFen: 450_000, accommodation: 'none', benefits: '' },
-  time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' },
-  shift: 'day',
-};
 
 /**
- * Makes vacancy-card items (a supermarket cashier's post at `at`), as the near-home search reads
+ * Makes vacancy-card items (the tests' supermarket cashier's post, open for years, at `at`), as the near-home search reads
  * them. Call it once the bench's table is configured: it loads the function code then.
  */
 export async function vacancyCards(): Promise<(at: { lat: number; lng: number }) => Record<string, unknown>> {
   const { cardOf } = await import('../../functions/src/vacancies/search');
   return (at) => {
-    const card = cardOf({ vacancyId: ulid(), employerName: '压测单位', body: { ...VACANCY, employerId: ulid(), workplace: { areaCode: '350102001001', address: '鼓东路', ...at } } as never });
+    const card = cardOf({ vacancyId: ulid(), employerName: '压测单位', body: vacancyBody(ulid(), at, { time: { recruitFrom: '2026-01-01', recruitUntil: '2099-12-31' } }) });
     return { pk: `VACANCY_GEO#${card.cell}`, sk: `${card.hash}#${card.vacancyId}`, _et: 'VacancyCard', ...card };
   };
 }
