@@ -1,5 +1,5 @@
 // Builds the OpenAPI 3.1 document from the same contract objects the handlers validate with.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { allContracts } from './contracts';
 import { errorBodySchema } from './contracts/errors';
 
@@ -14,7 +14,7 @@ const statusText: Record<number, string> = {
   503: '依赖服务暂时不可用',
 };
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 }
 

@@ -1,6 +1,6 @@
 // One place that configures zod: every schema in the project is built from this export, so
 // validation messages are Chinese (zh-CN locale) on both the Lambda side and the mini-program.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 // The locale imported on its own: going through `z.locales` would pull every language into the
 // mini-program bundle (~200 KB).
 import zhCN from 'zod/v4/locales/zh-CN.js';

@@ -2,14 +2,14 @@
 // for the phone, accepted like any other. Reached only by `aws lambda invoke` (IAM; the function
 // has no HTTP route) or, locally, `npm run admin:bootstrap`. It is on the new account's audit
 // chain as 系统初始化.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mobileSchema, personNameSchema } from '@doorstep/shared';
 import { isKnownArea } from '../areas/dataset';
 import { BOOTSTRAP_ACTOR, createInvitation } from './staff';
 
 export const bootstrapInputSchema = z.strictObject({
   phone: mobileSchema,
-  areaCode: z.string().regex(/^\d{4}$/, '首位管理员设在市一级：4 位区划代码，如 3501'),
+  areaCode: z.string().check(z.regex(/^\d{4}$/, '首位管理员设在市一级：4 位区划代码，如 3501')),
   name: personNameSchema,
 });
 

@@ -52,7 +52,7 @@ export function errorResponse(err: AppError): HttpResult {
   return json(err.statusCode, body);
 }
 
-export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+export function zodIssues(error: z.core.$ZodError, prefix: (string | number)[] = []): FieldIssue[] {
   return error.issues.map((issue) => {
     // Unknown keys are reported on the object; name the key itself so the client can point at it.
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys ?? [] : [];

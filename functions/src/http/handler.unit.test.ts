@@ -19,7 +19,7 @@ const contract = defineContract({
   path: '/probe',
   summary: 'test',
   auth: ['staff'],
-  body: z.strictObject({ n: z.number().int() }),
+  body: z.strictObject({ n: z.number().check(z.int()) }),
   response: z.object({ doubled: z.number() }),
   errors: [400, 401, 403],
 });

@@ -1,6 +1,6 @@
 // Session tokens: short-lived HS256 JWTs (jose) carrying the user's roles and jurisdiction.
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { roleSchema, staffLevelSchema, type User } from '@doorstep/shared';
 import { UnauthenticatedError } from './errors';
 
@@ -10,11 +10,11 @@ const AUDIENCE = 'doorstep-jobs:session';
 export const sessionClaimsSchema = z.object({
   sub: z.string(),
   roles: z.array(roleSchema),
-  level: staffLevelSchema.optional(),
-  areaCode: z.string().optional(),
+  level: z.optional(staffLevelSchema),
+  areaCode: z.optional(z.string()),
   /** A proxy session (亲情代办): the family member acting (`sub` is the person acted for) and their binding. */
-  prx: z.string().optional(),
-  bnd: z.string().optional(),
+  prx: z.optional(z.string()),
+  bnd: z.optional(z.string()),
 });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 

@@ -11,7 +11,7 @@ export function fieldErrors(issues: readonly FieldIssue[]): FieldErrors {
 }
 
 /** Parse a form body with its contract schema: the body, or the errors to show. */
-export function check<S extends z.ZodType>(schema: S, body: unknown): { body?: z.infer<S>; errors: FieldErrors } {
+export function check<S extends z.ZodMiniType>(schema: S, body: unknown): { body?: z.infer<S>; errors: FieldErrors } {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { body: parsed.data, errors: {} };
   return { errors: fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))) };

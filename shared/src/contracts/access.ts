@@ -1,6 +1,6 @@
 // 访问记录: administrators review who read personal data in their area; a person sees which office
 // read theirs.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, ulidSchema } from './contract';
 import { areaCodeSchema, staffLevelSchema } from './auth';
 import { ACCESS_KINDS, type AccessKind } from '../domain/access';
@@ -19,10 +19,10 @@ export const accessEntrySchema = z.object({
 });
 export type AccessEntry = z.infer<typeof accessEntrySchema>;
 
-const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '没有这一天');
+const dateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '没有这一天'),
+);
 
 export const listAccessLog = defineContract({
   id: 'listAccessLog',
@@ -31,14 +31,14 @@ export const listAccessLog = defineContract({
   summary: '访问记录：本辖区工作人员查看个人信息的记录（可按下级区域、工作人员、人员和日期筛选），最近的在前',
   auth: ['admin'],
   query: z.strictObject({
-    areaCode: areaCodeSchema.optional(),
-    officerId: ulidSchema.optional(),
-    personId: ulidSchema.optional(),
-    from: dateSchema.optional(),
-    to: dateSchema.optional(),
-    cursor: z.string().max(600).optional(),
+    areaCode: z.optional(areaCodeSchema),
+    officerId: z.optional(ulidSchema),
+    personId: z.optional(ulidSchema),
+    from: z.optional(dateSchema),
+    to: z.optional(dateSchema),
+    cursor: z.optional(z.string().check(z.maxLength(600))),
   }),
-  response: z.object({ items: z.array(accessEntrySchema), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(accessEntrySchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 403],
 });
 
@@ -50,7 +50,7 @@ export const listMyDataAccess = defineContract({
   path: '/me/data-access',
   summary: '我的数据：哪些部门的工作人员查看过我的信息、什么时候、看了什么（不显示工作人员姓名）',
   auth: 'user',
-  query: z.strictObject({ cursor: z.string().max(600).optional() }),
-  response: z.object({ items: z.array(myDataAccessSchema), nextCursor: z.string().optional() }),
+  query: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(600))) }),
+  response: z.object({ items: z.array(myDataAccessSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401],
 });

@@ -1,7 +1,7 @@
 // Person applications (domain.md §2.B–2.C, §3.3–3.4): unemployment registration (失业登记),
 // employment registration (就业登记) and hard-to-employ recognition (就业困难人员认定), and the
 // person categories they lead to.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { HARDSHIP_CATEGORIES } from '../domain/personRules';
 import { todayInChina } from '../domain/idNumber';
 import { defineContract, ulidSchema } from './contract';
@@ -49,54 +49,50 @@ export const employmentKindLabels: Record<(typeof EMPLOYMENT_KINDS)[number], str
 };
 export const hardshipCategorySchema = z.enum(HARDSHIP_CATEGORIES);
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
-const notFuture = (message: string) => dateSchema.refine((d) => d <= todayInChina(), message);
+const dateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期'));
+const notFuture = (message: string) => dateSchema.check(z.refine((d) => d <= todayInChina(), message));
 const declaration = (message: string) => z.literal(true, message);
 
 /** Community staff filing for a citizen (assisted mode): the citizen's user id. */
-const onBehalfOf = ulidSchema.optional();
+const onBehalfOf = z.optional(ulidSchema);
 
-export const unemploymentBodySchema = z
-  .strictObject({
+export const unemploymentBodySchema = z.strictObject({
     priorStatus: z.enum(PRIOR_STATUSES),
-    lastEmployer: z.string().trim().max(100, '单位名称最多100个字').default(''),
-    leavingReason: z.enum(LEAVING_REASONS).optional(),
-    leftOn: notFuture('离职日期不能晚于今天').optional(),
+    lastEmployer: z._default(z.string().check(z.trim(), z.maxLength(100, '单位名称最多100个字')), ''),
+    leavingReason: z.optional(z.enum(LEAVING_REASONS)),
+    leftOn: z.optional(notFuture('离职日期不能晚于今天')),
     ableToWork: declaration('失业登记须具有劳动能力'),
     willingToWork: declaration('失业登记须有就业愿望'),
     localResident: declaration('失业登记须为本地常住人员'),
-    evidenceKeys: z.array(uploadKeySchema('evidence', '证明材料图片无效')).max(6, '最多6张图片').default([]),
+    evidenceKeys: z._default(z.array(uploadKeySchema('evidence', '证明材料图片无效')).check(z.maxLength(6, '最多6张图片')), []),
     onBehalfOf,
-  })
-  .superRefine(
-    (v, ctx) => {
+  }).check(
+  z.superRefine((v, ctx) => {
       if (v.priorStatus === 'new_entrant') return;
       if (v.priorStatus === 'employed' && (v.lastEmployer ?? '').length < 2) ctx.addIssue({ code: 'custom', path: ['lastEmployer'], message: '请填写原工作单位' });
       if (!v.leavingReason) ctx.addIssue({ code: 'custom', path: ['leavingReason'], message: '请选择离职原因' });
       if (!v.leftOn) ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '请选择离职日期' });
-    },
-    // Run alongside the field errors, so the person sees every missing answer at once.
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+    }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null }),
+);
 export type UnemploymentBody = z.infer<typeof unemploymentBodySchema>;
 
 export const employmentBodySchema = z.strictObject({
   employmentKind: z.enum(EMPLOYMENT_KINDS),
-  employerName: z.string().trim().min(2, '请填写单位或经营名称').max(100, '最多100个字'),
-  workAreaCode: z.string().regex(/^\d{12}$/, '请选择到社区（村）'),
-  workAddress: z.string().trim().min(2, '请填写详细地址').max(100, '详细地址最多100个字'),
-  post: z.string().trim().min(1, '请填写岗位').max(30, '岗位最多30个字'),
+  employerName: z.string().check(z.trim(), z.minLength(2, '请填写单位或经营名称'), z.maxLength(100, '最多100个字')),
+  workAreaCode: z.string().check(z.regex(/^\d{12}$/, '请选择到社区（村）')),
+  workAddress: z.string().check(z.trim(), z.minLength(2, '请填写详细地址'), z.maxLength(100, '详细地址最多100个字')),
+  post: z.string().check(z.trim(), z.minLength(1, '请填写岗位'), z.maxLength(30, '岗位最多30个字')),
   startedOn: notFuture('开始工作日期不能晚于今天'),
-  weeklyHours: z.number().int('请输入整数').min(1, '每周至少1小时').max(84, '每周最多84小时'),
-  monthlyIncomeFen: z.number().int('金额以分为单位，须为整数').min(0, '收入不能为负数').max(100_000_000, '收入过高，请核对'),
+  weeklyHours: z.number().check(z.int('请输入整数'), z.gte(1, '每周至少1小时'), z.lte(84, '每周最多84小时')),
+  monthlyIncomeFen: z.number().check(z.int('金额以分为单位，须为整数'), z.gte(0, '收入不能为负数'), z.lte(100_000_000, '收入过高，请核对')),
   onBehalfOf,
 });
 export type EmploymentBody = z.infer<typeof employmentBodySchema>;
 
 export const hardshipBodySchema = z.strictObject({
   category: hardshipCategorySchema,
-  evidenceKeys: z.array(uploadKeySchema('evidence', '证明材料图片无效')).max(6, '最多6张图片').default([]),
-  note: z.string().trim().max(200, '说明最多200字').default(''),
+  evidenceKeys: z._default(z.array(uploadKeySchema('evidence', '证明材料图片无效')).check(z.maxLength(6, '最多6张图片')), []),
+  note: z._default(z.string().check(z.trim(), z.maxLength(200, '说明最多200字')), ''),
   onBehalfOf,
 });
 export type HardshipBody = z.infer<typeof hardshipBodySchema>;
@@ -105,11 +101,11 @@ export const timelineEntrySchema = z.object({
   at: z.string(),
   label: z.string(),
   status: z.enum(APPLICATION_STATUSES),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 
 /** An evidence photo; `url` (a short-lived link) only in staff views. */
-const evidenceSchema = z.object({ key: z.string(), url: z.string().optional() });
+const evidenceSchema = z.object({ key: z.string(), url: z.optional(z.string()) });
 
 const applicationBase = {
   id: z.string(),
@@ -131,14 +127,14 @@ export const applicationSchema = z.discriminatedUnion('kind', [
     details: z.object({
       priorStatus: z.enum(PRIOR_STATUSES),
       lastEmployer: z.string(),
-      leavingReason: z.enum(LEAVING_REASONS).optional(),
-      leftOn: z.string().optional(),
+      leavingReason: z.optional(z.enum(LEAVING_REASONS)),
+      leftOn: z.optional(z.string()),
     }),
   }),
   z.object({
     ...applicationBase,
     kind: z.literal('employment'),
-    details: employmentBodySchema.omit({ onBehalfOf: true }).extend({ workAreaName: z.string() }),
+    details: z.extend(z.omit(employmentBodySchema, { onBehalfOf: true }), { workAreaName: z.string() }),
   }),
   z.object({
     ...applicationBase,
@@ -162,12 +158,12 @@ export const categorySchema = z.object({
   code: z.enum(RECOGNISED_CATEGORIES),
   label: z.string(),
   since: z.string(),
-  until: z.string().optional(),
+  until: z.optional(z.string()),
   /** `review`: recognised by staff; `declared`: recorded from the person's report; `derived`: computed from the record. */
   source: z.enum(['review', 'declared', 'derived']),
   /** E.g. the hard-to-employ category (大龄失业人员). */
-  detail: z.string().optional(),
-  applicationId: z.string().optional(),
+  detail: z.optional(z.string()),
+  applicationId: z.optional(z.string()),
   ruleVersion: z.string(),
 });
 export type Category = z.infer<typeof categorySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AREA_LEVELS } from '../domain/areas';
 import { defineContract } from './contract';
 import { areaCodeSchema } from './auth';
@@ -13,7 +13,7 @@ export const areaSchema = z.object({
 export type Area = z.infer<typeof areaSchema>;
 
 export const listAreasQuerySchema = z.strictObject({
-  parent: areaCodeSchema.refine((c) => c.length < 12, '社区（村）没有下级区划').optional(),
+  parent: z.optional(areaCodeSchema.check(z.refine((c) => c.length < 12, '社区（村）没有下级区划'))),
 });
 export const listAreas = defineContract({
   id: 'listAreas',

@@ -1,19 +1,19 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, ulidSchema } from './contract';
 
 export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer', 'PersonApplication', 'Vacancy', 'VoucherProgramme', 'Voucher', 'SettlementBatch', 'StaffAccount'] as const;
 
 export const auditEventSchema = z.object({
-  seq: z.number().int(),
+  seq: z.number().check(z.int()),
   at: z.string(),
   actorId: z.string(),
   action: z.string(),
   fromState: z.string(),
   toState: z.string(),
-  reason: z.string().optional(),
-  changedFields: z.array(z.string()).optional(),
+  reason: z.optional(z.string()),
+  changedFields: z.optional(z.array(z.string())),
   /** 亲情代办: done by this family member (a user id) for the person `actorId`. */
-  proxyId: z.string().optional(),
+  proxyId: z.optional(z.string()),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract } from './contract';
 import { STAFF_LEVELS, scopeLength } from '../domain/jurisdiction';
 
@@ -6,17 +6,15 @@ export const roleSchema = z.enum(['jobseeker', 'employer', 'provider', 'staff', 
 export const staffLevelSchema = z.enum(STAFF_LEVELS);
 export type StaffLevel = z.infer<typeof staffLevelSchema>;
 
-export const areaCodeSchema = z
-  .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字');
+export const areaCodeSchema = z.string().check(z.regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字'));
 
 export const userSchema = z.object({
   id: z.string(),
   roles: z.array(roleSchema),
-  level: staffLevelSchema.optional(),
-  areaCode: z.string().optional(),
+  level: z.optional(staffLevelSchema),
+  areaCode: z.optional(z.string()),
   /** 关怀模式, as the person last chose it on any phone (absent: never chosen). */
-  careMode: z.boolean().optional(),
+  careMode: z.optional(z.boolean()),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -36,12 +34,12 @@ export const sessionSchema = z.object({
   /** The person whose account this session works on (for a proxy session: the person acted for). */
   user: userSchema,
   /** Present only on a proxy session (POST /me/acting-for). */
-  actingFor: actingForSchema.optional(),
+  actingFor: z.optional(actingForSchema),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
 export const wechatLoginBodySchema = z.strictObject({
-  code: z.string().min(1, '缺少微信登录凭证').max(128),
+  code: z.string().check(z.minLength(1, '缺少微信登录凭证'), z.maxLength(128)),
 });
 export const wechatLogin = defineContract({
   id: 'wechatLogin',
@@ -55,7 +53,7 @@ export const wechatLogin = defineContract({
 });
 
 export const cloudbaseLoginBodySchema = z.strictObject({
-  ticket: z.string().min(1, '缺少云开发身份票据').max(2048),
+  ticket: z.string().check(z.minLength(1, '缺少云开发身份票据'), z.maxLength(2048)),
 });
 export const cloudbaseLogin = defineContract({
   id: 'cloudbaseLogin',
@@ -69,14 +67,13 @@ export const cloudbaseLogin = defineContract({
 });
 
 // Staff level and area must come together: a staff member without a jurisdiction sees nothing.
-export const devLoginBodySchema = z
-  .strictObject({
-    openid: z.string().min(1).max(64).regex(/^[\w-]+$/, 'openid 只能包含字母、数字、下划线和连字符'),
-    roles: z.array(roleSchema).min(1).max(6).optional(),
-    level: staffLevelSchema.optional(),
-    areaCode: areaCodeSchema.optional(),
-  })
-  .superRefine((v, ctx) => {
+export const devLoginBodySchema = z.strictObject({
+    openid: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]+$/, 'openid 只能包含字母、数字、下划线和连字符')),
+    roles: z.optional(z.array(roleSchema).check(z.minLength(1), z.maxLength(6))),
+    level: z.optional(staffLevelSchema),
+    areaCode: z.optional(areaCodeSchema),
+  }).check(
+  z.superRefine((v, ctx) => {
     const isStaff = v.roles?.includes('staff') ?? false;
     if (isStaff && (!v.level || !v.areaCode)) {
       ctx.addIssue({ code: 'custom', path: ['level'], message: '工作人员须同时指定层级和辖区代码' });
@@ -84,7 +81,8 @@ export const devLoginBodySchema = z
     if (v.level && v.areaCode && v.areaCode.length !== scopeLength(v.level)) {
       ctx.addIssue({ code: 'custom', path: ['areaCode'], message: '辖区代码的位数与层级不符' });
     }
-  });
+  }),
+);
 export type DevLoginBody = z.infer<typeof devLoginBodySchema>;
 export const devLogin = defineContract({
   id: 'devLogin',

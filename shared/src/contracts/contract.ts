@@ -1,6 +1,6 @@
 // One contract per endpoint: the Lambda wrapper validates with it, the mini-program's API
 // service parses responses with it, and /openapi.json is generated from it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 // For its side effect: zod's messages in Chinese (zh-CN and our plainer words) wherever a contract
 // is defined. Bundlers keep this bare import of a module marked with side effects, and every
 // contract file reaches it through defineContract (the files import zod itself, as a namespace,
@@ -12,10 +12,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Role = 'jobseeker' | 'employer' | 'provider' | 'staff' | 'finance' | 'admin';
 
 export interface Contract<
-  Body extends z.ZodType | undefined = z.ZodType | undefined,
-  Query extends z.ZodType | undefined = z.ZodType | undefined,
-  Response extends z.ZodType = z.ZodType,
-  Params extends z.ZodType | undefined = z.ZodType | undefined,
+  Body extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Query extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Response extends z.ZodMiniType = z.ZodMiniType,
+  Params extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
 > {
   id: string;
   method: HttpMethod;
@@ -48,32 +48,32 @@ export interface Contract<
 }
 
 export function defineContract<
-  Body extends z.ZodType | undefined = undefined,
-  Query extends z.ZodType | undefined = undefined,
-  Response extends z.ZodType = z.ZodType,
-  Params extends z.ZodType | undefined = undefined,
+  Body extends z.ZodMiniType | undefined = undefined,
+  Query extends z.ZodMiniType | undefined = undefined,
+  Response extends z.ZodMiniType = z.ZodMiniType,
+  Params extends z.ZodMiniType | undefined = undefined,
 >(contract: Contract<Body, Query, Response, Params>): Contract<Body, Query, Response, Params> {
   return contract;
 }
 
-export type BodyOf<C> = C extends Contract<infer B, z.ZodType | undefined, z.ZodType>
-  ? B extends z.ZodType
+export type BodyOf<C> = C extends Contract<infer B, z.ZodMiniType | undefined, z.ZodMiniType>
+  ? B extends z.ZodMiniType
     ? z.infer<B>
     : undefined
   : never;
-export type QueryOf<C> = C extends Contract<z.ZodType | undefined, infer Q, z.ZodType>
-  ? Q extends z.ZodType
+export type QueryOf<C> = C extends Contract<z.ZodMiniType | undefined, infer Q, z.ZodMiniType>
+  ? Q extends z.ZodMiniType
     ? z.infer<Q>
     : undefined
   : never;
-export type ParamsOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType, infer P>
-  ? P extends z.ZodType
+export type ParamsOf<C> = C extends Contract<z.ZodMiniType | undefined, z.ZodMiniType | undefined, z.ZodMiniType, infer P>
+  ? P extends z.ZodMiniType
     ? z.infer<P>
     : undefined
   : never;
-export type ResponseOf<C> = C extends Contract<z.ZodType | undefined, z.ZodType | undefined, infer R>
+export type ResponseOf<C> = C extends Contract<z.ZodMiniType | undefined, z.ZodMiniType | undefined, infer R>
   ? z.infer<R>
   : never;
 
 /** Record ids are ULIDs: 26 characters of Crockford's base 32. */
-export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '编号格式不对');
+export const ulidSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '编号格式不对'));

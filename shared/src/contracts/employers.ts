@@ -1,27 +1,32 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseUscc, usccProblemMessages } from '../domain/uscc';
 import { ECONOMIC_TYPES, EMPLOYER_INTRO_MAX_CHARS, EMPLOYER_STATUSES, INDUSTRIES } from '../domain/employer';
 import { defineContract, ulidSchema } from './contract';
 import { mobileSchema, personNameSchema, residenceSchema } from './registration';
 import { uploadKeySchema } from './uploads';
 
-export const usccSchema = z.string().superRefine((raw, ctx) => {
+export const usccSchema = z.string().check(
+  z.superRefine((raw, ctx) => {
   const parsed = parseUscc(raw);
   if (!parsed.ok) ctx.addIssue({ code: 'custom', message: usccProblemMessages[parsed.problem] });
-});
+}),
+);
 
 export const createEmployerBodySchema = z.strictObject({
-  name: z.string().trim().min(2, '单位名称至少2个字').max(100, '单位名称最多100个字'),
+  name: z.string().check(z.trim(), z.minLength(2, '单位名称至少2个字'), z.maxLength(100, '单位名称最多100个字')),
   uscc: usccSchema,
   industry: z.enum(INDUSTRIES),
   economicType: z.enum(ECONOMIC_TYPES),
   /** Where the unit is: the same shape as a person's residence (community code, detail, GCJ-02). */
   address: residenceSchema,
-  intro: z.string().trim().max(EMPLOYER_INTRO_MAX_CHARS, `单位简介最多${EMPLOYER_INTRO_MAX_CHARS}字`),
+  intro: z.string().check(
+    z.trim(),
+    z.maxLength(EMPLOYER_INTRO_MAX_CHARS, `单位简介最多${EMPLOYER_INTRO_MAX_CHARS}字`),
+  ),
   contactName: personNameSchema,
   contactPhone: mobileSchema,
   /** Set once the licence photo is uploaded (POST /uploads, a later step of issue 3). */
-  licenceImageKey: uploadKeySchema('licences', '营业执照图片无效').optional(),
+  licenceImageKey: z.optional(uploadKeySchema('licences', '营业执照图片无效')),
 });
 export type CreateEmployerBody = z.infer<typeof createEmployerBodySchema>;
 
@@ -35,14 +40,14 @@ export const employerSchema = z.object({
   uscc: z.string(),
   industry: z.enum(INDUSTRIES),
   economicType: z.enum(ECONOMIC_TYPES),
-  address: residenceSchema.extend({ areaName: z.string() }),
+  address: z.extend(residenceSchema, { areaName: z.string() }),
   intro: z.string(),
   contactName: z.string(),
   contactPhone: z.string(),
-  licenceImageKey: z.string().optional(),
+  licenceImageKey: z.optional(z.string()),
   status: z.enum(EMPLOYER_STATUSES),
   /** Why staff did not approve it. */
-  reviewReason: z.string().optional(),
+  reviewReason: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -100,7 +105,7 @@ export const inviteEmployerMember = defineContract({
 
 export const acceptInvitationBodySchema = z.strictObject({
   phone: mobileSchema,
-  code: z.string().regex(/^\d{6}$/, '加入码是6位数字'),
+  code: z.string().check(z.regex(/^\d{6}$/, '加入码是6位数字')),
 });
 
 export const acceptEmployerInvitation = defineContract({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const errorCodes = [
   'invalid_input',
@@ -27,7 +27,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(errorCodes),
     message: z.string(),
-    details: z.array(fieldIssueSchema).optional(),
+    details: z.optional(z.array(fieldIssueSchema)),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,41 +1,39 @@
 // 招聘会 (issue 20): fairs, booths, pre-registration, signed check-in codes and 我有意向.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOOTH_STATUSES, FAIR_KINDS, FAIR_MODES, FAIR_STATUSES } from '../domain/fairs';
 import { vacancySummarySchema } from './vacancies';
 import { defineContract, ulidSchema } from './contract';
 
 const idParams = z.strictObject({ id: ulidSchema });
 const dateSchema = z.iso.date({ message: '日期格式应为 2026-12-08' });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 09:00');
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 09:00'));
 
-export const fairBodySchema = z
-  .strictObject({
-    title: z.string().trim().min(4, '请填写招聘会名称').max(40, '名称最多40个字'),
+export const fairBodySchema = z.strictObject({
+    title: z.string().check(z.trim(), z.minLength(4, '请填写招聘会名称'), z.maxLength(40, '名称最多40个字')),
     kind: z.enum(FAIR_KINDS, { message: '请选择招聘会类型' }),
     mode: z.enum(FAIR_MODES, { message: '请选择现场或网络' }),
-    areaCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '请选择举办地区'),
+    areaCode: z.string().check(z.regex(/^\d{6}(\d{3})?(\d{3})?$/, '请选择举办地区')),
     startDate: dateSchema,
     endDate: dateSchema,
     hours: z.strictObject({ from: hhmm, to: hhmm }),
-    venue: z
-      .strictObject({
-        name: z.string().trim().min(2, '请填写场地名称').max(40),
-        address: z.string().trim().min(2, '请填写场地地址').max(100),
-        lat: z.number().min(3).max(54),
-        lng: z.number().min(73).max(136),
-      })
-      .optional(),
-    liveUrl: z.url({ message: '直播链接须以 https:// 开头', protocol: /^https$/ }).max(300).optional(),
+    venue: z.optional(z.strictObject({
+        name: z.string().check(z.trim(), z.minLength(2, '请填写场地名称'), z.maxLength(40)),
+        address: z.string().check(z.trim(), z.minLength(2, '请填写场地地址'), z.maxLength(100)),
+        lat: z.number().check(z.gte(3), z.lte(54)),
+        lng: z.number().check(z.gte(73), z.lte(136)),
+      })),
+    liveUrl: z.optional(z.url({ message: '直播链接须以 https:// 开头', protocol: /^https$/ }).check(z.maxLength(300))),
     /** WeChat Channels (视频号) id of the live room, opened with wx.openChannelsLive in the mini-program. */
-    liveRoomId: z.string().trim().regex(/^sph[A-Za-z0-9_-]{3,40}$/, '视频号 ID 以 sph 开头，在视频号助手里能查到').optional(),
-    intro: z.string().trim().min(4, '请写几句介绍').max(500, '最多500个字'),
-    booths: z.number().int().min(1, '至少1个展位').max(1000, '最多1000个展位'),
-  })
-  .superRefine((f, ctx) => {
+    liveRoomId: z.optional(z.string().check(z.trim(), z.regex(/^sph[A-Za-z0-9_-]{3,40}$/, '视频号 ID 以 sph 开头，在视频号助手里能查到'))),
+    intro: z.string().check(z.trim(), z.minLength(4, '请写几句介绍'), z.maxLength(500, '最多500个字')),
+    booths: z.number().check(z.int(), z.gte(1, '至少1个展位'), z.lte(1000, '最多1000个展位')),
+  }).check(
+  z.superRefine((f, ctx) => {
     if (f.endDate < f.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
     if (f.hours.to <= f.hours.from) ctx.addIssue({ code: 'custom', path: ['hours', 'to'], message: '结束时间须晚于开始时间' });
     if (f.mode === 'onsite' && !f.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: '现场招聘会请填写场地' });
-  });
+  }),
+);
 export type FairBody = z.infer<typeof fairBodySchema>;
 
 export const fairSchema = z.object({
@@ -49,50 +47,54 @@ export const fairSchema = z.object({
   startDate: z.string(),
   endDate: z.string(),
   hours: z.object({ from: z.string(), to: z.string() }),
-  venue: z.object({ name: z.string(), address: z.string(), lat: z.number(), lng: z.number() }).optional(),
-  liveUrl: z.string().optional(),
-  liveRoomId: z.string().optional(),
+  venue: z.optional(z.object({ name: z.string(), address: z.string(), lat: z.number(), lng: z.number() })),
+  liveUrl: z.optional(z.string()),
+  liveRoomId: z.optional(z.string()),
   intro: z.string(),
-  booths: z.number().int(),
-  accepted: z.number().int(),
+  booths: z.number().check(z.int()),
+  accepted: z.number().check(z.int()),
   status: z.enum(FAIR_STATUSES),
   /** The working day before it opens: the venue screens carry it from then (D24). */
   screenDue: z.string(),
-  screenReadyAt: z.string().optional(),
+  screenReadyAt: z.optional(z.string()),
 });
 export type Fair = z.infer<typeof fairSchema>;
 
 export const fairReceiptSchema = z.object({
-  resumes: z.number().int(),
-  intentions: z.number().int(),
-  hires: z.number().int(),
-  note: z.string().optional(),
+  resumes: z.number().check(z.int()),
+  intentions: z.number().check(z.int()),
+  hires: z.number().check(z.int()),
+  note: z.optional(z.string()),
   filedAt: z.string(),
 });
 
-const count = (what: string) => z.number({ message: `请填写${what}` }).int(`${what}须为整数`).min(0, `${what}不能是负数`).max(100_000, `${what}太大了，请核对`);
-export const fairReceiptBodySchema = z
-  .strictObject({
+const count = (what: string) => z.number({ message: `请填写${what}` }).check(
+  z.int(`${what}须为整数`),
+  z.gte(0, `${what}不能是负数`),
+  z.lte(100_000, `${what}太大了，请核对`),
+);
+export const fairReceiptBodySchema = z.strictObject({
     resumes: count('收到简历份数'),
     intentions: count('达成意向人数'),
     hires: count('录用人数'),
-    note: z.string().trim().max(200, '最多200个字').optional(),
-  })
-  .superRefine((r, ctx) => {
+    note: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多200个字'))),
+  }).check(
+  z.superRefine((r, ctx) => {
     if (r.intentions > r.resumes) ctx.addIssue({ code: 'custom', path: ['intentions'], message: '达成意向的人数不能多于收到的简历份数' });
     if (r.hires > r.intentions) ctx.addIssue({ code: 'custom', path: ['hires'], message: '录用人数不能多于达成意向的人数' });
-  });
+  }),
+);
 
 export const boothSchema = z.object({
   employerId: z.string(),
   employerName: z.string(),
   status: z.enum(BOOTH_STATUSES),
-  boothNo: z.number().int().optional(),
-  reason: z.string().optional(),
+  boothNo: z.optional(z.number().check(z.int())),
+  reason: z.optional(z.string()),
   vacancies: z.array(vacancySummarySchema),
   /** Accepted booths: the last day to file the receipt (5 working days after the fair). */
-  receiptDue: z.string().optional(),
-  receipt: fairReceiptSchema.optional(),
+  receiptDue: z.optional(z.string()),
+  receipt: z.optional(fairReceiptSchema),
 });
 
 export const createFair = defineContract({
@@ -124,7 +126,7 @@ export const listFairs = defineContract({
   path: '/fairs',
   summary: '某地近期已发布、还没结束的招聘会，按日期：社区、街道或区代码给覆盖它的招聘会，4位市代码给全市的（地图上按距离再筛）',
   auth: 'public',
-  query: z.strictObject({ areaCode: z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, '请选择地区') }),
+  query: z.strictObject({ areaCode: z.string().check(z.regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, '请选择地区')) }),
   response: z.object({ items: z.array(fairSchema) }),
   errors: [400],
 });
@@ -148,7 +150,7 @@ export const applyForBooth = defineContract({
   summary: '单位申请展位，带上本单位已发布的岗位；同一招聘会只能申请一次（409）',
   auth: ['employer'],
   params: idParams,
-  body: z.strictObject({ employerId: ulidSchema, vacancyIds: z.array(ulidSchema).min(1, '请至少带一个岗位').max(20, '最多带20个岗位') }),
+  body: z.strictObject({ employerId: ulidSchema, vacancyIds: z.array(ulidSchema).check(z.minLength(1, '请至少带一个岗位'), z.maxLength(20, '最多带20个岗位')) }),
   response: z.object({ booth: boothSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409, 422],
@@ -163,7 +165,7 @@ export const decideBooth = defineContract({
   params: z.strictObject({ id: ulidSchema, employerId: ulidSchema }),
   body: z.discriminatedUnion('decision', [
     z.strictObject({ decision: z.literal('accept') }),
-    z.strictObject({ decision: z.literal('refuse'), reason: z.string().trim().min(2, '请写明不通过的原因').max(200) }),
+    z.strictObject({ decision: z.literal('refuse'), reason: z.string().check(z.trim(), z.minLength(2, '请写明不通过的原因'), z.maxLength(200)) }),
   ]),
   response: z.object({ booth: boothSchema }),
   errors: [400, 401, 403, 404, 409],
@@ -212,7 +214,7 @@ export const scanFairCheckin = defineContract({
   summary: '入口扫求职者的签到码：每人每天一次（再扫 409），伪造或别的日子的码 422',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ code: z.string().min(10).max(1000) }),
+  body: z.strictObject({ code: z.string().check(z.minLength(10), z.maxLength(1000)) }),
   response: z.object({ checkedIn: z.object({ userId: z.string(), name: z.string(), date: z.string() }) }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409, 422],
@@ -237,7 +239,7 @@ export const selfFairCheckin = defineContract({
   auth: 'user',
   proxy: '招聘会签到',
   params: idParams,
-  body: z.strictObject({ gateCode: z.string().min(10).max(1000) }),
+  body: z.strictObject({ gateCode: z.string().check(z.minLength(10), z.maxLength(1000)) }),
   response: z.object({ date: z.string() }),
   successStatus: 201,
   errors: [400, 401, 404, 409, 422],
@@ -264,7 +266,7 @@ export const listStaffFairs = defineContract({
   path: '/staff/fairs',
   summary: '本辖区的招聘会（待发布、已发布），按日期，附展位申请数',
   auth: ['staff'],
-  response: z.object({ items: z.array(z.object({ fair: fairSchema, applications: z.number().int() })) }),
+  response: z.object({ items: z.array(z.object({ fair: fairSchema, applications: z.number().check(z.int()) })) }),
   errors: [401, 403],
 });
 
@@ -309,7 +311,7 @@ export const fairScreen = defineContract({
   summary: '招聘会现场大屏：参会单位、展位号和岗位，今天已签到人数（公开，不含个人信息）',
   auth: 'public',
   params: idParams,
-  response: z.object({ fair: fairSchema, booths: z.array(boothSchema), checkedInToday: z.number().int(), today: z.string(), updatedAt: z.string() }),
+  response: z.object({ fair: fairSchema, booths: z.array(boothSchema), checkedInToday: z.number().check(z.int()), today: z.string(), updatedAt: z.string() }),
   errors: [400, 404],
 });
 
@@ -325,16 +327,16 @@ export const markFairScreenReady = defineContract({
 });
 
 export const fairFiguresSchema = z.object({
-  registered: z.number().int(),
-  attendees: z.number().int(),
-  employers: z.number().int(),
-  posts: z.number().int(),
-  intentions: z.number().int(),
+  registered: z.number().check(z.int()),
+  attendees: z.number().check(z.int()),
+  employers: z.number().check(z.int()),
+  posts: z.number().check(z.int()),
+  intentions: z.number().check(z.int()),
   /** Intentions that became hires within 30 days of the fair's end. */
-  hires: z.number().int(),
-  receiptsFiled: z.number().int(),
+  hires: z.number().check(z.int()),
+  receiptsFiled: z.number().check(z.int()),
   /** What the employers' receipts say, added up. */
-  reported: z.object({ resumes: z.number().int(), intentions: z.number().int(), hires: z.number().int() }),
+  reported: z.object({ resumes: z.number().check(z.int()), intentions: z.number().check(z.int()), hires: z.number().check(z.int()) }),
 });
 
 export const getFairFigures = defineContract({

@@ -1,70 +1,74 @@
 // 零工 (issue 21): odd jobs near home — post, find on a map, take a place, done, pay, ratings,
 // reports; the station's staff see their area's jobs, post for walk-ins and handle disputes.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GIG_KINDS, GIG_MAX_HOURS, GIG_PAY_METHODS, GIG_PAY_UNITS, GIG_STATUSES, GIG_TAKE_STATUSES } from '../domain/gigs';
 import { mobileSchema, personNameSchema, residenceSchema } from './registration';
 import { defineContract, ulidSchema } from './contract';
 
 const idParams = z.strictObject({ id: ulidSchema });
-const takeParams = z.strictObject({ id: ulidSchema, workerId: z.string().min(1).max(64) });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 14:00');
+const takeParams = z.strictObject({ id: ulidSchema, workerId: z.string().check(z.minLength(1), z.maxLength(64)) });
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 14:00'));
 
 export const gigWhenSchema = z.discriminatedUnion(
   'type',
   [
-    z
-      .strictObject({ type: z.literal('scheduled'), date: z.iso.date({ message: '日期格式应为 2026-12-08' }), from: hhmm, to: hhmm })
-      .superRefine((w, ctx) => {
+    z.strictObject({ type: z.literal('scheduled'), date: z.iso.date({ message: '日期格式应为 2026-12-08' }), from: hhmm, to: hhmm }).check(
+      z.superRefine((w, ctx) => {
         if (w.to <= w.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束时间须晚于开始时间' });
         const [fh, fm] = w.from.split(':').map(Number);
         const [th, tm] = w.to.split(':').map(Number);
         if (th! * 60 + tm! - (fh! * 60 + fm!) > GIG_MAX_HOURS * 60) ctx.addIssue({ code: 'custom', path: ['to'], message: `一天最多${GIG_MAX_HOURS}小时` });
       }),
-    z.strictObject({ type: z.literal('asap'), hours: z.number().int('请填整数小时').min(1, '至少1小时').max(GIG_MAX_HOURS, `最多${GIG_MAX_HOURS}小时`) }),
+    ),
+    z.strictObject({ type: z.literal('asap'), hours: z.number().check(z.int('请填整数小时'), z.gte(1, '至少1小时'), z.lte(GIG_MAX_HOURS, `最多${GIG_MAX_HOURS}小时`)) }),
   ],
   { message: '请选择什么时候干' },
 );
 
 export const gigBodySchema = z.strictObject({
   kind: z.enum(GIG_KINDS, { message: '请选择活儿的种类' }),
-  title: z.string().trim().min(4, '请用几个字说清是什么活，如：修厨房水龙头').max(30, '最多30个字'),
-  detail: z.string().trim().max(300, '最多300个字').optional(),
+  title: z.string().check(z.trim(), z.minLength(4, '请用几个字说清是什么活，如：修厨房水龙头'), z.maxLength(30, '最多30个字')),
+  detail: z.optional(z.string().check(z.trim(), z.maxLength(300, '最多300个字'))),
   place: residenceSchema,
   when: gigWhenSchema,
-  payFen: z.number({ message: '请填写报酬' }).int('报酬以分计，须为整数').min(100, '报酬至少1元').max(10_000_00, '报酬最多1万元'),
+  payFen: z.number({ message: '请填写报酬' }).check(
+    z.int('报酬以分计，须为整数'),
+    z.gte(100, '报酬至少1元'),
+    z.lte(10_000_00, '报酬最多1万元'),
+  ),
   payUnit: z.enum(GIG_PAY_UNITS, { message: '请选择按次、按小时还是按天' }),
-  places: z.number({ message: '请填写要几个人' }).int().min(1, '至少1人').max(20, '最多20人'),
+  places: z.number({ message: '请填写要几个人' }).check(z.int(), z.gte(1, '至少1人'), z.lte(20, '最多20人')),
   /** Post as the unit (its member): reviewed before it goes live, as vacancies are. */
-  employerId: ulidSchema.optional(),
+  employerId: z.optional(ulidSchema),
 });
 export type GigBody = z.infer<typeof gigBodySchema>;
 
 /** A walk-in's job posted by station staff: the person's name and phone come with it. */
-export const assistedGigBodySchema = gigBodySchema.omit({ employerId: true }).extend({ contactName: personNameSchema, contactPhone: mobileSchema });
+export const assistedGigBodySchema = z.extend(z.omit(gigBodySchema, { employerId: true }), { contactName: personNameSchema, contactPhone: mobileSchema });
 
 export const gigSchema = z.object({
   id: z.string(),
   kind: z.enum(GIG_KINDS),
   kindName: z.string(),
   title: z.string(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
   place: z.object({ lat: z.number(), lng: z.number(), address: z.string(), areaCode: z.string(), areaName: z.string() }),
   when: z.union([z.object({ type: z.literal('scheduled'), date: z.string(), from: z.string(), to: z.string() }), z.object({ type: z.literal('asap'), hours: z.number() })]),
   whenText: z.string(),
-  payFen: z.number().int(),
+  payFen: z.number().check(z.int()),
   payUnit: z.enum(GIG_PAY_UNITS),
   payText: z.string(),
-  places: z.number().int(),
-  taken: z.number().int(),
+  places: z.number().check(z.int()),
+  taken: z.number().check(z.int()),
   status: z.enum(GIG_STATUSES),
   postedAs: z.enum(['person', 'employer', 'staff']),
-  employerName: z.string().optional(),
+  employerName: z.optional(z.string()),
   lastDay: z.string(),
   createdAt: z.string(),
 });
 export type Gig = z.infer<typeof gigSchema>;
 
-const ratingSchema = z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() });
+const ratingSchema = z.object({ score: z.number().check(z.int()), comment: z.optional(z.string()), at: z.string() });
 export const gigTakeSchema = z.object({
   gigId: z.string(),
   workerId: z.string(),
@@ -72,14 +76,14 @@ export const gigTakeSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   takenAt: z.string(),
-  objectionUntil: z.string().optional(),
-  doneAt: z.string().optional(),
-  objection: z.string().optional(),
-  pay: z.object({ amountFen: z.number().int(), method: z.enum(GIG_PAY_METHODS), at: z.string() }).optional(),
-  ratingOfWorker: ratingSchema.optional(),
-  ratingOfPoster: ratingSchema.optional(),
+  objectionUntil: z.optional(z.string()),
+  doneAt: z.optional(z.string()),
+  objection: z.optional(z.string()),
+  pay: z.optional(z.object({ amountFen: z.number().check(z.int()), method: z.enum(GIG_PAY_METHODS), at: z.string() })),
+  ratingOfWorker: z.optional(ratingSchema),
+  ratingOfPoster: z.optional(ratingSchema),
   /** The worker, for the poster (after the match only). */
-  worker: z.object({ name: z.string(), phone: z.string() }).optional(),
+  worker: z.optional(z.object({ name: z.string(), phone: z.string() })),
 });
 export type GigTake = z.infer<typeof gigTakeSchema>;
 
@@ -105,7 +109,7 @@ export const getGigContact = defineContract({
   path: '/gigs/contact',
   summary: '没有做求职登记的人发布零工用的联系人（称呼和微信验证过的手机号，脱敏）',
   auth: 'user',
-  response: z.object({ contact: gigContactSchema.optional() }),
+  response: z.object({ contact: z.optional(gigContactSchema) }),
   errors: [401],
 });
 
@@ -117,22 +121,22 @@ export const verifyGigContact = defineContract({
   auth: 'user',
   consents: ['privacy'],
   body: z.strictObject({
-    code: z.string().trim().min(1, '请点“用微信手机号验证”').max(200),
-    name: z.string().trim().min(1, '请填写怎么称呼您，如：王女士').max(20, '称呼最多20个字'),
+    code: z.string().check(z.trim(), z.minLength(1, '请点“用微信手机号验证”'), z.maxLength(200)),
+    name: z.string().check(z.trim(), z.minLength(1, '请填写怎么称呼您，如：王女士'), z.maxLength(20, '称呼最多20个字')),
   }),
   response: z.object({ contact: gigContactSchema }),
   errors: [400, 401, 403, 503],
 });
 
 export const nearbyGigsQuerySchema = z.strictObject({
-  lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
-  lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
-  radiusKm: z.coerce.number().min(0.5, '范围至少0.5公里').max(20, '范围最多20公里').default(3),
-  kind: z.enum(GIG_KINDS).optional(),
+  lat: z.coerce.number().check(z.gte(3, '纬度不在中国境内'), z.lte(54, '纬度不在中国境内')),
+  lng: z.coerce.number().check(z.gte(73, '经度不在中国境内'), z.lte(136, '经度不在中国境内')),
+  radiusKm: z._default(z.coerce.number().check(z.gte(0.5, '范围至少0.5公里'), z.lte(20, '范围最多20公里')), 3),
+  kind: z.optional(z.enum(GIG_KINDS)),
   /** Jobs on this day (ASAP jobs are on every day they are shown). */
-  date: z.iso.date({ message: '日期格式应为 2026-12-08' }).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  date: z.optional(z.iso.date({ message: '日期格式应为 2026-12-08' })),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const nearbyGigs = defineContract({
@@ -142,7 +146,7 @@ export const nearbyGigs = defineContract({
   summary: '附近的零工：半径内（默认3公里）还有空位的零工，按距离排序；可按种类、日期筛选（不含任何个人信息）',
   auth: 'public',
   query: nearbyGigsQuerySchema,
-  response: z.object({ items: z.array(z.object({ gig: gigSchema, distanceM: z.number().int() })), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(z.object({ gig: gigSchema, distanceM: z.number().check(z.int()) })), nextCursor: z.optional(z.string()) }),
   errors: [400],
 });
 
@@ -158,7 +162,7 @@ export const getGig = defineContract({
     gig: gigSchema,
     role: z.enum(['poster', 'worker', 'other']),
     takes: z.array(gigTakeSchema),
-    contact: z.object({ name: z.string(), phone: z.string() }).optional(),
+    contact: z.optional(z.object({ name: z.string(), phone: z.string() })),
   }),
   errors: [400, 401, 404],
 });
@@ -206,7 +210,7 @@ export const objectGigDone = defineContract({
   summary: '发布人对“已完工”提出异议（24小时内）：交所在地零工驿站在5个工作日内调解',
   auth: 'user',
   params: takeParams,
-  body: z.strictObject({ reason: z.string().trim().min(4, '请写明哪里没做好').max(200, '最多200个字') }),
+  body: z.strictObject({ reason: z.string().check(z.trim(), z.minLength(4, '请写明哪里没做好'), z.maxLength(200, '最多200个字')) }),
   response: z.object({ take: gigTakeSchema }),
   errors: [400, 401, 404, 409],
 });
@@ -219,7 +223,11 @@ export const recordGigPay = defineContract({
   auth: 'user',
   params: takeParams,
   body: z.strictObject({
-    amountFen: z.number({ message: '请填写拿到多少钱' }).int('金额以分计，须为整数').min(0, '金额不能是负数').max(10_000_00, '金额最多1万元'),
+    amountFen: z.number({ message: '请填写拿到多少钱' }).check(
+      z.int('金额以分计，须为整数'),
+      z.gte(0, '金额不能是负数'),
+      z.lte(10_000_00, '金额最多1万元'),
+    ),
     method: z.enum(GIG_PAY_METHODS, { message: '请选择怎么付的' }),
   }),
   response: z.object({ take: gigTakeSchema }),
@@ -233,7 +241,7 @@ export const rateGig = defineContract({
   summary: '完工后互相评价：发布人评接单的人，接单的人评发布人，各一次',
   auth: 'user',
   params: takeParams,
-  body: z.strictObject({ score: z.number({ message: '请打分' }).int().min(1, '请打1到5分').max(5, '请打1到5分'), comment: z.string().trim().max(200, '最多200个字').optional() }),
+  body: z.strictObject({ score: z.number({ message: '请打分' }).check(z.int(), z.gte(1, '请打1到5分'), z.lte(5, '请打1到5分')), comment: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多200个字'))) }),
   response: z.object({ take: gigTakeSchema }),
   errors: [400, 401, 404, 409, 422],
 });
@@ -259,8 +267,8 @@ export const myGigs = defineContract({
   response: z.object({
     posted: z.array(gigSchema),
     taken: z.array(z.object({ gig: gigSchema, take: gigTakeSchema })),
-    flexibleDays: z.number().int(),
-    incomeFen: z.number().int(),
+    flexibleDays: z.number().check(z.int()),
+    incomeFen: z.number().check(z.int()),
   }),
   errors: [401],
 });
@@ -272,13 +280,13 @@ export const reportGig = defineContract({
   summary: '举报对方（发布人或接单的人）：交所在地零工驿站5个工作日内处理；成立3次的人不能再发布零工',
   auth: 'user',
   params: idParams,
-  body: z.strictObject({ workerId: z.string().min(1).max(64).optional(), reason: z.string().trim().min(4, '请写明发生了什么').max(300, '最多300个字') }),
+  body: z.strictObject({ workerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), reason: z.string().check(z.trim(), z.minLength(4, '请写明发生了什么'), z.maxLength(300, '最多300个字')) }),
   response: z.object({ reportId: z.string() }),
   successStatus: 201,
   errors: [400, 401, 404, 409],
 });
 
-const staffGigSchema = gigSchema.extend({ contactName: z.string(), contactPhone: z.string(), checked: z.boolean() });
+const staffGigSchema = z.extend(gigSchema, { contactName: z.string(), contactPhone: z.string(), checked: z.boolean() });
 
 export const staffGigs = defineContract({
   id: 'staffGigs',
@@ -286,8 +294,8 @@ export const staffGigs = defineContract({
   path: '/staff/gigs',
   summary: '辖区的零工（新发布的在前），含发布人联系方式和是否已核查；给出零工驿站（pointId）时，是驿站周围3公里内还没结束的零工，近的在前',
   auth: ['staff'],
-  query: z.strictObject({ cursor: z.string().max(400).optional(), pointId: ulidSchema.optional() }),
-  response: z.object({ items: z.array(staffGigSchema.extend({ distanceM: z.number().int().optional() })), nextCursor: z.string().optional() }),
+  query: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(400))), pointId: z.optional(ulidSchema) }),
+  response: z.object({ items: z.array(z.extend(staffGigSchema, { distanceM: z.optional(z.number().check(z.int())) })), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 403, 404],
 });
 
@@ -296,10 +304,10 @@ export const stationWorkersSchema = z.object({
   name: z.string(),
   phone: z.string(),
   /** Jobs taken around the station among its recent ones, and how many of them were done. */
-  taken: z.number().int(),
-  done: z.number().int(),
+  taken: z.number().check(z.int()),
+  done: z.number().check(z.int()),
   /** The posters' ratings of this worker, averaged (1–5), when any. */
-  rating: z.number().optional(),
+  rating: z.optional(z.number()),
   lastAt: z.string(),
 });
 
@@ -333,7 +341,7 @@ export const assistGigTake = defineContract({
   summary: '驿站电话联系好的人，凭身份证号替他接下这个活（辖区内的人和活；与本人接单同样的名额、时间和年龄规则）；号码放在请求体中',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ idNumber: z.string().trim().min(15, '请输入身份证号').max(18, '请输入身份证号') }),
+  body: z.strictObject({ idNumber: z.string().check(z.trim(), z.minLength(15, '请输入身份证号'), z.maxLength(18, '请输入身份证号')) }),
   response: z.object({ take: gigTakeSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409, 422],
@@ -348,7 +356,7 @@ export const checkGig = defineContract({
   params: idParams,
   body: z.discriminatedUnion('decision', [
     z.strictObject({ decision: z.literal('ok') }),
-    z.strictObject({ decision: z.literal('take_down'), reason: z.string().trim().min(4, '请写明下架原因').max(200) }),
+    z.strictObject({ decision: z.literal('take_down'), reason: z.string().check(z.trim(), z.minLength(4, '请写明下架原因'), z.maxLength(200)) }),
   ]),
   response: z.object({ gig: gigSchema }),
   errors: [400, 401, 403, 404, 409],
@@ -364,7 +372,7 @@ export const gigReportSchema = z.object({
   againstName: z.string(),
   reason: z.string(),
   status: z.enum(['open', 'upheld', 'dismissed']),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   due: z.string(),
   createdAt: z.string(),
 });
@@ -386,7 +394,7 @@ export const decideGigReport = defineContract({
   summary: '处理举报：成立或不成立，写明经过；成立满3次的人不能再发布零工；办结待办',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ upheld: z.boolean({ message: '请选择举报是否成立' }), note: z.string().trim().min(4, '请写明核实经过').max(300) }),
+  body: z.strictObject({ upheld: z.boolean({ message: '请选择举报是否成立' }), note: z.string().check(z.trim(), z.minLength(4, '请写明核实经过'), z.maxLength(300)) }),
   response: z.object({ report: gigReportSchema }),
   errors: [400, 401, 403, 404, 409],
 });

@@ -1,20 +1,19 @@
 // Interview slots and bookings (issue 6, first slice): employers open slots for a vacancy; people
 // who applied book one, see their interviews, and cancel.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOOKING_CUTOFF_MINUTES, INTERVIEW_MODES } from '../domain/interviews';
 import { defineContract, ulidSchema } from './contract';
 
 const idParams = z.strictObject({ id: ulidSchema });
 
-export const slotBodySchema = z
-  .strictObject({
+export const slotBodySchema = z.strictObject({
     startsAt: z.iso.datetime({ message: '请选择面试时间' }),
-    durationMinutes: z.number().int().min(15, '至少15分钟').max(240, '最多4小时').multipleOf(15, '按15分钟为单位'),
-    capacity: z.number().int().min(1, '至少1人').max(50, '最多50人'),
+    durationMinutes: z.number().check(z.int(), z.gte(15, '至少15分钟'), z.lte(240, '最多4小时'), z.multipleOf(15, '按15分钟为单位')),
+    capacity: z.number().check(z.int(), z.gte(1, '至少1人'), z.lte(50, '最多50人')),
     mode: z.enum(INTERVIEW_MODES),
-    place: z.string().trim().min(2, '请写明面试地点').max(100, '最多100字').optional(),
-  })
-  .superRefine((v, ctx) => {
+    place: z.optional(z.string().check(z.trim(), z.minLength(2, '请写明面试地点'), z.maxLength(100, '最多100字'))),
+  }).check(
+  z.superRefine((v, ctx) => {
     const start = new Date(v.startsAt);
     if (start.getUTCMinutes() % 15 !== 0 || start.getUTCSeconds() !== 0 || start.getUTCMilliseconds() !== 0) {
       ctx.addIssue({ code: 'custom', path: ['startsAt'], message: '面试时间须为整点、15分、30分或45分' });
@@ -22,21 +21,22 @@ export const slotBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['startsAt'], message: '面试时间须在两小时以后' });
     }
     if (v.mode === 'onsite' && !v.place) ctx.addIssue({ code: 'custom', path: ['place'], message: '现场面试请写明地点' });
-  });
+  }),
+);
 export type SlotBody = z.infer<typeof slotBodySchema>;
 
 export const interviewSlotSchema = z.object({
   id: z.string(),
   vacancyId: z.string(),
   startsAt: z.string(),
-  durationMinutes: z.number().int(),
-  capacity: z.number().int(),
-  remaining: z.number().int(),
+  durationMinutes: z.number().check(z.int()),
+  capacity: z.number().check(z.int()),
+  remaining: z.number().check(z.int()),
   mode: z.enum(INTERVIEW_MODES),
-  place: z.string().optional(),
+  place: z.optional(z.string()),
   /** Only for the employer's members; people see it on their booking. */
-  roomUrl: z.string().optional(),
-  booked: z.number().int().optional(),
+  roomUrl: z.optional(z.string()),
+  booked: z.optional(z.number().check(z.int())),
   bookable: z.boolean(),
 });
 
@@ -45,15 +45,15 @@ export const interviewBookingSchema = z.object({
   slotId: z.string(),
   vacancyId: z.string(),
   startsAt: z.string(),
-  durationMinutes: z.number().int(),
+  durationMinutes: z.number().check(z.int()),
   status: z.enum(['booked', 'cancelled']),
-  mode: z.enum(INTERVIEW_MODES).optional(),
-  place: z.string().optional(),
+  mode: z.optional(z.enum(INTERVIEW_MODES)),
+  place: z.optional(z.string()),
   /** The video room, while the booking stands. */
-  roomUrl: z.string().optional(),
-  vacancyTitle: z.string().optional(),
-  employerName: z.string().optional(),
-  outcome: z.enum(['attended', 'no_show', 'hired', 'not_hired']).optional(),
+  roomUrl: z.optional(z.string()),
+  vacancyTitle: z.optional(z.string()),
+  employerName: z.optional(z.string()),
+  outcome: z.optional(z.enum(['attended', 'no_show', 'hired', 'not_hired'])),
   /** Booked by community staff for the person. */
   assisted: z.boolean(),
   createdAt: z.string(),
@@ -123,7 +123,7 @@ export const vacancyInterviewBookings = defineContract({
     items: z.array(
       z.object({
         booking: interviewBookingSchema,
-        person: z.object({ name: z.string(), phone: z.string(), noShows: z.number().int(), attended: z.number().int() }),
+        person: z.object({ name: z.string(), phone: z.string(), noShows: z.number().check(z.int()), attended: z.number().check(z.int()) }),
       }),
     ),
   }),
@@ -137,7 +137,7 @@ export const assistedInterviewBooking = defineContract({
   summary: '社区工作人员代辖区内已应聘或被推荐的人预约面试（代办，留有记录）；支持 Idempotency-Key',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ personId: z.string().min(1).max(64) }),
+  body: z.strictObject({ personId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   response: z.object({ booking: interviewBookingSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409, 422],

@@ -1,6 +1,6 @@
 // Applying for a vacancy, the employer's candidate roster (推荐人员花名册), referral letters
 // (推荐介绍信), staff follow-up tasks and subscription messages (issue 4; domain.md §3.1–3.2).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EDUCATION_LEVELS } from '../domain/registration';
 import { defineContract, ulidSchema } from './contract';
 import { matchSchema, vacancySummarySchema } from './vacancies';
@@ -26,12 +26,12 @@ export const jobApplicationSchema = z.object({
   id: z.string(),
   vacancy: vacancySummarySchema,
   status: z.enum(JOB_APPLICATION_STATUSES),
-  message: z.string().optional(),
+  message: z.optional(z.string()),
   /** What the employer said with the outcome (an interview time, a reason). */
-  employerNote: z.string().optional(),
-  referralCode: z.string().optional(),
+  employerNote: z.optional(z.string()),
+  referralCode: z.optional(z.string()),
   /** Said at this job fair (我有意向 at its booth). */
-  fairId: z.string().optional(),
+  fairId: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -46,7 +46,7 @@ export const applyToVacancy = defineContract({
   proxy: '投递简历',
   consents: ['privacy'],
   params: idParams,
-  body: z.strictObject({ message: z.string().trim().max(200, '留言最多200字').optional() }),
+  body: z.strictObject({ message: z.optional(z.string().check(z.trim(), z.maxLength(200, '留言最多200字'))) }),
   response: z.object({ application: jobApplicationSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409],
@@ -70,22 +70,22 @@ export const candidateSchema = z.object({
    * consent to being shown to employers yet.
    */
   kind: z.enum(['applied', 'referred']),
-  applicationId: z.string().optional(),
-  status: z.enum(JOB_APPLICATION_STATUSES).optional(),
+  applicationId: z.optional(z.string()),
+  status: z.optional(z.enum(JOB_APPLICATION_STATUSES)),
   /** The full name and phone once the person has applied; masked (张**, 138****5678) before. */
   name: z.string(),
   phone: z.string(),
   contactMasked: z.boolean(),
   gender: z.enum(['male', 'female']),
-  age: z.number().int(),
+  age: z.number().check(z.int()),
   education: z.enum(EDUCATION_LEVELS),
-  yearsOfExperience: z.number().int(),
-  distanceM: z.number().int(),
+  yearsOfExperience: z.number().check(z.int()),
+  distanceM: z.number().check(z.int()),
   match: matchSchema,
-  message: z.string().optional(),
-  referralCode: z.string().optional(),
+  message: z.optional(z.string()),
+  referralCode: z.optional(z.string()),
   /** Met at this job fair. */
-  fairId: z.string().optional(),
+  fairId: z.optional(z.string()),
   at: z.string(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
@@ -110,7 +110,7 @@ export const recordOutcome = defineContract({
   params: idParams,
   body: z.strictObject({
     outcome: z.enum(['invited', 'hired', 'rejected']),
-    note: z.string().trim().max(200, '说明最多200字').optional(),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(200, '说明最多200字'))),
   }),
   response: z.object({ application: jobApplicationSchema }),
   errors: [400, 401, 404, 409],
@@ -119,7 +119,7 @@ export const recordOutcome = defineContract({
 // ── Referral letters ───────────────────────────────────────────────────────────────────────
 
 /** The eight-character verification code on a letter: Crockford base 32, no look-alike letters. */
-export const referralCodeSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, '核验码是8位字母或数字');
+export const referralCodeSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, '核验码是8位字母或数字'));
 
 export const referralSchema = z.object({
   code: referralCodeSchema,
@@ -128,7 +128,7 @@ export const referralSchema = z.object({
   issuedBy: z.string(),
   issuedAt: z.string(),
   validUntil: z.string(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   /** Whether the referred person has applied for the vacancy through the platform. */
   applied: z.boolean(),
 });
@@ -140,7 +140,7 @@ export const createReferral = defineContract({
   path: '/staff/referrals',
   summary: '开具推荐介绍信：把辖区内的求职者推荐到招聘中的岗位，生成核验码，并自动生成7日回访求职者、30日内回访单位的跟踪任务',
   auth: ['staff'],
-  body: z.strictObject({ personId: ulidSchema, vacancyId: ulidSchema, note: z.string().trim().max(200, '备注最多200字').optional() }),
+  body: z.strictObject({ personId: ulidSchema, vacancyId: ulidSchema, note: z.optional(z.string().check(z.trim(), z.maxLength(200, '备注最多200字'))) }),
   response: z.object({ referral: referralSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409],
@@ -169,7 +169,7 @@ export const recordSubscriptions = defineContract({
   summary: '记下用户在 wx.requestSubscribeMessage 中同意的一次性订阅（每同意一次可发一条）',
   auth: 'user',
   consents: ['privacy'],
-  body: z.strictObject({ accepted: z.array(z.enum(MESSAGE_TEMPLATES)).min(1).max(MESSAGE_TEMPLATES.length) }),
-  response: z.object({ remaining: z.record(z.string(), z.number().int()) }),
+  body: z.strictObject({ accepted: z.array(z.enum(MESSAGE_TEMPLATES)).check(z.minLength(1), z.maxLength(MESSAGE_TEMPLATES.length)) }),
+  response: z.object({ remaining: z.record(z.string(), z.number().check(z.int())) }),
   errors: [400, 401],
 });

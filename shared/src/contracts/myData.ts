@@ -1,6 +1,6 @@
 // 我的数据: what we hold, a copy to keep, and closing the account (注销账号). Apart from the consent
 // contracts, which the main package needs at first use: these pages are in a subpackage.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract } from './contract';
 import { ACCOUNT_DELETION_COOLING_DAYS, PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from '../domain/privacy';
 
@@ -10,7 +10,7 @@ export const dataExportSchema = z.object({
   generatedAt: z.string(),
   policyVersion: z.string(),
   /** What we hold, by kind: how many records of each (not their contents). */
-  categories: z.array(z.object({ key: personalDataCategorySchema, label: z.string(), holds: z.string(), count: z.number().int() })),
+  categories: z.array(z.object({ key: personalDataCategorySchema, label: z.string(), holds: z.string(), count: z.number().check(z.int()) })),
   /** The records themselves, as the person may keep them; secrets (ID number, bank account) masked. */
   data: z.record(z.string(), z.unknown()),
 });
@@ -34,10 +34,10 @@ export const accountDeletionSchema = z.object({
 export type AccountDeletion = z.infer<typeof accountDeletionSchema>;
 
 export const accountDeletionStateSchema = z.object({
-  deletion: accountDeletionSchema.nullable(),
+  deletion: z.nullable(accountDeletionSchema),
   /** What stops the account being closed now, in words (money still being paid, a unit to hand over…). */
   blockers: z.array(z.string()),
-  coolingOffDays: z.number().int(),
+  coolingOffDays: z.number().check(z.int()),
 });
 
 export const getAccountDeletion = defineContract({

@@ -1,5 +1,5 @@
 // 政策 and 政策找人, 政策计算器 and 你问我答 (issue 19).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ASKER_TYPES, POLICY_GROUPS, QUESTION_TOPICS } from '../domain/policies';
 import { EDUCATION_LEVELS } from '../domain/registration';
 import { SERVICE_KEYS } from '../domain/serviceCatalogue';
@@ -7,33 +7,33 @@ import { defineContract, ulidSchema } from './contract';
 
 const idParams = z.strictObject({ id: ulidSchema });
 const dateSchema = z.iso.date({ message: '日期格式应为 2026-12-08' });
-const areaSchema = z.string().regex(/^\d{4}(\d{2})?(\d{3})?(\d{3})?$/, '请选择地区');
+const areaSchema = z.string().check(z.regex(/^\d{4}(\d{2})?(\d{3})?(\d{3})?$/, '请选择地区'));
 
-export const policyRuleSchema = z
-  .strictObject({
-    groups: z.array(z.enum(POLICY_GROUPS)).max(POLICY_GROUPS.length),
-    minAge: z.number().int().min(16, '最小16岁').max(70, '最大70岁').optional(),
-    maxAge: z.number().int().min(16, '最小16岁').max(70, '最大70岁').optional(),
-    gender: z.enum(['male', 'female']).optional(),
-    minEducation: z.enum(EDUCATION_LEVELS).optional(),
-  })
-  .refine((r) => r.minAge === undefined || r.maxAge === undefined || r.minAge <= r.maxAge, { message: '最小年龄不能大于最大年龄', path: ['maxAge'] });
+export const policyRuleSchema = z.strictObject({
+    groups: z.array(z.enum(POLICY_GROUPS)).check(z.maxLength(POLICY_GROUPS.length)),
+    minAge: z.optional(z.number().check(z.int(), z.gte(16, '最小16岁'), z.lte(70, '最大70岁'))),
+    maxAge: z.optional(z.number().check(z.int(), z.gte(16, '最小16岁'), z.lte(70, '最大70岁'))),
+    gender: z.optional(z.enum(['male', 'female'])),
+    minEducation: z.optional(z.enum(EDUCATION_LEVELS)),
+  }).check(
+  z.refine((r) => r.minAge === undefined || r.maxAge === undefined || r.minAge <= r.maxAge, { message: '最小年龄不能大于最大年龄', path: ['maxAge'] }),
+);
 
-export const policyBodySchema = z
-  .strictObject({
-    title: z.string().trim().min(4, '请填写政策名称').max(60, '名称最多60个字'),
-    issuer: z.string().trim().min(2, '请填写发文单位').max(40, '最多40个字'),
-    docNumber: z.string().trim().min(2, '请填写文号，如 榕人社〔2026〕12号').max(40, '最多40个字'),
+export const policyBodySchema = z.strictObject({
+    title: z.string().check(z.trim(), z.minLength(4, '请填写政策名称'), z.maxLength(60, '名称最多60个字')),
+    issuer: z.string().check(z.trim(), z.minLength(2, '请填写发文单位'), z.maxLength(40, '最多40个字')),
+    docNumber: z.string().check(z.trim(), z.minLength(2, '请填写文号，如 榕人社〔2026〕12号'), z.maxLength(40, '最多40个字')),
     validFrom: dateSchema,
     validUntil: dateSchema,
-    summary: z.string().trim().min(10, '请用大白话写清楚这条政策讲什么（至少10个字）').max(500, '最多500个字'),
-    benefits: z.string().trim().min(2, '请写明能得到什么，如 每月社保补贴 500 元').max(200, '最多200个字'),
-    howToApply: z.string().trim().min(2, '请写明怎么申请').max(300, '最多300个字'),
-    service: z.enum(SERVICE_KEYS).optional(),
+    summary: z.string().check(z.trim(), z.minLength(10, '请用大白话写清楚这条政策讲什么（至少10个字）'), z.maxLength(500, '最多500个字')),
+    benefits: z.string().check(z.trim(), z.minLength(2, '请写明能得到什么，如 每月社保补贴 500 元'), z.maxLength(200, '最多200个字')),
+    howToApply: z.string().check(z.trim(), z.minLength(2, '请写明怎么申请'), z.maxLength(300, '最多300个字')),
+    service: z.optional(z.enum(SERVICE_KEYS)),
     areaCode: areaSchema,
     rule: policyRuleSchema,
-  })
-  .refine((p) => p.validFrom <= p.validUntil, { message: '截止日期不能早于开始日期', path: ['validUntil'] });
+  }).check(
+  z.refine((p) => p.validFrom <= p.validUntil, { message: '截止日期不能早于开始日期', path: ['validUntil'] }),
+);
 
 export const policySchema = z.object({
   id: z.string(),
@@ -45,7 +45,7 @@ export const policySchema = z.object({
   summary: z.string(),
   benefits: z.string(),
   howToApply: z.string(),
-  service: z.object({ key: z.enum(SERVICE_KEYS), name: z.string(), appPage: z.string().optional() }).optional(),
+  service: z.optional(z.object({ key: z.enum(SERVICE_KEYS), name: z.string(), appPage: z.optional(z.string()) })),
   areaCode: z.string(),
   areaName: z.string(),
   /** Who qualifies, in words. */
@@ -53,7 +53,7 @@ export const policySchema = z.object({
   inForce: z.boolean(),
   status: z.enum(['published', 'withdrawn']),
   /** Staff only: how far reaching the area's registered people has got. */
-  matching: z.object({ state: z.enum(['running', 'done']), checked: z.number().int(), matched: z.number().int() }).optional(),
+  matching: z.optional(z.object({ state: z.enum(['running', 'done']), checked: z.number().check(z.int()), matched: z.number().check(z.int()) })),
 });
 
 export const publishPolicy = defineContract({
@@ -106,7 +106,7 @@ export const browsePolicies = defineContract({
   path: '/policies',
   summary: '有效期内、适用于某地（社区代码，含上级地区发布的）的政策，可按字搜索；过期的不显示',
   auth: 'public',
-  query: z.strictObject({ areaCode: z.string().regex(/^\d{12}$/, '请选择社区'), text: z.string().trim().max(20, '最多20个字').optional() }),
+  query: z.strictObject({ areaCode: z.string().check(z.regex(/^\d{12}$/, '请选择社区')), text: z.optional(z.string().check(z.trim(), z.maxLength(20, '最多20个字'))) }),
   response: z.object({ items: z.array(policySchema) }),
   errors: [400],
 });
@@ -121,7 +121,7 @@ export const getPolicy = defineContract({
   params: idParams,
   response: z.object({
     policy: policySchema,
-    mine: z.object({ qualifies: z.boolean(), reasons: z.array(z.string()), unmet: z.string().optional() }).optional(),
+    mine: z.optional(z.object({ qualifies: z.boolean(), reasons: z.array(z.string()), unmet: z.optional(z.string()) })),
   }),
   errors: [400, 401, 404],
 });
@@ -146,11 +146,11 @@ export const calculatePolicies = defineContract({
   proxy: '用政策计算器算一算',
   body: z.strictObject({
     useMyRecord: z.boolean(),
-    areaCode: z.string().regex(/^\d{12}$/, '请选择您住在哪个社区').optional(),
-    age: z.number().int().min(16, '年龄须在16岁以上').max(100).optional(),
-    gender: z.enum(['male', 'female']).optional(),
-    education: z.enum(EDUCATION_LEVELS).optional(),
-    groups: z.array(z.enum(POLICY_GROUPS)).max(POLICY_GROUPS.length).optional(),
+    areaCode: z.optional(z.string().check(z.regex(/^\d{12}$/, '请选择您住在哪个社区'))),
+    age: z.optional(z.number().check(z.int(), z.gte(16, '年龄须在16岁以上'), z.lte(100))),
+    gender: z.optional(z.enum(['male', 'female'])),
+    education: z.optional(z.enum(EDUCATION_LEVELS)),
+    groups: z.optional(z.array(z.enum(POLICY_GROUPS)).check(z.maxLength(POLICY_GROUPS.length))),
   }),
   response: z.object({
     basis: z.enum(['record', 'answers']),
@@ -166,13 +166,13 @@ export const questionSchema = z.object({
   topic: z.enum(QUESTION_TOPICS),
   topicName: z.string(),
   askerType: z.enum(ASKER_TYPES),
-  policyId: z.string().optional(),
-  policyTitle: z.string().optional(),
+  policyId: z.optional(z.string()),
+  policyTitle: z.optional(z.string()),
   due: z.string(),
   complex: z.boolean(),
   status: z.enum(['asked', 'answered']),
-  answer: z.string().optional(),
-  answeredAt: z.string().optional(),
+  answer: z.optional(z.string()),
+  answeredAt: z.optional(z.string()),
   createdAt: z.string(),
 });
 
@@ -185,10 +185,10 @@ export const askQuestion = defineContract({
   proxy: '替家人提问',
   consents: ['privacy'],
   body: z.strictObject({
-    text: z.string().trim().min(5, '请把问题写清楚一点（至少5个字）').max(500, '最多500个字'),
+    text: z.string().check(z.trim(), z.minLength(5, '请把问题写清楚一点（至少5个字）'), z.maxLength(500, '最多500个字')),
     topic: z.enum(QUESTION_TOPICS, { message: '请选择问题的类别' }),
     askerType: z.enum(ASKER_TYPES, { message: '请选择您的情况' }),
-    policyId: ulidSchema.optional(),
+    policyId: z.optional(ulidSchema),
   }),
   response: z.object({ question: questionSchema }),
   successStatus: 201,
@@ -224,7 +224,12 @@ export const answerQuestion = defineContract({
   summary: '答复问题（以“您好”开头），同时办结它的待办任务；已答复 409',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ answer: z.string().trim().min(10, '请把答复写完整（至少10个字）').max(1000, '最多1000个字').refine((a) => a.startsWith('您好'), '答复请以“您好”开头') }),
+  body: z.strictObject({ answer: z.string().check(
+    z.trim(),
+    z.minLength(10, '请把答复写完整（至少10个字）'),
+    z.maxLength(1000, '最多1000个字'),
+    z.refine((a) => a.startsWith('您好'), '答复请以“您好”开头'),
+  ) }),
   response: z.object({ question: questionSchema }),
   errors: [400, 401, 403, 404, 409],
 });
@@ -246,13 +251,13 @@ export const questionTopics = defineContract({
   path: '/staff/questions/topics',
   summary: '热点问题：辖区某月的问题按类别、按提问人类型计数',
   auth: ['staff'],
-  query: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12') }),
+  query: z.strictObject({ month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-12')) }),
   response: z.object({
     month: z.string(),
-    total: z.number().int(),
-    answered: z.number().int(),
-    byTopic: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
-    byAsker: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
+    total: z.number().check(z.int()),
+    answered: z.number().check(z.int()),
+    byTopic: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().check(z.int()) })),
+    byAsker: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().check(z.int()) })),
   }),
   errors: [400, 401, 403],
 });

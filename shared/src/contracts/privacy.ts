@@ -1,5 +1,5 @@
 // The privacy guide and the person's consents to it (PIPL; WeChat's 用户隐私保护指引).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract } from './contract';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES } from '../domain/privacy';
 
@@ -35,9 +35,12 @@ export const consentSchema = z.object({
 export type Consent = z.infer<typeof consentSchema>;
 
 export const giveConsentsBodySchema = z.strictObject({
-  purposes: z.array(consentPurposeSchema).min(1, '请说明同意的事项').max(CONSENT_PURPOSES.length),
+  purposes: z.array(consentPurposeSchema).check(
+    z.minLength(1, '请说明同意的事项'),
+    z.maxLength(CONSENT_PURPOSES.length),
+  ),
   /** The version the person read: a consent to anything but the one in force is refused. */
-  version: z.string().min(1).max(32),
+  version: z.string().check(z.minLength(1), z.maxLength(32)),
   channel: consentChannelSchema,
 });
 export type GiveConsentsBody = z.infer<typeof giveConsentsBodySchema>;

@@ -1,6 +1,6 @@
 // 亲情代办 (family proxy): inviting a family member, accepting, acting for the person, ending it,
 // and what was done on whose behalf.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, ulidSchema } from './contract';
 import { actingForSchema, sessionSchema } from './auth';
 import { consentChannelSchema } from './privacy';
@@ -13,7 +13,7 @@ export const inviteProxyBodySchema = z.strictObject({
   phone: mobileSchema,
   relation: proxyRelationSchema,
   /** How the family member calls the person (妈妈, 王阿姨): what their phone shows while acting. */
-  callName: z.string().trim().min(1, '请填写对方怎么称呼您').max(10, '称呼不超过 10 个字'),
+  callName: z.string().check(z.trim(), z.minLength(1, '请填写对方怎么称呼您'), z.maxLength(10, '称呼不超过 10 个字')),
   channel: consentChannelSchema,
 });
 export type InviteProxyBody = z.infer<typeof inviteProxyBodySchema>;
@@ -52,7 +52,7 @@ export const cancelProxyInvitation = defineContract({
 
 export const acceptProxyInvitationBodySchema = z.strictObject({
   phone: mobileSchema,
-  code: z.string().regex(/^\d{6}$/, '邀请码是 6 位数字'),
+  code: z.string().check(z.regex(/^\d{6}$/, '邀请码是 6 位数字')),
   channel: consentChannelSchema,
 });
 
@@ -64,8 +64,8 @@ export const proxyBindingSchema = z.object({
   proxyPhone: z.string(),
   status: z.enum(['active', 'revoked']),
   createdAt: z.string(),
-  revokedAt: z.string().optional(),
-  revokedBy: z.enum(['person', 'proxy']).optional(),
+  revokedAt: z.optional(z.string()),
+  revokedBy: z.optional(z.enum(['person', 'proxy'])),
 });
 export type ProxyBinding = z.infer<typeof proxyBindingSchema>;
 
@@ -114,7 +114,7 @@ export const startActingFor = defineContract({
   summary: '代办人切换为「为家人代办」：得到一个只能办理代办事项的会话（两小时）',
   auth: 'user',
   body: z.strictObject({ bindingId: ulidSchema }),
-  response: sessionSchema.extend({ actingFor: actingForSchema }),
+  response: z.extend(sessionSchema, { actingFor: actingForSchema }),
   errors: [400, 401, 403, 404],
 });
 
@@ -140,10 +140,10 @@ export const listProxyActions = defineContract({
   summary: '代办记录：side=for_me 家人为我办的事，side=by_me 我为家人办的事（最近的在前）',
   auth: 'user',
   query: z.strictObject({
-    side: z.enum(['for_me', 'by_me']).default('for_me'),
-    cursor: z.string().max(600).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    side: z._default(z.enum(['for_me', 'by_me']), 'for_me'),
+    cursor: z.optional(z.string().check(z.maxLength(600))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
   }),
-  response: z.object({ items: z.array(proxyActionSchema), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(proxyActionSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401],
 });

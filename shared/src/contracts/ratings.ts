@@ -1,7 +1,7 @@
 // 好差评 and complaints (issue 7): a rating once per completed service by its recipient, bad
 // ratings rectified and called back, appeals decided by the level above; complaints and
 // suggestions tracked to resolution.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   COMPLAINT_KINDS,
   COMPLAINT_STATUSES,
@@ -17,14 +17,14 @@ import { uploadKeySchema } from './uploads';
 const idParams = z.strictObject({ id: ulidSchema });
 
 /** A service is named by its type and its own id: a review, job application, interview booking, enrolment, voucher (ULIDs) or referral letter (8-character code). */
-const serviceIdSchema = z.string().regex(/^([0-9A-HJKMNP-TV-Z]{26}|[0-9A-HJKMNP-TV-Z]{8})$/, '服务编号格式不对');
+const serviceIdSchema = z.string().check(z.regex(/^([0-9A-HJKMNP-TV-Z]{26}|[0-9A-HJKMNP-TV-Z]{8})$/, '服务编号格式不对'));
 
 export const ratingBodySchema = z.strictObject({
   serviceType: z.enum(SERVICE_TYPES),
   serviceId: serviceIdSchema,
-  score: z.number().int('请选择1到5颗星').min(1, '请选择1到5颗星').max(5, '请选择1到5颗星'),
-  tags: z.array(z.enum(RATING_TAGS)).max(5, '最多选5个').default([]),
-  comment: z.string().trim().max(200, '评价最多200个字').optional(),
+  score: z.number().check(z.int('请选择1到5颗星'), z.gte(1, '请选择1到5颗星'), z.lte(5, '请选择1到5颗星')),
+  tags: z._default(z.array(z.enum(RATING_TAGS)).check(z.maxLength(5, '最多选5个')), []),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(200, '评价最多200个字'))),
 });
 export type RatingBody = z.infer<typeof ratingBodySchema>;
 
@@ -34,33 +34,31 @@ export const ratingSchema = z.object({
   serviceId: z.string(),
   /** What was rated, in words: 失业登记审核、面试：某某餐厅 厨师. */
   serviceTitle: z.string(),
-  score: z.number().int(),
+  score: z.number().check(z.int()),
   tags: z.array(z.string()),
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
   status: z.enum(RATING_STATUSES),
   /** The service point it is attributed to. */
   servicePoint: z.object({ areaCode: z.string(), areaName: z.string() }),
   createdAt: z.string(),
   /** For a bad rating: the rectification, and what the service point answered when done. */
-  rectification: z.object({ due: z.string(), status: z.enum(['open', 'done']), note: z.string().optional() }).optional(),
+  rectification: z.optional(z.object({ due: z.string(), status: z.enum(['open', 'done']), note: z.optional(z.string()) })),
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
-export const staffRatingSchema = ratingSchema.extend({
+export const staffRatingSchema = z.extend(ratingSchema, {
   raterName: z.string(),
   /** For the call-back. */
-  raterPhone: z.string().optional(),
-  staffId: z.string().optional(),
-  providerName: z.string().optional(),
-  appeal: z
-    .object({
+  raterPhone: z.optional(z.string()),
+  staffId: z.optional(z.string()),
+  providerName: z.optional(z.string()),
+  appeal: z.optional(z.object({
       reason: z.string(),
       appealedAt: z.string(),
       decision: z.enum(['pending', 'upheld', 'rejected']),
-      decisionNote: z.string().optional(),
-      decidedAt: z.string().optional(),
-    })
-    .optional(),
+      decisionNote: z.optional(z.string()),
+      decidedAt: z.optional(z.string()),
+    })),
 });
 export type StaffRating = z.infer<typeof staffRatingSchema>;
 
@@ -110,7 +108,7 @@ export const appealRating = defineContract({
   summary: '服务网点对误评、恶意差评提出申诉（只限2星及以下、每条一次），由上一级核实决定',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ reason: z.string().trim().min(10, '请写明申诉理由，至少10个字').max(300, '申诉理由最多300个字') }),
+  body: z.strictObject({ reason: z.string().check(z.trim(), z.minLength(10, '请写明申诉理由，至少10个字'), z.maxLength(300, '申诉理由最多300个字')) }),
   response: z.object({ rating: staffRatingSchema }),
   errors: [400, 401, 403, 404, 409],
 });
@@ -124,7 +122,7 @@ export const decideAppeal = defineContract({
   params: idParams,
   body: z.strictObject({
     decision: z.enum(['upheld', 'rejected']),
-    note: z.string().trim().min(2, '请写明核实情况').max(300, '核实情况最多300个字'),
+    note: z.string().check(z.trim(), z.minLength(2, '请写明核实情况'), z.maxLength(300, '核实情况最多300个字')),
   }),
   response: z.object({ rating: staffRatingSchema }),
   errors: [400, 401, 403, 404, 409],
@@ -135,13 +133,13 @@ export const decideAppeal = defineContract({
 export const complaintBodySchema = z.strictObject({
   kind: z.enum(COMPLAINT_KINDS),
   topic: z.enum(COMPLAINT_TOPICS),
-  text: z.string().trim().min(10, '请把情况写清楚，至少10个字').max(500, '最多500个字'),
-  photoKeys: z.array(uploadKeySchema('complaints', '图片无效，请重新上传')).max(3, '最多3张图片').default([]),
+  text: z.string().check(z.trim(), z.minLength(10, '请把情况写清楚，至少10个字'), z.maxLength(500, '最多500个字')),
+  photoKeys: z._default(z.array(uploadKeySchema('complaints', '图片无效，请重新上传')).check(z.maxLength(3, '最多3张图片')), []),
   /** The community it is about; the caller's registered community when left out. */
-  areaCode: areaCodeSchema.optional(),
+  areaCode: z.optional(areaCodeSchema),
   /** Optional: the service it is about. */
-  serviceType: z.enum(SERVICE_TYPES).optional(),
-  serviceId: serviceIdSchema.optional(),
+  serviceType: z.optional(z.enum(SERVICE_TYPES)),
+  serviceId: z.optional(serviceIdSchema),
 });
 export type ComplaintBody = z.infer<typeof complaintBodySchema>;
 
@@ -152,7 +150,7 @@ export const complaintSchema = z.object({
   kind: z.enum(COMPLAINT_KINDS),
   topic: z.enum(COMPLAINT_TOPICS),
   text: z.string(),
-  photoCount: z.number().int(),
+  photoCount: z.number().check(z.int()),
   areaCode: z.string(),
   areaName: z.string(),
   status: z.enum(COMPLAINT_STATUSES),
@@ -163,9 +161,9 @@ export const complaintSchema = z.object({
 });
 export type Complaint = z.infer<typeof complaintSchema>;
 
-export const staffComplaintSchema = complaintSchema.extend({
+export const staffComplaintSchema = z.extend(complaintSchema, {
   complainantName: z.string(),
-  complainantPhone: z.string().optional(),
+  complainantPhone: z.optional(z.string()),
   /** Five-minute links to the photos. */
   photoUrls: z.array(z.string()),
 });
@@ -213,7 +211,7 @@ export const complaintProgress = defineContract({
   params: idParams,
   body: z.strictObject({
     status: z.enum(['processing', 'resolved']),
-    note: z.string().trim().min(2, '请写明办理情况').max(300, '最多300个字'),
+    note: z.string().check(z.trim(), z.minLength(2, '请写明办理情况'), z.maxLength(300, '最多300个字')),
   }),
   response: z.object({ complaint: staffComplaintSchema }),
   errors: [400, 401, 403, 404, 409],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { REVIEW_STEPS } from '../domain/jurisdiction';
 import { defineContract, ulidSchema } from './contract';
 
@@ -18,7 +18,7 @@ export const reviewSchema = z.object({
   subjectId: z.string(),
   subjectName: z.string(),
   /** The person a person application is about (GET /staff/people/{personId}). */
-  personId: z.string().optional(),
+  personId: z.optional(z.string()),
   /** Filed by community staff for the person. */
   assisted: z.boolean(),
   areaCode: z.string(),
@@ -26,19 +26,19 @@ export const reviewSchema = z.object({
   step: z.enum(REVIEW_STEPS),
   status: z.enum(REVIEW_STATUSES),
   createdAt: z.string(),
-  decidedAt: z.string().optional(),
-  decidedBy: z.string().optional(),
-  reason: z.string().optional(),
+  decidedAt: z.optional(z.string()),
+  decidedBy: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
 export const listReviewsQuerySchema = z.strictObject({
   type: z.enum(REVIEW_TYPES),
-  status: z.enum(REVIEW_STATUSES).default('pending'),
+  status: z._default(z.enum(REVIEW_STATUSES), 'pending'),
   /** Defaults to the step the caller's level decides (street or district). */
-  step: z.enum(REVIEW_STEPS).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  step: z.optional(z.enum(REVIEW_STEPS)),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
 });
 
 export const listReviews = defineContract({
@@ -48,22 +48,22 @@ export const listReviews = defineContract({
   summary: '审核队列：只含本人辖区内的申请，按提交时间排列',
   auth: ['staff'],
   query: listReviewsQuerySchema,
-  response: z.object({ items: z.array(reviewSchema), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(reviewSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 403],
 });
 
 export const reviewIdParamsSchema = z.strictObject({ id: ulidSchema });
 
-export const decideReviewBodySchema = z
-  .strictObject({
+export const decideReviewBodySchema = z.strictObject({
     decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().max(200, '理由最多200字').default(''),
-  })
-  .superRefine((v, ctx) => {
+    reason: z._default(z.string().check(z.trim(), z.maxLength(200, '理由最多200字')), ''),
+  }).check(
+  z.superRefine((v, ctx) => {
     if (v.decision === 'reject' && v.reason.length < 2) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '不通过时请写明理由，申请人会看到' });
     }
-  });
+  }),
+);
 export type DecideReviewBody = z.infer<typeof decideReviewBodySchema>;
 
 export const decideReview = defineContract({

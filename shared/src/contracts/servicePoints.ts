@@ -1,46 +1,48 @@
 // 服务网点 and 预约办事 (issue 19): the points of the 3-km circle, visits booked by the half hour,
 // the desk's day list, and 一次性告知 (the catalogue and a person's own slip).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { POINT_KINDS, VISIT_STATUSES, VISIT_BOOKING_DAYS } from '../domain/servicePoints';
 import { SERVICE_KEYS } from '../domain/serviceCatalogue';
 import { HARDSHIP_CATEGORIES } from '../domain/personRules';
 import { defineContract, ulidSchema } from './contract';
 
 const idParams = z.strictObject({ id: ulidSchema });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30');
-const periodSchema = z.strictObject({ from: hhmm, to: hhmm }).refine((p) => p.from !== p.to, { message: '开门和下班时间不能相同', path: ['to'] });
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30'));
+const periodSchema = z.strictObject({ from: hhmm, to: hhmm }).check(
+  z.refine((p) => p.from !== p.to, { message: '开门和下班时间不能相同', path: ['to'] }),
+);
 const hoursSchema = z.strictObject({
-  workday: z.array(periodSchema).max(4, '每天最多4个时段'),
-  restDay: z.array(periodSchema).max(4, '每天最多4个时段'),
+  workday: z.array(periodSchema).check(z.maxLength(4, '每天最多4个时段')),
+  restDay: z.array(periodSchema).check(z.maxLength(4, '每天最多4个时段')),
 });
 const dateSchema = z.iso.date({ message: '日期格式应为 2026-12-08' });
 
 export const servicePointBodySchema = z.strictObject({
-  name: z.string().trim().min(2, '请填写网点名称').max(40, '名称最多40个字'),
+  name: z.string().check(z.trim(), z.minLength(2, '请填写网点名称'), z.maxLength(40, '名称最多40个字')),
   kind: z.enum(POINT_KINDS, { message: '请选择网点类型' }),
-  areaCode: z.string().regex(/^\d{9}(\d{3})?$/, '请选择所在街道或社区'),
-  address: z.string().trim().min(2, '请填写详细地址').max(100, '地址最多100个字'),
-  lat: z.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
-  lng: z.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
-  phone: z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或带区号的座机号'),
+  areaCode: z.string().check(z.regex(/^\d{9}(\d{3})?$/, '请选择所在街道或社区')),
+  address: z.string().check(z.trim(), z.minLength(2, '请填写详细地址'), z.maxLength(100, '地址最多100个字')),
+  lat: z.number().check(z.gte(3, '纬度不在中国境内'), z.lte(54, '纬度不在中国境内')),
+  lng: z.number().check(z.gte(73, '经度不在中国境内'), z.lte(136, '经度不在中国境内')),
+  phone: z.string().check(z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或带区号的座机号')),
   hours: hoursSchema,
-  services: z
-    .array(z.strictObject({ key: z.enum(SERVICE_KEYS), desks: z.number().int().min(1, '至少1个窗口').max(20, '最多20个窗口') }))
-    .min(1, '请至少选择一项服务')
-    .max(SERVICE_KEYS.length)
-    .refine((s) => new Set(s.map((x) => x.key)).size === s.length, '同一项服务只能填一次'),
+  services: z.array(z.strictObject({ key: z.enum(SERVICE_KEYS), desks: z.number().check(z.int(), z.gte(1, '至少1个窗口'), z.lte(20, '最多20个窗口')) })).check(
+    z.minLength(1, '请至少选择一项服务'),
+    z.maxLength(SERVICE_KEYS.length),
+    z.refine((s) => new Set(s.map((x) => x.key)).size === s.length, '同一项服务只能填一次'),
+  ),
 });
 export type ServicePointBody = z.infer<typeof servicePointBodySchema>;
 
-const documentSchema = z.object({ code: z.string(), label: z.string(), when: z.string().optional() });
+const documentSchema = z.object({ code: z.string(), label: z.string(), when: z.optional(z.string()) });
 export const catalogueServiceSchema = z.object({
   key: z.enum(SERVICE_KEYS),
   name: z.string(),
   summary: z.string(),
   conditions: z.array(z.string()),
   documents: z.array(documentSchema),
-  appPage: z.string().optional(),
-  minutes: z.number().int(),
+  appPage: z.optional(z.string()),
+  minutes: z.number().check(z.int()),
 });
 
 export const openingSchema = z.object({ open: z.boolean(), today: z.string(), status: z.string() });
@@ -57,9 +59,9 @@ export const servicePointSchema = z.object({
   lng: z.number(),
   phone: z.string(),
   hours: hoursSchema,
-  services: z.array(z.object({ key: z.enum(SERVICE_KEYS), name: z.string(), desks: z.number().int() })),
+  services: z.array(z.object({ key: z.enum(SERVICE_KEYS), name: z.string(), desks: z.number().check(z.int()) })),
   status: z.enum(['open', 'closed']),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   opening: openingSchema,
 });
 export type ServicePoint = z.infer<typeof servicePointSchema>;
@@ -83,7 +85,7 @@ export const updateServicePoint = defineContract({
   summary: '修改网点（带上读到的 version；别人先改了返回 409）；status=closed 停止服务，不再出现在附近网点里',
   auth: ['staff'],
   params: idParams,
-  body: servicePointBodySchema.partial().extend({ version: z.number().int().min(1), status: z.enum(['open', 'closed']).optional() }),
+  body: z.extend(z.partial(servicePointBodySchema), { version: z.number().check(z.int(), z.gte(1)), status: z.optional(z.enum(['open', 'closed'])) }),
   response: z.object({ point: servicePointSchema }),
   errors: [400, 401, 403, 404, 409],
 });
@@ -94,18 +96,18 @@ export const listStaffServicePoints = defineContract({
   path: '/staff/service-points',
   summary: '本辖区的服务网点（社区、街道工作人员用来打开自己网点的预约名单）',
   auth: ['staff'],
-  query: z.strictObject({ cursor: z.string().max(300).optional() }),
-  response: z.object({ items: z.array(servicePointSchema), nextCursor: z.string().optional() }),
+  query: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(300))) }),
+  response: z.object({ items: z.array(servicePointSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 403],
 });
 
 export const nearbyServicePointsQuerySchema = z.strictObject({
-  lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
-  lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
-  radiusKm: z.coerce.number().min(0.5, '范围至少0.5公里').max(20, '范围最多20公里').default(3),
-  service: z.enum(SERVICE_KEYS).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  lat: z.coerce.number().check(z.gte(3, '纬度不在中国境内'), z.lte(54, '纬度不在中国境内')),
+  lng: z.coerce.number().check(z.gte(73, '经度不在中国境内'), z.lte(136, '经度不在中国境内')),
+  radiusKm: z._default(z.coerce.number().check(z.gte(0.5, '范围至少0.5公里'), z.lte(20, '范围最多20公里')), 3),
+  service: z.optional(z.enum(SERVICE_KEYS)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const nearbyServicePoints = defineContract({
@@ -115,7 +117,7 @@ export const nearbyServicePoints = defineContract({
   summary: '附近的服务网点：半径内（默认3公里）开放的网点，按距离排序，附今天的开放时间；可按服务筛选',
   auth: 'public',
   query: nearbyServicePointsQuerySchema,
-  response: z.object({ items: z.array(z.object({ point: servicePointSchema, distanceM: z.number().int() })), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(z.object({ point: servicePointSchema, distanceM: z.number().check(z.int()) })), nextCursor: z.optional(z.string()) }),
   errors: [400],
 });
 
@@ -130,7 +132,7 @@ export const getServicePoint = defineContract({
   errors: [400, 404],
 });
 
-export const visitSlotSchema = z.object({ start: z.string(), startsAt: z.string(), capacity: z.number().int(), remaining: z.number().int(), bookable: z.boolean() });
+export const visitSlotSchema = z.object({ start: z.string(), startsAt: z.string(), capacity: z.number().check(z.int()), remaining: z.number().check(z.int()), bookable: z.boolean() });
 
 export const listVisitSlots = defineContract({
   id: 'listVisitSlots',
@@ -173,7 +175,7 @@ export const bookVisit = defineContract({
   proxy: '预约到网点办事',
   consents: ['privacy'],
   params: idParams,
-  body: slotChoice.extend({ service: z.enum(SERVICE_KEYS, { message: '请选择要办的事' }) }),
+  body: z.extend(slotChoice, { service: z.enum(SERVICE_KEYS, { message: '请选择要办的事' }) }),
   response: z.object({ visit: visitSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409, 422],
@@ -222,7 +224,7 @@ export const pointVisits = defineContract({
   summary: '网点当天（或某天）的预约名单，按时段和排队号；辖区外的网点 404',
   auth: ['staff'],
   params: idParams,
-  query: z.strictObject({ date: dateSchema.optional() }),
+  query: z.strictObject({ date: z.optional(dateSchema) }),
   response: z.object({
     date: z.string(),
     items: z.array(z.object({ visit: visitSchema, person: z.object({ id: z.string(), name: z.string(), phone: z.string() }) })),
@@ -259,7 +261,7 @@ export const noticeSchema = z.object({
   catalogueVersion: z.string(),
   missing: z.array(documentSchema),
   unmet: z.array(z.string()),
-  pointName: z.string().optional(),
+  pointName: z.optional(z.string()),
   createdAt: z.string(),
 });
 
@@ -271,10 +273,10 @@ export const createNotice = defineContract({
   auth: ['staff'],
   body: z.strictObject({
     service: z.enum(SERVICE_KEYS, { message: '请选择要办的事' }),
-    have: z.array(z.string().max(80)).max(30),
-    hardshipCategories: z.array(z.enum(HARDSHIP_CATEGORIES)).max(HARDSHIP_CATEGORIES.length).optional(),
-    personId: z.string().min(1).max(64).optional(),
-    pointId: ulidSchema.optional(),
+    have: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(30)),
+    hardshipCategories: z.optional(z.array(z.enum(HARDSHIP_CATEGORIES)).check(z.maxLength(HARDSHIP_CATEGORIES.length))),
+    personId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    pointId: z.optional(ulidSchema),
   }),
   response: z.object({ notice: noticeSchema }),
   successStatus: 201,

@@ -1,6 +1,6 @@
 // What staff see of a person or an employer in their jurisdiction: what a decision needs,
 // personal data masked otherwise.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EDUCATION_LEVELS } from '../domain/registration';
 import { defineContract, ulidSchema } from './contract';
 import { applicationSchema, categorySchema } from './applications';
@@ -11,17 +11,17 @@ export const staffPersonSchema = z.object({
   name: z.string(),
   gender: z.enum(['male', 'female']),
   birthDate: z.string(),
-  age: z.number().int(),
+  age: z.number().check(z.int()),
   idNumberMasked: z.string(),
   phoneMasked: z.string(),
   education: z.enum(EDUCATION_LEVELS),
-  graduationDate: z.string().optional(),
+  graduationDate: z.optional(z.string()),
   /** With coordinates, so staff can find vacancies near the person's home to refer them to. */
   residence: z.object({ areaCode: z.string(), areaName: z.string(), address: z.string(), lat: z.number(), lng: z.number() }),
   /** Interviews the person booked: attended, and not come to (recorded by employers). */
-  interviews: z.object({ attended: z.number().int(), noShows: z.number().int() }),
+  interviews: z.object({ attended: z.number().check(z.int()), noShows: z.number().check(z.int()) }),
   /** 零工 done (flexible employment): on how many days, and the pay the person recorded. */
-  flexibleWork: z.object({ days: z.number().int(), incomeFen: z.number().int() }),
+  flexibleWork: z.object({ days: z.number().check(z.int()), incomeFen: z.number().check(z.int()) }),
 });
 
 export const getStaffPerson = defineContract({
@@ -41,7 +41,7 @@ export const findStaffPerson = defineContract({
   path: '/staff/people/search',
   summary: '按身份证号查找辖区内的人员（用于代办）；号码放在请求体中，不进地址和日志',
   auth: ['staff'],
-  body: z.strictObject({ idNumber: z.string().trim().min(15, '请输入身份证号').max(18, '请输入身份证号') }),
+  body: z.strictObject({ idNumber: z.string().check(z.trim(), z.minLength(15, '请输入身份证号'), z.maxLength(18, '请输入身份证号')) }),
   response: z.object({ person: staffPersonSchema }),
   errors: [400, 401, 403, 404],
 });
@@ -54,7 +54,7 @@ export const getStaffEmployer = defineContract({
   auth: ['staff'],
   params: z.strictObject({ id: ulidSchema }),
   response: z.object({
-    employer: employerSchema.omit({ contactPhone: true }).extend({ contactPhoneMasked: z.string(), licenceUrl: z.string().optional() }),
+    employer: z.extend(z.omit(employerSchema, { contactPhone: true }), { contactPhoneMasked: z.string(), licenceUrl: z.optional(z.string()) }),
   }),
   errors: [401, 403, 404],
 });

@@ -1,13 +1,13 @@
 // 人员与权限 (issue 18): administrators invite staff of their jurisdiction by phone, change their
 // area or roles, and remove them; the invited person accepts with the phone and a one-time code.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract, ulidSchema } from './contract';
 import { areaCodeSchema, staffLevelSchema } from './auth';
 import { mobileSchema, personNameSchema } from './registration';
 import { STAFF_ROLES } from '../domain/staff';
 
 export const staffRoleSchema = z.enum(STAFF_ROLES, { error: '请选择权限' });
-const rolesSchema = z.array(staffRoleSchema).min(1, '请至少选择一项权限').max(STAFF_ROLES.length);
+const rolesSchema = z.array(staffRoleSchema).check(z.minLength(1, '请至少选择一项权限'), z.maxLength(STAFF_ROLES.length));
 
 export const inviteStaffBodySchema = z.strictObject({
   phone: mobileSchema,
@@ -43,7 +43,7 @@ export const staffMemberSchema = z.object({
   addedBy: z.string(),
   addedAt: z.string(),
   updatedAt: z.string(),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
@@ -66,24 +66,24 @@ export const listStaff = defineContract({
   path: '/admin/staff',
   summary: '本辖区（或其中一个下级区域）的工作人员和待接受的邀请',
   auth: ['admin'],
-  query: z.strictObject({ areaCode: areaCodeSchema.optional(), cursor: z.string().max(600).optional() }),
+  query: z.strictObject({ areaCode: z.optional(areaCodeSchema), cursor: z.optional(z.string().check(z.maxLength(600))) }),
   response: z.object({
     /** The administrator's own area, where what they may set starts. */
     scope: z.object({ areaCode: z.string(), areaName: z.string(), level: staffLevelSchema }),
     items: z.array(staffMemberSchema),
     invitations: z.array(staffInvitationSchema),
-    nextCursor: z.string().optional(),
+    nextCursor: z.optional(z.string()),
   }),
   errors: [400, 401, 403],
 });
 
-export const updateStaffBodySchema = z
-  .strictObject({
-    version: z.number().int().min(1),
-    areaCode: areaCodeSchema.optional(),
-    roles: rolesSchema.optional(),
-  })
-  .refine((b) => b.areaCode !== undefined || b.roles !== undefined, { message: '请说明要修改的辖区或权限', path: ['roles'] });
+export const updateStaffBodySchema = z.strictObject({
+    version: z.number().check(z.int(), z.gte(1)),
+    areaCode: z.optional(areaCodeSchema),
+    roles: z.optional(rolesSchema),
+  }).check(
+  z.refine((b) => b.areaCode !== undefined || b.roles !== undefined, { message: '请说明要修改的辖区或权限', path: ['roles'] }),
+);
 
 export const updateStaff = defineContract({
   id: 'updateStaff',
@@ -121,7 +121,7 @@ export const cancelStaffInvitation = defineContract({
 
 export const acceptStaffInvitationBodySchema = z.strictObject({
   phone: mobileSchema,
-  code: z.string().regex(/^\d{6}$/, '加入码是 6 位数字'),
+  code: z.string().check(z.regex(/^\d{6}$/, '加入码是 6 位数字')),
 });
 
 export const acceptStaffInvitation = defineContract({

@@ -1,25 +1,25 @@
 // The assessment figures by area and period (issue 7), their CSV export, and the service hall's
 // big screen.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FLOW_FIGURES, PERIOD_PATTERN, STANDING_FIGURES } from '../domain/figures';
 import { defineContract } from './contract';
 import { areaCodeSchema } from './auth';
 import { vacancySummarySchema } from './vacancies';
 
-const figuresSchema = z.object(Object.fromEntries([...FLOW_FIGURES, ...STANDING_FIGURES].map((f) => [f, z.number().int()])) as Record<(typeof FLOW_FIGURES)[number] | (typeof STANDING_FIGURES)[number], z.ZodNumber>);
+const figuresSchema = z.object(Object.fromEntries([...FLOW_FIGURES, ...STANDING_FIGURES].map((f) => [f, z.number().check(z.int())])) as Record<(typeof FLOW_FIGURES)[number] | (typeof STANDING_FIGURES)[number], z.ZodMiniNumber>);
 const ratesSchema = z.object({
-  satisfactionRate: z.number().nullable(),
-  onTimeRate: z.number().nullable(),
-  employmentRate: z.number().nullable(),
-  hardToEmployEmploymentRate: z.number().nullable(),
+  satisfactionRate: z.nullable(z.number()),
+  onTimeRate: z.nullable(z.number()),
+  employmentRate: z.nullable(z.number()),
+  hardToEmployEmploymentRate: z.nullable(z.number()),
 });
 
 export const areaFiguresSchema = z.object({ areaCode: z.string(), areaName: z.string(), figures: figuresSchema, rates: ratesSchema });
 export type AreaFigures = z.infer<typeof areaFiguresSchema>;
 
-const periodSchema = z.string().regex(PERIOD_PATTERN, '统计期格式：2026-11（月）、2026-Q4（季度）或 2026（年）');
+const periodSchema = z.string().check(z.regex(PERIOD_PATTERN, '统计期格式：2026-11（月）、2026-Q4（季度）或 2026（年）'));
 
-const statsQuery = z.strictObject({ areaCode: areaCodeSchema.optional(), period: periodSchema.optional() });
+const statsQuery = z.strictObject({ areaCode: z.optional(areaCodeSchema), period: z.optional(periodSchema) });
 
 export const getStats = defineContract({
   id: 'getStats',
@@ -58,8 +58,8 @@ export const bigScreen = defineContract({
   auth: 'public',
   params: z.strictObject({ areaCode: areaCodeSchema }),
   query: z.strictObject({
-    lat: z.coerce.number().min(3).max(54).optional(),
-    lng: z.coerce.number().min(73).max(136).optional(),
+    lat: z.optional(z.coerce.number().check(z.gte(3), z.lte(54))),
+    lng: z.optional(z.coerce.number().check(z.gte(73), z.lte(136))),
   }),
   response: z.object({
     areaCode: z.string(),

@@ -2,7 +2,7 @@
 // (seats, then an ordered waitlist), cancel before the deadline, pay with a training voucher that
 // is redeemed on completion; the institution keeps the roster and records completions; a survey
 // of training needs is counted by area for staff.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { todayInChina } from '../domain/idNumber';
 import { COURSE_LEVELS, COURSE_TYPES, ENROLMENT_STATUSES, NEED_TIMES } from '../domain/training';
 import { VOUCHER_TARGET_GROUPS } from '../domain/vouchers';
@@ -12,40 +12,42 @@ import { areaCodeSchema } from './auth';
 import { NEARBY_MAX_KM } from './vacancies';
 
 const idParams = z.strictObject({ id: ulidSchema });
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
+const dateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期'));
 
 const scheduleSchema = z.strictObject({
   startsOn: dateSchema,
   endsOn: dateSchema,
   /** When the classes are, in words: 每周一至周五 上午9:00—12:00. */
-  timetable: z.string().trim().min(2, '请写明上课时间').max(60, '上课时间最多60个字'),
+  timetable: z.string().check(z.trim(), z.minLength(2, '请写明上课时间'), z.maxLength(60, '上课时间最多60个字')),
   /** Class days, for attendance and the completion threshold. */
-  days: z.number().int('课时天数须为整数').min(1, '至少1天').max(365, '最多365天'),
+  days: z.number().check(z.int('课时天数须为整数'), z.gte(1, '至少1天'), z.lte(365, '最多365天')),
 });
 
 const courseFields = {
   providerId: ulidSchema,
-  title: z.string().trim().min(2, '班级名称至少2个字').max(30, '班级名称最多30个字'),
-  occupationName: z.string().trim().min(1, '请填写培训工种').max(20, '工种最多20个字'),
+  title: z.string().check(z.trim(), z.minLength(2, '班级名称至少2个字'), z.maxLength(30, '班级名称最多30个字')),
+  occupationName: z.string().check(z.trim(), z.minLength(1, '请填写培训工种'), z.maxLength(20, '工种最多20个字')),
   level: z.enum(COURSE_LEVELS),
   type: z.enum(COURSE_TYPES),
   schedule: scheduleSchema,
   place: residenceSchema,
-  seats: z.number().int('名额须为整数').min(1, '至少1个名额').max(500, '最多500个名额'),
-  feeFen: z.number().int('金额以分为单位，须为整数').min(0, '费用不能为负数').max(10_000_000, '费用过高，请核对'),
+  seats: z.number().check(z.int('名额须为整数'), z.gte(1, '至少1个名额'), z.lte(500, '最多500个名额')),
+  feeFen: z.number().check(z.int('金额以分为单位，须为整数'), z.gte(0, '费用不能为负数'), z.lte(10_000_000, '费用过高，请核对')),
   /** Voucher programmes whose training vouchers pay for it (redeemed on completion). */
-  acceptedProgrammeIds: z.array(ulidSchema).max(5, '最多5种就业券').default([]),
+  acceptedProgrammeIds: z._default(z.array(ulidSchema).check(z.maxLength(5, '最多5种就业券')), []),
   /** A subsidised course only for these groups; empty: open to everyone. */
-  eligibleGroups: z.array(z.enum(VOUCHER_TARGET_GROUPS)).max(VOUCHER_TARGET_GROUPS.length).default([]),
-  materials: z.array(z.string().trim().min(1).max(30, '每项材料最多30个字')).max(10, '最多10项材料').default([]),
+  eligibleGroups: z._default(z.array(z.enum(VOUCHER_TARGET_GROUPS)).check(z.maxLength(VOUCHER_TARGET_GROUPS.length)), []),
+  materials: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(30, '每项材料最多30个字'))).check(
+    z.maxLength(10, '最多10项材料'),
+  ), []),
   signUpDeadline: dateSchema,
 };
 
-export const courseBodySchema = z
-  .strictObject(courseFields)
-  .refine((c) => c.schedule.endsOn >= c.schedule.startsOn, { path: ['schedule', 'endsOn'], message: '结束日期不能早于开班日期' })
-  .refine((c) => c.signUpDeadline <= c.schedule.startsOn, { path: ['signUpDeadline'], message: '报名截止日期不能晚于开班日期' })
-  .refine((c) => c.signUpDeadline >= todayInChina(), { path: ['signUpDeadline'], message: '报名截止日期已过' });
+export const courseBodySchema = z.strictObject(courseFields).check(
+  z.refine((c) => c.schedule.endsOn >= c.schedule.startsOn, { path: ['schedule', 'endsOn'], message: '结束日期不能早于开班日期' }),
+  z.refine((c) => c.signUpDeadline <= c.schedule.startsOn, { path: ['signUpDeadline'], message: '报名截止日期不能晚于开班日期' }),
+  z.refine((c) => c.signUpDeadline >= todayInChina(), { path: ['signUpDeadline'], message: '报名截止日期已过' }),
+);
 export type CourseBody = z.infer<typeof courseBodySchema>;
 
 export const courseSchema = z.object({
@@ -56,12 +58,12 @@ export const courseSchema = z.object({
   occupationName: z.string(),
   level: z.enum(COURSE_LEVELS),
   type: z.enum(COURSE_TYPES),
-  schedule: z.object({ startsOn: z.string(), endsOn: z.string(), timetable: z.string(), days: z.number().int() }),
-  place: residenceSchema.extend({ areaName: z.string() }),
-  seats: z.number().int(),
-  enrolled: z.number().int(),
-  waiting: z.number().int(),
-  feeFen: z.number().int(),
+  schedule: z.object({ startsOn: z.string(), endsOn: z.string(), timetable: z.string(), days: z.number().check(z.int()) }),
+  place: z.extend(residenceSchema, { areaName: z.string() }),
+  seats: z.number().check(z.int()),
+  enrolled: z.number().check(z.int()),
+  waiting: z.number().check(z.int()),
+  feeFen: z.number().check(z.int()),
   acceptedProgrammes: z.array(z.object({ id: z.string(), name: z.string() })),
   eligibleGroups: z.array(z.enum(VOUCHER_TARGET_GROUPS)),
   materials: z.array(z.string()),
@@ -96,12 +98,12 @@ export const getCourse = defineContract({
 });
 
 export const nearbyCoursesQuerySchema = z.strictObject({
-  lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
-  lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
-  radiusKm: z.coerce.number().min(0.5, '范围至少0.5公里').max(NEARBY_MAX_KM, `范围最多${NEARBY_MAX_KM}公里`).default(3),
-  occupation: z.string().trim().max(20).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(200).optional(),
+  lat: z.coerce.number().check(z.gte(3, '纬度不在中国境内'), z.lte(54, '纬度不在中国境内')),
+  lng: z.coerce.number().check(z.gte(73, '经度不在中国境内'), z.lte(136, '经度不在中国境内')),
+  radiusKm: z._default(z.coerce.number().check(z.gte(0.5, '范围至少0.5公里'), z.lte(NEARBY_MAX_KM, `范围最多${NEARBY_MAX_KM}公里`)), 3),
+  occupation: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const nearbyCourses = defineContract({
@@ -112,7 +114,7 @@ export const nearbyCourses = defineContract({
   auth: 'user',
   proxy: '查看附近的培训班',
   query: nearbyCoursesQuerySchema,
-  response: z.object({ items: z.array(z.object({ course: courseSchema, distanceM: z.number().int() })), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(z.object({ course: courseSchema, distanceM: z.number().check(z.int()) })), nextCursor: z.optional(z.string()) }),
   errors: [400, 401],
 });
 
@@ -134,7 +136,7 @@ export const institutionProgrammes = defineContract({
   summary: '本培训机构可以收的培训券（已批准、对培训机构、覆盖本机构所在地），发布培训班时选用',
   auth: 'user',
   params: idParams,
-  response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), serviceName: z.string(), faceValueFen: z.number().int() })) }),
+  response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), serviceName: z.string(), faceValueFen: z.number().check(z.int()) })) }),
   errors: [401, 403],
 });
 
@@ -147,18 +149,16 @@ export const enrolmentSchema = z.object({
   signUpDeadline: z.string(),
   status: z.enum(ENROLMENT_STATUSES),
   /** For a waitlisted sign-up: 1 is next in line. */
-  position: z.number().int().optional(),
-  voucher: z
-    .object({
+  position: z.optional(z.number().check(z.int())),
+  voucher: z.optional(z.object({
       id: z.string(),
       programmeName: z.string(),
-      faceValueFen: z.number().int(),
+      faceValueFen: z.number().check(z.int()),
       /** reserved at sign-up; redeemed on completion; released if the sign-up ends otherwise. */
       state: z.enum(['reserved', 'redeemed', 'released', 'not_redeemed']),
-      note: z.string().optional(),
-    })
-    .optional(),
-  attendedDays: z.number().int().optional(),
+      note: z.optional(z.string()),
+    })),
+  attendedDays: z.optional(z.number().check(z.int())),
   /** Community staff signed the person up (assisted mode). */
   assisted: z.boolean(),
   createdAt: z.string(),
@@ -167,9 +167,9 @@ export type Enrolment = z.infer<typeof enrolmentSchema>;
 
 export const enrolBodySchema = z.strictObject({
   /** A claimed training voucher of the person's to pay with; redeemed when they complete. */
-  voucherId: ulidSchema.optional(),
+  voucherId: z.optional(ulidSchema),
   /** Assisted mode: community staff sign up a person of their jurisdiction. */
-  personId: z.string().min(1).max(64).optional(),
+  personId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 
 export const enrol = defineContract({
@@ -229,9 +229,9 @@ export const courseRoster = defineContract({
 export const completionBodySchema = z.strictObject({
   enrolmentId: ulidSchema,
   result: z.enum(['completed', 'not_completed']),
-  attendedDays: z.number().int('出勤天数须为整数').min(0, '出勤天数不能为负数').max(365),
+  attendedDays: z.number().check(z.int('出勤天数须为整数'), z.gte(0, '出勤天数不能为负数'), z.lte(365)),
   /** The certificate number, when the course awards one. */
-  certificateNo: z.string().trim().max(40).optional(),
+  certificateNo: z.optional(z.string().check(z.trim(), z.maxLength(40))),
 });
 
 export const recordCompletion = defineContract({
@@ -247,7 +247,10 @@ export const recordCompletion = defineContract({
 });
 
 export const trainingNeedBodySchema = z.strictObject({
-  occupations: z.array(z.string().trim().min(1, '工种不能为空').max(20, '每个工种最多20个字')).min(1, '请至少填一个想学的工种').max(3, '最多填3个工种'),
+  occupations: z.array(z.string().check(z.trim(), z.minLength(1, '工种不能为空'), z.maxLength(20, '每个工种最多20个字'))).check(
+    z.minLength(1, '请至少填一个想学的工种'),
+    z.maxLength(3, '最多填3个工种'),
+  ),
   type: z.enum(COURSE_TYPES),
   time: z.enum(NEED_TIMES),
 });
@@ -261,12 +264,12 @@ export const submitTrainingNeed = defineContract({
   proxy: '填写培训意愿',
   consents: ['privacy'],
   body: trainingNeedBodySchema,
-  response: z.object({ need: trainingNeedBodySchema.extend({ areaCode: z.string(), updatedAt: z.string() }) }),
+  response: z.object({ need: z.extend(trainingNeedBodySchema, { areaCode: z.string(), updatedAt: z.string() }) }),
   successStatus: 201,
   errors: [400, 401, 403],
 });
 
-const countSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+const countSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().check(z.int()) }));
 
 export const staffTrainingNeeds = defineContract({
   id: 'staffTrainingNeeds',
@@ -275,6 +278,6 @@ export const staffTrainingNeeds = defineContract({
   summary: '辖区培训需求汇总：填报人数，按工种、培训类型、时间统计',
   auth: ['staff'],
   query: z.strictObject({ areaCode: areaCodeSchema }),
-  response: z.object({ areaCode: z.string(), areaName: z.string(), total: z.number().int(), occupations: countSchema, types: countSchema, times: countSchema }),
+  response: z.object({ areaCode: z.string(), areaName: z.string(), total: z.number().check(z.int()), occupations: countSchema, types: countSchema, times: countSchema }),
   errors: [400, 401, 404],
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract } from './contract';
 
 /** What a photo is for; the key's first segment, so a key can only be used for its purpose. */
@@ -11,7 +11,10 @@ export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 export const UPLOAD_KEY_PATTERN = /^(licences|evidence|complaints)\/[0-9A-HJKMNP-TV-Z]{26}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/;
 
 export function uploadKeySchema(purpose: UploadPurpose, message: string) {
-  return z.string().regex(UPLOAD_KEY_PATTERN, message).refine((k) => k.startsWith(`${purpose}/`), message);
+  return z.string().check(
+    z.regex(UPLOAD_KEY_PATTERN, message),
+    z.refine((k) => k.startsWith(`${purpose}/`), message),
+  );
 }
 
 export function uploadOwner(key: string): string {
@@ -21,7 +24,7 @@ export function uploadOwner(key: string): string {
 export const createUploadBodySchema = z.strictObject({
   purpose: z.enum(UPLOAD_PURPOSES),
   contentType: z.enum(UPLOAD_CONTENT_TYPES, '只能上传 JPG 或 PNG 图片'),
-  size: z.number().int().min(1, '图片是空的').max(UPLOAD_MAX_BYTES, '图片不能超过5MB，请压缩后再传'),
+  size: z.number().check(z.int(), z.gte(1, '图片是空的'), z.lte(UPLOAD_MAX_BYTES, '图片不能超过5MB，请压缩后再传')),
 });
 export type CreateUploadBody = z.infer<typeof createUploadBodySchema>;
 

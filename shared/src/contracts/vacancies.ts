@@ -1,6 +1,6 @@
 // Vacancies (用人单位招聘登记表, domain.md §2.A): posted by an approved employer's members,
 // reviewed by the street of the work address, then found near home (issue 4).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EDUCATION_LEVELS, PROFESSIONAL_TITLES, QUALIFICATION_LEVELS, SHIFTS } from '../domain/registration';
 import { todayInChina } from '../domain/idNumber';
 import { defineContract, ulidSchema } from './contract';
@@ -27,37 +27,41 @@ export const vacancyStatusLabels: Record<(typeof VACANCY_STATUSES)[number], stri
 };
 export const NEARBY_MAX_KM = 20;
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
-const fen = (what: string) => z.number().int('金额以分为单位，须为整数').min(0, `${what}不能为负数`).max(100_000_000, `${what}过高，请核对`);
+const dateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期'));
+const fen = (what: string) => z.number().check(
+  z.int('金额以分为单位，须为整数'),
+  z.gte(0, `${what}不能为负数`),
+  z.lte(100_000_000, `${what}过高，请核对`),
+);
 
 // The groups as plain shapes (used by responses too, which must not re-check dates), then the
 // body with its cross-field rules.
 const requirementsSchema = z.strictObject({
-  minAge: z.number().int().min(16, '最低年龄不能小于16岁').max(70).optional(),
-  maxAge: z.number().int().min(16).max(70, '最高年龄不能大于70岁').optional(),
-  minEducation: z.enum(EDUCATION_LEVELS).optional(),
-  major: z.string().trim().max(30).optional(),
-  minYearsOfExperience: z.number().int().min(0).max(40).optional(),
-  minQualificationLevel: z.enum(QUALIFICATION_LEVELS).optional(),
-  professionalTitle: z.enum(PROFESSIONAL_TITLES).optional(),
-  other: z.string().trim().max(500, '其他要求最多500字').default(''),
+  minAge: z.optional(z.number().check(z.int(), z.gte(16, '最低年龄不能小于16岁'), z.lte(70))),
+  maxAge: z.optional(z.number().check(z.int(), z.gte(16), z.lte(70, '最高年龄不能大于70岁'))),
+  minEducation: z.optional(z.enum(EDUCATION_LEVELS)),
+  major: z.optional(z.string().check(z.trim(), z.maxLength(30))),
+  minYearsOfExperience: z.optional(z.number().check(z.int(), z.gte(0), z.lte(40))),
+  minQualificationLevel: z.optional(z.enum(QUALIFICATION_LEVELS)),
+  professionalTitle: z.optional(z.enum(PROFESSIONAL_TITLES)),
+  other: z._default(z.string().check(z.trim(), z.maxLength(500, '其他要求最多500字')), ''),
 });
 const paySchema = z.strictObject({
   salaryMinFen: fen('最低月薪'),
   salaryMaxFen: fen('最高月薪'),
   accommodation: z.enum(ACCOMMODATIONS),
-  benefits: z.string().trim().max(200, '其他福利最多200字').default(''),
+  benefits: z._default(z.string().check(z.trim(), z.maxLength(200, '其他福利最多200字')), ''),
 });
-const timeSchema = z.strictObject({ recruitFrom: dateSchema, recruitUntil: dateSchema, interviewDate: dateSchema.optional() });
+const timeSchema = z.strictObject({ recruitFrom: dateSchema, recruitUntil: dateSchema, interviewDate: z.optional(dateSchema) });
 
 const vacancyFields = {
   employerId: ulidSchema,
   // 岗位
-  title: z.string().trim().min(2, '岗位名称至少2个字').max(30, '岗位名称最多30个字'),
-  occupationCode: z.string().trim().max(20).default(''),
-  occupationName: z.string().trim().min(1, '请填写工种').max(20, '工种最多20个字'),
+  title: z.string().check(z.trim(), z.minLength(2, '岗位名称至少2个字'), z.maxLength(30, '岗位名称最多30个字')),
+  occupationCode: z._default(z.string().check(z.trim(), z.maxLength(20)), ''),
+  occupationName: z.string().check(z.trim(), z.minLength(1, '请填写工种'), z.maxLength(20, '工种最多20个字')),
   employmentForm: z.enum(EMPLOYMENT_FORMS),
-  headcount: z.number().int('招聘人数须为整数').min(1, '至少招1人').max(999, '最多999人'),
+  headcount: z.number().check(z.int('招聘人数须为整数'), z.gte(1, '至少招1人'), z.lte(999, '最多999人')),
   requirements: requirementsSchema,
   pay: paySchema,
   time: timeSchema,
@@ -67,14 +71,19 @@ const vacancyFields = {
 
 export const vacancyBodySchema = z.strictObject({
   ...vacancyFields,
-  requirements: requirementsSchema.refine((r) => r.minAge === undefined || r.maxAge === undefined || r.minAge <= r.maxAge, {
+  requirements: requirementsSchema.check(
+    z.refine((r) => r.minAge === undefined || r.maxAge === undefined || r.minAge <= r.maxAge, {
     path: ['maxAge'],
     message: '最高年龄不能小于最低年龄',
   }),
-  pay: paySchema.refine((p) => p.salaryMaxFen >= p.salaryMinFen, { path: ['salaryMaxFen'], message: '最高月薪不能低于最低月薪' }),
-  time: timeSchema
-    .refine((t) => t.recruitUntil >= t.recruitFrom, { path: ['recruitUntil'], message: '招聘截止日期不能早于开始日期' })
-    .refine((t) => t.recruitUntil >= todayInChina(), { path: ['recruitUntil'], message: '招聘截止日期已过' }),
+  ),
+  pay: paySchema.check(
+    z.refine((p) => p.salaryMaxFen >= p.salaryMinFen, { path: ['salaryMaxFen'], message: '最高月薪不能低于最低月薪' }),
+  ),
+  time: timeSchema.check(
+    z.refine((t) => t.recruitUntil >= t.recruitFrom, { path: ['recruitUntil'], message: '招聘截止日期不能早于开始日期' }),
+    z.refine((t) => t.recruitUntil >= todayInChina(), { path: ['recruitUntil'], message: '招聘截止日期已过' }),
+  ),
 });
 export type VacancyBody = z.infer<typeof vacancyBodySchema>;
 
@@ -84,15 +93,15 @@ export const vacancySchema = z.object({
   ...vacancyFields,
   id: z.string(),
   employerName: z.string(),
-  workplace: residenceSchema.extend({ areaName: z.string() }),
+  workplace: z.extend(residenceSchema, { areaName: z.string() }),
   status: z.enum(VACANCY_STATUSES),
   /** Requirements that look discriminatory, with the reason: shown to staff and the employer. */
   flags: z.array(discriminationFlagSchema),
-  reviewReason: z.string().optional(),
+  reviewReason: z.optional(z.string()),
   /** Past its recruitment end date: no longer shown in search, whatever the status. */
   expired: z.boolean(),
   /** Sent back with a PATCH, so an edit never overwrites a colleague's newer one. */
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -106,14 +115,14 @@ export const vacancySummarySchema = z.object({
   occupationName: z.string(),
   employmentForm: z.enum(EMPLOYMENT_FORMS),
   shift: z.enum(SHIFTS),
-  headcount: z.number().int(),
-  salaryMinFen: z.number().int(),
-  salaryMaxFen: z.number().int(),
+  headcount: z.number().check(z.int()),
+  salaryMinFen: z.number().check(z.int()),
+  salaryMaxFen: z.number().check(z.int()),
   accommodation: z.enum(ACCOMMODATIONS),
   areaName: z.string(),
   address: z.string(),
   recruitUntil: z.string(),
-  requirements: requirementsSchema.pick({ minAge: true, maxAge: true, minEducation: true, minYearsOfExperience: true, minQualificationLevel: true }),
+  requirements: z.pick(requirementsSchema, { minAge: true, maxAge: true, minEducation: true, minYearsOfExperience: true, minQualificationLevel: true }),
 });
 export type VacancySummary = z.infer<typeof vacancySummarySchema>;
 
@@ -156,28 +165,28 @@ export const closeVacancy = defineContract({
 });
 
 export const nearbyQuerySchema = z.strictObject({
-  lat: z.coerce.number().min(3, '纬度不在中国境内').max(54, '纬度不在中国境内'),
-  lng: z.coerce.number().min(73, '经度不在中国境内').max(136, '经度不在中国境内'),
-  radiusKm: z.coerce.number().min(0.5, '范围至少0.5公里').max(NEARBY_MAX_KM, `范围最多${NEARBY_MAX_KM}公里`).default(3),
-  occupation: z.string().trim().max(20).optional(),
-  minSalaryFen: z.coerce.number().int().min(0).optional(),
-  employmentForm: z.enum(EMPLOYMENT_FORMS).optional(),
-  shift: z.enum(SHIFTS).optional(),
-  sort: z.enum(['distance', 'match']).default('distance'),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  lat: z.coerce.number().check(z.gte(3, '纬度不在中国境内'), z.lte(54, '纬度不在中国境内')),
+  lng: z.coerce.number().check(z.gte(73, '经度不在中国境内'), z.lte(136, '经度不在中国境内')),
+  radiusKm: z._default(z.coerce.number().check(z.gte(0.5, '范围至少0.5公里'), z.lte(NEARBY_MAX_KM, `范围最多${NEARBY_MAX_KM}公里`)), 3),
+  occupation: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  minSalaryFen: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
+  employmentForm: z.optional(z.enum(EMPLOYMENT_FORMS)),
+  shift: z.optional(z.enum(SHIFTS)),
+  sort: z._default(z.enum(['distance', 'match']), 'distance'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
   /** Where the previous page ended (the last item's distance and id, or the position for sort=match). */
-  cursor: z.string().max(200).optional(),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
-export const matchSchema = z.object({ score: z.number().int(), reasons: z.array(z.string()), unmet: z.array(z.string()) });
+export const matchSchema = z.object({ score: z.number().check(z.int()), reasons: z.array(z.string()), unmet: z.array(z.string()) });
 
 export const nearbyItemSchema = z.object({
   vacancy: vacancySummarySchema,
-  distanceM: z.number().int(),
+  distanceM: z.number().check(z.int()),
   /** Present when the caller has a job-seeker registration. */
-  match: matchSchema.optional(),
+  match: z.optional(matchSchema),
   /** Where the work is (GCJ-02), for a map. */
-  at: z.object({ lat: z.number(), lng: z.number() }).optional(),
+  at: z.optional(z.object({ lat: z.number(), lng: z.number() })),
 });
 export type NearbyItem = z.infer<typeof nearbyItemSchema>;
 
@@ -189,7 +198,7 @@ export const nearbyVacancies = defineContract({
   auth: 'user',
   proxy: '查看附近的工作',
   query: nearbyQuerySchema,
-  response: z.object({ items: z.array(nearbyItemSchema), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(nearbyItemSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401],
 });
 
@@ -200,23 +209,23 @@ export const nearbyVacancies = defineContract({
  * to street review (so an approved vacancy cannot be edited into a discriminatory one).
  * `status` pauses or resumes, alone.
  */
-export const vacancyPatchSchema = z
-  .strictObject({
-    version: z.number().int().min(1),
-    status: z.enum(['paused', 'published']).optional(),
-    title: vacancyFields.title.optional(),
-    occupationCode: z.string().trim().max(20).optional(),
-    occupationName: vacancyFields.occupationName.optional(),
-    employmentForm: vacancyFields.employmentForm.optional(),
-    headcount: vacancyFields.headcount.optional(),
-    requirements: vacancyBodySchema.shape.requirements.optional(),
-    pay: vacancyBodySchema.shape.pay.optional(),
-    time: vacancyBodySchema.shape.time.optional(),
-    workplace: vacancyFields.workplace.optional(),
-    shift: vacancyFields.shift.optional(),
-  })
-  .refine((b) => Object.keys(b).some((k) => k !== 'version'), { message: '没有要修改的内容' })
-  .refine((b) => b.status === undefined || Object.keys(b).length === 2, { path: ['status'], message: '暂停或恢复招聘时请不要同时修改其他内容' });
+export const vacancyPatchSchema = z.strictObject({
+    version: z.number().check(z.int(), z.gte(1)),
+    status: z.optional(z.enum(['paused', 'published'])),
+    title: z.optional(vacancyFields.title),
+    occupationCode: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+    occupationName: z.optional(vacancyFields.occupationName),
+    employmentForm: z.optional(vacancyFields.employmentForm),
+    headcount: z.optional(vacancyFields.headcount),
+    requirements: z.optional(vacancyBodySchema.shape.requirements),
+    pay: z.optional(vacancyBodySchema.shape.pay),
+    time: z.optional(vacancyBodySchema.shape.time),
+    workplace: z.optional(vacancyFields.workplace),
+    shift: z.optional(vacancyFields.shift),
+  }).check(
+  z.refine((b) => Object.keys(b).some((k) => k !== 'version'), { message: '没有要修改的内容' }),
+  z.refine((b) => b.status === undefined || Object.keys(b).length === 2, { path: ['status'], message: '暂停或恢复招聘时请不要同时修改其他内容' }),
+);
 export type VacancyPatch = z.infer<typeof vacancyPatchSchema>;
 
 /** Groups whose change does not need another review. */
@@ -230,7 +239,7 @@ export const updateVacancy = defineContract({
   auth: 'user',
   params: idParams,
   body: vacancyPatchSchema,
-  response: vacancyResponse.extend({ needsReview: z.boolean() }),
+  response: z.extend(vacancyResponse, { needsReview: z.boolean() }),
   errors: [400, 401, 404, 409],
 });
 
@@ -241,8 +250,8 @@ export const employerVacancies = defineContract({
   summary: '本单位的岗位（本单位成员），最新的在前，含各岗位的应聘人数',
   auth: 'user',
   params: idParams,
-  query: z.strictObject({ cursor: z.string().max(400).optional() }),
-  response: z.object({ items: z.array(vacancySchema.extend({ applicantCount: z.number().int() })), nextCursor: z.string().optional() }),
+  query: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(400))) }),
+  response: z.object({ items: z.array(z.extend(vacancySchema, { applicantCount: z.number().check(z.int()) })), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 404],
 });
 
@@ -253,6 +262,6 @@ export const myRecommendations = defineContract({
   summary: '为您推荐：按求职登记的意向（工种、月薪、离家距离、班次），从家附近招聘中的岗位里挑出最合适的',
   auth: 'user',
   proxy: '查看推荐岗位',
-  response: z.object({ items: z.array(nearbyItemSchema), basis: z.object({ radiusKm: z.number(), occupations: z.array(z.string()) }).optional() }),
+  response: z.object({ items: z.array(nearbyItemSchema), basis: z.optional(z.object({ radiusKm: z.number(), occupations: z.array(z.string()) })) }),
   errors: [401],
 });

@@ -1,6 +1,6 @@
 // Employment vouchers (就业券, issue 5; domain.md §6): programmes, the citizen's wallet and
 // holder code, redemption by providers, settlement batches (拨付) and the figures.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   BATCH_STATUSES,
   PAYOUT_LINE_STATUSES,
@@ -16,41 +16,47 @@ import { areaCodeSchema } from './auth';
 import { usccSchema } from './employers';
 import { defineContract, ulidSchema } from './contract';
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
+const dateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期'));
 const idParams = z.strictObject({ id: ulidSchema });
-const fen = (max: number, message: string) => z.number().int('金额须为整数（分）').min(1, '金额须大于0').max(max, message);
-const cursorQuery = z.strictObject({ cursor: z.string().max(400).optional() });
+const fen = (max: number, message: string) => z.number().check(z.int('金额须为整数（分）'), z.gte(1, '金额须大于0'), z.lte(max, message));
+const cursorQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(400))) });
 
 // ── Programmes (券种) ──────────────────────────────────────────────────────────────────────
 
-export const programmeBodySchema = z
-  .strictObject({
-    name: z.string().trim().min(2, '名称至少2个字').max(40, '名称最多40个字'),
+export const programmeBodySchema = z.strictObject({
+    name: z.string().check(z.trim(), z.minLength(2, '名称至少2个字'), z.maxLength(40, '名称最多40个字')),
     kind: z.enum(VOUCHER_KINDS),
     /** What the voucher pays for, shown to holders and providers (职业技能培训, 职业指导…). */
-    serviceName: z.string().trim().min(2, '至少2个字').max(40, '最多40个字'),
+    serviceName: z.string().check(z.trim(), z.minLength(2, '至少2个字'), z.maxLength(40, '最多40个字')),
     faceValueFen: fen(10_000_000, '面值最多10万元'),
     /** People (the default) or employers; the target groups must be of the same kind. */
-    holderType: z.enum(VOUCHER_HOLDER_TYPES).default('person'),
-    targetGroups: z.array(z.enum(PROGRAMME_TARGET_GROUPS)).min(1, '至少选择一类发放对象').max(PROGRAMME_TARGET_GROUPS.length),
-    providerTypes: z.array(z.enum(PROVIDER_TYPES)).min(1, '至少选择一类可用机构').max(PROVIDER_TYPES.length),
+    holderType: z._default(z.enum(VOUCHER_HOLDER_TYPES), 'person'),
+    targetGroups: z.array(z.enum(PROGRAMME_TARGET_GROUPS)).check(
+      z.minLength(1, '至少选择一类发放对象'),
+      z.maxLength(PROGRAMME_TARGET_GROUPS.length),
+    ),
+    providerTypes: z.array(z.enum(PROVIDER_TYPES)).check(
+      z.minLength(1, '至少选择一类可用机构'),
+      z.maxLength(PROVIDER_TYPES.length),
+    ),
     /** The issuing area: a city, district or street code; holders and providers must be inside it. */
-    areaCode: areaCodeSchema.refine((c) => c.length >= 4 && c.length <= 9, '发放区域须为市、区县或街道'),
+    areaCode: areaCodeSchema.check(z.refine((c) => c.length >= 4 && c.length <= 9, '发放区域须为市、区县或街道')),
     budgetFen: fen(100_000_000_000, '预算最多10亿元'),
-    quota: z.number().int('名额须为整数').min(1, '名额至少1个').max(1_000_000, '名额最多100万个'),
+    quota: z.number().check(z.int('名额须为整数'), z.gte(1, '名额至少1个'), z.lte(1_000_000, '名额最多100万个')),
     claimFrom: dateSchema,
     claimUntil: dateSchema,
-    validityDays: z.number().int().min(1, '有效期至少1天').max(366, '有效期最多366天'),
-    perPersonLimit: z.number().int().min(1, '每人至少1张').max(5, '每人最多5张'),
-  })
-  .superRefine((v, ctx) => {
+    validityDays: z.number().check(z.int(), z.gte(1, '有效期至少1天'), z.lte(366, '有效期最多366天')),
+    perPersonLimit: z.number().check(z.int(), z.gte(1, '每人至少1张'), z.lte(5, '每人最多5张')),
+  }).check(
+  z.superRefine((v, ctx) => {
     if (v.claimUntil < v.claimFrom) ctx.addIssue({ code: 'custom', path: ['claimUntil'], message: '领取截止日不能早于开始日' });
     if (v.budgetFen < v.faceValueFen) ctx.addIssue({ code: 'custom', path: ['budgetFen'], message: '预算不够发一张券' });
     const fits = targetGroupsFor(v.holderType);
     if (v.targetGroups.some((g) => !fits.includes(g))) {
       ctx.addIssue({ code: 'custom', path: ['targetGroups'], message: v.holderType === 'employer' ? '单位券只能发给用人单位' : '个人券只能发给个人' });
     }
-  });
+  }),
+);
 export type ProgrammeInput = z.input<typeof programmeBodySchema>;
 export type ProgrammeBody = z.infer<typeof programmeBodySchema>;
 
@@ -59,23 +65,23 @@ export const programmeSchema = z.object({
   name: z.string(),
   kind: z.enum(VOUCHER_KINDS),
   serviceName: z.string(),
-  faceValueFen: z.number().int(),
+  faceValueFen: z.number().check(z.int()),
   holderType: z.enum(VOUCHER_HOLDER_TYPES),
   targetGroups: z.array(z.enum(PROGRAMME_TARGET_GROUPS)),
   providerTypes: z.array(z.enum(PROVIDER_TYPES)),
   areaCode: z.string(),
   areaName: z.string(),
-  budgetFen: z.number().int(),
-  quota: z.number().int(),
+  budgetFen: z.number().check(z.int()),
+  quota: z.number().check(z.int()),
   claimFrom: z.string(),
   claimUntil: z.string(),
-  validityDays: z.number().int(),
-  perPersonLimit: z.number().int(),
+  validityDays: z.number().check(z.int()),
+  perPersonLimit: z.number().check(z.int()),
   status: z.enum(PROGRAMME_STATUSES),
   /** Quota and budget not yet claimed (approved programmes). */
-  remaining: z.object({ quota: z.number().int(), budgetFen: z.number().int() }).optional(),
+  remaining: z.optional(z.object({ quota: z.number().check(z.int()), budgetFen: z.number().check(z.int()) })),
   createdAt: z.string(),
-  approvedAt: z.string().optional(),
+  approvedAt: z.optional(z.string()),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -119,12 +125,12 @@ export const issueVouchers = defineContract({
   summary: '向发放区域内符合条件的人员批量发券；一次处理一页，带 nextCursor 继续；重复发放不会多发',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ cursor: z.string().max(400).optional() }),
+  body: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(400))) }),
   response: z.object({
-    issued: z.number().int(),
-    alreadyHeld: z.number().int(),
-    notEligible: z.number().int(),
-    nextCursor: z.string().optional(),
+    issued: z.number().check(z.int()),
+    alreadyHeld: z.number().check(z.int()),
+    notEligible: z.number().check(z.int()),
+    nextCursor: z.optional(z.string()),
   }),
   errors: [400, 401, 403, 404, 409],
 });
@@ -132,9 +138,9 @@ export const issueVouchers = defineContract({
 // ── Providers (服务机构) ───────────────────────────────────────────────────────────────────
 
 export const bankAccountSchema = z.strictObject({
-  accountName: z.string().trim().min(2, '户名至少2个字').max(60, '户名最多60个字'),
-  accountNo: z.string().trim().regex(/^\d{12,19}$/, '账号是12到19位数字'),
-  bankName: z.string().trim().min(2, '请填写开户银行').max(40, '开户银行最多40个字'),
+  accountName: z.string().check(z.trim(), z.minLength(2, '户名至少2个字'), z.maxLength(60, '户名最多60个字')),
+  accountNo: z.string().check(z.trim(), z.regex(/^\d{12,19}$/, '账号是12到19位数字')),
+  bankName: z.string().check(z.trim(), z.minLength(2, '请填写开户银行'), z.maxLength(40, '开户银行最多40个字')),
 });
 
 export const designateProvider = defineContract({
@@ -145,7 +151,7 @@ export const designateProvider = defineContract({
   auth: ['staff'],
   body: z.strictObject({
     employerId: ulidSchema,
-    types: z.array(z.enum(PROVIDER_TYPES)).min(1, '至少选择一类').max(PROVIDER_TYPES.length),
+    types: z.array(z.enum(PROVIDER_TYPES)).check(z.minLength(1, '至少选择一类'), z.maxLength(PROVIDER_TYPES.length)),
     bankAccount: bankAccountSchema,
   }),
   response: z.object({ provider: z.object({ id: z.string(), name: z.string(), types: z.array(z.enum(PROVIDER_TYPES)), areaCode: z.string() }) }),
@@ -161,7 +167,7 @@ export const lookupProvider = defineContract({
   body: z.strictObject({ uscc: usccSchema }),
   response: z.object({
     employer: z.object({ id: z.string(), name: z.string(), status: z.enum(['pending_review', 'approved', 'rejected']), areaCode: z.string(), address: z.string() }),
-    provider: z.object({ types: z.array(z.enum(PROVIDER_TYPES)), accountName: z.string(), accountMasked: z.string(), bankName: z.string() }).optional(),
+    provider: z.optional(z.object({ types: z.array(z.enum(PROVIDER_TYPES)), accountName: z.string(), accountMasked: z.string(), bankName: z.string() })),
   }),
   errors: [400, 401, 403, 404],
 });
@@ -171,7 +177,7 @@ export const myProviderSchema = z.object({
   name: z.string(),
   types: z.array(z.enum(PROVIDER_TYPES)),
   accountMasked: z.string(),
-  redeemed: z.object({ count: z.number().int(), amountFen: z.number().int() }),
+  redeemed: z.object({ count: z.number().check(z.int()), amountFen: z.number().check(z.int()) }),
 });
 export const listMyProviders = defineContract({
   id: 'listMyProviders',
@@ -185,7 +191,7 @@ export const listMyProviders = defineContract({
 
 // ── The citizen's wallet ───────────────────────────────────────────────────────────────────
 
-export const voucherEventSchema = z.object({ at: z.string(), action: z.string(), label: z.string(), reason: z.string().optional() });
+export const voucherEventSchema = z.object({ at: z.string(), action: z.string(), label: z.string(), reason: z.optional(z.string()) });
 
 export const voucherSchema = z.object({
   id: z.string(),
@@ -193,21 +199,21 @@ export const voucherSchema = z.object({
   programmeName: z.string(),
   kind: z.enum(VOUCHER_KINDS),
   serviceName: z.string(),
-  faceValueFen: z.number().int(),
+  faceValueFen: z.number().check(z.int()),
   /** As stored, except that a voucher past its last day shows `expired`. */
   status: z.enum(VOUCHER_STATUSES),
   /** Where it can be used: the provider types and the area. */
   usableAt: z.string(),
   issuedAt: z.string(),
   claimUntil: z.string(),
-  claimedAt: z.string().optional(),
-  expiresOn: z.string().optional(),
-  redeemedAt: z.string().optional(),
-  providerName: z.string().optional(),
+  claimedAt: z.optional(z.string()),
+  expiresOn: z.optional(z.string()),
+  redeemedAt: z.optional(z.string()),
+  providerName: z.optional(z.string()),
   /** Benefit vouchers: the account the money goes to (last four digits) and how its payment stands. */
-  accountMasked: z.string().optional(),
-  payout: z.object({ status: z.enum(PAYOUT_LINE_STATUSES), reason: z.string().optional(), at: z.string().optional() }).optional(),
-  history: z.array(voucherEventSchema).optional(),
+  accountMasked: z.optional(z.string()),
+  payout: z.optional(z.object({ status: z.enum(PAYOUT_LINE_STATUSES), reason: z.optional(z.string()), at: z.optional(z.string()) })),
+  history: z.optional(z.array(voucherEventSchema)),
 });
 export type Voucher = z.infer<typeof voucherSchema>;
 
@@ -236,12 +242,10 @@ export const getMyVoucher = defineContract({
 
 const claimBody = (accountWords: string) =>
   z.strictObject({
-    account: z
-      .strictObject({
-        accountNo: z.string().trim().regex(/^\d{12,19}$/, `${accountWords}是12到19位数字`),
-        bankName: z.string().trim().min(2, '请填写开户银行').max(40, '开户银行最多40个字'),
-      })
-      .optional(),
+    account: z.optional(z.strictObject({
+        accountNo: z.string().check(z.trim(), z.regex(/^\d{12,19}$/, `${accountWords}是12到19位数字`)),
+        bankName: z.string().check(z.trim(), z.minLength(2, '请填写开户银行'), z.maxLength(40, '开户银行最多40个字')),
+      })),
   });
 
 export const claimVoucher = defineContract({
@@ -331,13 +335,13 @@ export const voucherCodeKey = defineContract({
 
 // ── Redemption (核销) ─────────────────────────────────────────────────────────────────────
 
-const holderCodeSchema = z.string().trim().min(20, '券码不完整，请重新扫码').max(1000, '券码不对');
+const holderCodeSchema = z.string().check(z.trim(), z.minLength(20, '券码不完整，请重新扫码'), z.maxLength(1000, '券码不对'));
 
 export const redemptionPreviewSchema = z.object({
   voucherId: z.string(),
   programmeName: z.string(),
   serviceName: z.string(),
-  faceValueFen: z.number().int(),
+  faceValueFen: z.number().check(z.int()),
   holderName: z.string(),
   expiresOn: z.string(),
   status: z.enum(VOUCHER_STATUSES),
@@ -356,7 +360,7 @@ export const inspectVoucher = defineContract({
 
 export const serviceRecordSchema = z.strictObject({
   serviceDate: dateSchema,
-  description: z.string().trim().min(4, '请写明提供了什么服务，至少4个字').max(300, '最多300字'),
+  description: z.string().check(z.trim(), z.minLength(4, '请写明提供了什么服务，至少4个字'), z.maxLength(300, '最多300字')),
 });
 
 export const redemptionSchema = z.object({
@@ -364,7 +368,7 @@ export const redemptionSchema = z.object({
   providerId: z.string(),
   programmeName: z.string(),
   serviceName: z.string(),
-  amountFen: z.number().int(),
+  amountFen: z.number().check(z.int()),
   holderName: z.string(),
   redeemedAt: z.string(),
   serviceRecord: serviceRecordSchema,
@@ -392,7 +396,7 @@ export const reverseVoucher = defineContract({
   summary: '撤销一次核销（拨付前；核销机构或区级工作人员，须写原因）；撤销的券不会拨付',
   auth: 'user',
   params: idParams,
-  body: z.strictObject({ reason: z.string().trim().min(4, '请写明撤销原因，至少4个字').max(200, '最多200字') }),
+  body: z.strictObject({ reason: z.string().check(z.trim(), z.minLength(4, '请写明撤销原因，至少4个字'), z.maxLength(200, '最多200字')) }),
   response: z.object({ redemption: redemptionSchema }),
   errors: [400, 401, 403, 404, 409],
 });
@@ -404,7 +408,7 @@ export const revokeVoucher = defineContract({
   summary: '收回一张还没使用的券（持券人不再符合条件或有骗领等情况；区级或市级工作人员，须写原因）；已领取的券名额和金额退回券种',
   auth: ['staff'],
   params: idParams,
-  body: z.strictObject({ reason: z.string().trim().min(4, '请写明收回原因，至少4个字').max(200, '最多200字') }),
+  body: z.strictObject({ reason: z.string().check(z.trim(), z.minLength(4, '请写明收回原因，至少4个字'), z.maxLength(200, '最多200字')) }),
   response: z.object({ voucher: z.object({ id: z.string(), status: z.enum(VOUCHER_STATUSES), reason: z.string() }) }),
   errors: [400, 401, 403, 404, 409],
 });
@@ -417,7 +421,7 @@ export const providerRedemptions = defineContract({
   auth: 'user',
   params: idParams,
   query: cursorQuery,
-  response: z.object({ items: z.array(redemptionSchema), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(redemptionSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 404],
 });
 
@@ -430,14 +434,14 @@ export const batchSchema = z.object({
   kind: z.enum(VOUCHER_KINDS),
   areaCode: z.string(),
   status: z.enum(BATCH_STATUSES),
-  voucherCount: z.number().int(),
-  amountFen: z.number().int(),
-  lineCount: z.number().int(),
-  paidFen: z.number().int(),
-  failedFen: z.number().int(),
+  voucherCount: z.number().check(z.int()),
+  amountFen: z.number().check(z.int()),
+  lineCount: z.number().check(z.int()),
+  paidFen: z.number().check(z.int()),
+  failedFen: z.number().check(z.int()),
   createdAt: z.string(),
-  approvedAt: z.string().optional(),
-  reconciledAt: z.string().optional(),
+  approvedAt: z.optional(z.string()),
+  reconciledAt: z.optional(z.string()),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
@@ -447,26 +451,26 @@ export const payoutLineSchema = z.object({
   payeeName: z.string(),
   accountMasked: z.string(),
   bankName: z.string(),
-  amountFen: z.number().int(),
-  voucherCount: z.number().int(),
+  amountFen: z.number().check(z.int()),
+  voucherCount: z.number().check(z.int()),
   status: z.enum(PAYOUT_LINE_STATUSES),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 
 /** A settlement run: done off HTTP, one programme at a time; the counters are its progress. */
 export const settlementRunSchema = z.object({
   id: z.string(),
   status: z.enum(['running', 'done']),
-  unitsTotal: z.number().int(),
-  unitsDone: z.number().int(),
-  vouchersTotal: z.number().int(),
-  vouchersDone: z.number().int(),
-  voucherCount: z.number().int(),
-  amountFen: z.number().int(),
+  unitsTotal: z.number().check(z.int()),
+  unitsDone: z.number().check(z.int()),
+  vouchersTotal: z.number().check(z.int()),
+  vouchersDone: z.number().check(z.int()),
+  voucherCount: z.number().check(z.int()),
+  amountFen: z.number().check(z.int()),
   batches: z.array(batchSchema),
-  failures: z.number().int(),
+  failures: z.number().check(z.int()),
   createdAt: z.string(),
-  finishedAt: z.string().optional(),
+  finishedAt: z.optional(z.string()),
 });
 export type SettlementRun = z.infer<typeof settlementRunSchema>;
 
@@ -499,7 +503,7 @@ export const listBatches = defineContract({
   summary: '辖区内的结算批次，最新的在前',
   auth: ['finance', 'staff'],
   query: cursorQuery,
-  response: z.object({ items: z.array(batchSchema), nextCursor: z.string().optional() }),
+  response: z.object({ items: z.array(batchSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 403],
 });
 
@@ -544,14 +548,14 @@ export const importBankResults = defineContract({
   summary: '导入银行回盘文件（CSV：line_id,result,reason）：成功的券记为已拨付，失败的重新排队；可重复导入',
   auth: ['finance'],
   params: idParams,
-  body: z.strictObject({ fileText: z.string().min(1, '请粘贴或选择银行回盘文件').max(2_000_000, '文件太大') }),
-  response: z.object({ batch: batchSchema, paid: z.number().int(), failed: z.number().int(), unchanged: z.number().int() }),
+  body: z.strictObject({ fileText: z.string().check(z.minLength(1, '请粘贴或选择银行回盘文件'), z.maxLength(2_000_000, '文件太大')) }),
+  response: z.object({ batch: batchSchema, paid: z.number().check(z.int()), failed: z.number().check(z.int()), unchanged: z.number().check(z.int()) }),
   errors: [400, 401, 403, 404, 409],
 });
 
 // ── Figures ───────────────────────────────────────────────────────────────────────────────
 
-const countAmount = z.object({ count: z.number().int(), amountFen: z.number().int() });
+const countAmount = z.object({ count: z.number().check(z.int()), amountFen: z.number().check(z.int()) });
 export const voucherFiguresSchema = z.object({
   issued: countAmount,
   claimed: countAmount,
@@ -570,12 +574,12 @@ export const voucherStats = defineContract({
   path: '/stats/vouchers',
   summary: '就业券发放、领取、核销、拨付的数量和金额：按券种、下一级区域和持券人类型（个人/单位）',
   auth: ['staff', 'finance'],
-  query: z.strictObject({ areaCode: areaCodeSchema.optional() }),
+  query: z.strictObject({ areaCode: z.optional(areaCodeSchema) }),
   response: z.object({
     areaCode: z.string(),
     areaName: z.string(),
     rows: z.array(
-      voucherFiguresSchema.extend({
+      z.extend(voucherFiguresSchema, {
         programmeId: z.string(),
         programmeName: z.string(),
         areaCode: z.string(),
