@@ -1,5 +1,5 @@
 // Where a "near me" search starts: home, from the person's registration (null when they have not
-// registered), or where the phone is now. One place for 附近的培训 and 服务网点.
+// registered), or where the phone is now. One place for the nearby pages (hooks/useNearby.ts).
 import { getJobseekerRegistration } from '@doorstep/shared';
 import { location } from './location';
 import { ApiError, request } from './request';
@@ -11,12 +11,14 @@ export interface Center {
   label: string;
   /** Home's community, when the center is home (the city's fairs are found by it). */
   areaCode?: string;
+  /** How far from home the person will go (their 求职意向), when the center is home. */
+  maxDistanceKm?: number;
 }
 
 export async function homeCenter(): Promise<Center | null> {
   try {
     const { registration } = await request(getJobseekerRegistration);
-    return { lat: registration.residence.lat, lng: registration.residence.lng, label: '家', areaCode: registration.residence.areaCode };
+    return { lat: registration.residence.lat, lng: registration.residence.lng, label: '家', areaCode: registration.residence.areaCode, maxDistanceKm: registration.intention.maxDistanceKm };
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return null;
     throw err;

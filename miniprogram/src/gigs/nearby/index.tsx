@@ -1,17 +1,14 @@
 // 零工: odd jobs within 3 km (or 1 or 5) of home — or of where the person stands — on a map and
 // as a list, nearest first: what, when, pay, how many places are left; by kind and day. Anyone
 // may look (no phone or name is shown before a match); 发布零工 and 我的零工 are one tap away.
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { addCalendarDays, distanceText, GIG_KINDS, gigKindLabels, nearbyGigs, todayInChina, type Gig, type GigKind } from '@doorstep/shared';
+import { addCalendarDays, distanceText, GIG_KINDS, gigKindLabels, nearbyGigs, todayInChina, type GigKind } from '@doorstep/shared';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { ChoiceToggles } from '../../components/Toggles';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
-import { hereCenter, homeCenter, type Center } from '../../services/center';
+import { useNearby } from '../../hooks/useNearby';
 import { request } from '../../services/request';
 import { PointsMap } from '../../points/components/PointsMap';
 import '../../styles/page.scss';
@@ -20,66 +17,31 @@ import '../components/gigs.scss';
 
 const RADII = [1, 3, 5] as const;
 type Day = 'all' | 'today' | 'tomorrow';
+interface Filters {
+  radiusKm: number;
+  kind: GigKind | 'all';
+  day: Day;
+}
 
 export default function NearbyGigsPage() {
-  const { session, error: signInError, retry } = useSignedIn();
   // Opened from a 零工驿站's page: around the station.
   const { params } = useRouter();
-  const [center, setCenter] = useState<Center | null | undefined>(() =>
-    params.lat && params.lng && Number.isFinite(Number(params.lat)) && Number.isFinite(Number(params.lng)) ? { lat: Number(params.lat), lng: Number(params.lng), label: decodeURIComponent(params.label ?? '驿站').slice(0, 20) } : undefined,
-  );
-  const [radiusKm, setRadiusKm] = useState<number>(3);
-  const [kind, setKind] = useState<GigKind | 'all'>('all');
-  const [day, setDay] = useState<Day>('all');
-  const [items, setItems] = useState<{ gig: Gig; distanceM: number }[]>();
-  const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
-
-  async function search(at: Center, o: { km?: number; k?: GigKind | 'all'; d?: Day; more?: boolean } = {}) {
-    const km = o.km ?? radiusKm;
-    const k = o.k ?? kind;
-    const d = o.d ?? day;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const date = d === 'all' ? undefined : d === 'today' ? todayInChina() : addCalendarDays(todayInChina(), 1);
-      const page = await request(nearbyGigs, {
-        query: { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20, ...(k !== 'all' ? { kind: k } : {}), ...(date ? { date } : {}), ...(o.more && cursor ? { cursor } : {}) },
+  const station = params.lat && params.lng && Number.isFinite(Number(params.lat)) && Number.isFinite(Number(params.lng));
+  const near = useNearby({
+    filters: { radiusKm: 3, kind: 'all', day: 'all' } as Filters,
+    startAt: station ? { lat: Number(params.lat), lng: Number(params.lng), label: decodeURIComponent(params.label ?? '驿站').slice(0, 20) } : undefined,
+    fetch: (at, f, cursor) => {
+      const date = f.day === 'all' ? undefined : f.day === 'today' ? todayInChina() : addCalendarDays(todayInChina(), 1);
+      return request(nearbyGigs, {
+        query: { lat: at.lat, lng: at.lng, radiusKm: f.radiusKm, limit: 20, ...(f.kind !== 'all' ? { kind: f.kind } : {}), ...(date ? { date } : {}), ...(cursor ? { cursor } : {}) },
       });
-      setItems((old) => (o.more && old ? [...old, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  async function start() {
-    if (center) return search(center);
-    try {
-      const home = await homeCenter();
-      setCenter(home);
-      if (home) await search(home);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(start, !!session, [session?.token]);
-
-  async function here() {
-    try {
-      const at = await hereCenter();
-      setCenter(at);
-      await search(at);
-    } catch {
-      setError('没能取得您的位置。请在手机设置里允许定位，或先做求职登记，按家的位置找。');
-    }
-  }
+    },
+  });
+  const { center, filters, items, cursor, error, loading } = near;
+  const { radiusKm, kind, day } = filters;
 
   const open = (id: string) => Taro.navigateTo({ url: `/gigs/gig/index?id=${id}` });
-  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (near.signInError) return <Page><Notice message={near.signInError} actionText="重新登录" onAction={near.retrySignIn} /></Page>;
   return (
     <Page>
       <Text className="page__title">零工</Text>
@@ -95,23 +57,23 @@ export default function NearbyGigsPage() {
       {center === null ? <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找。" /> : null}
       <View className="chips section-title" role="radiogroup" aria-label="范围">
         {RADII.map((km) => (
-          <Button key={km} className={`chip ${km === radiusKm ? 'chip--on' : ''}`} aria-checked={km === radiusKm} onClick={() => { setRadiusKm(km); if (center) void search(center, { km }); }}>
+          <Button key={km} className={`chip ${km === radiusKm ? 'chip--on' : ''}`} aria-checked={km === radiusKm} onClick={() => near.change({ radiusKm: km })}>
             {km} 公里内
           </Button>
         ))}
       </View>
-      <Button className="btn btn--secondary" onClick={here}>
+      <Button className="btn btn--secondary" onClick={near.here}>
         用我现在的位置找
       </Button>
       <View className="card section-title">
         <FormField label="哪天">
-          <ChoiceToggles options={[{ value: 'all' as Day, label: '不限' }, { value: 'today' as Day, label: '今天' }, { value: 'tomorrow' as Day, label: '明天' }]} chosen={day} onChange={(d) => { setDay(d); if (center) void search(center, { d }); }} />
+          <ChoiceToggles options={[{ value: 'all' as Day, label: '不限' }, { value: 'today' as Day, label: '今天' }, { value: 'tomorrow' as Day, label: '明天' }]} chosen={day} onChange={(d) => near.change({ day: d })} />
         </FormField>
         <FormField label="什么活">
-          <ChoiceToggles options={[{ value: 'all' as const, label: '全部' }, ...GIG_KINDS.map((k) => ({ value: k, label: gigKindLabels[k] }))]} chosen={kind} onChange={(k) => { setKind(k); if (center) void search(center, { k }); }} />
+          <ChoiceToggles options={[{ value: 'all' as const, label: '全部' }, ...GIG_KINDS.map((k) => ({ value: k, label: gigKindLabels[k] }))]} chosen={kind} onChange={(k) => near.change({ kind: k })} />
         </FormField>
       </View>
-      {error ? <Notice message={error} actionText="重试" onAction={() => (center ? search(center) : start())} /> : null}
+      {error ? <Notice message={error} actionText="重试" onAction={near.retry} /> : null}
       {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
       {center && items && items.length > 0 ? (
         <View>
@@ -138,7 +100,7 @@ export default function NearbyGigsPage() {
         </View>
       ))}
       {cursor ? (
-        <Button className="btn btn--secondary" disabled={loading} onClick={() => center && search(center, { more: true })}>
+        <Button className="btn btn--secondary" disabled={loading} onClick={near.more}>
           {loading ? '正在加载…' : '再看 20 个'}
         </Button>
       ) : null}

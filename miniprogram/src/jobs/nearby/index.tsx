@@ -9,7 +9,6 @@ import {
   SHIFTS,
   employmentFormLabels,
   shiftLabels,
-  getJobseekerRegistration,
   myRecommendations,
   nearbyVacancies,
   type NearbyItem,
@@ -19,8 +18,8 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
-import { location } from '../../services/location';
-import { ApiError, request } from '../../services/request';
+import { useNearby } from '../../hooks/useNearby';
+import { request } from '../../services/request';
 import { VacancyCard } from '../components/VacancyCard';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';
@@ -45,115 +44,75 @@ interface Filters {
 
 const activeFilters = (f: Filters) => [f.employmentForm, f.shift, f.minSalaryFen, f.occupation.trim()].filter(Boolean).length;
 
-interface Center {
-  lat: number;
-  lng: number;
-  label: string;
-}
-
 export default function NearbyPage() {
   const { params } = useRouter();
-  const recommend = params.mode === 'recommend';
+  return params.mode === 'recommend' ? <Recommendations /> : <NearbyJobs />;
+}
+
+/** 为您推荐: the best fits for the registration's intention. */
+function Recommendations() {
   const { session, error: signInError, retry } = useSignedIn();
-  const [center, setCenter] = useState<Center | null>();
-  const [filters, setFilters] = useState<Filters>({ radiusKm: 3, sort: 'distance', occupation: '' });
-  const [moreFilters, setMoreFilters] = useState(false);
   const [items, setItems] = useState<NearbyItem[]>();
-  const [cursor, setCursor] = useState<string>();
+  const [registered, setRegistered] = useState(true);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
-  const [registered, setRegistered] = useState(true);
 
-  async function search(at: Center, more = false, opts: Filters = filters) {
+  async function load() {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await request(nearbyVacancies, {
-        query: {
-          lat: at.lat,
-          lng: at.lng,
-          radiusKm: opts.radiusKm,
-          sort: opts.sort,
-          limit: 20,
-          ...(opts.occupation.trim() ? { occupation: opts.occupation.trim() } : {}),
-          ...(opts.employmentForm ? { employmentForm: opts.employmentForm } : {}),
-          ...(opts.shift ? { shift: opts.shift } : {}),
-          ...(opts.minSalaryFen ? { minSalaryFen: opts.minSalaryFen } : {}),
-          ...(more && cursor ? { cursor } : {}),
-        },
-      });
-      setItems((old) => (more && old ? [...old, ...page.items] : page.items));
-      setCursor(page.nextCursor);
+      const res = await request(myRecommendations);
+      setRegistered(!!res.basis);
+      setItems(res.items);
     } catch (err) {
       setError((err as Error).message);
     } finally {
       setLoading(false);
     }
   }
-
-  async function start() {
-    if (recommend) {
-      setLoading(true);
-      try {
-        const res = await request(myRecommendations);
-        setRegistered(!!res.basis);
-        setItems(res.items);
-      } catch (err) {
-        setError((err as Error).message);
-      } finally {
-        setLoading(false);
-      }
-      return;
-    }
-    if (center) return search(center);
-    try {
-      const { registration } = await request(getJobseekerRegistration);
-      const home = { lat: registration.residence.lat, lng: registration.residence.lng, label: '家' };
-      setCenter(home);
-      const next = { ...filters, radiusKm: Math.min(20, registration.intention.maxDistanceKm) };
-      setFilters(next);
-      await search(home, false, next);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) {
-        setRegistered(false);
-        setCenter(null);
-      } else setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(start, !!session, [session?.token]);
-
-  async function useCurrentPosition() {
-    try {
-      const here = { ...(await location.current()), label: '您现在的位置' };
-      setCenter(here);
-      await search(here);
-    } catch {
-      setError('没能取得您的位置。请在手机设置里允许定位，或先做求职登记，按家的位置找工作。');
-    }
-  }
-
-  const change = (patch: Partial<Filters>) => {
-    const next = { ...filters, ...patch };
-    setFilters(next);
-    if (center) void search(center, false, next);
-  };
+  useLoadOnShow(load, !!session, [session?.token]);
 
   if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  return (
+    <Page>
+      <Text className="page__title">为您推荐</Text>
+      <Text className="page__lead">按您求职登记里的意向工种、月薪、离家距离和班次挑选。</Text>
+      {error ? <Notice message={error} actionText="重试" onAction={load} /> : null}
+      {!registered ? <Notice kind="info" message="做了求职登记，我们才知道您想找什么工作。" actionText="去求职登记" onAction={() => Taro.navigateTo({ url: '/registration/form/index' })} /> : null}
+      {loading && !items ? <Text className="page__loading">正在挑选…</Text> : null}
+      {items && items.length === 0 && registered ? <Text className="page__lead">附近暂时没有合适的岗位。可以看看“附近的工作”，或放宽求职意向。</Text> : null}
+      {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
+    </Page>
+  );
+}
 
-  if (recommend) {
-    return (
-      <Page>
-        <Text className="page__title">为您推荐</Text>
-        <Text className="page__lead">按您求职登记里的意向工种、月薪、离家距离和班次挑选。</Text>
-        {error ? <Notice message={error} actionText="重试" onAction={start} /> : null}
-        {!registered ? <Notice kind="info" message="做了求职登记，我们才知道您想找什么工作。" actionText="去求职登记" onAction={() => Taro.navigateTo({ url: '/registration/form/index' })} /> : null}
-        {loading && !items ? <Text className="page__loading">正在挑选…</Text> : null}
-        {items && items.length === 0 && registered ? <Text className="page__lead">附近暂时没有合适的岗位。可以看看“附近的工作”，或放宽求职意向。</Text> : null}
-        {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
-      </Page>
-    );
-  }
+function NearbyJobs() {
+  const near = useNearby({
+    filters: { radiusKm: 3, sort: 'distance', occupation: '' } as Filters,
+    // Home's circle as wide as the person said they would travel (at most 20 km).
+    fromHome: (home, f) => ({ ...f, radiusKm: Math.min(20, home.maxDistanceKm ?? f.radiusKm) }),
+    fetch: (at, f, cursor) =>
+      request(nearbyVacancies, {
+        query: {
+          lat: at.lat,
+          lng: at.lng,
+          radiusKm: f.radiusKm,
+          sort: f.sort,
+          limit: 20,
+          ...(f.occupation.trim() ? { occupation: f.occupation.trim() } : {}),
+          ...(f.employmentForm ? { employmentForm: f.employmentForm } : {}),
+          ...(f.shift ? { shift: f.shift } : {}),
+          ...(f.minSalaryFen ? { minSalaryFen: f.minSalaryFen } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+      }),
+  });
+  const { center, filters, items, cursor, error, loading, change } = near;
+  // Not registered: no home to start from, and no intention to match against.
+  const registered = near.home !== null;
+  const [moreFilters, setMoreFilters] = useState(false);
 
+  if (near.signInError) return <Page><Notice message={near.signInError} actionText="重新登录" onAction={near.retrySignIn} /></Page>;
   return (
     <Page>
       <Text className="page__title">附近的工作</Text>
@@ -161,7 +120,7 @@ export default function NearbyPage() {
       {center === null ? (
         <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找，还能看到每个岗位适不适合您。" />
       ) : null}
-      <Button className="btn btn--secondary" onClick={useCurrentPosition}>
+      <Button className="btn btn--secondary" onClick={near.here}>
         用我现在的位置找
       </Button>
       {!registered ? (
@@ -185,7 +144,7 @@ export default function NearbyPage() {
             <ChoicePicker options={SHIFT_CHOICES} value={filters.shift ?? ''} placeholder="班次：不限" onChange={(v) => change({ shift: v })} onClear={() => change({ shift: undefined })} />
             <ChoicePicker options={SALARIES} value={filters.minSalaryFen ?? ''} placeholder="月薪：不限" onChange={(v) => change({ minSalaryFen: v })} onClear={() => change({ minSalaryFen: undefined })} />
             <FormField label="工种" hint="可不填，例如：保洁、收银">
-              <Input className="text-input" value={filters.occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => setFilters((f) => ({ ...f, occupation: e.detail.value }))} onConfirm={() => change({})} />
+              <Input className="text-input" value={filters.occupation} maxlength={20} placeholder="不限" confirmType="search" onInput={(e) => near.setFilters((f) => ({ ...f, occupation: e.detail.value }))} onConfirm={() => change({})} />
             </FormField>
             <Button className="btn btn--secondary" onClick={() => change({})}>
               按工种找
@@ -197,14 +156,14 @@ export default function NearbyPage() {
           </Button>
         )}
       </View>
-      {error ? <Notice message={error} actionText="重试" onAction={() => center && search(center)} /> : null}
+      {error ? <Notice message={error} actionText="重试" onAction={near.retry} /> : null}
       {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
       {items && items.length === 0 ? (
         <Text className="page__lead">{activeFilters(filters) ? '没有符合这些条件的岗位。可以少选几个条件，或把范围放大一些。' : '这个范围内暂时没有招聘岗位。可以把范围放大一些。'}</Text>
       ) : null}
       {items?.map((item) => <VacancyCard key={item.vacancy.id} item={item} />)}
       {cursor && center ? (
-        <Button className="btn btn--secondary" disabled={loading} onClick={() => search(center, true)}>
+        <Button className="btn btn--secondary" disabled={loading} onClick={near.more}>
           {loading ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}

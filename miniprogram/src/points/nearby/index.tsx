@@ -6,12 +6,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { distanceText, haversineM, listFairs, nearbyCourses, nearbyServicePoints, nearbyVacancies, type ServicePoint } from '@doorstep/shared';
+import { distanceText, haversineM, listFairs, nearbyCourses, nearbyServicePoints, nearbyVacancies } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { useLoadOnShow } from '../../hooks/useLoadOnShow';
-import { useSignedIn } from '../../hooks/useSignedIn';
-import { hereCenter, homeCenter, type Center } from '../../services/center';
+import { useNearby } from '../../hooks/useNearby';
+import type { Center } from '../../services/center';
 import { request } from '../../services/request';
 import { PointsMap } from '../components/PointsMap';
 import type { MapExtra } from '../components/mapTypes';
@@ -21,85 +20,43 @@ import '../components/points.scss';
 
 const RADII = [1, 3, 5] as const;
 
+interface Filters {
+  radiusKm: number;
+  /** Jobs, courses and fairs on the same map, when asked for. */
+  layers: string[];
+}
+
 export default function NearbyPointsPage() {
-  const { session, error: signInError, retry } = useSignedIn();
-  const [center, setCenter] = useState<Center | null>();
-  const [radiusKm, setRadiusKm] = useState<number>(3);
-  const [items, setItems] = useState<{ point: ServicePoint; distanceM: number }[]>();
-  const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
-  // Jobs, courses and fairs on the same map, when asked for. Fairs are found by home's city.
-  const [layers, setLayers] = useState<string[]>([]);
   const [extras, setExtras] = useState<MapExtra[]>([]);
-  const [city, setCity] = useState<string>();
-
-  async function loadLayers(at: Center, km: number, wanted: readonly string[]) {
-    const query = { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20 };
-    const [jobs, courses, fairs] = await Promise.all([
-      wanted.includes('job') ? request(nearbyVacancies, { query: { ...query, sort: 'distance' } }) : Promise.resolve({ items: [] }),
-      wanted.includes('course') ? request(nearbyCourses, { query }) : Promise.resolve({ items: [] }),
-      wanted.includes('fair') && city ? request(listFairs, { query: { areaCode: city } }) : Promise.resolve({ items: [] }),
-    ]);
-    setExtras([
-      ...jobs.items.flatMap((j) => (j.at ? [{ id: j.vacancy.id, name: j.vacancy.title, ...j.at, layer: 'job' as const }] : [])),
-      ...courses.items.map((c) => ({ id: c.course.id, name: c.course.title, lat: c.course.place.lat, lng: c.course.place.lng, layer: 'course' as const })),
-      ...fairs.items.flatMap((f) => (f.venue && haversineM(f.venue, at) <= km * 1000 ? [{ id: f.id, name: f.title, lat: f.venue.lat, lng: f.venue.lng, layer: 'fair' as const }] : [])),
-    ]);
-  }
-
-  async function search(at: Center, km = radiusKm, more = false, wanted: readonly string[] = layers) {
-    setLoading(true);
-    setError(undefined);
-    try {
-      // The jobs and courses are extra: the points show even if they cannot be had.
-      if (!more) await loadLayers(at, km, wanted).catch(() => setExtras([]));
-      const page = await request(nearbyServicePoints, { query: { lat: at.lat, lng: at.lng, radiusKm: km, limit: 20, ...(more && cursor ? { cursor } : {}) } });
-      setItems((old) => (more && old ? [...old, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  async function start() {
-    if (center) return search(center);
-    try {
-      const home = await homeCenter();
-      setCenter(home);
-      if (home?.areaCode) setCity(home.areaCode.slice(0, 4));
-      if (home) await search(home);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-  useLoadOnShow(start, !!session, [session?.token]);
-
-  async function here() {
-    try {
-      const at = await hereCenter();
-      setCenter(at);
-      await search(at);
-    } catch {
-      setError('没能取得您的位置。请在手机设置里允许定位，或先做求职登记，按家的位置找。');
-    }
-  }
-
-  function widen(km: number) {
-    setRadiusKm(km);
-    if (center) void search(center, km);
-  }
+  // Fairs are found by home's city.
+  const city = (home?: Center | null) => home?.areaCode?.slice(0, 4);
+  const near = useNearby({
+    filters: { radiusKm: 3, layers: [] } as Filters,
+    fetch: (at, f, cursor) => request(nearbyServicePoints, { query: { lat: at.lat, lng: at.lng, radiusKm: f.radiusKm, limit: 20, ...(cursor ? { cursor } : {}) } }),
+    // The jobs and courses are extra: the points show even if they cannot be had.
+    beside: async (at, f) => {
+      setExtras([]);
+      const query = { lat: at.lat, lng: at.lng, radiusKm: f.radiusKm, limit: 20 };
+      const fairCity = city(near.home);
+      const [jobs, courses, fairs] = await Promise.all([
+        f.layers.includes('job') ? request(nearbyVacancies, { query: { ...query, sort: 'distance' } }) : Promise.resolve({ items: [] }),
+        f.layers.includes('course') ? request(nearbyCourses, { query }) : Promise.resolve({ items: [] }),
+        f.layers.includes('fair') && fairCity ? request(listFairs, { query: { areaCode: fairCity } }) : Promise.resolve({ items: [] }),
+      ]);
+      setExtras([
+        ...jobs.items.flatMap((j) => (j.at ? [{ id: j.vacancy.id, name: j.vacancy.title, ...j.at, layer: 'job' as const }] : [])),
+        ...courses.items.map((c) => ({ id: c.course.id, name: c.course.title, lat: c.course.place.lat, lng: c.course.place.lng, layer: 'course' as const })),
+        ...fairs.items.flatMap((fair) => (fair.venue && haversineM(fair.venue, at) <= f.radiusKm * 1000 ? [{ id: fair.id, name: fair.title, lat: fair.venue.lat, lng: fair.venue.lng, layer: 'fair' as const }] : [])),
+      ]);
+    },
+  });
+  const { center, filters, items, cursor, error, loading } = near;
+  const { radiusKm, layers } = filters;
 
   const open = (id: string) => Taro.navigateTo({ url: `/points/point/index?id=${id}` });
   const openExtra = (e: MapExtra) => Taro.navigateTo({ url: { job: `/jobs/vacancy/index?id=${e.id}`, course: `/training/course/index?id=${e.id}`, fair: `/fairs/fair/index?id=${e.id}` }[e.layer] });
-  function showLayers(next: string[]) {
-    setLayers(next);
-    if (center) void search(center, radiusKm, false, next);
-  }
 
-  if (signInError) return <Page><Notice message={signInError} actionText="重新登录" onAction={retry} /></Page>;
+  if (near.signInError) return <Page><Notice message={near.signInError} actionText="重新登录" onAction={near.retrySignIn} /></Page>;
   return (
     <Page>
       <Text className="page__title">服务网点</Text>
@@ -112,23 +69,23 @@ export default function NearbyPointsPage() {
       {center === null ? <Notice kind="info" message="您还没有做求职登记。可以按您现在的位置找，或先登记，按家的位置找。" /> : null}
       <View className="chips" role="radiogroup" aria-label="范围">
         {RADII.map((km) => (
-          <Button key={km} className={`chip ${km === radiusKm ? 'chip--on' : ''}`} aria-checked={km === radiusKm} onClick={() => widen(km)}>
+          <Button key={km} className={`chip ${km === radiusKm ? 'chip--on' : ''}`} aria-checked={km === radiusKm} onClick={() => near.change({ radiusKm: km })}>
             {km} 公里内
           </Button>
         ))}
       </View>
-      <Button className="btn btn--secondary" onClick={here}>
+      <Button className="btn btn--secondary" onClick={near.here}>
         用我现在的位置找
       </Button>
-      {error ? <Notice message={error} actionText="重试" onAction={() => (center ? search(center) : start())} /> : null}
+      {error ? <Notice message={error} actionText="重试" onAction={near.retry} /> : null}
       {loading && !items ? <Text className="page__loading">正在查找…</Text> : null}
       {center ? (
         <View className="card section-title">
           <Text className="card__title">地图上也显示</Text>
           <Toggles
-            options={[{ value: 'job', label: '附近的工作' }, { value: 'course', label: '附近的培训班' }, ...(city ? [{ value: 'fair', label: '附近的招聘会' }] : [])]}
+            options={[{ value: 'job', label: '附近的工作' }, { value: 'course', label: '附近的培训班' }, ...(city(near.home) ? [{ value: 'fair', label: '附近的招聘会' }] : [])]}
             chosen={layers}
-            onChange={showLayers}
+            onChange={(next) => near.change({ layers: next })}
           />
         </View>
       ) : null}
@@ -162,7 +119,7 @@ export default function NearbyPointsPage() {
         </View>
       ))}
       {cursor ? (
-        <Button className="btn btn--secondary" disabled={loading} onClick={() => center && search(center, radiusKm, true)}>
+        <Button className="btn btn--secondary" disabled={loading} onClick={near.more}>
           {loading ? '正在加载…' : '再看 20 个'}
         </Button>
       ) : null}
