@@ -9,6 +9,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
+import { geoCard, geoCardAttributes } from './geoCard';
 import { table } from './table';
 
 /** A place: a 12-digit community code, the address within it, GCJ-02 coordinates. */
@@ -376,8 +377,10 @@ export const employerVacanciesKeys = (employerId: string, createdAt: string, vac
   gsi2sk: `${createdAt}#${vacancyId}`,
 });
 
-export const vacancyGeoPartition = (cell: string) => `VACANCY_GEO#${cell}`;
-export const seekerGeoPartition = (cell: string) => `SEEKER_GEO#${cell}`;
+const vacancyCard = geoCard('VACANCY_GEO');
+const seekerCard = geoCard('SEEKER_GEO');
+export const vacancyGeoPartition = vacancyCard.partition;
+export const seekerGeoPartition = seekerCard.partition;
 
 /**
  * The search card of a published vacancy: exists exactly while the vacancy is published, written
@@ -391,17 +394,14 @@ export const VacancyCardEntity = new Entity({
   table,
   timestamps: false,
   schema: item({
-    cell: string().key(),
-    hash: string().key(),
+    ...geoCardAttributes(),
     vacancyId: string().key(),
-    lat: number(),
-    lng: number(),
     recruitFrom: string(),
     recruitUntil: string(),
     cardJson: string(),
     ttl: number(),
   }),
-  computeKey: ({ cell, hash, vacancyId }) => ({ pk: vacancyGeoPartition(cell), sk: `${hash}#${vacancyId}` }),
+  computeKey: ({ cell, hash, vacancyId }) => vacancyCard.key(cell, hash, vacancyId),
 });
 
 /**
@@ -595,15 +595,12 @@ export const SeekerCardEntity = new Entity({
   table,
   timestamps: false,
   schema: item({
-    cell: string().key(),
-    hash: string().key(),
+    ...geoCardAttributes(),
     userId: string().key(),
-    lat: number(),
-    lng: number(),
     profileJson: string(),
     ttl: number(),
   }),
-  computeKey: ({ cell, hash, userId }) => ({ pk: seekerGeoPartition(cell), sk: `${hash}#${userId}` }),
+  computeKey: ({ cell, hash, userId }) => seekerCard.key(cell, hash, userId),
 });
 
 /** The first answer to a request carrying an Idempotency-Key: a replay gets it back and changes nothing. */

@@ -7,6 +7,7 @@ import { item } from 'dynamodb-toolbox/schema/item';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { map } from 'dynamodb-toolbox/schema/map';
+import { geoCard, geoCardAttributes } from '../db/geoCard';
 import { table } from '../db/table';
 
 const rating = () => map({ score: number(), comment: string().optional(), at: string() }).optional();
@@ -63,18 +64,16 @@ export const gigIndexKeys = (g: { areaCode: string; createdAt: string; gigId: st
   gsi2sk: `${g.createdAt}#${g.gigId}`,
 });
 
-export const gigGeoPartition = (cell: string) => `GIG_GEO#${cell}`;
+const gigCard = geoCard('GIG_GEO');
+export const gigGeoPartition = gigCard.partition;
 /** An open job's search card (carries what the list shows: no second read); `taken` moves with the job's. */
 export const GigCardEntity = new Entity({
   name: 'GigCard',
   table,
   timestamps: false,
   schema: item({
-    cell: string().key(),
-    hash: string().key(),
+    ...geoCardAttributes(),
     gigId: string().key(),
-    lat: number(),
-    lng: number(),
     kind: string(),
     /** The job's day, or `asap`. */
     day: string(),
@@ -85,7 +84,7 @@ export const GigCardEntity = new Entity({
     gigJson: string(),
     ttl: number(),
   }),
-  computeKey: ({ cell, hash, gigId }) => ({ pk: gigGeoPartition(cell), sk: `${hash}#${gigId}` }),
+  computeKey: ({ cell, hash, gigId }) => gigCard.key(cell, hash, gigId),
 });
 
 /** A place taken: one per worker per job (`attribute_not_exists`). GSI2: the worker's jobs. */

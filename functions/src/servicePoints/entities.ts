@@ -7,6 +7,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
+import { geoCard, geoCardAttributes } from '../db/geoCard';
 import { table } from '../db/table';
 
 const period = map({ from: string(), to: string() });
@@ -43,22 +44,20 @@ export const ServicePointEntity = new Entity({
 
 export const pointIndexKeys = (areaCode: string, pointId: string) => ({ gsi1pk: `POINTS#${areaCode.slice(0, 4)}`, gsi1sk: `${areaCode}#${pointId}` });
 
-export const pointGeoPartition = (cell: string) => `POINT_GEO#${cell}`;
+const pointCard = geoCard('POINT_GEO');
+export const pointGeoPartition = pointCard.partition;
 /** An open point's search card under its geohash-5 cell, carrying what the list shows (no second read). */
 export const ServicePointCardEntity = new Entity({
   name: 'ServicePointCard',
   table,
   timestamps: false,
   schema: item({
-    cell: string().key(),
-    hash: string().key(),
+    ...geoCardAttributes(),
     pointId: string().key(),
-    lat: number(),
-    lng: number(),
     services: list(string()),
     pointJson: string(),
   }),
-  computeKey: ({ cell, hash, pointId }) => ({ pk: pointGeoPartition(cell), sk: `${hash}#${pointId}` }),
+  computeKey: ({ cell, hash, pointId }) => pointCard.key(cell, hash, pointId),
 });
 
 /** Places taken in one half hour of one service at a point (created by the first booking). */

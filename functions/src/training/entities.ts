@@ -6,6 +6,7 @@ import { item } from 'dynamodb-toolbox/schema/item';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { list } from 'dynamodb-toolbox/schema/list';
+import { geoCard, geoCardAttributes } from '../db/geoCard';
 import { table } from '../db/table';
 
 // ---- Training (issue 6) ----
@@ -42,23 +43,21 @@ export const CourseEntity = new Entity({
   computeKey: ({ courseId }) => ({ pk: `COURSE#${courseId}`, sk: 'COURSE' }),
 });
 
-export const courseGeoPartition = (cell: string) => `COURSE_GEO#${cell}`;
+const courseCard = geoCard('COURSE_GEO');
+export const courseGeoPartition = courseCard.partition;
 /** A course's search card under its geohash-5 cell, like a vacancy's; TTL removes it after the sign-up deadline. */
 export const CourseCardEntity = new Entity({
   name: 'CourseCard',
   table,
   timestamps: false,
   schema: item({
-    cell: string().key(),
-    hash: string().key(),
+    ...geoCardAttributes(),
     courseId: string().key(),
-    lat: number(),
-    lng: number(),
     occupationName: string(),
     signUpDeadline: string(),
     ttl: number(),
   }),
-  computeKey: ({ cell, hash, courseId }) => ({ pk: courseGeoPartition(cell), sk: `${hash}#${courseId}` }),
+  computeKey: ({ cell, hash, courseId }) => courseCard.key(cell, hash, courseId),
 });
 
 /**
