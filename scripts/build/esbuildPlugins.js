@@ -38,7 +38,7 @@ const gzippedAreas = {
 };
 
 // GET /openapi.json's document is built once, when the bundle is built (with tsx, from the
-// contracts), and ships gzip-compressed like the areas: the platform function no longer carries
+// contracts), and ships brotli-compressed like the areas: the platform function no longer carries
 // every contract's schema, so it does not grow with each new route.
 const prebuiltOpenApi = {
   name: 'prebuilt-openapi',
@@ -55,9 +55,9 @@ const prebuiltOpenApi = {
       } catch (err) {
         return { errors: [{ text: `building the OpenAPI document failed: ${String(err.stderr || err.message).slice(0, 2000)}` }] };
       }
-      const packed = zlib.gzipSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64');
+      const packed = zlib.brotliCompressSync(Buffer.from(json, 'utf8'), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
       return {
-        contents: `const d = JSON.parse(require('node:zlib').gunzipSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8')); exports.openApiDocument = () => d;`,
+        contents: `const d = JSON.parse(require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8')); exports.openApiDocument = () => d;`,
         loader: 'js',
       };
     });
