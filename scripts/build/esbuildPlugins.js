@@ -57,7 +57,8 @@ const prebuiltOpenApi = {
       }
       const packed = zlib.brotliCompressSync(Buffer.from(json, 'utf8'), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
       return {
-        contents: `const d = JSON.parse(require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8')); exports.openApiDocument = () => d;`,
+        // Inflated on first use (GET /openapi.json, or a path no route matches), not at import.
+        contents: `let d; exports.openApiDocument = () => (d ??= JSON.parse(require('node:zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, 'base64')).toString('utf8')));`,
         loader: 'js',
       };
     });
