@@ -13,9 +13,10 @@ import { table } from '../db/table';
 
 /**
  * A fair. `accepted` counts the booths given out (`accepted < booths` on every acceptance). GSI1: a
- * city's fairs by date. Its public figures are counters on the fair itself, kept in the
- * transactions that change them (sign-up, first check-in, 我有意向, a hire within the 30 days,
- * a booth accepted, a receipt filed or corrected), so a viewer costs one read: `countsKept` is
+ * city's fairs by date. Its public figures are counters kept in the transactions that change them
+ * (sign-up, first check-in, 我有意向, a hire within the 30 days, a booth accepted, a receipt filed
+ * or corrected): the posts of accepted booths on the fair itself, the rest on the fair's counter
+ * shards (FairCountEntity), so twenty scanners at a gate do not all write one item. `countsKept` is
  * when the counting began (fairs created before it are counted from their partition).
  */
 export const FairEntity = new Entity({
@@ -63,9 +64,40 @@ export const FairEntity = new Entity({
 
 export type FairCounter = 'registered' | 'attendees' | 'posts' | 'intentions' | 'hires' | 'receiptsFiled' | 'reportedResumes' | 'reportedIntentions' | 'reportedHires';
 
-/** The fair's counters moved by `deltas`, as one write of the transaction that changes them. */
-export const countOnFair = (fairId: string, deltas: Partial<Record<FairCounter, number>>) =>
-  FairEntity.build(UpdateTransaction).item({ fairId, ...Object.fromEntries(Object.entries(deltas).map(([k, v]) => [k, $add(v ?? 0)])) });
+/** How many counter items a fair's figures are spread over. */
+export const FAIR_COUNT_SHARDS = 8;
+
+/**
+ * One of a fair's counter shards, `FAIR#<id>` / `COUNT#<n>`: each counting write adds to one shard
+ * picked at random, and the figures add the shards up. Between `COUNT#` and the fair's own `FAIR`
+ * item in sort order there is nothing else, so one Query reads the fair and all its counts.
+ */
+export const FairCountEntity = new Entity({
+  name: 'FairCount',
+  table,
+  timestamps: false,
+  schema: item({
+    fairId: string().key(),
+    shard: number().key(),
+    registered: number().optional(),
+    attendees: number().optional(),
+    intentions: number().optional(),
+    hires: number().optional(),
+    receiptsFiled: number().optional(),
+    reportedResumes: number().optional(),
+    reportedIntentions: number().optional(),
+    reportedHires: number().optional(),
+  }),
+  computeKey: ({ fairId, shard }) => ({ pk: `FAIR#${fairId}`, sk: `COUNT#${shard}` }),
+});
+
+/** The fair's counters moved by `deltas`, as one write of the transaction that changes them (on a random shard). */
+export const countOnFair = (fairId: string, deltas: Partial<Record<Exclude<FairCounter, 'posts'>, number>>) =>
+  FairCountEntity.build(UpdateTransaction).item({
+    fairId,
+    shard: Math.floor(Math.random() * FAIR_COUNT_SHARDS),
+    ...Object.fromEntries(Object.entries(deltas).map(([k, v]) => [k, $add(v ?? 0)])),
+  });
 
 export const fairIndexKeys = (areaCode: string, startDate: string, fairId: string) => ({ gsi1pk: `FAIRS#${areaCode.slice(0, 4)}`, gsi1sk: `${startDate}#${fairId}` });
 

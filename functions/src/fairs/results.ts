@@ -17,8 +17,8 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../http
 import type { Principal } from '../http/session';
 import { closeTask } from '../tasks/tasks';
 import { retryConflicts } from '../concurrency';
-import { countOnFair, BoothEntity, FairCheckInEntity, FairEntity, FairIntentEntity, FairRegistrationEntity } from './entities';
-import { boothsOf, fairInScope, loadFair, toBoothView, toFairView } from './fairs';
+import { countOnFair, BoothEntity, FairCheckInEntity, FairCountEntity, FairEntity, FairIntentEntity, FairRegistrationEntity, type FairCounter } from './entities';
+import { boothsOf, fairInScope, loadFair, toBoothView, toFairView, type StoredFair } from './fairs';
 
 type FairFigures = z.infer<typeof fairFiguresSchema>;
 
@@ -129,19 +129,29 @@ export async function markScreenReady(principal: Principal, fairId: string, now 
  * counted from its partition.
  */
 export async function figuresOf(fairId: string, now = new Date()) {
-  const fair = await loadFair(fairId);
+  // One Query: the fair's counter shards (`COUNT#…`) sort just before the fair itself (`FAIR`).
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(FairEntity, FairCountEntity)
+    .query({ partition: `FAIR#${fairId}`, range: { between: ['COUNT#', 'FAIR'] } })
+    .options({ consistent: true })
+    .send();
+  const fair = Items.find((i): i is StoredFair => !('shard' in i));
   if (!fair || fair.status !== 'published') throw new NotFoundError('找不到这个招聘会');
   const windowEnd = fairHireWindowEnd(fair.endDate);
+  // Fairs counted before the shards kept their counts on the fair item: both add up.
+  const counts = [fair, ...Items.filter((i) => 'shard' in i)] as Partial<Record<FairCounter, number>>[];
+  const sum = (k: FairCounter) => counts.reduce((n, c) => n + (c[k] ?? 0), 0);
   const figures: FairFigures = fair.countsKept
     ? {
-        registered: fair.registered ?? 0,
-        attendees: fair.attendees ?? 0,
+        registered: sum('registered'),
+        attendees: sum('attendees'),
         employers: fair.accepted,
         posts: fair.posts ?? 0,
-        intentions: fair.intentions ?? 0,
-        hires: fair.hires ?? 0,
-        receiptsFiled: fair.receiptsFiled ?? 0,
-        reported: { resumes: fair.reportedResumes ?? 0, intentions: fair.reportedIntentions ?? 0, hires: fair.reportedHires ?? 0 },
+        intentions: sum('intentions'),
+        hires: sum('hires'),
+        receiptsFiled: sum('receiptsFiled'),
+        reported: { resumes: sum('reportedResumes'), intentions: sum('reportedIntentions'), hires: sum('reportedHires') },
       }
     : await countedFromPartition(fairId, windowEnd);
   return { fair: toFairView(fair), figures, hireWindowEnd: windowEnd, final: todayInChina(now) > windowEnd };
