@@ -31,3 +31,4 @@ export * from './domain/serviceCatalogue';
 export * from './domain/policies';
 export * from './domain/fairs';
 export * from './domain/gigs';
+export * from './domain/assistance';

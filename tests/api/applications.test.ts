@@ -7,6 +7,7 @@ import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
+import { pendingReview as pendingReviewOf, uploadPhoto as uploadPhotoVia } from '../support/hardship';
 
 jest.setTimeout(240_000);
 
@@ -55,11 +56,7 @@ const unemployment = {
   localResident: true,
 };
 
-async function pendingReview(token: string, type: string, applicationId: string, step?: string) {
-  const res = await client.get(`/staff/reviews?type=${type}&limit=100${step ? `&step=${step}` : ''}`, token);
-  expect(res.status).toBe(200);
-  return (res.body.items as { id: string; subjectId: string; personId?: string; assisted: boolean; step: string }[]).find((r) => r.subjectId === applicationId);
-}
+const pendingReview = (token: string, type: string, applicationId: string, step?: string) => pendingReviewOf(client, token, type, applicationId, step);
 
 async function decide(token: string, reviewId: string, decision: 'approve' | 'reject', reason = '') {
   return client.post(`/staff/reviews/${reviewId}/decision`, { decision, reason }, token);
@@ -75,17 +72,7 @@ async function becomeUnemployed(overrides: Parameters<typeof registrationBody>[0
 }
 
 /** Uploads a small JPEG the way the mini-program does: ask for a form, then post the file. */
-async function uploadPhoto(token: string, purpose: 'evidence' | 'licences') {
-  const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]);
-  const target = await client.post('/uploads', { purpose, contentType: 'image/jpeg', size: bytes.length }, token);
-  expect(target.status).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(target.body.upload.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
-  const posted = await fetch(`${api.baseUrl}${target.body.upload.url}`, { method: 'POST', body: form });
-  expect(posted.status).toBe(204);
-  return { key: target.body.upload.key as string, bytes };
-}
+const uploadPhoto = (token: string, purpose: 'evidence' | 'licences') => uploadPhotoVia(client, api.baseUrl, token, purpose);
 
 describe('unemployment registration (失业登记)', () => {
   it('needs a job-seeker registration first', async () => {

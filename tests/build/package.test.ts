@@ -62,9 +62,9 @@ describe('production package', () => {
     const sizes = lambdaBundleSizes();
     // Every function of serverless.yml's deployed list (not the local-only ones), each its own zip.
     const deployed = Object.keys(readServerlessYml().functions[0] as Record<string, unknown>);
-    // One per bounded context (17 over HTTP; a domain's own schedule rides on its function) and
-    // the off-HTTP consumers, queue workers, schedules and bootstrap (12).
-    expect(deployed.length).toBeLessThanOrEqual(29);
+    // One per bounded context (18 over HTTP, 就业援助 the newest; a domain's own schedule rides on
+    // its function) and the off-HTTP consumers, queue workers, schedules and bootstrap (12).
+    expect(deployed.length).toBeLessThanOrEqual(30);
     expect(Object.keys(sizes).sort()).toEqual(deployed.sort());
     for (const [name, size] of Object.entries(sizes)) {
       // A ratchet on the way to issue 30's 300 KB (README, Benchmarks says why it is not there yet):

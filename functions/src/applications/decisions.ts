@@ -1,7 +1,8 @@
 // What a staff decision changes on a person application. Unemployment: the street decides, and
 // approval opens `registered_unemployed` from the leaving date. Hard-to-employ: the street's
 // approval forwards it to the district (a new review in the same transaction); the district's
-// approval opens `hard_to_employ`. Final decisions close the "one in progress" marker.
+// approval opens `hard_to_employ` and the person's assistance case. Final decisions close the
+// "one in progress" marker.
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { ulid } from 'ulid';
@@ -12,6 +13,7 @@ import { ConflictError, NotFoundError } from '../http/errors';
 import { newReview, type Decision } from '../reviews/queue';
 import { APPLICATION_RECORD, loadApplication, type StoredApplication } from './service';
 import { activeCategory, loadCategories, notOpen } from './categories';
+import { openCaseWrites } from '../assistance/cases';
 
 const STEP_STATUS = { street: 'pending_street', district: 'pending_district' } as const;
 
@@ -56,10 +58,10 @@ export async function applicationDecision({ review, status, actorId, at, reason,
   }
   const close = OpenApplicationEntity.build(DeleteTransaction).key({ userId: application.userId, kind: application.kind });
   if (status === 'rejected') return [...writes, close];
-  return [...writes, close, ...(await categoryWrites(application, at, ruleVersion))];
+  return [...writes, close, ...(await categoryWrites(application, at, ruleVersion, review.subjectName))];
 }
 
-async function categoryWrites(application: StoredApplication, at: string, ruleVersion: string) {
+async function categoryWrites(application: StoredApplication, at: string, ruleVersion: string, personName: string) {
   const details = JSON.parse(application.detailsJson) as { leftOn?: string; category?: HardshipCategory };
   const today = todayInChina();
   const common = { userId: application.userId, source: 'review' as const, applicationId: application.applicationId, ruleVersion, updatedAt: at };
@@ -70,6 +72,8 @@ async function categoryWrites(application: StoredApplication, at: string, ruleVe
       PersonCategoryEntity.build(PutTransaction)
         .item({ ...common, code: 'hard_to_employ', since: today, detail: label })
         .options({ condition: notOpen() }),
+      // 出现一人，认定一人，扶助一人: the assistance case opens with the recognition (issue 31).
+      ...openCaseWrites({ userId: application.userId, personName, areaCode: application.areaCode, applicationId: application.applicationId, at }),
     ];
   }
   // Unemployment: registered unemployed from the leaving date (today for a first-time job seeker).

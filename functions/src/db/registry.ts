@@ -5,6 +5,7 @@
 import { Entity } from 'dynamodb-toolbox/entity';
 import * as access from '../access/entities';
 import * as administration from '../administration/entities';
+import * as assistance from '../assistance/entities';
 import * as calendar from '../calendar/entities';
 import * as core from './entities';
 import * as fairs from '../fairs/entities';
@@ -19,7 +20,7 @@ import * as servicePoints from '../servicePoints/entities';
 import * as training from '../training/entities';
 import * as vouchers from '../vouchers/entities';
 
-const modules = { access, administration, calendar, core, fairs, figures, gigs, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers };
+const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers };
 
 /** Every entity, with the module (domain) that defines it. */
 export const ENTITIES: { domain: string; entity: Entity }[] = Object.entries(modules).flatMap(([domain, m]) =>

@@ -28,10 +28,12 @@ export * from './policies';
 export * from './fairs';
 export * from './gigs';
 export * from './calendar';
+export * from './assistance';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
 import { getCalendar, enterHolidayNotice } from './calendar';
+import { listAssistanceCases, getAssistanceCase, assignSpecialist, recordAssistanceContact, putAssistancePlan, getMyAssistance } from './assistance';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
 import { createEmployer, getEmployer, inviteEmployerMember, acceptEmployerInvitation, listMyEmployers } from './employers';
@@ -356,4 +358,10 @@ export const allContracts = [
   checkGig,
   staffGigReports,
   decideGigReport,
+  listAssistanceCases,
+  getAssistanceCase,
+  assignSpecialist,
+  recordAssistanceContact,
+  putAssistancePlan,
+  getMyAssistance,
 ] as const;

@@ -13,5 +13,6 @@ export const ACCESS_KINDS = {
   complainant: '查看投诉人的姓名和电话',
   visitor: '查看预约办事人的姓名和电话',
   gigContact: '零工驿站查看零工发布人或接活人的姓名和电话',
+  assistance: '查看就业援助档案（援助情况和方案）',
 } as const;
 export type AccessKind = keyof typeof ACCESS_KINDS;

@@ -20,6 +20,9 @@ export const TASK_KINDS = [
   'fair_screen',
   'fair_receipt',
   'gig_dispute',
+  'assist_assign',
+  'assist_contact',
+  'assist_plan',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -39,6 +42,9 @@ export const taskKindLabels: Record<TaskKind, string> = {
   fair_screen: '招聘会大屏：开始前1个工作日备好现场大屏内容',
   fair_receipt: '招聘会回执：参会单位会后5个工作日内交回执，逾期电话或上门催收',
   gig_dispute: '零工纠纷：核实举报或完工异议，调解并答复双方',
+  assist_assign: '就业援助：为新认定的就业困难人员指派援助专员',
+  assist_contact: '就业援助：援助专员联系本人，了解情况、商定援助',
+  assist_plan: '就业援助：制定个性化援助方案',
 };
 
 /**
@@ -68,6 +74,12 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   fair_receipt: { days: 5, unit: 'working' },
   // 零工 (issue 21): a report or a completion dispute is handled by the station within 5 working days.
   gig_dispute: { days: 5, unit: 'working' },
+  // 就业援助 (issue 31, WF-27/WF-28): the street names a specialist the next working day (our
+  // choice: the seeds' later deadlines run from the recognition); the specialist contacts the person
+  // within 2 working days of being assigned; the plan within 3 days of the recognition.
+  assist_assign: { days: 1, unit: 'working' },
+  assist_contact: { days: 2, unit: 'working' },
+  assist_plan: { days: 3, unit: 'calendar' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */

@@ -1,0 +1,171 @@
+// 就业援助 cases on DynamoDB Local (issue 31, first part): a case opened with a recognition has the
+// street's tasks due on the working-day calendar (National Day inside the window moves them); only
+// an administrator of the street assigns, and only staff of the street or a community under it can
+// be the specialist; the specialist's contact closes their task on time or late and the first plan
+// closes the plan's; a stale version → 409; an administrator sees the street's cases, a specialist
+// only their own, anyone else 404; the person sees their specialist and plan; erasure keeps the
+// case for the counts without the person's name and words.
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { chinaInstant, ERASED_PERSON_LABEL, type AssistancePlanBody } from '@doorstep/shared';
+import { createTestTable } from '../../../tests/support/table';
+import { StaffMemberEntity } from '../administration/entities';
+import { TaskEntity } from '../db/entities';
+import type { Principal } from '../http/session';
+import { ConsentsEntity } from '../privacy/entities';
+import { eraseAccount } from '../privacy/erasure';
+import { AssistanceCaseEntity } from './entities';
+import { assignSpecialist, getCase, listCases, myAssistance, openCaseWrites, putPlan, recordContact } from './cases';
+
+jest.setTimeout(60_000);
+beforeAll(createTestTable);
+
+const COMMUNITY = '350102001001';
+const streetAdmin: Principal = { userId: 'as-street-admin', roles: ['staff', 'admin'], level: 'street', areaCode: '350102001' };
+const streetStaff: Principal = { userId: 'as-street-staff', roles: ['staff'], level: 'street', areaCode: '350102001' };
+const otherStreetAdmin: Principal = { userId: 'as-other-admin', roles: ['staff', 'admin'], level: 'street', areaCode: '350102002' };
+const specialist: Principal = { userId: 'as-specialist', roles: ['staff'], level: 'community', areaCode: COMMUNITY };
+const outsider: Principal = { userId: 'as-outsider', roles: ['staff'], level: 'community', areaCode: '350102002001' };
+
+async function staffMember(p: Principal, name: string, phone: string, status: 'active' | 'removed' = 'active') {
+  await StaffMemberEntity.build(PutItemCommand)
+    .item({
+      userId: p.userId,
+      name,
+      phone,
+      level: p.level!,
+      areaCode: p.areaCode!,
+      roles: p.roles,
+      status,
+      addedBy: 'test',
+      addedByName: '测试',
+      addedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+      auditHead: '0:genesis',
+      gsi1pk: `STAFF_AREA#${p.areaCode!.slice(0, 4)}`,
+      gsi1sk: `${p.areaCode}#${p.userId}`,
+    })
+    .send();
+}
+
+let serial = 0;
+/** A person recognised at `at`: the case and its tasks, as the recognition's transaction writes them. */
+async function recognised(at: string, name = '林秀英') {
+  serial += 1;
+  const userId = `as-person-${serial}`;
+  const writes = openCaseWrites({ userId, personName: name, areaCode: COMMUNITY, applicationId: `as-app-${serial}`, at });
+  await execute(...writes);
+  const { items } = await listCases(streetAdmin, {});
+  return { userId, caseId: items.find((c) => c.personId === userId)!.id };
+}
+
+const task = async (taskId: string) => (await TaskEntity.build(GetItemCommand).key({ taskId }).options({ consistent: true }).send()).Item!;
+const stored = async (caseId: string) => (await AssistanceCaseEntity.build(GetItemCommand).key({ caseId }).options({ consistent: true }).send()).Item!;
+
+const plan: AssistancePlanBody = {
+  causes: '腿脚不便，原单位关停后一直没有合适的岗位',
+  goals: '三个月内在家附近找到坐着做的工作',
+  services: [
+    { kind: 'post', what: '推荐社区便民服务中心收银、电话客服岗位', by: '2026-10-12' },
+    { kind: 'training', what: '报名电子商务客服培训', by: '2026-10-20' },
+  ],
+};
+
+beforeAll(async () => {
+  await staffMember(specialist, '陈美玲', '13900003001');
+  await staffMember(outsider, '王伟', '13900003002');
+  await staffMember({ ...streetStaff, userId: 'as-removed' }, '张强', '13900003003', 'removed');
+});
+
+describe('an assistance case', () => {
+  it('opens with the street’s tasks due on the working-day calendar: National Day moves them', async () => {
+    // Recognised on Wednesday 30 September 2026, the day before the National Day holiday (1–7 October).
+    const { caseId } = await recognised(chinaInstant('2026-09-30', '10:00'));
+    const c = await stored(caseId);
+    expect(c).toMatchObject({ status: 'awaiting_specialist', recognisedOn: '2026-09-30', areaCode: COMMUNITY, version: 1 });
+    // Assigning: one working day → Thursday 8 October, not 1 October. The plan: 3 days → the 3rd is
+    // a holiday, so the first working day after it.
+    expect(c.tasks.assign).toMatchObject({ areaCode: '350102001', due: '2026-10-08' });
+    expect(c.tasks.plan).toMatchObject({ areaCode: '350102001', due: '2026-10-08' });
+    expect(await task(c.tasks.assign.taskId)).toMatchObject({ kind: 'assist_assign', status: 'open', subjectType: 'assistance', subjectId: caseId });
+  });
+
+  it('is assigned by an administrator of the street, to staff of the street or a community under it', async () => {
+    const { caseId } = await recognised(chinaInstant('2026-09-30', '11:00'));
+    const at = new Date(chinaInstant('2026-10-08', '09:00'));
+    await expect(assignSpecialist(streetStaff, caseId, { staffId: specialist.userId, version: 1 }, at)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(assignSpecialist(otherStreetAdmin, caseId, { staffId: specialist.userId, version: 1 }, at)).rejects.toMatchObject({ statusCode: 404 });
+    for (const staffId of [outsider.userId, 'as-removed', 'nobody']) {
+      await expect(assignSpecialist(streetAdmin, caseId, { staffId, version: 1 }, at)).rejects.toMatchObject({ statusCode: 400, details: [{ path: ['staffId'], message: '援助专员须是本街道或所辖社区的在岗工作人员' }] });
+    }
+    const view = await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, at);
+    expect(view).toMatchObject({ status: 'in_progress', specialist: { name: '陈美玲', phone: '13900003001' }, version: 2 });
+    // Its own two working days: Friday the 9th and Saturday the 10th (a make-up working day).
+    expect(view.steps).toEqual([
+      { name: '指派援助专员', due: '2026-10-08', done: true, onTime: true },
+      { name: '联系本人', due: '2026-10-10', done: false },
+      { name: '制定援助方案', due: '2026-10-08', done: false },
+    ]);
+    const c = await stored(caseId);
+    expect(await task(c.tasks.contact!.taskId)).toMatchObject({ kind: 'assist_contact', areaCode: COMMUNITY, status: 'open' });
+    // A second assignment on the version as first read: someone changed it meanwhile.
+    await expect(assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, at)).rejects.toMatchObject({ statusCode: 409 });
+  });
+
+  it('closes the contact task when the specialist records it (late counts as late), and the plan task with the first plan', async () => {
+    const { userId, caseId } = await recognised(chinaInstant('2026-09-30', '12:00'));
+    await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-08', '09:00')));
+    await expect(recordContact(streetAdmin, caseId, { how: 'phone', on: '2026-10-12', note: '电话联系' }, new Date(chinaInstant('2026-10-12', '09:00')))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(recordContact(specialist, caseId, { how: 'phone', on: '2026-10-13', note: '电话联系' }, new Date(chinaInstant('2026-10-12', '09:00')))).rejects.toMatchObject({ statusCode: 400 });
+    // Monday the 12th: after Saturday's due date.
+    const contacted = await recordContact(specialist, caseId, { how: 'visit', on: '2026-10-12', note: '上门走访，本人愿意做坐着的工作' }, new Date(chinaInstant('2026-10-12', '15:00')));
+    expect(contacted.contact).toEqual({ how: 'visit', howName: '上门走访', on: '2026-10-12', note: '上门走访，本人愿意做坐着的工作' });
+    expect(contacted.steps.find((s) => s.name === '联系本人')).toEqual({ name: '联系本人', due: '2026-10-10', done: true, onTime: false });
+
+    await expect(putPlan(specialist, caseId, { ...plan, version: 2 }, new Date(chinaInstant('2026-10-12', '16:00')))).rejects.toMatchObject({ statusCode: 409 });
+    const planned = await putPlan(specialist, caseId, { ...plan, version: contacted.version }, new Date(chinaInstant('2026-10-12', '16:00')));
+    expect(planned.plan).toMatchObject({ goals: plan.goals, services: [{ kind: 'post', kindName: '推荐岗位' }, { kind: 'training', kindName: '技能培训' }] });
+    expect(planned.steps.find((s) => s.name === '制定援助方案')).toMatchObject({ done: true, onTime: false });
+    // Adjusting the plan later changes the plan, not the task.
+    const adjusted = await putPlan(specialist, caseId, { ...plan, goals: '先做兼职客服', version: planned.version }, new Date(chinaInstant('2026-10-20', '10:00')));
+    expect(adjusted.plan!.goals).toBe('先做兼职客服');
+
+    // The person reads who helps them and the plan, with what comes next.
+    const mine = (await myAssistance(userId)).assistance!;
+    expect(mine).toMatchObject({ status: 'in_progress', specialist: { name: '陈美玲', phone: '13900003001' }, plan: { goals: '先做兼职客服' } });
+    expect(mine.next).toContain('陈美玲');
+    expect((await myAssistance('as-nobody')).assistance).toBeUndefined();
+  });
+
+  it('is seen whole by the street’s administrators, by its specialist, and by no one else', async () => {
+    const { caseId } = await recognised(chinaInstant('2026-09-30', '13:00'), '郑志明');
+    await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-08', '09:00')));
+    expect((await listCases(streetAdmin, {})).items.map((c) => c.id)).toContain(caseId);
+    expect((await listCases(streetAdmin, { status: 'awaiting_specialist' })).items.map((c) => c.id)).not.toContain(caseId);
+    expect((await listCases(specialist, {})).items.map((c) => c.id)).toContain(caseId);
+    expect((await listCases(otherStreetAdmin, {})).items.map((c) => c.id)).not.toContain(caseId);
+    expect((await listCases(outsider, {})).items).toEqual([]);
+    expect((await listCases(streetStaff, {})).items).toEqual([]);
+    expect(await getCase(specialist, caseId, '/staff/assistance-cases/{id}')).toMatchObject({ personName: '郑志明' });
+    for (const who of [otherStreetAdmin, outsider, streetStaff]) await expect(getCase(who, caseId, '/staff/assistance-cases/{id}')).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('keeps no name, contact note or plan words once the person’s account is erased', async () => {
+    const { caseId } = await recognised(chinaInstant('2026-09-30', '14:00'), '黄丽华');
+    await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-08', '09:00')));
+    await recordContact(specialist, caseId, { how: 'phone', on: '2026-10-09', note: '家中老人需要照顾' }, new Date(chinaInstant('2026-10-09', '10:00')));
+    await putPlan(specialist, caseId, { ...plan, version: 3 }, new Date(chinaInstant('2026-10-09', '11:00')));
+    // The account closed, its cooling-off over: the erasure run.
+    const { userId } = (await stored(caseId)) as { userId: string };
+    await ConsentsEntity.build(PutItemCommand).item({ userId, closing: { requestedAt: '2026-10-10T00:00:00.000Z', eraseAfter: '2026-10-17' }, updatedAt: '2026-10-10T00:00:00.000Z' }).send();
+    expect(await eraseAccount(userId, new Date(chinaInstant('2026-10-18', '03:00')))).toBeDefined();
+    expect((await myAssistance(userId)).assistance).toBeUndefined();
+    const c = await stored(caseId);
+    expect(c).toMatchObject({ personName: ERASED_PERSON_LABEL, status: 'in_progress', recognisedOn: '2026-09-30' });
+    expect(c.contact).toBeUndefined();
+    expect(c.plan).toBeUndefined();
+    expect(await task(c.tasks.contact!.taskId)).toMatchObject({ status: 'done', onTime: true });
+  });
+});

@@ -1,0 +1,101 @@
+// 就业援助 over real HTTP (issue 31, first part): the district's confirmation of a hard-to-employ
+// recognition opens the person's case in the street's ledger; the street's administrator assigns a
+// specialist its administrator named in 人员与权限; the specialist records the contact and the plan;
+// the person reads their specialist's phone and the plan. Outside the street → 404; not the
+// specialist → 403/404; bad input → 400 in Chinese; nothing is a 500.
+import { apiClient } from '../support/http';
+import { startApi, type RunningApi } from '../support/localStack';
+import { uniqueTableName } from '../support/testConfig';
+import { recogniseHardToEmploy } from '../support/hardship';
+
+jest.setTimeout(240_000);
+
+let api: RunningApi;
+let client: ReturnType<typeof apiClient>;
+const tableName = uniqueTableName('assist');
+const staff = {} as Record<'admin' | 'street' | 'district' | 'otherAdmin' | 'specialist', string>;
+let specialistId: string;
+
+beforeAll(async () => {
+  api = await startApi({ tableName });
+  client = apiClient(api.baseUrl);
+  staff.admin = await client.devLogin('as-admin', { roles: ['staff', 'admin'], level: 'street', areaCode: '350102001' });
+  staff.street = await client.devLogin('as-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  staff.district = await client.devLogin('as-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  staff.otherAdmin = await client.devLogin('as-other-admin', { roles: ['staff', 'admin'], level: 'street', areaCode: '350102002' });
+  // The specialist: a community's worker the street's administrator added in 人员与权限.
+  const invited = await client.post('/admin/staff', { phone: '13900004001', name: '陈美玲', areaCode: '350102001001', roles: ['staff'] }, staff.admin);
+  expect(invited.status).toBe(201);
+  staff.specialist = await client.devLogin('as-specialist');
+  const joined = await client.post('/me/staff-invitations/accept', { phone: '13900004001', code: invited.body.code }, staff.specialist);
+  expect(joined.status).toBe(201);
+  specialistId = joined.body.member.userId;
+});
+
+afterAll(() => api?.stop());
+
+describe('就业援助', () => {
+  it('opens with the recognition, is assigned, contacted and planned, and the person reads it', async () => {
+    const person = await recogniseHardToEmploy(client, api.baseUrl, { openid: 'as-person-1', sequence: 811, name: '林秀英' }, staff);
+    const ledger = await client.get('/staff/assistance-cases?status=awaiting_specialist', staff.admin);
+    expect(ledger.status).toBe(200);
+    const opened = ledger.body.items.find((c: { personId: string }) => c.personId === person.userId);
+    expect(opened).toMatchObject({ personName: '林秀英', status: 'awaiting_specialist', statusName: '待指派援助专员', version: 1 });
+    expect(opened.steps.map((s: { name: string; done: boolean }) => [s.name, s.done])).toEqual([
+      ['指派援助专员', false],
+      ['制定援助方案', false],
+    ]);
+    const mine = await client.get('/me/assistance', person.token);
+    expect(mine.body.assistance).toMatchObject({ status: 'awaiting_specialist', next: expect.stringContaining('援助专员') });
+
+    // Only the street's administrator assigns; another street does not see the case.
+    const path = `/staff/assistance-cases/${opened.id}`;
+    expect((await client.post(`${path}/specialist`, { staffId: specialistId, version: 1 }, staff.street)).status).toBe(403);
+    expect((await client.post(`${path}/specialist`, { staffId: specialistId, version: 1 }, staff.otherAdmin)).status).toBe(404);
+    const wrong = await client.post(`${path}/specialist`, { staffId: '', version: 1 }, staff.admin);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details).toEqual([{ path: ['staffId'], message: '请选择援助专员' }]);
+    const assigned = await client.post(`${path}/specialist`, { staffId: specialistId, version: 1 }, staff.admin);
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.case).toMatchObject({ status: 'in_progress', specialist: { name: '陈美玲', phone: '13900004001' } });
+
+    // The specialist's own ledger, the contact and the plan; bad input names the field.
+    expect((await client.get('/staff/assistance-cases', staff.specialist)).body.items.map((c: { id: string }) => c.id)).toEqual([opened.id]);
+    const badContact = await client.post(`${path}/contact`, { how: 'fax', on: '2026-13-01', note: '' }, staff.specialist);
+    expect(badContact.status).toBe(400);
+    expect(badContact.body.error.details.map((d: { path: string[] }) => d.path[0]).sort()).toEqual(['how', 'note', 'on']);
+    expect((await client.post(`${path}/contact`, { how: 'phone', on: '2026-01-05', note: '电话联系' }, staff.admin)).status).toBe(403);
+    const contacted = await client.post(`${path}/contact`, { how: 'phone', on: '2026-01-05', note: '电话联系，约好周四上门' }, staff.specialist);
+    expect(contacted.status).toBe(200);
+    const plan = {
+      causes: '腿脚不便，原单位关停后一直没有合适的岗位',
+      goals: '三个月内在家附近找到坐着做的工作',
+      services: [{ kind: 'post', what: '推荐社区便民服务中心收银岗位', by: '2026-12-20' }],
+      version: contacted.body.case.version,
+    };
+    const planned = await client.put(`${path}/plan`, plan, staff.specialist);
+    expect(planned.status).toBe(200);
+    expect((await client.put(`${path}/plan`, plan, staff.specialist)).status).toBe(409);
+    expect((await client.put(`${path}/plan`, { ...plan, services: [] }, staff.specialist)).body.error.details).toEqual([{ path: ['services'], message: '方案至少要有一项服务' }]);
+
+    // The person: who helps them, how to reach them, the plan in plain words.
+    const read = (await client.get('/me/assistance', person.token)).body.assistance;
+    expect(read).toMatchObject({
+      status: 'in_progress',
+      specialist: { name: '陈美玲', phone: '13900004001', areaName: expect.stringContaining('鼓东街道') },
+      plan: { goals: '三个月内在家附近找到坐着做的工作', services: [{ kindName: '推荐岗位', what: '推荐社区便民服务中心收银岗位', by: '2026-12-20' }] },
+    });
+    // Staff reading the case is in the person's 访问记录.
+    expect((await client.get(path, staff.specialist)).status).toBe(200);
+    expect((await client.get(path, staff.otherAdmin)).status).toBe(404);
+    expect((await client.get('/me/data-access', person.token)).body.items.map((a: { what: string }) => a.what)).toContain('查看就业援助档案（援助情况和方案）');
+  });
+
+  it('answers someone never recognised with no assistance, a malformed id with 404 and a bad filter with 400', async () => {
+    const nobody = await client.devLogin('as-nobody');
+    expect((await client.get('/me/assistance', nobody)).body).toEqual({});
+    // A malformed id names nothing that exists: 404, as everywhere.
+    expect((await client.get('/staff/assistance-cases/not-an-id', staff.admin)).status).toBe(404);
+    expect((await client.get('/staff/assistance-cases?status=lost', staff.admin)).status).toBe(400);
+  });
+});
