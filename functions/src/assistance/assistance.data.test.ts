@@ -3,8 +3,8 @@
 // an administrator of the street assigns, and only staff of the street or a community under it can
 // be the specialist; the specialist's contact closes their task on time or late and the first plan
 // closes the plan's; a stale version → 409; an administrator sees the street's cases, a specialist
-// only their own, anyone else 404; the person sees their specialist and plan; erasure keeps the
-// case for the counts without the person's name and words.
+// only their own, anyone else 404; the person sees their specialist and plan (and the case in 我的数据);
+// erasure keeps the case for the counts without the person's name and words.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
@@ -14,6 +14,7 @@ import { StaffMemberEntity } from '../administration/entities';
 import { TaskEntity } from '../db/entities';
 import type { Principal } from '../http/session';
 import { ConsentsEntity } from '../privacy/entities';
+import { dataExport } from '../privacy/dataExport';
 import { eraseAccount } from '../privacy/erasure';
 import { AssistanceCaseEntity } from './entities';
 import { assignSpecialist, getCase, listCases, myAssistance, openCaseWrites, putPlan, recordContact } from './cases';
@@ -137,6 +138,10 @@ describe('an assistance case', () => {
     expect(mine).toMatchObject({ status: 'in_progress', specialist: { name: '陈美玲', phone: '13900003001' }, plan: { goals: '先做兼职客服' } });
     expect(mine.next).toContain('陈美玲');
     expect((await myAssistance('as-nobody')).assistance).toBeUndefined();
+    // And in 我的数据, with what the specialist wrote.
+    const exported = await dataExport(userId);
+    expect(exported.categories.find((c) => c.key === 'assistance')).toMatchObject({ label: '就业援助', count: 1 });
+    expect((exported.data.assistance as Record<string, unknown>[])[0]).toMatchObject({ caseId, contact: { note: '上门走访，本人愿意做坐着的工作' }, plan: { goals: '先做兼职客服' } });
   });
 
   it('is seen whole by the street’s administrators, by its specialist, and by no one else', async () => {

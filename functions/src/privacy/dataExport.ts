@@ -2,6 +2,8 @@
 // secret: an ID number or bank account appears masked (its ciphertext and blind index never
 // leave the server), and the table's own bookkeeping (keys, versions, audit heads) is left out.
 import { PERSONAL_DATA_CATEGORIES, PRIVACY_POLICY_VERSION, type DataExport, type PersonalDataCategory } from '@doorstep/shared';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { AssistanceCaseEntity } from '../assistance/entities';
 import { ownOf, personRecords, type PersonRecords } from './personData';
 
 const BOOKKEEPING = /^(pk|sk|_et|gsi\d(pk|sk)|auditHead|version|ttl)$|Cipher$|Hash$/;
@@ -23,7 +25,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<string, unknown>[]> {
+function byCategory(r: PersonRecords, cases: Record<string, unknown>[]): Record<PersonalDataCategory, Record<string, unknown>[]> {
   const own = (sk: string) => ownOf(r, sk).map(readable);
   return {
     account: own('PROFILE'),
@@ -46,12 +48,21 @@ function byCategory(r: PersonRecords): Record<PersonalDataCategory, Record<strin
     complaints: r.complaints.map(readable),
     subscriptions: own('SUBSCRIPTION'),
     proxies: [...own('PROXY'), ...own('PROXYINVITE'), ...r.actingFor.map(readable), ...own('PROXYACT')],
+    assistance: cases.map(readable),
     dataAccess: own('ACCESS'),
   };
 }
 
+/** The person's 就业援助 cases, found through the pointers in their partition. */
+async function assistanceCases(r: PersonRecords): Promise<Record<string, unknown>[]> {
+  const ids = ownOf(r, 'ASSIST').map((p) => String(p.caseId));
+  const found = await Promise.all(ids.map(async (caseId) => (await AssistanceCaseEntity.build(GetItemCommand).key({ caseId }).send()).Item));
+  return found.filter((c): c is NonNullable<typeof c> => !!c).map(({ tasks: _tasks, ...c }) => c);
+}
+
 export async function dataExport(userId: string, now = new Date()): Promise<DataExport> {
-  const data = byCategory(await personRecords(userId));
+  const records = await personRecords(userId);
+  const data = byCategory(records, await assistanceCases(records));
   const keys = Object.keys(PERSONAL_DATA_CATEGORIES) as PersonalDataCategory[];
   return {
     generatedAt: now.toISOString(),
