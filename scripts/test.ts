@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedStartups, startShared, stopShared, TIER_NEEDS, type SharedPart } from '../tests/support/sharedStack';
+import { sharedStartups, startH5BuildEarly, startShared, stopShared, TIER_NEEDS, type SharedPart } from '../tests/support/sharedStack';
 import { bin, installSystemDeps, javaMajorVersion, ROOT } from './lib/processes';
 
 /**
@@ -125,6 +125,9 @@ async function main(): Promise<number> {
         failed += 1;
         continue;
       }
+      // The browser tier's H5 build runs beside the API tier (it needs the CPU the API suites
+      // leave between requests), not as a minute and more of its own before the browser tier.
+      if (tier.name === 'api' && tiers.includes('e2e')) startH5BuildEarly();
       const jestStarted = Date.now();
       console.log(`\n=== ${tier.name} ===`);
       const output = join(dir, `results-${tier.name}.json`);
