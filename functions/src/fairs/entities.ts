@@ -11,6 +11,18 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { table } from '../db/table';
 
+/** The counters kept on a fair's shards (FairCountEntity), moved by ADD. */
+const shardCounters = () => ({
+  registered: number().optional(),
+  attendees: number().optional(),
+  intentions: number().optional(),
+  hires: number().optional(),
+  receiptsFiled: number().optional(),
+  reportedResumes: number().optional(),
+  reportedIntentions: number().optional(),
+  reportedHires: number().optional(),
+});
+
 /**
  * A fair. `accepted` counts the booths given out (`accepted < booths` on every acceptance). GSI1: a
  * city's fairs by date. Its public figures are counters kept in the transactions that change them
@@ -44,15 +56,9 @@ export const FairEntity = new Entity({
     screenTaskId: string().optional(),
     screenReadyAt: string().optional(),
     countsKept: string().optional(),
-    registered: number().optional(),
-    attendees: number().optional(),
     posts: number().optional(),
-    intentions: number().optional(),
-    hires: number().optional(),
-    receiptsFiled: number().optional(),
-    reportedResumes: number().optional(),
-    reportedIntentions: number().optional(),
-    reportedHires: number().optional(),
+    // Fairs counted before the shards kept these on the fair itself (the figures add both).
+    ...shardCounters(),
     createdBy: string(),
     createdAt: string(),
     updatedAt: string(),
@@ -79,14 +85,7 @@ export const FairCountEntity = new Entity({
   schema: item({
     fairId: string().key(),
     shard: number().key(),
-    registered: number().optional(),
-    attendees: number().optional(),
-    intentions: number().optional(),
-    hires: number().optional(),
-    receiptsFiled: number().optional(),
-    reportedResumes: number().optional(),
-    reportedIntentions: number().optional(),
-    reportedHires: number().optional(),
+    ...shardCounters(),
   }),
   computeKey: ({ fairId, shard }) => ({ pk: `FAIR#${fairId}`, sk: `COUNT#${shard}` }),
 });
