@@ -6,7 +6,8 @@
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
-import { recogniseHardToEmploy } from '../support/hardship';
+import { recogniseHardToEmploy, uploadPhoto } from '../support/hardship';
+import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
 
 jest.setTimeout(240_000);
 
@@ -44,6 +45,7 @@ describe('就业援助', () => {
     expect(opened.steps.map((s: { name: string; done: boolean }) => [s.name, s.done])).toEqual([
       ['指派援助专员', false],
       ['制定援助方案', false],
+      ['推荐2个岗位', false],
     ]);
     const mine = await client.get('/me/assistance', person.token);
     expect(mine.body.assistance).toMatchObject({ status: 'awaiting_specialist', next: expect.stringContaining('援助专员') });
@@ -89,6 +91,61 @@ describe('就业援助', () => {
     expect((await client.get(path, staff.specialist)).status).toBe(200);
     expect((await client.get(path, staff.otherAdmin)).status).toBe(404);
     expect((await client.get('/me/data-access', person.token)).body.items.map((a: { what: string }) => a.what)).toContain('查看就业援助档案（援助情况和方案）');
+  });
+
+  it('offers two posts from the search with referral letters, checks the interview, and the person signs the agreement', async () => {
+    const person = await recogniseHardToEmploy(client, api.baseUrl, { openid: 'as-person-2', sequence: 812, name: '吴建国' }, staff);
+    const opened = (await client.get('/staff/assistance-cases', staff.admin)).body.items.find((c: { personId: string }) => c.personId === person.userId);
+    const path = `/staff/assistance-cases/${opened.id}`;
+    // Not yet anyone to sign with.
+    expect((await client.post('/me/assistance/agreement', { agree: true }, person.token)).status).toBe(409);
+    expect((await client.post(`${path}/specialist`, { staffId: specialistId, version: 1 }, staff.admin)).status).toBe(200);
+
+    // Two posts near the person's home (the case says where that is), each with its letter.
+    const home = (await client.get(path, staff.specialist)).body.case.home;
+    expect(home).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
+    const owner = await client.devLogin('as-owner');
+    const employerId = await approvedEmployer(client, owner, staff.street, { uscc: makeUscc(8811) });
+    const vacancies = [await publishedVacancy(client, owner, staff.street, employerId, home), await publishedVacancy(client, owner, staff.street, employerId, home, { title: '理货员' })];
+    // Someone else's case, or not the case's person: refused, no letter.
+    expect((await client.post('/staff/referrals', { personId: specialistId, vacancyId: vacancies[0], caseId: opened.id }, staff.specialist)).status).toBe(404);
+    const codes: string[] = [];
+    for (const vacancyId of vacancies) {
+      const letter = await client.post('/staff/referrals', { personId: person.userId, vacancyId, caseId: opened.id }, staff.specialist);
+      expect(letter.status).toBe(201);
+      codes.push(letter.body.referral.code);
+    }
+    let seen = (await client.get(path, staff.specialist)).body.case;
+    expect(seen.offers.map((o: { code: string }) => o.code)).toEqual(codes);
+    expect(seen.steps.find((s: { name: string }) => s.name === '推荐2个岗位')).toMatchObject({ done: true, onTime: true });
+
+    // The interview (accompanied), its check, and the result.
+    const badInterview = await client.post(`${path}/offers/${codes[0]}/interview`, { on: '明天', accompanied: 'yes' }, staff.specialist);
+    expect(badInterview.status).toBe(400);
+    expect(badInterview.body.error.details.map((d: { path: string[] }) => d.path[0]).sort()).toEqual(['accompanied', 'on']);
+    expect((await client.post(`${path}/offers/ZZZZZZZZ/interview`, { on: seen.offers[0].on, accompanied: true }, staff.specialist)).status).toBe(404);
+    expect((await client.post(`${path}/offers/${codes[0]}/interview`, { on: seen.offers[0].on, accompanied: true }, staff.specialist)).status).toBe(200);
+    const noResult = await client.post(`${path}/offers/${codes[0]}/result`, { note: '' }, staff.specialist);
+    expect(noResult.body.error.details.map((d: { message: string }) => d.message).sort()).toEqual(['请写明回访情况', '请选择面试结果']);
+    const result = await client.post(`${path}/offers/${codes[0]}/result`, { result: 'not_hired', note: '单位要求会用电脑，继续推荐' }, staff.specialist);
+    expect(result.status).toBe(200);
+    seen = result.body.case;
+    expect(seen.offers[0]).toMatchObject({ interviewOn: expect.any(String), accompanied: true, resultName: '未录用' });
+    expect(seen.steps.find((s: { name: string }) => s.name.startsWith('回访面试结果'))).toMatchObject({ done: true, onTime: true });
+
+    // The person reads the agreement and signs it once; the posts offered are on their page.
+    const before = (await client.get('/me/assistance', person.token)).body.assistance;
+    expect(before.agreementText.length).toBeGreaterThan(2);
+    expect(before.offers.map((o: { resultName?: string }) => o.resultName ?? '')).toEqual(['未录用', '']);
+    expect((await client.post('/me/assistance/agreement', {}, person.token)).body.error.details).toEqual([{ path: ['agree'], message: '请阅读并同意协议内容' }]);
+    const signed = await client.post('/me/assistance/agreement', { agree: true }, person.token);
+    expect(signed.status).toBe(200);
+    expect(signed.body.assistance.agreement).toMatchObject({ how: 'app' });
+    expect((await client.post('/me/assistance/agreement', { agree: true }, person.token)).body).toEqual(signed.body);
+    // A paper copy on top of it: 409; a photo that is not an evidence photo: 400.
+    const photo = await uploadPhoto(client, api.baseUrl, staff.specialist, 'evidence');
+    expect((await client.post(`${path}/agreement`, { photoKey: photo.key }, staff.specialist)).status).toBe(409);
+    expect((await client.post(`${path}/agreement`, { photoKey: 'licences/x/y.jpg' }, staff.specialist)).body.error.details).toEqual([{ path: ['photoKey'], message: '请上传协议书照片' }]);
   });
 
   it('answers someone never recognised with no assistance, a malformed id with 404 and a bad filter with 400', async () => {

@@ -5,8 +5,7 @@ import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { makeIdNumber, registrationBody } from '../support/people';
-import { employerBody, makeUscc } from '../support/employers';
-import { vacancyBody } from '../support/vacancies';
+import { approvedEmployer as approveEmployer, makeUscc, publishedVacancy as postVacancy } from '../support/employers';
 
 jest.setTimeout(240_000);
 
@@ -29,20 +28,10 @@ const HOME = { lat: 26.0845, lng: 119.3012 };
 const COMMUNITY = '350102001001';
 const north = (metres: number) => ({ lat: HOME.lat + metres / 111_195, lng: HOME.lng });
 
-async function approvedEmployer(token: string, serial: number) {
-  const created = await client.post('/employers', employerBody({ uscc: makeUscc(serial) }), token);
-  const review = (await client.get('/staff/reviews?type=employer&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === created.body.employer.id);
-  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
-  return created.body.employer.id as string;
-}
+const approvedEmployer = (token: string, serial: number) => approveEmployer(client, token, street, { uscc: makeUscc(serial) });
 
-async function publishedVacancy(token: string, employerId: string, overrides: Record<string, unknown> = {}, at = north(800)) {
-  const res = await client.post('/vacancies', vacancyBody(employerId, at, { requirements: { minEducation: 'junior_high', other: '' }, ...overrides }), token);
-  expect(res.status).toBe(201);
-  const review = (await client.get('/staff/reviews?type=vacancy&limit=100', street)).body.items.find((r: { subjectId: string }) => r.subjectId === res.body.vacancy.id);
-  expect((await client.post(`/staff/reviews/${review.id}/decision`, { decision: 'approve' }, street)).status).toBe(200);
-  return res.body.vacancy.id as string;
-}
+const publishedVacancy = (token: string, employerId: string, overrides: Record<string, unknown> = {}, at = north(800)) =>
+  postVacancy(client, token, street, employerId, at, { requirements: { minEducation: 'junior_high', other: '' }, ...overrides });
 
 async function register(token: string, serial: number, name: string, phone: string) {
   const reg = registrationBody({

@@ -3,4 +3,15 @@
 import { router } from '../http/router';
 import * as assistance from './handlers';
 
-export const handler = router(assistance.list, assistance.get, assistance.assign, assistance.contact, assistance.plan, assistance.mine);
+export const handler = router(
+  assistance.list,
+  assistance.get,
+  assistance.assign,
+  assistance.contact,
+  assistance.plan,
+  assistance.interview,
+  assistance.result,
+  assistance.paper,
+  assistance.mine,
+  assistance.sign,
+);

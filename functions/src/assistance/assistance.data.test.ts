@@ -17,7 +17,20 @@ import { ConsentsEntity } from '../privacy/entities';
 import { dataExport } from '../privacy/dataExport';
 import { eraseAccount } from '../privacy/erasure';
 import { AssistanceCaseEntity } from './entities';
-import { assignSpecialist, getCase, listCases, myAssistance, openCaseWrites, putPlan, recordContact } from './cases';
+import {
+  assignSpecialist,
+  getCase,
+  listCases,
+  myAssistance,
+  openCaseWrites,
+  prepareOffer,
+  putPlan,
+  recordContact,
+  recordInterview,
+  recordInterviewResult,
+  recordPaperAgreement,
+  signAgreement,
+} from './cases';
 
 jest.setTimeout(60_000);
 beforeAll(createTestTable);
@@ -108,6 +121,7 @@ describe('an assistance case', () => {
       { name: '指派援助专员', due: '2026-10-08', done: true, onTime: true },
       { name: '联系本人', due: '2026-10-10', done: false },
       { name: '制定援助方案', due: '2026-10-08', done: false },
+      { name: '推荐2个岗位', due: '2026-10-08', done: false },
     ]);
     const c = await stored(caseId);
     expect(await task(c.tasks.contact!.taskId)).toMatchObject({ kind: 'assist_contact', areaCode: COMMUNITY, status: 'open' });
@@ -157,11 +171,79 @@ describe('an assistance case', () => {
     for (const who of [otherStreetAdmin, outsider, streetStaff]) await expect(getCase(who, caseId, '/staff/assistance-cases/{id}')).rejects.toMatchObject({ statusCode: 404 });
   });
 
-  it('keeps no name, contact note or plan words once the person’s account is erased', async () => {
+  it('counts two posts offered within 2 days, checks each interview 5 days after it, and moves a hire to follow-up', async () => {
+    // Recognised Monday 12 October: two posts due Wednesday the 14th.
+    const { userId, caseId } = await recognised(chinaInstant('2026-10-12', '09:00'), '吴建国');
+    await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-12', '10:00')));
+    // Only the case's own person, only by its specialist or the street.
+    await expect(prepareOffer(specialist, caseId, 'as-someone-else')).rejects.toMatchObject({ statusCode: 400 });
+    await expect(prepareOffer(outsider, caseId, userId)).rejects.toMatchObject({ statusCode: 404 });
+    const offer = async (code: string, employerName: string, at: string) => execute(...(await prepareOffer(specialist, caseId, userId))({ code, vacancyId: `as-vac-${code}`, title: '收银员', employerName, at }));
+    await offer('AS000001', '鼓楼便民超市', chinaInstant('2026-10-13', '10:00'));
+    let c = await stored(caseId);
+    expect(await task(c.tasks.posts!.taskId)).toMatchObject({ kind: 'assist_posts', due: '2026-10-14', status: 'open' });
+    await offer('AS000002', '温泉社区服务中心', chinaInstant('2026-10-14', '16:00'));
+    c = await stored(caseId);
+    expect(await task(c.tasks.posts!.taskId)).toMatchObject({ status: 'done', onTime: true });
+    expect(c.offers!.map((o) => [o.code, o.on])).toEqual([['AS000001', '2026-10-13'], ['AS000002', '2026-10-14']]);
+
+    // The interview on Friday the 16th, accompanied: its check falls due on Wednesday the 21st.
+    await expect(recordInterview(streetAdmin, caseId, 'AS000001', { on: '2026-10-16', accompanied: true })).rejects.toMatchObject({ statusCode: 403 });
+    await expect(recordInterview(specialist, caseId, 'AS0000ZZ', { on: '2026-10-16', accompanied: true })).rejects.toMatchObject({ statusCode: 404 });
+    await expect(recordInterview(specialist, caseId, 'AS000001', { on: '2026-10-12', accompanied: true })).rejects.toMatchObject({ statusCode: 400 });
+    const interviewed = await recordInterview(specialist, caseId, 'AS000001', { on: '2026-10-16', accompanied: true }, new Date(chinaInstant('2026-10-14', '17:00')));
+    expect(interviewed.offers[0]).toMatchObject({ interviewOn: '2026-10-16', accompanied: true });
+    expect(interviewed.steps).toContainEqual({ name: '回访面试结果：鼓楼便民超市', due: '2026-10-21', done: false });
+    const checkId = (await stored(caseId)).offers![0]!.check!.taskId;
+    expect(await task(checkId)).toMatchObject({ kind: 'assist_interview', areaCode: COMMUNITY, status: 'open' });
+
+    const placed = await recordInterviewResult(specialist, caseId, 'AS000001', { result: 'hired', note: '已录用，下周一上岗' }, new Date(chinaInstant('2026-10-21', '10:00')));
+    expect(placed).toMatchObject({ status: 'placed', statusName: '已就业，跟踪回访' });
+    expect(placed.offers[0]).toMatchObject({ result: 'hired', resultName: '已录用', resultNote: '已录用，下周一上岗' });
+    expect(await task(checkId)).toMatchObject({ status: 'done', onTime: true });
+    await expect(recordInterviewResult(specialist, caseId, 'AS000001', { result: 'not_hired', note: '改口' })).rejects.toMatchObject({ statusCode: 409 });
+    // The person sees the posts offered and the result.
+    expect((await myAssistance(userId)).assistance!.offers).toEqual([
+      { title: '收银员', employerName: '鼓楼便民超市', on: '2026-10-13', interviewOn: '2026-10-16', resultName: '已录用' },
+      { title: '收银员', employerName: '温泉社区服务中心', on: '2026-10-14' },
+    ]);
+  });
+
+  it('is signed by the person in the app once a specialist is named, once; a paper copy only by the specialist, with their own photo', async () => {
+    const { userId, caseId } = await recognised(chinaInstant('2026-10-12', '11:00'), '周桂兰');
+    await expect(signAgreement('as-nobody')).rejects.toMatchObject({ statusCode: 404 });
+    await expect(signAgreement(userId)).rejects.toMatchObject({ statusCode: 409 });
+    expect((await myAssistance(userId)).assistance!.agreementText).toBeUndefined();
+    await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-12', '12:00')));
+    const before = (await myAssistance(userId)).assistance!;
+    expect(before.agreementText!.join('')).toContain('援助专员陈美玲');
+    expect(before.next).toContain('签署协议');
+    const signed = await signAgreement(userId, new Date(chinaInstant('2026-10-12', '15:00')));
+    expect(signed.assistance.agreement).toEqual({ how: 'app', signedOn: '2026-10-12' });
+    // Signing again (a second tap): the same, nothing changes.
+    const again = await signAgreement(userId, new Date(chinaInstant('2026-10-13', '15:00')));
+    expect(again.assistance.agreement).toEqual({ how: 'app', signedOn: '2026-10-12' });
+    expect((await stored(caseId)).version).toBe(3);
+    await expect(recordPaperAgreement(specialist, caseId, `evidence/${specialist.userId}/01J00000000000000000000000.jpg`)).rejects.toMatchObject({ statusCode: 409 });
+
+    // Someone without a phone: the specialist's photo of the signed paper copy.
+    const other = await recognised(chinaInstant('2026-10-12', '11:30'), '钱大伯');
+    await assignSpecialist(streetAdmin, other.caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-12', '12:00')));
+    await expect(recordPaperAgreement(streetAdmin, other.caseId, `evidence/${streetAdmin.userId}/01J00000000000000000000000.jpg`)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(recordPaperAgreement(specialist, other.caseId, `evidence/${streetAdmin.userId}/01J00000000000000000000000.jpg`)).rejects.toMatchObject({ statusCode: 400 });
+    const paper = await recordPaperAgreement(specialist, other.caseId, `evidence/${specialist.userId}/01J00000000000000000000000.jpg`, new Date(chinaInstant('2026-10-13', '09:00')));
+    expect(paper.agreement).toEqual({ how: 'paper', signedOn: '2026-10-13' });
+  });
+
+  it('keeps no name, contact note, plan, interview note or agreement once the person’s account is erased', async () => {
     const { caseId } = await recognised(chinaInstant('2026-09-30', '14:00'), '黄丽华');
     await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-10-08', '09:00')));
     await recordContact(specialist, caseId, { how: 'phone', on: '2026-10-09', note: '家中老人需要照顾' }, new Date(chinaInstant('2026-10-09', '10:00')));
     await putPlan(specialist, caseId, { ...plan, version: 3 }, new Date(chinaInstant('2026-10-09', '11:00')));
+    const personId = (await stored(caseId)).userId;
+    await execute(...(await prepareOffer(specialist, caseId, personId))({ code: 'AS000009', vacancyId: 'as-vac-9', title: '保洁员', employerName: '鼓楼物业', at: chinaInstant('2026-10-09', '12:00') }));
+    await recordInterviewResult(specialist, caseId, 'AS000009', { result: 'not_hired', note: '本人说家里老人离不开' }, new Date(chinaInstant('2026-10-12', '10:00')));
+    await signAgreement(personId, new Date(chinaInstant('2026-10-12', '11:00')));
     // The account closed, its cooling-off over: the erasure run.
     const { userId } = (await stored(caseId)) as { userId: string };
     await ConsentsEntity.build(PutItemCommand).item({ userId, closing: { requestedAt: '2026-10-10T00:00:00.000Z', eraseAfter: '2026-10-17' }, updatedAt: '2026-10-10T00:00:00.000Z' }).send();
@@ -171,6 +253,9 @@ describe('an assistance case', () => {
     expect(c).toMatchObject({ personName: ERASED_PERSON_LABEL, status: 'in_progress', recognisedOn: '2026-09-30' });
     expect(c.contact).toBeUndefined();
     expect(c.plan).toBeUndefined();
+    expect(c.agreement).toBeUndefined();
+    expect(c.offers).toEqual([expect.objectContaining({ code: 'AS000009', result: 'not_hired' })]);
+    expect(c.offers![0]!.resultNote).toBeUndefined();
     expect(await task(c.tasks.contact!.taskId)).toMatchObject({ status: 'done', onTime: true });
   });
 });

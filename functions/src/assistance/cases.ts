@@ -4,14 +4,20 @@
 // contact task (2 working days); recording the contact and the plan close theirs, on time or late.
 // Every change is guarded by the case's `version`; every task is on the working-day calendar.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { UpdateItemCommand, $add, $remove, $set } from 'dynamodb-toolbox/entity/actions/update';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
+  ERASED_PERSON_LABEL,
+  POSTS_TO_OFFER,
+  agreementText,
+  addCalendarDays,
   assistanceStatusLabels,
   canBeSpecialist,
+  interviewResultLabels,
   contactMethodLabels,
   planServiceLabels,
   streetOf,
@@ -22,14 +28,16 @@ import {
   type AssistancePlanBody,
   type AssistanceStatus,
   type ContactMethod,
+  type InterviewResult,
   type PlanServiceKind,
+  uploadOwner,
 } from '@doorstep/shared';
 import { recordAccess } from '../access/log';
 import { StaffMemberEntity } from '../administration/entities';
 import { areaFullName } from '../areas/dataset';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { batchRead } from '../db/batchRead';
-import { TaskEntity } from '../db/entities';
+import { JobseekerRegistrationEntity, TaskEntity } from '../db/entities';
 import { isConditionFailure } from '../db/errors';
 import { table } from '../db/table';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
@@ -45,20 +53,21 @@ const SUBJECT = 'assistance';
 
 /**
  * The writes that open a case for a person recognised today (part of the recognition's
- * transaction): the case, the person's pointer to it, and the street's tasks to name a specialist
- * and to have the plan made.
+ * transaction): the case, the person's pointer to it, and the street's tasks to name a specialist,
+ * to have the plan made (3 days) and to offer two posts (2 days).
  */
 export function openCaseWrites(p: { userId: string; personName: string; areaCode: string; applicationId: string; at: string }) {
   const caseId = ulid();
   const today = todayInChina(new Date(p.at));
   const street = streetOf(p.areaCode);
   const detail = `${p.personName}（${areaFullName(p.areaCode)}）`;
-  const task = (kind: 'assist_assign' | 'assist_plan') => {
+  const task = (kind: 'assist_assign' | 'assist_plan' | 'assist_posts') => {
     const ref = { taskId: ulid(), areaCode: street, due: taskDue(kind, today) };
     return { put: openTask({ kind, detail, areaCode: street, subjectType: SUBJECT, subjectId: caseId, today, at: p.at, personId: p.userId, taskId: ref.taskId, due: ref.due }), ref };
   };
   const assign = task('assist_assign');
   const plan = task('assist_plan');
+  const posts = task('assist_posts');
   return [
     AssistanceCaseEntity.build(PutTransaction)
       .item({
@@ -69,7 +78,7 @@ export function openCaseWrites(p: { userId: string; personName: string; areaCode
         status: 'awaiting_specialist',
         recognisedOn: today,
         applicationId: p.applicationId,
-        tasks: { assign: assign.ref, plan: plan.ref },
+        tasks: { assign: assign.ref, plan: plan.ref, posts: posts.ref },
         version: 1,
         createdAt: p.at,
         updatedAt: p.at,
@@ -79,6 +88,7 @@ export function openCaseWrites(p: { userId: string; personName: string; areaCode
     PersonAssistanceEntity.build(PutTransaction).item({ userId: p.userId, caseId, createdAt: p.at }),
     assign.put,
     plan.put,
+    posts.put,
   ];
 }
 
@@ -109,9 +119,18 @@ async function taskState(ref: TaskRef | undefined) {
 
 type TaskStates = Map<string, { status: string; onTime?: boolean }>;
 
+/** A case's steps in the order they come, each with the task that times it. */
+const stepTasks = (c: StoredCase): [string, TaskRef | undefined][] => [
+  ['指派援助专员', c.tasks.assign],
+  ['联系本人', c.tasks.contact],
+  ['制定援助方案', c.tasks.plan],
+  [`推荐${POSTS_TO_OFFER}个岗位`, c.tasks.posts],
+  ...(c.offers ?? []).flatMap((o): [string, TaskRef][] => (o.check ? [[`回访面试结果：${o.employerName}`, o.check]] : [])),
+];
+
 /** The step tasks of many cases in one batch read (a ledger page's 20 cases: one request, not 60). */
 async function taskStates(cases: readonly StoredCase[]): Promise<TaskStates> {
-  const ids = cases.flatMap((c) => [c.tasks.assign, c.tasks.contact, c.tasks.plan].flatMap((t) => (t ? [t.taskId] : [])));
+  const ids = cases.flatMap((c) => stepTasks(c).flatMap(([, t]) => (t ? [t.taskId] : [])));
   const found = await batchRead<{ taskId: string; status: string; onTime?: boolean }>(
     ids.map((id) => ({ pk: `TASK#${id}`, sk: 'TASK' })),
     ['taskId', 'status', 'onTime'],
@@ -120,12 +139,13 @@ async function taskStates(cases: readonly StoredCase[]): Promise<TaskStates> {
   return new Map(found.map((t) => [t.taskId, t]));
 }
 
-export async function toCaseView(c: StoredCase, states?: TaskStates): Promise<AssistanceCase> {
+export async function toCaseView(c: StoredCase, states?: TaskStates, home?: { lat: number; lng: number }): Promise<AssistanceCase> {
   const known = states ?? (await taskStates([c]));
-  const step = (name: string, ref: TaskRef | undefined) => {
-    const t = ref && known.get(ref.taskId);
-    return ref ? [{ name, due: ref.due, done: t?.status === 'done', ...(t?.onTime !== undefined ? { onTime: t.onTime } : {}) }] : [];
-  };
+  const steps = stepTasks(c).flatMap(([name, ref]) => {
+    if (!ref) return [];
+    const t = known.get(ref.taskId);
+    return [{ name, due: ref.due, done: t?.status === 'done', ...(t?.onTime !== undefined ? { onTime: t.onTime } : {}) }];
+  });
   return {
     id: c.caseId,
     personId: c.userId,
@@ -138,10 +158,23 @@ export async function toCaseView(c: StoredCase, states?: TaskStates): Promise<As
     ...(c.specialist ? { specialist: specialistView(c.specialist) } : {}),
     ...(c.contact ? { contact: { how: c.contact.how as ContactMethod, howName: contactMethodLabels[c.contact.how as ContactMethod], on: c.contact.on, note: c.contact.note } } : {}),
     ...(c.plan ? { plan: planView(c.plan) } : {}),
-    steps: [...step('指派援助专员', c.tasks.assign), ...step('联系本人', c.tasks.contact), ...step('制定援助方案', c.tasks.plan)],
+    offers: (c.offers ?? []).map(offerView),
+    ...(c.agreement ? { agreement: { how: c.agreement.how, signedOn: c.agreement.signedOn } } : {}),
+    ...(home ? { home } : {}),
+    steps,
     version: c.version,
   };
 }
+
+const offerView = (o: NonNullable<StoredCase['offers']>[number]) => ({
+  code: o.code,
+  vacancyId: o.vacancyId,
+  title: o.title,
+  employerName: o.employerName,
+  on: o.on,
+  ...(o.interviewOn ? { interviewOn: o.interviewOn, accompanied: o.accompanied ?? false } : {}),
+  ...(o.result ? { result: o.result as InterviewResult, resultName: interviewResultLabels[o.result as InterviewResult], resultNote: o.resultNote ?? '' } : {}),
+});
 
 const specialistView = (s: NonNullable<StoredCase['specialist']>) => ({ id: s.userId, name: s.name, phone: s.phone, areaName: areaFullName(s.areaCode) });
 
@@ -178,8 +211,11 @@ export async function listCases(principal: Principal, query: { status?: Assistan
 
 export async function getCase(principal: Principal, caseId: string, route: string) {
   const c = await caseFor(principal, caseId);
-  await recordAccess(principal, { personId: c.userId, personName: c.personName, kind: 'assistance', route });
-  return toCaseView(c);
+  const [{ Item: reg }] = await Promise.all([
+    JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: c.userId }).options({ attributes: ['residence'] }).send(),
+    recordAccess(principal, { personId: c.userId, personName: c.personName, kind: 'assistance', route }),
+  ]);
+  return toCaseView(c, undefined, reg?.residence ? { lat: reg.residence.lat, lng: reg.residence.lng } : undefined);
 }
 
 /** The street's administrator names (or changes) the specialist; the specialist's contact task opens (2 working days). */
@@ -246,6 +282,89 @@ export async function putPlan(principal: Principal, caseId: string, body: Assist
   return toCaseView(next);
 }
 
+/**
+ * A referral letter issued with a case is a post offered to its person (WF-27 step 6): its
+ * writes join the referral's transaction — the case with the offer under its version, and, at the
+ * second post, the posts task closed. The specialist or the street's administrator only.
+ */
+export async function prepareOffer(principal: Principal, caseId: string, personId: string) {
+  const c = await caseFor(principal, caseId);
+  if (c.userId !== personId) throw new ValidationError([{ path: ['caseId'], message: '这个援助对象不是被推荐的人' }]);
+  if (c.status === 'closed') throw new ConflictError('这个援助已经结案');
+  const postsTask = await taskState(c.tasks.posts);
+  return (offer: { code: string; vacancyId: string; title: string; employerName: string; at: string }): Write[] => {
+    const offers = [...(c.offers ?? []), { code: offer.code, vacancyId: offer.vacancyId, title: offer.title, employerName: offer.employerName, on: todayInChina(new Date(offer.at)), by: principal.userId }];
+    const next: StoredCase = { ...c, offers, version: c.version + 1, updatedAt: offer.at };
+    const closing = postsTask?.status === 'open' && offers.length >= POSTS_TO_OFFER ? [closeTask(c.tasks.posts!, principal.userId, offer.at, `已推荐${offers.length}个岗位`)] : [];
+    return [AssistanceCaseEntity.build(PutTransaction).item(next).options({ condition: { attr: 'version', eq: c.version } }), ...closing];
+  };
+}
+
+async function specialistsCase(principal: Principal, caseId: string, what: string) {
+  const c = await caseFor(principal, caseId);
+  if (c.specialist?.userId !== principal.userId) throw new ForbiddenError(`只有这位援助对象的援助专员可以${what}`);
+  return c;
+}
+
+function offerOf(c: StoredCase, code: string) {
+  const index = (c.offers ?? []).findIndex((o) => o.code === code);
+  if (index < 0) throw new NotFoundError('这个援助对象没有这封推荐信');
+  return { index, offer: c.offers![index]! };
+}
+
+/** The specialist notes the interview's date and whether they went along; the check 5 days after it becomes a task. */
+export async function recordInterview(principal: Principal, caseId: string, code: string, body: { on: string; accompanied: boolean }, now = new Date()) {
+  const c = await specialistsCase(principal, caseId, '记录面试');
+  const { index, offer } = offerOf(c, code);
+  if (offer.result) throw new ConflictError('这个岗位的面试结果已经回访过了');
+  const at = now.toISOString();
+  const today = todayInChina(now);
+  if (body.on < offer.on) throw new ValidationError([{ path: ['on'], message: '面试日期不能早于推荐日期' }]);
+  const writes: Write[] = [];
+  // A moved interview moves its check: the old task is closed as rescheduled, a new one opens.
+  const old = offer.check && (await taskState(offer.check));
+  if (old?.status === 'open') writes.push(closeTask(offer.check!, principal.userId, at, '面试改期'));
+  const check = { taskId: ulid(), areaCode: c.specialist!.areaCode, due: addCalendarDays(body.on, 5) };
+  writes.push(openTask({ kind: 'assist_interview', detail: `${c.personName} → ${offer.employerName} · ${offer.title}（面试 ${body.on}）`, subjectType: SUBJECT, subjectId: caseId, today, at, personId: c.userId, ...check }));
+  const offers = c.offers!.map((o, i) => (i === index ? { ...o, interviewOn: body.on, accompanied: body.accompanied, check } : o));
+  const next: StoredCase = { ...c, offers, version: c.version + 1, updatedAt: at };
+  await save(c, next, c.version, writes);
+  return toCaseView(next);
+}
+
+/** The specialist records what came of the interview; its check task closes. Hired: the case moves to follow-up after placement. */
+export async function recordInterviewResult(principal: Principal, caseId: string, code: string, body: { result: InterviewResult; note: string }, now = new Date()) {
+  const c = await specialistsCase(principal, caseId, '回访面试结果');
+  const { index, offer } = offerOf(c, code);
+  if (offer.result) throw new ConflictError('这个岗位的面试结果已经回访过了');
+  const at = now.toISOString();
+  const writes: Write[] = [];
+  const check = offer.check && (await taskState(offer.check));
+  if (check?.status === 'open') writes.push(closeTask(offer.check!, principal.userId, at, `${interviewResultLabels[body.result]}：${body.note}`));
+  const offers = c.offers!.map((o, i) => (i === index ? { ...o, result: body.result, resultNote: body.note } : o));
+  const hired = body.result === 'hired';
+  const next: StoredCase = {
+    ...c,
+    offers,
+    ...(hired ? { status: 'placed' as const, placedOn: todayInChina(now) } : {}),
+    version: c.version + 1,
+    updatedAt: at,
+  };
+  await save(c, next, c.version, writes);
+  return toCaseView(next);
+}
+
+/** For someone without a phone: the specialist records the photo of the signed paper agreement. */
+export async function recordPaperAgreement(principal: Principal, caseId: string, photoKey: string, now = new Date()) {
+  const c = await specialistsCase(principal, caseId, '上传协议书');
+  if (uploadOwner(photoKey) !== principal.userId) throw new ValidationError([{ path: ['photoKey'], message: '请上传协议书照片' }]);
+  if (c.agreement) throw new ConflictError(c.agreement.how === 'app' ? '本人已在小程序里签署了协议书' : '已经上传过协议书了');
+  const at = now.toISOString();
+  const next: StoredCase = { ...c, agreement: { how: 'paper', signedOn: todayInChina(now), signedAt: at, photoKey, by: principal.userId }, version: c.version + 1, updatedAt: at };
+  await save(c, next, c.version, []);
+  return toCaseView(next);
+}
+
 /** The case written whole under its version as read, with the task changes, in one transaction. */
 async function save(before: StoredCase, next: StoredCase, version: number, writes: Write[]) {
   if (before.version !== version) throw new ConflictError('援助情况已被他人更新，请刷新后再试');
@@ -260,8 +379,7 @@ async function save(before: StoredCase, next: StoredCase, version: number, write
   }
 }
 
-/** The person's own case: their specialist and how to reach them, the plan, and what comes next. */
-export async function myAssistance(userId: string) {
+async function myCase(userId: string): Promise<StoredCase | undefined> {
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(PersonAssistanceEntity)
@@ -269,20 +387,93 @@ export async function myAssistance(userId: string) {
     .options({ consistent: true, reverse: true, limit: 1 })
     .send();
   const c = Items[0] && (await loadCase(Items[0].caseId));
-  if (!c || c.userId !== userId) return { assistance: undefined };
-  const next = !c.specialist
+  return c && c.userId === userId ? c : undefined;
+}
+
+function myView(c: StoredCase) {
+  const s = c.specialist;
+  const next = !s
     ? '街道正在为您安排一位援助专员，安排好后会通知您。'
-    : !c.plan
-      ? `援助专员${c.specialist.name}会在近期联系您，和您一起商量援助方案。`
-      : `按援助方案，${c.specialist.name}会陪您一步步落实；有事可以直接打电话给他（她）。`;
+    : c.status === 'placed'
+      ? `祝贺您上岗！${s.name}会定期回访，帮您稳定就业；遇到困难可以直接打电话给他（她）。`
+      : !c.agreement
+        ? `请阅读下面的就业援助协议书，同意后点“我同意，签署协议”。援助专员${s.name}会和您一起商量援助方案。`
+        : !c.plan
+          ? `援助专员${s.name}会在近期联系您，和您一起商量援助方案。`
+          : `按援助方案，${s.name}会陪您一步步落实；有事可以直接打电话给他（她）。`;
   return {
-    assistance: {
-      status: c.status,
-      statusName: assistanceStatusLabels[c.status],
-      recognisedOn: c.recognisedOn,
-      ...(c.specialist ? { specialist: specialistView(c.specialist) } : {}),
-      ...(c.plan ? { plan: planView(c.plan) } : {}),
-      next,
-    },
+    status: c.status,
+    statusName: assistanceStatusLabels[c.status],
+    recognisedOn: c.recognisedOn,
+    ...(s ? { specialist: specialistView(s), agreementText: agreementText({ personName: c.personName, specialistName: s.name, streetName: areaFullName(streetOf(c.areaCode)) }) } : {}),
+    ...(c.plan ? { plan: planView(c.plan) } : {}),
+    offers: (c.offers ?? []).map((o) => ({
+      title: o.title,
+      employerName: o.employerName,
+      on: o.on,
+      ...(o.interviewOn ? { interviewOn: o.interviewOn } : {}),
+      ...(o.result ? { resultName: interviewResultLabels[o.result as InterviewResult] } : {}),
+    })),
+    ...(c.agreement ? { agreement: { how: c.agreement.how, signedOn: c.agreement.signedOn } } : {}),
+    next,
   };
+}
+
+/** The person's own case: their specialist and how to reach them, the plan, the posts, the agreement and what comes next. */
+export async function myAssistance(userId: string) {
+  const c = await myCase(userId);
+  return { assistance: c ? myView(c) : undefined };
+}
+
+/** The person signs the agreement (F32) in the app, once a specialist is assigned; signing again changes nothing. */
+export async function signAgreement(userId: string, now = new Date()) {
+  const c = await myCase(userId);
+  if (!c) throw new NotFoundError('您还没有就业援助');
+  if (c.agreement) return { assistance: myView(c) };
+  if (!c.specialist) throw new ConflictError('援助专员安排好后才能签署协议书');
+  if (c.status === 'closed') throw new ConflictError('这个援助已经结案');
+  const at = now.toISOString();
+  const next: StoredCase = { ...c, agreement: { how: 'app', signedOn: todayInChina(now), signedAt: at, by: userId }, version: c.version + 1, updatedAt: at };
+  try {
+    await save(c, next, c.version, []);
+  } catch (err) {
+    // Signed at the same moment from another tap: what is stored is the answer.
+    if (!(err instanceof ConflictError)) throw err;
+    const again = await loadCase(c.caseId);
+    if (!again?.agreement) throw err;
+    return { assistance: myView(again) };
+  }
+  return { assistance: myView(next) };
+}
+
+/**
+ * Erasure of a closed account (privacy/erasure.ts): the case stays for the counts (recognised,
+ * placed, on-time rates) without the person's name, what was said at the contact and interviews,
+ * the plan's words and the agreement (a paper copy's photo is their signature). Under the case's
+ * version, read again if a specialist changed it meanwhile.
+ */
+export async function erasePersonFromCase(caseId: string, at: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const c = await loadCase(caseId);
+    if (!c) return;
+    try {
+      await AssistanceCaseEntity.build(UpdateItemCommand)
+        .item({
+          caseId,
+          personName: ERASED_PERSON_LABEL,
+          contact: $remove(),
+          plan: $remove(),
+          agreement: $remove(),
+          ...(c.offers ? { offers: $set(c.offers.map(({ resultNote: _said, ...o }) => o)) } : {}),
+          updatedAt: at,
+          version: $add(1),
+        })
+        .options({ condition: { attr: 'version', eq: c.version } })
+        .send();
+      return;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+  throw new Error(`Assistance case ${caseId} kept changing during its erasure`);
 }

@@ -6,6 +6,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { table } from '../db/table';
 
 const taskRef = () => map({ taskId: string(), areaCode: string(), due: string() });
@@ -39,7 +40,26 @@ export const AssistanceCaseEntity = new Entity({
       by: string(),
       updatedAt: string(),
     }).optional(),
-    tasks: map({ assign: taskRef(), plan: taskRef(), contact: taskRef().optional() }),
+    /** Posts offered (referral letters with this case), their interviews and results; `check` is the 5-day interview check task. */
+    offers: list(
+      map({
+        code: string(),
+        vacancyId: string(),
+        title: string(),
+        employerName: string(),
+        on: string(),
+        by: string(),
+        interviewOn: string().optional(),
+        accompanied: boolean().optional(),
+        check: taskRef().optional(),
+        result: string().optional(),
+        resultNote: string().optional(),
+      }),
+    ).optional(),
+    placedOn: string().optional(),
+    /** The signed agreement (F32): in the app, or the photo of a signed paper copy. */
+    agreement: map({ how: string().enum('app', 'paper'), signedOn: string(), signedAt: string(), photoKey: string().optional(), by: string() }).optional(),
+    tasks: map({ assign: taskRef(), plan: taskRef(), contact: taskRef().optional(), posts: taskRef().optional() }),
     version: number(),
     createdAt: string(),
     updatedAt: string(),

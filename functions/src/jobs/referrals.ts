@@ -32,6 +32,7 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { outboxMessage } from '../notifications/outbox';
 import { openTask } from '../tasks/tasks';
+import { prepareOffer } from '../assistance/cases';
 import { cardOf, summaryOf } from '../vacancies/search';
 import { bodyOf, loadVacancy } from '../vacancies/service';
 
@@ -56,7 +57,7 @@ async function toView(r: StoredReferral): Promise<Referral> {
   };
 }
 
-export async function createReferral(principal: Principal, input: { personId: string; vacancyId: string; note?: string }): Promise<Referral> {
+export async function createReferral(principal: Principal, input: { personId: string; vacancyId: string; note?: string; caseId?: string }): Promise<Referral> {
   const scope = scopeOf(principal);
   const [{ Item: reg }, vacancy] = await Promise.all([
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: input.personId }).send(),
@@ -67,6 +68,8 @@ export async function createReferral(principal: Principal, input: { personId: st
   if (!vacancy || vacancy.status !== 'published' || vacancy.recruitUntil < today) {
     throw new ValidationError([{ path: ['vacancyId'], message: '这个岗位不在招聘中，不能推荐' }]);
   }
+  // 就业援助: the letter is also a post offered to the case's person (its writes join the transaction).
+  const offer = input.caseId ? await prepareOffer(principal, input.caseId, input.personId) : undefined;
   const now = new Date().toISOString();
   const card = cardOf({ vacancyId: vacancy.vacancyId, employerName: vacancy.employerName, body: bodyOf(vacancy) });
   const summary = summaryOf(card);
@@ -93,6 +96,7 @@ export async function createReferral(principal: Principal, input: { personId: st
       await execute(
         ReferralMarkerEntity.build(PutTransaction).item({ vacancyId: vacancy.vacancyId, personId: input.personId, code }).options({ condition: { attr: 'code', exists: false } }),
         ReferralEntity.build(PutTransaction).item(item).options({ condition: { attr: 'code', exists: false } }),
+        ...(offer ? offer({ code, vacancyId: vacancy.vacancyId, title: summary.title, employerName: vacancy.employerName, at: now }) : []),
         openTask({ kind: 'referral_call_seeker', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now, personId: input.personId }),
         openTask({ kind: 'referral_visit_employer', detail: subject, areaCode: scope, subjectType: 'Referral', subjectId: code, today, at: now, personId: input.personId }),
         outboxMessage({
@@ -107,6 +111,7 @@ export async function createReferral(principal: Principal, input: { personId: st
     } catch (err) {
       const cancelled = cancelledTransaction(err);
       if (cancelled?.conditionFailed[0]) throw new ConflictError('已经把这个人推荐到这个岗位了');
+      if (offer && cancelled?.conditionFailed.slice(2).some(Boolean)) throw new ConflictError('援助情况已被他人更新，请刷新后再试');
       if (!cancelled?.conditionFailed[1]) throw err;
       // The code was taken: draw another.
     }

@@ -44,7 +44,7 @@ import { lapse } from '../vouchers/lapse';
 import { loadProgramme } from '../vouchers/store';
 import { revocationWrites } from '../proxies/revocation';
 import { PersonAccessEntity } from '../access/entities';
-import { AssistanceCaseEntity } from '../assistance/entities';
+import { erasePersonFromCase } from '../assistance/cases';
 import { ownOf, personRecords, type RawItem } from './personData';
 
 const ACTOR = 'system:erasure';
@@ -195,14 +195,9 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   scrub(r.complaints, (c) =>
     ComplaintEntity.build(UpdateItemCommand).item({ complaintId: c.complaintId, text: '（内容已随账号注销删除）', photoKeys: [] }).options({ condition: { attr: 'complaintId', exists: true } }).send(),
   );
-  // 就业援助 cases stay for the figures (recognised, on-time rates), without the person's name, what
-  // was said at the contact and the plan's words (issue 31); the pointer to them goes with the partition.
-  scrub(ownOf(r, 'ASSIST') as unknown as { caseId: string }[], (a) =>
-    AssistanceCaseEntity.build(UpdateItemCommand)
-      .item({ caseId: a.caseId, personName: ERASED_PERSON_LABEL, contact: $remove(), plan: $remove(), updatedAt: at, version: $add(1) })
-      .options({ condition: { attr: 'caseId', exists: true } })
-      .send(),
-  );
+  // 就业援助 cases stay for the figures, without the person's name and words (assistance/cases.ts);
+  // the pointer to them goes with the partition.
+  scrub(ownOf(r, 'ASSIST') as unknown as { caseId: string }[], (a) => erasePersonFromCase(a.caseId, at));
   // 访问记录 stay for the officers' accountability, without the person's (masked) name.
   scrub(ownOf(r, 'ACCESS') as unknown as { accessId: string }[], (a) =>
     PersonAccessEntity.build(UpdateItemCommand).item({ personId: userId, accessId: a.accessId, personName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'accessId', exists: true } }).send(),

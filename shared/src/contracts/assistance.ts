@@ -1,8 +1,10 @@
 // 就业援助 (issue 31): a recognised hard-to-employ person's assistance case — its specialist, the
 // contact, the personalised plan (F31) — for the street, the specialist and the person.
 import * as z from 'zod/mini';
-import { ASSISTANCE_STATUSES, CONTACT_METHODS, PLAN_SERVICE_KINDS } from '../domain/assistance';
+import { ASSISTANCE_STATUSES, CONTACT_METHODS, INTERVIEW_RESULTS, PLAN_SERVICE_KINDS } from '../domain/assistance';
 import { defineContract, ulidSchema } from './contract';
+import { referralCodeSchema } from './jobs';
+import { uploadKeySchema } from './uploads';
 
 const dateSchema = z.iso.date({ message: '日期格式应为 2026-12-08' });
 
@@ -39,6 +41,24 @@ const planSchema = z.object({
 });
 const stepSchema = z.object({ name: z.string(), due: z.string(), done: z.boolean(), onTime: z.optional(z.boolean()) });
 
+/** A post offered to the person: the referral letter, the interview (date, accompanied) and its result. */
+const offerSchema = z.object({
+  code: z.string(),
+  vacancyId: z.string(),
+  title: z.string(),
+  employerName: z.string(),
+  on: z.string(),
+  interviewOn: z.optional(z.string()),
+  accompanied: z.optional(z.boolean()),
+  result: z.optional(z.enum(INTERVIEW_RESULTS)),
+  resultName: z.optional(z.string()),
+  resultNote: z.optional(z.string()),
+});
+export type AssistanceOffer = z.infer<typeof offerSchema>;
+
+/** The signed agreement (F32): in the app by the person, or a photo of the signed paper copy recorded by the specialist. */
+const agreementSchema = z.object({ how: z.enum(['app', 'paper']), signedOn: z.string() });
+
 /** A case as staff see it: the person (name only), the steps with their due dates. */
 export const assistanceCaseSchema = z.object({
   id: z.string(),
@@ -52,6 +72,10 @@ export const assistanceCaseSchema = z.object({
   specialist: z.optional(specialistSchema),
   contact: z.optional(z.object({ how: z.enum(CONTACT_METHODS), howName: z.string(), on: z.string(), note: z.string() })),
   plan: z.optional(planSchema),
+  offers: z.array(offerSchema),
+  agreement: z.optional(agreementSchema),
+  /** Where the person lives (from their registration), to look for posts near home first. */
+  home: z.optional(z.object({ lat: z.number(), lng: z.number() })),
   steps: z.array(stepSchema),
   version: z.number(),
 });
@@ -115,6 +139,47 @@ export const putAssistancePlan = defineContract({
   errors: [400, 401, 403, 404, 409],
 });
 
+const offerParams = z.strictObject({ id: ulidSchema, code: referralCodeSchema });
+
+export const recordAssistanceInterview = defineContract({
+  id: 'recordAssistanceInterview',
+  method: 'POST',
+  path: '/staff/assistance-cases/{id}/offers/{code}/interview',
+  summary: '援助专员记录推荐岗位的面试日期、是否陪同面试；面试5日后回访结果的任务随之生成',
+  auth: ['staff'],
+  params: offerParams,
+  body: z.strictObject({ on: dateSchema, accompanied: z.boolean() }),
+  response: z.object({ case: assistanceCaseSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const recordAssistanceInterviewResult = defineContract({
+  id: 'recordAssistanceInterviewResult',
+  method: 'POST',
+  path: '/staff/assistance-cases/{id}/offers/{code}/result',
+  summary: '援助专员回访面试结果：已录用（转为跟踪回访）或未录用（写明原因，继续推荐）',
+  auth: ['staff'],
+  params: offerParams,
+  body: z.strictObject({
+    result: z.enum(INTERVIEW_RESULTS, { message: '请选择面试结果' }),
+    note: z.string().check(z.trim(), z.minLength(2, '请写明回访情况'), z.maxLength(300, '最多300个字')),
+  }),
+  response: z.object({ case: assistanceCaseSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const recordPaperAgreement = defineContract({
+  id: 'recordPaperAgreement',
+  method: 'POST',
+  path: '/staff/assistance-cases/{id}/agreement',
+  summary: '没有手机的援助对象：援助专员上传已签字的纸质就业援助协议书照片',
+  auth: ['staff'],
+  params: z.strictObject({ id: ulidSchema }),
+  body: z.strictObject({ photoKey: uploadKeySchema('evidence', '请上传协议书照片') }),
+  response: z.object({ case: assistanceCaseSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
 /** What the person reads: their specialist and how to reach them, the plan in plain words, what comes next. */
 export const myAssistanceSchema = z.object({
   status: z.enum(ASSISTANCE_STATUSES),
@@ -122,6 +187,10 @@ export const myAssistanceSchema = z.object({
   recognisedOn: z.string(),
   specialist: z.optional(specialistSchema),
   plan: z.optional(planSchema),
+  offers: z.array(z.object({ title: z.string(), employerName: z.string(), on: z.string(), interviewOn: z.optional(z.string()), resultName: z.optional(z.string()) })),
+  /** The agreement's words (once a specialist is assigned), and whether and how it was signed. */
+  agreementText: z.optional(z.array(z.string())),
+  agreement: z.optional(agreementSchema),
   next: z.string(),
 });
 
@@ -134,4 +203,15 @@ export const getMyAssistance = defineContract({
   proxy: '查看就业援助',
   response: z.object({ assistance: z.optional(myAssistanceSchema) }),
   errors: [401],
+});
+
+export const signAssistanceAgreement = defineContract({
+  id: 'signAssistanceAgreement',
+  method: 'POST',
+  path: '/me/assistance/agreement',
+  summary: '本人在小程序里签署就业援助协议书（已签过的再签不变）；还没有援助专员时不能签 → 409',
+  auth: 'user',
+  body: z.strictObject({ agree: z.literal(true, { message: '请阅读并同意协议内容' }) }),
+  response: z.object({ assistance: myAssistanceSchema }),
+  errors: [400, 401, 404, 409],
 });

@@ -33,7 +33,18 @@ export * from './assistance';
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
 import { getCalendar, enterHolidayNotice } from './calendar';
-import { listAssistanceCases, getAssistanceCase, assignSpecialist, recordAssistanceContact, putAssistancePlan, getMyAssistance } from './assistance';
+import {
+  listAssistanceCases,
+  getAssistanceCase,
+  assignSpecialist,
+  recordAssistanceContact,
+  putAssistancePlan,
+  recordAssistanceInterview,
+  recordAssistanceInterviewResult,
+  recordPaperAgreement,
+  getMyAssistance,
+  signAssistanceAgreement,
+} from './assistance';
 import { health, openapi } from './health';
 import { putJobseekerRegistration, getJobseekerRegistration } from './registration';
 import { createEmployer, getEmployer, inviteEmployerMember, acceptEmployerInvitation, listMyEmployers } from './employers';
@@ -363,5 +374,9 @@ export const allContracts = [
   assignSpecialist,
   recordAssistanceContact,
   putAssistancePlan,
+  recordAssistanceInterview,
+  recordAssistanceInterviewResult,
+  recordPaperAgreement,
   getMyAssistance,
+  signAssistanceAgreement,
 ] as const;

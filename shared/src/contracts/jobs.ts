@@ -138,9 +138,15 @@ export const createReferral = defineContract({
   id: 'createReferral',
   method: 'POST',
   path: '/staff/referrals',
-  summary: '开具推荐介绍信：把辖区内的求职者推荐到招聘中的岗位，生成核验码，并自动生成7日回访求职者、30日内回访单位的跟踪任务',
+  summary: '开具推荐介绍信：把辖区内的求职者推荐到招聘中的岗位，生成核验码，并自动生成7日回访求职者、30日内回访单位的跟踪任务；带 caseId 时记为就业援助推荐的岗位',
   auth: ['staff'],
-  body: z.strictObject({ personId: ulidSchema, vacancyId: ulidSchema, note: z.optional(z.string().check(z.trim(), z.maxLength(200, '备注最多200字'))) }),
+  body: z.strictObject({
+    personId: ulidSchema,
+    vacancyId: ulidSchema,
+    note: z.optional(z.string().check(z.trim(), z.maxLength(200, '备注最多200字'))),
+    /** 就业援助: the referral is a post offered to this case's person (its specialist or the street). */
+    caseId: z.optional(ulidSchema),
+  }),
   response: z.object({ referral: referralSchema }),
   successStatus: 201,
   errors: [400, 401, 403, 404, 409],

@@ -12,7 +12,7 @@ export const UPLOAD_KEY_PATTERN = /^(licences|evidence|complaints)\/[0-9A-HJKMNP
 
 export function uploadKeySchema(purpose: UploadPurpose, message: string) {
   return z.string().check(
-    z.regex(UPLOAD_KEY_PATTERN, message),
+    z.regex(UPLOAD_KEY_PATTERN, { message, abort: true }),
     z.refine((k) => k.startsWith(`${purpose}/`), message),
   );
 }

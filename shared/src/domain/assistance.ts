@@ -2,7 +2,7 @@
 // opens the moment a person is recognised as hard to employ; the street gives it one assistance
 // specialist (就业援助专员: a staff member of the street or of a community under it), who contacts
 // the person and makes the personalised plan (F31). Every deadline is a task on the task engine,
-// and so on the working-day calendar (tasks.ts: assist_assign, assist_contact, assist_plan).
+// and so on the working-day calendar (tasks.ts: assist_assign, assist_contact, assist_plan, assist_posts, assist_interview).
 import { areaCodeLength } from './areas';
 
 export const ASSISTANCE_STATUSES = ['awaiting_specialist', 'in_progress', 'placed', 'closed'] as const;
@@ -34,4 +34,27 @@ export const streetOf = (areaCode: string): string => areaCode.slice(0, areaCode
 export function canBeSpecialist(staff: { areaCode: string; level: string }, caseArea: string): boolean {
   const street = streetOf(caseArea);
   return (staff.level === 'street' || staff.level === 'community') && staff.areaCode.startsWith(street);
+}
+
+/** WF-27 step 6: at least two posts offered within 2 days of the recognition. */
+export const POSTS_TO_OFFER = 2;
+
+/** What came of an interview, checked 5 days after it (WF-27 step 6). */
+export const INTERVIEW_RESULTS = ['hired', 'not_hired'] as const;
+export type InterviewResult = (typeof INTERVIEW_RESULTS)[number];
+export const interviewResultLabels: Record<InterviewResult, string> = { hired: '已录用', not_hired: '未录用' };
+
+/**
+ * The assistance agreement (F32, 就业援助协议书) in plain words: what the specialist does, what
+ * the person does. Shown in full before the person signs in the app; the same words are what a
+ * paper copy says.
+ */
+export function agreementText(p: { personName: string; specialistName: string; streetName: string }): string[] {
+  return [
+    `${p.personName}（以下称“您”）经${p.streetName}认定为就业困难人员，由援助专员${p.specialistName}一对一为您提供就业援助。`,
+    `援助专员会：和您一起制定援助方案并按方案落实；在认定后尽快为您推荐至少两个合适的岗位，需要时陪同面试；帮您了解和申请可以享受的就业政策、培训；您就业后继续回访，帮您稳定就业。`,
+    `您会：按方案参加就业指导和培训；参加推荐的面试，去不了的提前告诉援助专员；找到工作、搬家或换了电话时及时告诉援助专员。`,
+    `您的个人信息只用于为您提供就业援助，援助专员和街道、社区工作人员会依规查看，每次查看都有记录，您可以在“我的数据”里看到。`,
+    `您可以随时找援助专员商量调整援助方案；不再需要援助时，告诉援助专员即可。`,
+  ];
 }

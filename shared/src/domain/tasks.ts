@@ -23,6 +23,8 @@ export const TASK_KINDS = [
   'assist_assign',
   'assist_contact',
   'assist_plan',
+  'assist_posts',
+  'assist_interview',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -45,6 +47,8 @@ export const taskKindLabels: Record<TaskKind, string> = {
   assist_assign: '就业援助：为新认定的就业困难人员指派援助专员',
   assist_contact: '就业援助：援助专员联系本人，了解情况、商定援助',
   assist_plan: '就业援助：制定个性化援助方案',
+  assist_posts: '就业援助：认定后2日内至少推荐两个岗位',
+  assist_interview: '就业援助：面试5日后回访面试结果',
 };
 
 /**
@@ -80,6 +84,10 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   assist_assign: { days: 1, unit: 'working' },
   assist_contact: { days: 2, unit: 'working' },
   assist_plan: { days: 3, unit: 'calendar' },
+  // At least two posts offered within 2 days of the recognition; the result of each interview
+  // checked 5 days after it (the due date is set from the interview's date).
+  assist_posts: { days: 2, unit: 'calendar' },
+  assist_interview: { days: 5, unit: 'calendar' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */
