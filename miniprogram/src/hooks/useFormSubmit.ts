@@ -31,6 +31,11 @@ export function useFormSubmit() {
         setBusy(false);
       }
     },
+    /** A new form on the same page: no errors, no message. */
+    reset() {
+      setErrors({});
+      setSubmitError(undefined);
+    },
     /** Fields changed (their paths, or path prefixes): their errors and the old message go. */
     clear(fields: readonly string[]) {
       setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.some((f) => k === f || k.startsWith(`${f}.`)))));

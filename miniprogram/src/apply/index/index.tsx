@@ -67,6 +67,15 @@ export default function MyApplicationsPage() {
           </View>
         ))}
       </View>
+      {data.categories.some((c) => c.code === 'hard_to_employ') ? (
+        <View className="card">
+          <Text className="card__title">我的就业援助</Text>
+          <Text className="applications__summary">援助专员的电话、为您制定的援助方案、推荐的岗位和援助协议书</Text>
+          <Button className="btn btn--primary applications__apply" onClick={() => go('assistance')}>
+            查看我的就业援助
+          </Button>
+        </View>
+      ) : null}
       {data.items.length === 0 ? <Text className="page__lead">您还没有办理过申请。</Text> : null}
       {data.items.map((a) => (
         <View key={a.id} className="card">

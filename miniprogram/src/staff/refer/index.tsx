@@ -1,6 +1,7 @@
 // 推荐岗位: staff pick an open vacancy near a resident's home and issue the referral letter
 // (推荐介绍信). The letter's verification code is shown large, to read out or write down; the
-// follow-up tasks (call back in 7 days, visit the employer within 30) appear in 待办任务.
+// follow-up tasks (call back in 7 days, visit the employer within 30) appear in 待办任务. Opened
+// from an assistance case (caseId), each letter is a post offered to its person.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -38,7 +39,8 @@ export default function ReferPage() {
     setBusy(item.vacancy.id);
     setMessage(undefined);
     try {
-      const { referral } = await request(createReferral, { body: { personId: params.personId ?? '', vacancyId: item.vacancy.id } });
+      // From an assistance case: the letter is also a post offered to its person.
+      const { referral } = await request(createReferral, { body: { personId: params.personId ?? '', vacancyId: item.vacancy.id, ...(params.caseId ? { caseId: params.caseId } : {}) } });
       setLetter(referral);
     } catch (err) {
       setMessage((err as Error).message);

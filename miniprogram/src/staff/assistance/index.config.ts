@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '就业援助台账' });

@@ -1,0 +1,140 @@
+// 就业援助 on three phones (375×812, H5 build, real API; issue 31): a woman recognised as hard to
+// employ; the street's administrator assigns her a community worker as specialist; the specialist
+// records the contact, makes the plan (what is missing shows beside each field) and offers two
+// posts near her home from the vacancy search; she reads her plan, sees her specialist's phone and
+// signs the agreement — her page and the specialist's case page also in 关怀模式. Screenshots:
+// assistance-*.png.
+import type { Page } from 'playwright-core';
+import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, screenshot, settled, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
+import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
+import { recogniseHardToEmploy } from '../support/hardship';
+
+jest.setTimeout(300_000);
+
+let stack: E2eStack;
+let admin: Page;
+let specialist: Page;
+let her: Page;
+const HOME = { lat: 26.0845, lng: 119.3012 };
+
+beforeAll(async () => {
+  stack = await startE2e('assistance');
+  const { client } = stack;
+  const adminToken = await client.devLogin('e2e-as-admin', { roles: ['staff', 'admin'], level: 'street', areaCode: '350102001' });
+  const street = await client.devLogin('e2e-as-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  const district = await client.devLogin('e2e-as-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  // The specialist: a community worker the street's administrator added in 人员与权限.
+  const invited = await client.post('/admin/staff', { phone: '13900005001', name: '陈美玲', areaCode: '350102001001', roles: ['staff'] }, adminToken);
+  const specialistToken = await client.devLogin('e2e-as-specialist');
+  expect((await client.post('/me/staff-invitations/accept', { phone: '13900005001', code: invited.body.code }, specialistToken)).status).toBe(201);
+  await recogniseHardToEmploy(client, stack.api.baseUrl, { openid: 'e2e-as-her', sequence: 913, name: '林秀英' }, { street, district });
+  // Two shops hiring near her home.
+  const owner = await client.devLogin('e2e-as-owner');
+  const shop = await approvedEmployer(client, owner, street, { name: '鼓东社区便民超市', uscc: makeUscc(9131) });
+  await publishedVacancy(client, owner, street, shop, HOME, { title: '超市收银员' });
+  await publishedVacancy(client, owner, street, shop, { lat: HOME.lat + 0.004, lng: HOME.lng }, { title: '电话客服' });
+
+  admin = await stack.phone('e2e-as-admin');
+  specialist = await stack.phone('e2e-as-specialist');
+  her = await stack.phone('e2e-as-her');
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function openCase(page: Page) {
+  await page.goto(`${stack.baseUrl}/#/staff/assistance/index`);
+  await page.reload();
+  await shown(page).getByText('林秀英').click();
+  await shown(page).getByText('认定为就业困难人员').waitFor();
+}
+
+describe('就业援助 from the street to the person', () => {
+  it('the street’s administrator finds her in the ledger and assigns a specialist', async () => {
+    await admin.goto(stack.baseUrl);
+    await shown(admin).getByText('就业援助台账').click();
+    await shown(admin).getByText('下一步：指派援助专员').waitFor();
+    await screenshot(admin, 'assistance-ledger.png');
+    expect(await layoutProblems(admin)).toEqual([]);
+    await shown(admin).getByText('林秀英').click();
+    await shown(admin).getByText('指派援助专员', { exact: true }).last().click();
+    await shown(admin).getByText('确认指派').click();
+    await expect(field(admin, '援助专员').locator('.form-field__error').textContent()).resolves.toBe('请选择援助专员');
+    await shown(admin).getByText('陈美玲（', { exact: false }).click();
+    await screenshot(admin, 'assistance-assign.png');
+    await shown(admin).getByText('确认指派').click();
+    await shown(admin).getByText('更换援助专员').waitFor();
+    await shown(admin).getByText('13900005001').waitFor();
+    expect(await layoutProblems(admin)).toEqual([]);
+  });
+
+  it('the specialist records the contact, makes the plan and offers two posts near her home', async () => {
+    await openCase(specialist);
+    await shown(specialist).getByText('记录联系情况', { exact: true }).click();
+    await shown(specialist).getByText('电话', { exact: true }).click();
+    const on = field(specialist, '联系日期');
+    await openPicker(specialist, on);
+    await confirmPicker(specialist, on);
+    await fill(specialist, '谈了什么', '电话联系，本人希望在家附近做坐着的工作');
+    await shown(specialist).getByText('保存', { exact: true }).click();
+    await shown(specialist).getByText('电话联系，本人希望在家附近做坐着的工作').waitFor();
+
+    await shown(specialist).getByText('制定援助方案', { exact: true }).last().click();
+    await shown(specialist).getByText('保存方案').click();
+    await expect(field(specialist, '未就业的原因').locator('.form-field__error').textContent()).resolves.toBe('请写明未就业的原因');
+    await expect(field(specialist, '具体内容').locator('.form-field__error').textContent()).resolves.toBe('请写明具体内容');
+    await screenshot(specialist, 'assistance-plan-errors.png');
+    expect(await layoutProblems(specialist)).toEqual([]);
+    await fill(specialist, '未就业的原因', '腿脚不便，原单位关停后一直没有合适的岗位');
+    await fill(specialist, '援助目标', '一个月内在家附近找到坐着做的工作');
+    await fill(specialist, '具体内容', '推荐社区超市收银、电话客服岗位');
+    const by = field(specialist, '完成日期');
+    await openPicker(specialist, by);
+    await confirmPicker(specialist, by);
+    await shown(specialist).getByText('保存方案').click();
+    await shown(specialist).getByText('调整援助方案').waitFor();
+
+    // Two posts from the search near her home, each with its letter.
+    for (const title of ['超市收银员', '电话客服']) {
+      await shown(specialist).getByText('从附近岗位推荐').click();
+      const card = shown(specialist).locator('.card').filter({ hasText: title });
+      await card.getByText('开推荐信').click();
+      await specialist.getByText('开推荐信', { exact: true }).last().click(); // the confirmation
+      await shown(specialist).getByText('核验码').first().waitFor();
+      if (title === '超市收银员') await screenshot(specialist, 'assistance-referral.png');
+      await shown(specialist).getByText('返回', { exact: true }).click();
+      await shown(specialist).locator('.case-offer').filter({ hasText: title }).waitFor();
+    }
+    await shown(specialist).getByText('✓ 推荐2个岗位').waitFor();
+    await screenshot(specialist, 'assistance-case.png');
+    expect(await layoutProblems(specialist)).toEqual([]);
+  });
+
+  it('she reads her plan, sees her specialist’s phone and signs the agreement', async () => {
+    await her.goto(stack.baseUrl);
+    await shown(her).getByText('我的申请').first().click();
+    await shown(her).getByText('查看我的就业援助').click();
+    await shown(her).getByText('13900005001').waitFor();
+    await shown(her).getByText('推荐岗位：推荐社区超市收银、电话客服岗位').waitFor();
+    await shown(her).getByText('鼓东社区便民超市 · 超市收银员').waitFor();
+    await shown(her).getByText('我同意，签署协议', { exact: true }).click();
+    await her.getByText('同意签署', { exact: true }).click();
+    await shown(her).getByText(/已于 \d{4}-\d{2}-\d{2} 签署/).waitFor();
+    await screenshot(her, 'assistance-mine.png');
+    expect(await layoutProblems(her)).toEqual([]);
+  });
+
+  it('her page and the specialist’s case page hold up in 关怀模式', async () => {
+    for (const page of [her, specialist]) await page.addInitScript(() => localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: true })));
+    await her.goto(`${stack.baseUrl}/#/apply/assistance/index`);
+    await her.reload();
+    await shown(her).getByText('13900005001').waitFor();
+    await settled(her);
+    expect(await careModeProblems(her, 'assistance-mine-care.png')).toEqual([]);
+    await openCase(specialist);
+    await shown(specialist).getByText('本人在小程序签署').waitFor();
+    expect(await careModeProblems(specialist, 'assistance-case-care.png')).toEqual([]);
+  });
+});
