@@ -6,7 +6,8 @@
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
-import { recogniseHardToEmploy, uploadPhoto } from '../support/hardship';
+import { pendingReview, recogniseHardToEmploy, uploadPhoto } from '../support/hardship';
+import { todayInChina } from '@doorstep/shared';
 import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
 
 jest.setTimeout(240_000);
@@ -146,6 +147,33 @@ describe('就业援助', () => {
     const photo = await uploadPhoto(client, api.baseUrl, staff.specialist, 'evidence');
     expect((await client.post(`${path}/agreement`, { photoKey: photo.key }, staff.specialist)).status).toBe(409);
     expect((await client.post(`${path}/agreement`, { photoKey: 'licences/x/y.jpg' }, staff.specialist)).body.error.details).toEqual([{ path: ['photoKey'], message: '请上传协议书照片' }]);
+
+    // Hired at the second post; her own employment registration places the case and starts the follow-ups.
+    expect((await client.post(`${path}/offers/${codes[1]}/result`, { result: 'hired', note: '录用，明天上岗' }, staff.specialist)).status).toBe(200);
+    const today = todayInChina();
+    const job = { employmentKind: 'unit', employerName: '福州鼓东便民超市有限公司', workAreaCode: '350102001001', workAddress: '鼓东路 20 号', post: '理货员', startedOn: today, weeklyHours: 40, monthlyIncomeFen: 380_000 };
+    expect((await client.post('/me/employment-registration', job, person.token)).status).toBe(201);
+    seen = (await client.get(path, staff.specialist)).body.case;
+    expect(seen).toMatchObject({ status: 'placed', placedOn: today });
+    expect(seen.steps.find((s: { name: string }) => s.name === '告知并办理就业登记')).toMatchObject({ done: true, onTime: true });
+    expect(seen.steps.find((s: { name: string }) => s.name === '跟踪回访')).toMatchObject({ done: false });
+    const badFollowUp = await client.post(`${path}/follow-ups`, { on: today, stability: 'so-so', note: '' }, staff.specialist);
+    expect(badFollowUp.body.error.details.map((d: { message: string }) => d.message).sort()).toEqual(['请写明回访情况', '请选择就业是否稳定']);
+    expect((await client.post(`${path}/follow-ups`, { on: today, stability: 'stable', note: '上岗顺利' }, staff.admin)).status).toBe(403);
+    const followed = await client.post(`${path}/follow-ups`, { on: today, stability: 'stable', note: '上岗顺利，同事照顾' }, staff.specialist);
+    expect(followed.status).toBe(200);
+    expect(followed.body.case.followUps).toEqual([{ on: today, stability: 'stable', stabilityName: '稳定', note: '上岗顺利，同事照顾' }]);
+
+    // She loses the job and is registered unemployed again: the case re-opens, once.
+    const unemployment = { priorStatus: 'employed', lastEmployer: '福州鼓东便民超市有限公司', leavingReason: 'dismissed', leftOn: today, ableToWork: true, willingToWork: true, localResident: true };
+    const again = await client.post('/me/unemployment-registration', unemployment, person.token);
+    expect(again.status).toBe(201);
+    const review = await pendingReview(client, staff.street, 'unemployment', again.body.application.id);
+    expect((await client.post(`/staff/reviews/${review!.id}/decision`, { decision: 'approve', reason: '' }, staff.street)).status).toBe(200);
+    seen = (await client.get(path, staff.specialist)).body.case;
+    expect(seen).toMatchObject({ status: 'in_progress', statusName: '援助中' });
+    expect(seen.placedOn).toBeUndefined();
+    expect(seen.steps.filter((s: { name: string; done: boolean }) => s.name === '推荐2个岗位')).toEqual([expect.objectContaining({ done: false })]);
   });
 
   it('answers someone never recognised with no assistance, a malformed id with 404 and a bad filter with 400', async () => {

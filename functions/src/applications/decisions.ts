@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError } from '../http/errors';
 import { newReview, type Decision } from '../reviews/queue';
 import { APPLICATION_RECORD, loadApplication, type StoredApplication } from './service';
 import { activeCategory, loadCategories, notOpen } from './categories';
-import { openCaseWrites } from '../assistance/cases';
+import { openCaseWrites, unemployedAgainWrites } from '../assistance/cases';
 
 const STEP_STATUS = { street: 'pending_street', district: 'pending_district' } as const;
 
@@ -86,5 +86,7 @@ async function categoryWrites(application: StoredApplication, at: string, ruleVe
     ...(employed
       ? [PersonCategoryEntity.build(PutTransaction).item({ ...employed, until: since, updatedAt: at }).options({ condition: { attr: 'until', exists: false } })]
       : []),
+    // 就业援助: unemployed again, a placed person's case re-opens (issue 31).
+    ...(await unemployedAgainWrites(application.userId, since, new Date(at))),
   ];
 }

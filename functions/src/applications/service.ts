@@ -27,6 +27,7 @@ import {
   type HardshipBody,
   type UnemploymentBody,
 } from '@doorstep/shared';
+import { employmentRegisteredWrites } from '../assistance/cases';
 import { areaFullName } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent } from '../audit/events';
 import { readAuditEvents } from '../audit/events';
@@ -227,6 +228,8 @@ export async function registerEmployment(principal: Principal, body: EmploymentB
   try {
     await execute(
       ...writes,
+      // 就业援助: a person with an open case is placed, and followed up from here (issue 31).
+      ...(await employmentRegisteredWrites(f.personId, body.startedOn, new Date(now))),
       PersonCategoryEntity.build(PutTransaction)
         .item({ ...common, code: 'employed', since: body.startedOn })
         // A racing second registration finds the category open and fails.

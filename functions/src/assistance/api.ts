@@ -11,6 +11,7 @@ export const handler = router(
   assistance.plan,
   assistance.interview,
   assistance.result,
+  assistance.followUp,
   assistance.paper,
   assistance.mine,
   assistance.sign,

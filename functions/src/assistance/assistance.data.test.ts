@@ -29,8 +29,12 @@ import {
   recordInterview,
   recordInterviewResult,
   recordPaperAgreement,
+  recordFollowUp,
   signAgreement,
+  employmentRegisteredWrites,
+  unemployedAgainWrites,
 } from './cases';
+
 
 jest.setTimeout(60_000);
 beforeAll(createTestTable);
@@ -198,7 +202,9 @@ describe('an assistance case', () => {
     expect(await task(checkId)).toMatchObject({ kind: 'assist_interview', areaCode: COMMUNITY, status: 'open' });
 
     const placed = await recordInterviewResult(specialist, caseId, 'AS000001', { result: 'hired', note: '已录用，下周一上岗' }, new Date(chinaInstant('2026-10-21', '10:00')));
-    expect(placed).toMatchObject({ status: 'placed', statusName: '已就业，跟踪回访' });
+    // Hired: placed once the employment registration is made, which the specialist now has 3 working days to see to.
+    expect(placed).toMatchObject({ status: 'in_progress' });
+    expect(placed.steps).toContainEqual({ name: '告知并办理就业登记', due: '2026-10-26', done: false });
     expect(placed.offers[0]).toMatchObject({ result: 'hired', resultName: '已录用', resultNote: '已录用，下周一上岗' });
     expect(await task(checkId)).toMatchObject({ status: 'done', onTime: true });
     await expect(recordInterviewResult(specialist, caseId, 'AS000001', { result: 'not_hired', note: '改口' })).rejects.toMatchObject({ statusCode: 409 });
@@ -207,6 +213,56 @@ describe('an assistance case', () => {
       { title: '收银员', employerName: '鼓楼便民超市', on: '2026-10-13', interviewOn: '2026-10-16', resultName: '已录用' },
       { title: '收银员', employerName: '温泉社区服务中心', on: '2026-10-14' },
     ]);
+  });
+
+  it('is placed by the employment registration, followed up by how the job holds, closed when stable after 6 months, and re-opened once when the person is unemployed again', async () => {
+    const { userId, caseId } = await recognised(chinaInstant('2026-03-02', '09:00'), '孙丽');
+    await assignSpecialist(streetAdmin, caseId, { staffId: specialist.userId, version: 1 }, new Date(chinaInstant('2026-03-02', '10:00')));
+    await execute(...(await prepareOffer(specialist, caseId, userId))({ code: 'AS000021', vacancyId: 'as-vac-21', title: '收银员', employerName: '鼓楼便民超市', at: chinaInstant('2026-03-03', '10:00') }));
+    // Hired on Friday 6 March: the registration notice is due in 3 working days (Wednesday the 11th).
+    const hired = await recordInterviewResult(specialist, caseId, 'AS000021', { result: 'hired', note: '录用，3月9日上岗' }, new Date(chinaInstant('2026-03-06', '10:00')));
+    expect(hired.steps).toContainEqual({ name: '告知并办理就业登记', due: '2026-03-11', done: false });
+    await expect(recordFollowUp(specialist, caseId, { on: '2026-03-06', stability: 'stable', note: '还没上岗' })).rejects.toMatchObject({ statusCode: 409 });
+
+    // Registered as employed on Tuesday the 10th (from the 9th): placed, the notice done on time, the first follow-up 7 days on.
+    await execute(...(await employmentRegisteredWrites(userId, '2026-03-09', new Date(chinaInstant('2026-03-10', '15:00')))));
+    let c = await stored(caseId);
+    expect(c).toMatchObject({ status: 'placed', placedOn: '2026-03-09' });
+    expect(await task(c.tasks.registration!.taskId)).toMatchObject({ status: 'done', onTime: true });
+    expect(c.tasks.followUp).toMatchObject({ due: '2026-03-17', areaCode: COMMUNITY });
+    expect(await employmentRegisteredWrites(userId, '2026-03-09', new Date(chinaInstant('2026-03-10', '16:00')))).toEqual([]);
+
+    // Unstable at the first: the next in 10 days; then stable: monthly; the last on the 6 months' end closes it.
+    const at = (d: string) => new Date(chinaInstant(d, '10:00'));
+    await expect(recordFollowUp(specialist, caseId, { on: '2026-03-08', stability: 'stable', note: '上岗前' }, at('2026-03-17'))).rejects.toMatchObject({ statusCode: 400 });
+    let view = await recordFollowUp(specialist, caseId, { on: '2026-03-17', stability: 'unstable', note: '嫌站着累，想换' }, at('2026-03-17'));
+    expect(view.steps.filter((s) => s.name === '跟踪回访')).toEqual([{ name: '跟踪回访', due: '2026-03-27', done: false }]);
+    const firstFollowUp = c.tasks.followUp!.taskId;
+    expect(await task(firstFollowUp)).toMatchObject({ status: 'done', onTime: true });
+    view = await recordFollowUp(specialist, caseId, { on: '2026-03-27', stability: 'stable', note: '调到收银台，坐着做' }, at('2026-03-27'));
+    expect(view.steps.find((s) => s.name === '跟踪回访')).toMatchObject({ due: '2026-04-26' });
+    view = await recordFollowUp(specialist, caseId, { on: '2026-09-09', stability: 'stable', note: '稳定，已缴社保' }, at('2026-09-09'));
+    expect(view).toMatchObject({ status: 'closed', statusName: '已结案', closedOn: '2026-09-09' });
+    expect(view.followUps.map((f) => f.stabilityName)).toEqual(['不稳定', '稳定', '稳定']);
+    expect((await myAssistance(userId)).assistance!.next).toContain('稳定就业');
+
+    // Unemployed again: the case re-opens with 2 days for posts — once, even if the same change is written twice.
+    const first = await unemployedAgainWrites(userId, '2026-10-31', at('2026-11-02'));
+    const again = await unemployedAgainWrites(userId, '2026-10-31', at('2026-11-02'));
+    await execute(...first);
+    await expect(execute(...again)).rejects.toBeDefined();
+    expect(await unemployedAgainWrites(userId, '2026-10-31', at('2026-11-03'))).toEqual([]);
+    c = await stored(caseId);
+    expect(c).toMatchObject({ status: 'in_progress', reopened: 1, postsSince: '2026-11-02' });
+    expect(c.closedAs).toBeUndefined();
+    // The losing write's task was never stored.
+    const losingTask = again.map((w) => (w as unknown as { params(): { Put?: { Item?: { pk?: string; kind?: string } } } }).params().Put?.Item).find((i) => i?.kind === 'assist_posts')!;
+    expect(losingTask.pk).not.toBe(`TASK#${c.tasks.posts!.taskId}`);
+    expect((await TaskEntity.build(GetItemCommand).key({ taskId: losingTask.pk!.slice(5) }).send()).Item).toBeUndefined();
+    expect(await task(c.tasks.posts!.taskId)).toMatchObject({ kind: 'assist_posts', status: 'open', due: '2026-11-04' });
+    // The old offer does not count towards the new two.
+    await execute(...(await prepareOffer(specialist, caseId, userId))({ code: 'AS000022', vacancyId: 'as-vac-22', title: '保洁员', employerName: '鼓楼物业', at: chinaInstant('2026-11-03', '10:00') }));
+    expect(await task(c.tasks.posts!.taskId)).toMatchObject({ status: 'open' });
   });
 
   it('is signed by the person in the app once a specialist is named, once; a paper copy only by the specialist, with their own photo', async () => {

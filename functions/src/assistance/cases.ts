@@ -12,7 +12,10 @@ import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
   ERASED_PERSON_LABEL,
+  FOLLOW_UP_MONTHS,
   POSTS_TO_OFFER,
+  nextFollowUpDue,
+  stabilityLabels,
   agreementText,
   addCalendarDays,
   assistanceStatusLabels,
@@ -30,6 +33,7 @@ import {
   type ContactMethod,
   type InterviewResult,
   type PlanServiceKind,
+  type Stability,
   uploadOwner,
 } from '@doorstep/shared';
 import { recordAccess } from '../access/log';
@@ -126,6 +130,8 @@ const stepTasks = (c: StoredCase): [string, TaskRef | undefined][] => [
   ['制定援助方案', c.tasks.plan],
   [`推荐${POSTS_TO_OFFER}个岗位`, c.tasks.posts],
   ...(c.offers ?? []).flatMap((o): [string, TaskRef][] => (o.check ? [[`回访面试结果：${o.employerName}`, o.check]] : [])),
+  ['告知并办理就业登记', c.tasks.registration],
+  ['跟踪回访', c.tasks.followUp],
 ];
 
 /** The step tasks of many cases in one batch read (a ledger page's 20 cases: one request, not 60). */
@@ -160,6 +166,9 @@ export async function toCaseView(c: StoredCase, states?: TaskStates, home?: { la
     ...(c.plan ? { plan: planView(c.plan) } : {}),
     offers: (c.offers ?? []).map(offerView),
     ...(c.agreement ? { agreement: { how: c.agreement.how, signedOn: c.agreement.signedOn } } : {}),
+    ...(c.placedOn && c.status !== 'in_progress' && c.status !== 'awaiting_specialist' ? { placedOn: c.placedOn } : {}),
+    followUps: (c.followUps ?? []).map((f) => ({ on: f.on, stability: f.stability as Stability, stabilityName: stabilityLabels[f.stability as Stability], note: f.note })),
+    ...(c.closedOn ? { closedOn: c.closedOn } : {}),
     ...(home ? { home } : {}),
     steps,
     version: c.version,
@@ -295,7 +304,8 @@ export async function prepareOffer(principal: Principal, caseId: string, personI
   return (offer: { code: string; vacancyId: string; title: string; employerName: string; at: string }): Write[] => {
     const offers = [...(c.offers ?? []), { code: offer.code, vacancyId: offer.vacancyId, title: offer.title, employerName: offer.employerName, on: todayInChina(new Date(offer.at)), by: principal.userId }];
     const next: StoredCase = { ...c, offers, version: c.version + 1, updatedAt: offer.at };
-    const closing = postsTask?.status === 'open' && offers.length >= POSTS_TO_OFFER ? [closeTask(c.tasks.posts!, principal.userId, offer.at, `已推荐${offers.length}个岗位`)] : [];
+    const counted = offers.filter((o) => !c.postsSince || o.on >= c.postsSince).length;
+    const closing = postsTask?.status === 'open' && counted >= POSTS_TO_OFFER ? [closeTask(c.tasks.posts!, principal.userId, offer.at, `已推荐${counted}个岗位`)] : [];
     return [AssistanceCaseEntity.build(PutTransaction).item(next).options({ condition: { attr: 'version', eq: c.version } }), ...closing];
   };
 }
@@ -342,11 +352,108 @@ export async function recordInterviewResult(principal: Principal, caseId: string
   const check = offer.check && (await taskState(offer.check));
   if (check?.status === 'open') writes.push(closeTask(offer.check!, principal.userId, at, `${interviewResultLabels[body.result]}：${body.note}`));
   const offers = c.offers!.map((o, i) => (i === index ? { ...o, result: body.result, resultNote: body.note } : o));
-  const hired = body.result === 'hired';
+  // Hired: tell the person within 3 working days what the employment registration takes (WF-27
+  // step 7); the registration itself places the case and starts the follow-ups.
+  let registration: TaskRef | undefined;
+  if (body.result === 'hired' && !c.tasks.registration) {
+    const today = todayInChina(now);
+    registration = { taskId: ulid(), areaCode: c.specialist!.areaCode, due: taskDue('assist_registration', today) };
+    writes.push(openTask({ kind: 'assist_registration', detail: `${c.personName} → ${offer.employerName} · ${offer.title}`, subjectType: SUBJECT, subjectId: caseId, today, at, personId: c.userId, ...registration }));
+  }
+  const next: StoredCase = { ...c, offers, tasks: { ...c.tasks, ...(registration ? { registration } : {}) }, version: c.version + 1, updatedAt: at };
+  await save(c, next, c.version, writes);
+  return toCaseView(next);
+}
+
+/** The person's newest case, if any. */
+async function latestCase(userId: string): Promise<StoredCase | undefined> {
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(PersonAssistanceEntity)
+    .query({ partition: `USER#${userId}`, range: { beginsWith: 'ASSIST#' } })
+    .options({ consistent: true, reverse: true, limit: 1 })
+    .send();
+  const c = Items[0] && (await loadCase(Items[0].caseId));
+  return c && c.userId === userId ? c : undefined;
+}
+
+const guarded = (c: StoredCase, next: StoredCase) => AssistanceCaseEntity.build(PutTransaction).item(next).options({ condition: { attr: 'version', eq: c.version } });
+const followUpArea = (c: StoredCase) => c.specialist?.areaCode ?? streetOf(c.areaCode);
+
+/**
+ * The employment registration of a person with an open case (applications/service.ts, in its
+ * transaction): the case is placed from the day the job started, the registration notice task
+ * closes, and the first follow-up falls due 7 days after the registration (WF-28).
+ */
+export async function employmentRegisteredWrites(userId: string, startedOn: string, now: Date): Promise<Write[]> {
+  const c = await latestCase(userId);
+  if (!c || c.status === 'closed' || c.status === 'placed') return [];
+  const at = now.toISOString();
+  const today = todayInChina(now);
+  const writes: Write[] = [];
+  const notice = await taskState(c.tasks.registration);
+  if (notice?.status === 'open') writes.push(closeTask(c.tasks.registration!, userId, at, `已办理就业登记（${startedOn} 起）`));
+  const followUp = { taskId: ulid(), areaCode: followUpArea(c), due: taskDue('assist_followup', today) };
+  writes.push(openTask({ kind: 'assist_followup', detail: `${c.personName}：上岗后首次回访（工作、收入、社保、政策享受）`, subjectType: SUBJECT, subjectId: c.caseId, today, at, personId: userId, ...followUp }));
+  const next: StoredCase = { ...c, status: 'placed', placedOn: startedOn, followUps: [], tasks: { ...c.tasks, followUp }, version: c.version + 1, updatedAt: at };
+  return [guarded(c, next), ...writes];
+}
+
+/**
+ * The person is registered unemployed again (applications/decisions.ts, in the approval's
+ * transaction): a placed case — or one closed as stably employed — re-opens, its follow-up
+ * closes, and the street has 2 days again to offer posts. Exactly once: it is part of the one
+ * transaction that changes the person's employment status.
+ */
+export async function unemployedAgainWrites(userId: string, since: string, now: Date): Promise<Write[]> {
+  const c = await latestCase(userId);
+  if (!c || (c.status !== 'placed' && c.closedAs !== 'stably_employed')) return [];
+  const at = now.toISOString();
+  const today = todayInChina(now);
+  const writes: Write[] = [];
+  const followUp = await taskState(c.tasks.followUp);
+  if (followUp?.status === 'open') writes.push(closeTask(c.tasks.followUp!, userId, at, `再次失业（${since}）`));
+  const posts = { taskId: ulid(), areaCode: streetOf(c.areaCode), due: taskDue('assist_posts', today) };
+  writes.push(openTask({ kind: 'assist_posts', detail: `${c.personName}（再次失业，${areaFullName(c.areaCode)}）`, subjectType: SUBJECT, subjectId: c.caseId, today, at, personId: userId, ...posts }));
+  const { placedOn: _p, closedAs: _c, closedOn: _o, ...open } = c;
+  const next: StoredCase = {
+    ...open,
+    status: c.specialist ? 'in_progress' : 'awaiting_specialist',
+    // The posts offered before stay on the case; the count for the new 2 days starts again.
+    postsSince: today,
+    tasks: { ...c.tasks, posts, followUp: undefined, registration: undefined },
+    reopened: (c.reopened ?? 0) + 1,
+    version: c.version + 1,
+    updatedAt: at,
+  };
+  return [guarded(c, next), ...writes];
+}
+
+/**
+ * The specialist's follow-up after placement: how the job holds decides when the next is due
+ * (monthly, every 10 days, weekly); once the follow-up months are over and the job is stable,
+ * the case closes as stably employed.
+ */
+export async function recordFollowUp(principal: Principal, caseId: string, body: { on: string; stability: Stability; note: string }, now = new Date(), months = FOLLOW_UP_MONTHS) {
+  const c = await specialistsCase(principal, caseId, '记录回访');
+  if (c.status !== 'placed' || !c.placedOn) throw new ConflictError('上岗后才有跟踪回访');
+  const today = todayInChina(now);
+  if (body.on > today) throw new ValidationError([{ path: ['on'], message: '回访日期不能晚于今天' }]);
+  if (body.on < c.placedOn) throw new ValidationError([{ path: ['on'], message: `回访日期不能早于上岗日期（${c.placedOn}）` }]);
+  const at = now.toISOString();
+  const writes: Write[] = [];
+  const current = await taskState(c.tasks.followUp);
+  if (current?.status === 'open') writes.push(closeTask(c.tasks.followUp!, principal.userId, at, `${stabilityLabels[body.stability]}：${body.note}`));
+  const due = nextFollowUpDue(c.placedOn, body.on, body.stability, months);
+  let followUp: TaskRef | undefined;
+  if (due) {
+    followUp = { taskId: ulid(), areaCode: followUpArea(c), due: due < today ? today : due };
+    writes.push(openTask({ kind: 'assist_followup', detail: `${c.personName}：跟踪回访（上次${stabilityLabels[body.stability]}）`, subjectType: SUBJECT, subjectId: caseId, today, at, personId: c.userId, ...followUp }));
+  }
   const next: StoredCase = {
     ...c,
-    offers,
-    ...(hired ? { status: 'placed' as const, placedOn: todayInChina(now) } : {}),
+    followUps: [...(c.followUps ?? []), { ...body, by: principal.userId }],
+    ...(due ? { tasks: { ...c.tasks, followUp } } : { status: 'closed' as const, closedAs: 'stably_employed' as const, closedOn: today }),
     version: c.version + 1,
     updatedAt: at,
   };
@@ -379,20 +486,13 @@ async function save(before: StoredCase, next: StoredCase, version: number, write
   }
 }
 
-async function myCase(userId: string): Promise<StoredCase | undefined> {
-  const { Items = [] } = await table
-    .build(QueryCommand)
-    .entities(PersonAssistanceEntity)
-    .query({ partition: `USER#${userId}`, range: { beginsWith: 'ASSIST#' } })
-    .options({ consistent: true, reverse: true, limit: 1 })
-    .send();
-  const c = Items[0] && (await loadCase(Items[0].caseId));
-  return c && c.userId === userId ? c : undefined;
-}
+const myCase = latestCase;
 
 function myView(c: StoredCase) {
   const s = c.specialist;
-  const next = !s
+  const next = c.status === 'closed'
+    ? '您已稳定就业，这次就业援助已结案。如果再次失业，办理失业登记后援助专员会继续帮您。'
+    : !s
     ? '街道正在为您安排一位援助专员，安排好后会通知您。'
     : c.status === 'placed'
       ? `祝贺您上岗！${s.name}会定期回访，帮您稳定就业；遇到困难可以直接打电话给他（她）。`
@@ -465,6 +565,7 @@ export async function erasePersonFromCase(caseId: string, at: string): Promise<v
           plan: $remove(),
           agreement: $remove(),
           ...(c.offers ? { offers: $set(c.offers.map(({ resultNote: _said, ...o }) => o)) } : {}),
+          ...(c.followUps ? { followUps: $set(c.followUps.map((f) => ({ ...f, note: '' }))) } : {}),
           updatedAt: at,
           version: $add(1),
         })

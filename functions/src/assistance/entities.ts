@@ -56,10 +56,25 @@ export const AssistanceCaseEntity = new Entity({
         resultNote: string().optional(),
       }),
     ).optional(),
+    /** Placed: the day the job started (employment registration) and the follow-ups since (WF-28). */
     placedOn: string().optional(),
+    followUps: list(map({ on: string(), stability: string(), note: string(), by: string() })).optional(),
+    /** How many times the case was re-opened because the person became unemployed again. */
+    reopened: number().optional(),
+    /** Re-opened: offers from this day count towards the new two posts. */
+    postsSince: string().optional(),
+    closedAs: string().enum('stably_employed').optional(),
+    closedOn: string().optional(),
     /** The signed agreement (F32): in the app, or the photo of a signed paper copy. */
     agreement: map({ how: string().enum('app', 'paper'), signedOn: string(), signedAt: string(), photoKey: string().optional(), by: string() }).optional(),
-    tasks: map({ assign: taskRef(), plan: taskRef(), contact: taskRef().optional(), posts: taskRef().optional() }),
+    tasks: map({
+      assign: taskRef(),
+      plan: taskRef(),
+      contact: taskRef().optional(),
+      posts: taskRef().optional(),
+      registration: taskRef().optional(),
+      followUp: taskRef().optional(),
+    }),
     version: number(),
     createdAt: string(),
     updatedAt: string(),

@@ -9,6 +9,7 @@ import {
   recordAssistanceContact,
   recordAssistanceInterview,
   recordAssistanceInterviewResult,
+  recordAssistanceFollowUp,
   recordPaperAgreement as recordPaperAgreementContract,
   signAssistanceAgreement,
 } from '@doorstep/shared';
@@ -22,6 +23,7 @@ import {
   recordContact,
   recordInterview,
   recordInterviewResult,
+  recordFollowUp,
   recordPaperAgreement,
   signAgreement,
 } from './cases';
@@ -33,6 +35,7 @@ export const contact = httpHandler(recordAssistanceContact, async ({ principal, 
 export const plan = httpHandler(putAssistancePlan, async ({ principal, params, body }) => ({ case: await putPlan(principal, params.id, body) }));
 export const interview = httpHandler(recordAssistanceInterview, async ({ principal, params, body }) => ({ case: await recordInterview(principal, params.id, params.code, body) }));
 export const result = httpHandler(recordAssistanceInterviewResult, async ({ principal, params, body }) => ({ case: await recordInterviewResult(principal, params.id, params.code, body) }));
+export const followUp = httpHandler(recordAssistanceFollowUp, async ({ principal, params, body }) => ({ case: await recordFollowUp(principal, params.id, body) }));
 export const paper = httpHandler(recordPaperAgreementContract, async ({ principal, params, body }) => ({ case: await recordPaperAgreement(principal, params.id, body.photoKey) }));
 export const mine = httpHandler(getMyAssistance, ({ principal }) => myAssistance(principal.userId));
 export const sign = httpHandler(signAssistanceAgreement, ({ principal }) => signAgreement(principal.userId));

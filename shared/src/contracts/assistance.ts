@@ -1,7 +1,7 @@
 // 就业援助 (issue 31): a recognised hard-to-employ person's assistance case — its specialist, the
 // contact, the personalised plan (F31) — for the street, the specialist and the person.
 import * as z from 'zod/mini';
-import { ASSISTANCE_STATUSES, CONTACT_METHODS, INTERVIEW_RESULTS, PLAN_SERVICE_KINDS } from '../domain/assistance';
+import { ASSISTANCE_STATUSES, CONTACT_METHODS, INTERVIEW_RESULTS, PLAN_SERVICE_KINDS, STABILITIES } from '../domain/assistance';
 import { defineContract, ulidSchema } from './contract';
 import { referralCodeSchema } from './jobs';
 import { uploadKeySchema } from './uploads';
@@ -74,6 +74,10 @@ export const assistanceCaseSchema = z.object({
   plan: z.optional(planSchema),
   offers: z.array(offerSchema),
   agreement: z.optional(agreementSchema),
+  /** Placed: the day the job started, and the follow-ups since (newest last). */
+  placedOn: z.optional(z.string()),
+  followUps: z.array(z.object({ on: z.string(), stability: z.enum(STABILITIES), stabilityName: z.string(), note: z.string() })),
+  closedOn: z.optional(z.string()),
   /** Where the person lives (from their registration), to look for posts near home first. */
   home: z.optional(z.object({ lat: z.number(), lng: z.number() })),
   steps: z.array(stepSchema),
@@ -162,6 +166,22 @@ export const recordAssistanceInterviewResult = defineContract({
   params: offerParams,
   body: z.strictObject({
     result: z.enum(INTERVIEW_RESULTS, { message: '请选择面试结果' }),
+    note: z.string().check(z.trim(), z.minLength(2, '请写明回访情况'), z.maxLength(300, '最多300个字')),
+  }),
+  response: z.object({ case: assistanceCaseSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const recordAssistanceFollowUp = defineContract({
+  id: 'recordAssistanceFollowUp',
+  method: 'POST',
+  path: '/staff/assistance-cases/{id}/follow-ups',
+  summary: '上岗后的跟踪回访：稳定的每月、不稳定的每10天、家庭困难需就近的每周一次，满6个月且稳定即结案',
+  auth: ['staff'],
+  params: z.strictObject({ id: ulidSchema }),
+  body: z.strictObject({
+    on: dateSchema,
+    stability: z.enum(STABILITIES, { message: '请选择就业是否稳定' }),
     note: z.string().check(z.trim(), z.minLength(2, '请写明回访情况'), z.maxLength(300, '最多300个字')),
   }),
   response: z.object({ case: assistanceCaseSchema }),

@@ -3,7 +3,9 @@
 // specialist (就业援助专员: a staff member of the street or of a community under it), who contacts
 // the person and makes the personalised plan (F31). Every deadline is a task on the task engine,
 // and so on the working-day calendar (tasks.ts: assist_assign, assist_contact, assist_plan, assist_posts, assist_interview).
+import dayjs from 'dayjs';
 import { areaCodeLength } from './areas';
+import { addCalendarDays } from './calendar';
 
 export const ASSISTANCE_STATUSES = ['awaiting_specialist', 'in_progress', 'placed', 'closed'] as const;
 export type AssistanceStatus = (typeof ASSISTANCE_STATUSES)[number];
@@ -57,4 +59,31 @@ export function agreementText(p: { personName: string; specialistName: string; s
     `您的个人信息只用于为您提供就业援助，援助专员和街道、社区工作人员会依规查看，每次查看都有记录，您可以在“我的数据”里看到。`,
     `您可以随时找援助专员商量调整援助方案；不再需要援助时，告诉援助专员即可。`,
   ];
+}
+
+/**
+ * After placement (WF-28): the first follow-up 7 days after the employment registration, then
+ * by how the job holds — stable at least monthly, unstable every 10 days, family hardship or a
+ * need for work near home weekly — for 6 months, after which the case closes as stably employed.
+ */
+export const STABILITIES = ['stable', 'unstable', 'family_hardship'] as const;
+export type Stability = (typeof STABILITIES)[number];
+export const stabilityLabels: Record<Stability, string> = { stable: '稳定', unstable: '不稳定', family_hardship: '家庭困难，需就近' };
+export const FOLLOW_UP_EVERY_DAYS: Record<Stability, number> = { stable: 30, unstable: 10, family_hardship: 7 };
+export const FIRST_FOLLOW_UP_DAYS = 7;
+export const FOLLOW_UP_MONTHS = 6;
+
+/** The last day of follow-up for someone placed on `placedOn`. */
+export const followUpEnds = (placedOn: string, months = FOLLOW_UP_MONTHS): string => dayjs(placedOn).add(months, 'month').format('YYYY-MM-DD');
+
+/**
+ * When the next follow-up is due after one on `on` that found the job `stability`; undefined
+ * when the follow-up period is over and the job stable (the case closes as stably employed). An
+ * unstable job is followed beyond the period until it is stable.
+ */
+export function nextFollowUpDue(placedOn: string, on: string, stability: Stability, months = FOLLOW_UP_MONTHS): string | undefined {
+  const end = followUpEnds(placedOn, months);
+  if (stability === 'stable' && on >= end) return undefined;
+  const next = addCalendarDays(on, FOLLOW_UP_EVERY_DAYS[stability]);
+  return stability === 'stable' && next > end ? end : next;
 }

@@ -25,6 +25,8 @@ export const TASK_KINDS = [
   'assist_plan',
   'assist_posts',
   'assist_interview',
+  'assist_registration',
+  'assist_followup',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -49,6 +51,8 @@ export const taskKindLabels: Record<TaskKind, string> = {
   assist_plan: '就业援助：制定个性化援助方案',
   assist_posts: '就业援助：认定后2日内至少推荐两个岗位',
   assist_interview: '就业援助：面试5日后回访面试结果',
+  assist_registration: '就业援助：录用后3个工作日内告知并办理就业登记',
+  assist_followup: '就业援助：上岗后跟踪回访，帮助稳定就业',
 };
 
 /**
@@ -88,6 +92,10 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   // checked 5 days after it (the due date is set from the interview's date).
   assist_posts: { days: 2, unit: 'calendar' },
   assist_interview: { days: 5, unit: 'calendar' },
+  // Placed: the employment registration notice within 3 working days; follow-ups at the dates
+  // the case sets (7 days after the registration, then by how the job holds: assistance.ts).
+  assist_registration: { days: 3, unit: 'working' },
+  assist_followup: { days: 7, unit: 'calendar' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */

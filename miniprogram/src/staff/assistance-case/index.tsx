@@ -9,6 +9,7 @@ import {
   CONTACT_METHODS,
   INTERVIEW_RESULTS,
   PLAN_SERVICE_KINDS,
+  STABILITIES,
   assignSpecialist,
   canBeSpecialist,
   contactMethodLabels,
@@ -19,14 +20,17 @@ import {
   putAssistancePlan,
   recordAssistanceContact,
   recordAssistanceInterview,
+  recordAssistanceFollowUp,
   recordAssistanceInterviewResult,
   recordPaperAgreement,
+  stabilityLabels,
   todayInChina,
   type AssistanceCase,
   type AssistanceOffer,
   type ContactMethod,
   type InterviewResult,
   type PlanServiceKind,
+  type Stability,
   type StaffMember,
 } from '@doorstep/shared';
 import { DateField } from '../../components/DateField';
@@ -43,7 +47,7 @@ import { request } from '../../services/request';
 import '../../styles/page.scss';
 import './index.scss';
 
-type Mode = { kind: 'view' } | { kind: 'assign' } | { kind: 'contact' } | { kind: 'plan' } | { kind: 'interview'; offer: AssistanceOffer } | { kind: 'result'; offer: AssistanceOffer } | { kind: 'paper' };
+type Mode = { kind: 'view' } | { kind: 'assign' } | { kind: 'contact' } | { kind: 'plan' } | { kind: 'interview'; offer: AssistanceOffer } | { kind: 'result'; offer: AssistanceOffer } | { kind: 'paper' } | { kind: 'followUp' };
 type Service = { kind: PlanServiceKind | undefined; what: string; by: string };
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
@@ -266,6 +270,29 @@ export default function AssistanceCasePage() {
     );
   }
 
+  if (mode.kind === 'followUp') {
+    return (
+      <Page>
+        {header('跟踪回访')}
+        <Text className="page__lead">问问现在的工作、收入、社保和享受的政策，提醒劳动权益；有空也去单位了解表现。</Text>
+        <FormField label="回访日期" required error={errors.on}>
+          <DateField value={form.on ?? ''} placeholder="请选择日期" start={c.placedOn} end={today} onChange={set('on')} />
+        </FormField>
+        <FormField label="就业是否稳定" required hint="稳定的每月回访一次，不稳定的每10天，家庭困难需就近的每周" error={errors.stability}>
+          <ChoiceToggles options={options(STABILITIES, stabilityLabels)} chosen={form.stability as Stability | undefined} onChange={set('stability')} />
+        </FormField>
+        <FormField label="回访情况" required error={errors.note}>
+          <Textarea className="text-input text-input--multiline" value={form.note ?? ''} maxlength={300} autoHeight placeholder="例如：上岗顺利，已缴社保" onInput={(e) => set('note')(e.detail.value)} />
+        </FormField>
+        {actions('保存', () => {
+          const missing = { ...(!form.on ? { on: '请选择回访日期' } : {}), ...(!form.stability ? { stability: '请选择就业是否稳定' } : {}), ...((form.note ?? '').trim().length < 2 ? { note: '请写明回访情况' } : {}) };
+          if (Object.keys(missing).length) return submission.refuse(missing);
+          void submission.send(async () => done((await request(recordAssistanceFollowUp, { params: { id: c.id }, body: { on: form.on!, stability: form.stability as Stability, note: form.note!.trim() } })).case));
+        })}
+      </Page>
+    );
+  }
+
   if (mode.kind === 'paper') {
     return (
       <Page>
@@ -386,6 +413,22 @@ export default function AssistanceCasePage() {
           </Button>
         ) : null}
       </View>
+
+      {c.placedOn || c.closedOn ? (
+        <View className="card">
+          <Text className="card__title">上岗后跟踪回访</Text>
+          {c.placedOn ? <DetailRow label="上岗日期" value={c.placedOn} /> : null}
+          {c.followUps.map((f, i) => (
+            <DetailRow key={i} label={f.on} value={`${f.stabilityName}：${f.note}`} />
+          ))}
+          {c.closedOn ? <Text className="page__lead">{`${c.closedOn} 稳定就业，已结案。`}</Text> : null}
+          {isSpecialist && c.status === 'placed' ? (
+            <Button className="btn btn--primary" onClick={() => open({ kind: 'followUp' })}>
+              记录回访
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
 
       <View className="card">
         <Text className="card__title">就业援助协议书</Text>
