@@ -32,3 +32,4 @@ export * from './domain/policies';
 export * from './domain/fairs';
 export * from './domain/gigs';
 export * from './domain/assistance';
+export * from './domain/households';

@@ -26,10 +26,19 @@ export async function pendingReview(client: Client, token: string, type: string,
   return (res.body.items as { id: string; subjectId: string }[]).find((r) => r.subjectId === subjectId);
 }
 
-/** `openid` signed in, registered in `areaCode`'s street and recognised as hard to employ by `street` then `district`. */
-export async function recogniseHardToEmploy(client: Client, baseUrl: string, who: { openid: string; sequence: number; name?: string }, staff: { street: string; district: string }) {
+/** Approves the pending review of `subjectId` as `staffToken` (street or district). */
+export async function decideInQueue(client: Client, staffToken: string, type: string, subjectId: string, step?: string, decision: 'approve' | 'reject' = 'approve') {
+  const review = await pendingReview(client, staffToken, type, subjectId, step);
+  if (!review) throw new Error(`no pending ${type} review of ${subjectId}`);
+  const res = await client.post(`/staff/reviews/${review.id}/decision`, { decision, reason: decision === 'reject' ? '材料不全' : '' }, staffToken);
+  if (res.status !== 200) throw new Error(`decision: ${res.status} ${res.text}`);
+}
+
+/** `openid` signed in, registered (born `birth`) and registered unemployed by `street`. */
+export async function registeredUnemployed(client: Client, who: { openid: string; sequence: number; name?: string; birth?: string }, street: string) {
   const token = await client.devLogin(who.openid);
-  const registered = await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1975-04-12', who.sequence), ...(who.name ? { name: who.name } : {}) }), token);
+  const idNumber = makeIdNumber(who.birth ?? '1975-04-12', who.sequence);
+  const registered = await client.put('/me/jobseeker-registration', registrationBody({ idNumber, ...(who.name ? { name: who.name } : {}) }), token);
   if (registered.status !== 200) throw new Error(`registration: ${registered.status} ${registered.text}`);
   const userId = (await client.get('/me', token)).body.user.id as string;
   const unemployment = await client.post(
@@ -37,16 +46,18 @@ export async function recogniseHardToEmploy(client: Client, baseUrl: string, who
     { priorStatus: 'employed', lastEmployer: '福州鼓楼纺织厂', leavingReason: 'contract_ended', leftOn: '2026-03-31', ableToWork: true, willingToWork: true, localResident: true },
     token,
   );
-  const decide = async (staffToken: string, type: string, subjectId: string, step?: string) => {
-    const review = await pendingReview(client, staffToken, type, subjectId, step);
-    const res = await client.post(`/staff/reviews/${review!.id}/decision`, { decision: 'approve', reason: '' }, staffToken);
-    if (res.status !== 200) throw new Error(`decision: ${res.status} ${res.text}`);
-  };
-  await decide(staff.street, 'unemployment', unemployment.body.application.id);
+  if (unemployment.status !== 201) throw new Error(`unemployment: ${unemployment.status} ${unemployment.text}`);
+  await decideInQueue(client, street, 'unemployment', unemployment.body.application.id);
+  return { token, userId, idNumber };
+}
+
+/** `openid` signed in, registered in `areaCode`'s street and recognised as hard to employ by `street` then `district`. */
+export async function recogniseHardToEmploy(client: Client, baseUrl: string, who: { openid: string; sequence: number; name?: string }, staff: { street: string; district: string }) {
+  const { token, userId } = await registeredUnemployed(client, who, staff.street);
   const photo = await uploadPhoto(client, baseUrl, token, 'evidence');
   const applied = await client.post('/me/hardship-applications', { category: 'disabled', evidenceKeys: [photo.key] }, token);
   if (applied.status !== 201) throw new Error(`hardship: ${applied.status} ${applied.text}`);
-  await decide(staff.street, 'hardship', applied.body.application.id);
-  await decide(staff.district, 'hardship', applied.body.application.id, 'district');
+  await decideInQueue(client, staff.street, 'hardship', applied.body.application.id);
+  await decideInQueue(client, staff.district, 'hardship', applied.body.application.id, 'district');
   return { token, userId };
 }

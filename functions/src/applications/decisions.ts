@@ -14,6 +14,7 @@ import { newReview, type Decision } from '../reviews/queue';
 import { APPLICATION_RECORD, loadApplication, type StoredApplication } from './service';
 import { activeCategory, loadCategories, notOpen } from './categories';
 import { openCaseWrites, unemployedAgainWrites } from '../assistance/cases';
+import { memberWorkWrites } from '../households/service';
 
 const STEP_STATUS = { street: 'pending_street', district: 'pending_district' } as const;
 
@@ -88,5 +89,7 @@ async function categoryWrites(application: StoredApplication, at: string, ruleVe
       : []),
     // 就业援助: unemployed again, a placed person's case re-opens (issue 31).
     ...(await unemployedAgainWrites(application.userId, since, new Date(at))),
+    // 零就业家庭: the last member in work out of it puts the household back at zero (动态清零).
+    ...(await memberWorkWrites(application.userId, 'unemployed', new Date(at))),
   ];
 }

@@ -28,6 +28,7 @@ import {
   type UnemploymentBody,
 } from '@doorstep/shared';
 import { employmentRegisteredWrites } from '../assistance/cases';
+import { memberWorkWrites } from '../households/service';
 import { areaFullName } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent } from '../audit/events';
 import { readAuditEvents } from '../audit/events';
@@ -230,6 +231,8 @@ export async function registerEmployment(principal: Principal, body: EmploymentB
       ...writes,
       // 就业援助: a person with an open case is placed, and followed up from here (issue 31).
       ...(await employmentRegisteredWrites(f.personId, body.startedOn, new Date(now))),
+      // 零就业家庭: a member in work takes the household off zero.
+      ...(await memberWorkWrites(f.personId, 'employed', new Date(now))),
       PersonCategoryEntity.build(PutTransaction)
         .item({ ...common, code: 'employed', since: body.startedOn })
         // A racing second registration finds the category open and fails.

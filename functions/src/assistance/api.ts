@@ -1,6 +1,7 @@
-// 就业援助 (issue 31), one Lambda: the bounded context of following a recognised hard-to-employ
-// person until they are in stable work.
+// 就业援助 (issue 31), one Lambda: the bounded context of following people until they are in
+// stable work — hard-to-employ assistance cases and zero-employment households.
 import { router } from '../http/router';
+import * as households from '../households/handlers';
 import * as assistance from './handlers';
 
 export const handler = router(
@@ -15,4 +16,9 @@ export const handler = router(
   assistance.paper,
   assistance.mine,
   assistance.sign,
+  households.apply,
+  households.mine,
+  households.list,
+  households.get,
+  households.member,
 );

@@ -4,6 +4,7 @@
 import { PERSONAL_DATA_CATEGORIES, PRIVACY_POLICY_VERSION, type DataExport, type PersonalDataCategory } from '@doorstep/shared';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { AssistanceCaseEntity } from '../assistance/entities';
+import { householdsForExport } from '../households/service';
 import { ownOf, personRecords, type PersonRecords } from './personData';
 
 const BOOKKEEPING = /^(pk|sk|_et|gsi\d(pk|sk)|auditHead|version|ttl)$|Cipher$|Hash$/;
@@ -25,7 +26,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-function byCategory(r: PersonRecords, cases: Record<string, unknown>[]): Record<PersonalDataCategory, Record<string, unknown>[]> {
+function byCategory(r: PersonRecords, cases: Record<string, unknown>[], households: Record<string, unknown>[]): Record<PersonalDataCategory, Record<string, unknown>[]> {
   const own = (sk: string) => ownOf(r, sk).map(readable);
   return {
     account: own('PROFILE'),
@@ -49,6 +50,7 @@ function byCategory(r: PersonRecords, cases: Record<string, unknown>[]): Record<
     subscriptions: own('SUBSCRIPTION'),
     proxies: [...own('PROXY'), ...own('PROXYINVITE'), ...r.actingFor.map(readable), ...own('PROXYACT')],
     assistance: cases.map(readable),
+    household: households,
     dataAccess: own('ACCESS'),
   };
 }
@@ -62,7 +64,8 @@ async function assistanceCases(r: PersonRecords): Promise<Record<string, unknown
 
 export async function dataExport(userId: string, now = new Date()): Promise<DataExport> {
   const records = await personRecords(userId);
-  const data = byCategory(records, await assistanceCases(records));
+  const [cases, households] = await Promise.all([assistanceCases(records), householdsForExport(ownOf(records, 'HOUSEHOLD').map((p) => String(p.householdId)))]);
+  const data = byCategory(records, cases, households);
   const keys = Object.keys(PERSONAL_DATA_CATEGORIES) as PersonalDataCategory[];
   return {
     generatedAt: now.toISOString(),

@@ -45,6 +45,7 @@ import { loadProgramme } from '../vouchers/store';
 import { revocationWrites } from '../proxies/revocation';
 import { PersonAccessEntity } from '../access/entities';
 import { erasePersonFromCase } from '../assistance/cases';
+import { erasePersonFromHouseholds } from '../households/service';
 import { ownOf, personRecords, type RawItem } from './personData';
 
 const ACTOR = 'system:erasure';
@@ -198,6 +199,9 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   // 就业援助 cases stay for the figures, without the person's name and words (assistance/cases.ts);
   // the pointer to them goes with the partition.
   scrub(ownOf(r, 'ASSIST') as unknown as { caseId: string }[], (a) => erasePersonFromCase(a.caseId, at));
+  // 零就业家庭: their member entry keeps no name, ID number or birth date; the household's state stays.
+  const households = ownOf(r, 'HOUSEHOLD').map((p) => String(p.householdId));
+  if (households.length) work.push(async () => count('pseudonymised')(await ifStill(() => erasePersonFromHouseholds(userId, households, at))));
   // 访问记录 stay for the officers' accountability, without the person's (masked) name.
   scrub(ownOf(r, 'ACCESS') as unknown as { accessId: string }[], (a) =>
     PersonAccessEntity.build(UpdateItemCommand).item({ personId: userId, accessId: a.accessId, personName: ERASED_PERSON_LABEL }).options({ condition: { attr: 'accessId', exists: true } }).send(),

@@ -8,6 +8,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { inJurisdiction, reviewStepLabels, rulesOn, todayInChina, type DecideReviewBody, type Review, type ReviewStep } from '@doorstep/shared';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { applicationDecision } from '../applications/decisions';
+import { householdDecision } from '../households/service';
 import { grantRole } from '../auth/users';
 import { vacancyDecision } from '../vacancies/service';
 import { EmployerEntity, ReviewEntity, UsccClaimEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
@@ -90,7 +91,9 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
       ? await employerDecision(decision)
       : review.type === 'vacancy'
         ? await vacancyDecision(decision)
-        : await applicationDecision(decision);
+        : review.type === 'household'
+          ? await householdDecision(decision)
+          : await applicationDecision(decision);
   // Its inbox task closes with the decision (reviews from before the inbox have none).
   const task = review.taskId ? await loadTask(review.taskId) : undefined;
   try {

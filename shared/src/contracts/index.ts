@@ -29,10 +29,12 @@ export * from './fairs';
 export * from './gigs';
 export * from './calendar';
 export * from './assistance';
+export * from './households';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
 import { getCalendar, enterHolidayNotice } from './calendar';
+import { applyForHousehold, getMyHousehold, listHouseholds, getHousehold, recordMemberActivity } from './households';
 import {
   listAssistanceCases,
   getAssistanceCase,
@@ -381,4 +383,9 @@ export const allContracts = [
   recordPaperAgreement,
   getMyAssistance,
   signAssistanceAgreement,
+  applyForHousehold,
+  getMyHousehold,
+  listHouseholds,
+  getHousehold,
+  recordMemberActivity,
 ] as const;

@@ -42,6 +42,12 @@ export interface PersonRules {
   /** "Graduate within 2 years of leaving school". */
   graduateYears: number;
   hardshipCategories: readonly HardshipCategoryRule[];
+  /**
+   * 零就业家庭 (§4.2, a local rule where the seeds are silent): whether working-age full-time
+   * students count as members who must be unemployed, and within how many days a household back
+   * at zero must have a member placed again (动态清零).
+   */
+  zeroEmployment: { studentsCount: boolean; clearWithinDays: number };
 }
 
 export const PERSON_RULES: readonly PersonRules[] = [
@@ -52,6 +58,7 @@ export const PERSON_RULES: readonly PersonRules[] = [
     overAge: { male: 50, female: 40 },
     longTermUnemployedMonths: 12,
     graduateYears: 2,
+    zeroEmployment: { studentsCount: false, clearWithinDays: 30 },
     hardshipCategories: [
       { code: 'over_age', label: '大龄失业人员', description: '女性满40周岁、男性满50周岁', evidence: [], check: 'over_age' },
       {

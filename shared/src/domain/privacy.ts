@@ -94,6 +94,7 @@ export const PERSONAL_DATA_CATEGORIES = {
   subscriptions: { label: '消息提醒', holds: '您允许的提醒次数' },
   proxies: { label: '亲情代办', holds: '为您代办的家人、您为谁代办、邀请和代办记录' },
   assistance: { label: '就业援助', holds: '您的援助专员、联系您的记录和为您制定的援助方案' },
+  household: { label: '零就业家庭', holds: '您申请或所在的零就业家庭、家庭成员（身份证号部分隐去）和认定情况' },
   dataAccess: { label: '查看记录', holds: '哪些部门的工作人员什么时候查看过您的信息' },
 } as const;
 export type PersonalDataCategory = keyof typeof PERSONAL_DATA_CATEGORIES;

@@ -27,6 +27,7 @@ export const TASK_KINDS = [
   'assist_interview',
   'assist_registration',
   'assist_followup',
+  'household_clear',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -53,6 +54,7 @@ export const taskKindLabels: Record<TaskKind, string> = {
   assist_interview: '就业援助：面试5日后回访面试结果',
   assist_registration: '就业援助：录用后3个工作日内告知并办理就业登记',
   assist_followup: '就业援助：上岗后跟踪回访，帮助稳定就业',
+  household_clear: '动态清零：零就业家庭至少一人实现就业',
 };
 
 /**
@@ -96,6 +98,8 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   // the case sets (7 days after the registration, then by how the job holds: assistance.ts).
   assist_registration: { days: 3, unit: 'working' },
   assist_followup: { days: 7, unit: 'calendar' },
+  // 零就业家庭 back at zero: a member placed within the rule's days (30 by default, personRules.ts).
+  household_clear: { days: 30, unit: 'calendar' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */
