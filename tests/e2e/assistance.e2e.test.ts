@@ -2,13 +2,17 @@
 // employ; the street's administrator assigns her a community worker as specialist; the specialist
 // records the contact, makes the plan (what is missing shows beside each field) and offers two
 // posts near her home from the vacancy search; she reads her plan, sees her specialist's phone and
-// signs the agreement — her page and the specialist's case page also in 关怀模式. Screenshots:
-// assistance-*.png.
+// signs the agreement — her page and the specialist's case page also in 关怀模式. Then she applies
+// for her household as a zero-employment household (a wrong answer shows beside its member's
+// field), the street and the district recognise it, her husband finds a job and loses it, and the
+// street's task list and household ledger show the household back at zero. Screenshots:
+// assistance-*.png, household-*.png.
 import type { Page } from 'playwright-core';
 import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, screenshot, settled, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
+import { todayInChina } from '@doorstep/shared';
 import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
-import { recogniseHardToEmploy } from '../support/hardship';
+import { decideInQueue, recogniseHardToEmploy, registeredUnemployed } from '../support/hardship';
 
 jest.setTimeout(300_000);
 
@@ -16,6 +20,9 @@ let stack: E2eStack;
 let admin: Page;
 let specialist: Page;
 let her: Page;
+let streetOfficer: Page;
+let husband: { token: string; idNumber: string };
+const tokens = {} as Record<'street' | 'district', string>;
 const HOME = { lat: 26.0845, lng: 119.3012 };
 
 beforeAll(async () => {
@@ -29,6 +36,9 @@ beforeAll(async () => {
   const specialistToken = await client.devLogin('e2e-as-specialist');
   expect((await client.post('/me/staff-invitations/accept', { phone: '13900005001', code: invited.body.code }, specialistToken)).status).toBe(201);
   await recogniseHardToEmploy(client, stack.api.baseUrl, { openid: 'e2e-as-her', sequence: 913, name: '林秀英' }, { street, district });
+  // Her husband, out of work too, has his own account.
+  husband = await registeredUnemployed(client, { openid: 'e2e-as-him', sequence: 915, name: '吴建国', birth: '1972-03-01' }, street);
+  Object.assign(tokens, { street, district });
   // Two shops hiring near her home.
   const owner = await client.devLogin('e2e-as-owner');
   const shop = await approvedEmployer(client, owner, street, { name: '鼓东社区便民超市', uscc: makeUscc(9131) });
@@ -38,6 +48,7 @@ beforeAll(async () => {
   admin = await stack.phone('e2e-as-admin');
   specialist = await stack.phone('e2e-as-specialist');
   her = await stack.phone('e2e-as-her');
+  streetOfficer = await stack.phone('e2e-as-street');
 });
 
 afterAll(async () => {
@@ -136,5 +147,79 @@ describe('就业援助 from the street to the person', () => {
     await openCase(specialist);
     await shown(specialist).getByText('本人在小程序签署').waitFor();
     expect(await careModeProblems(specialist, 'assistance-case-care.png')).toEqual([]);
+  });
+
+  it('she applies for her household; a wrong answer shows beside her husband’s field', async () => {
+    await her.addInitScript(() => localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: false })));
+    await her.goto(`${stack.baseUrl}/#/apply/household/index`);
+    await her.reload();
+    await shown(her).getByText('城镇户口').click();
+    await field(her, '您本人有固定收入吗').getByText('否', { exact: true }).click();
+    await shown(her).getByText('添加一位家庭成员').click();
+    await fill(her, '姓名', '吴建国');
+    await fill(her, '身份证号', husband.idNumber);
+    await field(her, '与您的关系').getByText('配偶').click();
+    await field(her, '目前的情况').getByText('在单位上班').click();
+    await field(her, '有劳动能力吗').getByText('是', { exact: true }).click();
+    await field(her, '愿意工作吗').getByText('是', { exact: true }).click();
+    const card = shown(her).locator('.case-service').first();
+    await card.locator('.form-field').filter({ has: her.locator('.form-field__label', { hasText: '有固定收入吗' }) }).getByText('否', { exact: true }).click();
+    const register = await her.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 300, height: 200 } });
+    const chooser = her.waitForEvent('filechooser');
+    await field(her, '户口簿').getByText('拍照上传户口簿').click();
+    await (await chooser).setFiles({ name: 'register.png', mimeType: 'image/png', buffer: register });
+    await field(her, '户口簿').getByText('已上传').waitFor({ timeout: 30_000 });
+    await shown(her).getByText('提交申请', { exact: true }).click();
+    await her.getByText('确认提交', { exact: true }).click();
+    await expect(field(her, '目前的情况').locator('.form-field__error').textContent()).resolves.toBe('吴建国目前在单位上班，零就业家庭须劳动年龄内成员均处于失业状态');
+    await screenshot(her, 'household-error.png');
+    expect(await layoutProblems(her)).toEqual([]);
+    await field(her, '目前的情况').getByText('失业、没有工作').click();
+    await shown(her).getByText('提交申请', { exact: true }).click();
+    await her.getByText('确认提交', { exact: true }).click();
+    await shown(her).getByText('街道审核中').waitFor();
+  });
+
+  it('recognised by the street and the district; when her husband’s job ends, the street’s task list shows the household', async () => {
+    const { client } = stack;
+    const household = (await client.get('/me/zero-employment-household', husband.token)).body.household;
+    await decideInQueue(client, tokens.street, 'household', household.id);
+    await decideInQueue(client, tokens.district, 'household', household.id, 'district');
+    // He finds a job, then loses it and is registered unemployed again.
+    const today = todayInChina();
+    const job = { employmentKind: 'unit', employerName: '鼓东社区便民超市', workAreaCode: '350102001001', workAddress: '鼓东路 20 号', post: '理货员', startedOn: today, weeklyHours: 40, monthlyIncomeFen: 380_000 };
+    expect((await client.post('/me/employment-registration', job, husband.token)).status).toBe(201);
+    const again = await client.post('/me/unemployment-registration', { priorStatus: 'employed', lastEmployer: '鼓东社区便民超市', leavingReason: 'dismissed', leftOn: today, ableToWork: true, willingToWork: true, localResident: true }, husband.token);
+    await decideInQueue(client, tokens.street, 'unemployment', again.body.application.id);
+
+    await streetOfficer.goto(stack.baseUrl);
+    await shown(streetOfficer).getByText('待办任务').click();
+    await shown(streetOfficer).getByText('动态清零：零就业家庭至少一人实现就业').first().waitFor();
+    await screenshot(streetOfficer, 'household-task.png');
+    expect(await layoutProblems(streetOfficer)).toEqual([]);
+    await streetOfficer.goto(`${stack.baseUrl}/#/staff/households/index`);
+    await streetOfficer.reload();
+    await shown(streetOfficer).getByText('零就业中', { exact: true }).click();
+    await shown(streetOfficer).getByText(/须至少一人就业/).waitFor();
+    await shown(streetOfficer).getByText('林秀英家（2人）').click();
+    await shown(streetOfficer).getByText('配偶 吴建国').waitFor();
+    await screenshot(streetOfficer, 'household-ledger.png');
+    expect(await layoutProblems(streetOfficer)).toEqual([]);
+    await her.goto(`${stack.baseUrl}/#/apply/household/index`);
+    await her.reload();
+    await shown(her).getByText(/起是零就业家庭/).waitFor();
+    await screenshot(her, 'household-mine.png');
+  });
+
+  it('the two ledgers hold up in 关怀模式', async () => {
+    await streetOfficer.addInitScript(() => localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: true })));
+    await streetOfficer.goto(`${stack.baseUrl}/#/staff/households/index`);
+    await streetOfficer.reload();
+    await shown(streetOfficer).getByText('林秀英家（2人）').waitFor();
+    expect(await careModeProblems(streetOfficer, 'household-ledger-care.png')).toEqual([]);
+    await specialist.goto(`${stack.baseUrl}/#/staff/assistance/index`);
+    await specialist.reload();
+    await shown(specialist).getByText('林秀英').waitFor();
+    expect(await careModeProblems(specialist, 'assistance-ledger-care.png')).toEqual([]);
   });
 });

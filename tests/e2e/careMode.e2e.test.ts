@@ -92,6 +92,7 @@ const PAGES: [name: string, path: () => string, shows: string][] = [
   ['unemployment', () => 'apply/unemployment/index', '失业登记'],
   ['employment', () => 'apply/employment/index', '就业登记'],
   ['hardship', () => 'apply/hardship/index', '就业困难'],
+  ['household', () => 'apply/household/index', '添加一位家庭成员'],
   ['jobs-nearby', () => 'jobs/nearby/index', '超市理货员'],
   ['jobs-recommended', () => 'jobs/nearby/index?mode=recommend', '超市理货员'],
   ['vacancy', () => `jobs/vacancy/index?id=${ids.vacancy}`, '超市理货员'],

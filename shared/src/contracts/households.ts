@@ -3,7 +3,7 @@
 // household ledger shows who is at zero and since when; staff record a member finding or losing
 // work; the household back at zero is a task (动态清零).
 import * as z from 'zod/mini';
-import { HOUSEHOLD_RELATIONS, MEMBER_ACTIVITIES } from '../domain/households';
+import { MEMBER_ACTIVITIES, MEMBER_RELATIONS } from '../domain/households';
 import { defineContract, ulidSchema } from './contract';
 import { idNumberProblemMessages, parseIdNumber } from '../domain/idNumber';
 import { personNameSchema } from './registration';
@@ -20,7 +20,7 @@ const yes = (message: string) => z.boolean({ message });
 export const householdMemberBodySchema = z.strictObject({
   name: personNameSchema,
   idNumber: memberIdNumber,
-  relation: z.enum(HOUSEHOLD_RELATIONS.filter((r) => r !== 'self') as [string, ...string[]], { message: '请选择与您的关系' }),
+  relation: z.enum(MEMBER_RELATIONS, { message: '请选择与您的关系' }),
   activity: z.enum(MEMBER_ACTIVITIES, { message: '请选择目前的情况' }),
   ableToWork: yes('请选择是否有劳动能力'),
   willingToWork: yes('请选择是否愿意工作'),

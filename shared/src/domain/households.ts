@@ -6,7 +6,9 @@
 import { parseIdNumber, type Gender } from './idNumber';
 import { isWorkingAge, type PersonRules } from './personRules';
 
-export const HOUSEHOLD_RELATIONS = ['self', 'spouse', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'other'] as const;
+/** How another member is related to the applicant (the applicant is `self`). */
+export const MEMBER_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'grandparent', 'grandchild', 'other'] as const;
+export const HOUSEHOLD_RELATIONS = ['self', ...MEMBER_RELATIONS] as const;
 export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
 export const householdRelationLabels: Record<HouseholdRelation, string> = {
   self: '本人',

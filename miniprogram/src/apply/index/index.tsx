@@ -97,6 +97,9 @@ export default function MyApplicationsPage() {
         <Button className="btn btn--secondary applications__apply" onClick={() => go('hardship')}>
           就业困难人员认定
         </Button>
+        <Button className="btn btn--secondary applications__apply" onClick={() => go('household')}>
+          零就业家庭认定
+        </Button>
       </View>
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>

@@ -19,7 +19,9 @@ import {
   employmentKindLabels,
   getStaffEmployer,
   getStaffPerson,
+  getHousehold,
   industryLabels,
+  reviewTypeLabels,
   leavingReasonLabels,
   priorStatusLabels,
   reviewStepLabels,
@@ -44,7 +46,8 @@ import './index.scss';
 type Subject =
   | { kind: 'employer'; employer: ResponseOf<typeof getStaffEmployer>['employer'] }
   | { kind: 'vacancy'; vacancy: Vacancy }
-  | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application };
+  | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application }
+  | { kind: 'household'; data: ResponseOf<typeof getHousehold> };
 
 function Photo({ url, label }: { url: string; label: string }) {
   const src = absoluteUrl(url);
@@ -127,6 +130,8 @@ export default function ReviewPage() {
         setSubject({ kind: 'employer', employer: (await request(getStaffEmployer, { params: { id: params.subject ?? '' } })).employer });
       } else if (type === 'vacancy') {
         setSubject({ kind: 'vacancy', vacancy: (await request(getVacancy, { params: { id: params.subject ?? '' } })).vacancy });
+      } else if (type === 'household') {
+        setSubject({ kind: 'household', data: await request(getHousehold, { params: { id: params.subject ?? '' } }) });
       } else {
         const data = await request(getStaffPerson, { params: { id: params.person ?? '' } });
         setSubject({ kind: 'person', data, application: data.applications.find((a) => a.id === params.subject) });
@@ -180,7 +185,7 @@ export default function ReviewPage() {
 
   return (
     <Page>
-      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : type === 'vacancy' ? '招聘岗位审核' : `${applicationKindLabels[type]}审核`}</Text>
+      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : type === 'vacancy' ? '招聘岗位审核' : type === 'household' ? `${reviewTypeLabels[type]}审核` : `${applicationKindLabels[type]}审核`}</Text>
       <Text className="page__lead">{reviewStepLabels[step]}</Text>
       {subject.kind === 'vacancy' ? <VacancyDetails v={subject.vacancy} /> : null}
       {subject.kind === 'employer' ? (
@@ -195,6 +200,22 @@ export default function ReviewPage() {
           {subject.employer.licenceUrl ? <Photo url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
           <Text className="card__subtitle">办理记录</Text>
           <AuditHistory type="Employer" id={subject.employer.id} />
+        </View>
+      ) : subject.kind === 'household' ? (
+        <View className="card">
+          <Text className="card__title">{`${subject.data.household.applicantName}家`}</Text>
+          <DetailRow label="住址" value={subject.data.household.areaName} />
+          <DetailRow label="户口类型" value={subject.data.household.urbanRegister ? '城镇户口' : '农村户口'} />
+          {subject.data.household.members.map((m, i) => (
+            <DetailRow
+              key={i}
+              label={`${m.relationName} ${m.name}`}
+              value={`${m.idNumberMasked}；${m.activityName}；${m.ableToWork ? '有' : '无'}劳动能力；${m.willingToWork ? '愿意' : '不愿'}工作；${m.stableIncome ? '有' : '无'}固定收入${m.labour ? '' : '（不在劳动年龄或在校，不计入）'}`}
+            />
+          ))}
+          {subject.data.evidence.map((e, i) => (
+            <Photo key={e.key} url={e.url} label={`户口簿等材料 ${i + 1}`} />
+          ))}
         </View>
       ) : subject.kind === 'person' ? (
         <View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '零就业家庭台账' });
