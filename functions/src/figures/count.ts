@@ -31,12 +31,14 @@ export interface FigureEvent {
   areaCode: string;
   /** The China date it happened on (its period). */
   date: string;
-  deltas: Partial<Record<FlowFigure, number>>;
+  deltas: Partial<Record<FlowFigure | StandingFigure, number>>;
   /**
    * Distinct counts (a person once a month, once a quarter, once a year, at each level): only this
    * period, only this area (no roll-up). Absent: all three periods, the area and every level above.
    */
   only?: { period: string };
+  /** A standing figure moved by a record (a household at zero): counted now, at its area and every level above. */
+  standing?: true;
 }
 
 type Image = Record<string, unknown>;
@@ -132,6 +134,12 @@ export async function figureEvents(r: ChangedRecord, homeArea: (userId: string) 
     }
     return out;
   }
+  // 零就业家庭: a recognised household at zero is one, until a member works (version: once per change).
+  if (r.pk.startsWith('HOUSEHOLD#')) {
+    const zero = (img: Image | undefined) => img?.status === 'recognised' && img.atZero === true;
+    const by = Number(zero(n)) - Number(zero(r.oldImage));
+    return by ? [{ key: key(`zero#${String(n.version)}`), areaCode: String(n.areaCode), date: chinaDate(n.updatedAt), deltas: { zeroEmploymentFamilies: by }, standing: true }] : [];
+  }
   if (r.pk.startsWith('COMPLAINT#')) {
     if (inserted(r)) return one('complaints', n.areaCode, n.createdAt);
     if (arrived(r, 'resolved')) return one('complaintsResolved', n.areaCode, n.updatedAt);
@@ -165,7 +173,7 @@ export async function countEvent(e: FigureEvent): Promise<boolean> {
         FigureAppliedEntity.build(PutTransaction)
           .item({ eventKey: e.key, ttl: Math.floor(Date.now() / 1000) + KEEP_MARKER_S })
           .options({ condition: { attr: 'eventKey', exists: false } }),
-        ...(e.only ? [e.only.period] : periodsOf(e.date)).flatMap((period) => countUpdates(period, areas)),
+        ...(e.only ? [e.only.period] : e.standing ? [STANDING_PERIOD] : periodsOf(e.date)).flatMap((period) => countUpdates(period, areas)),
       ),
     );
     return true;
@@ -178,13 +186,11 @@ export async function countEvent(e: FigureEvent): Promise<boolean> {
 // ── Standing figures ──────────────────────────────────────────────────────────────────────
 
 export const STANDING_PERIOD = 'now';
-const ZERO_EMPLOYMENT_LABEL = '零就业家庭成员';
 
 /**
  * How a person stands today, from their records: willing to work (a job-seeker registration),
- * employed (an open employment category), hard to employ, and a recognised zero-employment-family
- * member not yet employed. Households are not recorded, so a family is counted by its recognised
- * member; the target (dynamically zero) reads the same.
+ * employed (an open employment category), hard to employ and in work. Zero-employment households
+ * are counted from the households themselves (figureEvents).
  */
 export async function standingOf(userId: string, today = todayInChina()): Promise<{ areaCode?: string; flags: StandingFigure[] }> {
   const [{ Item: reg }, categories] = await Promise.all([
@@ -198,7 +204,6 @@ export async function standingOf(userId: string, today = todayInChina()): Promis
   if (employed) flags.push('willingEmployed');
   if (hte) flags.push('hardToEmploy');
   if (hte && employed) flags.push('hardToEmployEmployed');
-  if (hte?.detail === ZERO_EMPLOYMENT_LABEL && !employed) flags.push('zeroEmploymentFamilies');
   return { areaCode: reg.residence.areaCode, flags };
 }
 

@@ -142,7 +142,6 @@ function recompute(items: Item[], registeredIn: Map<string, string>) {
     if (employed) flags.push('willingEmployed');
     if (hte) flags.push('hardToEmploy');
     if (hte && employed) flags.push('hardToEmployEmployed');
-    if (hte?.detail === '零就业家庭成员' && !employed) flags.push('zeroEmploymentFamilies');
     for (const a of rollUpAreas(reg.residence.areaCode)) {
       const row = standing.get(a) ?? {};
       for (const f of flags) row[f] = (row[f] ?? 0) + 1;

@@ -12,6 +12,7 @@ import { TaskEntity } from '../db/entities';
 import { getDependencies } from '../deps';
 import { HouseholdEntity, HouseholdMemberEntity, PersonHouseholdEntity, householdAreaKeys } from './entities';
 import { erasePersonFromHouseholds, memberWorkWrites } from './service';
+import { figureEvents } from '../figures/count';
 
 jest.setTimeout(60_000);
 beforeAll(createTestTable);
@@ -84,6 +85,17 @@ describe('a zero-employment household', () => {
     const losing = again.map((w) => (w as unknown as { params(): { Put?: { Item?: { pk?: string; kind?: string } } } }).params().Put?.Item).find((i) => i?.kind === 'household_clear')!;
     expect(losing.pk).not.toBe(`TASK#${h.clear!.taskId}`);
     expect((await TaskEntity.build(GetItemCommand).key({ taskId: losing.pk!.slice(5) }).send()).Item).toBeUndefined();
+  });
+
+  it('is one household at zero in the figures while recognised and at zero, counted once per change', async () => {
+    const image = (over: Record<string, unknown>) => ({ status: 'recognised', atZero: true, areaCode: '350102001001', updatedAt: '2026-12-01T02:00:00.000Z', version: 5, ...over });
+    const events = (oldImage: Record<string, unknown> | undefined, newImage: Record<string, unknown>) => figureEvents({ pk: `HOUSEHOLD#${HOUSEHOLD}`, sk: 'HOUSEHOLD', oldImage, newImage }, async () => undefined);
+    expect(await events(image({ status: 'pending_district', atZero: false }), image({}))).toEqual([
+      { key: `HOUSEHOLD#${HOUSEHOLD}#zero#5`, areaCode: '350102001001', date: '2026-12-01', deltas: { zeroEmploymentFamilies: 1 }, standing: true },
+    ]);
+    expect((await events(image({}), image({ atZero: false, version: 6 })))[0]).toMatchObject({ key: `HOUSEHOLD#${HOUSEHOLD}#zero#6`, deltas: { zeroEmploymentFamilies: -1 } });
+    expect(await events(image({}), image({ version: 6, members: [] }))).toEqual([]);
+    expect(await events(undefined, image({ status: 'pending_street', atZero: false }))).toEqual([]);
   });
 
   it('keeps no name, ID number or birth date of a closed account, frees the ID number, and keeps the state', async () => {

@@ -68,7 +68,7 @@ export const figureLabels: Record<FlowFigure | StandingFigure, string> = {
   willingEmployed: '其中已就业',
   hardToEmploy: '就业困难人员',
   hardToEmployEmployed: '其中已就业',
-  zeroEmploymentFamilies: '零就业家庭（未就业的认定成员）',
+  zeroEmploymentFamilies: '零就业家庭（认定后仍无人就业的户数）',
 };
 
 export const emptyFigures = (): Figures =>
