@@ -176,6 +176,27 @@ describe('就业援助', () => {
     expect(seen.steps.filter((s: { name: string; done: boolean }) => s.name === '推荐2个岗位')).toEqual([expect.objectContaining({ done: false })]);
   });
 
+  it('tallies each deadline on time, late and overdue by street and specialist, and exports the F30 ledger', async () => {
+    expect((await client.get('/staff/assistance-report', staff.specialist)).status).toBe(403);
+    const { report } = (await client.get('/staff/assistance-report', staff.admin)).body;
+    expect(report).toMatchObject({ cases: 2, placed: 0 });
+    const step = (kind: string) => report.steps.find((s: { kind: string }) => s.kind === kind);
+    // Both cases: the specialist named, contacted (one), plans (one), posts (two) — all on time today.
+    expect(step('assist_assign')).toEqual({ kind: 'assist_assign', name: '为新认定的就业困难人员指派援助专员', done: 2, onTime: 2, overdue: 0 });
+    expect(step('assist_interview')).toMatchObject({ done: 1, onTime: 1 });
+    expect(report.byStreet).toEqual([expect.objectContaining({ areaCode: '350102001', cases: 2 })]);
+    expect(report.bySpecialist).toEqual([expect.objectContaining({ id: specialistId, name: '陈美玲', cases: 2 })]);
+    // Someone else's street sees nothing of it.
+    expect((await client.get('/staff/assistance-report', staff.otherAdmin)).body.report).toMatchObject({ cases: 0, steps: [], byStreet: [] });
+
+    const csv = await client.get('/staff/assistance-cases/export.csv', staff.admin);
+    expect(csv.status).toBe(200);
+    const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0]).toBe('姓名,社区,认定日期,援助状态,援助专员,首次联系,援助目标,推荐岗位数,面试次数,协议签署,上岗日期,跟踪回访次数,结案日期');
+    expect(rows.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['吴建国', '林秀英']);
+    expect((await client.get('/staff/assistance-cases/export.csv', staff.specialist)).status).toBe(403);
+  });
+
   it('answers someone never recognised with no assistance, a malformed id with 404 and a bad filter with 400', async () => {
     const nobody = await client.devLogin('as-nobody');
     expect((await client.get('/me/assistance', nobody)).body).toEqual({});

@@ -109,5 +109,12 @@ describe('零就业家庭', () => {
     expect(recorded.body.household).toMatchObject({ atZero: false, leftZeroOn: today });
     expect(recorded.body.household.clearBy).toBeUndefined();
     expect(await clearTasks()).toEqual([]);
+
+    // The ledger as a file: no ID numbers.
+    const csv = await client.get('/staff/households/export.csv', staff.street);
+    expect(csv.status).toBe(200);
+    const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows).toEqual(['家庭,社区,人数,认定状态,仍为零就业,零就业起始日,已零就业天数,动态清零期限,脱离零就业日期', `林秀英家,福建省 福州市 鼓楼区 鼓东街道 中山社区,4,已认定,否,,,,${today}`]);
+    expect(csv.text).not.toContain(him.idNumber.slice(-4) + ',');
   });
 });

@@ -211,6 +211,16 @@ describe('就业援助 from the street to the person', () => {
     await screenshot(her, 'household-mine.png');
   });
 
+  it('the street’s administrator reads each deadline’s on-time figures', async () => {
+    await admin.goto(`${stack.baseUrl}/#/staff/assistance/index`);
+    await admin.reload();
+    await shown(admin).getByText('各项期限按时率').click();
+    await shown(admin).getByText('援助对象 1 人，已就业 0 人').waitFor();
+    await shown(admin).getByText('陈美玲（1人）').waitFor();
+    await screenshot(admin, 'assistance-report.png');
+    expect(await layoutProblems(admin)).toEqual([]);
+  });
+
   it('the two ledgers hold up in 关怀模式', async () => {
     await streetOfficer.addInitScript(() => localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: true })));
     await streetOfficer.goto(`${stack.baseUrl}/#/staff/households/index`);

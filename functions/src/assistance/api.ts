@@ -16,9 +16,12 @@ export const handler = router(
   assistance.paper,
   assistance.mine,
   assistance.sign,
+  assistance.report,
+  assistance.exportLedger,
   households.apply,
   households.mine,
   households.list,
   households.get,
   households.member,
+  households.exportLedger,
 );

@@ -243,7 +243,8 @@ describe(`figures kept from the stream (seed ${SEED})`, () => {
 
   it('equal a recomputation from the records after duplicate and re-batched deliveries', async () => {
     for (let i = 0; i < 6; i += 1) await register();
-    for (let i = 0; i < 160; i += 1) {
+    // 100 random steps reach every kind of step several times over (seeded: FIGURES_SEED replays a run).
+    for (let i = 0; i < 100; i += 1) {
       const [, step] = pickOne(steps)!;
       await attempt(step);
     }

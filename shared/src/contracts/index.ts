@@ -30,11 +30,13 @@ export * from './gigs';
 export * from './calendar';
 export * from './assistance';
 export * from './households';
+export * from './assistanceReport';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
 import { getCalendar, enterHolidayNotice } from './calendar';
 import { applyForHousehold, getMyHousehold, listHouseholds, getHousehold, recordMemberActivity } from './households';
+import { getAssistanceReport, exportAssistanceLedger, exportHouseholdLedger } from './assistanceReport';
 import {
   listAssistanceCases,
   getAssistanceCase,
@@ -388,4 +390,7 @@ export const allContracts = [
   listHouseholds,
   getHousehold,
   recordMemberActivity,
+  getAssistanceReport,
+  exportAssistanceLedger,
+  exportHouseholdLedger,
 ] as const;

@@ -4,7 +4,19 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ASSISTANCE_STATUSES, assistanceStatusLabels, listAssistanceCases, todayInChina, type AssistanceCase, type AssistanceStatus } from '@doorstep/shared';
+import {
+  ASSISTANCE_STATUSES,
+  assistanceStatusLabels,
+  exportAssistanceLedger,
+  getAssistanceReport,
+  listAssistanceCases,
+  todayInChina,
+  type AssistanceCase,
+  type AssistanceReport,
+  type AssistanceStatus,
+} from '@doorstep/shared';
+import { DetailRow } from '../../components/DetailRow';
+import { saveCsv } from '../../services/files';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -26,6 +38,29 @@ export default function AssistanceLedgerPage() {
   const [status, setStatus] = useState<AssistanceStatus | ''>('');
   const fetchPage = (cursor?: string) => request(listAssistanceCases, { query: { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } });
   const { session, data, setData, gate } = usePageData(() => fetchPage(), [status]);
+  const [report, setReport] = useState<AssistanceReport>();
+  const [message, setMessage] = useState<string>();
+  const isAdmin = !!session && session.user.roles.includes('admin') && session.user.level !== 'community';
+
+  async function showReport() {
+    setMessage(undefined);
+    try {
+      setReport((await request(getAssistanceReport)).report);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  }
+
+  async function exportCsv() {
+    setMessage('正在导出…');
+    try {
+      const file = await request(exportAssistanceLedger);
+      saveCsv(file.fileName, file.content);
+      setMessage(undefined);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  }
   if (session && !session.user.roles.includes('staff')) return <Page><Notice message="这里是工作人员的就业援助台账，您的账号没有工作人员权限。" /></Page>;
   if (gate || !data) return gate;
   const today = todayInChina();
@@ -41,6 +76,29 @@ export default function AssistanceLedgerPage() {
           </View>
         ))}
       </View>
+      {isAdmin ? (
+        <View className="page__actions">
+          <Button className="btn btn--secondary" onClick={() => void showReport()}>
+            各项期限按时率
+          </Button>
+          <Button className="btn btn--secondary" onClick={() => void exportCsv()}>
+            导出台账（CSV）
+          </Button>
+        </View>
+      ) : null}
+      {message ? <Notice kind={message === '正在导出…' ? 'info' : 'error'} message={message} /> : null}
+      {report ? (
+        <View className="card">
+          <Text className="card__title">{`援助对象 ${report.cases} 人，已就业 ${report.placed} 人`}</Text>
+          {report.steps.map((x) => (
+            <DetailRow key={x.kind} label={x.name} value={`办结 ${x.done}，按时 ${x.onTime}${x.done ? `（${Math.round((x.onTime / x.done) * 100)}%）` : ''}，逾期未办 ${x.overdue}`} />
+          ))}
+          <Text className="card__subtitle">按援助专员</Text>
+          {report.bySpecialist.map((x) => (
+            <DetailRow key={x.id} label={`${x.name}（${x.cases}人）`} value={`办结 ${x.done}，按时 ${x.onTime}，逾期未办 ${x.overdue}`} />
+          ))}
+        </View>
+      ) : null}
       {data.items.length === 0 ? <Text className="page__lead">{status ? `没有“${assistanceStatusLabels[status]}”的援助对象。` : '辖区内还没有援助对象。就业困难人员认定后会自动出现在这里。'}</Text> : null}
       {data.items.map((c) => (
         <View key={c.id} className="card queue-item" onClick={() => Taro.navigateTo({ url: `/staff/assistance-case/index?id=${c.id}` })}>

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { MEMBER_ACTIVITIES, getHousehold, listHouseholds, memberActivityLabels, recordMemberActivity, type Household, type MemberActivity } from '@doorstep/shared';
+import { MEMBER_ACTIVITIES, exportHouseholdLedger, getHousehold, listHouseholds, memberActivityLabels, recordMemberActivity, type Household, type MemberActivity } from '@doorstep/shared';
+import { saveCsv } from '../../services/files';
 import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
@@ -111,6 +112,18 @@ export default function HouseholdLedgerPage() {
           </View>
         ))}
       </View>
+      <Button
+        className="btn btn--secondary"
+        disabled={submission.busy}
+        onClick={() =>
+          void submission.send(async () => {
+            const file = await request(exportHouseholdLedger);
+            saveCsv(file.fileName, file.content);
+          })
+        }
+      >
+        导出台账（CSV）
+      </Button>
       {submission.submitError ? <Notice message={submission.submitError} /> : null}
       {data.items.length === 0 ? <Text className="page__lead">{atZero === 'true' ? '辖区内没有零就业家庭。' : '辖区内还没有零就业家庭的申请。'}</Text> : null}
       {data.items.map((h) => (
