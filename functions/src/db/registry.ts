@@ -11,6 +11,7 @@ import * as core from './entities';
 import * as fairs from '../fairs/entities';
 import * as figures from '../figures/entities';
 import * as gigs from '../gigs/entities';
+import * as households from '../households/entities';
 import * as interviews from '../interviews/entities';
 import * as policies from '../policies/entities';
 import * as privacy from '../privacy/entities';
@@ -20,7 +21,7 @@ import * as servicePoints from '../servicePoints/entities';
 import * as training from '../training/entities';
 import * as vouchers from '../vouchers/entities';
 
-const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers };
+const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers };
 
 /** Every entity, with the module (domain) that defines it. */
 export const ENTITIES: { domain: string; entity: Entity }[] = Object.entries(modules).flatMap(([domain, m]) =>
