@@ -1,5 +1,6 @@
 // Configuration, parsed once at cold start. Nothing else in functions/ reads process.env.
 import * as z from 'zod/mini';
+import { ACCESS_FLAG_PER_HOUR } from '@doorstep/shared';
 
 const base64Key = z.string().check(z.refine((v) => Buffer.from(v, 'base64').length === 32, '须为 base64 编码的 32 字节密钥'));
 
@@ -37,6 +38,8 @@ export const configSchema = z.object({
   POLICY_QUEUE: z._default(z.string(), 'local'),
   /** The ICP-filed host photos are uploaded to and served from (CloudFront before the bucket); empty: the S3 host. */
   UPLOAD_PUBLIC_HOST: z._default(z.string(), ''),
+  /** 访问记录: more different people's ID-backed records than this in an hour flags the officer (a locality's choice; 100 unless set). */
+  ACCESS_FLAG_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), ACCESS_FLAG_PER_HOUR),
 });
 export type Config = z.infer<typeof configSchema>;
 

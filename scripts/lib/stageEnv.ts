@@ -4,7 +4,8 @@
 import { readServerlessYml } from './table';
 
 export function stageEnvironment(stage: 'local' | 'test', tableName: string, dynamoEndpoint: string): Record<string, string> {
-  const params = readServerlessYml().params[stage];
+  const all = readServerlessYml().params;
+  const params = { ...all.default, ...all[stage] };
   return {
     STAGE: stage,
     TABLE_NAME: tableName,
@@ -23,6 +24,7 @@ export function stageEnvironment(stage: 'local' | 'test', tableName: string, dyn
     VOUCHER_CODE_KEY: String(params.voucherCodeKey),
     MEETING_ROOM_BASE: String(params.meetingRoomBase),
     SETTLEMENT_QUEUE: String(params.settlementQueue),
+    ACCESS_FLAG_PER_HOUR: String(params.accessFlagPerHour),
     POWERTOOLS_METRICS_NAMESPACE: 'DoorstepJobs',
     POWERTOOLS_METRICS_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

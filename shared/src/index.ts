@@ -33,3 +33,4 @@ export * from './domain/fairs';
 export * from './domain/gigs';
 export * from './domain/assistance';
 export * from './domain/households';
+export * from './domain/welfarePosts';

@@ -6,7 +6,7 @@
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
-import { pendingReview, recogniseHardToEmploy, uploadPhoto } from '../support/hardship';
+import { decideInQueue, pendingReview, recogniseHardToEmploy, uploadPhoto } from '../support/hardship';
 import { todayInChina } from '@doorstep/shared';
 import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
 
@@ -179,7 +179,7 @@ describe('就业援助', () => {
   it('tallies each deadline on time, late and overdue by street and specialist, and exports the F30 ledger', async () => {
     expect((await client.get('/staff/assistance-report', staff.specialist)).status).toBe(403);
     const { report } = (await client.get('/staff/assistance-report', staff.admin)).body;
-    expect(report).toMatchObject({ cases: 2, placed: 0 });
+    expect(report).toMatchObject({ cases: 2, placed: 0, welfareSeats: 0, welfareFilled: 0 });
     const step = (kind: string) => report.steps.find((s: { kind: string }) => s.kind === kind);
     // Both cases: the specialist named, contacted (one), plans (one), posts (two) — all on time today.
     expect(step('assist_assign')).toEqual({ kind: 'assist_assign', name: '为新认定的就业困难人员指派援助专员', done: 2, onTime: 2, overdue: 0 });
@@ -195,6 +195,46 @@ describe('就业援助', () => {
     expect(rows[0]).toBe('姓名,社区,认定日期,援助状态,援助专员,首次联系,援助目标,推荐岗位数,面试次数,协议签署,上岗日期,跟踪回访次数,结案日期');
     expect(rows.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['吴建国', '林秀英']);
     expect((await client.get('/staff/assistance-cases/export.csv', staff.specialist)).status).toBe(403);
+  });
+
+  it('registers a public-welfare post, has it checked and confirmed, and places a person in its only seat once', async () => {
+    const post = { unitName: '鼓东街道社区服务中心', title: '社区保洁员', duties: '负责小区公共区域保洁，每天上午', areaCode: '350102001001', seats: 1, funding: 'government', kind: 'service', forHardToEmploy: true, publicInterest: true, monthlyWageFen: 210_000 };
+    const notR20 = await client.post('/staff/welfare-posts', { ...post, forHardToEmploy: false, publicInterest: false }, staff.street);
+    expect(notR20.body.error.details).toEqual([
+      { path: ['forHardToEmploy'], message: '公益性岗位须主要安置就业困难人员' },
+      { path: ['publicInterest'], message: '公益性岗位须是满足社会公共利益需要的服务或辅助管理岗位' },
+    ]);
+    expect((await client.post('/staff/welfare-posts', { ...post, areaCode: '350102002001' }, staff.street)).body.error.details).toEqual([{ path: ['areaCode'], message: '岗位须在您的辖区内' }]);
+    const created = await client.post('/staff/welfare-posts', post, staff.street);
+    expect(created.status).toBe(201);
+    const id = created.body.post.id;
+    await decideInQueue(client, staff.street, 'welfare_post', id);
+    await decideInQueue(client, staff.district, 'welfare_post', id, 'district');
+    expect((await client.get('/staff/welfare-posts?status=confirmed', staff.specialist)).body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect((await client.get(`/staff/welfare-posts/${id}`, staff.otherAdmin)).status).toBe(404);
+
+    // 托底: the specialist places 吴建国 (his case is open again) in the only seat; a replay changes nothing.
+    const cases = (await client.get('/staff/assistance-cases', staff.specialist)).body.items as { id: string; personName: string }[];
+    const his = cases.find((c) => c.personName === '吴建国')!;
+    const hers = cases.find((c) => c.personName === '林秀英')!;
+    const today = todayInChina();
+    const until = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+    const body = { postId: id, from: today, until };
+    expect((await client.post(`/staff/assistance-cases/${his.id}/welfare-placement`, { ...body, until: today }, staff.specialist)).body.error.details).toEqual([{ path: ['until'], message: '结束日期须晚于开始日期' }]);
+    const key = { 'Idempotency-Key': 'place-wu-0001' };
+    const placed = await client.call('POST', `/staff/assistance-cases/${his.id}/welfare-placement`, { token: staff.specialist, body, headers: key });
+    expect(placed.status).toBe(200);
+    expect(placed.body.post).toMatchObject({ filled: 1, placements: [{ personName: '吴建国', from: today, until }] });
+    const replay = await client.call('POST', `/staff/assistance-cases/${his.id}/welfare-placement`, { token: staff.specialist, body, headers: key });
+    expect(replay.body).toEqual(placed.body);
+    expect((await client.get(`/staff/assistance-cases/${his.id}`, staff.specialist)).body.case).toMatchObject({ status: 'placed', placedOn: today });
+    const full = await client.post(`/staff/assistance-cases/${hers.id}/welfare-placement`, body, staff.specialist);
+    expect(full.status).toBe(409);
+    expect(full.body.error.message).toBe('这个岗位的名额已满');
+    expect((await client.get(`/staff/welfare-posts/${id}`, staff.street)).body.post.filled).toBe(1);
+    expect((await client.get('/staff/assistance-report', staff.admin)).body.report).toMatchObject({ placed: 1, welfareSeats: 1, welfareFilled: 1 });
+    const csv = await client.get('/staff/welfare-posts/export.csv', staff.street);
+    expect(csv.text.replace(/^\uFEFF/, '').trim().split('\r\n')[1]).toBe(`鼓东街道社区服务中心,社区保洁员,福建省 福州市 鼓楼区 鼓东街道 中山社区,公共服务类（保洁、绿化、治安巡防、托老托幼等）,政府投资开发,2100,1,1,已确认，可安置,吴建国（${today}至${until}）`);
   });
 
   it('answers someone never recognised with no assistance, a malformed id with 404 and a bad filter with 400', async () => {

@@ -6,7 +6,11 @@
 import { apiClient } from '../support/http';
 import { startApi, type RunningApi } from '../support/localStack';
 import { testEnvironment, uniqueTableName } from '../support/testConfig';
-import { ACCESS_FLAG_PER_HOUR, PRIVACY_POLICY_VERSION } from '@doorstep/shared';
+import { PRIVACY_POLICY_VERSION } from '@doorstep/shared';
+import { readServerlessYml } from '../../scripts/lib/table';
+
+/** The test stage's flag threshold (serverless.yml `params.test.accessFlagPerHour`; 100 in production). */
+const ACCESS_FLAG_PER_HOUR = Number(readServerlessYml().params.test.accessFlagPerHour);
 import { employerBody, makeUscc } from '../support/employers';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { mapLimit } from '../../functions/src/concurrency';

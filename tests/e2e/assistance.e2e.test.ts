@@ -221,6 +221,31 @@ describe('就业援助 from the street to the person', () => {
     expect(await layoutProblems(admin)).toEqual([]);
   });
 
+  it('the street registers a public-welfare post, told beside each field what is missing', async () => {
+    await streetOfficer.goto(`${stack.baseUrl}/#/staff/welfare-posts/index`);
+    await streetOfficer.reload();
+    await shown(streetOfficer).getByText('登记公益性岗位', { exact: true }).click();
+    await shown(streetOfficer).getByText('登记，交街道核查').click();
+    await expect(field(streetOfficer, '主要安置就业困难人员吗').locator('.form-field__error').textContent()).resolves.toBe('请确认是否主要安置就业困难人员');
+    await fill(streetOfficer, '用人单位', '鼓东街道社区服务中心');
+    await fill(streetOfficer, '岗位名称', '社区保洁员');
+    await fill(streetOfficer, '工作内容', '负责小区公共区域保洁，每天上午');
+    await fill(streetOfficer, '名额', '2');
+    await fill(streetOfficer, '月工资（元）', '2100');
+    await field(streetOfficer, '岗位类别').getByText(/^公共服务类/).click();
+    await field(streetOfficer, '资金来源').getByText('政府投资开发').click();
+    await field(streetOfficer, '主要安置就业困难人员吗').getByText('是', { exact: true }).click();
+    await field(streetOfficer, '为公共利益服务吗').getByText('否', { exact: true }).click();
+    await shown(streetOfficer).getByText('登记，交街道核查').click();
+    await expect(field(streetOfficer, '为公共利益服务吗').locator('.form-field__error').textContent()).resolves.toBe('公益性岗位须是满足社会公共利益需要的服务或辅助管理岗位');
+    await screenshot(streetOfficer, 'welfare-post-form.png');
+    expect(await layoutProblems(streetOfficer)).toEqual([]);
+    await field(streetOfficer, '为公共利益服务吗').getByText('是', { exact: true }).click();
+    await shown(streetOfficer).getByText('登记，交街道核查').click();
+    await shown(streetOfficer).getByText('待街道实地核查').waitFor();
+    await screenshot(streetOfficer, 'welfare-posts.png');
+  });
+
   it('the two ledgers hold up in 关怀模式', async () => {
     await streetOfficer.addInitScript(() => localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: true })));
     await streetOfficer.goto(`${stack.baseUrl}/#/staff/households/index`);

@@ -1,12 +1,13 @@
 // 访问记录: a staff read of a person's personal data leaves one record — who, when, which person,
 // what, from which route — written by the route that read it, after it has read it. An officer
-// reading more than ACCESS_FLAG_PER_HOUR different people's ID-backed records within an hour opens a
+// reading more than ACCESS_FLAG_PER_HOUR (configuration; 100 by default) different people's ID-backed records within an hour opens a
 // task for the level above (once: the count crosses the line in exactly one request).
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { $add, UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ulid } from 'ulid';
-import { ACCESS_FLAG_PER_HOUR, areaCodeLength, maskName, STAFF_LEVELS, todayInChina, type AccessKind, type StaffLevelName } from '@doorstep/shared';
+import { getConfig } from '../config';
+import { areaCodeLength, maskName, STAFF_LEVELS, todayInChina, type AccessKind, type StaffLevelName } from '@doorstep/shared';
 import { isConditionFailure } from '../db/errors';
 import type { Principal } from '../http/session';
 import { openTask } from '../tasks/tasks';
@@ -55,11 +56,12 @@ async function countForFlag(officer: Principal & { level: StaffLevelName; areaCo
     .item({ officerId: officer.userId, hour, count: $add(1), ttl })
     .options({ returnValues: 'ALL_NEW' })
     .send();
-  if (Attributes?.count !== ACCESS_FLAG_PER_HOUR + 1) return;
+  const limit = getConfig().ACCESS_FLAG_PER_HOUR;
+  if (Attributes?.count !== limit + 1) return;
   await execute(
     openTask({
       kind: 'access_anomaly',
-      detail: `一名工作人员（${officer.areaCode}）在 ${hour.slice(11)} 时这一小时内查看了超过 ${ACCESS_FLAG_PER_HOUR} 人的身份证信息，请在“访问记录”中核实`,
+      detail: `一名工作人员（${officer.areaCode}）在 ${hour.slice(11)} 时这一小时内查看了超过 ${limit} 人的身份证信息，请在“访问记录”中核实`,
       areaCode: areaAbove(officer.level, officer.areaCode),
       subjectType: 'StaffAccount',
       subjectId: officer.userId,

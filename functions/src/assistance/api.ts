@@ -1,7 +1,8 @@
 // 就业援助 (issue 31), one Lambda: the bounded context of following people until they are in
-// stable work — hard-to-employ assistance cases and zero-employment households.
+// stable work — hard-to-employ assistance cases, zero-employment households and public-welfare posts.
 import { router } from '../http/router';
 import * as households from '../households/handlers';
+import * as welfarePosts from '../welfarePosts/handlers';
 import * as assistance from './handlers';
 
 export const handler = router(
@@ -16,12 +17,13 @@ export const handler = router(
   assistance.paper,
   assistance.mine,
   assistance.sign,
-  assistance.report,
-  assistance.exportLedger,
   households.apply,
   households.mine,
   households.list,
   households.get,
   households.member,
-  households.exportLedger,
+  welfarePosts.create,
+  welfarePosts.list,
+  welfarePosts.get,
+  welfarePosts.place,
 );

@@ -461,6 +461,24 @@ export async function recordFollowUp(principal: Principal, caseId: string, body:
   return toCaseView(next);
 }
 
+/**
+ * 托底: the specialist places the case's person in a public-welfare post (welfarePosts/service.ts,
+ * in the placement's transaction): placed from the term's first day, the first follow-up 7 days on.
+ */
+export async function welfarePlacementWrites(principal: Principal, caseId: string, from: string, now: Date): Promise<{ c: StoredCase; writes: Write[] }> {
+  const c = await specialistsCase(principal, caseId, '安置到公益性岗位');
+  if (c.status === 'closed') throw new ConflictError('这个援助已经结案');
+  if (c.status === 'placed') throw new ConflictError('这位援助对象已经上岗');
+  const at = now.toISOString();
+  const today = todayInChina(now);
+  const followUp = { taskId: ulid(), areaCode: followUpArea(c), due: taskDue('assist_followup', from > today ? from : today) };
+  const writes: Write[] = [
+    openTask({ kind: 'assist_followup', detail: `${c.personName}：公益性岗位上岗后首次回访`, subjectType: SUBJECT, subjectId: caseId, today, at, personId: c.userId, ...followUp }),
+  ];
+  const next: StoredCase = { ...c, status: 'placed', placedOn: from, followUps: [], tasks: { ...c.tasks, followUp }, version: c.version + 1, updatedAt: at };
+  return { c, writes: [guarded(c, next), ...writes] };
+}
+
 /** For someone without a phone: the specialist records the photo of the signed paper agreement. */
 export async function recordPaperAgreement(principal: Principal, caseId: string, photoKey: string, now = new Date()) {
   const c = await specialistsCase(principal, caseId, '上传协议书');

@@ -12,11 +12,7 @@ import {
   recordAssistanceFollowUp,
   recordPaperAgreement as recordPaperAgreementContract,
   signAssistanceAgreement,
-  getAssistanceReport,
-  exportAssistanceLedger,
 } from '@doorstep/shared';
-import { assistanceLedgerCsv } from './exports';
-import { assistanceReport } from './report';
 import { httpHandler } from '../http/handler';
 import {
   assignSpecialist,
@@ -43,5 +39,3 @@ export const followUp = httpHandler(recordAssistanceFollowUp, async ({ principal
 export const paper = httpHandler(recordPaperAgreementContract, async ({ principal, params, body }) => ({ case: await recordPaperAgreement(principal, params.id, body.photoKey) }));
 export const mine = httpHandler(getMyAssistance, ({ principal }) => myAssistance(principal.userId));
 export const sign = httpHandler(signAssistanceAgreement, ({ principal }) => signAgreement(principal.userId));
-export const report = httpHandler(getAssistanceReport, async ({ principal }) => ({ report: await assistanceReport(principal) }));
-export const exportLedger = httpHandler(exportAssistanceLedger, ({ principal }) => assistanceLedgerCsv(principal, exportAssistanceLedger.path));

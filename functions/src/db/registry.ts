@@ -20,8 +20,9 @@ import * as ratings from '../ratings/entities';
 import * as servicePoints from '../servicePoints/entities';
 import * as training from '../training/entities';
 import * as vouchers from '../vouchers/entities';
+import * as welfarePosts from '../welfarePosts/entities';
 
-const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers };
+const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers, welfarePosts };
 
 /** Every entity, with the module (domain) that defines it. */
 export const ENTITIES: { domain: string; entity: Entity }[] = Object.entries(modules).flatMap(([domain, m]) =>

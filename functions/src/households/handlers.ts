@@ -6,9 +6,7 @@ import {
   getMyHousehold,
   listHouseholds as listContract,
   recordMemberActivity as recordContract,
-  exportHouseholdLedger,
 } from '@doorstep/shared';
-import { householdLedgerCsv } from '../assistance/exports';
 import { httpHandler } from '../http/handler';
 import { applyForHousehold, getHousehold, listHouseholds, myHousehold, recordMemberActivity } from './service';
 
@@ -17,4 +15,3 @@ export const mine = httpHandler(getMyHousehold, ({ principal }) => myHousehold(p
 export const list = httpHandler(listContract, ({ principal, query }) => listHouseholds(principal, query));
 export const get = httpHandler(getContract, ({ principal, params }) => getHousehold(principal, params.id, getContract.path));
 export const member = httpHandler(recordContract, async ({ principal, params, body }) => ({ household: await recordMemberActivity(principal, params.id, params.index, body) }));
-export const exportLedger = httpHandler(exportHouseholdLedger, ({ principal }) => householdLedgerCsv(principal));

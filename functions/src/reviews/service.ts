@@ -9,6 +9,7 @@ import { inJurisdiction, reviewStepLabels, rulesOn, todayInChina, type DecideRev
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { applicationDecision } from '../applications/decisions';
 import { householdDecision } from '../households/service';
+import { welfarePostDecision } from '../welfarePosts/service';
 import { grantRole } from '../auth/users';
 import { vacancyDecision } from '../vacancies/service';
 import { EmployerEntity, ReviewEntity, UsccClaimEntity, reviewQueueKeys, reviewQueuePartition } from '../db/entities';
@@ -82,7 +83,7 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
     decidedAt: now,
     decidedBy: principal.userId,
     ...(body.reason ? { reason: body.reason } : {}),
-    ...(review.type === 'employer' || review.type === 'vacancy' ? {} : { ruleVersion }),
+    ...(review.type === 'employer' || review.type === 'vacancy' || review.type === 'welfare_post' ? {} : { ruleVersion }),
     version: review.version + 1,
   };
   const decision: Decision = { review, status, actorId: principal.userId, at: now, reason: body.reason, ruleVersion };
@@ -93,7 +94,9 @@ export async function decide(principal: Principal, reviewId: string, body: Decid
         ? await vacancyDecision(decision)
         : review.type === 'household'
           ? await householdDecision(decision)
-          : await applicationDecision(decision);
+          : review.type === 'welfare_post'
+            ? await welfarePostDecision(decision)
+            : await applicationDecision(decision);
   // Its inbox task closes with the decision (reviews from before the inbox have none).
   const task = review.taskId ? await loadTask(review.taskId) : undefined;
   try {

@@ -2,8 +2,7 @@
 // contact, the personalised plan (F31) — for the street, the specialist and the person.
 import * as z from 'zod/mini';
 import { ASSISTANCE_STATUSES, CONTACT_METHODS, INTERVIEW_RESULTS, PLAN_SERVICE_KINDS, STABILITIES } from '../domain/assistance';
-import { defineContract, ulidSchema } from './contract';
-import { referralCodeSchema } from './jobs';
+import { defineContract, referralCodeSchema, ulidSchema } from './contract';
 import { uploadKeySchema } from './uploads';
 
 const dateSchema = z.iso.date({ message: '日期格式应为 2026-12-08' });

@@ -9,6 +9,9 @@ export const assistanceReportSchema = z.object({
   cases: z.number(),
   placed: z.number(),
   closedStable: z.number(),
+  /** 公益性岗位: confirmed posts' seats and how many are held. */
+  welfareSeats: z.number(),
+  welfareFilled: z.number(),
   steps: z.array(z.object({ kind: z.string(), name: z.string(), ...tally })),
   byStreet: z.array(z.object({ areaCode: z.string(), areaName: z.string(), cases: z.number(), placed: z.number(), ...tally })),
   bySpecialist: z.array(z.object({ id: z.string(), name: z.string(), areaName: z.string(), cases: z.number(), ...tally })),

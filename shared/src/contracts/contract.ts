@@ -77,3 +77,6 @@ export type ResponseOf<C> = C extends Contract<z.ZodMiniType | undefined, z.ZodM
 
 /** Record ids are ULIDs: 26 characters of Crockford's base 32. */
 export const ulidSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '编号格式不对'));
+
+/** A referral letter's verification code (推荐介绍信核验码): 8 of Crockford's base-32 letters. */
+export const referralCodeSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, '核验码是8位字母或数字'));

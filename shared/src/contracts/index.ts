@@ -31,12 +31,14 @@ export * from './calendar';
 export * from './assistance';
 export * from './households';
 export * from './assistanceReport';
+export * from './welfarePosts';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
 import { getCalendar, enterHolidayNotice } from './calendar';
 import { applyForHousehold, getMyHousehold, listHouseholds, getHousehold, recordMemberActivity } from './households';
 import { getAssistanceReport, exportAssistanceLedger, exportHouseholdLedger } from './assistanceReport';
+import { createWelfarePost, listWelfarePosts, getWelfarePost, placeInWelfarePost, exportWelfarePosts } from './welfarePosts';
 import {
   listAssistanceCases,
   getAssistanceCase,
@@ -393,4 +395,9 @@ export const allContracts = [
   getAssistanceReport,
   exportAssistanceLedger,
   exportHouseholdLedger,
+  createWelfarePost,
+  listWelfarePosts,
+  getWelfarePost,
+  placeInWelfarePost,
+  exportWelfarePosts,
 ] as const;

@@ -2,7 +2,7 @@
 // (推荐介绍信), staff follow-up tasks and subscription messages (issue 4; domain.md §3.1–3.2).
 import * as z from 'zod/mini';
 import { EDUCATION_LEVELS } from '../domain/registration';
-import { defineContract, ulidSchema } from './contract';
+import { defineContract, referralCodeSchema, ulidSchema } from './contract';
 import { matchSchema, vacancySummarySchema } from './vacancies';
 
 export const JOB_APPLICATION_STATUSES = ['applied', 'invited', 'hired', 'rejected'] as const;
@@ -119,7 +119,6 @@ export const recordOutcome = defineContract({
 // ── Referral letters ───────────────────────────────────────────────────────────────────────
 
 /** The eight-character verification code on a letter: Crockford base 32, no look-alike letters. */
-export const referralCodeSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/, '核验码是8位字母或数字'));
 
 export const referralSchema = z.object({
   code: referralCodeSchema,

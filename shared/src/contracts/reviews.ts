@@ -3,7 +3,7 @@ import { REVIEW_STEPS } from '../domain/jurisdiction';
 import { defineContract, ulidSchema } from './contract';
 
 /** What staff review: employer onboarding and the person applications that need a decision. */
-export const REVIEW_TYPES = ['employer', 'vacancy', 'unemployment', 'hardship', 'household'] as const;
+export const REVIEW_TYPES = ['employer', 'vacancy', 'unemployment', 'hardship', 'household', 'welfare_post'] as const;
 export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const reviewTypeLabels: Record<(typeof REVIEW_TYPES)[number], string> = {
   employer: '单位入驻',
@@ -11,6 +11,7 @@ export const reviewTypeLabels: Record<(typeof REVIEW_TYPES)[number], string> = {
   unemployment: '失业登记',
   hardship: '就业困难人员认定',
   household: '零就业家庭认定',
+  welfare_post: '公益性岗位认定',
 };
 
 export const reviewSchema = z.object({

@@ -59,6 +59,7 @@ const TASKS: Task[] = [
   { url: '/staff/stats/index', title: '数据看板', text: '辖区的考核指标、服务量和各下级区域', for: (u) => isStaff(u) || u.roles.includes('finance'), kind: 'staff' },
   { url: '/staff/assistance/index', title: '就业援助台账', text: '就业困难人员的援助专员、援助方案、推荐岗位和办理期限', for: isStaff, kind: 'staff' },
   { url: '/staff/households/index', title: '零就业家庭台账', text: '辖区的零就业家庭：哪些还是零就业、几号前要帮一人就业', for: isStaff, kind: 'staff' },
+  { url: '/staff/welfare-posts/index', title: '公益性岗位', text: '登记和核查公益性岗位、岗位储备和在岗人员（托底安置）', for: (u) => isStaff(u) && u.level !== 'city', kind: 'staff' },
   { url: '/staff/training-needs/index', title: '培训需求汇总', text: '辖区居民想学的工种和方便的时间', for: isStaff, kind: 'staff' },
   { url: '/staff/people/index', title: '人员与权限', text: '邀请、调整和移除本辖区的工作人员', for: (u) => u.roles.includes('admin'), kind: 'staff' },
   { url: '/staff/calendar/index', title: '工作日历', text: '录入明年的节假日安排，办理期限按它计算', for: (u) => u.roles.includes('admin') && u.level === 'city', kind: 'staff' },

@@ -20,6 +20,8 @@ import {
   putAssistancePlan,
   recordAssistanceContact,
   recordAssistanceInterview,
+  listWelfarePosts,
+  placeInWelfarePost,
   recordAssistanceFollowUp,
   recordAssistanceInterviewResult,
   recordPaperAgreement,
@@ -32,6 +34,7 @@ import {
   type PlanServiceKind,
   type Stability,
   type StaffMember,
+  type WelfarePost,
 } from '@doorstep/shared';
 import { DateField } from '../../components/DateField';
 import { DetailRow } from '../../components/DetailRow';
@@ -43,11 +46,11 @@ import { ChoiceToggles } from '../../components/Toggles';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
-import { request } from '../../services/request';
+import { newIdempotencyKey, request } from '../../services/request';
 import '../../styles/page.scss';
 import './index.scss';
 
-type Mode = { kind: 'view' } | { kind: 'assign' } | { kind: 'contact' } | { kind: 'plan' } | { kind: 'interview'; offer: AssistanceOffer } | { kind: 'result'; offer: AssistanceOffer } | { kind: 'paper' } | { kind: 'followUp' };
+type Mode = { kind: 'view' } | { kind: 'assign' } | { kind: 'contact' } | { kind: 'plan' } | { kind: 'interview'; offer: AssistanceOffer } | { kind: 'result'; offer: AssistanceOffer } | { kind: 'paper' } | { kind: 'followUp' } | { kind: 'welfare'; key: string };
 type Service = { kind: PlanServiceKind | undefined; what: string; by: string };
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
@@ -60,6 +63,7 @@ export default function AssistanceCasePage() {
   const [form, setForm] = useState<Record<string, string>>({});
   const [services, setServices] = useState<Service[]>([]);
   const [accompanied, setAccompanied] = useState(true);
+  const [posts, setPosts] = useState<WelfarePost[]>();
   const submission = useFormSubmit();
   const { errors, busy, submitError } = submission;
 
@@ -293,6 +297,35 @@ export default function AssistanceCasePage() {
     );
   }
 
+  if (mode.kind === 'welfare') {
+    const free = posts?.filter((p) => p.filled < p.seats) ?? [];
+    return (
+      <Page>
+        {header('托底安置到公益性岗位')}
+        <Text className="page__lead">本街道已确认、还有名额的公益性岗位。安置后按上岗跟踪回访。</Text>
+        <FormField label="岗位" required error={errors.postId}>
+          {!posts ? <Text className="page__loading">正在加载…</Text> : null}
+          {posts && free.length === 0 ? <Text className="page__lead">本街道暂时没有空余名额的公益性岗位。</Text> : null}
+          {free.length ? <ChoiceToggles options={free.map((p) => ({ value: p.id, label: `${p.unitName} · ${p.title}（余${p.seats - p.filled}个）` }))} chosen={form.postId} onChange={set('postId')} /> : null}
+        </FormField>
+        <FormField label="上岗日期" required error={errors.from}>
+          <DateField value={form.from ?? ''} placeholder="请选择日期" start={today} initial={today} end={`${Number(today.slice(0, 4)) + 1}-12-31`} onChange={set('from')} />
+        </FormField>
+        <FormField label="岗位期限至" required hint="一般不超过3年" error={errors.until}>
+          <DateField value={form.until ?? ''} placeholder="请选择日期" start={form.from || today} initial={`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`} end={`${Number(today.slice(0, 4)) + 4}-12-31`} onChange={set('until')} />
+        </FormField>
+        {actions('确认安置', () => {
+          const missing = { ...(!form.postId ? { postId: '请选择岗位' } : {}), ...(!form.from ? { from: '请选择上岗日期' } : {}), ...(!form.until ? { until: '请选择期限' } : {}) };
+          if (Object.keys(missing).length) return submission.refuse(missing);
+          void submission.send(async () => {
+            await request(placeInWelfarePost, { params: { id: c.id }, body: { postId: form.postId!, from: form.from!, until: form.until! }, idempotencyKey: mode.key });
+            done((await request(getAssistanceCase, { params: { id: c.id } })).case);
+          });
+        })}
+      </Page>
+    );
+  }
+
   if (mode.kind === 'paper') {
     return (
       <Page>
@@ -402,6 +435,18 @@ export default function AssistanceCasePage() {
             ) : null}
           </View>
         ))}
+        {isSpecialist && c.status === 'in_progress' ? (
+          <Button
+            className="btn btn--secondary"
+            onClick={() => {
+              open({ kind: 'welfare', key: newIdempotencyKey() });
+              setPosts(undefined);
+              void request(listWelfarePosts, { query: { status: 'confirmed' } }).then((r) => setPosts(r.items), () => setPosts([]));
+            }}
+          >
+            托底安置到公益性岗位
+          </Button>
+        ) : null}
         {canOffer ? (
           <Button
             className="btn btn--primary"

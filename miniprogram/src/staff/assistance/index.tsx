@@ -90,6 +90,7 @@ export default function AssistanceLedgerPage() {
       {report ? (
         <View className="card">
           <Text className="card__title">{`援助对象 ${report.cases} 人，已就业 ${report.placed} 人`}</Text>
+          <DetailRow label="公益性岗位" value={`名额 ${report.welfareSeats} 个，在岗 ${report.welfareFilled} 人`} />
           {report.steps.map((x) => (
             <DetailRow key={x.kind} label={x.name} value={`办结 ${x.done}，按时 ${x.onTime}${x.done ? `（${Math.round((x.onTime / x.done) * 100)}%）` : ''}，逾期未办 ${x.overdue}`} />
           ))}

@@ -20,6 +20,7 @@ import {
   getStaffEmployer,
   getStaffPerson,
   getHousehold,
+  getWelfarePost,
   industryLabels,
   reviewTypeLabels,
   leavingReasonLabels,
@@ -47,7 +48,8 @@ type Subject =
   | { kind: 'employer'; employer: ResponseOf<typeof getStaffEmployer>['employer'] }
   | { kind: 'vacancy'; vacancy: Vacancy }
   | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application }
-  | { kind: 'household'; data: ResponseOf<typeof getHousehold> };
+  | { kind: 'household'; data: ResponseOf<typeof getHousehold> }
+  | { kind: 'welfare_post'; post: ResponseOf<typeof getWelfarePost>['post'] };
 
 function Photo({ url, label }: { url: string; label: string }) {
   const src = absoluteUrl(url);
@@ -130,6 +132,8 @@ export default function ReviewPage() {
         setSubject({ kind: 'employer', employer: (await request(getStaffEmployer, { params: { id: params.subject ?? '' } })).employer });
       } else if (type === 'vacancy') {
         setSubject({ kind: 'vacancy', vacancy: (await request(getVacancy, { params: { id: params.subject ?? '' } })).vacancy });
+      } else if (type === 'welfare_post') {
+        setSubject({ kind: 'welfare_post', post: (await request(getWelfarePost, { params: { id: params.subject ?? '' } })).post });
       } else if (type === 'household') {
         setSubject({ kind: 'household', data: await request(getHousehold, { params: { id: params.subject ?? '' } }) });
       } else {
@@ -185,7 +189,7 @@ export default function ReviewPage() {
 
   return (
     <Page>
-      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : type === 'vacancy' ? '招聘岗位审核' : type === 'household' ? `${reviewTypeLabels[type]}审核` : `${applicationKindLabels[type]}审核`}</Text>
+      <Text className="page__title">{type === 'employer' ? '单位入驻审核' : type === 'vacancy' ? '招聘岗位审核' : type === 'household' || type === 'welfare_post' ? `${reviewTypeLabels[type]}审核` : `${applicationKindLabels[type]}审核`}</Text>
       <Text className="page__lead">{reviewStepLabels[step]}</Text>
       {subject.kind === 'vacancy' ? <VacancyDetails v={subject.vacancy} /> : null}
       {subject.kind === 'employer' ? (
@@ -200,6 +204,16 @@ export default function ReviewPage() {
           {subject.employer.licenceUrl ? <Photo url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
           <Text className="card__subtitle">办理记录</Text>
           <AuditHistory type="Employer" id={subject.employer.id} />
+        </View>
+      ) : subject.kind === 'welfare_post' ? (
+        <View className="card">
+          <Text className="card__title">{`${subject.post.unitName} · ${subject.post.title}`}</Text>
+          <DetailRow label="所在区域" value={subject.post.areaName} />
+          <DetailRow label="工作内容" value={subject.post.duties} />
+          <DetailRow label="类别" value={subject.post.kindName} />
+          <DetailRow label="资金来源" value={subject.post.fundingName} />
+          <DetailRow label="名额、月工资" value={`${subject.post.seats} 个，${fenToYuanText(subject.post.monthlyWageFen)} 元`} />
+          <Text className="page__lead">{step === 'street' ? '请实地核查岗位是否存在、是否为公共利益服务、主要安置就业困难人员，在理由里写明核查情况。' : '街道已实地核查，请确认。'}</Text>
         </View>
       ) : subject.kind === 'household' ? (
         <View className="card">

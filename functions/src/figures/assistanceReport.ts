@@ -1,4 +1,4 @@
-// 就业援助按时率: every case of the administrator's area with its step tasks, tallied per deadline
+// 就业援助按时率 (in the figures' function, with the other reports and exports): every case of the administrator's area with its step tasks, tallied per deadline
 // kind, per street and per specialist. Read through the ledger's index a page of 100 at a time and
 // the tasks in batches; a street's cases number in the hundreds to low thousands.
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
@@ -10,7 +10,8 @@ import { table } from '../db/table';
 import { ForbiddenError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
-import { AssistanceCaseEntity } from './entities';
+import { AssistanceCaseEntity } from '../assistance/entities';
+import { WelfarePostEntity } from '../welfarePosts/entities';
 
 type StoredCase = FormattedItem<typeof AssistanceCaseEntity>;
 type Ref = { taskId: string; due: string };
@@ -30,6 +31,22 @@ function refs(c: StoredCase): [TaskKind, Ref][] {
 }
 
 const empty = () => ({ done: 0, onTime: 0, overdue: 0 });
+
+async function allPosts(scope: string) {
+  const posts: FormattedItem<typeof WelfarePostEntity>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table
+      .build(QueryCommand)
+      .entities(WelfarePostEntity)
+      .query({ index: 'gsi1', partition: `PWPOSTS#${scope.slice(0, 4)}`, range: { beginsWith: scope } })
+      .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
+      .send();
+    posts.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return posts;
+}
 
 /** Every case of an area, through the ledger's index, 100 a page. */
 export async function allCases(scope: string): Promise<StoredCase[]> {
@@ -51,7 +68,8 @@ export async function allCases(scope: string): Promise<StoredCase[]> {
 export async function assistanceReport(principal: Principal, today = todayInChina()): Promise<AssistanceReport> {
   if (!principal.roles.includes('admin') || principal.level === 'community') throw new ForbiddenError('由街道及以上管理员查看');
   const scope = scopeOf(principal);
-  const cases = await allCases(scope);
+  const [cases, posts] = await Promise.all([allCases(scope), allPosts(scope)]);
+  const confirmed = posts.filter((p) => p.status === 'confirmed');
   const tasks = await batchRead<{ taskId: string; status: string; onTime?: boolean }>(
     cases.flatMap((c) => refs(c).map(([, r]) => ({ pk: `TASK#${r.taskId}`, sk: 'TASK' }))),
     ['taskId', 'status', 'onTime'],
@@ -93,6 +111,8 @@ export async function assistanceReport(principal: Principal, today = todayInChin
     cases: cases.length,
     placed,
     closedStable,
+    welfareSeats: confirmed.reduce((n, p) => n + p.seats, 0),
+    welfareFilled: confirmed.reduce((n, p) => n + p.filled, 0),
     steps: [...steps].map(([kind, t]) => ({ kind, name: taskKindLabels[kind].replace(/^就业援助：/, ''), ...t })),
     byStreet: [...streets].map(([areaCode, t]) => ({ areaCode, areaName: areaFullName(areaCode), ...t })).sort((a, b) => a.areaCode.localeCompare(b.areaCode)),
     bySpecialist: [...specialists].map(([id, { name, areaCode, ...t }]) => ({ id, name, areaName: areaFullName(areaCode), ...t })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),

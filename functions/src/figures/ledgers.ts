@@ -1,9 +1,21 @@
 // The ledgers the seeds name, as CSV files staff open in Excel (UTF-8 with a byte-order mark, as
 // the assessment export): the hard-to-employ service ledger (F30) and the zero-employment household
-// ledger. Exporting named people is a look at each of them: each is in their 访问记录.
+// ledger and the public-welfare post ledger. Exporting named people is a look at each of them:
+// each is in their 访问记录.
 import Papa from 'papaparse';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { assistanceStatusLabels, householdStatusLabels, todayInChina } from '@doorstep/shared';
+import {
+  assistanceStatusLabels,
+  fenToYuanText,
+  householdStatusLabels,
+  todayInChina,
+  welfareFundingLabels,
+  welfarePostKindLabels,
+  welfarePostStatusLabels,
+  type WelfareFunding,
+  type WelfarePostKind,
+  type WelfarePostStatus,
+} from '@doorstep/shared';
 import { recordAccess } from '../access/log';
 import { areaFullName } from '../areas/dataset';
 import { mapLimit } from '../concurrency';
@@ -12,7 +24,9 @@ import { ForbiddenError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { HouseholdEntity } from '../households/entities';
-import { allCases } from './report';
+import { WelfarePostEntity } from '../welfarePosts/entities';
+import { placementsOf, reach } from '../welfarePosts/service';
+import { allCases } from './assistanceReport';
 
 const csv = (fields: string[], data: (string | number)[][]) => Papa.unparse({ fields, data }, { newline: '\r\n' });
 
@@ -70,4 +84,37 @@ export async function householdLedgerCsv(principal: Principal) {
   } while (start);
   const content = csv(['家庭', '社区', '人数', '认定状态', '仍为零就业', '零就业起始日', '已零就业天数', '动态清零期限', '脱离零就业日期'], rows);
   return { fileName: `零就业家庭台账_${scope}_${today}.csv`, content };
+}
+
+/** 公益性岗位台账 as a file: a row per post, with who holds its seats and until when. */
+export async function welfarePostsCsv(principal: Principal) {
+  const prefix = reach(principal);
+  const rows: (string | number)[][] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table
+      .build(QueryCommand)
+      .entities(WelfarePostEntity)
+      .query({ index: 'gsi1', partition: `PWPOSTS#${prefix.slice(0, 4)}`, range: { beginsWith: prefix } })
+      .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
+      .send();
+    for (const p of page.Items ?? []) {
+      const placed = await placementsOf(p.postId);
+      rows.push([
+        p.unitName,
+        p.title,
+        areaFullName(p.areaCode),
+        welfarePostKindLabels[p.kind as WelfarePostKind],
+        welfareFundingLabels[p.funding as WelfareFunding],
+        fenToYuanText(p.monthlyWageFen),
+        p.seats,
+        p.filled,
+        welfarePostStatusLabels[p.status as WelfarePostStatus],
+        placed.map((x) => `${x.personName}（${x.from}至${x.until}）`).join('；'),
+      ]);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const content = csv(['用人单位', '岗位', '所在区域', '类别', '资金来源', '月工资（元）', '名额', '在岗', '状态', '在岗人员及期限'], rows);
+  return { fileName: `公益性岗位台账_${prefix}_${todayInChina()}.csv`, content };
 }
