@@ -109,7 +109,8 @@ describe('就业援助', () => {
     const employerId = await approvedEmployer(client, owner, staff.street, { uscc: makeUscc(8811) });
     const vacancies = [await publishedVacancy(client, owner, staff.street, employerId, home), await publishedVacancy(client, owner, staff.street, employerId, home, { title: '理货员' })];
     // Someone else's case, or not the case's person: refused, no letter.
-    expect((await client.post('/staff/referrals', { personId: specialistId, vacancyId: vacancies[0], caseId: opened.id }, staff.specialist)).status).toBe(404);
+    expect((await client.post('/staff/referrals', { personId: specialistId, vacancyId: vacancies[0], caseId: opened.id }, staff.specialist)).status).toBe(400);
+    expect((await client.post('/staff/referrals', { personId: person.userId, vacancyId: vacancies[0], caseId: opened.id }, staff.otherAdmin)).status).toBe(404);
     const codes: string[] = [];
     for (const vacancyId of vacancies) {
       const letter = await client.post('/staff/referrals', { personId: person.userId, vacancyId, caseId: opened.id }, staff.specialist);
@@ -195,6 +196,21 @@ describe('就业援助', () => {
     expect(rows[0]).toBe('姓名,社区,认定日期,援助状态,援助专员,首次联系,援助目标,推荐岗位数,面试次数,协议签署,上岗日期,跟踪回访次数,结案日期');
     expect(rows.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['吴建国', '林秀英']);
     expect((await client.get('/staff/assistance-cases/export.csv', staff.specialist)).status).toBe(403);
+  });
+
+  it('lets a specialist from another community of the street refer the person of their case, and nobody else', async () => {
+    const invited = await client.post('/admin/staff', { phone: '13900004002', name: '郑晓峰', areaCode: '350102001002', roles: ['staff'] }, staff.admin);
+    const second = await client.devLogin('as-specialist-2');
+    const secondId = (await client.post('/me/staff-invitations/accept', { phone: '13900004002', code: invited.body.code }, second)).body.member.userId;
+    const person = await recogniseHardToEmploy(client, api.baseUrl, { openid: 'as-person-3', sequence: 813, name: '郭淑珍' }, staff);
+    const opened = (await client.get('/staff/assistance-cases', staff.admin)).body.items.find((c: { personId: string }) => c.personId === person.userId);
+    expect((await client.post(`/staff/assistance-cases/${opened.id}/specialist`, { staffId: secondId, version: 1 }, staff.admin)).status).toBe(200);
+    const owner = await client.devLogin('as-owner');
+    const employerId = (await client.get('/me/employers', owner)).body.items[0].employer.id;
+    const vacancyId = await publishedVacancy(client, owner, staff.street, employerId, { lat: 26.0845, lng: 119.3012 }, { title: '收银员' });
+    // She lives in 中山社区; he works for another community of the street: the case is his reach.
+    expect((await client.post('/staff/referrals', { personId: person.userId, vacancyId }, second)).status).toBe(404);
+    expect((await client.post('/staff/referrals', { personId: person.userId, vacancyId, caseId: opened.id }, second)).status).toBe(201);
   });
 
   it('registers a public-welfare post, has it checked and confirmed, and places a person in its only seat once', async () => {

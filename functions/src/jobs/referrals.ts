@@ -59,17 +59,19 @@ async function toView(r: StoredReferral): Promise<Referral> {
 
 export async function createReferral(principal: Principal, input: { personId: string; vacancyId: string; note?: string; caseId?: string }): Promise<Referral> {
   const scope = scopeOf(principal);
+  // 就业援助: the letter is also a post offered to the case's person (its writes join the
+  // transaction). The case is what gives its specialist the person — who may live in another
+  // community of the street than the specialist's own.
+  const offer = input.caseId ? await prepareOffer(principal, input.caseId, input.personId) : undefined;
   const [{ Item: reg }, vacancy] = await Promise.all([
     JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: input.personId }).send(),
     loadVacancy(input.vacancyId),
   ]);
-  if (!reg || !inJurisdiction(reg.residence.areaCode, principal.level, principal.areaCode)) throw new NotFoundError('找不到这个人员');
+  if (!reg || (!offer && !inJurisdiction(reg.residence.areaCode, principal.level, principal.areaCode))) throw new NotFoundError('找不到这个人员');
   const today = todayInChina();
   if (!vacancy || vacancy.status !== 'published' || vacancy.recruitUntil < today) {
     throw new ValidationError([{ path: ['vacancyId'], message: '这个岗位不在招聘中，不能推荐' }]);
   }
-  // 就业援助: the letter is also a post offered to the case's person (its writes join the transaction).
-  const offer = input.caseId ? await prepareOffer(principal, input.caseId, input.personId) : undefined;
   const now = new Date().toISOString();
   const card = cardOf({ vacancyId: vacancy.vacancyId, employerName: vacancy.employerName, body: bodyOf(vacancy) });
   const summary = summaryOf(card);
