@@ -149,6 +149,9 @@ describe('rating and complaining, and the street answering', () => {
     await screenshot(street, 'staff-stats.png');
     expect(await layoutProblems(street)).toEqual([]);
     expect(await largeTextProblems(street, 'staff-stats-large-text.png')).toEqual([]);
+    // Behind the headline figures: the households ledger, one tap away.
+    await shown(street).getByText('零就业家庭台账', { exact: true }).click();
+    await shown(street).getByText('辖区内还没有零就业家庭的申请。').waitFor();
   });
 });
 

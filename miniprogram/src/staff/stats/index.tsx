@@ -33,7 +33,7 @@ export default function StatsPage() {
   const [period, setPeriod] = useState(periods[0]);
   const [bar, setBar] = useState<FlowFigure>('placements');
   const [exporting, setExporting] = useState<string>();
-  const { data, gate } = usePageData(() => request(getStats, { query: { ...(areaCode ? { areaCode } : {}), period } }), [period, areaCode]);
+  const { session, data, gate } = usePageData(() => request(getStats, { query: { ...(areaCode ? { areaCode } : {}), period } }), [period, areaCode]);
   if (gate || !data) return gate;
   const f = data.total.figures;
   const r = data.total.rates;
@@ -89,6 +89,17 @@ export default function StatsPage() {
         <Text className="figure__value">{f.zeroEmploymentFamilies} 户</Text>
         <Text className="figure__note">目标：动态清零{f.zeroEmploymentFamilies > 0 ? ' · 请尽快帮扶' : ' · 达标'}</Text>
       </View>
+      {/* Who stands behind the two headline figures: the cases and households, and each assistance deadline's on-time rate. */}
+      {session?.user.roles.includes('staff') ? (
+        <View className="page__actions">
+          <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/staff/assistance/index' })}>
+            就业援助台账和按时率
+          </Button>
+          <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/staff/households/index' })}>
+            零就业家庭台账
+          </Button>
+        </View>
+      ) : null}
 
       <Text className="section-title">服务量</Text>
       <View className="card">
