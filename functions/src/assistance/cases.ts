@@ -6,7 +6,8 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { UpdateItemCommand, $add, $remove, $set } from 'dynamodb-toolbox/entity/actions/update';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { TransactionWrite } from '../db/transaction';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
@@ -49,10 +50,10 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { closeTask, openTask } from '../tasks/tasks';
 import { AssistanceCaseEntity, PersonAssistanceEntity, assistanceAreaKeys, specialistKeys } from './entities';
+import { caseSteps, type TaskRef } from './steps';
 
 type StoredCase = FormattedItem<typeof AssistanceCaseEntity>;
-type Write = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
-type TaskRef = { taskId: string; areaCode: string; due: string };
+
 const SUBJECT = 'assistance';
 
 /**
@@ -123,20 +124,9 @@ async function taskState(ref: TaskRef | undefined) {
 
 type TaskStates = Map<string, { status: string; onTime?: boolean }>;
 
-/** A case's steps in the order they come, each with the task that times it. */
-const stepTasks = (c: StoredCase): [string, TaskRef | undefined][] => [
-  ['指派援助专员', c.tasks.assign],
-  ['联系本人', c.tasks.contact],
-  ['制定援助方案', c.tasks.plan],
-  [`推荐${POSTS_TO_OFFER}个岗位`, c.tasks.posts],
-  ...(c.offers ?? []).flatMap((o): [string, TaskRef][] => (o.check ? [[`回访面试结果：${o.employerName}`, o.check]] : [])),
-  ['告知并办理就业登记', c.tasks.registration],
-  ['跟踪回访', c.tasks.followUp],
-];
-
 /** The step tasks of many cases in one batch read (a ledger page's 20 cases: one request, not 60). */
 async function taskStates(cases: readonly StoredCase[]): Promise<TaskStates> {
-  const ids = cases.flatMap((c) => stepTasks(c).flatMap(([, t]) => (t ? [t.taskId] : [])));
+  const ids = cases.flatMap((c) => caseSteps(c).map((s) => s.task.taskId));
   const found = await batchRead<{ taskId: string; status: string; onTime?: boolean }>(
     ids.map((id) => ({ pk: `TASK#${id}`, sk: 'TASK' })),
     ['taskId', 'status', 'onTime'],
@@ -147,10 +137,9 @@ async function taskStates(cases: readonly StoredCase[]): Promise<TaskStates> {
 
 export async function toCaseView(c: StoredCase, states?: TaskStates, home?: { lat: number; lng: number }): Promise<AssistanceCase> {
   const known = states ?? (await taskStates([c]));
-  const steps = stepTasks(c).flatMap(([name, ref]) => {
-    if (!ref) return [];
-    const t = known.get(ref.taskId);
-    return [{ name, due: ref.due, done: t?.status === 'done', ...(t?.onTime !== undefined ? { onTime: t.onTime } : {}) }];
+  const steps = caseSteps(c).map(({ name, task }) => {
+    const t = known.get(task.taskId);
+    return { name, due: task.due, done: t?.status === 'done', ...(t?.onTime !== undefined ? { onTime: t.onTime } : {}) };
   });
   return {
     id: c.caseId,
@@ -238,7 +227,7 @@ export async function assignSpecialist(principal: Principal, caseId: string, bod
   }
   const at = now.toISOString();
   const today = todayInChina(now);
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   if (c.tasks.assign && !c.specialist) writes.push(closeTask(c.tasks.assign, principal.userId, at, `指派${staff.name}为援助专员`));
   // Until the person has been contacted, a new specialist gets their own 2 working days; the old
   // contact task, if still open, is closed as handed over.
@@ -269,7 +258,7 @@ export async function recordContact(principal: Principal, caseId: string, body: 
   if (c.specialist?.userId !== principal.userId) throw new ForbiddenError('只有这位援助对象的援助专员可以记录联系情况');
   if (body.on > todayInChina(now)) throw new ValidationError([{ path: ['on'], message: '联系日期不能晚于今天' }]);
   const at = now.toISOString();
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const task = await taskState(c.tasks.contact);
   if (task?.status === 'open') writes.push(closeTask(c.tasks.contact!, principal.userId, at, `${contactMethodLabels[body.how]}联系：${body.note}`));
   const next: StoredCase = { ...c, contact: { ...body, by: principal.userId, at }, version: c.version + 1, updatedAt: at };
@@ -283,7 +272,7 @@ export async function putPlan(principal: Principal, caseId: string, body: Assist
   if (c.specialist?.userId !== principal.userId) throw new ForbiddenError('只有这位援助对象的援助专员可以制定援助方案');
   const at = now.toISOString();
   const { version, ...plan } = body;
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const task = await taskState(c.tasks.plan);
   if (task?.status === 'open') writes.push(closeTask(c.tasks.plan, principal.userId, at, `援助方案：${plan.goals}`));
   const next: StoredCase = { ...c, plan: { ...plan, by: principal.userId, updatedAt: at }, version: c.version + 1, updatedAt: at };
@@ -301,7 +290,7 @@ export async function prepareOffer(principal: Principal, caseId: string, personI
   if (c.userId !== personId) throw new ValidationError([{ path: ['caseId'], message: '这个援助对象不是被推荐的人' }]);
   if (c.status === 'closed') throw new ConflictError('这个援助已经结案');
   const postsTask = await taskState(c.tasks.posts);
-  return (offer: { code: string; vacancyId: string; title: string; employerName: string; at: string }): Write[] => {
+  return (offer: { code: string; vacancyId: string; title: string; employerName: string; at: string }): TransactionWrite[] => {
     const offers = [...(c.offers ?? []), { code: offer.code, vacancyId: offer.vacancyId, title: offer.title, employerName: offer.employerName, on: todayInChina(new Date(offer.at)), by: principal.userId }];
     const next: StoredCase = { ...c, offers, version: c.version + 1, updatedAt: offer.at };
     const counted = offers.filter((o) => !c.postsSince || o.on >= c.postsSince).length;
@@ -330,7 +319,7 @@ export async function recordInterview(principal: Principal, caseId: string, code
   const at = now.toISOString();
   const today = todayInChina(now);
   if (body.on < offer.on) throw new ValidationError([{ path: ['on'], message: '面试日期不能早于推荐日期' }]);
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   // A moved interview moves its check: the old task is closed as rescheduled, a new one opens.
   const old = offer.check && (await taskState(offer.check));
   if (old?.status === 'open') writes.push(closeTask(offer.check!, principal.userId, at, '面试改期'));
@@ -348,7 +337,7 @@ export async function recordInterviewResult(principal: Principal, caseId: string
   const { index, offer } = offerOf(c, code);
   if (offer.result) throw new ConflictError('这个岗位的面试结果已经回访过了');
   const at = now.toISOString();
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const check = offer.check && (await taskState(offer.check));
   if (check?.status === 'open') writes.push(closeTask(offer.check!, principal.userId, at, `${interviewResultLabels[body.result]}：${body.note}`));
   const offers = c.offers!.map((o, i) => (i === index ? { ...o, result: body.result, resultNote: body.note } : o));
@@ -385,12 +374,12 @@ const followUpArea = (c: StoredCase) => c.specialist?.areaCode ?? streetOf(c.are
  * transaction): the case is placed from the day the job started, the registration notice task
  * closes, and the first follow-up falls due 7 days after the registration (WF-28).
  */
-export async function employmentRegisteredWrites(userId: string, startedOn: string, now: Date): Promise<Write[]> {
+export async function employmentRegisteredWrites(userId: string, startedOn: string, now: Date): Promise<TransactionWrite[]> {
   const c = await latestCase(userId);
   if (!c || c.status === 'closed' || c.status === 'placed') return [];
   const at = now.toISOString();
   const today = todayInChina(now);
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const notice = await taskState(c.tasks.registration);
   if (notice?.status === 'open') writes.push(closeTask(c.tasks.registration!, userId, at, `已办理就业登记（${startedOn} 起）`));
   const followUp = { taskId: ulid(), areaCode: followUpArea(c), due: taskDue('assist_followup', today) };
@@ -405,12 +394,12 @@ export async function employmentRegisteredWrites(userId: string, startedOn: stri
  * closes, and the street has 2 days again to offer posts. Exactly once: it is part of the one
  * transaction that changes the person's employment status.
  */
-export async function unemployedAgainWrites(userId: string, since: string, now: Date): Promise<Write[]> {
+export async function unemployedAgainWrites(userId: string, since: string, now: Date): Promise<TransactionWrite[]> {
   const c = await latestCase(userId);
   if (!c || (c.status !== 'placed' && c.closedAs !== 'stably_employed')) return [];
   const at = now.toISOString();
   const today = todayInChina(now);
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const followUp = await taskState(c.tasks.followUp);
   if (followUp?.status === 'open') writes.push(closeTask(c.tasks.followUp!, userId, at, `再次失业（${since}）`));
   const posts = { taskId: ulid(), areaCode: streetOf(c.areaCode), due: taskDue('assist_posts', today) };
@@ -441,7 +430,7 @@ export async function recordFollowUp(principal: Principal, caseId: string, body:
   if (body.on > today) throw new ValidationError([{ path: ['on'], message: '回访日期不能晚于今天' }]);
   if (body.on < c.placedOn) throw new ValidationError([{ path: ['on'], message: `回访日期不能早于上岗日期（${c.placedOn}）` }]);
   const at = now.toISOString();
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const current = await taskState(c.tasks.followUp);
   if (current?.status === 'open') writes.push(closeTask(c.tasks.followUp!, principal.userId, at, `${stabilityLabels[body.stability]}：${body.note}`));
   const due = nextFollowUpDue(c.placedOn, body.on, body.stability, months);
@@ -465,14 +454,14 @@ export async function recordFollowUp(principal: Principal, caseId: string, body:
  * 托底: the specialist places the case's person in a public-welfare post (welfarePosts/service.ts,
  * in the placement's transaction): placed from the term's first day, the first follow-up 7 days on.
  */
-export async function welfarePlacementWrites(principal: Principal, caseId: string, from: string, now: Date): Promise<{ c: StoredCase; writes: Write[] }> {
+export async function welfarePlacementWrites(principal: Principal, caseId: string, from: string, now: Date): Promise<{ c: StoredCase; writes: TransactionWrite[] }> {
   const c = await specialistsCase(principal, caseId, '安置到公益性岗位');
   if (c.status === 'closed') throw new ConflictError('这个援助已经结案');
   if (c.status === 'placed') throw new ConflictError('这位援助对象已经上岗');
   const at = now.toISOString();
   const today = todayInChina(now);
   const followUp = { taskId: ulid(), areaCode: followUpArea(c), due: taskDue('assist_followup', from > today ? from : today) };
-  const writes: Write[] = [
+  const writes: TransactionWrite[] = [
     openTask({ kind: 'assist_followup', detail: `${c.personName}：公益性岗位上岗后首次回访`, subjectType: SUBJECT, subjectId: caseId, today, at, personId: c.userId, ...followUp }),
   ];
   const next: StoredCase = { ...c, status: 'placed', placedOn: from, followUps: [], tasks: { ...c.tasks, followUp }, version: c.version + 1, updatedAt: at };
@@ -491,7 +480,7 @@ export async function recordPaperAgreement(principal: Principal, caseId: string,
 }
 
 /** The case written whole under its version as read, with the task changes, in one transaction. */
-async function save(before: StoredCase, next: StoredCase, version: number, writes: Write[]) {
+async function save(before: StoredCase, next: StoredCase, version: number, writes: TransactionWrite[]) {
   if (before.version !== version) throw new ConflictError('援助情况已被他人更新，请刷新后再试');
   try {
     await execute(
@@ -503,8 +492,6 @@ async function save(before: StoredCase, next: StoredCase, version: number, write
     throw err;
   }
 }
-
-const myCase = latestCase;
 
 function myView(c: StoredCase) {
   const s = c.specialist;
@@ -539,13 +526,13 @@ function myView(c: StoredCase) {
 
 /** The person's own case: their specialist and how to reach them, the plan, the posts, the agreement and what comes next. */
 export async function myAssistance(userId: string) {
-  const c = await myCase(userId);
+  const c = await latestCase(userId);
   return { assistance: c ? myView(c) : undefined };
 }
 
 /** The person signs the agreement (F32) in the app, once a specialist is assigned; signing again changes nothing. */
 export async function signAgreement(userId: string, now = new Date()) {
-  const c = await myCase(userId);
+  const c = await latestCase(userId);
   if (!c) throw new NotFoundError('您还没有就业援助');
   if (c.agreement) return { assistance: myView(c) };
   if (!c.specialist) throw new ConflictError('援助专员安排好后才能签署协议书');

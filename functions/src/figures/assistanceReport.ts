@@ -1,11 +1,13 @@
-// 就业援助按时率 (in the figures' function, with the other reports and exports): every case of the administrator's area with its step tasks, tallied per deadline
-// kind, per street and per specialist. Read through the ledger's index a page of 100 at a time and
+// 就业援助按时率 (in the figures' function, with the other reports and exports): every case of the
+// administrator's area with its step tasks, tallied per deadline kind, per street and per specialist. Read through the ledger's index a page of 100 at a time and
 // the tasks in batches; a street's cases number in the hundreds to low thousands.
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import type { FormattedItem } from 'dynamodb-toolbox/entity';
+import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity';
 import { taskKindLabels, todayInChina, streetOf, type AssistanceReport, type TaskKind } from '@doorstep/shared';
+import { caseSteps } from '../assistance/steps';
 import { areaFullName } from '../areas/dataset';
 import { batchRead } from '../db/batchRead';
+import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 import { ForbiddenError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
@@ -14,64 +16,33 @@ import { AssistanceCaseEntity } from '../assistance/entities';
 import { WelfarePostEntity } from '../welfarePosts/entities';
 
 type StoredCase = FormattedItem<typeof AssistanceCaseEntity>;
-type Ref = { taskId: string; due: string };
-
-/** Each step task of a case with its kind (the tasks map's name, or an interview check). */
-function refs(c: StoredCase): [TaskKind, Ref][] {
-  const named: [TaskKind, Ref | undefined][] = [
-    ['assist_assign', c.tasks.assign],
-    ['assist_contact', c.tasks.contact],
-    ['assist_plan', c.tasks.plan],
-    ['assist_posts', c.tasks.posts],
-    ['assist_registration', c.tasks.registration],
-    ['assist_followup', c.tasks.followUp],
-    ...(c.offers ?? []).map((o): [TaskKind, Ref | undefined] => ['assist_interview', o.check]),
-  ];
-  return named.flatMap(([k, r]) => (r ? [[k, r] as [TaskKind, Ref]] : []));
-}
 
 const empty = () => ({ done: 0, onTime: 0, overdue: 0 });
 
-async function allPosts(scope: string) {
-  const posts: FormattedItem<typeof WelfarePostEntity>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table
+/**
+ * Every item of an area on an entity's GSI1 city list (`<prefix>#<city4>` / `<areaCode>#…`): the
+ * cases, the households, the public-welfare posts — all pages, 100 at a time.
+ */
+export function allInArea<E extends Entity>(entity: E, prefix: string, scope: string): Promise<FormattedItem<E>[]> {
+  return queryAll((start) =>
+    table
       .build(QueryCommand)
-      .entities(WelfarePostEntity)
-      .query({ index: 'gsi1', partition: `PWPOSTS#${scope.slice(0, 4)}`, range: { beginsWith: scope } })
+      .entities(entity)
+      .query({ index: 'gsi1', partition: `${prefix}#${scope.slice(0, 4)}`, range: { beginsWith: scope } })
       .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send();
-    posts.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return posts;
+      .send(),
+  ) as Promise<FormattedItem<E>[]>;
 }
 
-/** Every case of an area, through the ledger's index, 100 a page. */
-export async function allCases(scope: string): Promise<StoredCase[]> {
-  const cases: StoredCase[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table
-      .build(QueryCommand)
-      .entities(AssistanceCaseEntity)
-      .query({ index: 'gsi1', partition: `ASSISTS#${scope.slice(0, 4)}`, range: { beginsWith: scope } })
-      .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send();
-    cases.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return cases;
-}
+export const allCases = (scope: string): Promise<StoredCase[]> => allInArea(AssistanceCaseEntity, 'ASSISTS', scope);
 
 export async function assistanceReport(principal: Principal, today = todayInChina()): Promise<AssistanceReport> {
   if (!principal.roles.includes('admin') || principal.level === 'community') throw new ForbiddenError('由街道及以上管理员查看');
   const scope = scopeOf(principal);
-  const [cases, posts] = await Promise.all([allCases(scope), allPosts(scope)]);
+  const [cases, posts] = await Promise.all([allCases(scope), allInArea(WelfarePostEntity, 'PWPOSTS', scope)]);
   const confirmed = posts.filter((p) => p.status === 'confirmed');
   const tasks = await batchRead<{ taskId: string; status: string; onTime?: boolean }>(
-    cases.flatMap((c) => refs(c).map(([, r]) => ({ pk: `TASK#${r.taskId}`, sk: 'TASK' }))),
+    cases.flatMap((c) => caseSteps(c).map((x) => ({ pk: `TASK#${x.task.taskId}`, sk: 'TASK' }))),
     ['taskId', 'status', 'onTime'],
   );
   const state = new Map(tasks.map((t) => [t.taskId, t]));
@@ -93,7 +64,7 @@ export async function assistanceReport(principal: Principal, today = todayInChin
       who.cases += 1;
       specialists.set(c.specialist.userId, who);
     }
-    for (const [kind, ref] of refs(c)) {
+    for (const { kind, task: ref } of caseSteps(c)) {
       const t = state.get(ref.taskId);
       const step = steps.get(kind) ?? empty();
       // A step before a specialist (naming one) is the street's; the rest are the specialist's.

@@ -3,7 +3,6 @@
 // ledger and the public-welfare post ledger. Exporting named people is a look at each of them:
 // each is in their 访问记录.
 import Papa from 'papaparse';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import {
   assistanceStatusLabels,
   fenToYuanText,
@@ -19,14 +18,13 @@ import {
 import { recordAccess } from '../access/log';
 import { areaFullName } from '../areas/dataset';
 import { mapLimit } from '../concurrency';
-import { table } from '../db/table';
 import { ForbiddenError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { HouseholdEntity } from '../households/entities';
 import { WelfarePostEntity } from '../welfarePosts/entities';
 import { placementsOf, reach } from '../welfarePosts/service';
-import { allCases } from './assistanceReport';
+import { allCases, allInArea } from './assistanceReport';
 
 const csv = (fields: string[], data: (string | number)[][]) => Papa.unparse({ fields, data }, { newline: '\r\n' });
 
@@ -57,31 +55,20 @@ export async function assistanceLedgerCsv(principal: Principal, route: string) {
 export async function householdLedgerCsv(principal: Principal) {
   const scope = scopeOf(principal);
   const today = todayInChina();
-  const rows: (string | number)[][] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table
-      .build(QueryCommand)
-      .entities(HouseholdEntity)
-      .query({ index: 'gsi1', partition: `HOUSEHOLDS#${scope.slice(0, 4)}`, range: { beginsWith: scope } })
-      .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send();
-    for (const h of page.Items ?? []) {
-      const zero = h.status === 'recognised' && h.atZero;
-      rows.push([
-        `${h.applicantName}家`,
-        areaFullName(h.areaCode),
-        h.members.length,
-        householdStatusLabels[h.status],
-        zero ? '是' : '否',
-        zero && h.zeroSince ? h.zeroSince : '',
-        zero && h.zeroSince ? Math.round((Date.parse(today) - Date.parse(h.zeroSince)) / 86_400_000) : '',
-        zero && h.clear ? h.clear.due : '',
-        h.leftZeroOn ?? '',
-      ]);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const rows = (await allInArea(HouseholdEntity, 'HOUSEHOLDS', scope)).map((h) => {
+    const zero = h.status === 'recognised' && h.atZero;
+    return [
+      `${h.applicantName}家`,
+      areaFullName(h.areaCode),
+      h.members.length,
+      householdStatusLabels[h.status],
+      zero ? '是' : '否',
+      zero && h.zeroSince ? h.zeroSince : '',
+      zero && h.zeroSince ? Math.round((Date.parse(today) - Date.parse(h.zeroSince)) / 86_400_000) : '',
+      zero && h.clear ? h.clear.due : '',
+      h.leftZeroOn ?? '',
+    ];
+  });
   const content = csv(['家庭', '社区', '人数', '认定状态', '仍为零就业', '零就业起始日', '已零就业天数', '动态清零期限', '脱离零就业日期'], rows);
   return { fileName: `零就业家庭台账_${scope}_${today}.csv`, content };
 }
@@ -89,32 +76,21 @@ export async function householdLedgerCsv(principal: Principal) {
 /** 公益性岗位台账 as a file: a row per post, with who holds its seats and until when. */
 export async function welfarePostsCsv(principal: Principal) {
   const prefix = reach(principal);
-  const rows: (string | number)[][] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await table
-      .build(QueryCommand)
-      .entities(WelfarePostEntity)
-      .query({ index: 'gsi1', partition: `PWPOSTS#${prefix.slice(0, 4)}`, range: { beginsWith: prefix } })
-      .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send();
-    for (const p of page.Items ?? []) {
-      const placed = await placementsOf(p.postId);
-      rows.push([
-        p.unitName,
-        p.title,
-        areaFullName(p.areaCode),
-        welfarePostKindLabels[p.kind as WelfarePostKind],
-        welfareFundingLabels[p.funding as WelfareFunding],
-        fenToYuanText(p.monthlyWageFen),
-        p.seats,
-        p.filled,
-        welfarePostStatusLabels[p.status as WelfarePostStatus],
-        placed.map((x) => `${x.personName}（${x.from}至${x.until}）`).join('；'),
-      ]);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const rows = await mapLimit(await allInArea(WelfarePostEntity, 'PWPOSTS', prefix), 4, async (p) => {
+    const placed = await placementsOf(p.postId);
+    return [
+      p.unitName,
+      p.title,
+      areaFullName(p.areaCode),
+      welfarePostKindLabels[p.kind as WelfarePostKind],
+      welfareFundingLabels[p.funding as WelfareFunding],
+      fenToYuanText(p.monthlyWageFen),
+      p.seats,
+      p.filled,
+      welfarePostStatusLabels[p.status as WelfarePostStatus],
+      placed.map((x) => `${x.personName}（${x.from}至${x.until}）`).join('；'),
+    ];
+  });
   const content = csv(['用人单位', '岗位', '所在区域', '类别', '资金来源', '月工资（元）', '名额', '在岗', '状态', '在岗人员及期限'], rows);
   return { fileName: `公益性岗位台账_${prefix}_${todayInChina()}.csv`, content };
 }

@@ -8,7 +8,8 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
-import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { TransactionWrite } from '../db/transaction';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
@@ -53,7 +54,6 @@ import { HouseholdEntity, HouseholdMemberEntity, PersonHouseholdEntity, househol
 
 type StoredHousehold = FormattedItem<typeof HouseholdEntity>;
 type StoredMember = StoredHousehold['members'][number];
-type Write = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
 
 export function toHouseholdView(h: StoredHousehold, today = todayInChina()): Household {
   const rules = rulesVersion(h.ruleVersion);
@@ -193,7 +193,7 @@ async function loadHousehold(householdId: string): Promise<StoredHousehold | und
  * The review queue's decision on a household (reviews/service.ts): the street's approval forwards
  * it to the district; the district's recognises it, at zero from today; a refusal frees its members.
  */
-export async function householdDecision({ review, status, at, reason }: Decision): Promise<Write[]> {
+export async function householdDecision({ review, status, at, reason }: Decision): Promise<TransactionWrite[]> {
   const h = await loadHousehold(review.subjectId);
   if (!h) throw new NotFoundError('找不到这条申请');
   const expected = review.step === 'street' ? 'pending_street' : 'pending_district';
@@ -220,12 +220,12 @@ export async function householdDecision({ review, status, at, reason }: Decision
  * at zero) or closed (a member works again). Nothing when a recognised household's state does not
  * move. Guarded by the household's version, so a change is applied once.
  */
-function workChange(h: StoredHousehold, memberIndex: number, activity: MemberActivity, by: string, now: Date): Write[] {
+function workChange(h: StoredHousehold, memberIndex: number, activity: MemberActivity, by: string, now: Date): TransactionWrite[] {
   const at = now.toISOString();
   const today = todayInChina(now);
   const members = h.members.map((m, i) => (i === memberIndex ? { ...m, activity } : m));
   const next: StoredHousehold = { ...h, members, version: h.version + 1, updatedAt: at };
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   if (h.status === 'recognised') {
     const rules = rulesVersion(h.ruleVersion);
     const working = members.some((m) => isWorking(m.activity as MemberActivity) && labour(rules, m, today));
@@ -250,9 +250,9 @@ function workChange(h: StoredHousehold, memberIndex: number, activity: MemberAct
  * an approved unemployment registration), in that change's transaction: every household they
  * are a member of follows.
  */
-export async function memberWorkWrites(userId: string, activity: 'employed' | 'unemployed', now: Date): Promise<Write[]> {
+export async function memberWorkWrites(userId: string, activity: 'employed' | 'unemployed', now: Date): Promise<TransactionWrite[]> {
   const { Items = [] } = await table.build(QueryCommand).entities(PersonHouseholdEntity).query({ partition: `USER#${userId}`, range: { beginsWith: 'HOUSEHOLD#' } }).options({ consistent: true }).send();
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   for (const p of Items) {
     const h = await loadHousehold(p.householdId);
     const index = h ? h.members.findIndex((m) => m.userId === userId) : -1;

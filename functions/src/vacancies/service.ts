@@ -5,7 +5,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
-import type { ExecuteTransactWriteInput, ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { TransactionWrite } from '../db/transaction';
 import { ulid } from 'ulid';
 import {
   ageOn,
@@ -40,8 +40,6 @@ import type { Principal } from '../http/session';
 import { newReview, type Decision } from '../reviews/queue';
 
 type StoredVacancy = FormattedItem<typeof VacancyEntity>;
-/** One write of a transaction (the library does not name the type). */
-type Write = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
 const RECORD = 'Vacancy';
 
 export const bodyOf = (item: StoredVacancy) => JSON.parse(item.bodyJson) as VacancyBody;
@@ -139,7 +137,7 @@ export async function getVacancy(principal: Principal, vacancyId: string): Promi
 
 /** The search card's write for a change of status or content: put while published, delete otherwise. */
 function cardWrites(before: StoredVacancy, after: { status: StoredVacancy['status']; bodyJson: string }) {
-  const writes: Write[] = [];
+  const writes: TransactionWrite[] = [];
   const wasPublished = before.status === 'published';
   const oldCard = cardOf({ vacancyId: before.vacancyId, employerName: before.employerName, body: bodyOf(before) });
   const newCard = cardOf({ vacancyId: before.vacancyId, employerName: before.employerName, body: JSON.parse(after.bodyJson) as VacancyBody });
@@ -191,7 +189,7 @@ function transition(
   };
   return {
     next,
-    writes: <Write[]>[
+    writes: <TransactionWrite[]>[
       VacancyEntity.build(PutTransaction)
         .item(next)
         .options({ condition: { and: [{ attr: 'version', eq: item.version }, { attr: 'status', eq: item.status }] } }),
@@ -208,7 +206,7 @@ async function loadForMember(userId: string, vacancyId: string) {
   return item;
 }
 
-async function commit(writes: Write[]) {
+async function commit(writes: TransactionWrite[]) {
   try {
     await execute(...writes);
   } catch (err) {

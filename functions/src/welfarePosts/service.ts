@@ -6,7 +6,8 @@
 // placed and a household member off zero, in one transaction; with Idempotency-Key.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import type { TransactionWrite } from '../db/transaction';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
@@ -39,7 +40,6 @@ import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys } from '
 
 type StoredPost = FormattedItem<typeof WelfarePostEntity>;
 type StoredPlacement = FormattedItem<typeof WelfarePlacementEntity>;
-type Write = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
 
 function toView(p: StoredPost, placements: readonly StoredPlacement[]): WelfarePost {
   return {
@@ -96,7 +96,7 @@ export async function createWelfarePost(principal: Principal, body: WelfarePostB
 }
 
 /** The review queue's decision: the street's on-site recognition forwards it; the district confirms it into the reserve. */
-export async function welfarePostDecision({ review, status, at, reason }: Decision): Promise<Write[]> {
+export async function welfarePostDecision({ review, status, at, reason }: Decision): Promise<TransactionWrite[]> {
   const p = await loadPost(review.subjectId);
   if (!p) throw new NotFoundError('找不到这条申请');
   if (p.status !== (review.step === 'street' ? 'pending_street' : 'pending_district')) throw new ConflictError('这条申请已经处理过了');
