@@ -101,6 +101,8 @@ async function main() {
     const worker = pollLocalQueue('settlement', settlementRuns.work, 500);
     const policyWork = await import('../functions/src/policies/handlers/work');
     const policyWorker = pollLocalQueue('policy-match', policyWork.work, 500);
+    const ledgerWork = await import('../functions/src/ledger/work');
+    const ledgerWorker = pollLocalQueue('ledger-import', ledgerWork.work, 500);
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);
@@ -110,6 +112,7 @@ async function main() {
       stream.stop();
       worker.stop();
       policyWorker.stop();
+      ledgerWorker.stop();
       clearInterval(schedule);
       clearInterval(settlement);
       clearInterval(expiry);

@@ -9,6 +9,8 @@ import { createSqsQueue, createTableQueue, type WorkQueue } from './adapters/wor
 
 /** The local stand-in's name for the policy queue (npm start and the tests drain it). */
 export const POLICY_QUEUE_LOCAL = 'policy-match';
+/** The local stand-in's name for the ledger import queue. */
+export const LEDGER_QUEUE_LOCAL = 'ledger-import';
 
 export interface Dependencies {
   wechat: WeChatAuth;
@@ -21,6 +23,8 @@ export interface Dependencies {
   settlementQueue: WorkQueue;
   /** Where a newly published policy waits for its matching (policies/handlers/work.ts). */
   policyQueue: WorkQueue;
+  /** Where an imported ledger's parts wait to be applied (ledger/work.ts). */
+  ledgerQueue: WorkQueue;
 }
 
 let deps: Dependencies | undefined;
@@ -39,6 +43,7 @@ export function getDependencies(): Dependencies {
       meetings: createRoomLinkMeetings(c.MEETING_ROOM_BASE),
       settlementQueue: c.SETTLEMENT_QUEUE === 'local' ? createTableQueue('settlement') : createSqsQueue(c.SETTLEMENT_QUEUE, c.AWS_REGION),
       policyQueue: c.POLICY_QUEUE === 'local' ? createTableQueue(POLICY_QUEUE_LOCAL) : createSqsQueue(c.POLICY_QUEUE, c.AWS_REGION),
+      ledgerQueue: c.LEDGER_QUEUE === 'local' ? createTableQueue(LEDGER_QUEUE_LOCAL) : createSqsQueue(c.LEDGER_QUEUE, c.AWS_REGION),
     };
   }
   return deps;

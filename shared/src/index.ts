@@ -34,3 +34,4 @@ export * from './domain/gigs';
 export * from './domain/assistance';
 export * from './domain/households';
 export * from './domain/welfarePosts';
+export * from './domain/ledger';

@@ -13,6 +13,7 @@ import * as figures from '../figures/entities';
 import * as gigs from '../gigs/entities';
 import * as households from '../households/entities';
 import * as interviews from '../interviews/entities';
+import * as ledger from '../ledger/entities';
 import * as policies from '../policies/entities';
 import * as privacy from '../privacy/entities';
 import * as proxies from '../proxies/entities';
@@ -22,7 +23,7 @@ import * as training from '../training/entities';
 import * as vouchers from '../vouchers/entities';
 import * as welfarePosts from '../welfarePosts/entities';
 
-const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, policies, privacy, proxies, ratings, servicePoints, training, vouchers, welfarePosts };
+const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, ledger, policies, privacy, proxies, ratings, servicePoints, training, vouchers, welfarePosts };
 
 /** Every entity, with the module (domain) that defines it. */
 export const ENTITIES: { domain: string; entity: Entity }[] = Object.entries(modules).flatMap(([domain, m]) =>

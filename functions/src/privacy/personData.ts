@@ -15,9 +15,11 @@ import { FairRegistrationEntity } from '../fairs/entities';
 import { GigEntity, GigReportEntity, GigTakeEntity } from '../gigs/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
+import { itemsOf, ownItems, PERSON_LISTS, type PersonListName, type RawItem } from './personLists';
 
-/** An item as DynamoDB holds it, keys and all (the person's own partition is read raw). */
-export type RawItem = Record<string, unknown> & { pk: string; sk: string };
+export { ownItems };
+
+export type { RawItem } from './personLists';
 
 export interface PersonRecords {
   /** Everything under USER#<id>: profile, registration, consents and their log, categories, … */
@@ -47,52 +49,42 @@ export interface PersonRecords {
 }
 
 /** Every page of one GSI2 list of a person. */
-function listOf<E extends Entity>(entity: E, partition: string): Promise<FormattedItem<E>[]> {
+function listOf<E extends Entity>(entity: E, list: PersonListName, userId: string): Promise<FormattedItem<E>[]> {
   return queryAll((start) =>
     table
       .build(QueryCommand)
       .entities(entity)
-      .query({ index: 'gsi2', partition })
+      .query({ index: 'gsi2', partition: `${PERSON_LISTS[list]}${userId}` })
       .options(start ? { exclusiveStartKey: start } : {})
       .send(),
   ) as Promise<FormattedItem<E>[]>;
 }
 
-export async function ownItems(userId: string): Promise<RawItem[]> {
-  return queryAll((start) =>
-    table
-      .build(QueryCommand)
-      .query({ partition: `USER#${userId}` })
-      .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
-      .send(),
-  ) as Promise<RawItem[]>;
-}
-
 export async function personRecords(userId: string): Promise<PersonRecords> {
   const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports] = await Promise.all([
     ownItems(userId),
-    listOf(PersonApplicationEntity, `USER_APPS#${userId}`),
-    listOf(ReviewEntity, `USER_REVIEWS#${userId}`),
-    listOf(TaskEntity, `USER_TASKS#${userId}`),
-    listOf(JobApplicationEntity, `USER_JOBAPPS#${userId}`),
-    listOf(ReferralEntity, `USER_REFERRALS#${userId}`),
-    listOf(InterviewBookingEntity, `USER_INTERVIEWS#${userId}`),
-    listOf(EnrolmentEntity, `USER_ENROLMENTS#${userId}`),
-    listOf(VoucherEntity, `WALLET#${userId}`),
-    listOf(RatingEntity, `USER_RATINGS#${userId}`),
-    listOf(ComplaintEntity, `USER_COMPLAINTS#${userId}`),
-    listOf(EmployerMemberEntity, `USER_EMPLOYERS#${userId}`),
-    listOf(ProxyBindingEntity, `PROXIES_OF#${userId}`),
-    listOf(VisitEntity, `USER_VISITS#${userId}`),
-    listOf(NoticeSlipEntity, `USER_NOTICES#${userId}`),
-    listOf(QuestionEntity, `USER_QUESTIONS#${userId}`),
-    listOf(FairRegistrationEntity, `USER_FAIRS#${userId}`),
-    listOf(GigEntity, `USER_GIGS#${userId}`),
-    listOf(GigTakeEntity, `USER_GIGTAKES#${userId}`),
-    listOf(GigReportEntity, `USER_GIGREPORTS#${userId}`),
+    listOf(PersonApplicationEntity, 'applications', userId),
+    listOf(ReviewEntity, 'reviews', userId),
+    listOf(TaskEntity, 'tasks', userId),
+    listOf(JobApplicationEntity, 'jobApplications', userId),
+    listOf(ReferralEntity, 'referrals', userId),
+    listOf(InterviewBookingEntity, 'interviews', userId),
+    listOf(EnrolmentEntity, 'enrolments', userId),
+    listOf(VoucherEntity, 'vouchers', userId),
+    listOf(RatingEntity, 'ratings', userId),
+    listOf(ComplaintEntity, 'complaints', userId),
+    listOf(EmployerMemberEntity, 'memberships', userId),
+    listOf(ProxyBindingEntity, 'actingFor', userId),
+    listOf(VisitEntity, 'visits', userId),
+    listOf(NoticeSlipEntity, 'notices', userId),
+    listOf(QuestionEntity, 'questions', userId),
+    listOf(FairRegistrationEntity, 'fairs', userId),
+    listOf(GigEntity, 'gigs', userId),
+    listOf(GigTakeEntity, 'gigTakes', userId),
+    listOf(GigReportEntity, 'gigReports', userId),
   ]);
   return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */
-export const ownOf = (records: PersonRecords, sk: string) => records.own.filter((i) => i.sk === sk || i.sk.startsWith(`${sk}#`));
+export const ownOf = (records: PersonRecords, sk: string) => itemsOf(records.own, sk);

@@ -32,6 +32,7 @@ export * from './assistance';
 export * from './households';
 export * from './assistanceReport';
 export * from './welfarePosts';
+export * from './ledger';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -39,6 +40,7 @@ import { getCalendar, enterHolidayNotice } from './calendar';
 import { applyForHousehold, getMyHousehold, listHouseholds, getHousehold, recordMemberActivity } from './households';
 import { getAssistanceReport, exportAssistanceLedger, exportHouseholdLedger } from './assistanceReport';
 import { createWelfarePost, listWelfarePosts, getWelfarePost, placeInWelfarePost, exportWelfarePosts } from './welfarePosts';
+import { listLedger, getLedgerPerson, exportLedger, previewLedgerImport, startLedgerImport, getLedgerImport } from './ledger';
 import {
   listAssistanceCases,
   getAssistanceCase,
@@ -400,4 +402,10 @@ export const allContracts = [
   getWelfarePost,
   placeInWelfarePost,
   exportWelfarePosts,
+  listLedger,
+  getLedgerPerson,
+  exportLedger,
+  previewLedgerImport,
+  startLedgerImport,
+  getLedgerImport,
 ] as const;

@@ -15,5 +15,6 @@ export const ACCESS_KINDS = {
   gigContact: '零工驿站查看零工发布人或接活人的姓名和电话',
   assistance: '查看就业援助档案（援助情况和方案）',
   household: '查看零就业家庭的成员和认定材料',
+  ledger: '查看实名制台账中的服务记录',
 } as const;
 export type AccessKind = keyof typeof ACCESS_KINDS;
