@@ -6,6 +6,7 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import writeXlsxFile from 'write-excel-file/node';
 import { IMPORT_PROBLEMS, type ImportProblem } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
 import { ledgerFile, rowIdNumber, toBase64 } from '../../../tests/support/ledgerFiles';
@@ -122,6 +123,22 @@ describe('importing a street’s ledger', () => {
     // Nor may the other street read this street's import.
     const ours = (await previewImport(streetAdmin, body)).id;
     await expect(importStatus(otherStreet, ours)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reads the usual Excel .xlsx the same way', async () => {
+    const rows = [
+      ['姓名', '身份证号', '社区', '人员类别'],
+      ['陈海燕', rowIdNumber(0, 5), '庆城社区', '零工'],
+      ['刘志强', rowIdNumber(1, 5).slice(0, 17) + (rowIdNumber(1, 5)[17] === '0' ? '1' : '0'), '350102001001', ''],
+      ['黄玉梅', rowIdNumber(2, 5), '梦山社区', ''],
+    ].map((r) => r.map((value) => ({ value })));
+    const xlsx = await writeXlsxFile(rows).toBuffer();
+    const preview = await previewImport(streetAdmin, { fileName: '台账.xlsx', contentBase64: xlsx.toString('base64') });
+    expect(preview).toMatchObject({ rows: 3, good: 1 });
+    expect(preview.bad.map((b) => [b.row, b.name, b.problems])).toEqual([
+      [3, '刘志强', ['idCheckDigit']],
+      [4, '黄玉梅', ['areaUnknown']],
+    ]);
   });
 
   it('refuses a file it cannot read, or without the columns, in Chinese', async () => {

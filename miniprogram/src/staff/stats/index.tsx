@@ -98,6 +98,9 @@ export default function StatsPage() {
           <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/staff/households/index' })}>
             零就业家庭台账
           </Button>
+          <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/staff/ledger/index' })}>
+            实名制台账
+          </Button>
         </View>
       ) : null}
 
