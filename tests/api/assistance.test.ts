@@ -196,6 +196,10 @@ describe('就业援助', () => {
     expect(rows[0]).toBe('姓名,社区,认定日期,援助状态,援助专员,首次联系,援助目标,推荐岗位数,面试次数,协议签署,上岗日期,跟踪回访次数,结案日期');
     expect(rows.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['吴建国', '林秀英']);
     expect((await client.get('/staff/assistance-cases/export.csv', staff.specialist)).status).toBe(403);
+    // The assessment CSV carries the deadlines' on-time rate and what is overdue, per area.
+    const assessment = (await client.get('/stats/export.csv', staff.admin)).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(assessment[0].endsWith(',就业援助期限按时率（截至今日）,就业援助逾期未办（件）')).toBe(true);
+    expect(assessment.at(-1)).toMatch(/^350102001,合计（.*）,.*,100%,0$/);
   });
 
   it('lets a specialist from another community of the street refer the person of their case, and nobody else', async () => {

@@ -463,6 +463,31 @@ function policyMatchFigures(): PolicyMatchFigures {
 const policyMatchRow = (f: PolicyMatchFigures) =>
   `| 政策找人: one new policy of a district matched against its ${f.people.toLocaleString('en')} registered people (in process on DynamoDB Local, as the policy queue's worker runs it, ${f.messages} messages; ${f.matched.toLocaleString('en')} qualify, each written a match and a message) / floor 1: the same ${f.floorRead.toLocaleString('en')} facts cards read with raw paged Queries / floor 2: the same reads and the same ${f.rawWritten.toLocaleString('en')} writes done raw (25-item batches, 8 in flight) | ${(f.wallMs / 1000).toFixed(1)} s, ${f.read.toLocaleString('en')} items read / ${(f.floorMs / 1000).toFixed(1)} s; **${(f.wallMs / f.floorMs).toFixed(1)}×** / ${(f.rawWorkMs / 1000).toFixed(1)} s; **${(f.wallMs / f.rawWorkMs).toFixed(2)}×** | ≤ 2× |`;
 
+interface LedgerFigures {
+  people: number;
+  rowsWritten: number;
+  runs: number;
+  list: Record<'first' | 'category' | 'status', { service: { p50: number; p99: number }; floor: { p50: number; p99: number } }>;
+  import: { rows: number; good: number; applied: number; messages: number; previewMs: number; startMs: number; importMs: number; floorMs: number; floorItems: number };
+}
+
+/** 实名制台账: a street of 50,000 people, and a 10,000-row import (tests/bench/ledger.ts). */
+function ledgerFigures(): LedgerFigures {
+  const out = execFileSync(bin('tsx'), [join(ROOT, 'tests', 'bench', 'ledger.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as LedgerFigures;
+}
+
+const ledgerRows = (f: LedgerFigures) => {
+  const row = (what: string, k: keyof LedgerFigures['list']) =>
+    `| 实名制台账 of a street with ${f.people.toLocaleString('en')} people (${f.rowsWritten.toLocaleString('en')} rows), ${what}: the service (in process, DynamoDB Local) / its floor, a raw Query of the same 20 rows, interleaved, ${f.runs} each | p50 ${f.list[k].service.p50.toFixed(1)} ms, p99 ${f.list[k].service.p99.toFixed(1)} ms / p50 ${f.list[k].floor.p50.toFixed(1)} ms, p99 ${f.list[k].floor.p99.toFixed(1)} ms; p99 **${(f.list[k].service.p99 / f.list[k].floor.p99).toFixed(2)}×** | p99 ≤ 100 ms |`;
+  return [
+    row('first page (everyone)', 'first'),
+    row('a category’s first page (就业困难人员)', 'category'),
+    row('a category filtered by work status (登记失业 and 已就业: a third of the category)', 'status'),
+    `| importing a ${f.import.rows.toLocaleString('en')}-row street ledger (CSV): preview / start (checks, encryption, ${f.import.messages} queue messages) / start to every row applied (the messages worked 4 at a time, each row one conditional transaction, rows grouped up to 100 items) / its floor: the same ${f.import.floorItems.toLocaleString('en')} items as raw 25-item batch writes, 8 in flight | ${(f.import.previewMs / 1000).toFixed(1)} s / ${(f.import.startMs / 1000).toFixed(1)} s / **${(f.import.importMs / 1000).toFixed(1)} s** (${f.import.applied.toLocaleString('en')} applied) / ${(f.import.floorMs / 1000).toFixed(1)} s: **${(f.import.importMs / f.import.floorMs).toFixed(2)}×** | — |`,
+  ];
+};
+
 interface CheckinFigures {
   people: number;
   scanners: number;
@@ -647,6 +672,10 @@ async function main() {
     console.log(md);
     return;
   }
+  if (process.env.BENCH_ONLY === 'ledger') {
+    console.log(ledgerRows(ledgerFigures()).join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'nearby') {
     // Tuning aid: just this benchmark, printed, nothing written.
     console.log(await nearbyLatency());
@@ -703,6 +732,8 @@ async function main() {
   console.log('• service points near a place, 5,000 in a city');
   const points = pointsFigures();
   const policyMatch = policyMatchFigures();
+  console.log('• 实名制台账: a street of 50,000 people; a 10,000-row import');
+  const ledger = ledgerFigures();
   console.log('• job fair check-in, 1,000 from 20 scanners');
   const checkin = checkinFigures();
   console.log('• 零工 near a place over 50,000 jobs; 100 taps on one job');
@@ -711,7 +742,7 @@ async function main() {
   console.log('• npm test wall time, per tier');
   const npmTest = npmTestFigures();
 
-  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImport: imports, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, checkin, gigs, npmTest };
+  const results = { date: new Date().toISOString(), machine, weapp, resources, functionCount, bundles, coldImport: imports, load, registrationPut: latency, reviewQueue: queue, nearby, vouchers, training, figures, erasure, proxy, session, points, policyMatch, ledger, checkin, gigs, npmTest };
   const md = [
     `Measured ${results.date.slice(0, 10)} on ${machine}.`,
     '',
@@ -752,6 +783,7 @@ async function main() {
     ...sessionRows(session),
     pointsRow(points),
     policyMatchRow(policyMatch),
+    ...ledgerRows(ledger),
     checkinRow(checkin),
     ...gigRows(gigs),
     ...npmTestRows(npmTest),

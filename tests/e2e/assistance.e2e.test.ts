@@ -219,6 +219,13 @@ describe('就业援助 from the street to the person', () => {
     await shown(admin).getByText('陈美玲（1人）').waitFor();
     await screenshot(admin, 'assistance-report.png');
     expect(await layoutProblems(admin)).toEqual([]);
+    // The same figures on 数据看板, under the headline targets.
+    await admin.goto(`${stack.baseUrl}/#/staff/stats/index`);
+    await admin.reload();
+    await shown(admin).getByText('就业援助各项期限按时率（截至今日）').waitFor();
+    await shown(admin).getByText('陈美玲（1人）').waitFor();
+    await screenshot(admin, 'assistance-stats.png');
+    expect(await layoutProblems(admin)).toEqual([]);
   });
 
   it('the street registers a public-welfare post, told beside each field what is missing', async () => {

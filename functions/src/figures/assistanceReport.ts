@@ -36,16 +36,35 @@ export function allInArea<E extends Entity>(entity: E, prefix: string, scope: st
 
 export const allCases = (scope: string): Promise<StoredCase[]> => allInArea(AssistanceCaseEntity, 'ASSISTS', scope);
 
-export async function assistanceReport(principal: Principal, today = todayInChina()): Promise<AssistanceReport> {
-  if (!principal.roles.includes('admin') || principal.level === 'community') throw new ForbiddenError('由街道及以上管理员查看');
-  const scope = scopeOf(principal);
-  const [cases, posts] = await Promise.all([allCases(scope), allInArea(WelfarePostEntity, 'PWPOSTS', scope)]);
-  const confirmed = posts.filter((p) => p.status === 'confirmed');
+/** Each opened step of each case of the area, and how it stands today: done (on time or not), overdue, or open. */
+export async function stepOutcomes(scope: string, today = todayInChina()) {
+  const cases = await allCases(scope);
   const tasks = await batchRead<{ taskId: string; status: string; onTime?: boolean }>(
     cases.flatMap((c) => caseSteps(c).map((x) => ({ pk: `TASK#${x.task.taskId}`, sk: 'TASK' }))),
     ['taskId', 'status', 'onTime'],
   );
   const state = new Map(tasks.map((t) => [t.taskId, t]));
+  const outcomes = cases.flatMap((c) =>
+    caseSteps(c).map(({ kind, task: ref }) => {
+      const t = state.get(ref.taskId);
+      return { case: c, kind, done: t?.status === 'done', onTime: t?.status === 'done' && !!t.onTime, overdue: t?.status !== 'done' && ref.due < today };
+    }),
+  );
+  return { cases, outcomes };
+}
+
+/** 就业援助期限按时率 of the steps under an area: done on time of done, and how many are overdue. */
+export function onTimeUnder(outcomes: Awaited<ReturnType<typeof stepOutcomes>>['outcomes'], areaCode: string) {
+  const under = outcomes.filter((o) => o.case.areaCode.startsWith(areaCode));
+  const done = under.filter((o) => o.done).length;
+  return { done, onTime: under.filter((o) => o.onTime).length, overdue: under.filter((o) => o.overdue).length };
+}
+
+export async function assistanceReport(principal: Principal, today = todayInChina()): Promise<AssistanceReport> {
+  if (!principal.roles.includes('admin') || principal.level === 'community') throw new ForbiddenError('由街道及以上管理员查看');
+  const scope = scopeOf(principal);
+  const [{ cases, outcomes }, posts] = await Promise.all([stepOutcomes(scope, today), allInArea(WelfarePostEntity, 'PWPOSTS', scope)]);
+  const confirmed = posts.filter((p) => p.status === 'confirmed');
   const steps = new Map<TaskKind, ReturnType<typeof empty>>();
   const streets = new Map<string, ReturnType<typeof empty> & { cases: number; placed: number }>();
   const specialists = new Map<string, ReturnType<typeof empty> & { name: string; areaCode: string; cases: number }>();
@@ -59,23 +78,22 @@ export async function assistanceReport(principal: Principal, today = todayInChin
     street.cases += 1;
     if (isPlaced) street.placed += 1;
     streets.set(streetOf(c.areaCode), street);
-    const who = c.specialist && (specialists.get(c.specialist.userId) ?? { ...empty(), name: c.specialist.name, areaCode: c.specialist.areaCode, cases: 0 });
-    if (who && c.specialist) {
+    if (c.specialist) {
+      const who = specialists.get(c.specialist.userId) ?? { ...empty(), name: c.specialist.name, areaCode: c.specialist.areaCode, cases: 0 };
       who.cases += 1;
       specialists.set(c.specialist.userId, who);
     }
-    for (const { kind, task: ref } of caseSteps(c)) {
-      const t = state.get(ref.taskId);
-      const step = steps.get(kind) ?? empty();
-      // A step before a specialist (naming one) is the street's; the rest are the specialist's.
-      const tallies = [step, street, ...(who && kind !== 'assist_assign' ? [who] : [])];
-      for (const x of tallies) {
-        if (t?.status === 'done') {
-          x.done += 1;
-          if (t.onTime) x.onTime += 1;
-        } else if (ref.due < today) x.overdue += 1;
-      }
-      steps.set(kind, step);
+  }
+  for (const o of outcomes) {
+    const step = steps.get(o.kind) ?? empty();
+    steps.set(o.kind, step);
+    // A step before a specialist (naming one) is the street's; the rest are the specialist's.
+    const who = o.case.specialist && o.kind !== 'assist_assign' ? specialists.get(o.case.specialist.userId) : undefined;
+    for (const x of [step, streets.get(streetOf(o.case.areaCode))!, ...(who ? [who] : [])]) {
+      if (o.done) {
+        x.done += 1;
+        if (o.onTime) x.onTime += 1;
+      } else if (o.overdue) x.overdue += 1;
     }
   }
   return {

@@ -19,6 +19,7 @@ import {
   type Figures,
 } from '@doorstep/shared';
 import Papa from 'papaparse';
+import { onTimeUnder, stepOutcomes } from './assistanceReport';
 import { areaFullName, isKnownArea, listChildAreas } from '../areas/dataset';
 import { FigureCountEntity, figureSortKey } from './entities';
 import { table } from '../db/table';
@@ -97,9 +98,14 @@ export function staffFigures(principal: Principal, q: { areaCode?: string; perio
 export async function figuresCsv(principal: Principal, q: { areaCode?: string; period?: string }) {
   const area = checkedArea(principal, q.areaCode);
   const period = q.period ?? currentMonth();
-  const data = await figuresOf(area, period);
+  // 就业援助's deadlines stand as of today whatever the period: each case's steps, tallied per row.
+  const [data, { outcomes }] = await Promise.all([figuresOf(area, period), stepOutcomes(area)]);
   const figureNames = [...FLOW_FIGURES, ...STANDING_FIGURES];
-  const header = ['区域代码', '区域', ...figureNames.map((f) => figureLabels[f]), '满意率', '按时办结率', '就业率', '就业困难人员就业率'];
+  const header = ['区域代码', '区域', ...figureNames.map((f) => figureLabels[f]), '满意率', '按时办结率', '就业率', '就业困难人员就业率', '就业援助期限按时率（截至今日）', '就业援助逾期未办（件）'];
+  const assistance = (areaCode: string) => {
+    const t = onTimeUnder(outcomes, areaCode);
+    return [rateText(t.done ? t.onTime / t.done : null), t.overdue];
+  };
   const line = (a: AreaFigures) => [
     a.areaCode,
     a.areaName,
@@ -108,6 +114,7 @@ export async function figuresCsv(principal: Principal, q: { areaCode?: string; p
     rateText(a.rates.onTimeRate),
     rateText(a.rates.employmentRate),
     rateText(a.rates.hardToEmployEmploymentRate),
+    ...assistance(a.areaCode),
   ];
   const total = { ...data.total, areaName: `合计（${data.total.areaName}）` };
   const content = Papa.unparse({ fields: header, data: [...data.children.map(line), line(total)] }, { newline: '\r\n' });

@@ -15,13 +15,13 @@ import {
   type AssistanceReport,
   type AssistanceStatus,
 } from '@doorstep/shared';
-import { DetailRow } from '../../components/DetailRow';
 import { saveCsv } from '../../services/files';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
+import { AssistanceOnTime } from '../components/AssistanceOnTime';
 import '../../styles/page.scss';
 import '../reviews/index.scss';
 
@@ -87,19 +87,7 @@ export default function AssistanceLedgerPage() {
         </View>
       ) : null}
       {message ? <Notice kind={message === '正在导出…' ? 'info' : 'error'} message={message} /> : null}
-      {report ? (
-        <View className="card">
-          <Text className="card__title">{`援助对象 ${report.cases} 人，已就业 ${report.placed} 人`}</Text>
-          <DetailRow label="公益性岗位" value={`名额 ${report.welfareSeats} 个，在岗 ${report.welfareFilled} 人`} />
-          {report.steps.map((x) => (
-            <DetailRow key={x.kind} label={x.name} value={`办结 ${x.done}，按时 ${x.onTime}${x.done ? `（${Math.round((x.onTime / x.done) * 100)}%）` : ''}，逾期未办 ${x.overdue}`} />
-          ))}
-          <Text className="card__subtitle">按援助专员</Text>
-          {report.bySpecialist.map((x) => (
-            <DetailRow key={x.id} label={`${x.name}（${x.cases}人）`} value={`办结 ${x.done}，按时 ${x.onTime}，逾期未办 ${x.overdue}`} />
-          ))}
-        </View>
-      ) : null}
+      {report ? <AssistanceOnTime report={report} /> : null}
       {data.items.length === 0 ? <Text className="page__lead">{status ? `没有“${assistanceStatusLabels[status]}”的援助对象。` : '辖区内还没有援助对象。就业困难人员认定后会自动出现在这里。'}</Text> : null}
       {data.items.map((c) => (
         <View key={c.id} className="card queue-item" onClick={() => Taro.navigateTo({ url: `/staff/assistance-case/index?id=${c.id}` })}>

@@ -1,17 +1,19 @@
 // 数据看板: the assessment figures of the jurisdiction for a month, quarter or year — the rates
 // against their targets first, then what was done, then a bar for each area one level down (tap
 // one to look inside it), and the CSV for Excel.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
   exportStats,
   figureLabels,
+  getAssistanceReport,
   getStats,
   periodsOf,
   rateText,
   todayInChina,
   type AreaFigures,
+  type AssistanceReport,
   type FlowFigure,
 } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
@@ -20,6 +22,7 @@ import { saveCsv } from '../../services/files';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
+import { AssistanceOnTime } from '../components/AssistanceOnTime';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -34,6 +37,14 @@ export default function StatsPage() {
   const [bar, setBar] = useState<FlowFigure>('placements');
   const [exporting, setExporting] = useState<string>();
   const { session, data, gate } = usePageData(() => request(getStats, { query: { ...(areaCode ? { areaCode } : {}), period } }), [period, areaCode]);
+  // 就业援助's deadlines, as of today, for an administrator looking at their own area.
+  const [onTime, setOnTime] = useState<AssistanceReport>();
+  const user = session?.user;
+  const ownArea = !areaCode || areaCode === user?.areaCode;
+  const showsOnTime = !!user && user.roles.includes('admin') && user.roles.includes('staff') && user.level !== 'community' && ownArea;
+  useEffect(() => {
+    if (showsOnTime) void request(getAssistanceReport).then((r) => setOnTime(r.report), () => setOnTime(undefined));
+  }, [showsOnTime]);
   if (gate || !data) return gate;
   const f = data.total.figures;
   const r = data.total.rates;
@@ -89,6 +100,7 @@ export default function StatsPage() {
         <Text className="figure__value">{f.zeroEmploymentFamilies} 户</Text>
         <Text className="figure__note">目标：动态清零{f.zeroEmploymentFamilies > 0 ? ' · 请尽快帮扶' : ' · 达标'}</Text>
       </View>
+      {showsOnTime && onTime ? <AssistanceOnTime report={onTime} title="就业援助各项期限按时率（截至今日）" /> : null}
       {/* Who stands behind the two headline figures: the cases and households, and each assistance deadline's on-time rate. */}
       {session?.user.roles.includes('staff') ? (
         <View className="page__actions">
