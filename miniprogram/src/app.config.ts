@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'registration', pages: ['form/index', 'mine/index'] },
     { root: 'apply', pages: ['index/index', 'unemployment/index', 'employment/index', 'hardship/index', 'assistance/index', 'household/index'] },
     { root: 'jobs', pages: ['nearby/index', 'vacancy/index', 'applications/index', 'book/index', 'interviews/index'] },
-    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index', 'fairs/index'] },
+    { root: 'employer', pages: ['onboard/index', 'mine/index', 'vacancy-form/index', 'vacancies/index', 'candidates/index', 'interviews/index', 'fairs/index', 'welfare-posts/index'] },
     { root: 'staff', pages: ['reviews/index', 'review/index', 'assist/index', 'tasks/index', 'task/index', 'rating/index', 'complaint/index', 'stats/index', 'refer/index', 'training-needs/index', 'people/index', 'access/index', 'join/index', 'desk/index', 'notice/index', 'question/index', 'policies/index', 'policy-form/index', 'points/index', 'point-form/index', 'fairs/index', 'fair-form/index', 'fair-desk/index', 'gigs/index', 'gig-post/index', 'calendar/index', 'assistance/index', 'assistance-case/index', 'households/index', 'welfare-posts/index', 'ledger/index', 'ledger-import/index'] },
     { root: 'feedback', pages: ['ratings/index', 'rate/index', 'complain/index', 'complaints/index'] },
     // The service hall's LED screen and a job fair's venue screen (H5).

@@ -8,7 +8,7 @@ import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { decideInQueue, pendingReview, recogniseHardToEmploy, uploadPhoto } from '../support/hardship';
 import { todayInChina } from '@doorstep/shared';
-import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
+import { approvedEmployer, employerBody, makeUscc, publishedVacancy } from '../support/employers';
 
 jest.setTimeout(240_000);
 
@@ -255,6 +255,28 @@ describe('就业援助', () => {
     expect((await client.get('/staff/assistance-report', staff.admin)).body.report).toMatchObject({ placed: 1, welfareSeats: 1, welfareFilled: 1 });
     const csv = await client.get('/staff/welfare-posts/export.csv', staff.street);
     expect(csv.text.replace(/^\uFEFF/, '').trim().split('\r\n')[1]).toBe(`鼓东街道社区服务中心,社区保洁员,福建省 福州市 鼓楼区 鼓东街道 中山社区,公共服务类（保洁、绿化、治安巡防、托老托幼等）,政府投资开发,2100,1,1,已确认，可安置,吴建国（${today}至${until}）`);
+  });
+
+  it('lets a unit apply for a public-welfare post from its phone, into the street’s queue, and follow it', async () => {
+    const owner = await client.devLogin('as-unit-owner');
+    const unitId = await approvedEmployer(client, owner, staff.street, { name: '鼓东街道养老服务中心', uscc: makeUscc(9177) });
+    const post = { title: '助老员', duties: '上门陪护社区独居老人，每天下午', areaCode: '350102001002', seats: 2, funding: 'supported', kind: 'service', forHardToEmploy: true, publicInterest: true, monthlyWageFen: 230_000 };
+    // R20 beside its field; another unit's member, or someone else: 404; the unit's name is its own.
+    expect((await client.post(`/employers/${unitId}/welfare-posts`, { ...post, publicInterest: false }, owner)).body.error.details).toEqual([{ path: ['publicInterest'], message: '公益性岗位须是满足社会公共利益需要的服务或辅助管理岗位' }]);
+    expect((await client.post(`/employers/${unitId}/welfare-posts`, { ...post, unitName: '别的单位' }, owner)).status).toBe(400);
+    expect((await client.post(`/employers/${unitId}/welfare-posts`, post, await client.devLogin('as-unit-stranger'))).status).toBe(404);
+    const applied = await client.post(`/employers/${unitId}/welfare-posts`, post, owner);
+    expect(applied.status).toBe(201);
+    expect(applied.body.post).toMatchObject({ unitName: '鼓东街道养老服务中心', status: 'pending_street', seats: 2 });
+    // The street checks it like one registered at its desk; the unit sees where it stands.
+    await decideInQueue(client, staff.street, 'welfare_post', applied.body.post.id);
+    const mine = await client.get(`/employers/${unitId}/welfare-posts`, owner);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: applied.body.post.id, status: 'pending_district', statusName: expect.any(String) })]);
+    expect((await client.get(`/employers/${unitId}/welfare-posts`, await client.devLogin('as-unit-stranger'))).status).toBe(404);
+    // A unit not yet approved cannot apply.
+    const pendingOwner = await client.devLogin('as-unit-pending');
+    const pending = await client.post('/employers', employerBody({ name: '待审核的单位', uscc: makeUscc(9178) }), pendingOwner);
+    expect((await client.post(`/employers/${pending.body.employer.id}/welfare-posts`, post, pendingOwner)).status).toBe(409);
   });
 
   it('answers someone never recognised with no assistance, a malformed id with 404 and a bad filter with 400', async () => {

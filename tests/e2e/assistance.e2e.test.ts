@@ -8,7 +8,7 @@
 // street's task list and household ledger show the household back at zero. Screenshots:
 // assistance-*.png, household-*.png.
 import type { Page } from 'playwright-core';
-import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, screenshot, settled, shown } from '../support/browser';
+import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, pick, screenshot, settled, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { todayInChina } from '@doorstep/shared';
 import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
@@ -22,6 +22,7 @@ let specialist: Page;
 let her: Page;
 let streetOfficer: Page;
 let husband: { token: string; idNumber: string };
+let shop: string;
 const tokens = {} as Record<'street' | 'district', string>;
 const HOME = { lat: 26.0845, lng: 119.3012 };
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   Object.assign(tokens, { street, district });
   // Two shops hiring near her home.
   const owner = await client.devLogin('e2e-as-owner');
-  const shop = await approvedEmployer(client, owner, street, { name: '鼓东社区便民超市', uscc: makeUscc(9131) });
+  shop = await approvedEmployer(client, owner, street, { name: '鼓东社区便民超市', uscc: makeUscc(9131) });
   await publishedVacancy(client, owner, street, shop, HOME, { title: '超市收银员' });
   await publishedVacancy(client, owner, street, shop, { lat: HOME.lat + 0.004, lng: HOME.lng }, { title: '电话客服' });
 
@@ -251,6 +252,40 @@ describe('就业援助 from the street to the person', () => {
     await shown(streetOfficer).getByText('登记，交街道核查').click();
     await shown(streetOfficer).getByText('待街道实地核查').waitFor();
     await screenshot(streetOfficer, 'welfare-posts.png');
+  });
+
+  it('a unit applies for a public-welfare post from its phone, told beside each field what is missing', async () => {
+    const owner = await stack.phone('e2e-as-owner');
+    await owner.goto(`${stack.baseUrl}/#/employer/welfare-posts/index?employerId=${shop}`);
+    await owner.reload();
+    await shown(owner).getByText('本单位还没有申请公益性岗位。').waitFor();
+    await shown(owner).getByText('申请公益性岗位', { exact: true }).last().click();
+    await shown(owner).getByText('提交申请').click();
+    await expect(field(owner, '岗位所在社区（村）').locator('.form-field__error').textContent()).resolves.toBe('请选择岗位所在的社区（村）');
+    await expect(field(owner, '岗位名称').locator('.form-field__error').textContent()).resolves.toBe('请填写岗位名称');
+    await screenshot(owner, 'welfare-unit-errors.png');
+    expect(await layoutProblems(owner)).toEqual([]);
+    const area = field(owner, '岗位所在社区（村）');
+    await pick(owner, area.locator('.area-picker__level').nth(0), '福建省');
+    await pick(owner, area.locator('.area-picker__level').nth(1), '福州市');
+    await pick(owner, area.locator('.area-picker__level').nth(2), '鼓楼区');
+    await pick(owner, area.locator('.area-picker__level').nth(3), '鼓东街道');
+    const community = area.locator('.area-picker__level').nth(4);
+    await openPicker(owner, community);
+    await confirmPicker(owner, community);
+    await fill(owner, '岗位名称', '超市理货助理');
+    await fill(owner, '工作内容', '社区便民超市理货、帮助老人购物');
+    await fill(owner, '名额', '2');
+    await fill(owner, '月工资（元）', '2200');
+    await field(owner, '岗位类别').locator('.toggle').first().click();
+    await field(owner, '资金来源').getByText('政府扶持').click();
+    await field(owner, '主要安置就业困难人员吗').getByText('是', { exact: true }).click();
+    await field(owner, '为公共利益服务吗').getByText('是', { exact: true }).click();
+    await shown(owner).getByText('提交申请').click();
+    await shown(owner).getByText('超市理货助理').waitFor();
+    await shown(owner).getByText('待街道实地核查').waitFor();
+    await screenshot(owner, 'welfare-unit.png');
+    expect(await layoutProblems(owner)).toEqual([]);
   });
 
   it('the two ledgers hold up in 关怀模式', async () => {

@@ -26,4 +26,6 @@ export const handler = router(
   welfarePosts.list,
   welfarePosts.get,
   welfarePosts.place,
+  welfarePosts.unitApply,
+  welfarePosts.unitList,
 );

@@ -28,11 +28,15 @@ export const WelfarePostEntity = new Entity({
     status: string().enum('pending_street', 'pending_district', 'confirmed', 'rejected'),
     reason: string().optional(),
     createdBy: string(),
+    /** The unit that applied from its phone (its own list is GSI2 `EMPLOYER_PWPOSTS#<employerId>`). */
+    employerId: string().optional(),
     createdAt: string(),
     updatedAt: string(),
     version: number(),
     gsi1pk: string(),
     gsi1sk: string(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
   }),
   computeKey: ({ postId }) => ({ pk: `PWPOST#${postId}`, sk: 'POST' }),
 });
@@ -56,3 +60,5 @@ export const WelfarePlacementEntity = new Entity({
   }),
   computeKey: ({ postId, caseId }) => ({ pk: `PWPOST#${postId}`, sk: `PLACE#${caseId}` }),
 });
+
+export const welfarePostUnitKeys = (employerId: string, createdAt: string, postId: string) => ({ gsi2pk: `EMPLOYER_PWPOSTS#${employerId}`, gsi2sk: `${createdAt}#${postId}` });

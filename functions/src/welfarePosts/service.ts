@@ -13,6 +13,7 @@ import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
   inJurisdiction,
+  maskName,
   streetOf,
   todayInChina,
   welfareFundingLabels,
@@ -22,6 +23,7 @@ import {
   type WelfareFunding,
   type WelfarePost,
   type WelfarePostBody,
+  type UnitWelfarePostBody,
   type WelfarePostKind,
   type WelfarePostStatus,
 } from '@doorstep/shared';
@@ -36,7 +38,9 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { memberWorkWrites } from '../households/service';
 import { newReview, type Decision } from '../reviews/queue';
-import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys } from './entities';
+import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys, welfarePostUnitKeys } from './entities';
+import { getEmployerForMember } from '../employers/service';
+import { isKnownArea } from '../areas/dataset';
 
 type StoredPost = FormattedItem<typeof WelfarePostEntity>;
 type StoredPlacement = FormattedItem<typeof WelfarePlacementEntity>;
@@ -83,11 +87,50 @@ export const reach = (principal: Principal) => {
 export async function createWelfarePost(principal: Principal, body: WelfarePostBody, now = new Date()): Promise<WelfarePost> {
   scopeOf(principal);
   if (!inJurisdiction(body.areaCode, principal.level, principal.areaCode)) throw new ValidationError([{ path: ['areaCode'], message: '岗位须在您的辖区内' }]);
+  return registerPost(body, principal.userId, now);
+}
+
+/**
+ * A unit's own application, from its phone: a member of an approved unit (anyone else: 404, as if
+ * it did not exist) applies for a post in any street's area; the post carries the unit's name and
+ * goes to that street's queue like one registered at its desk.
+ */
+export async function applyAsUnit(userId: string, employerId: string, body: UnitWelfarePostBody, now = new Date()): Promise<WelfarePost> {
+  const unit = await getEmployerForMember(userId, employerId);
+  if (unit.status !== 'approved') throw new ConflictError('单位通过审核后才能申请公益性岗位');
+  if (!isKnownArea(body.areaCode)) throw new ValidationError([{ path: ['areaCode'], message: '请选择岗位所在的街道或社区' }]);
+  return registerPost({ ...body, unitName: unit.name }, userId, now, employerId);
+}
+
+/** The unit's posts, newest first, with who holds each seat (their names masked). */
+export async function unitPosts(userId: string, employerId: string): Promise<WelfarePost[]> {
+  await getEmployerForMember(userId, employerId);
+  const { Items = [] } = await table.build(QueryCommand).entities(WelfarePostEntity).query({ index: 'gsi2', partition: `EMPLOYER_PWPOSTS#${employerId}` }).options({ reverse: true, limit: 50 }).send();
+  const placed = await Promise.all(Items.map((p) => placementsOf(p.postId)));
+  return Items.map((p, i) => {
+    const view = toView(p, placed[i]!);
+    return { ...view, placements: view.placements.map((x) => ({ ...x, personName: maskName(x.personName) })) };
+  });
+}
+
+/** R20's conditions checked, the post written with the street's review in one transaction. */
+async function registerPost(body: WelfarePostBody, createdBy: string, now: Date, employerId?: string): Promise<WelfarePost> {
   const unmet = welfarePostCheck(body);
   if (unmet.length) throw new ValidationError(unmet.map((u) => ({ path: [u.path], message: u.message })));
   const at = now.toISOString();
   const postId = ulid();
-  const post: StoredPost = { postId, ...body, filled: 0, status: 'pending_street', createdBy: principal.userId, createdAt: at, updatedAt: at, version: 1, ...welfarePostAreaKeys(body.areaCode, at, postId) };
+  const post: StoredPost = {
+    postId,
+    ...body,
+    filled: 0,
+    status: 'pending_street',
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    ...welfarePostAreaKeys(body.areaCode, at, postId),
+    ...(employerId ? { employerId, ...welfarePostUnitKeys(employerId, at, postId) } : {}),
+  };
   await execute(
     WelfarePostEntity.build(PutTransaction).item(post).options({ condition: { attr: 'postId', exists: false } }),
     ...newReview({ reviewId: ulid(), type: 'welfare_post', subjectId: postId, subjectName: `${body.unitName} · ${body.title}（${body.seats}个）`, areaCode: body.areaCode, step: 'street', createdAt: at }),

@@ -39,7 +39,7 @@ import { listAreas } from './areas';
 import { getCalendar, enterHolidayNotice } from './calendar';
 import { applyForHousehold, getMyHousehold, listHouseholds, getHousehold, recordMemberActivity } from './households';
 import { getAssistanceReport, exportAssistanceLedger, exportHouseholdLedger } from './assistanceReport';
-import { createWelfarePost, listWelfarePosts, getWelfarePost, placeInWelfarePost, exportWelfarePosts } from './welfarePosts';
+import { createWelfarePost, listWelfarePosts, getWelfarePost, placeInWelfarePost, exportWelfarePosts, applyForWelfarePost, unitWelfarePosts } from './welfarePosts';
 import { listLedger, getLedgerPerson, exportLedger, previewLedgerImport, startLedgerImport, getLedgerImport } from './ledger';
 import {
   listAssistanceCases,
@@ -402,6 +402,8 @@ export const allContracts = [
   getWelfarePost,
   placeInWelfarePost,
   exportWelfarePosts,
+  applyForWelfarePost,
+  unitWelfarePosts,
   listLedger,
   getLedgerPerson,
   exportLedger,

@@ -1,5 +1,5 @@
 // 公益性岗位 (issue 31, R20–R23): the street registers a post developed in its area (WF-31) or one a
-// unit brings to its desk; the street checks it on site and the district confirms it in the review
+// unit brings to its desk, or the unit applies from its own phone; the street checks it on site and the district confirms it in the review
 // queue (type `welfare_post`); confirmed posts are the area's reserve; a specialist places a
 // case's person into one as the safety net, with the term's dates.
 import * as z from 'zod/mini';
@@ -100,4 +100,32 @@ export const exportWelfarePosts = defineContract({
   produces: 'text/csv',
   response: z.object({ fileName: z.string(), content: z.string() }),
   errors: [401, 403],
+});
+
+/** What a unit fills in for its own post: everything but its name (that is the unit's). */
+export const unitWelfarePostBodySchema = z.omit(welfarePostBodySchema, { unitName: true });
+export type UnitWelfarePostBody = z.infer<typeof unitWelfarePostBodySchema>;
+
+export const applyForWelfarePost = defineContract({
+  id: 'applyForWelfarePost',
+  method: 'POST',
+  path: '/employers/{id}/welfare-posts',
+  summary: '用人单位（审核通过的单位成员）在手机上申请公益性岗位认定：按三项条件检查后交岗位所在街道实地核查、区级确认',
+  auth: 'user',
+  params: z.strictObject({ id: ulidSchema }),
+  body: unitWelfarePostBodySchema,
+  response: z.object({ post: welfarePostSchema }),
+  successStatus: 201,
+  errors: [400, 401, 404, 409],
+});
+
+export const unitWelfarePosts = defineContract({
+  id: 'unitWelfarePosts',
+  method: 'GET',
+  path: '/employers/{id}/welfare-posts',
+  summary: '本单位申请的公益性岗位和办理进度（本单位成员），最新的在前；在岗人员姓名部分隐去',
+  auth: 'user',
+  params: z.strictObject({ id: ulidSchema }),
+  response: z.object({ items: z.array(welfarePostSchema) }),
+  errors: [401, 404],
 });

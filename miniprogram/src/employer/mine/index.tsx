@@ -151,6 +151,9 @@ export default function MyEmployersPage() {
               <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/vouchers/wallet/index?employerId=${employer.id}` })}>
                 单位就业券
               </Button>
+              <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/employer/welfare-posts/index?employerId=${employer.id}` })}>
+                公益性岗位申请
+              </Button>
             </View>
           ) : null}
           {employer.status === 'approved' && role === 'admin' ? <AddColleague employerId={employer.id} /> : null}
