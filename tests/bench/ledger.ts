@@ -4,10 +4,11 @@
 //    as the service answers it (listLedger), interleaved with its floor: a raw Query of the same 20
 //    rows; p50/p99 and the ratio.
 // 2. importing a 10,000-row file: the preview, the start (checks, encryption, the queue) and the
-//    queue's messages worked four at a time as Lambda would — wall time beside the floor: raw
-//    25-item batch writes (8 in flight) of the same items.
+//    queue's messages worked four at a time as Lambda would — wall time beside two floors: raw
+//    25-item batch writes (8 in flight) of the same items, and the same conditional transactions
+//    sent raw (16 in flight).
 // Prints one JSON line last.
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../functions/src/http/session';
 import { ledgerFile, toBase64 } from '../support/ledgerFiles';
 import { benchInProcess } from './inProcess';
@@ -108,5 +109,28 @@ benchInProcess('bench-ledger', async (doc, table) => {
   await writeAll(doc, table, floorItems);
   const floorMs = performance.now() - w0;
 
-  return { people: PEOPLE, rowsWritten: rows.length, runs: RUNS, list, import: { rows: ROWS, good: preview.good, applied, messages, previewMs, startMs, importMs, floorMs, floorItems: floorItems.length } };
+  // A second floor, the same transactions raw: per row a check that no claim exists and each item
+  // put under attribute_not_exists, rows grouped up to 100 items a transaction, 16 in flight.
+  const groups: Record<string, unknown>[][] = [];
+  let group: Record<string, unknown>[] = [];
+  for (let i = 0; i < ROWS; i += 1) {
+    const items = [
+      { ConditionCheck: { TableName: table, Key: { pk: `BENCHCLAIM#${i}`, sk: 'CLAIM' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...Array.from({ length: perRow(i) }, (_, k) => ({ Put: { TableName: table, Item: { pk: `BENCHFLOOR2#${i}`, sk: `ITEM#${k}`, name: '王秀英', idNumberCipher: 'x'.repeat(60), areaCode: '350102001001', categories: ['imported'] }, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ];
+    if (group.length + items.length > 100) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(...items);
+  }
+  groups.push(group);
+  const t0 = performance.now();
+  const left = [...groups];
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    for (let g = left.shift(); g; g = left.shift()) await doc.send(new TransactWriteCommand({ TransactItems: g as never }));
+  }));
+  const transactFloorMs = performance.now() - t0;
+
+  return { people: PEOPLE, rowsWritten: rows.length, runs: RUNS, list, import: { rows: ROWS, good: preview.good, applied, messages, previewMs, startMs, importMs, floorMs, floorItems: floorItems.length, transactFloorMs, transactions: groups.length } };
 });
