@@ -44,6 +44,8 @@ import { importedFacts, putRows } from './rows';
 
 /** Rows per queue message: well inside a message's 256 KB and a 29-second run. */
 export const ROWS_PER_PART = 250;
+/** Items per transaction when rows are grouped (see groupsOf). */
+export const GROUP_ITEMS = 25;
 
 type FileBody = { fileName: string; contentBase64: string };
 type Loose = Record<string, unknown>;
@@ -229,13 +231,13 @@ export async function startImport(principal: Principal, body: FileBody): Promise
  * number (a condition on their claim), one imported person per ID number, the person and their
  * rows — and then the part's outcome is added to the import's counters once, with its marker.
  */
-export async function applyPart(message: ImportPartMessage): Promise<void> {
+export async function applyPart(message: ImportPartMessage, { concurrency = 2 }: { concurrency?: number } = {}): Promise<void> {
   const { Item: run } = await LedgerImportEntity.build(GetItemCommand).key({ importId: message.importId }).options({ consistent: true }).send();
   if (!run) throw new Error(`ledger import ${message.importId} not found`);
   const { Item: done } = await LedgerImportPartEntity.build(GetItemCommand).key({ importId: message.importId, part: message.part }).options({ consistent: true }).send();
   if (done) return; // counted already (a redelivered message)
   const importedAt = run.createdAt;
-  const outcomes = (await mapLimit(groupsOf(message.rows), 4, (group) => applyGroup(message.importId, group, importedAt))).flat();
+  const outcomes = (await mapLimit(groupsOf(message.rows), concurrency, (group) => applyGroup(message.importId, group, importedAt))).flat();
   const refused = message.rows.flatMap((r, i) => (outcomes[i] === 'applied' ? [] : [{ row: r.row, name: r.name, problem: outcomes[i] }]));
   const applied = message.rows.length - refused.length;
   try {
@@ -263,13 +265,17 @@ function rowWrites(importId: string, row: PartRow, importedAt: string) {
   ];
 }
 
-/** Rows in consecutive groups of at most 100 items (a transaction's limit). */
+/**
+ * Rows in consecutive groups of at most GROUP_ITEMS items: a few rows a round trip, small enough
+ * that a transaction holds its items briefly (100, DynamoDB's limit, made DynamoDB Local's other
+ * clients wait on its lock under load).
+ */
 function groupsOf(rows: readonly PartRow[]): PartRow[][] {
   const groups: PartRow[][] = [];
   let items = 0;
   for (const row of rows) {
     const n = 5 + row.categories.length; // the check, the claim, the person, the `all` and `imported` rows, one per category
-    if (!groups.length || items + n > 100) {
+    if (!groups.length || items + n > GROUP_ITEMS) {
       groups.push([]);
       items = 0;
     }
@@ -282,6 +288,22 @@ function groupsOf(rows: readonly PartRow[]): PartRow[][] {
 type RowOutcome = 'applied' | 'registered' | 'imported';
 
 /**
+ * A transaction the service could not run just now (DynamoDB's 500 InternalServerError; DynamoDB
+ * Local's lock timeout under load) is tried again after a pause: a row's transaction is all or
+ * nothing and its conditions make a second commit impossible, so trying again is always safe.
+ */
+async function retryBusy<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'InternalServerError' || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt * Math.random()));
+    }
+  }
+}
+
+/**
  * A group of rows in one transaction (most files are mostly new people: one round trip for many);
  * if any row's condition fails, nothing of the group was written and each row goes alone, so each
  * row is still all or nothing and refused only for itself.
@@ -289,7 +311,7 @@ type RowOutcome = 'applied' | 'registered' | 'imported';
 async function applyGroup(importId: string, rows: PartRow[], importedAt: string): Promise<RowOutcome[]> {
   if (rows.length > 1) {
     try {
-      await retryConflicts(() => execute(...(rows.flatMap((r) => rowWrites(importId, r, importedAt)) as Parameters<typeof execute>)));
+      await retryBusy(() => retryConflicts(() => execute(...(rows.flatMap((r) => rowWrites(importId, r, importedAt)) as Parameters<typeof execute>))));
       return rows.map(() => 'applied');
     } catch (err) {
       if (!cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw err;
@@ -302,7 +324,7 @@ async function applyGroup(importId: string, rows: PartRow[], importedAt: string)
 
 async function applyRow(importId: string, row: PartRow, importedAt: string): Promise<RowOutcome> {
   try {
-    await retryConflicts(() => execute(...(rowWrites(importId, row, importedAt) as Parameters<typeof execute>)));
+    await retryBusy(() => retryConflicts(() => execute(...(rowWrites(importId, row, importedAt) as Parameters<typeof execute>))));
     return 'applied';
   } catch (err) {
     const failed = cancelledTransaction(err)?.conditionFailed;

@@ -8,7 +8,7 @@ import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import writeXlsxFile from 'write-excel-file/node';
 import { IMPORT_PROBLEMS, type ImportProblem } from '@doorstep/shared';
-import { createTestTable } from '../../../tests/support/table';
+import { createTestTable, dropTestTable } from '../../../tests/support/table';
 import { ledgerFile, rowIdNumber, toBase64 } from '../../../tests/support/ledgerFiles';
 import { registrationBody } from '../../../tests/support/people';
 import { JobseekerRegistrationEntity } from '../db/entities';
@@ -25,6 +25,7 @@ import { relistPerson } from './relist';
 
 jest.setTimeout(120_000);
 beforeAll(createTestTable);
+afterAll(dropTestTable);
 
 const streetAdmin: Principal = { userId: 'lg-street', roles: ['staff', 'admin'], level: 'street', areaCode: '350102001' };
 const otherStreet: Principal = { userId: 'lg-other', roles: ['staff', 'admin'], level: 'street', areaCode: '350102002' };
@@ -33,15 +34,17 @@ const community: Principal = { userId: 'lg-community', roles: ['staff'], level: 
 const KINDS: ImportProblem[] = ['name', 'idCheckDigit', 'idFormat', 'areaOutside', 'areaUnknown', 'duplicateInFile', 'registered'];
 const REGISTERED = [rowIdNumber(0, 9), rowIdNumber(1, 9)];
 
-/** Runs the ledger queue's messages as its worker would (side by side, as Lambda takes SQS), returning them. */
+/**
+ * Runs the ledger queue's messages as its worker would, one after another and a transaction at a
+ * time (the DynamoDB Local every data suite shares serialises transactions: a burst of them here
+ * made other suites' concurrent transactions time out on its lock), returning them.
+ */
 async function drainQueue(): Promise<ImportPartMessage[]> {
   const messages = await readLocalQueue('ledger-import');
-  await Promise.all(
-    messages.map(async (m) => {
-      await applyPart(JSON.parse(m.body) as ImportPartMessage);
-      await deleteLocalMessage('ledger-import', m.messageId);
-    }),
-  );
+  for (const m of messages) {
+    await applyPart(JSON.parse(m.body) as ImportPartMessage, { concurrency: 1 });
+    await deleteLocalMessage('ledger-import', m.messageId);
+  }
   return messages.map((m) => JSON.parse(m.body) as ImportPartMessage);
 }
 
