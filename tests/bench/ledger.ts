@@ -6,7 +6,7 @@
 // 2. importing a 10,000-row file: the preview, the start (checks, encryption, the queue) and the
 //    queue's messages worked four at a time as Lambda would — wall time beside two floors: raw
 //    25-item batch writes (8 in flight) of the same items, and the same conditional transactions
-//    sent raw (16 in flight).
+//    sent raw (8 in flight).
 // Prints one JSON line last.
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../functions/src/http/session';
@@ -31,7 +31,7 @@ async function writeAll(doc: import('@aws-sdk/lib-dynamodb').DynamoDBDocumentCli
 
 benchInProcess('bench-ledger', async (doc, table) => {
   const { listLedger } = await import('../../functions/src/ledger/ledger');
-  const { previewImport, startImport, applyPart } = await import('../../functions/src/ledger/imports');
+  const { previewImport, startImport, applyPart, GROUP_ITEMS } = await import('../../functions/src/ledger/imports');
   const { deleteLocalMessage, readLocalQueue } = await import('../../scripts/lib/localQueue');
 
   // 1. The street's ledger: 50,000 people over its communities, each under `all` and their categories.
@@ -110,7 +110,8 @@ benchInProcess('bench-ledger', async (doc, table) => {
   const floorMs = performance.now() - w0;
 
   // A second floor, the same transactions raw: per row a check that no claim exists and each item
-  // put under attribute_not_exists, rows grouped up to 100 items a transaction, 16 in flight.
+  // put under attribute_not_exists, rows grouped up to GROUP_ITEMS items a transaction, 8 in flight
+  // (the import's 4 messages × 2).
   const groups: Record<string, unknown>[][] = [];
   let group: Record<string, unknown>[] = [];
   for (let i = 0; i < ROWS; i += 1) {
@@ -118,7 +119,7 @@ benchInProcess('bench-ledger', async (doc, table) => {
       { ConditionCheck: { TableName: table, Key: { pk: `BENCHCLAIM#${i}`, sk: 'CLAIM' }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ...Array.from({ length: perRow(i) }, (_, k) => ({ Put: { TableName: table, Item: { pk: `BENCHFLOOR2#${i}`, sk: `ITEM#${k}`, name: '王秀英', idNumberCipher: 'x'.repeat(60), areaCode: '350102001001', categories: ['imported'] }, ConditionExpression: 'attribute_not_exists(pk)' } })),
     ];
-    if (group.length + items.length > 100) {
+    if (group.length + items.length > GROUP_ITEMS) {
       groups.push(group);
       group = [];
     }
@@ -127,7 +128,7 @@ benchInProcess('bench-ledger', async (doc, table) => {
   groups.push(group);
   const t0 = performance.now();
   const left = [...groups];
-  await Promise.all(Array.from({ length: 16 }, async () => {
+  await Promise.all(Array.from({ length: 8 }, async () => {
     for (let g = left.shift(); g; g = left.shift()) await doc.send(new TransactWriteCommand({ TransactItems: g as never }));
   }));
   const transactFloorMs = performance.now() - t0;
