@@ -1,6 +1,7 @@
 // Person applications (domain.md §2.B–2.C, §3.3–3.4): unemployment registration (失业登记),
 // employment registration (就业登记) and hard-to-employ recognition (就业困难人员认定), and the
 // person categories they lead to.
+import { RECOGNISED_CATEGORIES } from '../domain/registration';
 import * as z from 'zod/mini';
 import { HARDSHIP_CATEGORIES } from '../domain/personRules';
 import { todayInChina } from '../domain/idNumber';
@@ -144,15 +145,6 @@ export const applicationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Application = z.infer<typeof applicationSchema>;
 
-export const RECOGNISED_CATEGORIES = ['registered_unemployed', 'hard_to_employ', 'employed', 'graduate_2y', 'youth_16_24'] as const;
-export type RecognisedCategory = (typeof RECOGNISED_CATEGORIES)[number];
-export const recognisedCategoryLabels: Record<RecognisedCategory, string> = {
-  registered_unemployed: '登记失业人员',
-  hard_to_employ: '就业困难人员',
-  employed: '已就业',
-  graduate_2y: '离校2年内高校毕业生',
-  youth_16_24: '16–24岁青年',
-};
 
 export const categorySchema = z.object({
   code: z.enum(RECOGNISED_CATEGORIES),

@@ -7,7 +7,7 @@
 // matched.
 import { ageOn } from './idNumber';
 import { EDUCATION_LEVELS, educationLabels, type Education } from './registration';
-import { RECOGNISED_CATEGORIES, recognisedCategoryLabels, type RecognisedCategory } from '../contracts/applications';
+import { RECOGNISED_CATEGORIES, recognisedCategoryLabels, type RecognisedCategory } from './registration';
 
 export { RECOGNISED_CATEGORIES as POLICY_GROUPS };
 

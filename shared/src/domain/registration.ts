@@ -77,6 +77,17 @@ export const personCategoryLabels: Record<PersonCategory, string> = {
   other: '其他',
 };
 
+/** The categories staff recognise (or a registration records) and the two derived from the record. */
+export const RECOGNISED_CATEGORIES = ['registered_unemployed', 'hard_to_employ', 'employed', 'graduate_2y', 'youth_16_24'] as const;
+export type RecognisedCategory = (typeof RECOGNISED_CATEGORIES)[number];
+export const recognisedCategoryLabels: Record<RecognisedCategory, string> = {
+  registered_unemployed: '登记失业人员',
+  hard_to_employ: '就业困难人员',
+  employed: '已就业',
+  graduate_2y: '离校2年内高校毕业生',
+  youth_16_24: '16–24岁青年',
+};
+
 export const DISTANCE_CHOICES_KM = [1, 3, 5, 10, 20, 50] as const;
 /** The 3-km employment circle is the default search radius. */
 export const DEFAULT_DISTANCE_KM = 3;
