@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
@@ -44,15 +45,14 @@ import { importedFacts, putRows } from './rows';
 
 /** Rows per queue message: well inside a message's 256 KB and a 29-second run. */
 export const ROWS_PER_PART = 250;
-/** Items per transaction when rows are grouped (see groupsOf). */
+/** Items per transaction when rows are grouped (see groupsOf), and a message's transactions in flight. */
 export const GROUP_ITEMS = 25;
+const GROUPS_AT_ONCE = 2;
 
 type FileBody = { fileName: string; contentBase64: string };
-type Loose = Record<string, unknown>;
 
 /** The file's rows as text cells (header first); a file that cannot be read is a 400 in Chinese. */
-export async function readLedgerFile({ fileName, contentBase64 }: FileBody): Promise<string[][]> {
-  const bytes = Buffer.from(contentBase64, 'base64');
+export async function readLedgerFile(fileName: string, bytes: Buffer): Promise<string[][]> {
   const bad = (message: string) => new ValidationError([{ path: ['contentBase64'], message }]);
   if (bytes.length === 0) throw bad('文件是空的');
   if (bytes.length > IMPORT_MAX_BYTES) throw bad('文件超过 3 MB，请分成几个文件');
@@ -103,7 +103,6 @@ export function areaResolver(scope: string): (text: string) => string | undefine
   };
 }
 
-const importIdOf = (scope: string, contentBase64: string) => createHash('sha256').update(scope).update('\n').update(Buffer.from(contentBase64, 'base64')).digest('hex').slice(0, 32);
 
 function assertImporter(principal: Principal): string {
   const scope = scopeOf(principal);
@@ -114,36 +113,41 @@ function assertImporter(principal: Principal): string {
 export const reasonsOf = (problems: readonly ImportProblem[]) => problems.map((p) => IMPORT_PROBLEMS[p]);
 const badRow = (r: Extract<CheckedRow, { ok: false }>) => ({ row: r.row, name: r.name, problems: r.problems, reasons: reasonsOf(r.problems) });
 
+/**
+ * The file read and checked for the caller's office, and the import's id: the hash of the office
+ * and the file's bytes (the same file again from the same office is the same import).
+ */
 async function checkedFile(principal: Principal, body: FileBody) {
   const scope = assertImporter(principal);
-  const rows = await readLedgerFile(body);
+  const bytes = Buffer.from(body.contentBase64, 'base64');
+  const rows = await readLedgerFile(body.fileName, bytes);
   const columns = importColumns(rows[0]);
   if (!columns.ok) throw new ValidationError([{ path: ['contentBase64'], message: `第一行缺少列：${columns.missing.join('、')}（应有 ${Object.values(IMPORT_COLUMNS).join('、')}）` }]);
-  return { scope, rows: rows.length - 1, checked: checkImportRows(rows.slice(1), columns.index, scope, areaResolver(scope)) };
+  const importId = createHash('sha256').update(scope).update('\n').update(bytes).digest('hex').slice(0, 32);
+  return { scope, importId, rows: rows.length - 1, checked: checkImportRows(rows.slice(1), columns.index, scope, areaResolver(scope)) };
 }
 
-function toImportView(run: Loose): LedgerImport {
+function toImportView(run: FormattedItem<typeof LedgerImportEntity>): LedgerImport {
   return {
-    id: String(run.importId),
-    fileName: String(run.fileName),
-    rows: Number(run.rows),
-    good: Number(run.good),
-    bad: Number(run.bad),
-    applied: Number(run.applied),
-    refusedOnApply: Number(run.refusedOnApply),
-    state: Number(run.partsDone) >= Number(run.parts) ? 'done' : 'running',
-    createdAt: String(run.createdAt),
-    byName: String(run.byName),
+    id: run.importId,
+    fileName: run.fileName,
+    rows: run.rows,
+    good: run.good,
+    bad: run.bad,
+    applied: run.applied,
+    refusedOnApply: run.refusedOnApply,
+    state: run.partsDone >= run.parts ? 'done' : 'running',
+    createdAt: run.createdAt,
+    byName: run.byName,
   };
 }
 
 /** The preview: every bad row with its reasons; people already known are bad rows too. Writes nothing. */
 export async function previewImport(principal: Principal, body: FileBody) {
-  const { scope, rows, checked } = await checkedFile(principal, body);
+  const { importId: id, rows, checked } = await checkedFile(principal, body);
   const good = checked.filter((r): r is Extract<CheckedRow, { ok: true }> => r.ok);
   const vault = getDependencies().idNumbers;
   const hashes = new Map(good.map((r) => [r.row, vault.blindIndex(r.value.idNumber)]));
-  const id = importIdOf(scope, body.contentBase64);
   const [registered, imported, { Item: run }] = await Promise.all([
     batchRead<{ pk: string }>([...hashes.values()].map((h) => ({ pk: `IDNUMBER#${h}`, sk: 'CLAIM' })), ['pk']),
     batchRead<{ pk: string; personId: string }>([...hashes.values()].map((h) => ({ pk: `IMPORTEDID#${h}`, sk: 'CLAIM' })), ['pk', 'personId']),
@@ -179,8 +183,7 @@ export interface ImportPartMessage {
  * new — unless its parts were never queued (the request that created it failed half way).
  */
 export async function startImport(principal: Principal, body: FileBody): Promise<LedgerImport> {
-  const { scope, rows, checked } = await checkedFile(principal, body);
-  const importId = importIdOf(scope, body.contentBase64);
+  const { scope, importId, rows, checked } = await checkedFile(principal, body);
   const { Item: existing } = await LedgerImportEntity.build(GetItemCommand).key({ importId }).options({ consistent: true }).send();
   if (existing?.queuedAt || (existing && Date.now() - Date.parse(existing.createdAt) < 60_000)) return toImportView(existing);
   const vault = getDependencies().idNumbers;
@@ -231,13 +234,13 @@ export async function startImport(principal: Principal, body: FileBody): Promise
  * number (a condition on their claim), one imported person per ID number, the person and their
  * rows — and then the part's outcome is added to the import's counters once, with its marker.
  */
-export async function applyPart(message: ImportPartMessage, { concurrency = 2 }: { concurrency?: number } = {}): Promise<void> {
+export async function applyPart(message: ImportPartMessage): Promise<void> {
   const { Item: run } = await LedgerImportEntity.build(GetItemCommand).key({ importId: message.importId }).options({ consistent: true }).send();
   if (!run) throw new Error(`ledger import ${message.importId} not found`);
   const { Item: done } = await LedgerImportPartEntity.build(GetItemCommand).key({ importId: message.importId, part: message.part }).options({ consistent: true }).send();
   if (done) return; // counted already (a redelivered message)
   const importedAt = run.createdAt;
-  const outcomes = (await mapLimit(groupsOf(message.rows), concurrency, (group) => applyGroup(message.importId, group, importedAt))).flat();
+  const outcomes = (await mapLimit(groupsOf(message.rows), GROUPS_AT_ONCE, (group) => applyGroup(message.importId, group, importedAt))).flat();
   const refused = message.rows.flatMap((r, i) => (outcomes[i] === 'applied' ? [] : [{ row: r.row, name: r.name, problem: outcomes[i] }]));
   const applied = message.rows.length - refused.length;
   try {
@@ -288,22 +291,6 @@ function groupsOf(rows: readonly PartRow[]): PartRow[][] {
 type RowOutcome = 'applied' | 'registered' | 'imported';
 
 /**
- * A transaction the service could not run just now (DynamoDB's 500 InternalServerError; DynamoDB
- * Local's lock timeout under load) is tried again after a pause: a row's transaction is all or
- * nothing and its conditions make a second commit impossible, so trying again is always safe.
- */
-async function retryBusy<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (err) {
-      if ((err as { name?: string }).name !== 'InternalServerError' || attempt >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt * Math.random()));
-    }
-  }
-}
-
-/**
  * A group of rows in one transaction (most files are mostly new people: one round trip for many);
  * if any row's condition fails, nothing of the group was written and each row goes alone, so each
  * row is still all or nothing and refused only for itself.
@@ -311,7 +298,7 @@ async function retryBusy<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
 async function applyGroup(importId: string, rows: PartRow[], importedAt: string): Promise<RowOutcome[]> {
   if (rows.length > 1) {
     try {
-      await retryBusy(() => retryConflicts(() => execute(...(rows.flatMap((r) => rowWrites(importId, r, importedAt)) as Parameters<typeof execute>))));
+      await retryConflicts(() => execute(...(rows.flatMap((r) => rowWrites(importId, r, importedAt)) as Parameters<typeof execute>)));
       return rows.map(() => 'applied');
     } catch (err) {
       if (!cancelledTransaction(err)?.conditionFailed.some(Boolean)) throw err;
@@ -324,7 +311,7 @@ async function applyGroup(importId: string, rows: PartRow[], importedAt: string)
 
 async function applyRow(importId: string, row: PartRow, importedAt: string): Promise<RowOutcome> {
   try {
-    await retryBusy(() => retryConflicts(() => execute(...(rowWrites(importId, row, importedAt) as Parameters<typeof execute>))));
+    await retryConflicts(() => execute(...(rowWrites(importId, row, importedAt) as Parameters<typeof execute>)));
     return 'applied';
   } catch (err) {
     const failed = cancelledTransaction(err)?.conditionFailed;

@@ -50,15 +50,11 @@ const community: Principal = { userId: 'lg-community', roles: ['staff'], level: 
 const KINDS: ImportProblem[] = ['name', 'idCheckDigit', 'idFormat', 'areaOutside', 'areaUnknown', 'duplicateInFile', 'registered'];
 const REGISTERED = [rowIdNumber(0, 9), rowIdNumber(1, 9)];
 
-/**
- * Runs the ledger queue's messages as its worker would, one after another and a transaction at a
- * time (the DynamoDB Local every data suite shares serialises transactions: a burst of them here
- * made other suites' concurrent transactions time out on its lock), returning them.
- */
+/** Runs the ledger queue's messages as its worker would, one after another, returning them. */
 async function drainQueue(): Promise<ImportPartMessage[]> {
   const messages = await readLocalQueue('ledger-import');
   for (const m of messages) {
-    await applyPart(JSON.parse(m.body) as ImportPartMessage, { concurrency: 1 });
+    await applyPart(JSON.parse(m.body) as ImportPartMessage);
     await deleteLocalMessage('ledger-import', m.messageId);
   }
   return messages.map((m) => JSON.parse(m.body) as ImportPartMessage);

@@ -11,13 +11,12 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mapLimit } from '../concurrency';
 import { decodeTableCursor, encodeKeyCursor } from '../db/cursor';
 import { JobseekerRegistrationEntity } from '../db/entities';
-import { table } from '../db/table';
+import { table, tableName } from '../db/table';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { itemsOf } from '../privacy/personLists';
 import { getDocumentClient } from '../db/client';
-import { tableName } from '../db/table';
 import { ImportedPersonEntity, LedgerImportEntity, LedgerRowEntity } from './entities';
 import { serviceTimeline, timelineSources, type ServiceEvent } from './timeline';
 
@@ -83,59 +82,57 @@ export async function listLedger(principal: Principal, query: { category?: strin
   };
 }
 
-/** The person's `all` row if they are listed inside the caller's jurisdiction; 404 otherwise. */
-async function rowInScope(principal: Principal, key: string): Promise<Row> {
+/** Whose 访问记录 a look at a ledger key goes to: the account's, or the imported person's own key. */
+const accessPersonId = (key: string) => (key.startsWith('U') ? key.slice(1) : key);
+
+/**
+ * The person's `all` row if they are listed inside the caller's jurisdiction (404 otherwise), found
+ * from where they live: their registration, or for someone imported, their imported record (handed
+ * back, so it is read once).
+ */
+async function personInScope(principal: Principal, key: string): Promise<{ row: Row; imported?: FormattedItem<typeof ImportedPersonEntity> }> {
   scopeOf(principal);
-  // The row's sort key is `<community>#<key>`: the person's community is read from their record.
-  const areaCode = await areaOf(key);
+  const imported = key.startsWith('I') ? (await ImportedPersonEntity.build(GetItemCommand).key({ personId: key.slice(1) }).send()).Item : undefined;
+  const areaCode = key.startsWith('U') ? (await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: key.slice(1) }).send()).Item?.residence.areaCode : imported?.areaCode;
   if (!areaCode || !inJurisdiction(areaCode, principal.level, principal.areaCode)) throw new NotFoundError('辖区内没有这个人');
-  const { Item } = await LedgerRowEntity.build(GetItemCommand).key({ cityCode: areaCode.slice(0, 4), category: LEDGER_ALL, areaCode, personKey: key }).send();
-  if (!Item) throw new NotFoundError('辖区内没有这个人');
-  return Item;
+  const { Item: row } = await LedgerRowEntity.build(GetItemCommand).key({ cityCode: areaCode.slice(0, 4), category: LEDGER_ALL, areaCode, personKey: key }).send();
+  if (!row) throw new NotFoundError('辖区内没有这个人');
+  return { row, ...(imported ? { imported } : {}) };
 }
 
-async function areaOf(key: string): Promise<string | undefined> {
-  if (key.startsWith('U')) {
-    const { Item } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId: key.slice(1) }).send();
-    return Item?.residence.areaCode;
-  }
-  const { Item } = await ImportedPersonEntity.build(GetItemCommand).key({ personId: key.slice(1) }).send();
-  return Item?.areaCode;
+/** The events of the person's 就业援助 cases (read as stored: the assistance entities stay in their function). */
+async function assistanceEvents(caseIds: string[]): Promise<ServiceEvent[]> {
+  const cases = await Promise.all(
+    caseIds.map(async (caseId) => (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: { pk: `ASSIST#${caseId}`, sk: 'CASE' } }))).Item as CaseDates | undefined),
+  );
+  return cases.flatMap((c) =>
+    !c
+      ? []
+      : [
+          { at: c.recognisedOn, kind: 'assistance', title: '就业援助：开始援助', ...(c.specialist ? { detail: `援助专员 ${c.specialist.name}` } : {}) },
+          ...(c.placedOn ? [{ at: c.placedOn, kind: 'assistance', title: '就业援助：已上岗' }] : []),
+          ...(c.closedOn ? [{ at: c.closedOn, kind: 'assistance', title: '就业援助：稳定就业结案' }] : []),
+        ],
+  );
 }
 
 export async function ledgerPerson(principal: Principal, key: string, route: string) {
-  const row = await rowInScope(principal, key);
+  const { row, imported } = await personInScope(principal, key);
   const base = toRow(row);
   let person: LedgerPersonRow & { phoneMasked?: string; address?: string; importedFrom?: { fileName: string; row: number; at: string } };
   let timeline: ServiceEvent[];
-  if (key.startsWith('U')) {
-    const userId = key.slice(1);
-    const records = await timelineSources(userId);
-    const reg = itemsOf(records.own, 'JOBSEEKER_REG')[0] as { phone?: string; residence?: { address?: string } } | undefined;
-    // The person's 就业援助 cases (read as stored: the assistance entities stay in their function).
-    const cases = await Promise.all(
-      itemsOf(records.own, 'ASSIST').map(async (p) => (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: { pk: `ASSIST#${String(p.caseId)}`, sk: 'CASE' } }))).Item as CaseDates | undefined),
-    );
-    const extra: ServiceEvent[] = cases.flatMap((c) =>
-      !c
-        ? []
-        : [
-            { at: c.recognisedOn, kind: 'assistance', title: '就业援助：开始援助', ...(c.specialist ? { detail: `援助专员 ${c.specialist.name}` } : {}) },
-            ...(c.placedOn ? [{ at: c.placedOn, kind: 'assistance', title: '就业援助：已上岗' }] : []),
-            ...(c.closedOn ? [{ at: c.closedOn, kind: 'assistance', title: '就业援助：稳定就业结案' }] : []),
-          ],
-    );
-    person = { ...base, ...(reg?.phone ? { phoneMasked: maskPhone(reg.phone) } : {}), ...(reg?.residence?.address ? { address: reg.residence.address } : {}) };
-    timeline = serviceTimeline(records, extra);
+  if (imported) {
+    const { Item: run } = await LedgerImportEntity.build(GetItemCommand).key({ importId: imported.importId }).send();
+    const importedFrom = { fileName: run?.fileName ?? '', row: imported.row, at: imported.importedAt };
+    person = { ...base, ...(imported.phone ? { phoneMasked: maskPhone(imported.phone) } : {}), ...(imported.address ? { address: imported.address } : {}), importedFrom };
+    timeline = [{ at: imported.importedAt, kind: 'import', title: '由街道台账导入', detail: `${importedFrom.fileName} 第 ${imported.row} 行` }];
   } else {
-    const { Item: p } = await ImportedPersonEntity.build(GetItemCommand).key({ personId: key.slice(1) }).send();
-    if (!p) throw new NotFoundError('辖区内没有这个人');
-    const { Item: run } = await LedgerImportEntity.build(GetItemCommand).key({ importId: p.importId }).send();
-    const importedFrom = { fileName: run?.fileName ?? '', row: p.row, at: p.importedAt };
-    person = { ...base, ...(p.phone ? { phoneMasked: maskPhone(p.phone) } : {}), ...(p.address ? { address: p.address } : {}), importedFrom };
-    timeline = [{ at: p.importedAt, kind: 'import', title: '由街道台账导入', detail: `${importedFrom.fileName} 第 ${p.row} 行` }];
+    const records = await timelineSources(key.slice(1));
+    const reg = itemsOf(records.own, 'JOBSEEKER_REG')[0] as { phone?: string; residence?: { address?: string } } | undefined;
+    person = { ...base, ...(reg?.phone ? { phoneMasked: maskPhone(reg.phone) } : {}), ...(reg?.residence?.address ? { address: reg.residence.address } : {}) };
+    timeline = serviceTimeline(records, await assistanceEvents(itemsOf(records.own, 'ASSIST').map((p) => String(p.caseId))));
   }
-  await recordAccess(principal, { personId: key.startsWith('U') ? key.slice(1) : key, personName: row.name, kind: 'ledger', route });
+  await recordAccess(principal, { personId: accessPersonId(key), personName: row.name, kind: 'ledger', route });
   return { person, timeline };
 }
 
@@ -158,7 +155,7 @@ export async function ledgerCsv(principal: Principal, category: string | undefin
     start = page.LastEvaluatedKey;
     if (rows.length > EXPORT_MAX) throw new ValidationError([{ path: ['category'], message: `超过 ${EXPORT_MAX} 人，请按人员类别分别导出，或由社区分别导出` }]);
   } while (start);
-  await mapLimit(rows, 16, (r) => recordAccess(principal, { personId: r.personKey.startsWith('U') ? r.personKey.slice(1) : r.personKey, personName: r.name, kind: 'ledger', route }));
+  await mapLimit(rows, 16, (r) => recordAccess(principal, { personId: accessPersonId(r.personKey), personName: r.name, kind: 'ledger', route }));
   const today = todayInChina();
   const data = rows.map((r) => {
     const v = toRow(r, today);

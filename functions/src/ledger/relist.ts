@@ -8,8 +8,8 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { effectiveTakeStatus, isRecentGraduate, rulesOn, todayInChina, type GigTakeStatus, type LedgerCategory } from '@doorstep/shared';
-import { activeCategory, loadCategories } from '../applications/categories';
+import { effectiveTakeStatus, todayInChina, type GigTakeStatus, type LedgerCategory } from '@doorstep/shared';
+import { activeCategory, derivedCategories, loadCategories } from '../applications/categories';
 import { retryConflicts } from '../concurrency';
 import { JobseekerRegistrationEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -50,7 +50,7 @@ export async function factsOf(userId: string, today = todayInChina()): Promise<{
     unemployed: !!activeCategory(categories, 'registered_unemployed', today),
     hard_to_employ: !!activeCategory(categories, 'hard_to_employ', today),
     zero_household: households.some((h) => h.Item?.status === 'recognised' && h.Item.atZero),
-    graduate: !!reg.graduationDate && isRecentGraduate(rulesOn(today), reg.graduationDate, today),
+    graduate: derivedCategories(reg, today).some((c) => c.code === 'graduate_2y'),
     gig_worker: takes.some((t) => effectiveTakeStatus({ status: t.status as GigTakeStatus, ...(t.objectionUntil ? { objectionUntil: t.objectionUntil } : {}) }, now) === 'done'),
     met,
     employed,

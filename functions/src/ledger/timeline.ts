@@ -2,6 +2,7 @@
 // the same lists 我的数据 reads (privacy/personLists.ts) — so staff see what the person can. Read
 // raw: the ledger's function does not carry every domain's entity definitions. Plain words, no
 // personal values beyond what the titles need.
+import { recognisedCategoryLabels, type RecognisedCategory } from '@doorstep/shared';
 import { itemsOf, ownItems, rawList, type PersonListName, type RawItem } from '../privacy/personLists';
 
 const LISTS = ['applications', 'jobApplications', 'referrals', 'interviews', 'enrolments', 'vouchers', 'visits', 'notices', 'fairs', 'gigTakes', 'ratings', 'complaints'] as const satisfies readonly PersonListName[];
@@ -65,13 +66,13 @@ const STATUS_WORDS: Record<string, string> = {
 const status = (r: Loose) => STATUS_WORDS[text(r.status)] ?? '';
 
 export function serviceTimeline(r: TimelineSources, extra: ServiceEvent[] = []): ServiceEvent[] {
-  const ownOf = (_r: TimelineSources, sk: string) => itemsOf(r.own, sk);
+  const own = (sk: string) => itemsOf(r.own, sk) as Loose[];
   const events: ServiceEvent[] = [...extra];
   const add = (at: string, kind: string, title: string, detail?: string) => {
     if (at) events.push({ at, kind, title, ...(detail ? { detail } : {}) });
   };
-  for (const reg of ownOf(r, 'JOBSEEKER_REG')) add(when(reg, 'createdAt', 'updatedAt'), 'registration', '求职登记', `有效期至 ${text(reg.validUntil)}`);
-  for (const c of ownOf(r, 'CATEGORY') as Loose[]) add(text(c.since), 'category', `认定：${text(c.label) || text(c.code)}`, c.until ? `至 ${text(c.until)}` : undefined);
+  for (const reg of own('JOBSEEKER_REG')) add(when(reg, 'createdAt', 'updatedAt'), 'registration', '求职登记', `有效期至 ${text(reg.validUntil)}`);
+  for (const c of own('CATEGORY')) add(text(c.since), 'category', `认定：${recognisedCategoryLabels[text(c.code) as RecognisedCategory] ?? text(c.code)}`, c.until ? `至 ${text(c.until)}` : undefined);
   for (const a of r.applications as Loose[]) add(when(a, 'createdAt'), 'application', `${APPLICATION_KINDS[text(a.kind)] ?? '申请'}`, status(a));
   for (const j of r.jobApplications as Loose[]) add(when(j, 'gsi2sk'), 'jobApplication', `投递岗位：${vacancyTitle(j)}`, status(j));
   for (const f of r.referrals as Loose[]) add(when(f, 'issuedAt'), 'referral', `工作人员推荐岗位：${vacancyTitle(f)}`);
@@ -81,8 +82,8 @@ export function serviceTimeline(r: TimelineSources, extra: ServiceEvent[] = []):
   for (const v of r.visits as Loose[]) add(when(v, 'startsAt'), 'visit', '窗口办事预约', status(v));
   for (const n of r.notices as Loose[]) add(when(n, 'createdAt'), 'notice', '一次性告知单', text(n.serviceName) || undefined);
   for (const f of r.fairs as Loose[]) add(when(f, 'createdAt'), 'fair', '报名招聘会');
-  for (const g of r.gigTakes as Loose[]) add(when(g, 'takenAt'), 'gig', `零工：${text(g.kindName) || '接活'}`, status(g));
-  for (const p of ownOf(r, 'POLICYMATCH') as Loose[]) add(when(p, 'at', 'matchedAt', 'createdAt'), 'policy', '政策找人：匹配到可享受的政策');
+  for (const g of r.gigTakes as Loose[]) add(when(g, 'takenAt'), 'gig', '零工接活', status(g));
+  for (const p of own('POLICYMATCH')) add(when(p, 'matchedAt'), 'policy', '政策找人：匹配到可享受的政策');
   for (const q of r.ratings as Loose[]) add(when(q, 'createdAt'), 'rating', `服务评价 ${String(q.score ?? '')} 星`);
   for (const c of r.complaints as Loose[]) add(when(c, 'createdAt'), 'complaint', '投诉或建议', status(c));
   return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
