@@ -1,8 +1,10 @@
 // A public-welfare post's fields (R20): what the post is, its seats and wage, its kind and funding,
 // and the two declarations — for staff registering one at the desk (with the unit's name) and for
-// a unit applying from its phone (its own name). What is missing shows beside its field.
-import { Input, Textarea } from '@tarojs/components';
-import { WELFARE_FUNDING, WELFARE_POST_KINDS, welfareFundingLabels, welfarePostKindLabels, yuanTextToFen, type UnitWelfarePostBody, type WelfareFunding, type WelfarePostKind } from '@doorstep/shared';
+// a unit applying from its phone (its own name). What is missing shows beside its field. And the
+// post as both lists show it: where it stands, seats, wage, who holds each seat until when.
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { WELFARE_FUNDING, WELFARE_POST_KINDS, fenToYuanText, welfareFundingLabels, welfarePostKindLabels, yuanTextToFen, type UnitWelfarePostBody, type WelfareFunding, type WelfarePost, type WelfarePostKind } from '@doorstep/shared';
+import { DetailRow } from '../DetailRow';
 import type { FieldErrors } from '../../hooks/fieldErrors';
 import { FormField } from '../FormField';
 import { ChoiceToggles } from '../Toggles';
@@ -77,5 +79,22 @@ export function WelfarePostFields({ form, set, errors, withUnit }: { form: Welfa
         <ChoiceToggles options={YES_NO} chosen={form.publicInterest as 'yes' | 'no' | undefined} onChange={set('publicInterest')} />
       </FormField>
     </>
+  );
+}
+
+/** One post in a list: its title (with the unit's name for staff), where it stands, seats, wage, placements. */
+export function WelfarePostCard({ post: p, title }: { post: WelfarePost; title: string }) {
+  return (
+    <View className="card">
+      <Text className="card__title">{title}</Text>
+      <Text className="card__subtitle">{p.statusName}</Text>
+      <DetailRow label="所在区域" value={p.areaName} />
+      <DetailRow label="名额" value={`${p.seats} 个，在岗 ${p.filled} 人`} />
+      <DetailRow label="月工资" value={`${fenToYuanText(p.monthlyWageFen)} 元`} />
+      {p.placements.map((x) => (
+        <DetailRow key={x.caseId} label={x.personName} value={`${x.from} 至 ${x.until}`} />
+      ))}
+      {p.reason ? <DetailRow label="理由" value={p.reason} /> : null}
+    </View>
   );
 }

@@ -5,13 +5,12 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { applyForWelfarePost, fenToYuanText, unitWelfarePosts } from '@doorstep/shared';
+import { applyForWelfarePost, unitWelfarePosts } from '@doorstep/shared';
 import { AreaPicker } from '../../components/AreaPicker';
-import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { WelfarePostFields, welfarePostBody, welfarePostMissing, type WelfarePostForm } from '../../components/WelfarePostFields';
+import { WelfarePostCard, WelfarePostFields, welfarePostBody, welfarePostMissing, type WelfarePostForm } from '../../components/WelfarePostFields';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
@@ -77,17 +76,7 @@ export default function UnitWelfarePostsPage() {
       </View>
       {data.items.length === 0 ? <Text className="page__lead">本单位还没有申请公益性岗位。</Text> : null}
       {data.items.map((p) => (
-        <View key={p.id} className="card">
-          <Text className="card__title">{p.title}</Text>
-          <Text className="card__subtitle">{p.statusName}</Text>
-          <DetailRow label="所在区域" value={p.areaName} />
-          <DetailRow label="名额" value={`${p.seats} 个，在岗 ${p.filled} 人`} />
-          <DetailRow label="月工资" value={`${fenToYuanText(p.monthlyWageFen)} 元`} />
-          {p.placements.map((x) => (
-            <DetailRow key={x.caseId} label={x.personName} value={`${x.from} 至 ${x.until}`} />
-          ))}
-          {p.reason ? <DetailRow label="理由" value={p.reason} /> : null}
-        </View>
+        <WelfarePostCard key={p.id} post={p} title={p.title} />
       ))}
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/employer/mine/index' }))}>

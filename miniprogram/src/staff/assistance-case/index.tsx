@@ -48,6 +48,7 @@ import { usePageData } from '../../hooks/usePageData';
 import { goBack } from '../../services/nav';
 import { newIdempotencyKey, request } from '../../services/request';
 import '../../styles/page.scss';
+import '../reviews/index.scss';
 import './index.scss';
 
 type Mode = { kind: 'view' } | { kind: 'assign' } | { kind: 'contact' } | { kind: 'plan' } | { kind: 'interview'; offer: AssistanceOffer } | { kind: 'result'; offer: AssistanceOffer } | { kind: 'paper' } | { kind: 'followUp' } | { kind: 'welfare'; key: string };
@@ -350,9 +351,9 @@ export default function AssistanceCasePage() {
       <View className="card">
         <Text className="card__title">{c.statusName}</Text>
         {c.steps.map((s) => (
-          <View key={s.name} className="case-step">
-            <Text className="case-step__name">{`${s.done ? '✓ ' : ''}${s.name}`}</Text>
-            <Text className={`case-step__due${!s.done && s.due < today ? ' case-step__due--late' : ''}`}>
+          <View key={s.name} className="line-item">
+            <Text className="line-item__title">{`${s.done ? '✓ ' : ''}${s.name}`}</Text>
+            <Text className={`line-item__meta${!s.done && s.due < today ? ' line-item__meta--alert' : ''}`}>
               {s.done ? `期限 ${s.due}，${s.onTime === false ? '逾期办理' : '按期办理'}` : `${s.due} 前${s.due < today ? '（已逾期）' : ''}`}
             </Text>
           </View>

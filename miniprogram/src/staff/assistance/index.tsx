@@ -15,13 +15,14 @@ import {
   type AssistanceReport,
   type AssistanceStatus,
 } from '@doorstep/shared';
-import { saveCsv } from '../../services/files';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
 import { AssistanceOnTime } from '../components/AssistanceOnTime';
+import { ExportCsvButton } from '../components/ExportCsvButton';
+import { FilterTabs } from '../components/FilterTabs';
 import '../../styles/page.scss';
 import '../reviews/index.scss';
 
@@ -51,16 +52,6 @@ export default function AssistanceLedgerPage() {
     }
   }
 
-  async function exportCsv() {
-    setMessage('正在导出…');
-    try {
-      const file = await request(exportAssistanceLedger);
-      saveCsv(file.fileName, file.content);
-      setMessage(undefined);
-    } catch (err) {
-      setMessage((err as Error).message);
-    }
-  }
   if (session && !session.user.roles.includes('staff')) return <Page><Notice message="这里是工作人员的就业援助台账，您的账号没有工作人员权限。" /></Page>;
   if (gate || !data) return gate;
   const today = todayInChina();
@@ -69,24 +60,16 @@ export default function AssistanceLedgerPage() {
     <Page>
       <Text className="page__title">就业援助台账</Text>
       <Text className="page__lead">街道管理员看到本辖区的全部援助对象，援助专员看到自己负责的。</Text>
-      <View className="queue-tabs" role="tablist">
-        {FILTERS.map((f) => (
-          <View key={f.value || 'all'} className={`queue-tabs__tab${f.value === status ? ' queue-tabs__tab--on' : ''}`} role="tab" aria-selected={f.value === status} onClick={() => setStatus(f.value)}>
-            <Text>{f.label}</Text>
-          </View>
-        ))}
-      </View>
+      <FilterTabs options={FILTERS} chosen={status} onChange={setStatus} />
       {isAdmin ? (
         <View className="page__actions">
           <Button className="btn btn--secondary" onClick={() => void showReport()}>
             各项期限按时率
           </Button>
-          <Button className="btn btn--secondary" onClick={() => void exportCsv()}>
-            导出台账（CSV）
-          </Button>
+          <ExportCsvButton fetchFile={() => request(exportAssistanceLedger)} />
         </View>
       ) : null}
-      {message ? <Notice kind={message === '正在导出…' ? 'info' : 'error'} message={message} /> : null}
+      {message ? <Notice message={message} /> : null}
       {report ? <AssistanceOnTime report={report} /> : null}
       {data.items.length === 0 ? <Text className="page__lead">{status ? `没有“${assistanceStatusLabels[status]}”的援助对象。` : '辖区内还没有援助对象。就业困难人员认定后会自动出现在这里。'}</Text> : null}
       {data.items.map((c) => (

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { MEMBER_ACTIVITIES, exportHouseholdLedger, getHousehold, listHouseholds, memberActivityLabels, recordMemberActivity, type Household, type MemberActivity } from '@doorstep/shared';
-import { saveCsv } from '../../services/files';
 import { DetailRow } from '../../components/DetailRow';
 import { FormField } from '../../components/FormField';
 import { LoadMore } from '../../components/LoadMore';
@@ -16,6 +15,8 @@ import { ChoiceToggles } from '../../components/Toggles';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { request } from '../../services/request';
+import { ExportCsvButton } from '../components/ExportCsvButton';
+import { FilterTabs } from '../components/FilterTabs';
 import '../../styles/page.scss';
 import '../reviews/index.scss';
 
@@ -105,25 +106,8 @@ export default function HouseholdLedgerPage() {
   return (
     <Page>
       <Text className="page__title">零就业家庭台账</Text>
-      <View className="queue-tabs" role="tablist">
-        {FILTERS.map((f) => (
-          <View key={f.value || 'all'} className={`queue-tabs__tab${f.value === atZero ? ' queue-tabs__tab--on' : ''}`} role="tab" aria-selected={f.value === atZero} onClick={() => setAtZero(f.value)}>
-            <Text>{f.label}</Text>
-          </View>
-        ))}
-      </View>
-      <Button
-        className="btn btn--secondary"
-        disabled={submission.busy}
-        onClick={() =>
-          void submission.send(async () => {
-            const file = await request(exportHouseholdLedger);
-            saveCsv(file.fileName, file.content);
-          })
-        }
-      >
-        导出台账（CSV）
-      </Button>
+      <FilterTabs options={FILTERS} chosen={atZero} onChange={setAtZero} />
+      <ExportCsvButton fetchFile={() => request(exportHouseholdLedger)} />
       {submission.submitError ? <Notice message={submission.submitError} /> : null}
       {data.items.length === 0 ? <Text className="page__lead">{atZero === 'true' ? '辖区内没有零就业家庭。' : '辖区内还没有零就业家庭的申请。'}</Text> : null}
       {data.items.map((h) => (

@@ -15,6 +15,7 @@ import { useSignedIn } from '../../hooks/useSignedIn';
 import { pickSpreadsheet, type PickedFile } from '../../services/pickFile';
 import { request } from '../../services/request';
 import '../../styles/page.scss';
+import '../reviews/index.scss';
 import '../ledger/index.scss';
 
 type Preview = Awaited<ReturnType<typeof request<typeof previewLedgerImport>>>;
@@ -28,9 +29,9 @@ function BadRows({ rows, title }: { rows: Preview['bad']; title: string }) {
       <Text className="section-title">{title}</Text>
       <View className="card">
         {rows.slice(0, SHOWN_BAD).map((b) => (
-          <View key={b.row} className="ledger-event">
-            <Text className="ledger-event__title">{`第 ${b.row} 行${b.name ? ` ${b.name}` : ''}`}</Text>
-            <Text className="ledger-event__meta ledger-event__meta--bad">{b.reasons.join('；')}</Text>
+          <View key={b.row} className="line-item">
+            <Text className="line-item__title">{`第 ${b.row} 行${b.name ? ` ${b.name}` : ''}`}</Text>
+            <Text className="line-item__meta line-item__meta--alert">{b.reasons.join('；')}</Text>
           </View>
         ))}
         {rows.length > SHOWN_BAD ? <Text className="page__lead">{`还有 ${rows.length - SHOWN_BAD} 行，请先改好上面这些再重新检查。`}</Text> : null}

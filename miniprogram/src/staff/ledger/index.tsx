@@ -25,8 +25,9 @@ import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
-import { saveCsv } from '../../services/files';
 import { request } from '../../services/request';
+import { ExportCsvButton } from '../components/ExportCsvButton';
+import { FilterTabs } from '../components/FilterTabs';
 import '../../styles/page.scss';
 import '../reviews/index.scss';
 import './index.scss';
@@ -72,9 +73,9 @@ export default function LedgerPage() {
         <View className="card">
           {open.timeline.length === 0 ? <Text className="page__lead">还没有服务记录。</Text> : null}
           {open.timeline.map((e, i) => (
-            <View key={`${e.at}-${i}`} className="ledger-event">
-              <Text className="ledger-event__title">{e.title}</Text>
-              <Text className="ledger-event__meta">{`${when(e.at)}${e.detail ? ` · ${e.detail}` : ''}`}</Text>
+            <View key={`${e.at}-${i}`} className="line-item">
+              <Text className="line-item__title">{e.title}</Text>
+              <Text className="line-item__meta">{`${when(e.at)}${e.detail ? ` · ${e.detail}` : ''}`}</Text>
             </View>
           ))}
         </View>
@@ -93,28 +94,9 @@ export default function LedgerPage() {
       <FormField label="人员类别">
         <ChoicePicker<string> options={CATEGORIES} value={category} placeholder="全部人员" onChange={(v) => setCategory(v)} />
       </FormField>
-      <View className="queue-tabs" role="tablist">
-        {STATUSES.map((s) => (
-          <View key={s.value || 'all'} className={`queue-tabs__tab${s.value === status ? ' queue-tabs__tab--on' : ''}`} role="tab" aria-selected={s.value === status} onClick={() => setStatus(s.value)}>
-            <Text>{s.label}</Text>
-          </View>
-        ))}
-      </View>
+      <FilterTabs options={STATUSES} chosen={status} onChange={setStatus} />
       <View className="page__actions ledger-actions">
-        {user.roles.includes('admin') ? (
-          <Button
-            className="btn btn--secondary"
-            disabled={submission.busy}
-            onClick={() =>
-              void submission.send(async () => {
-                const file = await request(exportLedger, { query: { category } });
-                saveCsv(file.fileName, file.content);
-              })
-            }
-          >
-            导出台账（CSV）
-          </Button>
-        ) : null}
+        {user.roles.includes('admin') ? <ExportCsvButton fetchFile={() => request(exportLedger, { query: { category } })} /> : null}
         {user.level && user.level !== 'community' ? (
           <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: '/staff/ledger-import/index' })}>
             导入街道台账

@@ -10,6 +10,7 @@ import { useLoadOnShow } from '../../hooks/useLoadOnShow';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { request } from '../../services/request';
 import { Page } from '../../components/Page';
+import { FilterTabs } from '../components/FilterTabs';
 import '../../styles/page.scss';
 import './index.scss';
 
@@ -55,13 +56,7 @@ export default function ReviewQueuePage() {
     <Page>
       <Text className="page__title">审核工作台</Text>
       <Text className="page__lead">只显示您辖区内待处理的申请，先提交的排在前面。</Text>
-      <View className="queue-tabs" role="tablist">
-        {REVIEW_TYPES.map((t) => (
-          <View key={t} className={`queue-tabs__tab${t === type ? ' queue-tabs__tab--on' : ''}`} role="tab" aria-selected={t === type} onClick={() => setType(t)}>
-            <Text>{reviewTypeLabels[t]}</Text>
-          </View>
-        ))}
-      </View>
+      <FilterTabs options={REVIEW_TYPES.map((t) => ({ value: t, label: reviewTypeLabels[t] }))} chosen={type} onChange={setType} />
       {error ? <LoadFailure error={error} onRetry={() => load(type)} /> : null}
       {!items && !error ? <Text className="page__loading">正在加载…</Text> : null}
       {items && items.length === 0 ? <Text className="page__lead">没有待处理的{reviewTypeLabels[type]}申请。</Text> : null}

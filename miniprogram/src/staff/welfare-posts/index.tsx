@@ -5,16 +5,15 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { createWelfarePost, exportWelfarePosts, fenToYuanText, listWelfarePosts } from '@doorstep/shared';
-import { DetailRow } from '../../components/DetailRow';
+import { createWelfarePost, exportWelfarePosts, listWelfarePosts } from '@doorstep/shared';
 import { LoadMore } from '../../components/LoadMore';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { WelfarePostFields, welfarePostBody, welfarePostMissing } from '../../components/WelfarePostFields';
+import { WelfarePostCard, WelfarePostFields, welfarePostBody, welfarePostMissing } from '../../components/WelfarePostFields';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
-import { saveCsv } from '../../services/files';
 import { request } from '../../services/request';
+import { ExportCsvButton } from '../components/ExportCsvButton';
 import '../../styles/page.scss';
 import '../reviews/index.scss';
 
@@ -73,32 +72,12 @@ export default function WelfarePostsPage() {
         <Button className="btn btn--primary" onClick={() => { submission.reset(); setAdding(true); }}>
           登记公益性岗位
         </Button>
-        <Button
-          className="btn btn--secondary"
-          onClick={() =>
-            void submission.send(async () => {
-              const file = await request(exportWelfarePosts);
-              saveCsv(file.fileName, file.content);
-            })
-          }
-        >
-          导出台账（CSV）
-        </Button>
+        <ExportCsvButton fetchFile={() => request(exportWelfarePosts)} />
       </View>
       {submitError ? <Notice message={submitError} /> : null}
       {data.items.length === 0 ? <Text className="page__lead">辖区内还没有公益性岗位。</Text> : null}
       {data.items.map((p) => (
-        <View key={p.id} className="card">
-          <Text className="card__title">{`${p.unitName} · ${p.title}`}</Text>
-          <Text className="card__subtitle">{p.statusName}</Text>
-          <DetailRow label="所在区域" value={p.areaName} />
-          <DetailRow label="名额" value={`${p.seats} 个，在岗 ${p.filled} 人`} />
-          <DetailRow label="月工资" value={`${fenToYuanText(p.monthlyWageFen)} 元`} />
-          {p.placements.map((x) => (
-            <DetailRow key={x.caseId} label={x.personName} value={`${x.from} 至 ${x.until}`} />
-          ))}
-          {p.reason ? <DetailRow label="理由" value={p.reason} /> : null}
-        </View>
+        <WelfarePostCard key={p.id} post={p} title={`${p.unitName} · ${p.title}`} />
       ))}
       <LoadMore page={data} onPage={setData} fetchPage={(cursor) => fetchPage(cursor)} />
       <View className="page__actions">
