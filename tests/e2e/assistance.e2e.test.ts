@@ -8,7 +8,7 @@
 // street's task list and household ledger show the household back at zero. Screenshots:
 // assistance-*.png, household-*.png.
 import type { Page } from 'playwright-core';
-import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, pick, screenshot, settled, shown } from '../support/browser';
+import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, pickGudongCommunity, screenshot, settled, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { todayInChina } from '@doorstep/shared';
 import { approvedEmployer, makeUscc, publishedVacancy } from '../support/employers';
@@ -265,14 +265,7 @@ describe('就业援助 from the street to the person', () => {
     await expect(field(owner, '岗位名称').locator('.form-field__error').textContent()).resolves.toBe('请填写岗位名称');
     await screenshot(owner, 'welfare-unit-errors.png');
     expect(await layoutProblems(owner)).toEqual([]);
-    const area = field(owner, '岗位所在社区（村）');
-    await pick(owner, area.locator('.area-picker__level').nth(0), '福建省');
-    await pick(owner, area.locator('.area-picker__level').nth(1), '福州市');
-    await pick(owner, area.locator('.area-picker__level').nth(2), '鼓楼区');
-    await pick(owner, area.locator('.area-picker__level').nth(3), '鼓东街道');
-    const community = area.locator('.area-picker__level').nth(4);
-    await openPicker(owner, community);
-    await confirmPicker(owner, community);
+    await pickGudongCommunity(owner, field(owner, '岗位所在社区（村）'));
     await fill(owner, '岗位名称', '超市理货助理');
     await fill(owner, '工作内容', '社区便民超市理货、帮助老人购物');
     await fill(owner, '名额', '2');

@@ -6,7 +6,7 @@
 // employment voucher and shows its code. She sees what he did in 代办记录, then ends it; his next
 // step is refused and his phone goes back to his own account. Screenshots are looked at.
 import type { Page } from 'playwright-core';
-import { confirmPicker, fill, field, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
+import { field, fill, layoutProblems, phoneOf, pick, pickGudongCommunity, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { makeIdNumber } from '../support/people';
 import { programmeBody } from '../support/vouchers';
@@ -124,14 +124,7 @@ describe('亲情代办', () => {
     await pick(son, field(son, '文化程度'), '初中');
     await fill(son, '从业年限', '30');
     await son.getByText('下一步').click();
-    const area = field(son, '居住的社区');
-    await pick(son, area.locator('.area-picker__level').nth(0), '福建省');
-    await pick(son, area.locator('.area-picker__level').nth(1), '福州市');
-    await pick(son, area.locator('.area-picker__level').nth(2), '鼓楼区');
-    await pick(son, area.locator('.area-picker__level').nth(3), '鼓东街道');
-    const community = area.locator('.area-picker__level').nth(4);
-    await openPicker(son, community);
-    await confirmPicker(son, community);
+    await pickGudongCommunity(son, field(son, '居住的社区'));
     await fill(son, '详细地址', '鼓东路 20 号 2 单元');
     await son.getByText('获取当前位置').click();
     await son.getByText(/已获取位置/).waitFor();

@@ -10,7 +10,7 @@ import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { employerBody, makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, pick, pickGudongCommunity, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -95,14 +95,7 @@ describe('a vacancy from post to application', () => {
     const until = field(owner, '截止日期');
     await openPicker(owner, until);
     await confirmPicker(owner, until); // a month from today, where the wheel starts
-    const area = field(owner, '所在社区');
-    await pick(owner, area.locator('.area-picker__level').nth(0), '福建省');
-    await pick(owner, area.locator('.area-picker__level').nth(1), '福州市');
-    await pick(owner, area.locator('.area-picker__level').nth(2), '鼓楼区');
-    await pick(owner, area.locator('.area-picker__level').nth(3), '鼓东街道');
-    const community = area.locator('.area-picker__level').nth(4);
-    await openPicker(owner, community);
-    await confirmPicker(owner, community);
+    await pickGudongCommunity(owner, field(owner, '所在社区'));
     await fill(owner, '详细地址', '东街 8 号');
     await shown(owner).getByText('使用我现在的位置').click();
     await shown(owner).getByText(`已定位：北纬 ${SHOP.lat}，东经 ${SHOP.lng}`).waitFor();

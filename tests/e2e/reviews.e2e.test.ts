@@ -6,7 +6,7 @@ import type { RunningApi } from '../support/localStack';
 import { makeIdNumber, registrationBody } from '../support/people';
 import { makeUscc } from '../support/employers';
 import { apiClient } from '../support/http';
-import { confirmPicker, fill, field, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, pick, pickGudongCommunity, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -187,14 +187,7 @@ describe('a shop onboards from a phone and the street approves it', () => {
     await (await chooser).setFiles({ name: 'licence.png', mimeType: 'image/png', buffer: licence });
     await field(owner, '营业执照照片').getByText('已上传').waitFor({ timeout: 30_000 });
 
-    const area = field(owner, '所在社区');
-    await pick(owner, area.locator('.area-picker__level').nth(0), '福建省');
-    await pick(owner, area.locator('.area-picker__level').nth(1), '福州市');
-    await pick(owner, area.locator('.area-picker__level').nth(2), '鼓楼区');
-    await pick(owner, area.locator('.area-picker__level').nth(3), '鼓东街道');
-    const community = area.locator('.area-picker__level').nth(4);
-    await openPicker(owner, community);
-    await confirmPicker(owner, community);
+    await pickGudongCommunity(owner, field(owner, '所在社区'));
     await fill(owner, '详细地址', '鼓东路 20 号');
     await shown(owner).getByText('使用我现在的位置').click();
     await shown(owner).getByText(/已定位/).waitFor();

@@ -5,7 +5,7 @@
 // notification slip, which she reads in 我的预约 and rates the visit. Also in 关怀模式. Screenshots
 // are looked at. Last, a district officer sets up a new point from the form.
 import type { Page } from 'playwright-core';
-import { careModeProblems, confirmPicker, field, fill, layoutProblems, openPicker, phoneOf, pick, screenshot, shown } from '../support/browser';
+import { careModeProblems, field, fill, layoutProblems, phoneOf, pickGudongCommunity, screenshot, shown } from '../support/browser';
 import { approveInQueue, startE2e, type E2eStack } from '../support/e2eStack';
 import { employerBody, makeUscc } from '../support/employers';
 import { vacancyBody } from '../support/vacancies';
@@ -183,14 +183,7 @@ describe('服务网点管理', () => {
     expect(await layoutProblems(officer)).toEqual([]);
     await fill(officer, '网点名称', '鼓东路零工驿站');
     await shown(officer).locator('.toggle', { hasText: '零工驿站' }).click();
-    const area = field(officer, '所在社区');
-    await pick(officer, area.locator('.area-picker__level').nth(0), '福建省');
-    await pick(officer, area.locator('.area-picker__level').nth(1), '福州市');
-    await pick(officer, area.locator('.area-picker__level').nth(2), '鼓楼区');
-    await pick(officer, area.locator('.area-picker__level').nth(3), '鼓东街道');
-    const community = area.locator('.area-picker__level').nth(4);
-    await openPicker(officer, community);
-    await confirmPicker(officer, community);
+    await pickGudongCommunity(officer, field(officer, '所在社区'));
     await fill(officer, '详细地址', '鼓东路 50 号 骑楼下');
     await shown(officer).getByText('使用我现在的位置').click();
     await shown(officer).getByText(/已定位/).waitFor();

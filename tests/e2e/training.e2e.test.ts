@@ -11,7 +11,7 @@ import { employerBody, makeUscc } from '../support/employers';
 import { programmeBody } from '../support/vouchers';
 import { chinaDay, courseBody } from '../support/courses';
 import { apiClient } from '../support/http';
-import { confirmPicker, field, fill, largeTextProblems, layoutProblems, openPicker, pick, screenshot, shown } from '../support/browser';
+import { field, fill, largeTextProblems, layoutProblems, pick, pickGudongCommunity, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 
 jest.setTimeout(300_000);
@@ -97,14 +97,7 @@ describe('training from course to completion', () => {
     await pick(teacher, field(teacher, '等级'), '五级/初级工');
     await fill(teacher, '上课时间', '每周一至周五 晚上7:00—9:00');
     await fill(teacher, '上课天数', '20');
-    const area = field(teacher, '所在社区');
-    await pick(teacher, area.locator('.area-picker__level').nth(0), '福建省');
-    await pick(teacher, area.locator('.area-picker__level').nth(1), '福州市');
-    await pick(teacher, area.locator('.area-picker__level').nth(2), '鼓楼区');
-    await pick(teacher, area.locator('.area-picker__level').nth(3), '鼓东街道');
-    const community = area.locator('.area-picker__level').nth(4);
-    await openPicker(teacher, community);
-    await confirmPicker(teacher, community);
+    await pickGudongCommunity(teacher, field(teacher, '所在社区'));
     await fill(teacher, '详细地址', '东街 8 号三楼教室');
     await shown(teacher).getByText('使用我现在的位置').click();
     await shown(teacher).getByText(/^已定位/).waitFor();

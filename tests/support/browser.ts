@@ -136,6 +136,14 @@ export async function pick(page: Page, row: Locator, option: string): Promise<vo
   await confirmPicker(page, row, option);
 }
 
+/** An AreaPicker row (`row`: its form field) set level by level to 鼓东街道's first community, as a finger would. */
+export async function pickGudongCommunity(page: Page, row: Locator): Promise<void> {
+  const level = (n: number) => row.locator('.area-picker__level').nth(n);
+  for (const [n, name] of ['福建省', '福州市', '鼓楼区', '鼓东街道'].entries()) await pick(page, level(n), name);
+  await openPicker(page, level(4));
+  await confirmPicker(page, level(4));
+}
+
 /**
  * The text of a file the page downloaded, as the person would open it (without a byte-order mark).
  * Read through a stream: a browser shared over a websocket keeps its files on its own side.
