@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedStartups, startH5BuildEarly, startShared, stopShared, TIER_NEEDS, type SharedPart } from '../tests/support/sharedStack';
+import { freshDynamo, sharedStartups, startH5BuildEarly, startShared, stopShared, TIER_NEEDS, type SharedPart } from '../tests/support/sharedStack';
 import { bin, installSystemDeps, javaMajorVersion, ROOT } from './lib/processes';
 
 /**
@@ -23,7 +23,7 @@ const TIERS = [
   { name: 'unit', workers: 2 },
   { name: 'components', workers: 2 },
   { name: 'data', workers: 2 },
-  { name: 'api', workers: 2 },
+  { name: 'api', workers: 3 },
   { name: 'e2e', workers: 2 },
   { name: 'build', workers: 2 },
 ] as const;
@@ -118,6 +118,7 @@ async function main(): Promise<number> {
       const needs: readonly SharedPart[] = TIER_NEEDS[tier.name] ?? [];
       let sharedEnv: Record<string, string> = {};
       try {
+        if (needs.includes('dynamo')) await freshDynamo();
         sharedEnv = await startShared(needs);
       } catch (err) {
         console.error(`\n=== ${tier.name}: its shared servers did not start ===\n${(err as Error).stack ?? err}`);
