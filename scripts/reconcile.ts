@@ -1,6 +1,8 @@
 // `npm run reconcile`: the settlement reconciliation over the local stack's table (`npm start`'s
 // DynamoDB Local), per programme: redeemed = queued + settling + settled + reversed, to the fen.
-// Exits 1 and names the vouchers when anything redeemed is unaccounted for.
+// Then the subsidies (issue 32), per programme: reserved = approved + on notice + held + cleared +
+// paying + paid + failed, to the fen, every application the budget pays for with its ledger row.
+// Exits 1 and names the vouchers or applications when anything is unaccounted for.
 import { fenToYuanText } from '@doorstep/shared';
 import { stageEnvironment } from './lib/stageEnv';
 
@@ -17,7 +19,19 @@ async function main() {
     );
   }
   console.log(differenceFen === 0 ? `${programmes.length} programmes reconciled: no difference.` : `Difference: ${differenceFen} fen.`);
-  process.exit(differenceFen === 0 ? 0 : 1);
+  const { reconcileAllSubsidies } = await import('../functions/src/subsidies/reconcile');
+  const subsidies = await reconcileAllSubsidies();
+  for (const p of subsidies.programmes) {
+    const ok = p.differenceFen === 0 && p.missingRows.length === 0;
+    console.log(
+      `${ok ? '✓' : '✗'} ${p.name}: 预算已占用 ${yuan(p.reservedFen)} = 待公示 ${yuan(p.approvedFen)} + 公示中 ${yuan(p.onNoticeFen)} + 暂缓 ${yuan(p.heldFen)} + 待拨付 ${yuan(p.clearedFen)} + 发放中 ${yuan(p.payingFen)} + 已发放 ${yuan(p.paidFen)} + 发放失败 ${yuan(p.failedFen)}` +
+        (p.differenceFen ? `，差额 ${yuan(p.differenceFen)}` : '') +
+        (p.missingRows.length ? `；台账缺行的申请：${p.missingRows.join(', ')}` : ''),
+    );
+  }
+  const subsidiesOk = subsidies.differenceFen === 0 && subsidies.missingRows === 0;
+  console.log(subsidiesOk ? `${subsidies.programmes.length} subsidy programmes reconciled: no difference.` : `Subsidy difference: ${subsidies.differenceFen} fen, ${subsidies.missingRows} ledger rows missing.`);
+  process.exit(differenceFen === 0 && subsidiesOk ? 0 : 1);
 }
 
 main().catch((err) => {

@@ -1,5 +1,5 @@
 // `npm run redrive -- <queue>`: replays a dead-letter queue of the local stack (`npm start`).
-//   settlement-dlq, policy-match-dlq, ledger-import-dlq
+//   settlement-dlq, policy-match-dlq, ledger-import-dlq, subsidy-work-dlq
 //                                       back onto their queue (the worker takes it)
 //   dispatchMessages-dlq, voucherStream-dlq, figureStream-dlq, policyStream-dlq
 //                                       each kept stream record to its consumer again; what
@@ -16,7 +16,7 @@ const consumers: Record<string, () => Promise<(event: never) => Promise<{ batchI
 
 async function main() {
   const queue = process.argv[2];
-  const queues = ['settlement-dlq', 'policy-match-dlq', 'ledger-import-dlq'];
+  const queues = ['settlement-dlq', 'policy-match-dlq', 'ledger-import-dlq', 'subsidy-work-dlq'];
   if (!queue || !(queues.includes(queue) || queue in consumers)) {
     console.error(`Usage: npm run redrive -- <${[...queues, ...Object.keys(consumers)].join(' | ')}>`);
     process.exit(2);

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   POLICY_QUEUE: z._default(z.string(), 'local'),
   /** The ledger queue (a street's imported ledger, a part a message); `local` as above. */
   LEDGER_QUEUE: z._default(z.string(), 'local'),
+  /** The subsidy queue (a notice's roster and parts, its end); `local` as above. */
+  SUBSIDY_QUEUE: z._default(z.string(), 'local'),
   /** The ICP-filed host photos are uploaded to and served from (CloudFront before the bucket); empty: the S3 host. */
   UPLOAD_PUBLIC_HOST: z._default(z.string(), ''),
   /** 访问记录: more different people's ID-backed records than this in an hour flags the officer (a locality's choice; 100 unless set). */

@@ -11,6 +11,8 @@ import { createSqsQueue, createTableQueue, type WorkQueue } from './adapters/wor
 export const POLICY_QUEUE_LOCAL = 'policy-match';
 /** The local stand-in's name for the ledger import queue. */
 export const LEDGER_QUEUE_LOCAL = 'ledger-import';
+/** The local stand-in's name for the subsidy queue (publishing and ending notices). */
+export const SUBSIDY_QUEUE_LOCAL = 'subsidy-work';
 
 export interface Dependencies {
   wechat: WeChatAuth;
@@ -25,6 +27,8 @@ export interface Dependencies {
   policyQueue: WorkQueue;
   /** Where an imported ledger's parts wait to be applied (ledger/work.ts). */
   ledgerQueue: WorkQueue;
+  /** Where a notice's roster, its parts and its end wait (subsidies/work.ts). */
+  subsidyQueue: WorkQueue;
 }
 
 let deps: Dependencies | undefined;
@@ -44,6 +48,7 @@ export function getDependencies(): Dependencies {
       settlementQueue: c.SETTLEMENT_QUEUE === 'local' ? createTableQueue('settlement') : createSqsQueue(c.SETTLEMENT_QUEUE, c.AWS_REGION),
       policyQueue: c.POLICY_QUEUE === 'local' ? createTableQueue(POLICY_QUEUE_LOCAL) : createSqsQueue(c.POLICY_QUEUE, c.AWS_REGION),
       ledgerQueue: c.LEDGER_QUEUE === 'local' ? createTableQueue(LEDGER_QUEUE_LOCAL) : createSqsQueue(c.LEDGER_QUEUE, c.AWS_REGION),
+      subsidyQueue: c.SUBSIDY_QUEUE === 'local' ? createTableQueue(SUBSIDY_QUEUE_LOCAL) : createSqsQueue(c.SUBSIDY_QUEUE, c.AWS_REGION),
     };
   }
   return deps;

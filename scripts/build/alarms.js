@@ -97,5 +97,13 @@ module.exports = () => {
     [{ Name: 'service', Value: 'doorstep-jobs' }],
     86400,
   );
+  // Subsidy reconciliation (hourly): any fen reserved from a budget not on the programme's ledger, or an application without its row.
+  Resources.SubsidyReconciliationAlarm = alarmOn(
+    'Subsidy reconciliation: reserved ≠ approved + on notice + held + cleared + paying + paid + failed, or a ledger row missing (npm run reconcile)',
+    'DoorstepJobs',
+    'SubsidyReconciliationDifferenceFen',
+    [{ Name: 'service', Value: 'doorstep-jobs' }],
+    3600,
+  );
   return { Resources };
 };

@@ -35,3 +35,4 @@ export * from './domain/assistance';
 export * from './domain/households';
 export * from './domain/welfarePosts';
 export * from './domain/ledger';
+export * from './domain/subsidies';

@@ -62,11 +62,11 @@ describe('production package', () => {
     const sizes = lambdaBundleSizes();
     // Every function of serverless.yml's deployed list (not the local-only ones), each its own zip.
     const deployed = Object.keys(readServerlessYml().functions[0] as Record<string, unknown>);
-    // One per bounded context over HTTP (19, 实名制台账 the newest; a domain's own schedule or
+    // One per bounded context over HTTP (20, 补贴 the newest; a domain's own schedule or
     // queue rides on its function) and off HTTP one per context too (messages, vouchers, 政策找人:
     // stream, queue and schedules in one), apart only where the rights differ: the figures,
     // reconciliation, erasure and the IAM-only bootstrap (7).
-    expect(deployed.length).toBeLessThanOrEqual(26);
+    expect(deployed.length).toBeLessThanOrEqual(27);
     expect(Object.keys(sizes).sort()).toEqual(deployed.sort());
     for (const [name, size] of Object.entries(sizes)) {
       // A ratchet on the way to issue 30's 300 KB (README, Benchmarks says why it is not there yet):
@@ -79,7 +79,7 @@ describe('production package', () => {
 
   it('guards every stream and queue consumer: partial batch failures, bounded retries, a dead-letter queue', () => {
     const mappings = resourcesOfType('AWS::Lambda::EventSourceMapping');
-    expect(mappings.length).toBe(7);
+    expect(mappings.length).toBe(8);
     for (const [id, m] of mappings) {
       expect({ id, types: m.Properties.FunctionResponseTypes }).toEqual({ id, types: ['ReportBatchItemFailures'] });
       if (id.includes('SQS')) {
@@ -102,7 +102,7 @@ describe('production package', () => {
   it('encrypts every dead-letter queue, keeps it 14 days and alarms on its depth', () => {
     const alarms = resourcesOfType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const dlqs = resourcesOfType('AWS::SQS::Queue').filter(([id]) => id.endsWith('Dlq'));
-    expect(dlqs.map(([id]) => id).sort()).toEqual(['DispatchMessagesDlq', 'FigureStreamDlq', 'LedgerQueueDlq', 'PolicyQueueDlq', 'PolicyStreamDlq', 'SettlementDlq', 'VoucherStreamDlq']);
+    expect(dlqs.map(([id]) => id).sort()).toEqual(['DispatchMessagesDlq', 'FigureStreamDlq', 'LedgerQueueDlq', 'PolicyQueueDlq', 'PolicyStreamDlq', 'SettlementDlq', 'SubsidyQueueDlq', 'VoucherStreamDlq']);
     for (const [id, q] of dlqs) {
       expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
       const alarm = alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Dimensions[0].Value['Fn::GetAtt'][0] === id);
@@ -116,6 +116,7 @@ describe('production package', () => {
     expect(watched.sort()).toEqual(resourcesOfType('AWS::Lambda::Function').map(([id]) => id).sort());
     expect(alarms.some((a) => (a.Metrics ?? []).some((m: any) => m.MetricStat?.Metric.MetricName === '5xx'))).toBe(true);
     expect(alarms.some((a) => a.MetricName === 'ReconciliationDifferenceFen' && a.Threshold === 0)).toBe(true);
+    expect(alarms.some((a) => a.MetricName === 'SubsidyReconciliationDifferenceFen' && a.Threshold === 0)).toBe(true);
     // The alarm topic's e-mail subscription exists only when the stage names an address.
     expect(template.Resources.AlarmEmailSubscription).toMatchObject({ Condition: 'HasAlarmEmail' });
   });

@@ -234,7 +234,8 @@ export async function registerEmployment(principal: Principal, body: EmploymentB
       // 零就业家庭: a member in work takes the household off zero.
       ...(await memberWorkWrites(f.personId, 'employed', new Date(now))),
       PersonCategoryEntity.build(PutTransaction)
-        .item({ ...common, code: 'employed', since: body.startedOn })
+        // The kind (unit, flexible, self-employed): what subsidy rules read (issue 32).
+        .item({ ...common, code: 'employed', since: body.startedOn, detail: body.employmentKind })
         // A racing second registration finds the category open and fails.
         .options({ condition: notOpen() }),
       ...(unemployed

@@ -19,11 +19,12 @@ import * as privacy from '../privacy/entities';
 import * as proxies from '../proxies/entities';
 import * as ratings from '../ratings/entities';
 import * as servicePoints from '../servicePoints/entities';
+import * as subsidies from '../subsidies/entities';
 import * as training from '../training/entities';
 import * as vouchers from '../vouchers/entities';
 import * as welfarePosts from '../welfarePosts/entities';
 
-const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, ledger, policies, privacy, proxies, ratings, servicePoints, training, vouchers, welfarePosts };
+const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, ledger, policies, privacy, proxies, ratings, servicePoints, subsidies, training, vouchers, welfarePosts };
 
 /** Every entity, with the module (domain) that defines it. */
 export const ENTITIES: { domain: string; entity: Entity }[] = Object.entries(modules).flatMap(([domain, m]) =>

@@ -33,6 +33,7 @@ export * from './households';
 export * from './assistanceReport';
 export * from './welfarePosts';
 export * from './ledger';
+export * from './subsidies';
 
 import { wechatLogin, cloudbaseLogin, devLogin, getMe, putMyPreferences } from './auth';
 import { listAreas } from './areas';
@@ -41,6 +42,29 @@ import { applyForHousehold, getMyHousehold, listHouseholds, getHousehold, record
 import { getAssistanceReport, exportAssistanceLedger, exportHouseholdLedger } from './assistanceReport';
 import { createWelfarePost, listWelfarePosts, getWelfarePost, placeInWelfarePost, exportWelfarePosts, applyForWelfarePost, unitWelfarePosts } from './welfarePosts';
 import { listLedger, getLedgerPerson, exportLedger, previewLedgerImport, startLedgerImport, getLedgerImport } from './ledger';
+import {
+  createSubsidyProgramme,
+  listSubsidyProgrammes,
+  approveSubsidyProgramme,
+  withdrawSubsidyProgramme,
+  mySubsidies,
+  applyForSubsidy,
+  mySubsidyApplications,
+  withdrawSubsidyApplication,
+  fixSubsidyAccount,
+  listSubsidyApplications,
+  reviewSubsidyApplication,
+  publishSubsidyNotice,
+  listStaffSubsidyNotices,
+  listPublicSubsidyNotices,
+  getPublicSubsidyNotice,
+  raiseSubsidyObjection,
+  listSubsidyObjections,
+  resolveSubsidyObjection,
+  approveSubsidyPayment,
+  subsidyPayoutFile,
+  importSubsidyBankResults,
+} from './subsidies';
 import {
   listAssistanceCases,
   getAssistanceCase,
@@ -410,4 +434,25 @@ export const allContracts = [
   previewLedgerImport,
   startLedgerImport,
   getLedgerImport,
+  createSubsidyProgramme,
+  listSubsidyProgrammes,
+  approveSubsidyProgramme,
+  withdrawSubsidyProgramme,
+  mySubsidies,
+  applyForSubsidy,
+  mySubsidyApplications,
+  withdrawSubsidyApplication,
+  fixSubsidyAccount,
+  listSubsidyApplications,
+  reviewSubsidyApplication,
+  publishSubsidyNotice,
+  listStaffSubsidyNotices,
+  listPublicSubsidyNotices,
+  getPublicSubsidyNotice,
+  raiseSubsidyObjection,
+  listSubsidyObjections,
+  resolveSubsidyObjection,
+  approveSubsidyPayment,
+  subsidyPayoutFile,
+  importSubsidyBankResults,
 ] as const;

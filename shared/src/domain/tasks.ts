@@ -28,6 +28,9 @@ export const TASK_KINDS = [
   'assist_registration',
   'assist_followup',
   'household_clear',
+  'subsidy_review',
+  'subsidy_objection',
+  'subsidy_followup',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -55,6 +58,9 @@ export const taskKindLabels: Record<TaskKind, string> = {
   assist_registration: '就业援助：录用后3个工作日内告知并办理就业登记',
   assist_followup: '就业援助：上岗后跟踪回访，帮助稳定就业',
   household_clear: '动态清零：零就业家庭至少一人实现就业',
+  subsidy_review: '补贴复审：街道初审后5个工作日内审核',
+  subsidy_objection: '公示反映：核实群众对补贴公示名单反映的问题',
+  subsidy_followup: '补贴发放后回访：是否仍在灵活就业、仍在经营',
 };
 
 /**
@@ -100,6 +106,12 @@ export const TASK_DEADLINES: Record<TaskKind, Deadline> = {
   assist_followup: { days: 7, unit: 'calendar' },
   // 零就业家庭 back at zero: a member placed within the rule's days (30 by default, personRules.ts).
   household_clear: { days: 30, unit: 'calendar' },
+  // Subsidies (issue 32, WF-39): the district reviews within 5 working days of the street's initial
+  // review; an objection to a notice's line is looked into within 5 working days; after payment the
+  // community checks the person still works as the subsidy assumes (R19), at the rule's days.
+  subsidy_review: { days: 5, unit: 'working' },
+  subsidy_objection: { days: 5, unit: 'working' },
+  subsidy_followup: { days: 30, unit: 'calendar' },
 };
 
 /** Kinds whose completion must say what was done (the call-back, the answer). */

@@ -1,12 +1,12 @@
 // The bank's result file: paid lines settle their vouchers, failed ones send them back to the
 // queue for the next run; importing the same file again changes nothing.
-import Papa from 'papaparse';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { BANK_RESULT_VALUES, fenToYuanText, type FieldIssue } from '@doorstep/shared';
+import { fenToYuanText } from '@doorstep/shared';
+import { parseBankResults, type ResultRow } from '../../payouts/bankFile';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../../audit/events';
 import { chunked } from '../../concurrency';
 import { queryAll } from '../../db/queryAll';
@@ -22,40 +22,6 @@ import { advanceBatch } from './batches';
 
 /** Vouchers per bank-result transaction: voucher, audit event, ledger row or queue entry, and a message for benefit holders. */
 const RESULT_CHUNK = 24;
-
-interface ResultRow {
-  lineId: string;
-  result: 'paid' | 'failed';
-  reason?: string;
-}
-
-/** Reads the bank's result file; any problem is a 400 naming the row, and nothing changes. */
-function parseBankResults(fileText: string, lines: Map<string, StoredLine>): ResultRow[] {
-  const parsed = Papa.parse<Record<string, string>>(fileText.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
-  const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('line_id') || !fields.includes('result')) {
-    throw new ValidationError([{ path: ['fileText'], message: '回盘文件第一行须是列名：line_id,result,reason' }], '回盘文件格式不对');
-  }
-  const issues: FieldIssue[] = [];
-  const seen = new Set<string>();
-  const rows: ResultRow[] = [];
-  parsed.data.forEach((r, i) => {
-    const row = i + 2;
-    const lineId = (r.line_id ?? '').trim();
-    const result = (r.result ?? '').trim();
-    const reason = (r.reason ?? '').trim();
-    if (!lines.has(lineId)) issues.push({ path: ['fileText', row], message: `第${row}行：本批次没有明细 ${lineId || '（空）'}` });
-    else if (seen.has(lineId)) issues.push({ path: ['fileText', row], message: `第${row}行：明细 ${lineId} 重复出现` });
-    else if (result !== BANK_RESULT_VALUES.paid && result !== BANK_RESULT_VALUES.failed) issues.push({ path: ['fileText', row], message: `第${row}行：结果须为“成功”或“失败”` });
-    else if (result === BANK_RESULT_VALUES.failed && !reason) issues.push({ path: ['fileText', row], message: `第${row}行：失败须写明原因` });
-    else rows.push({ lineId, result: result === BANK_RESULT_VALUES.paid ? 'paid' : 'failed', ...(reason ? { reason: reason.slice(0, 100) } : {}) });
-    seen.add(lineId);
-  });
-  if (parsed.errors.length > 0) issues.push(...parsed.errors.slice(0, 5).map((e) => ({ path: ['fileText', (e.row ?? 0) + 2], message: `第${(e.row ?? 0) + 2}行：${e.message}` })));
-  if (issues.length > 0) throw new ValidationError(issues.slice(0, 20), '回盘文件有问题，没有导入任何一行');
-  if (rows.length === 0) throw new ValidationError([{ path: ['fileText'], message: '回盘文件里没有结果' }], '回盘文件里没有结果');
-  return rows;
-}
 
 async function applyLineResult(batch: StoredBatch, line: StoredLine, row: ResultRow, actorId: string, hooks: SettlementHooks): Promise<void> {
   const partition = `BATCH_VOUCHERS#${batch.batchId}`;

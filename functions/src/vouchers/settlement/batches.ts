@@ -1,11 +1,11 @@
 // Finance's batches: the list, one batch with its lines, approval, and the payout file (each
 // download an audit event carrying the file's SHA-256).
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { PAYOUT_COLUMNS, fenToYuanText, isWithinArea } from '@doorstep/shared';
+import { fenToYuanText, isWithinArea } from '@doorstep/shared';
+import { payoutCsv } from '../../payouts/bankFile';
 import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../../audit/events';
 import { decodeKeyCursor, encodeKeyCursor } from '../../db/cursor';
 import { BATCHES_PARTITION, BatchEntity } from '../entities';
@@ -97,8 +97,7 @@ export async function payoutFile(principal: Principal, batchId: string) {
     `就业券拨付 ${batch.programmeName}`,
   ]);
   // Every field quoted, and "=+-@" at the start of a name defused, so no spreadsheet runs a formula from it.
-  const safe = rows.map((r) => r.map((f) => (/^[=+\-@]/.test(f) ? `'${f}` : f)));
-  const content = Papa.unparse({ fields: [...PAYOUT_COLUMNS], data: safe }, { quotes: true, newline: '\r\n' });
+  const content = payoutCsv(rows);
   const sha256 = createHash('sha256').update(content).digest('hex');
   await advanceBatch(batch, principal.userId, 'download_payout_file', batch.status, { fileSha256: batch.fileSha256 ?? sha256 }, sha256);
   return { fileName: `payout-${batchId}.csv`, content };

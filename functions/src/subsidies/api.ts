@@ -1,0 +1,40 @@
+// 补贴 (issue 32), one Lambda: the bounded context of paying subsidies to people — programmes,
+// applications, review, the public notice and its objections, payment — over HTTP; the notice's and
+// the payment's parts on the subsidy queue; hourly, notices past their end go on and the
+// reconciliation is published (the same function: the rights are the same).
+import type { Context } from 'aws-lambda';
+import { router, withSchedule } from '../http/router';
+import * as s from './handlers';
+import { hourly, work } from './work';
+
+const http = withSchedule(
+  router(
+    s.createProgramme,
+    s.listProgrammes,
+    s.approveProgramme,
+    s.withdrawProgramme,
+    s.offers,
+    s.apply,
+    s.mine,
+    s.withdraw,
+    s.account,
+    s.list,
+    s.review,
+    s.publish,
+    s.notices,
+    s.publicList,
+    s.publicOne,
+    s.object,
+    s.objections,
+    s.resolve,
+    s.pay,
+    s.payout,
+    s.bankResults,
+  ),
+  hourly,
+);
+
+export const handler = Object.assign(
+  (event: unknown, context: Context) => ((event as { Records?: { eventSource?: string }[] })?.Records?.[0]?.eventSource === 'aws:sqs' ? work(event as never) : http(event as never, context)),
+  { routes: http.routes },
+);

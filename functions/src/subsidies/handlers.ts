@@ -1,0 +1,45 @@
+// Subsidies over HTTP: programmes, a resident's check and application, staff review, the public
+// notice and its objections, finance's payment and the bank's results.
+import * as c from '@doorstep/shared';
+import { httpHandler } from '../http/handler';
+import { idempotencyKeyOf, idempotent } from '../http/idempotency';
+import { applyForSubsidy, fixAccount, myApplications, myOffers, withdrawApplication } from './applications';
+import { publicNotice, publicNotices, publishNotice, staffNotices } from './notices';
+import { listObjections, raiseObjection, resolveObjection } from './objections';
+import { approvePayment, importBankResults, payoutFile } from './payments';
+import { approveSubsidyProgramme, createSubsidyProgramme, listSubsidyProgrammes, withdrawSubsidyProgramme } from './programmes';
+import { listApplications, reviewApplication } from './review';
+
+export const createProgramme = httpHandler(c.createSubsidyProgramme, async ({ principal, body }) => ({ programme: await createSubsidyProgramme(principal, body) }));
+export const listProgrammes = httpHandler(c.listSubsidyProgrammes, async ({ principal }) => ({ items: await listSubsidyProgrammes(principal) }));
+export const approveProgramme = httpHandler(c.approveSubsidyProgramme, async ({ principal, params }) => ({ programme: await approveSubsidyProgramme(principal, params.id) }));
+export const withdrawProgramme = httpHandler(c.withdrawSubsidyProgramme, async ({ principal, params, body }) => ({ programme: await withdrawSubsidyProgramme(principal, params.id, body.reason) }));
+
+export const offers = httpHandler(c.mySubsidies, ({ principal }) => myOffers(principal));
+export const apply = httpHandler(c.applyForSubsidy, ({ principal, params, body, headers }) =>
+  idempotent(`${principal.userId}:subsidy-apply:${params.id}`, idempotencyKeyOf(headers), body, (record) => applyForSubsidy(principal, params.id, body, record)),
+);
+export const mine = httpHandler(c.mySubsidyApplications, ({ principal, query }) => myApplications(principal, query.cursor));
+export const withdraw = httpHandler(c.withdrawSubsidyApplication, ({ principal, params }) => withdrawApplication(principal, params.id));
+export const account = httpHandler(c.fixSubsidyAccount, ({ principal, params, body }) => fixAccount(principal, params.id, body.account));
+
+export const list = httpHandler(c.listSubsidyApplications, ({ principal, query }) => listApplications(principal, query));
+export const review = httpHandler(c.reviewSubsidyApplication, ({ principal, params, body, headers }) =>
+  idempotent(`${principal.userId}:subsidy-review:${params.id}`, idempotencyKeyOf(headers), body, (record) => reviewApplication(principal, params.id, body, record)),
+);
+
+export const publish = httpHandler(c.publishSubsidyNotice, ({ principal, body, headers }) =>
+  idempotent(`${principal.userId}:subsidy-notice`, idempotencyKeyOf(headers), body, (record) => publishNotice(principal, body, record)),
+);
+export const notices = httpHandler(c.listStaffSubsidyNotices, ({ principal }) => staffNotices(principal));
+export const publicList = httpHandler(c.listPublicSubsidyNotices, () => publicNotices());
+export const publicOne = httpHandler(c.getPublicSubsidyNotice, ({ params, query }) => publicNotice(params.id, query.cursor));
+export const object = httpHandler(c.raiseSubsidyObjection, ({ params, body }) => raiseObjection(params.id, body));
+export const objections = httpHandler(c.listSubsidyObjections, ({ principal, params }) => listObjections(principal, params.id));
+export const resolve = httpHandler(c.resolveSubsidyObjection, ({ principal, params, body }) => resolveObjection(principal, params.id, body));
+
+export const pay = httpHandler(c.approveSubsidyPayment, ({ principal, params, headers }) =>
+  idempotent(`${principal.userId}:subsidy-payment:${params.id}`, idempotencyKeyOf(headers), {}, (record) => approvePayment(principal, params.id, record)),
+);
+export const payout = httpHandler(c.subsidyPayoutFile, ({ principal, params }) => payoutFile(principal, params.id));
+export const bankResults = httpHandler(c.importSubsidyBankResults, ({ principal, params, body }) => importBankResults(principal, params.id, body.fileText));

@@ -1,0 +1,224 @@
+// Subsidies on DynamoDB Local (issue 32): the budget is never passed however many approvals come at
+// once; two staff approving one application make one approval; a month is claimed once across
+// applications and replays; the longest period holds; the public notice shows only masked data, an
+// objection holds exactly its line, nothing is paid before the notice ends; and paid = approved −
+// refused − held, to the fen, through a failed bank line and its re-send, with the reconciliation
+// naming a removed ledger row.
+import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { addCalendarDays, todayInChina, type SubsidyApplicationBody } from '@doorstep/shared';
+import { createTestTable } from '../../../tests/support/table';
+import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../../../tests/support/people';
+import { drainLocalQueueOnce } from '../../../scripts/lib/localQueue';
+import { PersonCategoryEntity } from '../db/entities';
+import type { Principal } from '../http/session';
+import { idempotent } from '../http/idempotency';
+import { putRegistration } from '../registration/service';
+import { applyForSubsidy, fixAccount, loadApplication, myOffers, withdrawApplication } from './applications';
+import { SubsidyBudgetEntity, SubsidyLedgerRowEntity, SubsidyNoticeEntity } from './entities';
+import { publicNotice, publishNotice, workNoticeEnd } from './notices';
+import { raiseObjection, resolveObjection } from './objections';
+import { approvePayment, importBankResults, payoutFile } from './payments';
+import { approveSubsidyProgramme, createSubsidyProgramme } from './programmes';
+import { reconcileSubsidyProgramme } from './reconcile';
+import { reviewApplication } from './review';
+import { work } from './work';
+
+jest.setTimeout(120_000);
+beforeAll(createTestTable);
+
+const district: Principal = { userId: 'sb-district', roles: ['staff'], level: 'district', areaCode: '350102' };
+const district2: Principal = { userId: 'sb-district-2', roles: ['staff'], level: 'district', areaCode: '350102' };
+const finance: Principal = { userId: 'sb-finance', roles: ['finance'], level: 'district', areaCode: '350102' };
+const street: Principal = { userId: 'sb-street', roles: ['staff'], level: 'street', areaCode: '350102001' };
+const person = (userId: string): Principal => ({ userId, roles: ['jobseeker'] });
+
+const today = todayInChina();
+const thisMonth = today.slice(0, 7);
+const monthsAgo = (n: number) => addCalendarDays(`${thisMonth}-01`, -1 - 31 * (n - 1)).slice(0, 7);
+const account = { accountNo: '6217000010001234567', bankName: '中国建设银行福州鼓楼支行' };
+const siteCheck = { checkedAt: `${today}T10:00`, place: '鼓东路18号', photoKey: `evidence/${street.userId}/site.jpg`, finding: '本人在从事网约配送，灵活就业属实' };
+
+async function drain(): Promise<void> {
+  while ((await drainLocalQueueOnce('subsidy-work', work as never)) > 0);
+}
+
+let serial = 0;
+/** A hard-to-employ person in flexible work (registered, recognised, employment registered). */
+async function flexibleWorker(name = '林秀英'): Promise<string> {
+  serial += 1;
+  const userId = `sb-person-${serial}`;
+  await putRegistration(userId, registrationBody({ idNumber: makeIdNumber('1978-03-04', 300 + serial * 2), name, phone: `1390000${String(serial).padStart(4, '0')}` }));
+  const base = { userId, source: 'review' as const, applicationId: `sb-app-${serial}`, ruleVersion: 'PR-2026-01', updatedAt: new Date().toISOString() };
+  await PersonCategoryEntity.build(PutItemCommand).item({ ...base, code: 'hard_to_employ', since: '2026-01-05' }).send();
+  await PersonCategoryEntity.build(PutItemCommand).item({ ...base, code: 'employed', since: '2026-02-01', source: 'declared', detail: 'flexible' }).send();
+  return userId;
+}
+
+const body = (userId: string, months: string[], over: Partial<SubsidyApplicationBody> = {}): SubsidyApplicationBody => ({
+  months,
+  contributionFenPerMonth: 90_000,
+  evidence: [{ code: 'si_receipt', key: `evidence/${userId}/si.jpg` }],
+  account,
+  ...over,
+});
+
+async function programme(budgetFen: number) {
+  const p = await createSubsidyProgramme(district, { name: '灵活就业社保补贴（2026年）', kind: 'flexible_si', areaCode: '350102', budgetFen, applyFrom: '2026-01-01', applyUntil: '2027-12-31' });
+  await approveSubsidyProgramme(finance, p.id);
+  return p.id;
+}
+
+/** Applied and through the street's review. */
+async function streetApproved(programmeId: string, months = [monthsAgo(1)]): Promise<{ userId: string; applicationId: string }> {
+  const userId = await flexibleWorker();
+  const { application } = await applyForSubsidy(person(userId), programmeId, body(userId, months), undefined);
+  await reviewApplication(street, application.id, { decision: 'approve', siteCheck }, undefined);
+  return { userId, applicationId: application.id };
+}
+
+describe('the budget and the months', () => {
+  it('approves exactly as many as the budget holds when 30 approvals come at once; the rest wait, told why', async () => {
+    // 60,000 fen each (two thirds of 900 yuan, capped at 600 yuan a month): room for 10.
+    const programmeId = await programme(600_000);
+    const apps: { userId: string; applicationId: string }[] = [];
+    for (let i = 0; i < 30; i += 1) apps.push(await streetApproved(programmeId));
+    const outcomes = await Promise.allSettled(apps.map((a) => reviewApplication(district, a.applicationId, { decision: 'approve' }, undefined)));
+    const approved = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(approved).toHaveLength(10);
+    expect(refused).toHaveLength(20);
+    for (const r of refused) expect((r.reason as Error).message).toContain('补贴预算不足');
+    const { Item: budget } = await SubsidyBudgetEntity.build(GetItemCommand).key({ programmeId }).options({ consistent: true }).send();
+    expect(budget).toMatchObject({ budgetFen: 600_000, leftFen: 0 });
+    const waiting = await Promise.all(refused.map((_, i) => loadApplication(apps[outcomes.indexOf(refused[i])].applicationId)));
+    for (const a of waiting) expect(a).toMatchObject({ stage: 'street_approved', waitingForBudget: true });
+    const r = await reconcileSubsidyProgramme({ programmeId, name: 'p' });
+    expect(r).toMatchObject({ reservedFen: 600_000, approvedFen: 600_000, differenceFen: 0, missingRows: [] });
+  });
+
+  it('makes one approval of two staff approving the same application at once', async () => {
+    const programmeId = await programme(10_000_000);
+    const { applicationId } = await streetApproved(programmeId);
+    const outcomes = await Promise.allSettled([district, district2].map((who) => reviewApplication(who, applicationId, { decision: 'approve' }, undefined)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason.statusCode).toBe(409);
+    const { Item: budget } = await SubsidyBudgetEntity.build(GetItemCommand).key({ programmeId }).options({ consistent: true }).send();
+    expect(budget!.budgetFen - budget!.leftFen).toBe(60_000);
+  });
+
+  it('refuses a month already claimed, naming it, in sequence, at once and on a replay; a withdrawal frees it', async () => {
+    const programmeId = await programme(10_000_000);
+    const userId = await flexibleWorker();
+    const me = person(userId);
+    const [m3, m2, m1] = [monthsAgo(3), monthsAgo(2), monthsAgo(1)];
+    const first = await applyForSubsidy(me, programmeId, body(userId, [m3, m2]), undefined);
+    await expect(applyForSubsidy(me, programmeId, body(userId, [m2, m1]), undefined)).rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining(`${Number(m2.slice(5))}月已经申请过`) });
+    // Two applications for the same month at once: one wins.
+    const race = await Promise.allSettled([applyForSubsidy(me, programmeId, body(userId, [m1]), undefined), applyForSubsidy(me, programmeId, body(userId, [m1]), undefined)]);
+    expect(race.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    // A replay of the same request with the same key is the same application.
+    const replay = (key: string) => idempotent<Awaited<ReturnType<typeof applyForSubsidy>>>(`${userId}:subsidy-apply:${programmeId}`, key, body(userId, [monthsAgo(4)]), (record) => applyForSubsidy(me, programmeId, body(userId, [monthsAgo(4)]), record));
+    const [a, b] = [await replay('same-key-0001'), await replay('same-key-0001')];
+    expect(b.application.id).toBe(a.application.id);
+    // Withdrawn before the district's review: its months can be applied for again.
+    await withdrawApplication(me, first.application.id);
+    await expect(applyForSubsidy(me, programmeId, body(userId, [m3]), undefined)).resolves.toBeDefined();
+  });
+
+  it('holds the longest period across applications, and says so before she applies', async () => {
+    const programmeId = await programme(100_000_000);
+    const userId = await flexibleWorker();
+    const months = Array.from({ length: 36 }, (_, i) => monthsAgo(i + 1));
+    for (let i = 0; i < 36; i += 12) await applyForSubsidy(person(userId), programmeId, body(userId, months.slice(i, i + 12)), undefined);
+    await expect(applyForSubsidy(person(userId), programmeId, body(userId, [monthsAgo(40)]), undefined)).rejects.toMatchObject({ statusCode: 422 });
+    const offer = (await myOffers(person(userId))).items.find((o) => o.programme.id === programmeId)!;
+    expect(offer).toMatchObject({ ok: false, monthsLeft: 0, missing: ['这项补贴最多享受36个月，您已全部享受'] });
+  });
+
+  it('refuses what the rule does not allow: a month not yet come, missing evidence, someone not in flexible work', async () => {
+    const programmeId = await programme(10_000_000);
+    const userId = await flexibleWorker();
+    const next = addCalendarDays(`${thisMonth}-28`, 5).slice(0, 7);
+    await expect(applyForSubsidy(person(userId), programmeId, body(userId, [next]), undefined)).rejects.toMatchObject({ statusCode: 400 });
+    await expect(applyForSubsidy(person(userId), programmeId, body(userId, [monthsAgo(1)], { evidence: [] }), undefined)).rejects.toMatchObject({ statusCode: 400, details: [{ message: '请上传：社会保险缴费凭证' }] });
+    await PersonCategoryEntity.build(UpdateItemCommand).item({ userId, code: 'employed', until: today }).send();
+    await expect(applyForSubsidy(person(userId), programmeId, body(userId, [monthsAgo(1)]), undefined)).rejects.toMatchObject({ statusCode: 422, message: expect.stringContaining('须办理就业登记') });
+  });
+});
+
+describe('公示 and payment', () => {
+  it('shows only masked lines, holds exactly the line objected to, pays nothing before the end, and pays to the fen through a failed line and its re-send', async () => {
+    const programmeId = await programme(10_000_000);
+    const apps: { userId: string; applicationId: string }[] = [];
+    for (let i = 0; i < 4; i += 1) apps.push(await streetApproved(programmeId, [monthsAgo(2), monthsAgo(1)]));
+    for (const a of apps) await reviewApplication(district, a.applicationId, { decision: 'approve' }, undefined);
+    // A fifth refused by the district: its months come back, its budget was never taken.
+    const refused = await streetApproved(programmeId);
+    await reviewApplication(district, refused.applicationId, { decision: 'refuse', reason: '核查时本人已在单位就业' }, undefined);
+
+    const { notice } = await publishNotice(district, { programmeId, contactPhone: '0591-87654321' });
+    await drain();
+    const page = await publicNotice(notice.id);
+    expect(page.notice).toMatchObject({ status: 'open', lineCount: 4, amountFen: 4 * 120_000 });
+    expect(page.lines.map((l) => l.maskedName)).toEqual(['林**', '林**', '林**', '林**']);
+    const text = JSON.stringify(page);
+    expect(text).not.toMatch(/\d{17}[\dX]/); // no ID number
+    expect(text).not.toMatch(/1[3-9]\d{9}/); // no phone
+    expect(text).not.toContain('6217000010001234567'); // no account
+
+    // Someone objects to line 2: only that line is held.
+    const { objection } = await raiseObjection(notice.id, { lineNo: 2, what: '此人长期在外地，并未在本地灵活就业', contact: '王先生' });
+    const stages = await Promise.all(apps.map((a) => loadApplication(a.applicationId).then((x) => x!.stage)));
+    expect(stages.filter((s) => s === 'held')).toHaveLength(1);
+    expect(stages.filter((s) => s === 'on_notice')).toHaveLength(3);
+    expect((await publicNotice(notice.id)).lines.find((l) => l.lineNo === 2)!.held).toBe(true);
+
+    // Nothing is paid before the notice ends.
+    await expect(approvePayment(finance, notice.id, undefined)).rejects.toMatchObject({ statusCode: 409 });
+    // The notice ends (its last day has passed): the lines not held are cleared.
+    await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId: notice.id, endsOn: addCalendarDays(today, -1) }).send();
+    await workNoticeEnd(notice.id);
+    const afterEnd = await Promise.all(apps.map((a) => loadApplication(a.applicationId)));
+    expect(afterEnd.map((a) => a!.stage).sort()).toEqual(['cleared', 'cleared', 'cleared', 'held']);
+    const held = afterEnd.find((a) => a!.stage === 'held')!;
+
+    // Upheld: refused with the reason she reads, its budget given back.
+    await resolveObjection(district, objection.id, { upheld: true, resolution: '经核实本人在外省工作' });
+    expect(await loadApplication(held.applicationId)).toMatchObject({ stage: 'refused', reason: expect.stringContaining('经核实本人在外省工作') });
+
+    // Finance pays what was cleared: three lines.
+    const { payment } = await approvePayment(finance, notice.id, undefined);
+    await drain();
+    const file = await payoutFile(finance, payment.id);
+    const lines = file.content.split('\r\n').slice(1).map((r) => JSON.parse(`[${r}]`) as string[]);
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => l[3] === account.accountNo && l[5] === '120000')).toBe(true);
+    // The bank pays two and returns one.
+    const [ok1, ok2, bad] = lines.map((l) => l[0]);
+    const results = `line_id,result,reason\r\n${ok1},成功,\r\n${ok2},成功,\r\n${bad},失败,账户已销户`;
+    expect(await importBankResults(finance, payment.id, results)).toMatchObject({ paid: 2, failed: 1, unchanged: 0 });
+    expect(await importBankResults(finance, payment.id, results)).toMatchObject({ paid: 0, failed: 0, unchanged: 3 });
+    const failed = (await loadApplication(bad))!;
+    expect(failed).toMatchObject({ stage: 'failed', reason: expect.stringContaining('账户已销户') });
+
+    // She puts the account right; the next payment re-sends her line alone.
+    await fixAccount(person(failed.userId), bad, { accountNo: '6222000020002345678', bankName: '中国工商银行福州分行' });
+    const again = await approvePayment(finance, notice.id, undefined);
+    await drain();
+    const resent = (await payoutFile(finance, again.payment.id)).content.split('\r\n').slice(1);
+    expect(resent).toHaveLength(1);
+    expect(resent[0]).toContain('6222000020002345678');
+    await importBankResults(finance, again.payment.id, `line_id,result,reason\r\n${bad},成功,`);
+
+    // Paid = approved − refused − held, to the fen: 4 approved × 120,000, one refused on objection.
+    const r = await reconcileSubsidyProgramme({ programmeId, name: 'p' });
+    expect(r).toMatchObject({ reservedFen: 360_000, paidFen: 360_000, failedFen: 0, heldFen: 0, differenceFen: 0, missingRows: [] });
+    // A ledger row removed by hand is named.
+    await SubsidyLedgerRowEntity.build(DeleteItemCommand).key({ programmeId, applicationId: ok1 }).send();
+    const broken = await reconcileSubsidyProgramme({ programmeId, name: 'p' });
+    expect(broken).toMatchObject({ differenceFen: 120_000, missingRows: [ok1] });
+  });
+});
