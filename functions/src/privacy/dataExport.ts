@@ -45,6 +45,7 @@ function byCategory(r: PersonRecords, cases: Record<string, unknown>[], househol
     trainingNeed: own('TRAINING_NEED'),
     vouchers: r.vouchers.map(readable),
     payoutAccount: own('PAYOUT_ACCOUNT'),
+    subsidies: r.subsidyApplications.map(readable),
     ratings: r.ratings.map(readable),
     complaints: r.complaints.map(readable),
     subscriptions: own('SUBSCRIPTION'),

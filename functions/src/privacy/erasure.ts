@@ -45,6 +45,7 @@ import { loadProgramme } from '../vouchers/store';
 import { revocationWrites } from '../proxies/revocation';
 import { PersonAccessEntity } from '../access/entities';
 import { erasePersonFromCase } from '../assistance/cases';
+import { erasePersonFromSubsidies } from '../subsidies/erasure';
 import { erasePersonFromHouseholds } from '../households/service';
 import { ownOf, personRecords, type RawItem } from './personData';
 
@@ -199,6 +200,10 @@ export async function eraseAccount(userId: string, now = new Date()): Promise<Er
   // 就业援助 cases stay for the figures, without the person's name and words (assistance/cases.ts);
   // the pointer to them goes with the partition.
   scrub(ownOf(r, 'ASSIST') as unknown as { caseId: string }[], (a) => erasePersonFromCase(a.caseId, at));
+  // 补贴: the anonymous payment record (programme, months, amount) stays; the person goes (subsidies/erasure.ts).
+  if (r.subsidyApplications.length) {
+    work.push(async () => count('pseudonymised')(await erasePersonFromSubsidies(userId, r.subsidyApplications.map((a) => a.applicationId), at)));
+  }
   // 零就业家庭: their member entry keeps no name, ID number or birth date; the household's state stays.
   const households = ownOf(r, 'HOUSEHOLD').map((p) => String(p.householdId));
   if (households.length) work.push(async () => count('pseudonymised')(await ifStill(() => erasePersonFromHouseholds(userId, households, at))));

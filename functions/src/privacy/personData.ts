@@ -13,6 +13,7 @@ import { NoticeSlipEntity, VisitEntity } from '../servicePoints/entities';
 import { QuestionEntity } from '../policies/entities';
 import { FairRegistrationEntity } from '../fairs/entities';
 import { GigEntity, GigReportEntity, GigTakeEntity } from '../gigs/entities';
+import { SubsidyApplicationEntity } from '../subsidies/entities';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 import { itemsOf, ownItems, PERSON_LISTS, type PersonListName, type RawItem } from './personLists';
@@ -39,6 +40,7 @@ export interface PersonRecords {
   gigTakes: FormattedItem<typeof GigTakeEntity>[];
   /** Reports and disputes the person filed (their text). */
   gigReports: FormattedItem<typeof GigReportEntity>[];
+  subsidyApplications: FormattedItem<typeof SubsidyApplicationEntity>[];
   enrolments: FormattedItem<typeof EnrolmentEntity>[];
   vouchers: FormattedItem<typeof VoucherEntity>[];
   ratings: FormattedItem<typeof RatingEntity>[];
@@ -61,7 +63,7 @@ function listOf<E extends Entity>(entity: E, list: PersonListName, userId: strin
 }
 
 export async function personRecords(userId: string): Promise<PersonRecords> {
-  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports] = await Promise.all([
+  const [own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports, subsidyApplications] = await Promise.all([
     ownItems(userId),
     listOf(PersonApplicationEntity, 'applications', userId),
     listOf(ReviewEntity, 'reviews', userId),
@@ -82,8 +84,9 @@ export async function personRecords(userId: string): Promise<PersonRecords> {
     listOf(GigEntity, 'gigs', userId),
     listOf(GigTakeEntity, 'gigTakes', userId),
     listOf(GigReportEntity, 'gigReports', userId),
+    listOf(SubsidyApplicationEntity, 'subsidyApplications', userId),
   ]);
-  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports };
+  return { own, applications, reviews, tasks, jobApplications, referrals, interviews, enrolments, vouchers, ratings, complaints, memberships, actingFor, visits, notices, questions, fairs, gigs, gigTakes, gigReports, subsidyApplications };
 }
 
 /** The items of the person's own partition whose sort key is `sk` or starts with `prefix#`. */

@@ -30,6 +30,7 @@ export const PERSON_LISTS = {
   gigs: 'USER_GIGS#',
   gigTakes: 'USER_GIGTAKES#',
   gigReports: 'USER_GIGREPORTS#',
+  subsidyApplications: 'USER_SUBAPPS#',
 } as const;
 export type PersonListName = keyof typeof PERSON_LISTS;
 

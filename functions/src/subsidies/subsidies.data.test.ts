@@ -25,6 +25,12 @@ import { approveSubsidyProgramme, createSubsidyProgramme } from './programmes';
 import { reconcileSubsidyProgramme } from './reconcile';
 import { reviewApplication } from './review';
 import { work } from './work';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { ERASED_PERSON_LABEL } from '@doorstep/shared';
+import { table } from '../db/table';
+import { ConsentsEntity } from '../privacy/entities';
+import { dataExport } from '../privacy/dataExport';
+import { eraseAccount } from '../privacy/erasure';
 
 jest.setTimeout(120_000);
 beforeAll(createTestTable);
@@ -220,5 +226,32 @@ describe('公示 and payment', () => {
     await SubsidyLedgerRowEntity.build(DeleteItemCommand).key({ programmeId, applicationId: ok1 }).send();
     const broken = await reconcileSubsidyProgramme({ programmeId, name: 'p' });
     expect(broken).toMatchObject({ differenceFen: 120_000, missingRows: [ok1] });
+  });
+
+  it('keeps the anonymous payment record of a closed account and removes the person: name, account, evidence, the notice’s name, the month claims', async () => {
+    const programmeId = await programme(10_000_000);
+    const paid = await streetApproved(programmeId, [monthsAgo(1)]);
+    await reviewApplication(district, paid.applicationId, { decision: 'approve' }, undefined);
+    const { notice } = await publishNotice(district, { programmeId, contactPhone: '0591-87654321' });
+    await drain();
+    await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId: notice.id, endsOn: addCalendarDays(today, -1) }).send();
+    await workNoticeEnd(notice.id);
+    const { payment } = await approvePayment(finance, notice.id, undefined);
+    await drain();
+    await importBankResults(finance, payment.id, `line_id,result,reason\r\n${paid.applicationId},成功,`);
+    // A second application still at the street is withdrawn by the erasure.
+    const { application: pending } = await applyForSubsidy(person(paid.userId), programmeId, body(paid.userId, [monthsAgo(2)]), undefined);
+    expect((await dataExport(paid.userId)).data.subsidies).toHaveLength(2);
+
+    await ConsentsEntity.build(PutItemCommand).item({ userId: paid.userId, closing: { requestedAt: '2026-10-10T00:00:00.000Z', eraseAfter: '2026-10-17' }, updatedAt: '2026-10-10T00:00:00.000Z' }).send();
+    expect(await eraseAccount(paid.userId)).toBeDefined();
+    const kept = await loadApplication(paid.applicationId);
+    expect(kept).toMatchObject({ stage: 'paid', amountFen: 60_000, months: [monthsAgo(1)], programmeId, personName: ERASED_PERSON_LABEL, idNumberMasked: '', evidence: [], accountMasked: '（已删除）' });
+    expect(kept!.siteCheck).toBeUndefined();
+    expect(await loadApplication(pending.id)).toMatchObject({ stage: 'withdrawn' });
+    expect((await publicNotice(notice.id)).lines[0].maskedName).toBe(ERASED_PERSON_LABEL);
+    expect((await payoutFile(finance, payment.id)).content).not.toContain(account.accountNo);
+    const { Items: claims = [] } = await table.build(QueryCommand).query({ partition: `SUBCLAIM#flexible_si#${paid.userId}` }).options({ consistent: true }).send();
+    expect(claims).toEqual([]);
   });
 });

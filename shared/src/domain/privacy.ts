@@ -89,6 +89,7 @@ export const PERSONAL_DATA_CATEGORIES = {
   trainingNeed: { label: '培训意愿', holds: '想学的工种和时间' },
   vouchers: { label: '就业券', holds: '领到和使用的券、金额' },
   payoutAccount: { label: '收款账户', holds: '户名、银行账号（加密）' },
+  subsidies: { label: '补贴申请', holds: '申请的补贴、月份、金额、材料照片、收款账户（部分隐去）和每一步的办理情况' },
   ratings: { label: '评价', holds: '您给的星级和留言' },
   complaints: { label: '投诉和建议', holds: '您写的内容和照片' },
   subscriptions: { label: '消息提醒', holds: '您允许的提醒次数' },
