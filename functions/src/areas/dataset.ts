@@ -47,3 +47,6 @@ export function areaFullName(code: string): string {
     .filter((n) => n && n !== '市辖区')
     .join(' ');
 }
+
+/** The area as people say it: 鼓楼区, 鼓东街道 (the last part of its full name). */
+export const areaShortName = (code: string): string => areaFullName(code).split(' ').pop() ?? code;

@@ -19,7 +19,7 @@ import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { BatchWriteCommand, execute as executeBatchWrite } from 'dynamodb-toolbox/table/actions/batchWrite';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { policyInForce, qualifies, todayInChina, type Education, type PolicyFacts, type PolicyRule, type RecognisedCategory } from '@doorstep/shared';
-import { areaFullName } from '../areas/dataset';
+import { areaShortName } from '../areas/dataset';
 import { categoriesOn, derivedCategories } from '../applications/categories';
 import { JobseekerRegistrationEntity, OutboxEntity } from '../db/entities';
 import { chunked, mapLimit } from '../concurrency';
@@ -46,7 +46,7 @@ export function factsOf(card: StoredFacts, today: string): PolicyFacts {
 }
 
 const ruleOf = (p: StoredPolicy) => p.rule as unknown as PolicyRule;
-const placeName = (p: StoredPolicy) => areaFullName(p.areaCode).split(' ').pop() ?? p.areaCode;
+const placeName = (p: StoredPolicy) => areaShortName(p.areaCode);
 export const judge = (p: StoredPolicy, facts: PolicyFacts, today: string, place = placeName(p)) => qualifies(ruleOf(p), p, facts, today, place);
 
 /** Writes a match and, the first time ever for this policy and person, its message. */

@@ -22,6 +22,7 @@ import {
   subsidyAmountFen,
   subsidyKindLabels,
   subsidyStageLabels,
+  subsidyStepLabels,
   todayInChina,
   type RecognisedCategory,
   type SubsidyApplication,
@@ -31,7 +32,7 @@ import {
   type SubsidyStage,
 } from '@doorstep/shared';
 import { activeCategory, categoriesOn, loadCategories } from '../applications/categories';
-import { areaFullName } from '../areas/dataset';
+import { areaFullName, areaShortName } from '../areas/dataset';
 import { formatAuditHead, nextAuditEvent } from '../audit/events';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { JobseekerRegistrationEntity, PersonApplicationEntity } from '../db/entities';
@@ -91,8 +92,7 @@ export function toApplicationView(a: StoredSubsidyApplication): SubsidyApplicati
     steps: a.steps.map((s) => ({
       at: s.at,
       stage: s.stage as SubsidyStage,
-      label: subsidyStageLabels[s.stage as SubsidyStage],
-      office: officeOf[s.stage as SubsidyStage],
+      label: subsidyStepLabels[s.stage as SubsidyStage],
       ...(s.reason ? { reason: s.reason } : {}),
     })),
   };
@@ -148,7 +148,7 @@ async function personOf(userId: string, today: string): Promise<Person | undefin
 }
 
 const judge = (p: StoredSubsidyProgramme, person: Person, monthsUsed: number) =>
-  checkSubsidy(branchesOf(p), { areaCode: p.areaCode, areaName: p.areaName, ...(p.maxMonths !== undefined ? { maxMonths: p.maxMonths } : {}) }, {
+  checkSubsidy(branchesOf(p), { areaCode: p.areaCode, areaName: areaShortName(p.areaCode), ...(p.maxMonths !== undefined ? { maxMonths: p.maxMonths } : {}) }, {
     groups: person.groups,
     ...(person.employmentKind ? { employmentKind: person.employmentKind } : {}),
     areaCode: person.areaCode,

@@ -160,7 +160,7 @@ export const SubsidyNoticeEntity = new Entity({
     subsidyName: string(),
     areaCode: string(),
     areaName: string(),
-    status: string().enum('publishing', 'open', 'ended'),
+    status: string().enum('publishing', 'open', 'ending', 'ended'),
     publishedOn: string(),
     endsOn: string(),
     lineCount: number(),
@@ -171,6 +171,8 @@ export const SubsidyNoticeEntity = new Entity({
     parts: number(),
     partsDone: number(),
     lastLine: number().optional(),
+    /** Parts cleared after the last day (SubsidyNoticeEndPart); all done → ended. */
+    endPartsDone: number(),
     /** The latest payment; `building` while one is being built (one at a time). */
     paymentId: string().optional(),
     building: string().optional(),
@@ -190,6 +192,15 @@ export const SubsidyNoticePartEntity = new Entity({
   timestamps: false,
   schema: item({ noticeId: string().key(), part: number().key(), listed: number(), amountFen: number(), doneAt: string() }),
   computeKey: ({ noticeId, part }) => ({ pk: `SUBNOTICE#${noticeId}`, sk: `PART#${String(part).padStart(4, '0')}` }),
+});
+
+/** A part of a notice cleared after its last day, counted once: `SUBNOTICE#<id>` / `ENDPART#<n>`. */
+export const SubsidyNoticeEndPartEntity = new Entity({
+  name: 'SubsidyNoticeEndPart',
+  table,
+  timestamps: false,
+  schema: item({ noticeId: string().key(), part: number().key(), lines: number(), doneAt: string() }),
+  computeKey: ({ noticeId, part }) => ({ pk: `SUBNOTICE#${noticeId}`, sk: `ENDPART#${String(part).padStart(4, '0')}` }),
 });
 
 /** A notice's line: what the public sees (masked), and the application it stands for. */

@@ -16,7 +16,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import { addCalendarDays, isWithinArea, maskName, monthsText, noticeEndsOn, subsidyKindLabels, todayInChina, type SubsidyKind, type SubsidyNotice } from '@doorstep/shared';
-import { areaFullName } from '../areas/dataset';
+import { areaFullName, areaShortName } from '../areas/dataset';
 import { chunked, mapLimit } from '../concurrency';
 import { decodeTableCursor, encodeKeyCursor } from '../db/cursor';
 import { cancelledTransaction } from '../db/errors';
@@ -28,7 +28,7 @@ import { scopeOf } from '../http/jurisdiction';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { logger } from '../logger';
-import { SUBSIDY_NOTICES_PARTITION, SubsidyApplicationEntity, SubsidyNoticeEntity, SubsidyNoticeLineEntity, SubsidyNoticePartEntity } from './entities';
+import { SUBSIDY_NOTICES_PARTITION, SubsidyApplicationEntity, SubsidyNoticeEndPartEntity, SubsidyNoticeEntity, SubsidyNoticeLineEntity, SubsidyNoticePartEntity } from './entities';
 import { applicationPut, loadApplication, movedApplication, type StoredSubsidyApplication } from './applications';
 import { ledgerMoveWrites } from './ledgerRows';
 import { loadSubsidyProgramme } from './programmes';
@@ -43,7 +43,7 @@ const MOVES_AT_ONCE = 4;
 export type SubsidyWorkMessage =
   | { kind: 'noticePlan'; noticeId: string }
   | { kind: 'noticePart'; noticeId: string; part: number; firstLine: number; applicationIds: string[] }
-  | { kind: 'noticeEnd'; noticeId: string }
+  | { kind: 'noticeEnd'; noticeId: string; part: number }
   | { kind: 'paymentPart'; paymentId: string; part: number };
 
 export function toNoticeView(n: StoredNotice): SubsidyNotice {
@@ -54,7 +54,8 @@ export function toNoticeView(n: StoredNotice): SubsidyNotice {
     subsidyName: n.subsidyName,
     areaCode: n.areaCode,
     areaName: n.areaName,
-    status: n.status,
+    // Ending (its lines being cleared) is over for the public: no more objections.
+    status: n.status === 'ending' ? 'ended' : n.status,
     publishedOn: n.publishedOn,
     endsOn: n.endsOn,
     lineCount: n.lineCount,
@@ -88,7 +89,7 @@ export async function publishNotice(principal: Principal, body: { programmeId: s
   const notice: StoredNotice = {
     noticeId,
     programmeId: p.programmeId,
-    title: `${areaFullName(scope)}${p.name}拟发放人员名单公示`,
+    title: `${areaShortName(scope)}${p.name}拟发放人员名单公示`,
     subsidyName: subsidyKindLabels[p.kind as SubsidyKind],
     areaCode: scope,
     areaName: areaFullName(scope),
@@ -101,6 +102,7 @@ export async function publishNotice(principal: Principal, body: { programmeId: s
     openObjections: 0,
     parts: 0,
     partsDone: 0,
+    endPartsDone: 0,
     publishedBy: principal.userId,
     createdAt: now,
     updatedAt: now,
@@ -130,7 +132,7 @@ export async function planNotice(noticeId: string): Promise<void> {
   const parts = chunked(ids, LINES_PER_PART);
   try {
     await SubsidyNoticeEntity.build(UpdateItemCommand)
-      .item({ noticeId, parts: Math.max(parts.length, 1) })
+      .item({ noticeId, parts: Math.max(parts.length, 1), lastLine: ids.length })
       .options({ condition: { attr: 'parts', eq: 0 } })
       .send();
   } catch (err) {
@@ -183,11 +185,10 @@ export async function workNoticePart(message: Extract<SubsidyWorkMessage, { kind
   const amounts = await mapLimit(message.applicationIds, MOVES_AT_ONCE, (id, i) => moveOnto(notice, id, message.firstLine + i));
   const listed = amounts.filter((f) => f > 0).length;
   const amountFen = amounts.reduce((n, f) => n + f, 0);
-  const lastLine = message.firstLine + message.applicationIds.length - 1;
   try {
     await execute(
       SubsidyNoticePartEntity.build(PutTransaction).item({ noticeId: message.noticeId, part: message.part, listed, amountFen, doneAt: new Date().toISOString() }).options({ condition: { attr: 'noticeId', exists: false } }),
-      SubsidyNoticeEntity.build(UpdateTransaction).item({ noticeId: message.noticeId, partsDone: $add(1), amountFen: $add(amountFen), lineCount: $add(listed), lastLine: Math.max(lastLine, 0) }),
+      SubsidyNoticeEntity.build(UpdateTransaction).item({ noticeId: message.noticeId, partsDone: $add(1), amountFen: $add(amountFen), lineCount: $add(listed) }),
     );
   } catch (err) {
     if (cancelledTransaction(err)?.conditionFailed[0]) return;
@@ -254,39 +255,83 @@ export async function publicNotice(noticeId: string, cursor?: string) {
   };
 }
 
-export async function readNoticeLines(noticeId: string) {
+const lineKey = (lineNo: number) => `LINE#${String(lineNo).padStart(6, '0')}`;
+
+/** A part's lines (`part` of LINES_PER_PART), or every line. */
+export async function readNoticeLines(noticeId: string, part?: number) {
+  const range = part === undefined ? { beginsWith: 'LINE#' } : { between: [lineKey(part * LINES_PER_PART + 1), lineKey((part + 1) * LINES_PER_PART)] as [string, string] };
   return queryAll((start) =>
     table
       .build(QueryCommand)
       .entities(SubsidyNoticeLineEntity)
-      .query({ partition: `SUBNOTICE#${noticeId}`, range: { beginsWith: 'LINE#' } })
+      .query({ partition: `SUBNOTICE#${noticeId}`, range })
       .options({ consistent: true, ...(start ? { exclusiveStartKey: start } : {}) })
       .send(),
   );
 }
 
 /**
- * The hourly run: notices whose last day has passed end, and their lines go on — each application
- * still on notice is cleared for payment (a held one waits for its objection's decision).
+ * The hourly run: a notice whose last day has passed stops taking objections (ending), and its
+ * parts are queued; each part clears its lines still on notice for payment (a held one waits for
+ * its objection's decision), counted once; the last part ends the notice, and finance may pay.
  */
 export async function endNotices(today = todayInChina()): Promise<number> {
-  const due = (await allNotices()).filter((n) => n.status === 'open' && n.endsOn < today);
-  for (const n of due) await getDependencies().subsidyQueue.send([{ kind: 'noticeEnd', noticeId: n.noticeId } satisfies SubsidyWorkMessage]);
+  const due = (await allNotices()).filter((n) => (n.status === 'open' && n.endsOn < today) || n.status === 'ending');
+  for (const n of due) {
+    if (n.status === 'open') {
+      const started = await SubsidyNoticeEntity.build(UpdateItemCommand)
+        .item({ noticeId: n.noticeId, status: 'ending', updatedAt: new Date().toISOString() })
+        .options({ condition: { attr: 'status', eq: 'open' } })
+        .send()
+        .then(() => true)
+        .catch((err: Error) => {
+          if (err.name === 'ConditionalCheckFailedException') return false;
+          throw err;
+        });
+      if (!started) continue;
+    } else if (n.endPartsDone >= n.parts) {
+      await finishEnding(n.noticeId);
+      continue;
+    }
+    // Parts already counted are skipped by their markers: queuing them again (a run that stopped half way) is harmless.
+    const parts = Array.from({ length: Math.max(n.parts, 1) }, (_, part) => ({ kind: 'noticeEnd' as const, noticeId: n.noticeId, part }));
+    await getDependencies().subsidyQueue.send(parts);
+  }
   return due.length;
 }
 
-export async function workNoticeEnd(noticeId: string, today = todayInChina()): Promise<void> {
-  const n = await loadNotice(noticeId);
-  if (!n || n.status !== 'open' || n.endsOn >= today) return;
-  const lines = await readNoticeLines(noticeId);
+export async function workNoticeEnd(message: Extract<SubsidyWorkMessage, { kind: 'noticeEnd' }>): Promise<void> {
+  const n = await loadNotice(message.noticeId);
+  if (!n || n.status !== 'ending') return;
+  const { Item: done } = await SubsidyNoticeEndPartEntity.build(GetItemCommand).key({ noticeId: n.noticeId, part: message.part }).options({ consistent: true }).send();
+  if (done) return;
+  const lines = await readNoticeLines(n.noticeId, message.part);
   await mapLimit(lines, MOVES_AT_ONCE, async (line) => {
     const a = await loadApplication(line.applicationId);
     if (a?.stage === 'on_notice') await clearForPayment(a);
   });
-  await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId, status: 'ended', updatedAt: new Date().toISOString() }).options({ condition: { attr: 'status', eq: 'open' } }).send().catch((err: Error) => {
-    if (err.name !== 'ConditionalCheckFailedException') throw err;
-  });
-  logger.info('subsidy notice ended', { noticeId, lines: lines.length });
+  try {
+    await execute(
+      SubsidyNoticeEndPartEntity.build(PutTransaction).item({ noticeId: n.noticeId, part: message.part, lines: lines.length, doneAt: new Date().toISOString() }).options({ condition: { attr: 'noticeId', exists: false } }),
+      SubsidyNoticeEntity.build(UpdateTransaction).item({ noticeId: n.noticeId, endPartsDone: $add(1) }),
+    );
+  } catch (err) {
+    if (cancelledTransaction(err)?.conditionFailed[0]) return;
+    throw err;
+  }
+  const after = await loadNotice(n.noticeId);
+  if (after && after.endPartsDone >= after.parts) await finishEnding(n.noticeId);
+  logger.info('subsidy notice part ended', { noticeId: n.noticeId, part: message.part, lines: lines.length });
+}
+
+async function finishEnding(noticeId: string): Promise<void> {
+  await SubsidyNoticeEntity.build(UpdateItemCommand)
+    .item({ noticeId, status: 'ended', updatedAt: new Date().toISOString() })
+    .options({ condition: { attr: 'status', eq: 'ending' } })
+    .send()
+    .catch((err: Error) => {
+      if (err.name !== 'ConditionalCheckFailedException') throw err;
+    });
 }
 
 /** On notice (or released from a hold) after the notice ended: waiting for finance. */

@@ -129,8 +129,7 @@ export async function workPaymentPart(message: Extract<SubsidyWorkMessage, { kin
   const payment = await loadPayment(message.paymentId);
   if (!payment) throw new Error(`subsidy payment ${message.paymentId} not found`);
   if (payment.status !== 'building') return;
-  const from = message.part * LINES_PER_PART + 1;
-  const lines = (await readNoticeLines(payment.noticeId)).filter((l) => l.lineNo >= from && l.lineNo < from + LINES_PER_PART);
+  const lines = await readNoticeLines(payment.noticeId, message.part);
   const amounts = await mapLimit(lines, MOVES_AT_ONCE, async (l) => {
     const a = await loadApplication(l.applicationId);
     return a ? payLine(payment, a) : 0;

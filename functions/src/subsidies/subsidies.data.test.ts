@@ -18,7 +18,7 @@ import { idempotent } from '../http/idempotency';
 import { putRegistration } from '../registration/service';
 import { applyForSubsidy, fixAccount, loadApplication, myOffers, withdrawApplication } from './applications';
 import { SubsidyBudgetEntity, SubsidyLedgerRowEntity, SubsidyNoticeEntity } from './entities';
-import { publicNotice, publishNotice, workNoticeEnd } from './notices';
+import { endNotices, publicNotice, publishNotice } from './notices';
 import { raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
 import { approveSubsidyProgramme, createSubsidyProgramme } from './programmes';
@@ -186,7 +186,10 @@ describe('公示 and payment', () => {
     await expect(approvePayment(finance, notice.id, undefined)).rejects.toMatchObject({ statusCode: 409 });
     // The notice ends (its last day has passed): the lines not held are cleared.
     await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId: notice.id, endsOn: addCalendarDays(today, -1) }).send();
-    await workNoticeEnd(notice.id);
+    await endNotices();
+    await drain();
+    expect((await publicNotice(notice.id)).notice.status).toBe('ended');
+    await expect(raiseObjection(notice.id, { lineNo: 1, what: '公示结束后才来反映的问题', contact: '李女士' })).rejects.toMatchObject({ statusCode: 409 });
     const afterEnd = await Promise.all(apps.map((a) => loadApplication(a.applicationId)));
     expect(afterEnd.map((a) => a!.stage).sort()).toEqual(['cleared', 'cleared', 'cleared', 'held']);
     const held = afterEnd.find((a) => a!.stage === 'held')!;
@@ -235,7 +238,8 @@ describe('公示 and payment', () => {
     const { notice } = await publishNotice(district, { programmeId, contactPhone: '0591-87654321' });
     await drain();
     await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId: notice.id, endsOn: addCalendarDays(today, -1) }).send();
-    await workNoticeEnd(notice.id);
+    await endNotices();
+    await drain();
     const { payment } = await approvePayment(finance, notice.id, undefined);
     await drain();
     await importBankResults(finance, payment.id, `line_id,result,reason\r\n${paid.applicationId},成功,`);

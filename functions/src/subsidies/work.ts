@@ -13,7 +13,7 @@ import { reconcileAllSubsidies } from './reconcile';
 export async function workMessage(message: SubsidyWorkMessage): Promise<void> {
   if (message.kind === 'noticePlan') await planNotice(message.noticeId);
   else if (message.kind === 'noticePart') await workNoticePart(message);
-  else if (message.kind === 'noticeEnd') await workNoticeEnd(message.noticeId);
+  else if (message.kind === 'noticeEnd') await workNoticeEnd(message);
   else if (message.kind === 'paymentPart') await workPaymentPart(message);
   else throw new Error('not a subsidy message');
 }

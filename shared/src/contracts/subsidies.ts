@@ -172,7 +172,7 @@ export const subsidyApplicationBodySchema = z.strictObject({
 });
 export type SubsidyApplicationBody = z.infer<typeof subsidyApplicationBodySchema>;
 
-const stepSchema = z.object({ at: z.string(), stage: z.enum(SUBSIDY_STAGES), label: z.string(), office: z.optional(z.string()), reason: z.optional(z.string()) });
+const stepSchema = z.object({ at: z.string(), stage: z.enum(SUBSIDY_STAGES), label: z.string(), reason: z.optional(z.string()) });
 
 export const subsidyApplicationSchema = z.object({
   id: z.string(),

@@ -275,6 +275,21 @@ export const subsidyStageLabels: Record<SubsidyStage, string> = {
   withdrawn: '已撤回',
 };
 
+/** Each step as it reads in the application's history: what happened, and who did it. */
+export const subsidyStepLabels: Record<SubsidyStage, string> = {
+  submitted: '提交申请',
+  street_approved: '街道初审通过',
+  approved: '区人社局复审通过',
+  on_notice: '进入公示',
+  held: '有人对公示反映问题，暂缓发放',
+  cleared: '公示结束，等待拨付',
+  paying: '财务审批拨付，银行发放中',
+  paid: '已发放到账',
+  failed: '银行退回',
+  refused: '未通过',
+  withdrawn: '已撤回',
+};
+
 /** The stages whose amount is reserved from the budget (approved and every stage after it that still owes or paid). */
 export const BUDGETED_STAGES: readonly SubsidyStage[] = ['approved', 'on_notice', 'held', 'cleared', 'paying', 'paid', 'failed'];
 /** The stages that still hold their months: everything but refused and withdrawn. */
