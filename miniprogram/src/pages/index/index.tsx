@@ -44,6 +44,8 @@ const TASKS: Task[] = [
   { url: '/fairs/list/index', title: '招聘会', text: '家附近的招聘会：预约、签到、看中岗位点“我有意向”', proxy: true },
   { url: '/policies/list/index', title: '政策', text: '为您找到的政策、算一算能享受什么、你问我答', proxy: true },
   { url: '/points/nearby/index', title: '服务网点', text: '家附近的就业服务站：能办什么、要带什么材料、预约办事', proxy: true },
+  { url: '/subsidies/list/index', title: '补贴申请', text: '能申请哪些补贴、在手机上申请、看办理进度和到账' },
+  { url: '/subsidies/notices/index', title: '补贴公示', text: '拟发放补贴的名单，对名单有意见可以反映' },
   { url: '/apply/index/index', title: '我的申请', text: '失业登记、就业登记、就业困难人员认定和办理进度' },
   { url: '/family/index/index', title: '亲情代办', text: '请家人帮您办事，或者为家里的老人办事' },
   { url: '/privacy/mine/index', title: '我的', text: '关怀模式、我的数据、撤回同意、注销账号、隐私指引' },

@@ -1,0 +1,49 @@
+// The subsidy pages' calls and words: a resident's offers and applications, the public notices.
+import {
+  applyForSubsidy,
+  fenToYuanText,
+  fixSubsidyAccount,
+  getPublicSubsidyNotice,
+  listPublicSubsidyNotices,
+  mySubsidies,
+  mySubsidyApplications,
+  raiseSubsidyObjection,
+  withdrawSubsidyApplication,
+  type SubsidyApplicationBody,
+} from '@doorstep/shared';
+import { request } from '../../services/request';
+
+export const yuan = (fen: number) => `${fenToYuanText(fen)}元`;
+
+type Account = { accountNo: string; bankName: string };
+
+export const subsidyApi = {
+  offers: async () => (await request(mySubsidies)).items,
+  applications: async () => (await request(mySubsidyApplications, { query: {} })).items,
+  apply: (programmeId: string, body: SubsidyApplicationBody, idempotencyKey: string) => request(applyForSubsidy, { params: { id: programmeId }, body, idempotencyKey }),
+  withdraw: (id: string) => request(withdrawSubsidyApplication, { params: { id } }),
+  fixAccount: (id: string, account: Account) => request(fixSubsidyAccount, { params: { id }, body: { account } }),
+  notices: async () => (await request(listPublicSubsidyNotices)).items,
+  notice: (id: string, cursor?: string) => request(getPublicSubsidyNotice, { params: { id }, query: cursor ? { cursor } : {} }),
+  object: (id: string, body: { lineNo: number; what: string; contact: string }) => request(raiseSubsidyObjection, { params: { id }, body }),
+};
+
+/** The last `n` months before this one (a subsidy is claimed for months gone by), newest first. */
+export function pastMonths(n: number, today = new Date()): string[] {
+  const out: string[] = [];
+  // China's calendar month: UTC+8.
+  const china = new Date(today.getTime() + 8 * 3600_000);
+  let y = china.getUTCFullYear();
+  let m = china.getUTCMonth() + 1;
+  for (let i = 0; i < n; i += 1) {
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+export const monthLabel = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5))}月`;

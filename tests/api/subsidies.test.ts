@@ -1,0 +1,187 @@
+// Subsidies over real HTTP (issue 32): a graduate in flexible work checks and applies with her bank
+// account under its separate consent; a replay with the same Idempotency-Key is the same application
+// and the same month again is 409 naming it; the street (with its site check) and the district review
+// inside their jurisdiction; the notice is published on the subsidy queue and read signed out —
+// masked, with no ID number, phone or account anywhere in it — and an objection from anyone holds its
+// line; finance cannot pay before the notice ends; bad input → 400 in Chinese (a malformed id: 404),
+// never 500.
+import { PRIVACY_POLICY_VERSION } from '@doorstep/shared';
+import { apiClient } from '../support/http';
+import { startApi, type RunningApi } from '../support/localStack';
+import { uniqueTableName } from '../support/testConfig';
+import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
+import { consumeLocalQueue, until } from '../support/streams';
+
+jest.setTimeout(240_000);
+
+let api: RunningApi;
+let client: ReturnType<typeof apiClient>;
+let worker: { stop(): void };
+const tableName = uniqueTableName('subsidies');
+const staff = {} as Record<'district' | 'finance' | 'street' | 'otherStreet' | 'community', string>;
+const ID_NUMBER = makeIdNumber('2002-06-15', 512);
+const PHONE = '13600005120';
+const ACCOUNT = '6217000010009876543';
+
+const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+const monthBefore = (m: string, n: number) => {
+  const d = new Date(`${m}-15T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - n);
+  return d.toISOString().slice(0, 7);
+};
+const [m1, m2] = [monthBefore(thisMonth, 1), monthBefore(thisMonth, 2)];
+
+beforeAll(async () => {
+  api = await startApi({ tableName });
+  client = apiClient(api.baseUrl);
+  worker = await consumeLocalQueue(tableName, 'subsidy-work', async () => (await import('../../functions/src/subsidies/work')).work);
+  staff.district = await client.devLogin('sb-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  staff.finance = await client.devLogin('sb-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
+  staff.street = await client.devLogin('sb-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  staff.otherStreet = await client.devLogin('sb-other-street', { roles: ['staff'], level: 'street', areaCode: '350102002' });
+  staff.community = await client.devLogin('sb-community', { roles: ['staff'], level: 'community', areaCode: GULOU_COMMUNITY });
+});
+
+afterAll(async () => {
+  worker?.stop();
+  await api?.stop();
+});
+
+const programmeBody = { name: '高校毕业生灵活就业社保补贴', kind: 'flexible_si', areaCode: '350102', budgetFen: 10_000_000, applyFrom: '2026-01-01', applyUntil: '2027-12-31' };
+
+/** A graduate of this summer in flexible work (registered, employment registered), signed in without the bank consent. */
+async function graduate(): Promise<{ token: string; evidenceKey: string }> {
+  const token = await client.devLogin('sb-graduate', {}, { consents: ['privacy', 'id_number'] });
+  const reg = registrationBody({ idNumber: ID_NUMBER, name: '陈晓雯', phone: PHONE, graduationDate: '2026-06-30' });
+  expect((await client.put('/me/jobseeker-registration', reg, token)).status).toBe(200);
+  const employment = { employmentKind: 'flexible', employerName: '网约配送（个人）', workAreaCode: GULOU_COMMUNITY, workAddress: '鼓东路 20 号', post: '配送员', startedOn: '2026-07-01', weeklyHours: 40, monthlyIncomeFen: 450000 };
+  expect((await client.post('/me/employment-registration', employment, token)).status).toBe(201);
+  const upload = await client.post('/uploads', { purpose: 'evidence', contentType: 'image/jpeg', size: 2048 }, token);
+  expect(upload.status).toBe(201);
+  return { token, evidenceKey: upload.body.upload.key };
+}
+
+describe('subsidies over HTTP', () => {
+  let programmeId: string;
+  let person: { token: string; evidenceKey: string };
+  let applicationId: string;
+
+  it('lets the district set up a programme and finance — not its creator — approve the budget', async () => {
+    expect((await client.post('/staff/subsidy-programmes', programmeBody, staff.street)).status).toBe(403);
+    const created = await client.post('/staff/subsidy-programmes', programmeBody, staff.district);
+    expect(created.status).toBe(201);
+    programmeId = created.body.programme.id;
+    expect(created.body.programme).toMatchObject({ status: 'pending_approval', kindName: '灵活就业社会保险补贴', ruleVersion: 'SR-2026-01' });
+    expect((await client.post(`/staff/subsidy-programmes/${programmeId}/approve`, {}, staff.district)).status).toBe(403);
+    const approved = await client.post(`/staff/subsidy-programmes/${programmeId}/approve`, {}, staff.finance);
+    expect(approved.status).toBe(200);
+    expect(approved.body.programme).toMatchObject({ status: 'approved', reservedFen: 0 });
+  });
+
+  it('tells her she can apply and why, takes her application only with the bank consent, once per key and once per month', async () => {
+    person = await graduate();
+    const offers = await client.get('/me/subsidies', person.token);
+    expect(offers.status).toBe(200);
+    expect(offers.body.items[0]).toMatchObject({ ok: true, monthsLeft: 24, reasons: expect.arrayContaining(['您是离校2年内高校毕业生', '已办理就业登记（灵活就业）']) });
+    const body = { months: [m2, m1], contributionFenPerMonth: 81_237, evidence: [{ code: 'si_receipt', key: person.evidenceKey }], account: { accountNo: ACCOUNT, bankName: '建设银行福州鼓楼支行' } };
+    const refused = await client.post(`/me/subsidies/${programmeId}/applications`, body, person.token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('提供银行账户');
+    expect((await client.post('/me/consents', { purposes: ['bank_account'], version: PRIVACY_POLICY_VERSION, channel: 'weapp' }, person.token)).status).toBe(200);
+    const headers = { 'Idempotency-Key': 'subsidy-apply-0001' };
+    const first = await client.call('POST', `/me/subsidies/${programmeId}/applications`, { body, token: person.token, headers });
+    expect(first.status).toBe(201);
+    // Two thirds of 812.37 yuan, rounded down to the fen, for two months.
+    expect(first.body.application).toMatchObject({ stage: 'submitted', amountFen: 54_160 * 2, accountMasked: '**** 6543', office: '所在街道（乡镇）' });
+    applicationId = first.body.application.id;
+    const replay = await client.call('POST', `/me/subsidies/${programmeId}/applications`, { body, token: person.token, headers });
+    expect(replay.status).toBe(201);
+    expect(replay.body.application.id).toBe(applicationId);
+    const again = await client.post(`/me/subsidies/${programmeId}/applications`, { ...body, months: [m1] }, person.token);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain(`${Number(m1.slice(5))}月已经申请过`);
+    expect((await client.get('/me/subsidy-applications', person.token)).body.items).toHaveLength(1);
+  });
+
+  it('answers bad input with 400 in Chinese, never 500', async () => {
+    const good = { months: [monthBefore(thisMonth, 5)], contributionFenPerMonth: 80_000, evidence: [{ code: 'si_receipt', key: person.evidenceKey }], account: { accountNo: ACCOUNT, bankName: '建设银行' } };
+    const bad: unknown[] = [
+      { ...good, months: ['2026-13'] },
+      { ...good, months: 'all' },
+      { ...good, account: { accountNo: '12ab', bankName: '建设银行' } },
+      { ...good, contributionFenPerMonth: 1.5 },
+      { ...good, evidence: [{ code: 'si_receipt', key: '../../etc/passwd' }] },
+      { ...good, extra: true },
+      null,
+      [],
+    ];
+    for (const body of bad) {
+      const res = await client.post(`/me/subsidies/${programmeId}/applications`, body, person.token);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    // A malformed id names nothing: 404, as everywhere.
+    expect((await client.post('/me/subsidies/not-an-id/applications', good, person.token)).status).toBe(404);
+    expect((await client.get('/staff/subsidy-applications?programmeId=x&stage=submitted', staff.street)).status).toBe(400);
+    expect((await client.post('/public/subsidy-notices/01ARZ3NDEKTSV4RRFFQ69G5FAV/objections', { lineNo: 0, what: '?', contact: '' })).status).toBe(400);
+    expect((await client.get('/me/subsidy-applications', person.token)).body.items).toHaveLength(1);
+  });
+
+  it('is reviewed by the street with its site check and then the district, each inside its jurisdiction', async () => {
+    const queue = await client.get(`/staff/subsidy-applications?programmeId=${programmeId}&stage=submitted`, staff.street);
+    expect(queue.body.items.map((a: { id: string }) => a.id)).toEqual([applicationId]);
+    expect(queue.body.items[0]).toMatchObject({ personName: '陈晓雯', idNumberMasked: expect.stringContaining('*') });
+    expect((await client.get(`/staff/subsidy-applications?programmeId=${programmeId}&stage=submitted`, staff.otherStreet)).body.items).toEqual([]);
+    expect((await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'approve' }, staff.otherStreet)).status).toBe(404);
+    const noCheck = await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'approve' }, staff.street);
+    expect(noCheck.status).toBe(400);
+    expect(noCheck.body.error.details[0].message).toContain('核查');
+    const photo = await client.post('/uploads', { purpose: 'evidence', contentType: 'image/jpeg', size: 2048 }, staff.street);
+    const siteCheck = { checkedAt: `${thisMonth}-01T10:00`, place: '鼓东路 20 号', photoKey: photo.body.upload.key, finding: '本人在做网约配送，灵活就业属实' };
+    const streetOk = await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'approve', siteCheck }, staff.street);
+    expect(streetOk.status).toBe(200);
+    expect(streetOk.body.application).toMatchObject({ stage: 'street_approved', districtDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect((await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'refuse' }, staff.district)).status).toBe(400);
+    const districtOk = await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'approve' }, staff.district);
+    expect(districtOk.status).toBe(200);
+    expect(districtOk.body.application.stage).toBe('approved');
+    const mine = (await client.get('/me/subsidy-applications', person.token)).body.items[0];
+    expect(mine.steps.map((s: { stage: string }) => s.stage)).toEqual(['submitted', 'street_approved', 'approved']);
+  });
+
+  it('publishes the notice for anyone to read signed out — masked only — and an objection holds its line; nothing is paid before it ends', async () => {
+    expect((await client.post('/staff/subsidy-notices', { programmeId, contactPhone: '0591-87654321' }, staff.street)).status).toBe(403);
+    const published = await client.call('POST', '/staff/subsidy-notices', { body: { programmeId, contactPhone: '0591-87654321' }, token: staff.district, headers: { 'Idempotency-Key': 'subsidy-notice-0001' } });
+    expect(published.status).toBe(202);
+    const noticeId = published.body.notice.id;
+    const open = await until(async () => {
+      const res = await client.get('/public/subsidy-notices');
+      return res.body.items.find((n: { id: string; status: string }) => n.id === noticeId && n.status === 'open');
+    }, 'the notice opens');
+    expect(open).toMatchObject({ lineCount: 1, amountFen: 108_320 });
+    const page = await client.get(`/public/subsidy-notices/${noticeId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.lines).toEqual([{ lineNo: 1, communityName: expect.any(String), maskedName: '陈**', subsidyName: '灵活就业社会保险补贴', months: expect.stringContaining('（2个月）'), amountFen: 108_320, held: false }]);
+    expect(page.text).not.toContain(ID_NUMBER);
+    expect(page.text).not.toContain(PHONE);
+    expect(page.text).not.toContain(ACCOUNT);
+    expect(page.text).not.toContain('陈晓雯');
+
+    const objection = await client.post(`/public/subsidy-notices/${noticeId}/objections`, { lineNo: 1, what: '她在外地读研究生，并未灵活就业', contact: '张先生 13900001111' });
+    expect(objection.status).toBe(201);
+    expect((await client.get(`/public/subsidy-notices/${noticeId}`)).body.lines[0].held).toBe(true);
+    expect((await client.get('/me/subsidy-applications', person.token)).body.items[0].stage).toBe('held');
+    expect((await client.post(`/public/subsidy-notices/${noticeId}/objections`, { lineNo: 9, what: '这一行不存在的问题', contact: '张先生' })).status).toBe(404);
+    const listed = await client.get(`/staff/subsidy-notices/${noticeId}/objections`, staff.district);
+    expect(listed.body.items).toEqual([expect.objectContaining({ lineNo: 1, status: 'open', contact: '张先生 13900001111' })]);
+    // The district finds nothing in it: the line goes back on notice.
+    expect((await client.post(`/staff/subsidy-objections/${listed.body.items[0].id}/resolve`, { upheld: false, resolution: '经核实本人已毕业，在鼓楼区做网约配送' }, staff.street)).status).toBe(403);
+    const resolved = await client.post(`/staff/subsidy-objections/${listed.body.items[0].id}/resolve`, { upheld: false, resolution: '经核实本人已毕业，在鼓楼区做网约配送' }, staff.district);
+    expect(resolved.status).toBe(200);
+    expect((await client.get('/me/subsidy-applications', person.token)).body.items[0].stage).toBe('on_notice');
+
+    const early = await client.post(`/staff/subsidy-notices/${noticeId}/payment`, {}, staff.finance);
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('结束后才能审批拨付');
+  });
+});

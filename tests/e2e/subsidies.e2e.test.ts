@@ -1,0 +1,129 @@
+// Subsidies on phones (375×812, H5 build, real API, the subsidy queue worked as in AWS), issue 32:
+// a graduate in flexible work sees she can apply and why, is told next to each field what is
+// missing, applies with the months, her contribution, a photo of the receipt and her bank account
+// under its own consent, and watches the application move; after the street and the district have
+// reviewed it, the public notice is opened by someone signed out, who raises a question about her
+// line — which then shows as held. Also in 关怀模式. Screenshots are looked at.
+import type { Page } from 'playwright-core';
+import { careModeProblems, field, fill, layoutProblems, phoneContext, phoneOf, screenshot, shown } from '../support/browser';
+import { startE2e, type E2eStack } from '../support/e2eStack';
+import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
+import { consumeLocalQueue, until } from '../support/streams';
+
+jest.setTimeout(300_000);
+
+let stack: E2eStack;
+let worker: { stop(): void };
+let her: Page;
+let neighbour: Page;
+const tokens = {} as Record<'district' | 'finance' | 'street' | 'her', string>;
+let programmeId: string;
+
+beforeAll(async () => {
+  stack = await startE2e('subsidies');
+  worker = await consumeLocalQueue(stack.tableName, 'subsidy-work', async () => (await import('../../functions/src/subsidies/work')).work);
+  const { client } = stack;
+  tokens.district = await client.devLogin('e2e-sb-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
+  tokens.finance = await client.devLogin('e2e-sb-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
+  tokens.street = await client.devLogin('e2e-sb-street', { roles: ['staff'], level: 'street', areaCode: '350102001' });
+  const created = await client.post('/staff/subsidy-programmes', { name: '高校毕业生灵活就业社保补贴', kind: 'flexible_si', areaCode: '350102', budgetFen: 10_000_000, applyFrom: '2026-01-01', applyUntil: '2027-12-31' }, tokens.district);
+  programmeId = created.body.programme.id;
+  expect((await client.post(`/staff/subsidy-programmes/${programmeId}/approve`, {}, tokens.finance)).status).toBe(200);
+  // A graduate of this summer, registered, in flexible work; the bank consent she gives on the page.
+  tokens.her = await client.devLogin('e2e-sb-her', {}, { consents: ['privacy', 'id_number'] });
+  expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('2002-09-09', 733), name: '郑雨欣', phone: '13600007330', graduationDate: '2026-06-30' }), tokens.her)).status).toBe(200);
+  const job = { employmentKind: 'flexible', employerName: '网约配送（个人）', workAreaCode: GULOU_COMMUNITY, workAddress: '鼓东路 20 号', post: '配送员', startedOn: '2026-07-01', weeklyHours: 40, monthlyIncomeFen: 450_000 };
+  expect((await client.post('/me/employment-registration', job, tokens.her)).status).toBe(201);
+  her = await phoneOf(stack.browser, 'e2e-sb-her');
+  // Someone who has never signed in, whose phone is set to 关怀模式 (kept on the phone itself).
+  const context = await phoneContext(stack.browser);
+  await context.addInitScript(() => localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: true })));
+  neighbour = await context.newPage();
+});
+
+afterAll(async () => {
+  worker?.stop();
+  await stack?.stop();
+});
+
+describe('a subsidy applied for on the phone', () => {
+  it('she sees she can apply and why, is told what is missing beside each field, applies, and sees where it is', async () => {
+    await her.goto(stack.baseUrl);
+    await shown(her).getByText('补贴申请', { exact: true }).click();
+    const card = shown(her).locator('.subsidy-card', { hasText: '高校毕业生灵活就业社保补贴' });
+    await expect(card.locator('.subsidy-card__reason').first().textContent()).resolves.toContain('您是离校2年内高校毕业生');
+    await screenshot(her, 'subsidies-offers.png');
+    expect(await layoutProblems(her)).toEqual([]);
+    await card.getByText('申请这项补贴').click();
+
+    await shown(her).getByText('提交申请', { exact: true }).click();
+    await expect(field(her, '申请哪几个月').locator('.form-field__error').textContent()).resolves.toBe('请选择申请补贴的月份');
+    await expect(field(her, '每月实际缴纳').locator('.form-field__error').textContent()).resolves.toContain('请填写每月实际缴纳的社会保险费');
+    await expect(field(her, '社会保险缴费凭证').locator('.form-field__error').textContent()).resolves.toBe('请上传社会保险缴费凭证');
+    await expect(field(her, '单独同意').locator('.form-field__error').textContent()).resolves.toContain('请先勾选同意');
+    await screenshot(her, 'subsidies-apply-errors.png');
+    expect(await layoutProblems(her)).toEqual([]);
+
+    const months = field(her, '申请哪几个月').locator('.toggle');
+    await months.nth(0).click();
+    await months.nth(1).click();
+    await fill(her, '每月实际缴纳', '812.37');
+    const receipt = await her.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 300, height: 200 } });
+    const chooser = her.waitForEvent('filechooser');
+    await field(her, '社会保险缴费凭证').getByText('拍照或选择社会保险缴费凭证').click();
+    await (await chooser).setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: receipt });
+    await field(her, '社会保险缴费凭证').getByText('已上传').waitFor({ timeout: 30_000 });
+    await field(her, '单独同意').getByText('我同意提供银行账户').click();
+    await fill(her, '社保卡金融账号', '6217000010007330123');
+    await fill(her, '开户银行', '建设银行福州鼓楼支行');
+    // Two thirds of 812.37 yuan is 541.60 a month (rounded down to the fen), for two months.
+    await shown(her).getByText('1083.20元').waitFor();
+    await screenshot(her, 'subsidies-apply.png');
+    expect(await layoutProblems(her)).toEqual([]);
+    await shown(her).getByText('提交申请', { exact: true }).click();
+    await her.locator('.taro-model__confirm').click();
+    await shown(her).getByText('已提交，等待街道初审').first().waitFor();
+    await shown(her).getByText('下一步：街道工作人员初审，可能上门或打电话核实').waitFor();
+    await screenshot(her, 'subsidies-mine.png');
+    expect(await layoutProblems(her)).toEqual([]);
+    // The same page in 关怀模式.
+    await her.goto(stack.baseUrl);
+    await shown(her).getByText('打开关怀模式').click();
+    await shown(her).getByText('✓ 关怀模式已打开').waitFor();
+    await her.goto(`${stack.baseUrl}/#/subsidies/list/index`);
+    await shown(her).locator('.subsidy-card').first().waitFor();
+    expect(await careModeProblems(her, 'subsidies-offers-care.png')).toEqual([]);
+    await shown(her).getByText('已提交，等待街道初审').first().click();
+    await shown(her).getByText('办理经过').waitFor();
+    expect(await careModeProblems(her, 'subsidies-mine-care.png')).toEqual([]);
+  });
+
+  it('after both reviews and the notice, someone signed out reads the list — surname only — and raises a question that holds her line', async () => {
+    const { client } = stack;
+    const [mine] = (await client.get('/me/subsidy-applications', tokens.her)).body.items;
+    const photo = await client.post('/uploads', { purpose: 'evidence', contentType: 'image/jpeg', size: 2048 }, tokens.street);
+    const siteCheck = { checkedAt: '2026-12-01T10:00', place: '鼓东路 20 号', photoKey: photo.body.upload.key, finding: '本人在做网约配送，灵活就业属实' };
+    expect((await client.post(`/staff/subsidy-applications/${mine.id}/review`, { decision: 'approve', siteCheck }, tokens.street)).status).toBe(200);
+    expect((await client.post(`/staff/subsidy-applications/${mine.id}/review`, { decision: 'approve' }, tokens.district)).status).toBe(200);
+    const published = await client.post('/staff/subsidy-notices', { programmeId, contactPhone: '0591-87654321' }, tokens.district);
+    await until(async () => ((await client.get(`/public/subsidy-notices/${published.body.notice.id}`)).status === 200 ? true : undefined), 'the notice opens');
+
+    await neighbour.goto(`${stack.baseUrl}/#/subsidies/notices/index`);
+    await shown(neighbour).getByText('公示中').first().click();
+    const line = shown(neighbour).locator('.notice-line', { hasText: '郑**' });
+    await line.waitFor();
+    expect(await shown(neighbour).textContent()).not.toContain('郑雨欣');
+    expect(await careModeProblems(neighbour, 'subsidies-notice-care.png')).toEqual([]);
+    await line.getByText('对这一行反映问题').click();
+    await shown(neighbour).getByText('提交反映', { exact: true }).click();
+    await expect(field(neighbour, '反映什么问题').locator('.form-field__error').textContent()).resolves.toBe('请写明反映的问题，至少5个字');
+    await fill(neighbour, '反映什么问题', '她还在外地读书，并没有在本地灵活就业');
+    await fill(neighbour, '您的联系方式', '王先生');
+    await shown(neighbour).getByText('提交反映', { exact: true }).click();
+    await shown(neighbour).getByText('有人反映问题，核实中，暂缓发放').waitFor();
+    expect(await careModeProblems(neighbour, 'subsidies-notice-held-care.png')).toEqual([]);
+
+    await her.goto(`${stack.baseUrl}/#/subsidies/list/index`);
+    await shown(her).getByText('公示中（有人反映问题，核实中）').waitFor();
+  });
+});
