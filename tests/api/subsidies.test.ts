@@ -133,6 +133,13 @@ describe('subsidies over HTTP', () => {
     expect(queue.body.items[0]).toMatchObject({ personName: '陈晓雯', idNumberMasked: expect.stringContaining('*') });
     expect((await client.get(`/staff/subsidy-applications?programmeId=${programmeId}&stage=submitted`, staff.otherStreet)).body.items).toEqual([]);
     expect((await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'approve' }, staff.otherStreet)).status).toBe(404);
+    // The reviewer's view: the evidence as links, what they may do; the look is in her 访问记录.
+    const one = await client.get(`/staff/subsidy-applications/${applicationId}`, staff.street);
+    expect(one.status).toBe(200);
+    expect(one.body.application).toMatchObject({ canReview: true, siteCheckRequired: true, evidence: [{ code: 'si_receipt', label: '社会保险缴费凭证', url: expect.any(String) }] });
+    expect((await client.get(`/staff/subsidy-applications/${applicationId}`, staff.otherStreet)).status).toBe(404);
+    expect((await client.get(`/staff/subsidy-applications/${applicationId}`, staff.district)).body.application.canReview).toBe(false);
+    expect((await client.get('/me/data-access', person.token)).body.items.map((a: { what: string }) => a.what)).toContain('查看补贴申请和证明材料');
     const noCheck = await client.post(`/staff/subsidy-applications/${applicationId}/review`, { decision: 'approve' }, staff.street);
     expect(noCheck.status).toBe(400);
     expect(noCheck.body.error.details[0].message).toContain('核查');

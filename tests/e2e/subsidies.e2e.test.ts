@@ -98,16 +98,45 @@ describe('a subsidy applied for on the phone', () => {
     expect(await careModeProblems(her, 'subsidies-mine-care.png')).toEqual([]);
   });
 
-  it('after both reviews and the notice, someone signed out reads the list — surname only — and raises a question that holds her line', async () => {
-    const { client } = stack;
-    const [mine] = (await client.get('/me/subsidy-applications', tokens.her)).body.items;
-    const photo = await client.post('/uploads', { purpose: 'evidence', contentType: 'image/jpeg', size: 2048 }, tokens.street);
-    const siteCheck = { checkedAt: '2026-12-01T10:00', place: '鼓东路 20 号', photoKey: photo.body.upload.key, finding: '本人在做网约配送，灵活就业属实' };
-    expect((await client.post(`/staff/subsidy-applications/${mine.id}/review`, { decision: 'approve', siteCheck }, tokens.street)).status).toBe(200);
-    expect((await client.post(`/staff/subsidy-applications/${mine.id}/review`, { decision: 'approve' }, tokens.district)).status).toBe(200);
-    const published = await client.post('/staff/subsidy-notices', { programmeId, contactPhone: '0591-87654321' }, tokens.district);
-    await until(async () => ((await client.get(`/public/subsidy-notices/${published.body.notice.id}`)).status === 200 ? true : undefined), 'the notice opens');
+  it('the street checks on site and approves, the district approves and publishes the notice — on their phones', async () => {
+    const street = await phoneOf(stack.browser, 'e2e-sb-street');
+    await street.goto(`${stack.baseUrl}/#/staff/subsidies/index`);
+    await shown(street).locator('.card', { hasText: '郑雨欣' }).click();
+    await shown(street).getByText('入户（实地）核查').waitFor();
+    await shown(street).locator('.review-photo__label', { hasText: '社会保险缴费凭证' }).waitFor();
+    await shown(street).getByText('审核通过', { exact: true }).click();
+    await expect(field(street, '核查地点').locator('.form-field__error').textContent()).resolves.toBe('请填写核查地点');
+    await expect(field(street, '核查照片').locator('.form-field__error').textContent()).resolves.toBe('请拍一张核查现场的照片');
+    await fill(street, '核查地点', '鼓东路 20 号');
+    await fill(street, '核查情况', '本人在做网约配送，灵活就业属实');
+    const site = await street.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 300, height: 200 } });
+    const chooser = street.waitForEvent('filechooser');
+    await field(street, '核查照片').getByText('拍一张核查现场的照片', { exact: true }).click();
+    await (await chooser).setFiles({ name: 'site.png', mimeType: 'image/png', buffer: site });
+    await field(street, '核查照片').getByText('已上传').waitFor({ timeout: 30_000 });
+    await screenshot(street, 'subsidies-street-check.png');
+    expect(await layoutProblems(street)).toEqual([]);
+    await shown(street).getByText('审核通过', { exact: true }).click();
+    await street.locator('.taro-model__confirm').click();
+    await shown(street).getByText('没有等待办理的申请。').waitFor();
 
+    const district = await phoneOf(stack.browser, 'e2e-sb-district');
+    await district.goto(`${stack.baseUrl}/#/staff/subsidies/index`);
+    await shown(district).locator('.card', { hasText: '郑雨欣' }).click();
+    await shown(district).getByText('入户核查记录').waitFor();
+    await screenshot(district, 'subsidies-district-review.png');
+    expect(await layoutProblems(district)).toEqual([]);
+    await shown(district).getByText('审核通过', { exact: true }).click();
+    await district.locator('.taro-model__confirm').click();
+    await shown(district).getByText('待公示').click();
+    await shown(district).locator('.card', { hasText: '郑雨欣' }).waitFor();
+    await fill(district, '监督电话', '0591-87654321');
+    await shown(district).getByText('发布公示', { exact: true }).click();
+    await district.locator('.taro-model__confirm').click();
+    await until(async () => ((await stack.client.get('/public/subsidy-notices')).body.items.some((n: { status: string }) => n.status === 'open') ? true : undefined), 'the notice opens');
+  });
+
+  it('someone signed out reads the list — surname only — and raises a question that holds her line', async () => {
     await neighbour.goto(`${stack.baseUrl}/#/subsidies/notices/index`);
     await shown(neighbour).getByText('公示中').first().click();
     const line = shown(neighbour).locator('.notice-line', { hasText: '郑**' });

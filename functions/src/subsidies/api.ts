@@ -19,6 +19,7 @@ const http = withSchedule(
     s.withdraw,
     s.account,
     s.list,
+    s.one,
     s.review,
     s.publish,
     s.notices,

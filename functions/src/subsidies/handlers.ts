@@ -8,7 +8,7 @@ import { publicNotice, publicNotices, publishNotice, staffNotices } from './noti
 import { listObjections, raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
 import { approveSubsidyProgramme, createSubsidyProgramme, listSubsidyProgrammes, withdrawSubsidyProgramme } from './programmes';
-import { listApplications, reviewApplication } from './review';
+import { listApplications, reviewApplication, staffApplication } from './review';
 
 export const createProgramme = httpHandler(c.createSubsidyProgramme, async ({ principal, body }) => ({ programme: await createSubsidyProgramme(principal, body) }));
 export const listProgrammes = httpHandler(c.listSubsidyProgrammes, async ({ principal }) => ({ items: await listSubsidyProgrammes(principal) }));
@@ -24,6 +24,7 @@ export const withdraw = httpHandler(c.withdrawSubsidyApplication, ({ principal, 
 export const account = httpHandler(c.fixSubsidyAccount, ({ principal, params, body }) => fixAccount(principal, params.id, body.account));
 
 export const list = httpHandler(c.listSubsidyApplications, ({ principal, query }) => listApplications(principal, query));
+export const one = httpHandler(c.getStaffSubsidyApplication, ({ principal, params }) => staffApplication(principal, params.id, c.getStaffSubsidyApplication.path));
 export const review = httpHandler(c.reviewSubsidyApplication, ({ principal, params, body, headers }) =>
   idempotent(`${principal.userId}:subsidy-review:${params.id}`, idempotencyKeyOf(headers), body, (record) => reviewApplication(principal, params.id, body, record)),
 );

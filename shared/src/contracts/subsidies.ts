@@ -277,6 +277,26 @@ export const listSubsidyApplications = defineContract({
   errors: [400, 401, 403],
 });
 
+export const getStaffSubsidyApplication = defineContract({
+  id: 'getStaffSubsidyApplication',
+  method: 'GET',
+  path: '/staff/subsidy-applications/{id}',
+  summary: '一份补贴申请：申请人、月份、金额、证明材料照片（短时有效的链接）、入户核查记录和办理经过；记入申请人的访问记录；辖区外 → 404',
+  auth: ['staff', 'finance'],
+  params: idParams,
+  response: z.object({
+    application: z.object({
+      ...staffSubsidyRowSchema.shape,
+      evidence: z.array(z.object({ code: z.string(), label: z.string(), url: z.string() })),
+      siteCheck: z.optional(z.object({ checkedAt: z.string(), place: z.string(), finding: z.string(), photoUrl: z.string() })),
+      /** What the caller may do now: the review of this level, or nothing. */
+      canReview: z.boolean(),
+      siteCheckRequired: z.boolean(),
+    }),
+  }),
+  errors: [401, 403, 404],
+});
+
 export const siteCheckSchema = z.strictObject({
   /** When and where the check was made. */
   checkedAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, '请填写核查时间')),

@@ -16,5 +16,6 @@ export const ACCESS_KINDS = {
   assistance: '查看就业援助档案（援助情况和方案）',
   household: '查看零就业家庭的成员和认定材料',
   ledger: '查看实名制台账中的服务记录',
+  subsidy: '查看补贴申请和证明材料',
 } as const;
 export type AccessKind = keyof typeof ACCESS_KINDS;

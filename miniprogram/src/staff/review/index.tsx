@@ -2,7 +2,7 @@
 // decision itself — approve, or refuse with a reason the applicant will read. Confirmed first.
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import {
   REVIEW_TYPES,
   accommodationLabels,
@@ -36,10 +36,10 @@ import { LoadFailure } from '../../components/LoadFailure';
 import { Notice } from '../../components/Notice';
 import { useSignedIn } from '../../hooks/useSignedIn';
 import { AuditHistory } from '../components/AuditHistory';
+import { ReviewPhoto } from '../components/ReviewPhoto';
 import { check } from '../../hooks/fieldErrors';
 import { goBack } from '../../services/nav';
 import { request } from '../../services/request';
-import { absoluteUrl } from '../../services/uploads';
 import { Page } from '../../components/Page';
 import '../../styles/page.scss';
 import './index.scss';
@@ -50,17 +50,6 @@ type Subject =
   | { kind: 'person'; data: ResponseOf<typeof getStaffPerson>; application?: Application }
   | { kind: 'household'; data: ResponseOf<typeof getHousehold> }
   | { kind: 'welfare_post'; post: ResponseOf<typeof getWelfarePost>['post'] };
-
-function Photo({ url, label }: { url: string; label: string }) {
-  const src = absoluteUrl(url);
-  return (
-    <View className="review-photo">
-      <Text className="review-photo__label">{label}</Text>
-      <Image className="review-photo__image" src={src} mode="aspectFit" onClick={() => Taro.previewImage({ urls: [src], current: src })} />
-      <Text className="review-photo__hint">点击图片可放大</Text>
-    </View>
-  );
-}
 
 function ApplicationDetails({ a }: { a: Application }) {
   if (a.kind === 'unemployment') {
@@ -201,7 +190,7 @@ export default function ReviewPage() {
           <DetailRow label="地址" value={`${subject.employer.address.areaName} ${subject.employer.address.address}`} />
           <DetailRow label="联系人" value={`${subject.employer.contactName} ${subject.employer.contactPhoneMasked}`} />
           {subject.employer.intro ? <DetailRow label="简介" value={subject.employer.intro} /> : null}
-          {subject.employer.licenceUrl ? <Photo url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
+          {subject.employer.licenceUrl ? <ReviewPhoto url={subject.employer.licenceUrl} label="营业执照" /> : <Text className="page__lead">未上传营业执照照片</Text>}
           <Text className="card__subtitle">办理记录</Text>
           <AuditHistory type="Employer" id={subject.employer.id} />
         </View>
@@ -228,7 +217,7 @@ export default function ReviewPage() {
             />
           ))}
           {subject.data.evidence.map((e, i) => (
-            <Photo key={e.key} url={e.url} label={`户口簿等材料 ${i + 1}`} />
+            <ReviewPhoto key={e.key} url={e.url} label={`户口簿等材料 ${i + 1}`} />
           ))}
         </View>
       ) : subject.kind === 'person' ? (
@@ -247,7 +236,7 @@ export default function ReviewPage() {
               <Text className="card__title">申请内容</Text>
               <ApplicationDetails a={subject.application} />
               {subject.application.assisted ? <DetailRow label="办理方式" value="社区工作人员代办" /> : null}
-              {subject.application.evidence.map((e, i) => (e.url ? <Photo key={e.key} url={e.url} label={`证明材料 ${i + 1}`} /> : null))}
+              {subject.application.evidence.map((e, i) => (e.url ? <ReviewPhoto key={e.key} url={e.url} label={`证明材料 ${i + 1}`} /> : null))}
               <Text className="card__subtitle">办理记录</Text>
               <AuditHistory type="PersonApplication" id={subject.application.id} />
             </View>
