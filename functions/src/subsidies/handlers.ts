@@ -1,5 +1,5 @@
-// Subsidies over HTTP: programmes, a resident's check and application, staff review, the public
-// notice and its objections, finance's payment and the bank's results.
+// Subsidies over HTTP: programmes, a resident's check and application, the public notice and its
+// objections, finance's payment and the bank's results (the reviewers' routes: reviewHandlers.ts).
 import * as c from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
@@ -8,7 +8,6 @@ import { publicNotice, publicNotices, publishNotice, staffNotices } from './noti
 import { listObjections, raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
 import { approveSubsidyProgramme, createSubsidyProgramme, listSubsidyProgrammes, withdrawSubsidyProgramme } from './programmes';
-import { listApplications, reviewApplication, staffApplication } from './review';
 
 export const createProgramme = httpHandler(c.createSubsidyProgramme, async ({ principal, body }) => ({ programme: await createSubsidyProgramme(principal, body) }));
 export const listProgrammes = httpHandler(c.listSubsidyProgrammes, async ({ principal }) => ({ items: await listSubsidyProgrammes(principal) }));
@@ -22,12 +21,6 @@ export const apply = httpHandler(c.applyForSubsidy, ({ principal, params, body, 
 export const mine = httpHandler(c.mySubsidyApplications, ({ principal, query }) => myApplications(principal, query.cursor));
 export const withdraw = httpHandler(c.withdrawSubsidyApplication, ({ principal, params }) => withdrawApplication(principal, params.id));
 export const account = httpHandler(c.fixSubsidyAccount, ({ principal, params, body }) => fixAccount(principal, params.id, body.account));
-
-export const list = httpHandler(c.listSubsidyApplications, ({ principal, query }) => listApplications(principal, query));
-export const one = httpHandler(c.getStaffSubsidyApplication, ({ principal, params }) => staffApplication(principal, params.id, c.getStaffSubsidyApplication.path));
-export const review = httpHandler(c.reviewSubsidyApplication, ({ principal, params, body, headers }) =>
-  idempotent(`${principal.userId}:subsidy-review:${params.id}`, idempotencyKeyOf(headers), body, (record) => reviewApplication(principal, params.id, body, record)),
-);
 
 export const publish = httpHandler(c.publishSubsidyNotice, ({ principal, body, headers }) =>
   idempotent(`${principal.userId}:subsidy-notice`, idempotencyKeyOf(headers), body, (record) => publishNotice(principal, body, record)),
