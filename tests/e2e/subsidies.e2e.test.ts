@@ -5,7 +5,8 @@
 // reviewed it, the public notice is opened by someone signed out, who raises a question about her
 // line — which then shows as held. Also in 关怀模式. Screenshots are looked at.
 import type { Page } from 'playwright-core';
-import { careModeProblems, field, fill, layoutProblems, phoneContext, phoneOf, screenshot, shown } from '../support/browser';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { careModeProblems, downloadedText, field, fill, layoutProblems, phoneContext, phoneOf, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
 import { consumeLocalQueue, until } from '../support/streams';
@@ -154,5 +155,51 @@ describe('a subsidy applied for on the phone', () => {
 
     await her.goto(`${stack.baseUrl}/#/subsidies/list/index`);
     await shown(her).getByText('公示中（有人反映问题，核实中）').waitFor();
+  });
+
+  it('the district finds nothing in the objection; the notice ends; finance pays and imports the bank’s result; she sees 已发放', async () => {
+    const district = await phoneOf(stack.browser, 'e2e-sb-district');
+    await district.goto(`${stack.baseUrl}/#/staff/subsidy-notices/index`);
+    await shown(district).getByText('处理反映（1 条待处理）').click();
+    await shown(district).getByText('反映：她还在外地读书，并没有在本地灵活就业').waitFor();
+    await fill(district, '核实情况', '经核实本人已毕业，在鼓楼区做网约配送');
+    await screenshot(district, 'subsidies-objection.png');
+    expect(await layoutProblems(district)).toEqual([]);
+    await shown(district).getByText('反映不属实', { exact: true }).click();
+    await district.locator('.taro-model__confirm').click();
+    await shown(district).getByText('已核实不属实，恢复发放：经核实本人已毕业，在鼓楼区做网约配送').waitFor();
+
+    // The notice's last day passes: the hourly run ends it and clears her line.
+    const { SubsidyNoticeEntity } = await import('../../functions/src/subsidies/entities');
+    const { endNotices } = await import('../../functions/src/subsidies/notices');
+    const [notice] = (await stack.client.get('/public/subsidy-notices')).body.items;
+    await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId: notice.id, endsOn: '2026-01-01' }).send();
+    await endNotices();
+    await until(async () => ((await stack.client.get(`/public/subsidy-notices/${notice.id}`)).body.notice.status === 'ended' ? true : undefined), 'the notice ends');
+
+    const finance = await phoneOf(stack.browser, 'e2e-sb-finance');
+    await finance.goto(`${stack.baseUrl}/#/staff/subsidy-notices/index`);
+    await shown(finance).getByText('审批拨付', { exact: true }).click();
+    await finance.locator('.taro-model__confirm').click();
+    await shown(finance).getByText('已审批，拨付批次正在生成，稍后可以下载拨付文件。').waitFor();
+    await until(async () => ((await stack.client.get('/staff/subsidy-notices', tokens.finance)).body.items[0].paymentBatchId ? true : undefined), 'the payment is built');
+    const payment = (await stack.client.get('/staff/subsidy-notices', tokens.finance)).body.items[0].paymentBatchId;
+    await until(async () => ((await stack.client.get(`/staff/subsidy-payments/${payment}/payout.csv`, tokens.finance)).status === 200 ? true : undefined), 'the payout file is ready');
+    await finance.goto(`${stack.baseUrl}/#/staff/subsidy-notices/index`);
+    const [download] = await Promise.all([finance.waitForEvent('download'), shown(finance).getByText('下载拨付文件').click()]);
+    const [, row] = (await downloadedText(download)).replace(/^\uFEFF/, '').split('\r\n');
+    const lineId = JSON.parse(`[${row}]`)[0] as string;
+    expect(row).toContain('6217000010007330123');
+    await fill(finance, '银行回盘结果', `line_id,result,reason\n${lineId},成功,`);
+    await shown(finance).getByText('导入银行结果', { exact: true }).click();
+    await shown(finance).getByText(/导入完成：已发放 1 人，失败 0 人/).waitFor();
+    await screenshot(finance, 'subsidies-finance.png');
+    expect(await layoutProblems(finance)).toEqual([]);
+
+    await her.goto(`${stack.baseUrl}/#/subsidies/list/index`);
+    await shown(her).getByText('已发放', { exact: true }).first().click();
+    await shown(her).getByText('已发放到账').waitFor();
+    await screenshot(her, 'subsidies-paid.png');
+    expect(await careModeProblems(her, 'subsidies-paid-care.png')).toEqual([]);
   });
 });

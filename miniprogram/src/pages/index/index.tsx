@@ -60,6 +60,7 @@ const TASKS: Task[] = [
   { url: '/staff/tasks/index', title: '待办任务', text: '回访、差评整改、申诉和投诉，按到期日排列', for: isStaff, kind: 'staff' },
   { url: '/staff/stats/index', title: '数据看板', text: '辖区的考核指标、服务量和各下级区域', for: (u) => isStaff(u) || u.roles.includes('finance'), kind: 'staff' },
   { url: '/staff/subsidies/index', title: '补贴审核', text: '补贴申请的初审（入户核查）、复审和公示', for: isStaff, kind: 'staff' },
+  { url: '/staff/subsidy-notices/index', title: '补贴公示与拨付', text: '公示收到的反映、公示结束后审批拨付和银行回盘', for: (u) => u.roles.includes('finance') || isDistrictUp(u), kind: 'staff' },
   { url: '/staff/ledger/index', title: '实名制台账', text: '辖区内每一个人：类别、就业状态和全部服务记录；导入街道台账', for: isStaff, kind: 'staff' },
   { url: '/staff/assistance/index', title: '就业援助台账', text: '就业困难人员的援助专员、援助方案、推荐岗位和办理期限', for: isStaff, kind: 'staff' },
   { url: '/staff/households/index', title: '零就业家庭台账', text: '辖区的零就业家庭：哪些还是零就业、几号前要帮一人就业', for: isStaff, kind: 'staff' },

@@ -92,7 +92,7 @@ export default function SubsidyQueuePage() {
       {stage === 'approved' && rows.items?.length ? (
         <View>
           <FormField label="监督电话" required hint="公示上写明，群众有意见可以打这个电话" error={form.errors.contactPhone}>
-            <Input className="input" value={phone} maxlength={20} placeholder="例如 0591-87654321" onInput={(e) => { setPhone(e.detail.value); form.clear(['contactPhone']); }} />
+            <Input className="text-input" value={phone} maxlength={20} placeholder="例如 0591-87654321" onInput={(e) => { setPhone(e.detail.value); form.clear(['contactPhone']); }} />
           </FormField>
           {form.submitError ? <Notice message={form.submitError} /> : null}
           <Button className="btn btn--primary" disabled={form.busy} onClick={() => void publish()}>

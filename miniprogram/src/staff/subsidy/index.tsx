@@ -90,13 +90,13 @@ export default function SubsidyReviewPage() {
             <View>
               <Text className="page__title section-title">入户（实地）核查</Text>
               <FormField label="核查时间" required error={form.errors['siteCheck.checkedAt']}>
-                <Input className="input" value={check.checkedAt.replace('T', ' ')} disabled />
+                <Input className="text-input" value={check.checkedAt.replace('T', ' ')} disabled />
               </FormField>
               <FormField label="核查地点" required error={form.errors['siteCheck.place']}>
-                <Input className="input" value={check.place} maxlength={100} placeholder="例如：鼓东路 20 号" onInput={(e) => { setCheck({ ...check, place: e.detail.value }); form.clear(['siteCheck.place']); }} />
+                <Input className="text-input" value={check.place} maxlength={100} placeholder="例如：鼓东路 20 号" onInput={(e) => { setCheck({ ...check, place: e.detail.value }); form.clear(['siteCheck.place']); }} />
               </FormField>
               <FormField label="核查情况" required hint="是否仍在灵活就业、是否在经营、看到了什么" error={form.errors['siteCheck.finding']}>
-                <Textarea className="textarea" value={check.finding} maxlength={300} placeholder="例如：本人在做网约配送，灵活就业属实" onInput={(e) => { setCheck({ ...check, finding: e.detail.value }); form.clear(['siteCheck.finding']); }} />
+                <Textarea className="text-input text-input--multiline" autoHeight value={check.finding} maxlength={300} placeholder="例如：本人在做网约配送，灵活就业属实" onInput={(e) => { setCheck({ ...check, finding: e.detail.value }); form.clear(['siteCheck.finding']); }} />
               </FormField>
               <FormField label="核查照片" required error={form.errors['siteCheck.photoKey']}>
                 <PhotoField purpose="evidence" value={check.photoKey} buttonText="拍一张核查现场的照片" onChange={(k) => { setCheck({ ...check, photoKey: k }); form.clear(['siteCheck.photoKey']); }} />
@@ -104,7 +104,7 @@ export default function SubsidyReviewPage() {
             </View>
           ) : null}
           <FormField label="不通过的理由" hint="只在不通过时填写，申请人能看到" error={form.errors.reason}>
-            <Textarea className="textarea" value={reason} maxlength={200} placeholder="例如：核查时本人已在单位就业" onInput={(e) => { setReason(e.detail.value); form.clear(['reason']); }} />
+            <Textarea className="text-input text-input--multiline" autoHeight value={reason} maxlength={200} placeholder="例如：核查时本人已在单位就业" onInput={(e) => { setReason(e.detail.value); form.clear(['reason']); }} />
           </FormField>
           {form.submitError ? <Notice message={form.submitError} /> : null}
           <View className="page__actions">

@@ -107,7 +107,7 @@ export default function ApplySubsidyPage() {
 
       {share ? (
         <FormField label="每月实际缴纳的社会保险费（元）" required hint="看社保缴费凭证上的金额" error={form.errors.contributionFenPerMonth}>
-          <Input className="input" type="digit" value={contribution} maxlength={10} placeholder="例如 812.37" onInput={(e) => { setContribution(e.detail.value); form.clear(['contributionFenPerMonth']); }} />
+          <Input className="text-input" type="digit" value={contribution} maxlength={10} placeholder="例如 812.37" onInput={(e) => { setContribution(e.detail.value); form.clear(['contributionFenPerMonth']); }} />
         </FormField>
       ) : null}
 
@@ -140,10 +140,10 @@ export default function ApplySubsidyPage() {
         </Text>
       </FormField>
       <FormField label="社保卡金融账号" required hint="补贴打到这个账户，12到19位数字" error={form.errors['account.accountNo']}>
-        <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
+        <Input className="text-input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
       </FormField>
       <FormField label="开户银行" required error={form.errors['account.bankName']}>
-        <Input className="input" value={account.bankName} maxlength={40} placeholder="例如：建设银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
+        <Input className="text-input" value={account.bankName} maxlength={40} placeholder="例如：建设银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
       </FormField>
 
       <View className="card">

@@ -83,10 +83,10 @@ export default function MySubsidyPage() {
         <View>
           <Text className="page__title section-title">改正银行账户</Text>
           <FormField label="社保卡金融账号" required error={form.errors['account.accountNo']}>
-            <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
+            <Input className="text-input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
           </FormField>
           <FormField label="开户银行" required error={form.errors['account.bankName']}>
-            <Input className="input" value={account.bankName} maxlength={40} placeholder="例如：工商银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
+            <Input className="text-input" value={account.bankName} maxlength={40} placeholder="例如：工商银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
           </FormField>
           <Button className="btn btn--primary" disabled={form.busy} onClick={() => void fix()}>
             {form.busy ? '正在提交…' : '改正后重新发放'}

@@ -39,10 +39,10 @@ function ObjectionForm({ notice, line, onDone }: { notice: SubsidyNotice; line: 
         对第 {line.lineNo} 行（{line.communityName} {line.maskedName}）反映问题
       </Text>
       <FormField label="反映什么问题" required error={form.errors.what}>
-        <Textarea className="textarea" value={what} maxlength={500} placeholder="例如：此人已在单位上班，并非灵活就业" onInput={(e) => { setWhat(e.detail.value); form.clear(['what']); }} />
+        <Textarea className="text-input text-input--multiline" autoHeight value={what} maxlength={500} placeholder="例如：此人已在单位上班，并非灵活就业" onInput={(e) => { setWhat(e.detail.value); form.clear(['what']); }} />
       </FormField>
       <FormField label="您的联系方式" required hint="只给核实的工作人员看，不会公开" error={form.errors.contact}>
-        <Input className="input" value={contact} maxlength={50} placeholder="电话或称呼" onInput={(e) => { setContact(e.detail.value); form.clear(['contact']); }} />
+        <Input className="text-input" value={contact} maxlength={50} placeholder="电话或称呼" onInput={(e) => { setContact(e.detail.value); form.clear(['contact']); }} />
       </FormField>
       {form.submitError ? <Notice message={form.submitError} /> : null}
       <Button className="btn btn--primary" disabled={form.busy} onClick={() => void send()}>
