@@ -6,7 +6,7 @@
 // line — which then shows as held. Also in 关怀模式. Screenshots are looked at.
 import type { Page } from 'playwright-core';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { careModeProblems, downloadedText, field, fill, layoutProblems, phoneContext, phoneOf, screenshot, shown } from '../support/browser';
+import { careModeProblems, confirmPicker, downloadedText, field, fill, layoutProblems, openPicker, phoneContext, phoneOf, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
 import { consumeLocalQueue, until } from '../support/streams';
@@ -201,5 +201,34 @@ describe('a subsidy applied for on the phone', () => {
     await shown(her).getByText('已发放到账').waitFor();
     await screenshot(her, 'subsidies-paid.png');
     expect(await careModeProblems(her, 'subsidies-paid-care.png')).toEqual([]);
+  });
+
+  it('the district sets up a programme and finance approves its budget, each on their phone', async () => {
+    const district = await phoneOf(stack.browser, 'e2e-sb-district');
+    await district.goto(`${stack.baseUrl}/#/staff/subsidy-programmes/index`);
+    await shown(district).getByText('新建补贴项目', { exact: true }).click();
+    await shown(district).getByText('提交财务审批', { exact: true }).click();
+    await expect(field(district, '名称').locator('.form-field__error').textContent()).resolves.toBe('名称至少2个字');
+    await fill(district, '名称', '鼓楼区技能鉴定补贴（2027年）');
+    await field(district, '哪种补贴').getByText('技能鉴定补贴').click();
+    await fill(district, '预算（元）', '200000');
+    await screenshot(district, 'subsidies-programme-form.png');
+    expect(await layoutProblems(district)).toEqual([]);
+    // 受理截止 from the date wheel: its default (a year on) is taken as it stands.
+    await openPicker(district, field(district, '受理截止'));
+    await confirmPicker(district, field(district, '受理截止'));
+    await shown(district).getByText('提交财务审批', { exact: true }).click();
+    await district.locator('.taro-model__confirm').click();
+    await shown(district).locator('.card', { hasText: '鼓楼区技能鉴定补贴（2027年）' }).getByText('待财务审批预算').waitFor();
+
+    const finance = await phoneOf(stack.browser, 'e2e-sb-finance');
+    await finance.goto(`${stack.baseUrl}/#/staff/subsidy-programmes/index`);
+    const card = shown(finance).locator('.card', { hasText: '鼓楼区技能鉴定补贴（2027年）' });
+    await card.getByText('批准预算', { exact: true }).click();
+    await finance.locator('.taro-model__confirm').click();
+    await card.getByText('受理中').waitFor();
+    await card.getByText('预算 200000 元，已占用 0 元').waitFor();
+    await screenshot(finance, 'subsidies-programmes.png');
+    expect(await layoutProblems(finance)).toEqual([]);
   });
 });

@@ -59,6 +59,7 @@ const TASKS: Task[] = [
   { url: '/staff/reviews/index', title: '审核工作台', text: '处理辖区内的入驻和登记申请', for: isStaff, kind: 'staff' },
   { url: '/staff/tasks/index', title: '待办任务', text: '回访、差评整改、申诉和投诉，按到期日排列', for: isStaff, kind: 'staff' },
   { url: '/staff/stats/index', title: '数据看板', text: '辖区的考核指标、服务量和各下级区域', for: (u) => isStaff(u) || u.roles.includes('finance'), kind: 'staff' },
+  { url: '/staff/subsidy-programmes/index', title: '补贴项目', text: '设立补贴项目、审批预算、撤回', for: (u) => u.roles.includes('finance') || isDistrictUp(u), kind: 'staff' },
   { url: '/staff/subsidies/index', title: '补贴审核', text: '补贴申请的初审（入户核查）、复审和公示', for: isStaff, kind: 'staff' },
   { url: '/staff/subsidy-notices/index', title: '补贴公示与拨付', text: '公示收到的反映、公示结束后审批拨付和银行回盘', for: (u) => u.roles.includes('finance') || isDistrictUp(u), kind: 'staff' },
   { url: '/staff/ledger/index', title: '实名制台账', text: '辖区内每一个人：类别、就业状态和全部服务记录；导入街道台账', for: isStaff, kind: 'staff' },
