@@ -300,14 +300,3 @@ export const noticeEndsOn = (publishedOn: string, period: Deadline) => dueDate(p
 
 /** A notice's objection window is open on `today` when it is not past its last day. */
 export const noticeOpen = (endsOn: string, today: string) => today <= endsOn;
-
-/** What a notice's public line shows: never an ID number or phone. */
-export interface NoticeLineView {
-  lineNo: number;
-  communityName: string;
-  maskedName: string;
-  subsidyName: string;
-  months: string;
-  amountFen: number;
-  held: boolean;
-}
