@@ -27,7 +27,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs a transaction again when DynamoDB cancelled it only because another transaction touched
  * the same items at that moment (TransactionConflict), with jittered backoff. A failed
- * condition is an answer, not a conflict: it is thrown to the caller at once.
+ * condition is an answer, not a conflict: it is thrown to the caller at once. The wait is
+ * capped so that a hot item (a half hour a hundred people want) gets many short tries.
  */
 export async function retryConflicts<T>(run: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
@@ -38,7 +39,7 @@ export async function retryConflicts<T>(run: () => Promise<T>, attempts = 8): Pr
       const conflictOnly = cancelled?.conflict && !cancelled.conditionFailed.some(Boolean);
       const throttled = (err as { name?: string }).name === 'TransactionConflictException';
       if (!(conflictOnly || throttled) || attempt >= attempts) throw err;
-      await sleep(Math.random() * 20 * 2 ** attempt);
+      await sleep(Math.random() * Math.min(400, 20 * 2 ** attempt));
     }
   }
 }

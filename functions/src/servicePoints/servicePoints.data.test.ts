@@ -86,7 +86,9 @@ describe('visits', () => {
     expect(booked).toHaveLength(5);
     expect(new Set(booked.map((b) => b.value.queueNo)).size).toBe(5);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(refused.every((r) => r.reason.statusCode === 409 && r.reason.message === '这个时段已经约满了，请选其他时段')).toBe(true);
+    // Refused in words: full, or (when DynamoDB still saw a collision after every retry) try again.
+    const said = new Set(refused.map((r) => `${r.reason.statusCode} ${r.reason.message}`));
+    for (const s of said) expect(['409 这个时段已经约满了，请选其他时段', '409 这个时段正有很多人在约，请稍后再试一次']).toContain(s);
     const { Item } = await VisitSlotEntity.build(GetItemCommand).key({ pointId, service: 'unemployment_registration', startsAt: chinaInstant(TUESDAY, '09:00') }).options({ consistent: true }).send();
     expect(Item?.booked).toBe(5);
     const slots = await listSlots(pointId, 'unemployment_registration', TUESDAY, NOW);

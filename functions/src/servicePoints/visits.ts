@@ -168,11 +168,15 @@ async function nextQueueNumber(pointId: string, date: string): Promise<number> {
   return Attributes?.n ?? 1;
 }
 
+const BUSY = '这个时段正有很多人在约，请稍后再试一次';
+
 function explain(err: unknown, diaryFrom: number, diaryCount: number): never {
   const cancelled = cancelledTransaction(err);
   if (!cancelled) throw err;
   if (cancelled.conditionFailed.slice(diaryFrom, diaryFrom + diaryCount).some(Boolean)) throw new ConflictError('您在这个时间已经有别的预约了（办事或面试），请换一个时段');
   if (cancelled.conditionFailed[0]) throw new ConflictError('这个时段已经约满了，请选其他时段');
+  // Still colliding with other bookings after every retry: nothing was taken, the person may try again.
+  if (cancelled.conflict) throw new ConflictError(BUSY);
   throw err;
 }
 
@@ -218,6 +222,7 @@ export async function bookVisit(
         ...reminderWrites(visit, now),
         ...(record ? [record({ visit: toVisitView(visit) })] : []),
       ),
+      24,
     );
   } catch (err) {
     explain(err, 1, diary.length);
