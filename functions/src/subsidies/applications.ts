@@ -17,16 +17,22 @@ import {
   checkSubsidy,
   isLiveStage,
   maskAccountNo,
+  maskName,
   monthProblems,
   monthsText,
   subsidyAmountFen,
+  subsidyApplicant,
   subsidyKindLabels,
   subsidyStageLabels,
   subsidyStepLabels,
+  subsidyStepMessage,
+  subsidyRulesOn,
+  subsidyRulesVersion,
   todayInChina,
   type RecognisedCategory,
   type SubsidyApplication,
   type SubsidyApplicationBody,
+  type SubsidyCheck,
   type SubsidyEmploymentKind,
   type SubsidyKind,
   type SubsidyStage,
@@ -44,8 +50,10 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from '../htt
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { PayoutAccountEntity } from '../vouchers/entities';
-import { SubsidyApplicationEntity, SubsidyMonthEntity, SubsidyPeriodEntity, subsidyQueueKeys } from './entities';
+import { payeeOf, SubsidyApplicationEntity, SubsidyMonthEntity, SubsidyPeriodEntity, SubsidyUnitRefEntity, subsidyQueueKeys } from './entities';
 import { ledgerMoveWrites } from './ledgerRows';
+import { outboxMessage } from '../notifications/outbox';
+import { openTask } from '../tasks/tasks';
 import { allSubsidyProgrammes, amountOf, branchesOf, loadSubsidyProgramme, programmeOpen, toProgrammeView, type StoredSubsidyProgramme } from './programmes';
 
 export type StoredSubsidyApplication = FormattedItem<typeof SubsidyApplicationEntity>;
@@ -95,6 +103,7 @@ export function toApplicationView(a: StoredSubsidyApplication): SubsidyApplicati
       label: subsidyStepLabels[s.stage as SubsidyStage],
       ...(s.reason ? { reason: s.reason } : {}),
     })),
+    ...(a.unitName ? { unitName: a.unitName, personMasked: maskName(a.personName) } : {}),
   };
 }
 
@@ -104,7 +113,7 @@ export async function loadApplication(applicationId: string): Promise<StoredSubs
 }
 
 /** The months of a subsidy the person holds in live applications, in order. */
-async function claimedMonths(kind: string, userId: string): Promise<string[]> {
+export async function claimedMonths(kind: string, userId: string): Promise<string[]> {
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(SubsidyMonthEntity)
@@ -124,7 +133,7 @@ async function employmentKindOf(userId: string, today: string): Promise<SubsidyE
   return details.employmentKind;
 }
 
-interface Person {
+export interface Person {
   userId: string;
   name: string;
   idNumberMasked: string;
@@ -133,7 +142,7 @@ interface Person {
   employmentKind?: SubsidyEmploymentKind;
 }
 
-async function personOf(userId: string, today: string): Promise<Person | undefined> {
+export async function personOf(userId: string, today: string): Promise<Person | undefined> {
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).options({ consistent: true }).send();
   if (!reg) return undefined;
   const [categories, employmentKind] = await Promise.all([categoriesOn(reg, today), employmentKindOf(userId, today)]);
@@ -147,7 +156,7 @@ async function personOf(userId: string, today: string): Promise<Person | undefin
   };
 }
 
-const judge = (p: StoredSubsidyProgramme, person: Person, monthsUsed: number) =>
+export const judge = (p: StoredSubsidyProgramme, person: Person, monthsUsed: number) =>
   checkSubsidy(branchesOf(p), { areaCode: p.areaCode, areaName: areaShortName(p.areaCode), ...(p.maxMonths !== undefined ? { maxMonths: p.maxMonths } : {}) }, {
     groups: person.groups,
     ...(person.employmentKind ? { employmentKind: person.employmentKind } : {}),
@@ -181,19 +190,8 @@ export function releaseMonthsWrites(a: StoredSubsidyApplication): TransactionWri
   ];
 }
 
-export async function applyForSubsidy(
-  principal: Principal,
-  programmeId: string,
-  body: SubsidyApplicationBody,
-  record: RecordAnswer<{ application: SubsidyApplication }> | undefined,
-): Promise<{ application: SubsidyApplication }> {
-  const today = todayInChina();
-  const p = await loadSubsidyProgramme(programmeId);
-  if (!p || p.status === 'pending_approval') throw new NotFoundError('找不到这个补贴项目');
-  if (p.kind === 'welfare_post') throw new RuleError('公益性岗位补贴由用人单位申请');
-  if (!programmeOpen(p, today)) throw new RuleError(p.status === 'withdrawn' ? '这个补贴项目已停止受理' : `这个补贴项目的受理时间是${p.applyFrom}至${p.applyUntil}`);
-  const person = await personOf(principal.userId, today);
-  if (!person) throw new RuleError('请先完成求职登记');
+/** The body's months, evidence and contribution checked against the programme: 400s in the field's words. */
+export function checkClaimBody(p: StoredSubsidyProgramme, body: { months: string[]; contributionFenPerMonth?: number; evidence: { code: string; key: string }[] }, uploaderId: string, today: string) {
   const amountRule = amountOf(p);
   const oneOff = amountRule.mode === 'fixed';
   // One-off subsidies claim nothing but the subsidy itself; the others name the months paid for.
@@ -208,45 +206,67 @@ export async function applyForSubsidy(
   if (missingEvidence.length) throw new ValidationError([{ path: ['evidence'], message: `请上传：${missingEvidence.map((e) => e.label).join('、')}` }]);
   const unknown = body.evidence.find((x) => !p.evidence.some((e) => e.code === x.code));
   if (unknown) throw new ValidationError([{ path: ['evidence'], message: '有一份材料不是这项补贴要的' }]);
-  if (body.evidence.some((x) => !x.key.startsWith(`evidence/${principal.userId}/`))) throw new ValidationError([{ path: ['evidence'], message: '材料图片须由您本人上传' }]);
+  if (body.evidence.some((x) => !x.key.startsWith(`evidence/${uploaderId}/`))) throw new ValidationError([{ path: ['evidence'], message: '材料图片须由您本人上传' }]);
+  return { amountRule, oneOff };
+}
 
-  const claimed = await claimedMonths(p.kind, person.userId);
-  const check = judge(p, person, claimed.length);
+/** Who applies for whom, and where the money goes. */
+interface Claim {
+  programme: StoredSubsidyProgramme;
+  person: Person;
+  /** Where the application is reviewed (the person's community; for a unit, its post's). */
+  areaCode: string;
+  body: { months: string[]; contributionFenPerMonth?: number; evidence: { code: string; key: string }[] };
+  account: { accountNo: string; bankName: string; accountName: string };
+  actorId: string;
+  unit?: { employerId: string; unitName: string; postId: string; caseId: string };
+  today: string;
+}
+
+/**
+ * The claim judged and written: each month its own item under `attribute_not_exists`, the month
+ * count under the longest period, the application, the sealed account — one transaction, so
+ * overlapping applications (the person's own, or two units') and replays cannot claim a month twice.
+ */
+async function submitClaim(c: Claim, check: SubsidyCheck, claimed: string[], record: RecordAnswer<{ application: SubsidyApplication }> | undefined) {
+  const { programme: p, person, body } = c;
+  const { amountRule, oneOff } = checkClaimBody(p, body, c.actorId, c.today);
   if (!check.ok || !check.branch) throw new RuleError(`暂不符合申请条件：${check.missing.join('；')}`);
   const wanted = oneOff ? ['ONCE'] : body.months;
   const already = wanted.filter((m) => claimed.includes(m));
-  if (already.length) throw new ConflictError(oneOff ? '您已经申请过这项补贴' : `${monthsText(already)}已经申请过这项补贴，不能重复申请`);
+  if (already.length) throw new ConflictError(oneOff ? '已经申请过这项补贴' : `${monthsText(already)}已经申请过这项补贴，不能重复申请`);
   const limit = branchMaxMonths(check.branch, p.maxMonths);
-  if (claimed.length + wanted.length > limit) throw new RuleError(`这项补贴最多享受${limit}个月，您还能申请${check.monthsLeft}个月`);
+  if (claimed.length + wanted.length > limit) throw new RuleError(`这项补贴最多享受${limit}个月，还能申请${check.monthsLeft}个月`);
 
   const now = new Date().toISOString();
   const applicationId = ulid();
-  const accounts = getDependencies().accounts;
-  const accountMasked = maskAccountNo(body.account.accountNo);
-  const audit = nextAuditEvent(undefined, { recordType: 'SubsidyApplication', recordId: applicationId, actorId: principal.userId, at: now, action: 'apply', fromState: 'none', toState: 'submitted' });
+  const accountMasked = maskAccountNo(c.account.accountNo);
+  const audit = nextAuditEvent(undefined, { recordType: 'SubsidyApplication', recordId: applicationId, actorId: c.actorId, at: now, action: 'apply', fromState: 'none', toState: 'submitted' });
   const item: StoredSubsidyApplication = {
     applicationId,
-    programmeId,
+    programmeId: p.programmeId,
     programmeName: p.name,
     kind: p.kind,
     userId: person.userId,
     personName: person.name,
     idNumberMasked: person.idNumberMasked,
-    areaCode: person.areaCode,
+    areaCode: c.areaCode,
     months: oneOff ? [] : [...body.months].sort(),
     ...(body.contributionFenPerMonth !== undefined ? { contributionFenPerMonth: body.contributionFenPerMonth } : {}),
     amountFen: subsidyAmountFen(amountRule, oneOff ? 1 : body.months.length, body.contributionFenPerMonth),
     evidence: body.evidence.map((e) => ({ code: e.code, key: e.key })),
     accountMasked,
-    bankName: body.account.bankName,
+    bankName: c.account.bankName,
     stage: 'submitted',
     ruleVersion: p.ruleVersion,
-    steps: [{ at: now, stage: 'submitted', by: principal.userId }],
+    steps: [{ at: now, stage: 'submitted', by: c.actorId }],
+    ...(c.unit ? { ...c.unit, appliedBy: c.actorId } : {}),
     createdAt: now,
     updatedAt: now,
     version: 1,
     auditHead: formatAuditHead(audit.head),
-    ...subsidyQueueKeys(programmeId, 'submitted', person.areaCode, now, applicationId),
+    ...subsidyQueueKeys(p.programmeId, 'submitted', c.areaCode, now, applicationId),
+    // The person's list holds every application about them, a unit's too (and their erasure finds it there).
     gsi2pk: `USER_SUBAPPS#${person.userId}`,
     gsi2sk: `${now}#${applicationId}`,
   };
@@ -262,7 +282,15 @@ export async function applyForSubsidy(
       SubsidyPeriodEntity.build(UpdateTransaction)
         .item({ kind: p.kind, userId: person.userId, months: $add(wanted.length) })
         .options({ condition: { or: [{ attr: 'months', exists: false }, { attr: 'months', lte: limit - wanted.length }] } }),
-      PayoutAccountEntity.build(PutTransaction).item({ userId: person.userId, accountName: person.name, accountCipher: accounts.encrypt(body.account.accountNo), accountMasked, bankName: body.account.bankName, updatedAt: now }),
+      PayoutAccountEntity.build(PutTransaction).item({
+        userId: payeeOf(item),
+        accountName: c.account.accountName,
+        accountCipher: getDependencies().accounts.encrypt(c.account.accountNo),
+        accountMasked,
+        bankName: c.account.bankName,
+        updatedAt: now,
+      }),
+      ...(c.unit ? [SubsidyUnitRefEntity.build(PutTransaction).item({ employerId: c.unit.employerId, createdAt: now, applicationId })] : []),
       audit.put,
       ...(record ? [record(answer)] : []),
     );
@@ -270,13 +298,49 @@ export async function applyForSubsidy(
     const cancelled = cancelledTransaction(err);
     if (cancelled) {
       const taken = wanted.filter((_, i) => cancelled.conditionFailed[i]);
-      if (taken.length) throw new ConflictError(oneOff ? '您已经申请过这项补贴' : `${monthsText(taken)}已经申请过这项补贴，不能重复申请`);
+      if (taken.length) throw new ConflictError(oneOff ? '已经申请过这项补贴' : `${monthsText(taken)}已经申请过这项补贴，不能重复申请`);
       if (cancelled.conditionFailed[wanted.length + 1]) throw new RuleError(`这项补贴最多享受${limit}个月`);
       throw new ConflictError('刚刚有另一份申请同时提交，请刷新后再试');
     }
     throw err;
   }
   return answer;
+}
+
+/** A programme that takes applications today, or the reason it does not. */
+export async function openProgramme(programmeId: string, today: string): Promise<StoredSubsidyProgramme> {
+  const p = await loadSubsidyProgramme(programmeId);
+  if (!p || p.status === 'pending_approval') throw new NotFoundError('找不到这个补贴项目');
+  if (!programmeOpen(p, today)) throw new RuleError(p.status === 'withdrawn' ? '这个补贴项目已停止受理' : `这个补贴项目的受理时间是${p.applyFrom}至${p.applyUntil}`);
+  return p;
+}
+
+export async function applyForSubsidy(
+  principal: Principal,
+  programmeId: string,
+  body: SubsidyApplicationBody,
+  record: RecordAnswer<{ application: SubsidyApplication }> | undefined,
+): Promise<{ application: SubsidyApplication }> {
+  const today = todayInChina();
+  const p = await openProgramme(programmeId, today);
+  if (subsidyApplicant(p.kind as SubsidyKind) === 'employer') throw new RuleError('公益性岗位补贴由用人单位申请');
+  const person = await personOf(principal.userId, today);
+  if (!person) throw new RuleError('请先完成求职登记');
+  checkClaimBody(p, body, principal.userId, today);
+  const claimed = await claimedMonths(p.kind, person.userId);
+  return submitClaim(
+    { programme: p, person, areaCode: person.areaCode, body, account: { ...body.account, accountName: person.name }, actorId: principal.userId, today },
+    judge(p, person, claimed.length),
+    claimed,
+    record,
+  );
+}
+
+/** R21: a unit applies for the person it placed in one of its posts; `person` as the placement makes them. */
+export async function submitUnitClaim(c: Claim, record: RecordAnswer<{ application: SubsidyApplication }> | undefined) {
+  checkClaimBody(c.programme, c.body, c.actorId, c.today);
+  const claimed = await claimedMonths(c.programme.kind, c.person.userId);
+  return submitClaim(c, judge(c.programme, c.person, claimed.length), claimed, record);
 }
 
 export async function myApplications(principal: Principal, cursor?: string) {
@@ -292,10 +356,55 @@ export async function myApplications(principal: Principal, cursor?: string) {
   };
 }
 
-async function ownApplication(principal: Principal, applicationId: string): Promise<StoredSubsidyApplication> {
+/** The person's own application (not one a unit made about them: that one is the unit's to change). */
+export async function ownApplication(principal: Principal, applicationId: string): Promise<StoredSubsidyApplication> {
   const a = await loadApplication(applicationId);
-  if (!a || a.userId !== principal.userId) throw new NotFoundError('找不到这份申请');
+  if (!a || a.userId !== principal.userId || a.employerId) throw new NotFoundError('找不到这份申请');
   return a;
+}
+
+/**
+ * What the applicant is told when the application moves (a subscription message written with the
+ * move); the person for their own, the member who applied for a unit's. R19: when it is paid, the
+ * community's follow-ups the rule asks for, each a task with its date.
+ */
+export function stepWrites(next: StoredSubsidyApplication, now: string): TransactionWrite[] {
+  const stage = next.stage as SubsidyStage;
+  const message = subsidyStepMessage(stage, next.amountFen, next.reason);
+  const writes: TransactionWrite[] = message
+    ? [
+        outboxMessage({
+          userId: next.appliedBy ?? next.userId,
+          template: 'application_update',
+          page: next.employerId ? `subsidies/unit/index?employerId=${next.employerId}&id=${next.applicationId}` : `subsidies/mine/index?id=${next.applicationId}`,
+          data: { thing1: next.programmeName.slice(0, 20), thing2: '家门口就业', phrase3: message.phrase, thing4: message.note },
+          at: now,
+        }),
+      ]
+    : [];
+  if (stage === 'paid') {
+    const today = todayInChina(new Date(now));
+    const rules = subsidyRulesVersion(next.ruleVersion) ?? subsidyRulesOn(today);
+    const what = rules.subsidies[next.kind as SubsidyKind]?.followUp;
+    if (what) {
+      for (const days of rules.followUpDays) {
+        writes.push(
+          openTask({
+            kind: 'subsidy_followup',
+            detail: `${maskName(next.personName)}的${next.programmeName}已发放，发放后第${days}天回访：${what}`,
+            areaCode: next.areaCode,
+            subjectType: 'subsidy_application',
+            subjectId: next.applicationId,
+            today,
+            at: now,
+            after: days,
+            personId: next.userId,
+          }),
+        );
+      }
+    }
+  }
+  return writes;
 }
 
 /** Moves an application to a stage: its queue, its steps, its version — the one write every stage change makes. */
@@ -317,12 +426,11 @@ export const applicationPut = (before: StoredSubsidyApplication, after: StoredSu
     .item(after)
     .options({ condition: { and: [{ attr: 'version', eq: before.version }, { attr: 'stage', eq: before.stage }] } });
 
-/** Before the district has reviewed it, the person may take it back: its months are free again. */
-export async function withdrawApplication(principal: Principal, applicationId: string) {
-  const a = await ownApplication(principal, applicationId);
+/** Before the district has reviewed it, the applicant may take it back: its months are free again. */
+export async function withdrawApplication(a: StoredSubsidyApplication, actorId: string) {
   if (a.stage !== 'submitted' && a.stage !== 'street_approved') throw new ConflictError(isLiveStage(a.stage as SubsidyStage) ? '区里已经审核，不能撤回了' : '这份申请已经结束');
   const now = new Date().toISOString();
-  const next = movedApplication(a, 'withdrawn', principal.userId, now);
+  const next = movedApplication(a, 'withdrawn', actorId, now);
   try {
     await execute(applicationPut(a, next), ...releaseMonthsWrites(a));
   } catch (err) {
@@ -332,17 +440,23 @@ export async function withdrawApplication(principal: Principal, applicationId: s
   return { application: toApplicationView(next) };
 }
 
-/** After a failed payment: the corrected account, and the line goes back to wait for the next payment. */
-export async function fixAccount(principal: Principal, applicationId: string, account: { accountNo: string; bankName: string }) {
-  const a = await ownApplication(principal, applicationId);
+/** After a failed payment: the corrected account (the person's, or the unit's), and the line goes back to wait for the next payment. */
+export async function fixAccount(a: StoredSubsidyApplication, actorId: string, account: { accountNo: string; bankName: string }) {
   if (a.stage !== 'failed') throw new ConflictError('只有发放失败的申请需要改正账户');
   const now = new Date().toISOString();
   const accountMasked = maskAccountNo(account.accountNo);
-  const next = movedApplication(a, 'cleared', principal.userId, now, { accountMasked, bankName: account.bankName, paymentId: undefined, reason: undefined });
+  const next = movedApplication(a, 'cleared', actorId, now, { accountMasked, bankName: account.bankName, paymentId: undefined, reason: undefined });
   try {
     await execute(
       applicationPut(a, next),
-      PayoutAccountEntity.build(PutTransaction).item({ userId: a.userId, accountName: a.personName, accountCipher: getDependencies().accounts.encrypt(account.accountNo), accountMasked, bankName: account.bankName, updatedAt: now }),
+      PayoutAccountEntity.build(PutTransaction).item({
+        userId: payeeOf(a),
+        accountName: a.unitName ?? a.personName,
+        accountCipher: getDependencies().accounts.encrypt(account.accountNo),
+        accountMasked,
+        bankName: account.bankName,
+        updatedAt: now,
+      }),
       ...ledgerMoveWrites(a, next),
     );
   } catch (err) {

@@ -101,6 +101,12 @@ export const SubsidyApplicationEntity = new Entity({
     lineNo: number().optional(),
     paymentId: string().optional(),
     paidAt: string().optional(),
+    /** R21: the unit that applied for the person it placed (its list: SubsidyUnitRef), who applied, the post and placement. */
+    employerId: string().optional(),
+    unitName: string().optional(),
+    appliedBy: string().optional(),
+    postId: string().optional(),
+    caseId: string().optional(),
     createdAt: string(),
     updatedAt: string(),
     version: number(),
@@ -111,6 +117,22 @@ export const SubsidyApplicationEntity = new Entity({
     gsi2sk: string(),
   }),
   computeKey: ({ applicationId }) => ({ pk: `SUBAPP#${applicationId}`, sk: 'APPLICATION' }),
+});
+
+/** Where the money of an application goes: the person's own account, or the unit's (R21). */
+export const payeeOf = (a: { userId: string; employerId?: string }) => (a.employerId ? `EMPLOYER#${a.employerId}` : a.userId);
+
+/** A unit's applications, newest last: `SUBUNIT#<employerId>` / `APP#<createdAt>#<applicationId>` (the application's GSI2 is the person's). */
+export const SubsidyUnitRefEntity = new Entity({
+  name: 'SubsidyUnitRef',
+  table,
+  timestamps: false,
+  schema: item({
+    employerId: string().key(),
+    createdAt: string().key(),
+    applicationId: string().key(),
+  }),
+  computeKey: ({ employerId, createdAt, applicationId }) => ({ pk: `SUBUNIT#${employerId}`, sk: `APP#${createdAt}#${applicationId}` }),
 });
 
 export const subsidyQueueKeys = (programmeId: string, stage: string, areaCode: string, createdAt: string, applicationId: string) => ({

@@ -2,7 +2,7 @@
 // months free); every application keeps the anonymous payment record — programme, months, amount,
 // stage — without the person: no name, no masked ID number, no evidence, no account; payment lines
 // lose the name and the sealed account, the public notice's line its masked name; the month claims
-// (keyed by the account) go.
+// (keyed by the account) go. A unit's application about them (R21) keeps the unit and its account.
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { $remove, $set } from 'dynamodb-toolbox/entity/actions/update/symbols';
@@ -30,8 +30,10 @@ export async function erasePersonFromSubsidies(userId: string, applicationIds: r
       await execute(applicationPut(a, next), ...releaseMonthsWrites(a)).catch(() => undefined);
       a = (await loadApplication(applicationId))!;
     }
+    // A unit's application keeps the unit's account (the unit's, not the person's); the person goes.
+    const account = a.employerId ? {} : { accountMasked: GONE, bankName: GONE };
     await SubsidyApplicationEntity.build(UpdateItemCommand)
-      .item({ applicationId, personName: ERASED_PERSON_LABEL, idNumberMasked: '', evidence: $set([]), accountMasked: GONE, bankName: GONE, siteCheck: $remove() })
+      .item({ applicationId, personName: ERASED_PERSON_LABEL, idNumberMasked: '', evidence: $set([]), ...account, siteCheck: $remove() })
       .options({ condition: { attr: 'applicationId', exists: true } })
       .send();
     changed += 1;
@@ -39,7 +41,7 @@ export async function erasePersonFromSubsidies(userId: string, applicationIds: r
       await SubsidyNoticeLineEntity.build(UpdateItemCommand).item({ noticeId: a.noticeId, lineNo: a.lineNo, maskedName: ERASED_PERSON_LABEL }).send();
       changed += 1;
     }
-    if (a.paymentId) {
+    if (a.paymentId && !a.employerId) {
       await SubsidyPaymentLineEntity.build(UpdateItemCommand).item({ paymentId: a.paymentId, applicationId, payeeName: ERASED_PERSON_LABEL, accountCipher: '', accountMasked: GONE, bankName: GONE }).send();
       changed += 1;
     }

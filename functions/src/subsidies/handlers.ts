@@ -1,9 +1,10 @@
-// Subsidies over HTTP: programmes, a resident's check and application, the public notice and its
+// Subsidies over HTTP: programmes, a resident's (or a unit's) check and application, the public notice and its
 // objections, finance's payment and the bank's results (the reviewers' routes: reviewHandlers.ts).
 import * as c from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
-import { applyForSubsidy, fixAccount, myApplications, myOffers, withdrawApplication } from './applications';
+import { applyForSubsidy, fixAccount, myApplications, myOffers, ownApplication, withdrawApplication } from './applications';
+import { applyAsUnit, unitApplication, unitApplications, unitOffersOf } from './unitApplications';
 import { publicNotice, publicNotices, publishNotice, staffNotices } from './notices';
 import { listObjections, raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
@@ -19,8 +20,20 @@ export const apply = httpHandler(c.applyForSubsidy, ({ principal, params, body, 
   idempotent(`${principal.userId}:subsidy-apply:${params.id}`, idempotencyKeyOf(headers), body, (record) => applyForSubsidy(principal, params.id, body, record)),
 );
 export const mine = httpHandler(c.mySubsidyApplications, ({ principal, query }) => myApplications(principal, query.cursor));
-export const withdraw = httpHandler(c.withdrawSubsidyApplication, ({ principal, params }) => withdrawApplication(principal, params.id));
-export const account = httpHandler(c.fixSubsidyAccount, ({ principal, params, body }) => fixAccount(principal, params.id, body.account));
+export const withdraw = httpHandler(c.withdrawSubsidyApplication, async ({ principal, params }) => withdrawApplication(await ownApplication(principal, params.id), principal.userId));
+export const account = httpHandler(c.fixSubsidyAccount, async ({ principal, params, body }) => fixAccount(await ownApplication(principal, params.id), principal.userId, body.account));
+
+export const unitOffers = httpHandler(c.unitSubsidyOffers, ({ principal, params }) => unitOffersOf(principal, params.id));
+export const unitApply = httpHandler(c.applyForUnitSubsidy, ({ principal, params, body, headers }) =>
+  idempotent(`${principal.userId}:unit-subsidy-apply:${params.id}`, idempotencyKeyOf(headers), body, (record) => applyAsUnit(principal, params.id, body, record)),
+);
+export const unitList = httpHandler(c.unitSubsidyApplications, ({ principal, params, query }) => unitApplications(principal, params.id, query.cursor));
+export const unitWithdraw = httpHandler(c.withdrawUnitSubsidyApplication, async ({ principal, params }) =>
+  withdrawApplication(await unitApplication(principal, params.id, params.appId), principal.userId),
+);
+export const unitAccount = httpHandler(c.fixUnitSubsidyAccount, async ({ principal, params, body }) =>
+  fixAccount(await unitApplication(principal, params.id, params.appId), principal.userId, body.account),
+);
 
 export const publish = httpHandler(c.publishSubsidyNotice, ({ principal, body, headers }) =>
   idempotent(`${principal.userId}:subsidy-notice`, idempotencyKeyOf(headers), body, (record) => publishNotice(principal, body, record)),

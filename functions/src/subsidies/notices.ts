@@ -29,7 +29,7 @@ import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { logger } from '../logger';
 import { SUBSIDY_NOTICES_PARTITION, SubsidyApplicationEntity, SubsidyNoticeEndPartEntity, SubsidyNoticeEntity, SubsidyNoticeLineEntity, SubsidyNoticePartEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, type StoredSubsidyApplication } from './applications';
+import { applicationPut, loadApplication, movedApplication, stepWrites, type StoredSubsidyApplication } from './applications';
 import { ledgerMoveWrites } from './ledgerRows';
 import { loadSubsidyProgramme } from './programmes';
 
@@ -169,6 +169,7 @@ async function moveOnto(notice: StoredNotice, applicationId: string, lineNo: num
         })
         .options({ condition: { attr: 'lineNo', exists: false } }),
       ...ledgerMoveWrites(a, next),
+      ...stepWrites(next, now),
     );
   } catch (err) {
     if (cancelledTransaction(err)) return 0;
@@ -336,9 +337,10 @@ async function finishEnding(noticeId: string): Promise<void> {
 
 /** On notice (or released from a hold) after the notice ended: waiting for finance. */
 export async function clearForPayment(a: StoredSubsidyApplication, by = 'system:notice'): Promise<void> {
-  const next = movedApplication(a, 'cleared', by, new Date().toISOString());
+  const now = new Date().toISOString();
+  const next = movedApplication(a, 'cleared', by, now);
   try {
-    await execute(applicationPut(a, next), ...ledgerMoveWrites(a, next));
+    await execute(applicationPut(a, next), ...ledgerMoveWrites(a, next), ...stepWrites(next, now));
   } catch (err) {
     if (!cancelledTransaction(err)) throw err; // moved meanwhile: its new stage decides
   }

@@ -23,11 +23,10 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
-import { outboxMessage } from '../notifications/outbox';
 import { parseBankResults, payoutCsv } from '../payouts/bankFile';
 import { PayoutAccountEntity } from '../vouchers/entities';
-import { SubsidyNoticeEntity, SubsidyPaymentEntity, SubsidyPaymentLineEntity, SubsidyPaymentPartEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, type StoredSubsidyApplication } from './applications';
+import { payeeOf, SubsidyNoticeEntity, SubsidyPaymentEntity, SubsidyPaymentLineEntity, SubsidyPaymentPartEntity } from './entities';
+import { applicationPut, loadApplication, movedApplication, stepWrites, type StoredSubsidyApplication } from './applications';
 import { ledgerMoveWrites } from './ledgerRows';
 import { LINES_PER_PART, loadNotice, readNoticeLines, type SubsidyWorkMessage } from './notices';
 
@@ -106,7 +105,7 @@ export async function approvePayment(principal: Principal, noticeId: string, rec
 async function payLine(payment: StoredPayment, a: StoredSubsidyApplication): Promise<number> {
   if (a.paymentId === payment.paymentId) return a.amountFen; // an earlier delivery did it
   if (a.stage !== 'cleared') return 0;
-  const { Item: account } = await PayoutAccountEntity.build(GetItemCommand).key({ userId: a.userId }).options({ consistent: true }).send();
+  const { Item: account } = await PayoutAccountEntity.build(GetItemCommand).key({ userId: payeeOf(a) }).options({ consistent: true }).send();
   if (!account) return 0; // erased meanwhile: nothing to pay to
   const now = new Date().toISOString();
   const next = movedApplication(a, 'paying', 'system:payment', now, { paymentId: payment.paymentId });
@@ -114,7 +113,7 @@ async function payLine(payment: StoredPayment, a: StoredSubsidyApplication): Pro
     await execute(
       applicationPut(a, next),
       SubsidyPaymentLineEntity.build(PutTransaction)
-        .item({ paymentId: payment.paymentId, applicationId: a.applicationId, payeeName: a.personName, accountCipher: account.accountCipher, accountMasked: account.accountMasked, bankName: account.bankName, amountFen: a.amountFen, status: 'sent' })
+        .item({ paymentId: payment.paymentId, applicationId: a.applicationId, payeeName: a.unitName ?? a.personName, accountCipher: account.accountCipher, accountMasked: account.accountMasked, bankName: account.bankName, amountFen: a.amountFen, status: 'sent' })
         .options({ condition: { attr: 'applicationId', exists: false } }),
       ...ledgerMoveWrites(a, next),
     );
@@ -231,13 +230,7 @@ export async function importBankResults(principal: Principal, paymentId: string,
             SubsidyPaymentLineEntity.build(PutTransaction).item({ ...line, status: ok ? 'paid' : 'failed', ...(row.reason ? { reason: row.reason } : {}) }).options({ condition: { attr: 'status', eq: 'sent' } }),
             SubsidyPaymentEntity.build(UpdateTransaction).item({ paymentId, ...(ok ? { paidFen: $add(a.amountFen) } : { failedFen: $add(a.amountFen) }) }),
             ...ledgerMoveWrites(a, next),
-            outboxMessage({
-              userId: a.userId,
-              template: 'application_update',
-              page: `subsidies/mine/index?id=${a.applicationId}`,
-              data: { thing1: a.programmeName.slice(0, 20), thing2: '家门口就业', phrase3: ok ? '已发放' : '发放失败', thing4: ok ? `${fenToYuanText(a.amountFen)}元已发到账户` : '请改正银行账户' },
-              at: now,
-            }),
+            ...stepWrites(next, now),
           );
           if (ok) paid += 1;
           else failed += 1;

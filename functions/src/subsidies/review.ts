@@ -20,7 +20,7 @@ import { recordAccess } from '../access/log';
 import { getObjectStore } from '../uploads/store';
 import { closeTask, openTask } from '../tasks/tasks';
 import { SubsidyApplicationEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, releaseMonthsWrites, toApplicationView, type StoredSubsidyApplication } from './applications';
+import { applicationPut, loadApplication, movedApplication, releaseMonthsWrites, stepWrites, toApplicationView, type StoredSubsidyApplication } from './applications';
 import { ledgerMoveWrites, reserveBudgetWrite } from './ledgerRows';
 import { loadSubsidyProgramme, programmeConcerns } from './programmes';
 
@@ -99,7 +99,7 @@ async function streetReview(principal: Principal, a: StoredSubsidyApplication, b
   if (body.decision === 'refuse') {
     const next = movedApplication(a, 'refused', principal.userId, now, { reason: body.reason }, body.reason);
     const answer = { application: toStaffRow(next) };
-    await commit([applicationPut(a, next), ...releaseMonthsWrites(a), ...(record ? [record(answer)] : [])]);
+    await commit([applicationPut(a, next), ...releaseMonthsWrites(a), ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
     return answer;
   }
   const p = await loadSubsidyProgramme(a.programmeId);
@@ -126,7 +126,7 @@ async function streetReview(principal: Principal, a: StoredSubsidyApplication, b
     districtDueOn: due,
   });
   const answer = { application: toStaffRow(next) };
-  await commit([applicationPut(a, next), task, ...(record ? [record(answer)] : [])]);
+  await commit([applicationPut(a, next), task, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
   return answer;
 }
 
@@ -141,14 +141,14 @@ async function districtReview(principal: Principal, a: StoredSubsidyApplication,
   if (body.decision === 'refuse') {
     const next = movedApplication(a, 'refused', principal.userId, now, { reason: body.reason, waitingForBudget: undefined }, body.reason);
     const answer = { application: toStaffRow(next) };
-    await commit([applicationPut(a, next), ...releaseMonthsWrites(a), ...closing, ...(record ? [record(answer)] : [])]);
+    await commit([applicationPut(a, next), ...releaseMonthsWrites(a), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
     return answer;
   }
   const p = await loadSubsidyProgramme(a.programmeId);
   if (!p || p.status !== 'approved') throw new ConflictError('补贴项目的预算尚未审批');
   const next = movedApplication(a, 'approved', principal.userId, now, { waitingForBudget: undefined });
   const answer = { application: toStaffRow(next) };
-  const writes = [applicationPut(a, next), reserveBudgetWrite(a.programmeId, a.amountFen), ...ledgerMoveWrites(a, next), ...closing, ...(record ? [record(answer)] : [])];
+  const writes = [applicationPut(a, next), reserveBudgetWrite(a.programmeId, a.amountFen), ...ledgerMoveWrites(a, next), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])];
   try {
     await retryConflicts(() => execute(...writes));
   } catch (err) {
@@ -166,5 +166,10 @@ async function districtReview(principal: Principal, a: StoredSubsidyApplication,
 
 async function markWaitingForBudget(a: StoredSubsidyApplication): Promise<void> {
   if (a.waitingForBudget) return;
-  await execute(applicationPut(a, { ...a, waitingForBudget: true, version: a.version + 1, updatedAt: new Date().toISOString() })).catch(() => undefined);
+  try {
+    await execute(applicationPut(a, { ...a, waitingForBudget: true, version: a.version + 1, updatedAt: new Date().toISOString() }));
+  } catch (err) {
+    // Changed meanwhile (a colleague decided it): that decision stands, and the mark is moot.
+    if (!cancelledTransaction(err)) throw err;
+  }
 }

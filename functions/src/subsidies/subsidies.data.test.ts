@@ -8,15 +8,18 @@ import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { addCalendarDays, todayInChina, type SubsidyApplicationBody } from '@doorstep/shared';
+import { addCalendarDays, calendarDeadline, todayInChina, type SubsidyApplicationBody } from '@doorstep/shared';
 import { createTestTable } from '../../../tests/support/table';
-import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../../../tests/support/people';
+import { makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { drainLocalQueueOnce } from '../../../scripts/lib/localQueue';
-import { PersonCategoryEntity } from '../db/entities';
+import { employerFixture } from '../../../tests/support/providers';
+import { OutboxEntity, PersonCategoryEntity, TaskEntity } from '../db/entities';
+import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys, welfarePostUnitKeys } from '../welfarePosts/entities';
+import { applyAsUnit, unitApplications, unitOffersOf } from './unitApplications';
 import type { Principal } from '../http/session';
 import { idempotent } from '../http/idempotency';
 import { putRegistration } from '../registration/service';
-import { applyForSubsidy, fixAccount, loadApplication, myOffers, withdrawApplication } from './applications';
+import { applyForSubsidy, fixAccount, loadApplication, myOffers, ownApplication, withdrawApplication } from './applications';
 import { SubsidyBudgetEntity, SubsidyLedgerRowEntity, SubsidyNoticeEntity } from './entities';
 import { endNotices, publicNotice, publishNotice } from './notices';
 import { raiseObjection, resolveObjection } from './objections';
@@ -130,7 +133,7 @@ describe('the budget and the months', () => {
     const [a, b] = [await replay('same-key-0001'), await replay('same-key-0001')];
     expect(b.application.id).toBe(a.application.id);
     // Withdrawn before the district's review: its months can be applied for again.
-    await withdrawApplication(me, first.application.id);
+    await withdrawApplication(await ownApplication(me, first.application.id), me.userId);
     await expect(applyForSubsidy(me, programmeId, body(userId, [m3]), undefined)).resolves.toBeDefined();
   });
 
@@ -214,7 +217,7 @@ describe('公示 and payment', () => {
     expect(failed).toMatchObject({ stage: 'failed', reason: expect.stringContaining('账户已销户') });
 
     // She puts the account right; the next payment re-sends her line alone.
-    await fixAccount(person(failed.userId), bad, { accountNo: '6222000020002345678', bankName: '中国工商银行福州分行' });
+    await fixAccount(await ownApplication(person(failed.userId), bad), failed.userId, { accountNo: '6222000020002345678', bankName: '中国工商银行福州分行' });
     const again = await approvePayment(finance, notice.id, undefined);
     await drain();
     const resent = (await payoutFile(finance, again.payment.id)).content.split('\r\n').slice(1);
@@ -257,5 +260,94 @@ describe('公示 and payment', () => {
     expect((await payoutFile(finance, payment.id)).content).not.toContain(account.accountNo);
     const { Items: claims = [] } = await table.build(QueryCommand).query({ partition: `SUBCLAIM#flexible_si#${paid.userId}` }).options({ consistent: true }).send();
     expect(claims).toEqual([]);
+  });
+});
+
+describe('a unit’s application (R21) and what follows payment (R19)', () => {
+  const owner: Principal = { userId: 'sb-unit-owner', roles: ['jobseeker'] };
+  const stranger: Principal = { userId: 'sb-unit-stranger', roles: ['jobseeker'] };
+  const unitAccount = { accountNo: '35001866000052500123', bankName: '中国建设银行福州鼓楼支行' };
+  const postArea = '350102001001';
+
+  /** An approved unit, its confirmed post (in another context's items), and a hard-to-employ person placed in it for a year from `from`. */
+  async function placedInUnitPost(employerId: string, from: string) {
+    const userId = await flexibleWorker('吴建国');
+    const at = new Date().toISOString();
+    const unitName = await employerFixture(employerId, [owner.userId], postArea);
+    const postId = `01JPOST${employerId.slice(-19)}`;
+    await WelfarePostEntity.build(PutItemCommand)
+      .item({ postId, unitName, title: '助老员', duties: '上门陪护独居老人', areaCode: postArea, seats: 2, filled: 1, funding: 'supported', kind: 'service', forHardToEmploy: true, publicInterest: true, monthlyWageFen: 230_000, status: 'confirmed', createdBy: owner.userId, employerId, createdAt: at, updatedAt: at, version: 3, ...welfarePostAreaKeys(postArea, at, postId), ...welfarePostUnitKeys(employerId, at, postId) })
+      .send();
+    const caseId = `01JCASE${employerId.slice(-19)}`;
+    await WelfarePlacementEntity.build(PutItemCommand).item({ postId, caseId, userId, personName: '吴建国', from, until: addCalendarDays(from, 365), placedBy: 'sb-specialist', at }).send();
+    return { userId, postId, caseId, unitName };
+  }
+
+  async function welfareProgramme() {
+    const p = await createSubsidyProgramme(district, { name: '公益性岗位补贴（2026年）', kind: 'welfare_post', areaCode: '350102', budgetFen: 10_000_000, applyFrom: '2026-01-01', applyUntil: '2027-12-31' });
+    await approveSubsidyProgramme(finance, p.id);
+    return p.id;
+  }
+
+  const unitBody = (programmeId: string, placed: { postId: string; caseId: string }, months: string[]) => ({
+    programmeId,
+    postId: placed.postId,
+    caseId: placed.caseId,
+    months,
+    evidence: ['labour_contract', 'payroll', 'si_receipt'].map((code) => ({ code, key: `evidence/${owner.userId}/${code}.jpg` })),
+    account: unitAccount,
+  });
+
+  it('lets a unit claim its placed person’s months once, within the placement, pays the unit, tells the member at each step and opens the follow-ups', async () => {
+    const programmeId = await welfareProgramme();
+    const employerId = '01JUNIT000000000000000000A';
+    const placed = await placedInUnitPost(employerId, addCalendarDays(`${monthsAgo(3)}-01`, 0));
+    // 可以申请, for the person on its post; nobody else's unit.
+    const offers = await unitOffersOf(owner, employerId);
+    expect(offers.items).toHaveLength(1);
+    expect(offers.items[0].placements).toEqual([expect.objectContaining({ postTitle: '助老员', personMasked: '吴**', ok: true, monthsLeft: 36 })]);
+    await expect(unitOffersOf(stranger, employerId)).rejects.toMatchObject({ statusCode: 404 });
+    // The person cannot apply for it themselves; a month before the placement is refused beside the field.
+    await expect(applyForSubsidy(person(placed.userId), programmeId, body(placed.userId, [monthsAgo(1)]), undefined)).rejects.toMatchObject({ statusCode: 422, message: '公益性岗位补贴由用人单位申请' });
+    await expect(applyAsUnit(owner, employerId, unitBody(programmeId, placed, [monthsAgo(5)]), undefined)).rejects.toMatchObject({
+      statusCode: 400,
+      details: [{ path: ['months'], message: expect.stringContaining('不在这位人员的上岗期间') }],
+    });
+    const { application } = await applyAsUnit(owner, employerId, unitBody(programmeId, placed, [monthsAgo(2), monthsAgo(1)]), undefined);
+    expect(application).toMatchObject({ stage: 'submitted', unitName: placed.unitName, personMasked: '吴**', amountFen: 2 * 180_000, accountMasked: '**** 0123' });
+    await expect(applyAsUnit(owner, employerId, unitBody(programmeId, placed, [monthsAgo(1)]), undefined)).rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('已经申请过') });
+    // The unit's list has it; the person sees it in theirs but cannot withdraw it.
+    expect((await unitApplications(owner, employerId)).items.map((a) => a.id)).toEqual([application.id]);
+    await expect(ownApplication(person(placed.userId), application.id)).rejects.toMatchObject({ statusCode: 404 });
+
+    // Through the street (on site), the district, the notice, its end and payment, as any application.
+    await reviewApplication(street, application.id, { decision: 'approve', siteCheck }, undefined);
+    await reviewApplication(district, application.id, { decision: 'approve' }, undefined);
+    const { notice } = await publishNotice(district, { programmeId, contactPhone: '0591-87654321' });
+    await drain();
+    expect((await publicNotice(notice.id)).lines).toEqual([expect.objectContaining({ maskedName: '吴**', amountFen: 360_000 })]);
+    await SubsidyNoticeEntity.build(UpdateItemCommand).item({ noticeId: notice.id, endsOn: addCalendarDays(today, -1) }).send();
+    await endNotices();
+    await drain();
+    const { payment } = await approvePayment(finance, notice.id, undefined);
+    await drain();
+    const line = (await payoutFile(finance, payment.id)).content.split('\r\n')[1];
+    expect(line).toContain(unitAccount.accountNo);
+    expect(line).toContain(placed.unitName);
+    await importBankResults(finance, payment.id, `line_id,result,reason\r\n${application.id},成功,`);
+    expect(await loadApplication(application.id)).toMatchObject({ stage: 'paid' });
+
+    // The member who applied was told at each step, in the template's lengths.
+    const { Items: messages = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).options({ consistent: false }).send();
+    const told = messages.filter((m) => m.userId === owner.userId).map((m) => JSON.parse(m.dataJson) as Record<string, string>);
+    expect(told.map((d) => d.phrase3)).toEqual(expect.arrayContaining(['初审通过', '复审通过', '公示中', '公示结束', '已发放']));
+    for (const d of told) expect(d.phrase3.length <= 5 && d.thing4.length <= 20).toBe(true);
+    expect(messages.some((m) => m.userId === placed.userId)).toBe(false);
+
+    // R19: three follow-ups for the post's community, 30, 90 and 180 days after payment.
+    const { Items: tasks = [] } = await table.build(QueryCommand).entities(TaskEntity).query({ index: 'gsi2', partition: `USER_TASKS#${placed.userId}` }).options({ consistent: false }).send();
+    const followUps = tasks.filter((t) => t.kind === 'subsidy_followup');
+    expect(followUps.map((t) => t.due).sort()).toEqual([30, 90, 180].map((d) => calendarDeadline(today, d)));
+    expect(followUps.every((t) => t.areaCode === postArea && t.subjectId === application.id && t.detail.includes('是否仍在岗'))).toBe(true);
   });
 });

@@ -199,6 +199,9 @@ export const subsidyApplicationSchema = z.object({
   createdAt: z.string(),
   paidAt: z.optional(z.string()),
   steps: z.array(stepSchema),
+  /** R21: the unit that applied (公益性岗位补贴), and the person it is for, masked (张*). */
+  unitName: z.optional(z.string()),
+  personMasked: z.optional(z.string()),
 });
 export type SubsidyApplication = z.infer<typeof subsidyApplicationSchema>;
 
@@ -249,6 +252,99 @@ export const fixSubsidyAccount = defineContract({
   body: z.strictObject({ account: subsidyApplicationBodySchema.shape.account }),
   response: z.object({ application: subsidyApplicationSchema }),
   errors: [400, 401, 403, 404, 409],
+});
+
+// ── A unit's applications (R21: 公益性岗位补贴 for the people it placed) ─────────────────────────
+
+const unitParams = z.strictObject({ id: ulidSchema, appId: ulidSchema });
+
+/** A unit's bank account: its settlement account, not a person's card (no personal consent needed). */
+const unitAccountSchema = z.strictObject({
+  accountNo: z.string().check(z.trim(), z.regex(/^\d{8,30}$/, '单位银行账号是8到30位数字')),
+  bankName: z.string().check(z.trim(), z.minLength(2, '请填写开户银行'), z.maxLength(40, '开户银行最多40个字')),
+});
+
+export const unitPlacementOfferSchema = z.object({
+  postId: z.string(),
+  postTitle: z.string(),
+  caseId: z.string(),
+  personMasked: z.string(),
+  from: z.string(),
+  until: z.string(),
+  ok: z.boolean(),
+  reasons: z.array(z.string()),
+  missing: z.array(z.string()),
+  monthsLeft: z.number(),
+  monthsClaimed: z.array(z.string()),
+});
+
+export const unitSubsidyOffers = defineContract({
+  id: 'unitSubsidyOffers',
+  method: 'GET',
+  path: '/employers/{id}/subsidies',
+  summary: '单位能申请的公益性岗位补贴：本单位已认定岗位上安置的每位人员，「可以申请」或「还差什么」',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ items: z.array(z.object({ programme: subsidyProgrammeSchema, placements: z.array(unitPlacementOfferSchema) })) }),
+  errors: [401, 404],
+});
+
+export const unitSubsidyApplicationBodySchema = z.strictObject({
+  programmeId: ulidSchema,
+  postId: ulidSchema,
+  caseId: ulidSchema,
+  months: subsidyApplicationBodySchema.shape.months,
+  evidence: subsidyApplicationBodySchema.shape.evidence,
+  account: unitAccountSchema,
+});
+export type UnitSubsidyApplicationBody = z.infer<typeof unitSubsidyApplicationBodySchema>;
+
+export const applyForUnitSubsidy = defineContract({
+  id: 'applyForUnitSubsidy',
+  method: 'POST',
+  path: '/employers/{id}/subsidy-applications',
+  summary: '单位为安置在公益性岗位上的人员申请补贴：月份须在上岗期间，同一人的同一月份只能申请一次；支持 Idempotency-Key',
+  auth: 'user',
+  params: idParams,
+  body: unitSubsidyApplicationBodySchema,
+  response: z.object({ application: subsidyApplicationSchema }),
+  successStatus: 201,
+  errors: [400, 401, 404, 409, 422],
+});
+
+export const unitSubsidyApplications = defineContract({
+  id: 'unitSubsidyApplications',
+  method: 'GET',
+  path: '/employers/{id}/subsidy-applications',
+  summary: '本单位的补贴申请，新的在前，每份的进度和办理单位',
+  auth: 'user',
+  params: idParams,
+  query: cursorQuery,
+  response: z.object({ items: z.array(subsidyApplicationSchema), nextCursor: z.optional(z.string()) }),
+  errors: [400, 401, 404],
+});
+
+export const withdrawUnitSubsidyApplication = defineContract({
+  id: 'withdrawUnitSubsidyApplication',
+  method: 'POST',
+  path: '/employers/{id}/subsidy-applications/{appId}/withdraw',
+  summary: '区里审核前撤回单位的申请',
+  auth: 'user',
+  params: unitParams,
+  response: z.object({ application: subsidyApplicationSchema }),
+  errors: [400, 401, 404, 409],
+});
+
+export const fixUnitSubsidyAccount = defineContract({
+  id: 'fixUnitSubsidyAccount',
+  method: 'POST',
+  path: '/employers/{id}/subsidy-applications/{appId}/account',
+  summary: '发放失败后改正单位银行账户：这一笔在下一批拨付中重新发放',
+  auth: 'user',
+  params: unitParams,
+  body: z.strictObject({ account: unitAccountSchema }),
+  response: z.object({ application: subsidyApplicationSchema }),
+  errors: [400, 401, 404, 409],
 });
 
 // ── Staff: review level by level ──────────────────────────────────────────────────────────────

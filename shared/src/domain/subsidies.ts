@@ -57,6 +57,8 @@ export interface SubsidyRuleSet {
       amount: SubsidyAmount;
       evidence: readonly { code: string; label: string }[];
       siteCheck: boolean;
+      /** R19: what the community checks at each follow-up after payment (none: no follow-up). */
+      followUp?: string;
     }
   >;
   /** 公示: how long a notice stays open. */
@@ -85,6 +87,7 @@ export const SUBSIDY_RULES: readonly SubsidyRuleSet[] = [
         amount: { mode: 'share', shareBp: 6667, capFen: 60_000 },
         evidence: [{ code: 'si_receipt', label: '社会保险缴费凭证' }],
         siteCheck: true,
+        followUp: '是否仍在灵活就业：工作内容、地点、时长、收入',
       },
       // R21: the unit that placed a hard-to-employ person in a public-welfare post and pays their
       // social insurance; checked on site (contract, on post, insurance and wages paid).
@@ -97,6 +100,7 @@ export const SUBSIDY_RULES: readonly SubsidyRuleSet[] = [
           { code: 'si_receipt', label: '社会保险缴费凭证' },
         ],
         siteCheck: true,
+        followUp: '是否仍在岗：上岗、工资和社会保险缴纳情况',
       },
       // S12: people who passed an appraisal and hold the certificate.
       skills_appraisal: {
@@ -111,6 +115,7 @@ export const SUBSIDY_RULES: readonly SubsidyRuleSet[] = [
         amount: { mode: 'fixed', amountFen: 500_000 },
         evidence: [{ code: 'business_licence', label: '营业执照' }],
         siteCheck: true,
+        followUp: '是否仍在经营：经营项目、地址、盈利情况',
       },
     },
     noticePeriod: { days: 7, unit: 'calendar' },
@@ -289,6 +294,25 @@ export const subsidyStepLabels: Record<SubsidyStage, string> = {
   refused: '未通过',
   withdrawn: '已撤回',
 };
+
+/**
+ * What the applicant is told at each step (a subscription message: a phrase of at most 5
+ * characters and a note of at most 20). Submitting and withdrawing are their own doing: no message.
+ */
+export function subsidyStepMessage(stage: SubsidyStage, amountFen: number, reason?: string): { phrase: string; note: string } | undefined {
+  const why = (reason ?? '').slice(0, 20) || '请打开小程序查看原因';
+  const messages: Partial<Record<SubsidyStage, { phrase: string; note: string }>> = {
+    street_approved: { phrase: '初审通过', note: '街道已初审，等待区里复审' },
+    approved: { phrase: '复审通过', note: '区里已审核，即将公示' },
+    on_notice: { phrase: '公示中', note: '名单已公示，公示期满后拨付' },
+    held: { phrase: '暂缓发放', note: '有人对公示反映问题，核实中' },
+    cleared: { phrase: '公示结束', note: '等待财务审批拨付' },
+    paid: { phrase: '已发放', note: `${fenToYuanText(amountFen)}元已发到账户`.slice(0, 20) },
+    failed: { phrase: '发放失败', note: '请改正银行账户' },
+    refused: { phrase: '未通过', note: why },
+  };
+  return messages[stage];
+}
 
 /** The stages whose amount is reserved from the budget (approved and every stage after it that still owes or paid). */
 export const BUDGETED_STAGES: readonly SubsidyStage[] = ['approved', 'on_notice', 'held', 'cleared', 'paying', 'paid', 'failed'];
