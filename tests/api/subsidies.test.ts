@@ -11,6 +11,8 @@ import { startApi, type RunningApi } from '../support/localStack';
 import { uniqueTableName } from '../support/testConfig';
 import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
 import { consumeLocalQueue, until } from '../support/streams';
+import { approvedEmployer, makeUscc } from '../support/employers';
+import { approveInQueue } from '../support/reviews';
 
 jest.setTimeout(240_000);
 
@@ -190,5 +192,57 @@ describe('subsidies over HTTP', () => {
     const early = await client.post(`/staff/subsidy-notices/${noticeId}/payment`, {}, staff.finance);
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('结束后才能审批拨付');
+  });
+});
+
+describe('a unit’s public-welfare post subsidy over HTTP (R21)', () => {
+  let owner: string;
+  let unitId: string;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    owner = await client.devLogin('sb-unit-owner');
+    unitId = await approvedEmployer(client, owner, staff.street, { name: '鼓东街道养老服务中心', uscc: makeUscc(9321) });
+    const created = await client.post('/staff/subsidy-programmes', { ...programmeBody, name: '公益性岗位补贴', kind: 'welfare_post' }, staff.district);
+    programmeId = created.body.programme.id;
+    await client.post(`/staff/subsidy-programmes/${programmeId}/approve`, {}, staff.finance);
+  });
+
+  it('shows a unit only its own placements, refuses a resident and strangers, and answers bad input with 400 in Chinese', async () => {
+    // Its post confirmed, nobody placed yet: nothing to apply for, said as an empty list.
+    const post = { title: '助老员', duties: '上门陪护社区独居老人，每天下午', areaCode: GULOU_COMMUNITY, seats: 2, funding: 'supported', kind: 'service', forHardToEmploy: true, publicInterest: true, monthlyWageFen: 230_000 };
+    const applied = await client.post(`/employers/${unitId}/welfare-posts`, post, owner);
+    await approveInQueue(client, staff.street, 'welfare_post', applied.body.post.id);
+    await approveInQueue(client, staff.district, 'welfare_post', applied.body.post.id, 'district');
+    const offers = await client.get(`/employers/${unitId}/subsidies`, owner);
+    expect(offers.status).toBe(200);
+    expect(offers.body.items).toEqual([]);
+    const stranger = await client.devLogin('sb-unit-stranger');
+    expect((await client.get(`/employers/${unitId}/subsidies`, stranger)).status).toBe(404);
+    expect((await client.get(`/employers/${unitId}/subsidy-applications`, stranger)).status).toBe(404);
+    expect((await client.get(`/employers/${unitId}/subsidy-applications`, owner)).body).toEqual({ items: [] });
+
+    const upload = await client.post('/uploads', { purpose: 'evidence', contentType: 'image/jpeg', size: 2048 }, owner);
+    const good = {
+      programmeId,
+      postId: applied.body.post.id,
+      caseId: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      months: [m1],
+      evidence: ['labour_contract', 'payroll', 'si_receipt'].map((code) => ({ code, key: upload.body.upload.key })),
+      account: { accountNo: '35001866000052500123', bankName: '建设银行鼓楼支行' },
+    };
+    // A person nobody placed on the post: 404; another unit's member: 404.
+    expect((await client.call('POST', `/employers/${unitId}/subsidy-applications`, { token: owner, body: good, headers: { 'Idempotency-Key': 'unit-apply-0001' } })).status).toBe(404);
+    expect((await client.post(`/employers/${unitId}/subsidy-applications`, good, stranger)).status).toBe(404);
+    for (const body of [{ ...good, account: { accountNo: '12', bankName: '建设银行' } }, { ...good, months: ['2026-00'] }, { ...good, postId: 'x' }, { ...good, extra: 1 }, null]) {
+      const res = await client.post(`/employers/${unitId}/subsidy-applications`, body, owner);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    // A resident cannot apply for the unit's subsidy themselves.
+    const residentToken = await client.devLogin('sb-unit-resident', {}, { consents: ['privacy', 'bank_account'] });
+    const resident = await client.post(`/me/subsidies/${programmeId}/applications`, { months: [m1], evidence: [], account: { accountNo: ACCOUNT, bankName: '建设银行' } }, residentToken);
+    expect(resident.status).toBe(422);
+    expect(resident.body.error.message).toBe('公益性岗位补贴由用人单位申请');
   });
 });
