@@ -28,7 +28,7 @@ export default defineAppConfig({
     // 零工: odd jobs near home on a map, 我来做, done, pay and ratings, 发布零工, 我的零工.
     { root: 'gigs', pages: ['nearby/index', 'gig/index', 'post/index', 'mine/index'] },
     // 补贴: 我能申请的补贴, 申请, 我的申请; 补贴公示 and its list (open without signing in).
-    { root: 'subsidies', pages: ['list/index', 'apply/index', 'mine/index', 'notices/index', 'notice/index'] },
+    { root: 'subsidies', pages: ['list/index', 'apply/index', 'mine/index', 'notices/index', 'notice/index', 'unit/index', 'unit-apply/index'] },
     { root: 'vouchers', pages: ['wallet/index', 'detail/index', 'redeem/index', 'programmes/index', 'providers/index', 'batches/index', 'batch/index'] },
   ],
   // Components' code is injected when a page first uses them, not all at start (WeChat's code-quality item).

@@ -10,6 +10,12 @@ import { careModeProblems, confirmPicker, downloadedText, field, fill, layoutPro
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
 import { consumeLocalQueue, until } from '../support/streams';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { addCalendarDays, todayInChina } from '@doorstep/shared';
+import { approvedEmployer, makeUscc } from '../support/employers';
+import { approveInQueue } from '../support/reviews';
+import { PersonCategoryEntity } from '../../functions/src/db/entities';
+import { WelfarePlacementEntity } from '../../functions/src/welfarePosts/entities';
 
 jest.setTimeout(300_000);
 
@@ -230,5 +236,84 @@ describe('a subsidy applied for on the phone', () => {
     await card.getByText('预算 200000 元，已占用 0 元').waitFor();
     await screenshot(finance, 'subsidies-programmes.png');
     expect(await layoutProblems(finance)).toEqual([]);
+  });
+});
+
+describe('a unit applies for its public-welfare post subsidy on the phone (R21)', () => {
+  it('the unit sees the person it placed, is told what is missing beside each field, applies to its own account and follows it — also in 关怀模式', async () => {
+    const { client } = stack;
+    const owner = await client.devLogin('e2e-sb-unit');
+    const unitId = await approvedEmployer(client, owner, tokens.street, { name: '鼓东街道养老服务中心', uscc: makeUscc(7331) });
+    const post = { title: '助老员', duties: '上门陪护社区独居老人，每天下午', areaCode: GULOU_COMMUNITY, seats: 2, funding: 'supported', kind: 'service', forHardToEmploy: true, publicInterest: true, monthlyWageFen: 230_000 };
+    const postId = (await client.post(`/employers/${unitId}/welfare-posts`, post, owner)).body.post.id as string;
+    await approveInQueue(client, tokens.street, 'welfare_post', postId);
+    await approveInQueue(client, tokens.district, 'welfare_post', postId, 'district');
+    const welfare = await client.post('/staff/subsidy-programmes', { name: '鼓楼区公益性岗位补贴', kind: 'welfare_post', areaCode: '350102', budgetFen: 10_000_000, applyFrom: '2026-01-01', applyUntil: '2027-12-31' }, tokens.district);
+    expect((await client.post(`/staff/subsidy-programmes/${welfare.body.programme.id}/approve`, {}, tokens.finance)).status).toBe(200);
+    // A hard-to-employ man the street's specialist placed on the post half a year ago (recognition and
+    // placement are their own contexts, tested there: here they are written as they leave them).
+    const his = await client.devLogin('e2e-sb-placed', {}, { consents: ['privacy', 'id_number'] });
+    expect((await client.put('/me/jobseeker-registration', registrationBody({ idNumber: makeIdNumber('1975-05-05', 735), name: '吴建国', phone: '13600007350' }), his)).status).toBe(200);
+    const userId = (await client.get('/me', his)).body.user.id as string;
+    const at = new Date().toISOString();
+    await PersonCategoryEntity.build(PutItemCommand).item({ userId, code: 'hard_to_employ', since: '2026-01-05', source: 'review', applicationId: 'e2e-sb-hte', ruleVersion: 'PR-2026-01', updatedAt: at }).send();
+    const from = addCalendarDays(todayInChina(), -180);
+    await WelfarePlacementEntity.build(PutItemCommand).item({ postId, caseId: '01JE2ECASE0000000000000001', userId, personName: '吴建国', from, until: addCalendarDays(from, 365), placedBy: 'e2e-sb-specialist', at }).send();
+
+    const unit = await phoneOf(stack.browser, 'e2e-sb-unit');
+    await unit.goto(`${stack.baseUrl}/#/employer/mine/index`);
+    await shown(unit).getByText('公益性岗位补贴', { exact: true }).click();
+    const card = shown(unit).locator('.subsidy-card', { hasText: '吴** · 助老员' });
+    await expect(card.locator('.subsidy-card__reason').first().textContent()).resolves.toContain('就业困难人员');
+    await screenshot(unit, 'subsidies-unit.png');
+    expect(await layoutProblems(unit)).toEqual([]);
+    await card.getByText('为这位人员申请').click();
+
+    await shown(unit).getByText('提交申请', { exact: true }).click();
+    await expect(field(unit, '申请哪几个月').locator('.form-field__error').textContent()).resolves.toBe('请选择申请补贴的月份');
+    await expect(field(unit, '劳动合同').locator('.form-field__error').textContent()).resolves.toBe('请上传劳动合同');
+    await expect(field(unit, '单位银行账号').locator('.form-field__error').textContent()).resolves.toBe('单位银行账号是8到30位数字');
+    await screenshot(unit, 'subsidies-unit-apply-errors.png');
+    expect(await layoutProblems(unit)).toEqual([]);
+    const months = field(unit, '申请哪几个月').locator('.toggle');
+    await months.nth(0).click();
+    await months.nth(1).click();
+    const photo = await unit.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 300, height: 200 } });
+    for (const label of ['劳动合同', '工资发放记录', '社会保险缴费凭证']) {
+      const chooser = unit.waitForEvent('filechooser');
+      await field(unit, label).getByText(`拍照或选择${label}`).click();
+      await (await chooser).setFiles({ name: 'doc.png', mimeType: 'image/png', buffer: photo });
+      await field(unit, label).getByText('已上传').waitFor({ timeout: 30_000 });
+    }
+    await fill(unit, '单位银行账号', '35001866000052500123');
+    await fill(unit, '开户银行', '建设银行福州鼓楼支行');
+    await shown(unit).getByText('3600元', { exact: true }).waitFor();
+    await screenshot(unit, 'subsidies-unit-apply.png');
+    expect(await layoutProblems(unit)).toEqual([]);
+    await shown(unit).getByText('提交申请', { exact: true }).click();
+    await unit.locator('.taro-model__confirm').click();
+    await shown(unit).getByText('已提交，等待街道初审').first().waitFor();
+    await shown(unit).getByText('吴**').first().waitFor();
+    await shown(unit).getByText('撤回申请').waitFor();
+    await screenshot(unit, 'subsidies-unit-mine.png');
+    expect(await layoutProblems(unit)).toEqual([]);
+
+    // He reads it among his own, and cannot withdraw what the unit applied for.
+    const placed = await client.get('/me/subsidy-applications', his);
+    expect(placed.body.items).toEqual([expect.objectContaining({ unitName: '鼓东街道养老服务中心', stage: 'submitted' })]);
+
+    // The unit's pages in 关怀模式.
+    const context = await phoneContext(stack.browser);
+    await context.addInitScript(() => {
+      localStorage.setItem('doorstep.h5-device-id', JSON.stringify({ data: 'e2e-sb-unit' }));
+      localStorage.setItem('doorstep.care-mode', JSON.stringify({ data: true }));
+    });
+    const care = await context.newPage();
+    await care.goto(`${stack.baseUrl}/#/subsidies/unit/index?employerId=${unitId}`);
+    await shown(care).locator('.subsidy-card').first().waitFor();
+    expect(await careModeProblems(care, 'subsidies-unit-care.png')).toEqual([]);
+    await shown(care).getByText('为这位人员申请').click();
+    await shown(care).getByText('提交申请', { exact: true }).waitFor();
+    expect(await careModeProblems(care, 'subsidies-unit-apply-care.png')).toEqual([]);
   });
 });

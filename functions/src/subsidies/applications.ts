@@ -376,7 +376,7 @@ export function stepWrites(next: StoredSubsidyApplication, now: string): Transac
         outboxMessage({
           userId: next.appliedBy ?? next.userId,
           template: 'application_update',
-          page: next.employerId ? `subsidies/unit/index?employerId=${next.employerId}&id=${next.applicationId}` : `subsidies/mine/index?id=${next.applicationId}`,
+          page: next.employerId ? `subsidies/mine/index?employerId=${next.employerId}&id=${next.applicationId}` : `subsidies/mine/index?id=${next.applicationId}`,
           data: { thing1: next.programmeName.slice(0, 20), thing2: '家门口就业', phrase3: message.phrase, thing4: message.note },
           at: now,
         }),

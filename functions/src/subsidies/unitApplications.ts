@@ -44,6 +44,10 @@ async function unitPlacements(employerId: string) {
 /** The person as R21 reads them: in unit employment for as long as the placement stands, where the post is. */
 const placedPerson = (person: Person, postAreaCode: string): Person => ({ ...person, areaCode: postAreaCode, employmentKind: 'unit' });
 
+/** The rule's reasons are written to the person (您是…); a unit reads them about the person it placed. */
+const toUnit = (reason: string) =>
+  reason.replace(/^住在/, '岗位在').replace(/^您是/, '这位人员是').replace(/已办理就业登记（在单位就业）/, '在本单位的公益性岗位上岗');
+
 /** Months outside the placement's term, in words, or nothing. */
 function outsideTerm(months: readonly string[], from: string, until: string): string | undefined {
   const outside = months.filter((m) => m < from.slice(0, 7) || m > until.slice(0, 7));
@@ -78,8 +82,8 @@ export async function unitOffersOf(principal: Principal, employerId: string) {
               from: placement.from,
               until: placement.until,
               ok: check.ok,
-              reasons: check.reasons,
-              missing: check.missing,
+              reasons: check.reasons.map(toUnit),
+              missing: check.missing.map(toUnit),
               monthsLeft: check.monthsLeft,
               monthsClaimed: months,
             };

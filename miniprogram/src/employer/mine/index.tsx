@@ -154,6 +154,9 @@ export default function MyEmployersPage() {
               <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/employer/welfare-posts/index?employerId=${employer.id}` })}>
                 公益性岗位申请
               </Button>
+              <Button className="btn btn--secondary" onClick={() => Taro.navigateTo({ url: `/subsidies/unit/index?employerId=${employer.id}` })}>
+                公益性岗位补贴
+              </Button>
             </View>
           ) : null}
           {employer.status === 'approved' && role === 'admin' ? <AddColleague employerId={employer.id} /> : null}

@@ -5,8 +5,8 @@
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { separateConsentTexts, subsidyAmountFen, yuanTextToFen } from '@doorstep/shared';
-import { a11yRole } from '../../components/a11y';
+import { subsidyAmountFen, yuanTextToFen } from '@doorstep/shared';
+import { accountErrors, BankAccountFields, BankConsentToggle, trimmedAccount } from '../../components/BankAccountFields';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
@@ -55,8 +55,7 @@ export default function ApplySubsidyPage() {
     if (!oneOff && months.length > offer!.monthsLeft) found.months = `您还能申请${offer!.monthsLeft}个月`;
     if (share && contributionFen === undefined) found.contributionFenPerMonth = '请填写每月实际缴纳的社会保险费，例如 812.37';
     for (const e of p.evidence) if (!evidence[e.code]) found[`evidence.${e.code}`] = `请上传${e.label}`;
-    if (!/^\d{12,19}$/.test(account.accountNo.trim())) found['account.accountNo'] = '社保卡金融账号是12到19位数字';
-    if (account.bankName.trim().length < 2) found['account.bankName'] = '请填写开户银行';
+    Object.assign(found, accountErrors(account, 'person'));
     if (!bankConsent) found['consents.bank_account'] = '请先勾选同意，才能在线申请补贴；不同意可到社区服务站办理';
     if (Object.keys(found).length) return form.refuse(found);
     const { confirm } = await Taro.showModal({
@@ -74,7 +73,7 @@ export default function ApplySubsidyPage() {
           months: oneOff ? [] : months,
           ...(share && contributionFen !== undefined ? { contributionFenPerMonth: contributionFen } : {}),
           evidence: p.evidence.map((e) => ({ code: e.code, key: evidence[e.code] })),
-          account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() },
+          account: trimmedAccount(account),
         },
         key.current,
       );
@@ -125,26 +124,22 @@ export default function ApplySubsidyPage() {
         </FormField>
       ))}
 
-      <FormField label={separateConsentTexts.bank_account.title} required error={form.errors['consents.bank_account']}>
-        <Text className="consent__text">{separateConsentTexts.bank_account.why}</Text>
-        <Text
-          {...a11yRole('checkbox')}
-          aria-checked={bankConsent}
-          className={`toggle${bankConsent ? ' toggle--on' : ''}`}
-          onClick={() => {
-            setBankConsent(!bankConsent);
-            form.clear(['consents.bank_account']);
-          }}
-        >
-          {bankConsent ? '✓ 我同意提供银行账户' : '我同意提供银行账户'}
-        </Text>
-      </FormField>
-      <FormField label="社保卡金融账号" required hint="补贴打到这个账户，12到19位数字" error={form.errors['account.accountNo']}>
-        <Input className="text-input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
-      </FormField>
-      <FormField label="开户银行" required error={form.errors['account.bankName']}>
-        <Input className="text-input" value={account.bankName} maxlength={40} placeholder="例如：建设银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
-      </FormField>
+      <BankConsentToggle
+        agreed={bankConsent}
+        error={form.errors['consents.bank_account']}
+        onChange={(next) => {
+          setBankConsent(next);
+          form.clear(['consents.bank_account']);
+        }}
+      />
+      <BankAccountFields
+        value={account}
+        errors={form.errors}
+        onChange={(next, changed) => {
+          setAccount(next);
+          form.clear([changed]);
+        }}
+      />
 
       <View className="card">
         <Text className="card__subtitle">按您填的，约可领取</Text>

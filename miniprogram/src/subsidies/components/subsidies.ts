@@ -1,4 +1,4 @@
-// The subsidy pages' calls and words: a resident's offers and applications, the public notices.
+// The subsidy pages' calls and words: a resident's (or a unit's) offers and applications, the public notices.
 import {
   applyForSubsidy,
   fenToYuanText,
@@ -9,7 +9,13 @@ import {
   mySubsidyApplications,
   raiseSubsidyObjection,
   withdrawSubsidyApplication,
+  unitSubsidyOffers,
+  applyForUnitSubsidy,
+  unitSubsidyApplications,
+  withdrawUnitSubsidyApplication,
+  fixUnitSubsidyAccount,
   type SubsidyApplicationBody,
+  type UnitSubsidyApplicationBody,
 } from '@doorstep/shared';
 import { request } from '../../services/request';
 
@@ -24,6 +30,13 @@ export const subsidyApi = {
   withdraw: (id: string) => request(withdrawSubsidyApplication, { params: { id } }),
   fixAccount: (id: string, account: Account) => request(fixSubsidyAccount, { params: { id }, body: { account } }),
   notices: async () => (await request(listPublicSubsidyNotices)).items,
+  unit: {
+    offers: async (employerId: string) => (await request(unitSubsidyOffers, { params: { id: employerId } })).items,
+    applications: async (employerId: string) => (await request(unitSubsidyApplications, { params: { id: employerId }, query: {} })).items,
+    apply: (employerId: string, body: UnitSubsidyApplicationBody, idempotencyKey: string) => request(applyForUnitSubsidy, { params: { id: employerId }, body, idempotencyKey }),
+    withdraw: (employerId: string, appId: string) => request(withdrawUnitSubsidyApplication, { params: { id: employerId, appId } }),
+    fixAccount: (employerId: string, appId: string, account: Account) => request(fixUnitSubsidyAccount, { params: { id: employerId, appId }, body: { account } }),
+  },
   notice: (id: string, cursor?: string) => request(getPublicSubsidyNotice, { params: { id }, query: cursor ? { cursor } : {} }),
   object: (id: string, body: { lineNo: number; what: string; contact: string }) => request(raiseSubsidyObjection, { params: { id }, body }),
 };

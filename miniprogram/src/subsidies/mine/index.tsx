@@ -3,9 +3,9 @@
 // bank returned the money, putting the account right so it is sent again.
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import { accountErrors, BankAccountFields, trimmedAccount } from '../../components/BankAccountFields';
 import { DetailRow } from '../../components/DetailRow';
-import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { Timeline } from '../../components/Timeline';
@@ -27,8 +27,10 @@ const NEXT: Record<string, string> = {
 };
 
 export default function MySubsidyPage() {
-  const { id = '' } = useRouter().params;
-  const { data, reload, gate } = usePageData(async () => (await subsidyApi.applications()).find((a) => a.id === id) ?? null, [id]);
+  // With `employerId`: one of the unit's applications, for its member to follow and act on.
+  const { id = '', employerId } = useRouter().params;
+  const { data, reload, gate } = usePageData(async () => (await (employerId ? subsidyApi.unit.applications(employerId) : subsidyApi.applications())).find((a) => a.id === id) ?? null, [id, employerId]);
+  const back = employerId ? `/subsidies/unit/index?employerId=${employerId}` : '/subsidies/list/index';
   const [account, setAccount] = useState({ accountNo: '', bankName: '' });
   const form = useFormSubmit();
 
@@ -37,30 +39,31 @@ export default function MySubsidyPage() {
     return (
       <Page>
         <Notice message="找不到这份申请" />
-        <Button className="btn btn--secondary" onClick={() => void Taro.redirectTo({ url: '/subsidies/list/index' })}>
+        <Button className="btn btn--secondary" onClick={() => void Taro.redirectTo({ url: back })}>
           回到补贴申请
         </Button>
       </Page>
     );
   }
   const a = data;
+  // A unit's application about her (公益性岗位补贴): hers to read; the unit withdraws it or corrects its account.
+  const byUnit = Boolean(a.unitName);
+  const canAct = !byUnit || Boolean(employerId);
 
   async function withdraw() {
     const { confirm } = await Taro.showModal({ title: '撤回这份申请？', content: '撤回后这些月份可以重新申请。', confirmText: '撤回', cancelText: '不撤回' });
     if (!confirm) return;
     await form.send(async () => {
-      await subsidyApi.withdraw(a.id);
+      await (employerId ? subsidyApi.unit.withdraw(employerId, a.id) : subsidyApi.withdraw(a.id));
       await reload();
     });
   }
 
   async function fix() {
-    const found: Record<string, string> = {};
-    if (!/^\d{12,19}$/.test(account.accountNo.trim())) found['account.accountNo'] = '社保卡金融账号是12到19位数字';
-    if (account.bankName.trim().length < 2) found['account.bankName'] = '请填写开户银行';
+    const found = accountErrors(account, employerId ? 'unit' : 'person');
     if (Object.keys(found).length) return form.refuse(found);
     await form.send(async () => {
-      await subsidyApi.fixAccount(a.id, { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() });
+      await (employerId ? subsidyApi.unit.fixAccount(employerId, a.id, trimmedAccount(account)) : subsidyApi.fixAccount(a.id, trimmedAccount(account)));
       void Taro.showToast({ title: '已改正，将重新发放', icon: 'none' });
       await reload();
     });
@@ -73,21 +76,27 @@ export default function MySubsidyPage() {
         <Text className={`status-pill status-pill--${a.stage}`}>{a.stageName}</Text>
         <Text className="subsidy-card__amount">{yuan(a.amountFen)}</Text>
         <DetailRow label="月份" value={a.monthsText || '一次性'} />
-        <DetailRow label="收款账户" value={`${a.bankName} ${a.accountMasked}`} />
+        {byUnit ? <DetailRow label="申请单位" value={a.unitName!} /> : null}
+        {byUnit && a.personMasked ? <DetailRow label="安置人员" value={a.personMasked} /> : null}
+        <DetailRow label={byUnit ? '收款单位账户' : '收款账户'} value={`${a.bankName} ${a.accountMasked}`} />
         <DetailRow label="办理单位" value={a.office} />
         {a.reason ? <Text className="subsidy-card__missing">{a.stage === 'refused' ? '未通过的理由：' : ''}{a.reason}</Text> : null}
         {a.waitingForBudget ? <Text className="subsidy-card__missing">这项补贴的预算暂时用完了，追加后会继续办理</Text> : null}
       </View>
 
-      {a.stage === 'failed' ? (
+      {a.stage === 'failed' && canAct ? (
         <View>
           <Text className="page__title section-title">改正银行账户</Text>
-          <FormField label="社保卡金融账号" required error={form.errors['account.accountNo']}>
-            <Input className="text-input" type="number" value={account.accountNo} maxlength={19} placeholder="社保卡背面的银行卡号" onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
-          </FormField>
-          <FormField label="开户银行" required error={form.errors['account.bankName']}>
-            <Input className="text-input" value={account.bankName} maxlength={40} placeholder="例如：工商银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
-          </FormField>
+          <BankAccountFields
+            value={account}
+            errors={form.errors}
+            kind={employerId ? 'unit' : 'person'}
+            hint="改正后，这一笔在下一批拨付中重新发放"
+            onChange={(next, changed) => {
+              setAccount(next);
+              form.clear([changed]);
+            }}
+          />
           <Button className="btn btn--primary" disabled={form.busy} onClick={() => void fix()}>
             {form.busy ? '正在提交…' : '改正后重新发放'}
           </Button>
@@ -95,15 +104,15 @@ export default function MySubsidyPage() {
       ) : null}
 
       <Text className="page__title section-title">办理经过</Text>
-      <Timeline entries={a.steps.map((s) => ({ at: s.at, label: s.label, status: s.stage, ...(s.reason ? { reason: s.reason } : {}) }))} pendingText={NEXT[a.stage]} />
+      <Timeline entries={a.steps.map((s) => ({ at: s.at, label: s.label, status: s.stage, ...(s.reason ? { reason: s.reason } : {}) }))} pendingText={byUnit ? NEXT[a.stage]?.replace('您的社保卡', '单位账户') : NEXT[a.stage]} />
       {form.submitError ? <Notice message={form.submitError} /> : null}
       <View className="page__actions">
-        {a.stage === 'submitted' || a.stage === 'street_approved' ? (
+        {canAct && (a.stage === 'submitted' || a.stage === 'street_approved') ? (
           <Button className="btn btn--danger" disabled={form.busy} onClick={() => void withdraw()}>
             撤回申请
           </Button>
         ) : null}
-        <Button className="btn btn--secondary" onClick={() => void Taro.redirectTo({ url: '/subsidies/list/index' })}>
+        <Button className="btn btn--secondary" onClick={() => void Taro.redirectTo({ url: back })}>
           回到补贴申请
         </Button>
       </View>

@@ -4,16 +4,15 @@
 // the address it is one of the unit's vouchers.
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { separateConsentTexts, voucherKindLabel, voucherStatusLabels, type Voucher } from '@doorstep/shared';
-import { FormField } from '../../components/FormField';
+import { Button, Text, View } from '@tarojs/components';
+import { voucherKindLabel, voucherStatusLabels, type Voucher } from '@doorstep/shared';
 import { Notice } from '../../components/Notice';
 import { Timeline } from '../../components/Timeline';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey } from '../../services/request';
 import { agree } from '../../services/privacy';
-import { a11yRole } from '../../components/a11y';
+import { BankAccountFields, BankConsentToggle, trimmedAccount } from '../../components/BankAccountFields';
 import { voucherHolder } from '../components/holder';
 import { QrImage } from '../../components/QrImage';
 import { validityText, yuan } from '../components/labels';
@@ -87,7 +86,7 @@ export default function VoucherDetailPage() {
     if (!confirm) return;
     await form.send(async () => {
       if (asksBankConsent) await agree(['bank_account']);
-      const body = v.kind === 'benefit' ? { account: { accountNo: account.accountNo.trim(), bankName: account.bankName.trim() } } : {};
+      const body = v.kind === 'benefit' ? { account: trimmedAccount(account) } : {};
       await holder.claim(v.id, body, claimKey.current);
       await reload();
       void Taro.showToast({ title: '领取成功', icon: 'success' });
@@ -117,27 +116,26 @@ export default function VoucherDetailPage() {
           {v.kind === 'benefit' ? (
             <View>
               {!holder.employer ? (
-                <FormField label={separateConsentTexts.bank_account.title} required error={form.errors['consents.bank_account']}>
-                  <Text className="consent__text">{separateConsentTexts.bank_account.why}</Text>
-                  <Text
-                    {...a11yRole('checkbox')}
-                    aria-checked={bankConsent}
-                    className={`toggle${bankConsent ? ' toggle--on' : ''}`}
-                    onClick={() => {
-                      setBankConsent(!bankConsent);
-                      form.clear(['consents.bank_account']);
-                    }}
-                  >
-                    {bankConsent ? '✓ 我同意提供银行账户' : '我同意提供银行账户'}
-                  </Text>
-                </FormField>
+                <BankConsentToggle
+                  agreed={bankConsent}
+                  error={form.errors['consents.bank_account']}
+                  onChange={(next) => {
+                    setBankConsent(next);
+                    form.clear(['consents.bank_account']);
+                  }}
+                />
               ) : null}
-              <FormField label={holder.accountLabel} required hint={holder.accountHint} error={form.errors['account.accountNo']}>
-                <Input className="input" type="number" value={account.accountNo} maxlength={19} placeholder={holder.employer ? '开户许可证上的账号' : '社保卡背面的银行卡号'} onInput={(e) => { setAccount({ ...account, accountNo: e.detail.value }); form.clear(['account.accountNo']); }} />
-              </FormField>
-              <FormField label="开户银行" required error={form.errors['account.bankName']}>
-                <Input className="input" value={account.bankName} maxlength={40} placeholder="例如：建设银行福州分行" onInput={(e) => { setAccount({ ...account, bankName: e.detail.value }); form.clear(['account.bankName']); }} />
-              </FormField>
+              <BankAccountFields
+                value={account}
+                errors={form.errors}
+                label={holder.accountLabel}
+                hint={holder.accountHint}
+                {...(holder.employer ? { placeholder: '开户许可证上的账号' } : {})}
+                onChange={(next, changed) => {
+                  setAccount(next);
+                  form.clear([changed]);
+                }}
+              />
             </View>
           ) : null}
           {form.submitError ? <Notice message={form.submitError} /> : null}
