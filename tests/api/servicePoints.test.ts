@@ -89,7 +89,7 @@ describe('service points', () => {
     expect(one.body.catalogue.services.map((s: { key: string }) => s.key)).toEqual(['unemployment_registration', 'hardship_recognition']);
     expect(one.body.catalogue.services[0].documents.map((d: { label: string }) => d.label)).toContain('本人居民身份证（原件）');
     expect((await client.get('/service-points/01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
-    expect((await client.get('/service-catalogue')).body.version).toBe('SC-2026-01');
+    expect((await client.get('/service-catalogue')).body.version).toBe('SC-2026-02');
     // The staff list of another district does not have it; a change needs the version read.
     expect((await client.get('/staff/service-points', otherDistrict)).body.items).toEqual([]);
     expect((await client.get('/staff/service-points', community)).body.items.map((p: { id: string }) => p.id)).toEqual([pointId]);

@@ -9,7 +9,7 @@ import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { careModeProblems, confirmPicker, downloadedText, field, fill, layoutProblems, openPicker, phoneContext, phoneOf, screenshot, shown } from '../support/browser';
 import { startE2e, type E2eStack } from '../support/e2eStack';
 import { GULOU_COMMUNITY, makeIdNumber, registrationBody } from '../support/people';
-import { consumeLocalQueue, until } from '../support/streams';
+import { consumeLocalQueue, consumeTableStream, until } from '../support/streams';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { addCalendarDays, todayInChina } from '@doorstep/shared';
 import { approvedEmployer, makeUscc } from '../support/employers';
@@ -21,6 +21,7 @@ jest.setTimeout(300_000);
 
 let stack: E2eStack;
 let worker: { stop(): void };
+let figures: { stop(): void };
 let her: Page;
 let neighbour: Page;
 const tokens = {} as Record<'district' | 'finance' | 'street' | 'her', string>;
@@ -29,6 +30,7 @@ let programmeId: string;
 beforeAll(async () => {
   stack = await startE2e('subsidies');
   worker = await consumeLocalQueue(stack.tableName, 'subsidy-work', async () => (await import('../../functions/src/subsidies/work')).work);
+  figures = await consumeTableStream(stack.tableName, async () => (await import('../../functions/src/figures/handlers/stream')).onStream as never, 'figureStream');
   const { client } = stack;
   tokens.district = await client.devLogin('e2e-sb-district', { roles: ['staff'], level: 'district', areaCode: '350102' });
   tokens.finance = await client.devLogin('e2e-sb-finance', { roles: ['finance'], level: 'district', areaCode: '350102' });
@@ -50,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   worker?.stop();
+  figures?.stop();
   await stack?.stop();
 });
 
@@ -207,6 +210,20 @@ describe('a subsidy applied for on the phone', () => {
     await shown(her).getByText('已发放到账').waitFor();
     await screenshot(her, 'subsidies-paid.png');
     expect(await careModeProblems(her, 'subsidies-paid-care.png')).toEqual([]);
+
+    // 数据看板: the district reads what was applied for, approved and paid this month, by subsidy.
+    const board = await phoneOf(stack.browser, 'e2e-sb-district');
+    await board.goto(`${stack.baseUrl}/#/staff/stats/index`);
+    const paidRow = shown(board).locator('.detail-row', { hasText: '补贴发放' }).first();
+    await until(async () => {
+      await board.reload();
+      const text = await paidRow.textContent({ timeout: 10_000 }).catch(() => '');
+      return /1（1,?083\.2元）/.test(text ?? '') ? true : undefined;
+    }, 'the payment on 数据看板');
+    await shown(board).locator('.detail-row', { hasText: '其中灵活就业社会保险补贴' }).getByText(/1,?083\.2元/).waitFor();
+    await shown(board).locator('.detail-row', { hasText: '从申请到发放平均' }).getByText('0 天').waitFor();
+    await screenshot(board, 'subsidies-stats.png');
+    expect(await layoutProblems(board)).toEqual([]);
   });
 
   it('the district sets up a programme and finance approves its budget, each on their phone', async () => {

@@ -4,6 +4,7 @@
 // that it was counted (a record delivered twice counts once). The standing figures (who is
 // willing to work, employed, hard to employ) are recounted per person from their records and
 // moved by the difference from what was last counted.
+import dayjs from 'dayjs';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
@@ -13,7 +14,9 @@ import {
   periodsOf,
   rollUpAreas,
   SATISFIED_SCORE,
+  subsidyPaidFigure,
   todayInChina,
+  type SubsidyKind,
   type FlowFigure,
   type StandingFigure,
 } from '@doorstep/shared';
@@ -139,6 +142,23 @@ export async function figureEvents(r: ChangedRecord, homeArea: (userId: string) 
     const zero = (img: Image | undefined) => img?.status === 'recognised' && img.atZero === true;
     const by = Number(zero(n)) - Number(zero(r.oldImage));
     return by ? [{ key: key(`zero#${String(n.version)}`), areaCode: String(n.areaCode), date: chinaDate(n.updatedAt), deltas: { zeroEmploymentFamilies: by }, standing: true }] : [];
+  }
+  // 补贴: an application made, approved by the district or refused at any step, and paid — paid
+  // counts its amount under its subsidy and the days it took, in the month it was paid.
+  if (r.pk.startsWith('SUBAPP#') && r.sk === 'APPLICATION') {
+    const area = n.areaCode;
+    const reached = (stage: string) => n.stage === stage && r.oldImage?.stage !== stage;
+    if (inserted(r)) return one('subsidyApplications', area, n.createdAt);
+    if (reached('approved')) return one('subsidyApprovals', area, n.updatedAt);
+    if (reached('refused')) return one('subsidyRefusals', area, n.updatedAt);
+    if (reached('paid') && typeof area === 'string') {
+      const paidOn = chinaDate(n.paidAt);
+      const amount = Number(n.amountFen) || 0;
+      const days = Math.max(0, dayjs(paidOn).diff(dayjs(chinaDate(n.createdAt)), 'day'));
+      const byKind = subsidyPaidFigure[n.kind as SubsidyKind];
+      return [{ key: key('paid'), areaCode: area, date: paidOn, deltas: { subsidiesPaid: 1, subsidiesPaidFen: amount, subsidyDaysToPay: days, ...(byKind ? { [byKind]: amount } : {}) } }];
+    }
+    return [];
   }
   if (r.pk.startsWith('COMPLAINT#')) {
     if (inserted(r)) return one('complaints', n.areaCode, n.createdAt);

@@ -9,6 +9,7 @@ import {
   childAreaLength,
   figureLabels,
   isWithinArea,
+  meanDaysToPay,
   periodLabel,
   rateText,
   ratesOf,
@@ -101,7 +102,7 @@ export async function figuresCsv(principal: Principal, q: { areaCode?: string; p
   // 就业援助's deadlines stand as of today whatever the period: each case's steps, tallied per row.
   const [data, { outcomes }] = await Promise.all([figuresOf(area, period), stepOutcomes(area)]);
   const figureNames = [...FLOW_FIGURES, ...STANDING_FIGURES];
-  const header = ['区域代码', '区域', ...figureNames.map((f) => figureLabels[f]), '满意率', '按时办结率', '就业率', '就业困难人员就业率', '就业援助期限按时率（截至今日）', '就业援助逾期未办（件）'];
+  const header = ['区域代码', '区域', ...figureNames.map((f) => figureLabels[f]), '补贴从申请到发放平均天数', '满意率', '按时办结率', '就业率', '就业困难人员就业率', '就业援助期限按时率（截至今日）', '就业援助逾期未办（件）'];
   const assistance = (areaCode: string) => {
     const t = onTimeUnder(outcomes, areaCode);
     return [rateText(t.done ? t.onTime / t.done : null), t.overdue];
@@ -110,6 +111,7 @@ export async function figuresCsv(principal: Principal, q: { areaCode?: string; p
     a.areaCode,
     a.areaName,
     ...figureNames.map((f) => a.figures[f]),
+    meanDaysToPay(a.figures) ?? '—',
     rateText(a.rates.satisfactionRate),
     rateText(a.rates.onTimeRate),
     rateText(a.rates.employmentRate),

@@ -16,6 +16,8 @@ import { employerFixture } from '../../../tests/support/providers';
 import { OutboxEntity, PersonCategoryEntity, TaskEntity } from '../db/entities';
 import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys, welfarePostUnitKeys } from '../welfarePosts/entities';
 import { applyAsUnit, unitApplications, unitOffersOf } from './unitApplications';
+import { countEvent, figureEvents } from '../figures/count';
+import { figuresOf } from '../figures/stats';
 import type { Principal } from '../http/session';
 import { idempotent } from '../http/idempotency';
 import { putRegistration } from '../registration/service';
@@ -319,10 +321,12 @@ describe('a unit’s application (R21) and what follows payment (R19)', () => {
     // The unit's list has it; the person sees it in theirs but cannot withdraw it.
     expect((await unitApplications(owner, employerId)).items.map((a) => a.id)).toEqual([application.id]);
     await expect(ownApplication(person(placed.userId), application.id)).rejects.toMatchObject({ statusCode: 404 });
+    const images = [(await loadApplication(application.id))!];
 
     // Through the street (on site), the district, the notice, its end and payment, as any application.
     await reviewApplication(street, application.id, { decision: 'approve', siteCheck }, undefined);
     await reviewApplication(district, application.id, { decision: 'approve' }, undefined);
+    images.push((await loadApplication(application.id))!);
     const { notice } = await publishNotice(district, { programmeId, contactPhone: '0591-87654321' });
     await drain();
     expect((await publicNotice(notice.id)).lines).toEqual([expect.objectContaining({ maskedName: '吴**', amountFen: 360_000 })]);
@@ -336,6 +340,23 @@ describe('a unit’s application (R21) and what follows payment (R19)', () => {
     expect(line).toContain(placed.unitName);
     await importBankResults(finance, payment.id, `line_id,result,reason\r\n${application.id},成功,`);
     expect(await loadApplication(application.id)).toMatchObject({ stage: 'paid' });
+    images.push((await loadApplication(application.id))!);
+
+    // 数据看板: made, approved, paid (its amount under its subsidy), each counted once however often the stream delivers it.
+    const month = today.slice(0, 7);
+    const before = (await figuresOf('350102001', month)).total.figures;
+    const records = images.map((img, i) => ({ pk: `SUBAPP#${application.id}`, sk: 'APPLICATION', newImage: img as Record<string, unknown>, ...(i ? { oldImage: images[i - 1] as Record<string, unknown> } : {}) }));
+    for (let delivery = 0; delivery < 2; delivery += 1) for (const r of records) for (const e of await figureEvents(r, async () => undefined)) await countEvent(e);
+    const after = (await figuresOf('350102001', month)).total.figures;
+    const moved = (f: keyof typeof after) => after[f] - before[f];
+    expect({ made: moved('subsidyApplications'), approved: moved('subsidyApprovals'), paid: moved('subsidiesPaid'), fen: moved('subsidiesPaidFen'), welfare: moved('subsidyWelfarePostFen'), days: moved('subsidyDaysToPay') }).toEqual({
+      made: 1,
+      approved: 1,
+      paid: 1,
+      fen: 360_000,
+      welfare: 360_000,
+      days: 0,
+    });
 
     // The member who applied was told at each step, in the template's lengths.
     const { Items: messages = [] } = await table.build(QueryCommand).entities(OutboxEntity).query({ index: 'gsi1', partition: 'OUTBOX#pending' }).options({ consistent: false }).send();

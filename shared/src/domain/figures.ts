@@ -3,6 +3,7 @@
 // level (an event counts at its own area and every level above), per month, quarter and year;
 // the standing figures (employment rates, zero-employment families) are kept as they are now.
 import dayjs from 'dayjs';
+import type { SubsidyKind } from './subsidies';
 
 /** Things that happen, counted in the period they happened in. */
 export const FLOW_FIGURES = [
@@ -30,6 +31,18 @@ export const FLOW_FIGURES = [
   'gigMatches',
   'gigWorkers',
   'gigIncomeFen',
+  // 补贴 (issue 32): applications made, the district's approvals and every refusal, what was paid
+  // (by subsidy, in fen) and the days from applying to being paid (a sum: its mean is ÷ paid).
+  'subsidyApplications',
+  'subsidyApprovals',
+  'subsidyRefusals',
+  'subsidiesPaid',
+  'subsidiesPaidFen',
+  'subsidyFlexibleSiFen',
+  'subsidyWelfarePostFen',
+  'subsidySkillsAppraisalFen',
+  'subsidyStartupOnceFen',
+  'subsidyDaysToPay',
 ] as const;
 export type FlowFigure = (typeof FLOW_FIGURES)[number];
 
@@ -64,6 +77,16 @@ export const figureLabels: Record<FlowFigure | StandingFigure, string> = {
   gigMatches: '零工撮合（次）',
   gigWorkers: '零工灵活就业（人）',
   gigIncomeFen: '零工收入（分）',
+  subsidyApplications: '补贴申请（份）',
+  subsidyApprovals: '补贴区级审核通过（份）',
+  subsidyRefusals: '补贴未通过（份）',
+  subsidiesPaid: '补贴发放（笔）',
+  subsidiesPaidFen: '补贴发放金额（分）',
+  subsidyFlexibleSiFen: '其中灵活就业社会保险补贴（分）',
+  subsidyWelfarePostFen: '其中公益性岗位补贴（分）',
+  subsidySkillsAppraisalFen: '其中技能鉴定补贴（分）',
+  subsidyStartupOnceFen: '其中一次性创业补贴（分）',
+  subsidyDaysToPay: '补贴从申请到发放合计天数',
   willing: '有就业意愿的劳动力',
   willingEmployed: '其中已就业',
   hardToEmploy: '就业困难人员',
@@ -73,6 +96,17 @@ export const figureLabels: Record<FlowFigure | StandingFigure, string> = {
 
 export const emptyFigures = (): Figures =>
   Object.fromEntries([...FLOW_FIGURES, ...STANDING_FIGURES].map((f) => [f, 0])) as Figures;
+
+/** Per subsidy, the figure its paid amount is counted in. */
+export const subsidyPaidFigure: Record<SubsidyKind, FlowFigure> = {
+  flexible_si: 'subsidyFlexibleSiFen',
+  welfare_post: 'subsidyWelfarePostFen',
+  skills_appraisal: 'subsidySkillsAppraisalFen',
+  startup_once: 'subsidyStartupOnceFen',
+};
+
+/** Days from applying to being paid, on average (one decimal); null with nothing paid. */
+export const meanDaysToPay = (f: Figures): number | null => (f.subsidiesPaid > 0 ? Math.round((f.subsidyDaysToPay / f.subsidiesPaid) * 10) / 10 : null);
 
 /** Rates with their targets (M01–M03, M07); null when there is nothing to divide by. */
 export const RATE_TARGETS = {

@@ -3,6 +3,7 @@
 // documents to bring, versioned like the person rules — a new version is a new entry with a later
 // `effectiveFrom`, and a notification slip records the version it was written under.
 import { rulesOn, type HardshipCategory } from './personRules';
+import { branchText, subsidyKindLabels, subsidyRulesOn, SUBSIDY_KINDS, type SubsidyKind } from './subsidies';
 
 export const SERVICE_KEYS = [
   'jobseeker_registration',
@@ -14,6 +15,11 @@ export const SERVICE_KEYS = [
   'employer_recruitment',
   'career_guidance',
   'policy_consultation',
+  // Subsidies (issue 32), from SC-2026-02.
+  'subsidy_flexible_si',
+  'subsidy_welfare_post',
+  'subsidy_skills_appraisal',
+  'subsidy_startup_once',
 ] as const;
 export type ServiceKey = (typeof SERVICE_KEYS)[number];
 
@@ -50,8 +56,34 @@ const ID_CARD: RequiredDocument = { code: 'id_card', label: '本人居民身份�
 const hardshipDocs = (date: string): RequiredDocument[] =>
   rulesOn(date).hardshipCategories.flatMap((c) => c.evidence.map((e) => ({ code: `hardship:${c.code}:${e.code}`, label: e.label, when: `申请「${c.label}」的` })));
 
-export const SERVICE_CATALOGUES: readonly ServiceCatalogue[] = [
-  {
+const SUBSIDY_SUMMARIES: Record<SubsidyKind, string> = {
+  flexible_si: '灵活就业的就业困难人员和离校2年内高校毕业生，按月补贴一部分社会保险费',
+  welfare_post: '用人单位在公益性岗位上安置就业困难人员的，按月给单位岗位补贴',
+  skills_appraisal: '通过职业技能等级认定、取得证书的，补贴一次鉴定费',
+  startup_once: '首次创业、领取营业执照并正常经营的，给一次性创业补贴',
+};
+
+/** The subsidies under the subsidy rules in force on `date`: who qualifies and what to bring, from the rule itself. */
+const subsidyServices = (date: string): CatalogueService[] =>
+  SUBSIDY_KINDS.map((kind) => {
+    const rule = subsidyRulesOn(date).subsidies[kind];
+    const unit = kind === 'welfare_post';
+    return {
+      key: `subsidy_${kind}` as ServiceKey,
+      name: subsidyKindLabels[kind],
+      summary: SUBSIDY_SUMMARIES[kind],
+      conditions: [...rule.branches.map(branchText), ...(rule.siteCheck ? ['街道（乡镇）会上门或到单位实地核查'] : []), '审核通过后公示7天，无异议再发放'],
+      documents: [
+        unit ? { code: 'business_licence_unit', label: '营业执照（副本或复印件）' } : ID_CARD,
+        ...rule.evidence.map((e) => ({ code: `subsidy:${kind}:${e.code}`, label: e.label })),
+        unit ? { code: 'unit_account', label: '单位银行开户许可证或对公账户信息' } : { code: 'ssc', label: '社会保障卡（补贴打到社保卡金融账户）' },
+      ],
+      appPage: unit ? '/employer/mine/index' : '/subsidies/list/index',
+      minutes: 20,
+    };
+  });
+
+const SC_2026_01: ServiceCatalogue = {
     version: 'SC-2026-01',
     effectiveFrom: '2026-01-01',
     services: [
@@ -147,7 +179,12 @@ export const SERVICE_CATALOGUES: readonly ServiceCatalogue[] = [
         minutes: 15,
       },
     ],
-  },
+  };
+
+export const SERVICE_CATALOGUES: readonly ServiceCatalogue[] = [
+  SC_2026_01,
+  // The subsidies enter the catalogue (issue 32): what each needs, read from the subsidy rules.
+  { version: 'SC-2026-02', effectiveFrom: '2026-12-07', services: [...SC_2026_01.services, ...subsidyServices('2026-12-07')] },
 ];
 
 /** The catalogue in force on a date. */

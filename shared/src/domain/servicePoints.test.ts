@@ -57,10 +57,19 @@ describe('visits', () => {
 });
 
 describe('一次性告知', () => {
-  it('has every service in the catalogue in force, each with its conditions', () => {
-    const catalogue = catalogueOn('2026-12-06');
+  it('has every service in the catalogue in force, each with its conditions; the subsidies from SC-2026-02, with their rule’s evidence', () => {
+    const catalogue = catalogueOn('2026-12-07');
+    expect(catalogue.version).toBe('SC-2026-02');
     expect(catalogue.services.map((s) => s.key).sort()).toEqual([...SERVICE_KEYS].sort());
     for (const s of catalogue.services) expect(s.conditions.length).toBeGreaterThan(0);
+    // The version before stays as it was: a slip written under it reads the same.
+    expect(catalogueOn('2026-12-06').services.some((s) => s.key.startsWith('subsidy_'))).toBe(false);
+    const flexible = catalogue.services.find((s) => s.key === 'subsidy_flexible_si')!;
+    expect(flexible.conditions).toContain('就业困难人员，已办理就业登记（灵活就业或自主创业或个体经营）');
+    expect(flexible.documents.map((d) => d.label)).toEqual(['本人居民身份证（原件）', '社会保险缴费凭证', '社会保障卡（补贴打到社保卡金融账户）']);
+    const unit = catalogue.services.find((s) => s.key === 'subsidy_welfare_post')!;
+    expect(unit.documents.map((d) => d.label)).toEqual(['营业执照（副本或复印件）', '劳动合同', '工资发放记录', '社会保险缴费凭证', '单位银行开户许可证或对公账户信息']);
+    expect(noticeFor({ service: 'subsidy_startup_once', have: ['id_card'] }, '2026-12-07').missing.map((m) => m.label)).toEqual(['营业执照', '社会保障卡（补贴打到社保卡金融账户）']);
   });
 
   it("names exactly what this person still lacks: only their hardship category's evidence, and unmet conditions", () => {

@@ -133,6 +133,13 @@ export function subsidyRulesVersion(version: string): SubsidyRuleSet | undefined
   return SUBSIDY_RULES.find((r) => r.version === version);
 }
 
+/** A branch as the 一次性告知 catalogue writes it: who, and the employment registration asked. */
+export function branchText(branch: SubsidyBranch): string {
+  const who = branch.groups.length ? branch.groups.map((g) => recognisedCategoryLabels[g]).join('或') : '';
+  const work = branch.employmentKinds?.length ? `已办理就业登记（${branch.employmentKinds.map((k) => employmentKindWords[k]).join('或')}）` : '';
+  return [who, work].filter(Boolean).join('，') || '符合项目公布的条件';
+}
+
 // ── Who qualifies ─────────────────────────────────────────────────────────────────────────────
 
 /** What the person's record says, as the rule reads it. */

@@ -9,7 +9,11 @@ import {
   figureLabels,
   getAssistanceReport,
   getStats,
+  meanDaysToPay,
   periodsOf,
+  subsidyKindLabels,
+  subsidyPaidFigure,
+  SUBSIDY_KINDS,
   rateText,
   todayInChina,
   type AreaFigures,
@@ -27,6 +31,7 @@ import '../../styles/page.scss';
 import './index.scss';
 
 const SHOWN: FlowFigure[] = ['jobseekerRegistrations', 'unemploymentRegistrations', 'employmentRegistrations', 'hardshipRecognitions', 'employerOnboardings', 'reviewsDecided', 'referrals', 'placements', 'trainees', 'vouchersPerson', 'vouchersEmployer', 'ratings', 'complaints', 'complaintsResolved', 'tasksDone', 'fairsHeld', 'fairAttendances'];
+const SUBSIDY_SHOWN: FlowFigure[] = ['subsidyApplications', 'subsidyApprovals', 'subsidyRefusals', 'subsidiesPaid'];
 const BAR_FIGURES: FlowFigure[] = ['placements', 'jobseekerRegistrations', 'referrals', 'trainees', 'ratings'];
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
 
@@ -127,6 +132,29 @@ export default function StatsPage() {
             </Text>
           </View>
         ))}
+      </View>
+
+      <Text className="section-title">补贴</Text>
+      <View className="card">
+        {SUBSIDY_SHOWN.map((name) => (
+          <View key={name} className="detail-row">
+            <Text className="detail-row__label">{figureLabels[name].replace(/（(份|笔)）$/, '')}</Text>
+            <Text className="detail-row__value">
+              {f[name]}
+              {name === 'subsidiesPaid' ? `（${yuan(f.subsidiesPaidFen)}）` : ''}
+            </Text>
+          </View>
+        ))}
+        {SUBSIDY_KINDS.filter((k) => f[subsidyPaidFigure[k]] > 0).map((k) => (
+          <View key={k} className="detail-row">
+            <Text className="detail-row__label">其中{subsidyKindLabels[k]}</Text>
+            <Text className="detail-row__value">{yuan(f[subsidyPaidFigure[k]])}</Text>
+          </View>
+        ))}
+        <View className="detail-row">
+          <Text className="detail-row__label">从申请到发放平均</Text>
+          <Text className="detail-row__value">{meanDaysToPay(f) === null ? '—' : `${meanDaysToPay(f)} 天`}</Text>
+        </View>
       </View>
 
       {data.children.length ? (
