@@ -156,6 +156,11 @@ describe('subsidies over HTTP', () => {
     expect(districtOk.body.application.stage).toBe('approved');
     const mine = (await client.get('/me/subsidy-applications', person.token)).body.items[0];
     expect(mine.steps.map((s: { stage: string }) => s.stage)).toEqual(['submitted', 'street_approved', 'approved']);
+    // The same steps on the audit trail, its chain verified: hers, finance's and the district's to read; nobody else's.
+    const trail = await client.get(`/audit/SubsidyApplication/${applicationId}`, person.token);
+    expect(trail.body).toMatchObject({ verified: true, events: [{ toState: 'submitted' }, { toState: 'street_approved' }, { toState: 'approved' }] });
+    expect((await client.get(`/audit/SubsidyApplication/${applicationId}`, staff.finance)).status).toBe(200);
+    expect((await client.get(`/audit/SubsidyApplication/${applicationId}`, staff.otherStreet)).status).toBe(404);
   });
 
   it('publishes the notice for anyone to read signed out — masked only — and an objection holds its line; nothing is paid before it ends', async () => {

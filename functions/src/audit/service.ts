@@ -2,7 +2,8 @@
 // record is about (a registration), the employer's members, and staff whose jurisdiction holds it.
 // Anyone else gets 404, as if it did not exist.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { inJurisdiction, isWithinArea, staffScope, type AuditEventView } from '@doorstep/shared';
+import { inJurisdiction, isWithinArea, staffScope, type AUDITED_TYPES, type AuditEventView } from '@doorstep/shared';
+import { SubsidyApplicationEntity } from '../subsidies/entities';
 import { AuditEventEntity, EmployerEntity, EmployerMemberEntity, JobseekerRegistrationEntity, PersonApplicationEntity, VacancyEntity } from '../db/entities';
 import { BatchEntity, VoucherEntity, VoucherProgrammeEntity } from '../vouchers/entities';
 import { StaffMemberEntity } from '../administration/entities';
@@ -13,7 +14,7 @@ import { readAuditEvents } from './events';
 
 export { readAuditEvents };
 
-type AuditedType = 'JobseekerRegistration' | 'Employer' | 'PersonApplication' | 'Vacancy' | 'VoucherProgramme' | 'Voucher' | 'SettlementBatch' | 'StaffAccount';
+type AuditedType = (typeof AUDITED_TYPES)[number];
 
 /** The record's area and whether the caller is on the record's own side (owner or member). */
 async function recordAccess(type: AuditedType, id: string, principal: Principal): Promise<{ areaCode: string; own: boolean; money?: boolean; admin?: boolean } | undefined> {
@@ -47,6 +48,13 @@ async function recordAccess(type: AuditedType, id: string, principal: Principal)
   if (type === 'SettlementBatch') {
     const { Item } = await BatchEntity.build(GetItemCommand).key({ batchId: id }).send();
     return Item && { areaCode: Item.areaCode, own: false, money: true };
+  }
+  // A subsidy application: the person it is about, the unit that applied, staff and finance of its area.
+  if (type === 'SubsidyApplication') {
+    const { Item } = await SubsidyApplicationEntity.build(GetItemCommand).key({ applicationId: id }).send();
+    if (!Item) return undefined;
+    const member = Item.employerId ? (await EmployerMemberEntity.build(GetItemCommand).key({ employerId: Item.employerId, userId: principal.userId }).send()).Item : undefined;
+    return { areaCode: Item.areaCode, own: Item.userId === principal.userId || member !== undefined, money: true };
   }
   if (type === 'PersonApplication') {
     const { Item } = await PersonApplicationEntity.build(GetItemCommand).key({ applicationId: id }).send();

@@ -39,7 +39,7 @@ import {
 } from '@doorstep/shared';
 import { activeCategory, categoriesOn, loadCategories } from '../applications/categories';
 import { areaFullName, areaShortName } from '../areas/dataset';
-import { formatAuditHead, nextAuditEvent } from '../audit/events';
+import { formatAuditHead, nextAuditEvent, parseAuditHead } from '../audit/events';
 import { decodeKeyCursor, encodeKeyCursor } from '../db/cursor';
 import { JobseekerRegistrationEntity, PersonApplicationEntity } from '../db/entities';
 import { cancelledTransaction } from '../db/errors';
@@ -407,9 +407,24 @@ export function stepWrites(next: StoredSubsidyApplication, now: string): Transac
   return writes;
 }
 
-/** Moves an application to a stage: its queue, its steps, its version — the one write every stage change makes. */
+/** A stage change as the next event of the application's audit chain (its last step: who, when, why). */
+function moveAudit(before: StoredSubsidyApplication, after: StoredSubsidyApplication) {
+  const step = after.steps[after.steps.length - 1];
+  return nextAuditEvent(parseAuditHead(before.auditHead), {
+    recordType: 'SubsidyApplication',
+    recordId: before.applicationId,
+    actorId: step.by,
+    at: step.at,
+    action: 'move',
+    fromState: before.stage,
+    toState: after.stage,
+    ...(step.reason ? { reason: step.reason } : {}),
+  });
+}
+
+/** Moves an application to a stage: its queue, its steps, its version, its audit chain's head — the one write every stage change makes. */
 export function movedApplication(a: StoredSubsidyApplication, to: SubsidyStage, by: string, now: string, extra: Partial<StoredSubsidyApplication> = {}, reason?: string): StoredSubsidyApplication {
-  return {
+  const next: StoredSubsidyApplication = {
     ...a,
     ...extra,
     stage: to,
@@ -418,13 +433,19 @@ export function movedApplication(a: StoredSubsidyApplication, to: SubsidyStage, 
     version: a.version + 1,
     ...subsidyQueueKeys(a.programmeId, to, a.areaCode, a.createdAt, a.applicationId),
   };
+  return { ...next, auditHead: formatAuditHead(moveAudit(a, next).head) };
 }
 
-/** The application written under its version and stage as read: a racing change makes it fail. */
-export const applicationPut = (before: StoredSubsidyApplication, after: StoredSubsidyApplication) =>
-  SubsidyApplicationEntity.build(PutTransaction)
+/**
+ * The application written under its version and stage as read (a racing change makes it fail),
+ * first; with a stage change, its audit event second (every step on the record, hash-chained).
+ */
+export function applicationPut(before: StoredSubsidyApplication, after: StoredSubsidyApplication): TransactionWrite[] {
+  const put = SubsidyApplicationEntity.build(PutTransaction)
     .item(after)
     .options({ condition: { and: [{ attr: 'version', eq: before.version }, { attr: 'stage', eq: before.stage }] } });
+  return after.steps.length > before.steps.length ? [put, moveAudit(before, after).put] : [put];
+}
 
 /** Before the district has reviewed it, the applicant may take it back: its months are free again. */
 export async function withdrawApplication(a: StoredSubsidyApplication, actorId: string) {
@@ -432,7 +453,7 @@ export async function withdrawApplication(a: StoredSubsidyApplication, actorId: 
   const now = new Date().toISOString();
   const next = movedApplication(a, 'withdrawn', actorId, now);
   try {
-    await execute(applicationPut(a, next), ...releaseMonthsWrites(a));
+    await execute(...applicationPut(a, next), ...releaseMonthsWrites(a));
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这份申请刚刚有了变化，请刷新');
     throw err;
@@ -448,7 +469,7 @@ export async function fixAccount(a: StoredSubsidyApplication, actorId: string, a
   const next = movedApplication(a, 'cleared', actorId, now, { accountMasked, bankName: account.bankName, paymentId: undefined, reason: undefined });
   try {
     await execute(
-      applicationPut(a, next),
+      ...applicationPut(a, next),
       PayoutAccountEntity.build(PutTransaction).item({
         userId: payeeOf(a),
         accountName: a.unitName ?? a.personName,

@@ -154,7 +154,7 @@ async function moveOnto(notice: StoredNotice, applicationId: string, lineNo: num
   const next = movedApplication(a, 'on_notice', 'system:notice', now, { noticeId: notice.noticeId, lineNo });
   try {
     await execute(
-      applicationPut(a, next),
+      ...applicationPut(a, next),
       SubsidyNoticeLineEntity.build(PutTransaction)
         .item({
           noticeId: notice.noticeId,
@@ -340,7 +340,7 @@ export async function clearForPayment(a: StoredSubsidyApplication, by = 'system:
   const now = new Date().toISOString();
   const next = movedApplication(a, 'cleared', by, now);
   try {
-    await execute(applicationPut(a, next), ...ledgerMoveWrites(a, next), ...stepWrites(next, now));
+    await execute(...applicationPut(a, next), ...ledgerMoveWrites(a, next), ...stepWrites(next, now));
   } catch (err) {
     if (!cancelledTransaction(err)) throw err; // moved meanwhile: its new stage decides
   }

@@ -111,7 +111,7 @@ async function payLine(payment: StoredPayment, a: StoredSubsidyApplication): Pro
   const next = movedApplication(a, 'paying', 'system:payment', now, { paymentId: payment.paymentId });
   try {
     await execute(
-      applicationPut(a, next),
+      ...applicationPut(a, next),
       SubsidyPaymentLineEntity.build(PutTransaction)
         .item({ paymentId: payment.paymentId, applicationId: a.applicationId, payeeName: a.unitName ?? a.personName, accountCipher: account.accountCipher, accountMasked: account.accountMasked, bankName: account.bankName, amountFen: a.amountFen, status: 'sent' })
         .options({ condition: { attr: 'applicationId', exists: false } }),
@@ -226,7 +226,7 @@ export async function importBankResults(principal: Principal, paymentId: string,
         const next = movedApplication(a, ok ? 'paid' : 'failed', principal.userId, now, ok ? { paidAt: now } : { reason }, reason);
         try {
           await execute(
-            applicationPut(a, next),
+            ...applicationPut(a, next),
             SubsidyPaymentLineEntity.build(PutTransaction).item({ ...line, status: ok ? 'paid' : 'failed', ...(row.reason ? { reason: row.reason } : {}) }).options({ condition: { attr: 'status', eq: 'sent' } }),
             SubsidyPaymentEntity.build(UpdateTransaction).item({ paymentId, ...(ok ? { paidFen: $add(a.amountFen) } : { failedFen: $add(a.amountFen) }) }),
             ...ledgerMoveWrites(a, next),

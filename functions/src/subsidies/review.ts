@@ -99,7 +99,7 @@ async function streetReview(principal: Principal, a: StoredSubsidyApplication, b
   if (body.decision === 'refuse') {
     const next = movedApplication(a, 'refused', principal.userId, now, { reason: body.reason }, body.reason);
     const answer = { application: toStaffRow(next) };
-    await commit([applicationPut(a, next), ...releaseMonthsWrites(a), ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
+    await commit([...applicationPut(a, next), ...releaseMonthsWrites(a), ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
     return answer;
   }
   const p = await loadSubsidyProgramme(a.programmeId);
@@ -126,7 +126,7 @@ async function streetReview(principal: Principal, a: StoredSubsidyApplication, b
     districtDueOn: due,
   });
   const answer = { application: toStaffRow(next) };
-  await commit([applicationPut(a, next), task, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
+  await commit([...applicationPut(a, next), task, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
   return answer;
 }
 
@@ -141,19 +141,21 @@ async function districtReview(principal: Principal, a: StoredSubsidyApplication,
   if (body.decision === 'refuse') {
     const next = movedApplication(a, 'refused', principal.userId, now, { reason: body.reason, waitingForBudget: undefined }, body.reason);
     const answer = { application: toStaffRow(next) };
-    await commit([applicationPut(a, next), ...releaseMonthsWrites(a), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
+    await commit([...applicationPut(a, next), ...releaseMonthsWrites(a), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
     return answer;
   }
   const p = await loadSubsidyProgramme(a.programmeId);
   if (!p || p.status !== 'approved') throw new ConflictError('补贴项目的预算尚未审批');
   const next = movedApplication(a, 'approved', principal.userId, now, { waitingForBudget: undefined });
   const answer = { application: toStaffRow(next) };
-  const writes = [applicationPut(a, next), reserveBudgetWrite(a.programmeId, a.amountFen), ...ledgerMoveWrites(a, next), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])];
+  const moved = applicationPut(a, next);
+  const writes = [...moved, reserveBudgetWrite(a.programmeId, a.amountFen), ...ledgerMoveWrites(a, next), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])];
   try {
     await retryConflicts(() => execute(...writes));
   } catch (err) {
     const cancelled = cancelledTransaction(err);
-    if (cancelled?.conditionFailed[1] && !cancelled.conditionFailed[0]) {
+    // The budget's condition alone failed (the application and its audit event stood).
+    if (cancelled?.conditionFailed[moved.length] && !cancelled.conditionFailed.slice(0, moved.length).some(Boolean)) {
       // Too little budget left: the application waits here, and the person reads why.
       await markWaitingForBudget(a);
       throw new ConflictError(`补贴预算不足：这份申请需要${fenToYuanText(a.amountFen)}元，剩余预算不够，已标记为等待追加预算`);
@@ -167,7 +169,7 @@ async function districtReview(principal: Principal, a: StoredSubsidyApplication,
 async function markWaitingForBudget(a: StoredSubsidyApplication): Promise<void> {
   if (a.waitingForBudget) return;
   try {
-    await execute(applicationPut(a, { ...a, waitingForBudget: true, version: a.version + 1, updatedAt: new Date().toISOString() }));
+    await execute(...applicationPut(a, { ...a, waitingForBudget: true, version: a.version + 1, updatedAt: new Date().toISOString() }));
   } catch (err) {
     // Changed meanwhile (a colleague decided it): that decision stands, and the mark is moot.
     if (!cancelledTransaction(err)) throw err;

@@ -17,6 +17,8 @@ import { OutboxEntity, PersonCategoryEntity, TaskEntity } from '../db/entities';
 import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys, welfarePostUnitKeys } from '../welfarePosts/entities';
 import { applyAsUnit, unitApplications, unitOffersOf } from './unitApplications';
 import { countEvent, figureEvents } from '../figures/count';
+import { readAuditEvents } from '../audit/events';
+import { findBrokenLink } from '../audit/chain';
 import { figuresOf } from '../figures/stats';
 import type { Principal } from '../http/session';
 import { idempotent } from '../http/idempotency';
@@ -341,6 +343,13 @@ describe('a unit’s application (R21) and what follows payment (R19)', () => {
     await importBankResults(finance, payment.id, `line_id,result,reason\r\n${application.id},成功,`);
     expect(await loadApplication(application.id)).toMatchObject({ stage: 'paid' });
     images.push((await loadApplication(application.id))!);
+
+    // Every step on the record: the application's audit chain, unbroken, from 提交 to 已发放.
+    const events = await readAuditEvents('SubsidyApplication', application.id);
+    expect(events.map((e) => e.toState)).toEqual(['submitted', 'street_approved', 'approved', 'on_notice', 'cleared', 'paying', 'paid']);
+    expect(events.map((e) => e.actorId).slice(0, 3)).toEqual([owner.userId, street.userId, district.userId]);
+    expect(findBrokenLink(events)).toBe(-1);
+    expect(images.at(-1)!.auditHead).toBe(`7:${events[6].hash}`);
 
     // 数据看板: made, approved, paid (its amount under its subsidy), each counted once however often the stream delivers it.
     const month = today.slice(0, 7);

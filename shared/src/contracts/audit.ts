@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineContract, ulidSchema } from './contract';
 
-export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer', 'PersonApplication', 'Vacancy', 'VoucherProgramme', 'Voucher', 'SettlementBatch', 'StaffAccount'] as const;
+export const AUDITED_TYPES = ['JobseekerRegistration', 'Employer', 'PersonApplication', 'Vacancy', 'VoucherProgramme', 'Voucher', 'SettlementBatch', 'StaffAccount', 'SubsidyApplication'] as const;
 
 export const auditEventSchema = z.object({
   seq: z.number().check(z.int()),
