@@ -80,6 +80,26 @@ describe('subsidies over HTTP', () => {
     expect(approved.body.programme).toMatchObject({ status: 'approved', reservedFen: 0 });
   });
 
+  it('adds budget only when the district asks with a reason and finance — not the one who asked — approves, once per key', async () => {
+    const body = { addFen: 5_000_000, reason: '申请人数超过预期' };
+    expect((await client.post(`/staff/subsidy-programmes/${programmeId}/top-up`, body, staff.street)).status).toBe(403);
+    expect((await client.post(`/staff/subsidy-programmes/${programmeId}/top-up`, { ...body, addFen: 1.5 }, staff.district)).status).toBe(400);
+    expect((await client.post(`/staff/subsidy-programmes/${programmeId}/top-up`, { addFen: 100 }, staff.district)).body.error.details).toEqual([{ path: ['reason'], message: expect.stringMatching(/[\u4e00-\u9fa5]/) }]);
+    const asked = await client.post(`/staff/subsidy-programmes/${programmeId}/top-up`, body, staff.district);
+    expect(asked.status).toBe(200);
+    expect(asked.body.programme).toMatchObject({ budgetFen: 10_000_000, topUp: { addFen: 5_000_000, reason: '申请人数超过预期' } });
+    expect((await client.post(`/staff/subsidy-programmes/${programmeId}/top-up/approve`, {}, staff.district)).status).toBe(403);
+    const key = { 'Idempotency-Key': 'subsidy-top-up-0001' };
+    const first = await client.call('POST', `/staff/subsidy-programmes/${programmeId}/top-up/approve`, { token: staff.finance, headers: key });
+    const replay = await client.call('POST', `/staff/subsidy-programmes/${programmeId}/top-up/approve`, { token: staff.finance, headers: key });
+    expect(first.status).toBe(200);
+    expect(replay.body).toEqual(first.body);
+    expect(first.body.programme.budgetFen).toBe(15_000_000);
+    expect(first.body.programme.topUp).toBeUndefined();
+    expect((await client.post(`/staff/subsidy-programmes/${programmeId}/top-up/approve`, {}, staff.finance)).status).toBe(409);
+    expect((await client.get('/staff/subsidy-programmes', staff.finance)).body.items.find((p: { id: string }) => p.id === programmeId).budgetFen).toBe(15_000_000);
+  });
+
   it('tells her she can apply and why, takes her application only with the bank consent, once per key and once per month', async () => {
     person = await graduate();
     const offers = await client.get('/me/subsidies', person.token);

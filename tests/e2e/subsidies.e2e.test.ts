@@ -253,6 +253,26 @@ describe('a subsidy applied for on the phone', () => {
     await card.getByText('预算 200000 元，已占用 0 元').waitFor();
     await screenshot(finance, 'subsidies-programmes.png');
     expect(await layoutProblems(finance)).toEqual([]);
+
+    // The budget runs short: the district asks for more on its own page (told beside each field
+    // what is missing), finance approves it.
+    await district.reload();
+    await shown(district).locator('.card', { hasText: '鼓楼区技能鉴定补贴（2027年）' }).getByText('追加预算', { exact: true }).click();
+    await shown(district).getByText('提交财务审批', { exact: true }).click();
+    await expect(field(district, '追加金额').locator('.form-field__error').textContent()).resolves.toContain('请填写追加的金额');
+    await expect(field(district, '追加理由').locator('.form-field__error').textContent()).resolves.toContain('请写明追加的理由');
+    await fill(district, '追加金额', '100000');
+    await fill(district, '追加理由', '申请人数超过预期');
+    await screenshot(district, 'subsidies-top-up.png');
+    expect(await layoutProblems(district)).toEqual([]);
+    await shown(district).getByText('提交财务审批', { exact: true }).click();
+    await district.locator('.taro-model__confirm').click();
+    await shown(district).locator('.card', { hasText: '鼓楼区技能鉴定补贴（2027年）' }).getByText('待财务审批：追加 100000 元（申请人数超过预期）').waitFor();
+    await finance.reload();
+    await card.getByText('批准追加预算', { exact: true }).click();
+    await finance.locator('.taro-model__confirm').click();
+    await card.getByText('预算 300000 元，已占用 0 元').waitFor();
+    expect(await card.getByText('批准追加预算').count()).toBe(0);
   });
 });
 

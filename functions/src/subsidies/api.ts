@@ -14,6 +14,8 @@ const http = withSchedule(
     s.listProgrammes,
     s.approveProgramme,
     s.withdrawProgramme,
+    s.topUp,
+    s.approveTopUpRoute,
     s.offers,
     s.apply,
     s.mine,

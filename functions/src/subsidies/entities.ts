@@ -46,6 +46,8 @@ export const SubsidyProgrammeEntity = new Entity({
     approvedBy: string().optional(),
     approvedAt: string().optional(),
     withdrawnReason: string().optional(),
+    /** 追加预算 asked by the district, waiting for finance (one at a time). */
+    topUp: map({ addFen: number(), reason: string(), by: string(), at: string() }).optional(),
     updatedAt: string(),
     version: number(),
     auditHead: string(),

@@ -8,11 +8,15 @@ import { applyAsUnit, unitApplication, unitApplications, unitOffersOf } from './
 import { publicNotice, publicNotices, publishNotice, staffNotices } from './notices';
 import { listObjections, raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
-import { approveSubsidyProgramme, createSubsidyProgramme, listSubsidyProgrammes, withdrawSubsidyProgramme } from './programmes';
+import { approveSubsidyProgramme, approveTopUp, createSubsidyProgramme, listSubsidyProgrammes, requestTopUp, withdrawSubsidyProgramme } from './programmes';
 
 export const createProgramme = httpHandler(c.createSubsidyProgramme, async ({ principal, body }) => ({ programme: await createSubsidyProgramme(principal, body) }));
 export const listProgrammes = httpHandler(c.listSubsidyProgrammes, async ({ principal }) => ({ items: await listSubsidyProgrammes(principal) }));
 export const approveProgramme = httpHandler(c.approveSubsidyProgramme, async ({ principal, params }) => ({ programme: await approveSubsidyProgramme(principal, params.id) }));
+export const topUp = httpHandler(c.requestSubsidyTopUp, async ({ principal, params, body }) => ({ programme: await requestTopUp(principal, params.id, body) }));
+export const approveTopUpRoute = httpHandler(c.approveSubsidyTopUp, ({ principal, params, headers }) =>
+  idempotent(`${principal.userId}:subsidy-top-up:${params.id}`, idempotencyKeyOf(headers), {}, (record) => approveTopUp(principal, params.id, record)),
+);
 export const withdrawProgramme = httpHandler(c.withdrawSubsidyProgramme, async ({ principal, params, body }) => ({ programme: await withdrawSubsidyProgramme(principal, params.id, body.reason) }));
 
 export const offers = httpHandler(c.mySubsidies, ({ principal }) => myOffers(principal));

@@ -3,6 +3,8 @@
 // programmes are — and withdrawn when the policy ends (nothing new is accepted then).
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { FormattedItem } from 'dynamodb-toolbox/entity';
@@ -28,6 +30,7 @@ import { table } from '../db/table';
 import type { TransactionWrite } from '../db/transaction';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
 import { scopeOf } from '../http/jurisdiction';
+import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { SUBSIDY_PROGRAMMES_PARTITION, SubsidyBudgetEntity, SubsidyProgrammeEntity } from './entities';
 
@@ -70,6 +73,7 @@ export function toProgrammeView(p: StoredSubsidyProgramme, reservedFen?: number)
     status: p.status,
     createdAt: p.createdAt,
     ...(p.approvedAt ? { approvedAt: p.approvedAt } : {}),
+    ...(p.topUp ? { topUp: { addFen: p.topUp.addFen, reason: p.topUp.reason, at: p.topUp.at } } : {}),
   };
 }
 
@@ -182,6 +186,42 @@ export async function approveSubsidyProgramme(principal: Principal, programmeId:
   const next: StoredSubsidyProgramme = { ...p, status: 'approved', approvedBy: principal.userId, approvedAt: now, updatedAt: now };
   await advance(p, principal.userId, 'approve', next, SubsidyBudgetEntity.build(PutTransaction).item({ programmeId, budgetFen: p.budgetFen, leftFen: p.budgetFen }).options({ condition: { attr: 'programmeId', exists: false } }));
   return toProgrammeView(next, 0);
+}
+
+/** 追加预算: the district asks (with its reason); one waits for finance at a time. */
+export async function requestTopUp(principal: Principal, programmeId: string, body: { addFen: number; reason: string }): Promise<SubsidyProgramme> {
+  if (principal.level !== 'district' && principal.level !== 'city') throw new ForbiddenError('追加预算由区级或市级工作人员申请');
+  const p = await programmeInScope(principal, programmeId);
+  if (p.status !== 'approved') throw new ConflictError(p.status === 'withdrawn' ? '这个补贴项目已经撤回，不能追加预算' : '预算审批后才能追加');
+  if (p.topUp) throw new ConflictError('已有一笔追加预算等待财务审批');
+  const now = new Date().toISOString();
+  const next: StoredSubsidyProgramme = { ...p, topUp: { addFen: body.addFen, reason: body.reason, by: principal.userId, at: now }, updatedAt: now };
+  await advance(p, principal.userId, 'request_top_up', next);
+  return toProgrammeView(next, await reservedOf(programmeId));
+}
+
+/**
+ * Finance approves the top-up (not the one who asked): the budget and what is left of it grow in
+ * the same transaction as the programme, so approvals waiting for budget can be made again.
+ */
+export async function approveTopUp(principal: Principal, programmeId: string, record?: RecordAnswer<{ programme: SubsidyProgramme }>): Promise<{ programme: SubsidyProgramme }> {
+  const p = await programmeInScope(principal, programmeId);
+  if (!p.topUp) throw new ConflictError('没有等待审批的追加预算');
+  if (p.topUp.by === principal.userId) throw new ForbiddenError('申请追加预算的人不能自己审批');
+  const add = p.topUp.addFen;
+  const now = new Date().toISOString();
+  const next: StoredSubsidyProgramme = { ...p, topUp: undefined, budgetFen: p.budgetFen + add, updatedAt: now };
+  // What is reserved does not move: the budget and what is left of it grow alike.
+  const answer = { programme: toProgrammeView(next, await reservedOf(programmeId)) };
+  await advance(
+    p,
+    principal.userId,
+    'approve_top_up',
+    next,
+    SubsidyBudgetEntity.build(UpdateTransaction).item({ programmeId, budgetFen: $add(add), leftFen: $add(add) }).options({ condition: { attr: 'programmeId', exists: true } }),
+    ...(record ? [record(answer)] : []),
+  );
+  return answer;
 }
 
 export async function withdrawSubsidyProgramme(principal: Principal, programmeId: string, reason: string): Promise<SubsidyProgramme> {

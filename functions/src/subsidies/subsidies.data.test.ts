@@ -28,7 +28,7 @@ import { SubsidyBudgetEntity, SubsidyLedgerRowEntity, SubsidyNoticeEntity } from
 import { endNotices, publicNotice, publishNotice } from './notices';
 import { raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
-import { approveSubsidyProgramme, createSubsidyProgramme } from './programmes';
+import { approveSubsidyProgramme, approveTopUp, createSubsidyProgramme, requestTopUp } from './programmes';
 import { reconcileSubsidyProgramme } from './reconcile';
 import { reviewApplication } from './review';
 import { work } from './work';
@@ -110,6 +110,21 @@ describe('the budget and the months', () => {
     for (const a of waiting) expect(a).toMatchObject({ stage: 'street_approved', waitingForBudget: true });
     const r = await reconcileSubsidyProgramme({ programmeId, name: 'p' });
     expect(r).toMatchObject({ reservedFen: 600_000, approvedFen: 600_000, differenceFen: 0, missingRows: [] });
+
+    // 追加预算: the district asks for room for five more, finance approves it once; five of those waiting are approved, the rest still wait.
+    expect((await requestTopUp(district, programmeId, { addFen: 300_000, reason: '申请人数超过预期' })).topUp).toMatchObject({ addFen: 300_000 });
+    await expect(requestTopUp(district2, programmeId, { addFen: 100_000, reason: '再追加一些' })).rejects.toMatchObject({ statusCode: 409, message: '已有一笔追加预算等待财务审批' });
+    // The one who asked cannot approve it.
+    await expect(approveTopUp(district, programmeId)).rejects.toMatchObject({ statusCode: 403 });
+    const replayed = await Promise.all([0, 1].map(() => idempotent<Awaited<ReturnType<typeof approveTopUp>>>(`${finance.userId}:subsidy-top-up:${programmeId}`, 'top-up-0001', {}, (record) => approveTopUp(finance, programmeId, record))));
+    expect(replayed[0]).toEqual(replayed[1]);
+    expect(replayed[0].programme).toMatchObject({ budgetFen: 900_000, reservedFen: 600_000 });
+    expect(replayed[0].programme.topUp).toBeUndefined();
+    const again = await Promise.allSettled(waiting.map((a) => reviewApplication(district, a!.applicationId, { decision: 'approve' }, undefined)));
+    expect(again.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+    const { Item: after } = await SubsidyBudgetEntity.build(GetItemCommand).key({ programmeId }).options({ consistent: true }).send();
+    expect(after).toMatchObject({ budgetFen: 900_000, leftFen: 0 });
+    expect(await reconcileSubsidyProgramme({ programmeId, name: 'p' })).toMatchObject({ reservedFen: 900_000, approvedFen: 900_000, differenceFen: 0 });
   });
 
   it('makes one approval of two staff approving the same application at once', async () => {

@@ -85,6 +85,8 @@ export const subsidyProgrammeSchema = z.object({
   status: z.enum(['pending_approval', 'approved', 'withdrawn']),
   createdAt: z.string(),
   approvedAt: z.optional(z.string()),
+  /** 追加预算 waiting for finance. */
+  topUp: z.optional(z.object({ addFen: z.number(), reason: z.string(), at: z.string() })),
 });
 export type SubsidyProgramme = z.infer<typeof subsidyProgrammeSchema>;
 
@@ -131,6 +133,29 @@ export const withdrawSubsidyProgramme = defineContract({
   body: z.strictObject({ reason: reasonSchema }),
   response: z.object({ programme: subsidyProgrammeSchema }),
   errors: [400, 401, 403, 404, 409],
+});
+
+export const requestSubsidyTopUp = defineContract({
+  id: 'requestSubsidyTopUp',
+  method: 'POST',
+  path: '/staff/subsidy-programmes/{id}/top-up',
+  summary: '区级或市级工作人员申请追加补贴预算（写明金额和理由），待财务审批；同一时间只有一笔待审批',
+  auth: ['staff'],
+  params: idParams,
+  body: z.strictObject({ addFen: fen(100_000_000_000, '一次最多追加10亿元'), reason: reasonSchema }),
+  response: z.object({ programme: subsidyProgrammeSchema }),
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const approveSubsidyTopUp = defineContract({
+  id: 'approveSubsidyTopUp',
+  method: 'POST',
+  path: '/staff/subsidy-programmes/{id}/top-up/approve',
+  summary: '财务审批追加预算（申请人不能自己审批）：预算和剩余额度同时增加，等待追加预算的申请可以重新复审；支持 Idempotency-Key',
+  auth: ['finance'],
+  params: idParams,
+  response: z.object({ programme: subsidyProgrammeSchema }),
+  errors: [401, 403, 404, 409],
 });
 
 // ── A resident: check, apply, follow ──────────────────────────────────────────────────────────
