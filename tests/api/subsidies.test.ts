@@ -206,6 +206,14 @@ describe('subsidies over HTTP', () => {
     expect((await client.get(`/public/subsidy-notices/${noticeId}`)).body.lines[0].held).toBe(true);
     expect((await client.get('/me/subsidy-applications', person.token)).body.items[0].stage).toBe('held');
     expect((await client.post(`/public/subsidy-notices/${noticeId}/objections`, { lineNo: 9, what: '这一行不存在的问题', contact: '张先生' })).status).toBe(404);
+    // Anyone may object without signing in, but not without end from one address: at most 10 an hour, then 429 in Chinese.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12 && !statuses.includes(429); i += 1) statuses.push((await client.post(`/public/subsidy-notices/${noticeId}/objections`, { lineNo: 9, what: '这一行不存在的问题', contact: '张先生' })).status);
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(8);
+    expect(statuses.at(-1)).toBe(429);
+    const refused = await client.post(`/public/subsidy-notices/${noticeId}/objections`, { lineNo: 1, what: '再反映一次同样的问题', contact: '张先生' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toContain('一小时后再试');
     const listed = await client.get(`/staff/subsidy-notices/${noticeId}/objections`, staff.district);
     expect(listed.body.items).toEqual([expect.objectContaining({ lineNo: 1, status: 'open', contact: '张先生 13900001111' })]);
     // The district finds nothing in it: the line goes back on notice.

@@ -637,3 +637,17 @@ export const LocalQueueMessageEntity = new Entity({
   }),
   computeKey: ({ queue, messageId }) => ({ pk: `LOCAL_QUEUE#${queue}`, sk: messageId }),
 });
+
+/** A caller's requests to a public route in one time window (functions/src/http/allowance.ts). */
+export const AllowanceEntity = new Entity({
+  name: 'Allowance',
+  table,
+  timestamps: false,
+  schema: item({
+    key: string().key(),
+    window: number().key(),
+    n: number(),
+    ttl: number(),
+  }),
+  computeKey: ({ key, window }) => ({ pk: `ALLOWANCE#${key}`, sk: `W#${window}` }),
+});

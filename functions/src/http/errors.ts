@@ -57,6 +57,13 @@ export class RuleError extends AppError {
   }
 }
 
+/** 429: too many of one request from one place in a short time. */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string) {
+    super(429, 'too_many_requests', message);
+  }
+}
+
 export class UpstreamUnavailableError extends AppError {
   constructor(message = '外部服务暂时不可用，请稍后再试') {
     super(503, 'upstream_unavailable', message);

@@ -2,6 +2,7 @@
 // objections, finance's payment and the bank's results (the reviewers' routes: reviewHandlers.ts).
 import * as c from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
+import { takeAllowance, sourceIpOf } from '../http/allowance';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
 import { applyForSubsidy, fixAccount, myApplications, myOffers, ownApplication, withdrawApplication } from './applications';
 import { applyAsUnit, unitApplication, unitApplications, unitOffersOf } from './unitApplications';
@@ -45,7 +46,11 @@ export const publish = httpHandler(c.publishSubsidyNotice, ({ principal, body, h
 export const notices = httpHandler(c.listStaffSubsidyNotices, ({ principal }) => staffNotices(principal));
 export const publicList = httpHandler(c.listPublicSubsidyNotices, () => publicNotices());
 export const publicOne = httpHandler(c.getPublicSubsidyNotice, ({ params, query }) => publicNotice(params.id, query.cursor));
-export const object = httpHandler(c.raiseSubsidyObjection, ({ params, body }) => raiseObjection(params.id, body));
+/** Anyone may object without signing in: at most 10 an hour from one address, so a script cannot bury the district in tasks. */
+export const object = httpHandler(c.raiseSubsidyObjection, async ({ params, body, event }) => {
+  await takeAllowance(`subsidy-objection#${sourceIpOf(event)}`, 10, 3600, '反映问题的次数太多了，请一小时后再试；急事请打公示上的电话');
+  return raiseObjection(params.id, body);
+});
 export const objections = httpHandler(c.listSubsidyObjections, ({ principal, params }) => listObjections(principal, params.id));
 export const resolve = httpHandler(c.resolveSubsidyObjection, ({ principal, params, body }) => resolveObjection(principal, params.id, body));
 

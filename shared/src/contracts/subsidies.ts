@@ -534,7 +534,7 @@ export const raiseSubsidyObjection = defineContract({
   }),
   response: z.object({ objection: z.object({ id: z.string(), lineNo: z.number(), receivedAt: z.string() }) }),
   successStatus: 201,
-  errors: [400, 404, 409],
+  errors: [400, 404, 409, 429],
 });
 
 export const subsidyObjectionSchema = z.object({
