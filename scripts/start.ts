@@ -105,8 +105,12 @@ async function main() {
     const ledgerWorker = pollLocalQueue('ledger-import', ledgerWork.work, 500);
     const subsidyWork = await import('../functions/src/subsidies/work');
     const subsidyWorker = pollLocalQueue('subsidy-work', subsidyWork.work, 500);
-    // Subsidies: notices past their last day go on to payment, and the reconciliation is checked, every 10 minutes here.
-    const subsidyRuns = setInterval(() => void subsidyWork.hourly().catch((err) => console.error(`subsidy run: ${(err as Error).message}`)), 10 * 60_000);
+    // Subsidies: notices past their last day go on to payment, and the programmes are reconciled, every 10 minutes here.
+    const reconcileRuns = await import('../functions/src/payouts/reconcileHandler');
+    const subsidyRuns = setInterval(() => {
+      void subsidyWork.hourly().catch((err) => console.error(`subsidy run: ${(err as Error).message}`));
+      void reconcileRuns.run({ run: 'subsidies' }).catch((err) => console.error(`subsidy reconciliation: ${(err as Error).message}`));
+    }, 10 * 60_000);
     const schedule = setInterval(() => void sweep().catch((err) => console.error(`outbox sweep: ${(err as Error).message}`)), 60_000);
     const settlement = setInterval(() => void settlementRuns.daily().catch((err) => console.error(`settlement run: ${(err as Error).message}`)), 10 * 60_000);
     const expiry = setInterval(() => void expiryRuns.daily().catch((err) => console.error(`voucher expiry run: ${(err as Error).message}`)), 60 * 60_000);

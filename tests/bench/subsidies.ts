@@ -35,7 +35,7 @@ async function inParallel<T>(items: readonly T[], width: number, fn: (item: T, i
 benchInProcess('bench-subsidies', async (doc, table) => {
   const { createSubsidyProgramme, approveSubsidyProgramme } = await import('../../functions/src/subsidies/programmes');
   const { SubsidyApplicationEntity, SubsidyLedgerRowEntity, SubsidyBudgetEntity, SubsidyNoticeEntity, subsidyQueueKeys } = await import('../../functions/src/subsidies/entities');
-  const { PayoutAccountEntity } = await import('../../functions/src/vouchers/entities');
+  const { PayoutAccountEntity } = await import('../../functions/src/payouts/entities');
   const { publishNotice, endNotices, publicNotice } = await import('../../functions/src/subsidies/notices');
   const { approvePayment, payoutFile } = await import('../../functions/src/subsidies/payments');
   const { workMessage } = await import('../../functions/src/subsidies/work');

@@ -14,6 +14,7 @@ import * as gigs from '../gigs/entities';
 import * as households from '../households/entities';
 import * as interviews from '../interviews/entities';
 import * as ledger from '../ledger/entities';
+import * as payouts from '../payouts/entities';
 import * as policies from '../policies/entities';
 import * as privacy from '../privacy/entities';
 import * as proxies from '../proxies/entities';
@@ -24,7 +25,7 @@ import * as training from '../training/entities';
 import * as vouchers from '../vouchers/entities';
 import * as welfarePosts from '../welfarePosts/entities';
 
-const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, ledger, policies, privacy, proxies, ratings, servicePoints, subsidies, training, vouchers, welfarePosts };
+const modules = { access, administration, assistance, calendar, core, fairs, figures, gigs, households, interviews, ledger, payouts, policies, privacy, proxies, ratings, servicePoints, subsidies, training, vouchers, welfarePosts };
 
 /** Every entity, with the module (domain) that defines it. */
 export const ENTITIES: { domain: string; entity: Entity }[] = Object.entries(modules).flatMap(([domain, m]) =>

@@ -7,10 +7,8 @@
 // (a failed send, a dispatcher that died after claiming) and reminders once they are due.
 // A reminder of an interview is dropped if its booking was cancelled or moved meanwhile.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateItemCommand, $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { ulid } from 'ulid';
 import type { MessageTemplate } from '@doorstep/shared';
 import { getConfig } from '../config';
 import { getDependencies } from '../deps';
@@ -25,38 +23,9 @@ const PENDING = 'OUTBOX#pending';
 const CLAIM_LEASE_MS = 5 * 60 * 1000;
 const KEEP_SENT_S = 30 * 24 * 3600;
 
-interface NewMessage {
-  userId: string;
-  template: MessageTemplate;
-  page: string;
-  data: Record<string, string>;
-  at: string;
-  /** Not before this time (reminders). */
-  sendAfter?: string;
-  /** Only while this interview booking stands. */
-  bookingId?: string;
-}
-
-/** A pending message (an id of the caller's choosing makes writing it twice detectable). */
-export function outboxItem(m: NewMessage, messageId: string = ulid()) {
-  return {
-    messageId,
-    userId: m.userId,
-    template: m.template,
-    page: m.page,
-    dataJson: JSON.stringify(m.data),
-    status: 'pending' as const,
-    createdAt: m.at,
-    ...(m.sendAfter ? { sendAfter: m.sendAfter } : {}),
-    ...(m.bookingId ? { bookingId: m.bookingId } : {}),
-    gsi1pk: PENDING,
-    // Pending messages in the order they fall due.
-    gsi1sk: `${m.sendAfter ?? m.at}#${messageId}`,
-  };
-}
-
-/** The outbox write for a caller's transaction. */
-export const outboxMessage = (m: NewMessage) => OutboxEntity.build(PutTransaction).item(outboxItem(m));
+// Writing a message (in the caller's transaction) is its own module, so a domain that only tells
+// people does not carry the dispatcher.
+export { outboxItem, outboxMessage, type NewMessage } from './outboxMessage';
 
 function templateId(template: string): string {
   const c = getConfig();

@@ -1,5 +1,5 @@
 // The platform's own routes, one Lambda: health, the OpenAPI document, areas, the working-day
-// calendar, photo uploads and audit trails; and API Gateway's `$default`, for whatever no route matches.
+// calendar, photo uploads and viewing (the one function that may read the bucket) and audit trails; and API Gateway's `$default`, for whatever no route matches.
 import * as areas from '../areas/handlers';
 import * as audit from '../audit/handlers';
 import * as calendar from '../calendar/handlers';
@@ -15,4 +15,4 @@ const served = () =>
   Object.entries(openApiDocument().paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
     Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })),
   );
-export const handler = withDefault(router(health.health, openapi.openapi, areas.list, calendar.calendar, uploads.create, audit.get), unrouted(served));
+export const handler = withDefault(router(health.health, openapi.openapi, areas.list, calendar.calendar, uploads.create, uploads.view, audit.get), unrouted(served));

@@ -15,7 +15,8 @@ import { toEmployerView } from '../employers/service';
 import { NotFoundError, ValidationError } from '../http/errors';
 import type { Principal } from '../http/session';
 import { recordAccess } from '../access/log';
-import { getObjectStore, viewUrls } from '../uploads/store';
+import { viewUrls } from '../uploads/store';
+import { viewLink } from '../uploads/viewLinks';
 
 async function personInScope(principal: Principal, userId: string) {
   const { Item: reg } = await JobseekerRegistrationEntity.build(GetItemCommand).key({ userId }).send();
@@ -84,7 +85,7 @@ export async function staffEmployer(principal: Principal, employerId: string) {
     employer: {
       ...view,
       contactPhoneMasked: maskPhone(contactPhone),
-      ...(employer.licenceImageKey ? { licenceUrl: await (await getObjectStore()).viewUrl(employer.licenceImageKey) } : {}),
+      ...(employer.licenceImageKey ? { licenceUrl: await viewLink(employer.licenceImageKey) } : {}),
     },
   };
 }

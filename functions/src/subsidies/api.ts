@@ -1,6 +1,6 @@
-// 补贴 (issue 32): the bounded context of paying subsidies to people — programmes, applications,
-// the public notice and its objections, payment — over HTTP (the reviewers' routes, which read the
-// evidence photos, are their own Lambda: reviewApi.ts); the notice's and
+// 补贴 (issue 32): the bounded context of paying subsidies to people and units — programmes,
+// applications, review, the public notice and its objections, payment — over HTTP (evidence photos
+// are shown through signed links to GET /files/view: no S3 client here); the notice's and
 // the payment's parts on the subsidy queue; hourly, notices past their end go on and the
 // reconciliation is published (the same function: the rights are the same).
 import type { Context } from 'aws-lambda';
@@ -26,6 +26,9 @@ const http = withSchedule(
     s.unitList,
     s.unitWithdraw,
     s.unitAccount,
+    s.queue,
+    s.one,
+    s.review,
     s.publish,
     s.notices,
     s.publicList,

@@ -49,10 +49,10 @@ import { getDependencies } from '../deps';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
-import { PayoutAccountEntity } from '../vouchers/entities';
+import { PayoutAccountEntity } from '../payouts/entities';
 import { payeeOf, SubsidyApplicationEntity, SubsidyMonthEntity, SubsidyPeriodEntity, SubsidyUnitRefEntity, subsidyQueueKeys } from './entities';
 import { ledgerMoveWrites } from './ledgerRows';
-import { outboxMessage } from '../notifications/outbox';
+import { outboxMessage } from '../notifications/outboxMessage';
 import { openTask } from '../tasks/tasks';
 import { allSubsidyProgrammes, amountOf, branchesOf, loadSubsidyProgramme, programmeOpen, toProgrammeView, type StoredSubsidyProgramme } from './programmes';
 

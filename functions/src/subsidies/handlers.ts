@@ -1,5 +1,5 @@
-// Subsidies over HTTP: programmes, a resident's (or a unit's) check and application, the public notice and its
-// objections, finance's payment and the bank's results (the reviewers' routes: reviewHandlers.ts).
+// Subsidies over HTTP: programmes, a resident's (or a unit's) check and application, review level by
+// level, the public notice and its objections, finance's payment and the bank's results.
 import * as c from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { takeAllowance, sourceIpOf } from '../http/allowance';
@@ -9,6 +9,7 @@ import { applyAsUnit, unitApplication, unitApplications, unitOffersOf } from './
 import { publicNotice, publicNotices, publishNotice, staffNotices } from './notices';
 import { listObjections, raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
+import { listApplications, reviewApplication, staffApplication } from './review';
 import { approveSubsidyProgramme, approveTopUp, createSubsidyProgramme, listSubsidyProgrammes, requestTopUp, withdrawSubsidyProgramme } from './programmes';
 
 export const createProgramme = httpHandler(c.createSubsidyProgramme, async ({ principal, body }) => ({ programme: await createSubsidyProgramme(principal, body) }));
@@ -38,6 +39,12 @@ export const unitWithdraw = httpHandler(c.withdrawUnitSubsidyApplication, async 
 );
 export const unitAccount = httpHandler(c.fixUnitSubsidyAccount, async ({ principal, params, body }) =>
   fixAccount(await unitApplication(principal, params.id, params.appId), principal.userId, body.account),
+);
+
+export const queue = httpHandler(c.listSubsidyApplications, ({ principal, query }) => listApplications(principal, query));
+export const one = httpHandler(c.getStaffSubsidyApplication, ({ principal, params }) => staffApplication(principal, params.id, c.getStaffSubsidyApplication.path));
+export const review = httpHandler(c.reviewSubsidyApplication, ({ principal, params, body, headers }) =>
+  idempotent(`${principal.userId}:subsidy-review:${params.id}`, idempotencyKeyOf(headers), body, (record) => reviewApplication(principal, params.id, body, record)),
 );
 
 export const publish = httpHandler(c.publishSubsidyNotice, ({ principal, body, headers }) =>

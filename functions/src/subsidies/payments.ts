@@ -24,7 +24,7 @@ import type { RecordAnswer } from '../http/idempotency';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { parseBankResults, payoutCsv } from '../payouts/bankFile';
-import { PayoutAccountEntity } from '../vouchers/entities';
+import { PayoutAccountEntity } from '../payouts/entities';
 import { payeeOf, SubsidyNoticeEntity, SubsidyPaymentEntity, SubsidyPaymentLineEntity, SubsidyPaymentPartEntity } from './entities';
 import { applicationPut, loadApplication, movedApplication, stepWrites, type StoredSubsidyApplication } from './applications';
 import { ledgerMoveWrites } from './ledgerRows';

@@ -17,7 +17,7 @@ import type { RecordAnswer } from '../http/idempotency';
 import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { recordAccess } from '../access/log';
-import { getObjectStore } from '../uploads/store';
+import { viewLink } from '../uploads/viewLinks';
 import { closeTask, openTask } from '../tasks/tasks';
 import { SubsidyApplicationEntity } from './entities';
 import { applicationPut, loadApplication, movedApplication, releaseMonthsWrites, stepWrites, toApplicationView, type StoredSubsidyApplication } from './applications';
@@ -56,10 +56,9 @@ export async function listApplications(principal: Principal, query: { programmeI
 export async function staffApplication(principal: Principal, applicationId: string, route: string) {
   const a = await inScope(principal, applicationId);
   const p = await loadSubsidyProgramme(a.programmeId);
-  const store = await getObjectStore();
   const labelOf = (code: string) => p?.evidence.find((e) => e.code === code)?.label ?? code;
-  const evidence = await Promise.all(a.evidence.map(async (e) => ({ code: e.code, label: labelOf(e.code), url: await store.viewUrl(e.key) })));
-  const siteCheck = a.siteCheck ? { checkedAt: a.siteCheck.checkedAt, place: a.siteCheck.place, finding: a.siteCheck.finding, photoUrl: await store.viewUrl(a.siteCheck.photoKey) } : undefined;
+  const evidence = await Promise.all(a.evidence.map(async (e) => ({ code: e.code, label: labelOf(e.code), url: await viewLink(e.key) })));
+  const siteCheck = a.siteCheck ? { checkedAt: a.siteCheck.checkedAt, place: a.siteCheck.place, finding: a.siteCheck.finding, photoUrl: await viewLink(a.siteCheck.photoKey) } : undefined;
   const canReview =
     (a.stage === 'submitted' && (principal.level === 'community' || principal.level === 'street')) || (a.stage === 'street_approved' && principal.level === 'district');
   await recordAccess(principal, { personId: a.userId, personName: a.personName, kind: 'subsidy', route });

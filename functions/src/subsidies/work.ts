@@ -1,14 +1,12 @@
 // The subsidy queue's worker (SQS in AWS; the local stand-in under npm start and the tests): a
 // notice's roster, its parts, its end, a payment's parts — each message once in effect however often
 // it comes (notices.ts, payments.ts), one that keeps failing goes to the dead-letter queue after
-// five receives. And the hourly run: notices past their last day end, and the reconciliation's
-// difference is a metric (alarmed above 0).
+// five receives. And the hourly run: notices past their last day end (the reconciliation runs in
+// its own read-only function: payouts/reconcileHandler.ts).
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { logger } from '../logger';
-import { countMetric, MetricUnit } from '../metrics';
 import { endNotices, planNotice, workNoticeEnd, workNoticePart, type SubsidyWorkMessage } from './notices';
 import { workPaymentPart } from './payments';
-import { reconcileAllSubsidies } from './reconcile';
 
 export async function workMessage(message: SubsidyWorkMessage): Promise<void> {
   if (message.kind === 'noticePlan') await planNotice(message.noticeId);
@@ -33,12 +31,6 @@ export async function work(event: SQSEvent): Promise<SQSBatchResponse> {
   return { batchItemFailures };
 }
 
-export async function hourly(): Promise<{ ended: number; differenceFen: number }> {
-  const ended = await endNotices();
-  const { programmes, differenceFen, missingRows } = await reconcileAllSubsidies();
-  countMetric('SubsidyReconciliationDifferenceFen', Math.abs(differenceFen) + missingRows, MetricUnit.NoUnit);
-  for (const p of programmes.filter((x) => x.differenceFen !== 0 || x.missingRows.length)) {
-    logger.error('subsidy reconciliation difference', { programmeId: p.programmeId, differenceFen: p.differenceFen, missingRows: p.missingRows.slice(0, 50) });
-  }
-  return { ended, differenceFen };
+export async function hourly(): Promise<{ ended: number }> {
+  return { ended: await endNotices() };
 }

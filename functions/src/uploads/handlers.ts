@@ -1,11 +1,13 @@
-// POST /uploads, and on the local stage only the routes that stand in for S3:
+// POST /uploads, GET /files/view (a signed link to a photo → the store's own short-lived address),
+// and on the local stage only the routes that stand in for S3:
 // POST /local-uploads (the form) and GET /local-uploads/{key+} (viewing).
 import Busboy from 'busboy';
 import { ulid } from 'ulid';
-import { createUpload, UPLOAD_MAX_BYTES } from '@doorstep/shared';
+import { createUpload, UPLOAD_MAX_BYTES, viewFile } from '@doorstep/shared';
 import { ForbiddenError, NotFoundError, ValidationError } from '../http/errors';
-import { errorResponse, httpHandler, type HttpEvent, type HttpResult } from '../http/handler';
+import { errorResponse, httpHandler, type HttpEvent, type HttpResult, type RouteHandler } from '../http/handler';
 import { getObjectStore } from './store';
+import { keyOfViewLink } from './viewLinks';
 
 export const create = httpHandler(createUpload, async ({ principal, body }) => {
   const ext = body.contentType === 'image/png' ? 'png' : 'jpg';
@@ -13,6 +15,17 @@ export const create = httpHandler(createUpload, async ({ principal, body }) => {
   const form = await (await getObjectStore()).uploadForm(key, body.contentType, UPLOAD_MAX_BYTES);
   return { upload: { key, ...form } };
 });
+
+/** A redirect, not JSON: the link's key verified, the reader is sent to the store's address for it (never cached). */
+export const view: RouteHandler = Object.assign(
+  async (event: HttpEvent): Promise<HttpResult> => {
+    const key = await keyOfViewLink(event.queryStringParameters?.token ?? '');
+    if (!key) return errorResponse(new NotFoundError('图片链接已过期，请返回上一页刷新后再看'));
+    const url = await (await getObjectStore()).viewUrl(key);
+    return { statusCode: 302, headers: { location: url, 'cache-control': 'no-store' } };
+  },
+  { contract: viewFile },
+);
 
 // These two are plain Lambda handlers (a multipart body and an image are not JSON contracts);
 // their errors still take the API's shape.

@@ -3,6 +3,7 @@
 // they touch a photo.
 import { getConfig } from '../config';
 import type { LocalUploadReceiver, ObjectStore } from '../adapters/objectStore';
+import { viewLink } from './viewLinks';
 
 let store: Promise<ObjectStore & Partial<LocalUploadReceiver>> | undefined;
 
@@ -19,9 +20,7 @@ export function getObjectStore(): Promise<ObjectStore & Partial<LocalUploadRecei
   return store;
 }
 
-/** View URLs for stored keys (evidence photos, licences); no store is loaded when there are none. */
+/** Links to view stored keys (evidence photos, licences), through GET /files/view: no store is loaded here. */
 export async function viewUrls(keys: readonly string[]): Promise<{ key: string; url: string }[]> {
-  if (keys.length === 0) return [];
-  const s = await getObjectStore();
-  return Promise.all(keys.map(async (key) => ({ key, url: await s.viewUrl(key) })));
+  return Promise.all(keys.map(async (key) => ({ key, url: await viewLink(key) })));
 }

@@ -182,37 +182,7 @@ export const ProviderEntity = new Entity({
   computeKey: ({ employerId }) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PROVIDER' }),
 });
 
-/** Where a person's benefit-voucher money goes: their social-security-card financial account, given at claim. */
-export const PayoutAccountEntity = new Entity({
-  name: 'PayoutAccount',
-  table,
-  timestamps: false,
-  schema: item({
-    userId: string().key(),
-    accountName: string(),
-    accountCipher: string(),
-    accountMasked: string(),
-    bankName: string(),
-    updatedAt: string(),
-  }),
-  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'PAYOUT_ACCOUNT' }),
-});
-
-/** An employer's bank account (对公账户) for the benefit vouchers it holds, written when it claims one. */
-export const EmployerPayoutAccountEntity = new Entity({
-  name: 'EmployerPayoutAccount',
-  table,
-  timestamps: false,
-  schema: item({
-    employerId: string().key(),
-    accountName: string(),
-    accountCipher: string(),
-    accountMasked: string(),
-    bankName: string(),
-    updatedAt: string(),
-  }),
-  computeKey: ({ employerId }) => ({ pk: `EMPLOYER#${employerId}`, sk: 'PAYOUT_ACCOUNT' }),
-});
+// The payout accounts (a person's, a unit's) are shared with subsidies: payouts/entities.ts.
 
 /** A redeemed voucher waiting for settlement, put there by the stream consumer. */
 export const SettlementQueueEntity = new Entity({

@@ -52,3 +52,21 @@ export const createUpload = defineContract({
   successStatus: 201,
   errors: [400, 401],
 });
+
+/**
+ * A photo a page was allowed to show (evidence, a licence, a complaint's photo): the domain that
+ * checked the reader's right signs a five-minute link to this route, which sends the reader on to
+ * the object store's own short-lived address (302). Only this route's function holds the right to
+ * read the bucket.
+ */
+export const viewFile = defineContract({
+  id: 'viewFile',
+  method: 'GET',
+  path: '/files/view',
+  summary: '查看一张图片：页面拿到的5分钟有效链接，校验后跳转（302）到图片的临时地址；过期或无效返回404',
+  auth: 'public',
+  query: z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(2000)) }),
+  response: z.object({}),
+  successStatus: 302,
+  errors: [404],
+});
