@@ -222,6 +222,8 @@ describe('subsidies over HTTP', () => {
     expect(resolved.status).toBe(200);
     expect((await client.get('/me/subsidy-applications', person.token)).body.items[0].stage).toBe('on_notice');
 
+    // Finance alone approves payment.
+    expect((await client.post(`/staff/subsidy-notices/${noticeId}/payment`, {}, staff.district)).status).toBe(403);
     const early = await client.post(`/staff/subsidy-notices/${noticeId}/payment`, {}, staff.finance);
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('结束后才能审批拨付');

@@ -117,14 +117,17 @@ benchInProcess('bench-subsidies', async (doc, table) => {
   const fileLines = file.content.split('\r\n').length - 1;
   if (fileLines !== LINES) throw new Error(`the payout file has ${fileLines} lines, not ${LINES}`);
 
-  // The floor: the same transactions raw — onto the notice (application, line, ledger row), cleared
-  // (application, ledger row), paid (application, payment line, ledger row) — each item conditional
-  // as the service's are, 8 in flight, under keys of their own.
+  // The floor: the same transactions raw — onto the notice (application, line, ledger row, its audit
+  // event, her message), cleared (application, ledger row, audit event, message), paying
+  // (application, payment line, ledger row, audit event) — each item conditional as the service's
+  // are, 8 in flight, under keys of their own.
   const put = (pk: string, sk: string, extra: Record<string, unknown> = {}) => ({ Put: { TableName: table, Item: { pk, sk, name: '林秀英', amountFen: 120_000, stage: 'x', version: 4, ...extra }, ConditionExpression: 'attribute_not_exists(pk)' } });
+  const audit = (id: string, seq: number) => put(`BFAUDIT#${id}`, `EVENT#${seq}`, { hash: 'f'.repeat(64), prevHash: 'e'.repeat(64) });
+  const message = (id: string, n: number) => put(`BFOUTBOX#${id}#${n}`, 'MESSAGE', { dataJson: '{"thing1":"灵活就业社保补贴（2026年）","phrase3":"公示中","thing4":"名单已公示，公示期满后拨付"}' });
   const floorTransactions = ids.flatMap((id, i) => [
-    [put(`BFAPP#${id}`, 'A1'), put(`BFNOTICE`, `LINE#${String(i).padStart(6, '0')}`), put(`BFPROG`, `LEDGER#${id}#1`)],
-    [put(`BFAPP#${id}`, 'A2'), put(`BFPROG`, `LEDGER#${id}#2`)],
-    [put(`BFAPP#${id}`, 'A3'), put(`BFPAY`, `LINE#${id}`, { accountCipher: cipher }), put(`BFPROG`, `LEDGER#${id}#3`)],
+    [put(`BFAPP#${id}`, 'A1'), put(`BFNOTICE`, `LINE#${String(i).padStart(6, '0')}`), put(`BFPROG`, `LEDGER#${id}#1`), audit(id, 4), message(id, 1)],
+    [put(`BFAPP#${id}`, 'A2'), put(`BFPROG`, `LEDGER#${id}#2`), audit(id, 5), message(id, 2)],
+    [put(`BFAPP#${id}`, 'A3'), put(`BFPAY`, `LINE#${id}`, { accountCipher: cipher }), put(`BFPROG`, `LEDGER#${id}#3`), audit(id, 6)],
   ]);
   const f0 = performance.now();
   await inParallel(floorTransactions, 8, (items) => doc.send(new TransactWriteCommand({ TransactItems: items as never })));

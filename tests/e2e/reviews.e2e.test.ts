@@ -209,6 +209,15 @@ describe('a shop onboards from a phone and the street approves it', () => {
     await shown(officer).getByText('福州鼓东便民超市有限公司').click();
     const photo = shown(officer).locator('.review-photo__image img, img.review-photo__image').first();
     await photo.waitFor();
+    // The picture arrives (its link goes through GET /files/view to the store): loaded, not broken.
+    await photo.evaluate((img: HTMLImageElement) =>
+      img.complete
+        ? undefined
+        : new Promise((done) => {
+            img.addEventListener('load', done, { once: true });
+            img.addEventListener('error', done, { once: true });
+          }),
+    );
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await shown(officer).innerText()).toContain('139****1234');
     await shown(officer).getByText('办理记录完整，未被改动（审计链校验通过）').waitFor();

@@ -24,11 +24,11 @@ import type { Principal } from '../http/session';
 import { idempotent } from '../http/idempotency';
 import { putRegistration } from '../registration/service';
 import { applyForSubsidy, fixAccount, loadApplication, myOffers, ownApplication, withdrawApplication } from './applications';
-import { SubsidyBudgetEntity, SubsidyLedgerRowEntity, SubsidyNoticeEntity } from './entities';
+import { SubsidyBudgetEntity, SubsidyLedgerRowEntity, SubsidyNoticeEntity, SubsidyProgrammeEntity } from './entities';
 import { endNotices, publicNotice, publishNotice } from './notices';
 import { raiseObjection, resolveObjection } from './objections';
 import { approvePayment, importBankResults, payoutFile } from './payments';
-import { approveSubsidyProgramme, approveTopUp, createSubsidyProgramme, requestTopUp } from './programmes';
+import { approveSubsidyProgramme, approveTopUp, createSubsidyProgramme, requestTopUp, withdrawSubsidyProgramme } from './programmes';
 import { reconcileSubsidyProgramme } from './reconcile';
 import { reviewApplication } from './review';
 import { work } from './work';
@@ -174,6 +174,24 @@ describe('the budget and the months', () => {
     await expect(applyForSubsidy(person(userId), programmeId, body(userId, [monthsAgo(1)], { evidence: [] }), undefined)).rejects.toMatchObject({ statusCode: 400, details: [{ message: '请上传：社会保险缴费凭证' }] });
     await PersonCategoryEntity.build(UpdateItemCommand).item({ userId, code: 'employed', until: today }).send();
     await expect(applyForSubsidy(person(userId), programmeId, body(userId, [monthsAgo(1)]), undefined)).rejects.toMatchObject({ statusCode: 422, message: expect.stringContaining('须办理就业登记') });
+  });
+});
+
+describe('programmes that take nothing', () => {
+  it('accepts nothing on a withdrawn or expired programme, and does not offer them', async () => {
+    const userId = await flexibleWorker();
+    const withdrawn = await programme(10_000_000);
+    await withdrawSubsidyProgramme(district, withdrawn, '政策到期');
+    await expect(applyForSubsidy(person(userId), withdrawn, body(userId, [monthsAgo(1)]), undefined)).rejects.toMatchObject({ statusCode: 422, message: '这个补贴项目已停止受理' });
+    const expired = await programme(10_000_000);
+    await SubsidyProgrammeEntity.build(UpdateItemCommand).item({ programmeId: expired, applyUntil: addCalendarDays(today, -1) }).send();
+    await expect(applyForSubsidy(person(userId), expired, body(userId, [monthsAgo(1)]), undefined)).rejects.toMatchObject({ statusCode: 422, message: expect.stringContaining('这个补贴项目的受理时间是') });
+    const offered = (await myOffers(person(userId))).items.map((o) => o.programme.id);
+    expect(offered).not.toContain(withdrawn);
+    expect(offered).not.toContain(expired);
+    // Nothing was claimed by the refusals.
+    const { Items: claims = [] } = await table.build(QueryCommand).query({ partition: `SUBCLAIM#flexible_si#${userId}` }).options({ consistent: true }).send();
+    expect(claims).toEqual([]);
   });
 });
 
