@@ -8,9 +8,7 @@ import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import writeXlsxFile from 'write-excel-file/node';
 import { IMPORT_PROBLEMS, type ImportProblem } from '@doorstep/shared';
-import { createTestTable } from '../../../tests/support/table';
-import { startDynamoLocal, type DynamoLocal } from '../../../scripts/lib/dynamoLocal';
-import { freePort } from '../../../scripts/lib/processes';
+import { onOwnDynamoLocal } from '../../../tests/support/ownDynamo';
 import { ledgerFile, rowIdNumber, toBase64 } from '../../../tests/support/ledgerFiles';
 import { registrationBody } from '../../../tests/support/people';
 import { JobseekerRegistrationEntity } from '../db/entities';
@@ -28,20 +26,8 @@ import { relistPerson } from './relist';
 jest.setTimeout(120_000);
 
 // This file writes a 2,000-row import in some 400 transactions: on the DynamoDB Local the other
-// data suites share, that doubled the whole tier (191–228 s → 319–453 s), so it runs on one of
-// its own, started here and stopped after it (the worker's environment put back for the next file).
-let own: DynamoLocal | undefined;
-let sharedEndpoint: string | undefined;
-beforeAll(async () => {
-  own = await startDynamoLocal({ port: await freePort() });
-  sharedEndpoint = process.env.DYNAMODB_ENDPOINT;
-  process.env.DYNAMODB_ENDPOINT = own.endpoint;
-  await createTestTable();
-}, 120_000);
-afterAll(async () => {
-  process.env.DYNAMODB_ENDPOINT = sharedEndpoint;
-  await own?.stop();
-});
+// data suites share, that doubled the whole tier (191–228 s → 319–453 s), so it runs on one of its own.
+onOwnDynamoLocal();
 
 const streetAdmin: Principal = { userId: 'lg-street', roles: ['staff', 'admin'], level: 'street', areaCode: '350102001' };
 const otherStreet: Principal = { userId: 'lg-other', roles: ['staff', 'admin'], level: 'street', areaCode: '350102002' };

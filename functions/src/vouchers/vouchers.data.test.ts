@@ -6,7 +6,7 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ulid } from 'ulid';
 import { BANK_RESULT_VALUES, PRIVACY_POLICY_VERSION, addCalendarDays, programmeBodySchema, todayInChina } from '@doorstep/shared';
-import { createTestTable } from '../../../tests/support/table';
+import { onOwnDynamoLocal } from '../../../tests/support/ownDynamo';
 import { testEnvironment } from '../../../tests/support/testConfig';
 import { birthDateYearsAgo, makeIdNumber, registrationBody } from '../../../tests/support/people';
 import { designatedProvider, employerFixture } from '../../../tests/support/providers';
@@ -31,7 +31,9 @@ import { voucherStats } from './stats';
 import { claimEmployerVoucher, claimVoucher, employerHolderCode, getEmployerVoucher, getMyVoucher, holderCode, listEmployerVouchers, listMyVouchers } from './wallet';
 import { giveConsents } from '../privacy/consents';
 
-beforeAll(createTestTable);
+// Thousands of transactions (issuing, redeeming, settling): on a DynamoDB Local of its own, so the
+// other data suites do not wait on its lock.
+onOwnDynamoLocal();
 jest.setTimeout(240_000);
 
 const JWT_SECRET = testEnvironment('x').JWT_SECRET;
