@@ -22,7 +22,10 @@ export const view: RouteHandler = Object.assign(
     const key = await keyOfViewLink(event.queryStringParameters?.token ?? '');
     if (!key) return errorResponse(new NotFoundError('图片链接已过期，请返回上一页刷新后再看'));
     const url = await (await getObjectStore()).viewUrl(key);
-    return { statusCode: 302, headers: { location: url, 'cache-control': 'no-store' } };
+    // The local stand-in answers a path under the API base (which may sit under a prefix): said
+    // relative to this route's own path (…/files/view), it lands beside it wherever the API is served.
+    const location = url.startsWith('/') ? `..${url}` : url;
+    return { statusCode: 302, headers: { location, 'cache-control': 'no-store' } };
   },
   { contract: viewFile },
 );
