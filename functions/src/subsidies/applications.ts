@@ -182,7 +182,7 @@ export async function myOffers(principal: Principal) {
 }
 
 /** The writes that give an application's months back (refused, withdrawn). */
-export function releaseMonthsWrites(a: StoredSubsidyApplication): TransactionWrite[] {
+function releaseMonthsWrites(a: StoredSubsidyApplication): TransactionWrite[] {
   const months = a.months.length ? a.months : ['ONCE'];
   return [
     ...months.map((month) => SubsidyMonthEntity.build(DeleteTransaction).key({ kind: a.kind, userId: a.userId, month }).options({ condition: { attr: 'applicationId', eq: a.applicationId } })),
@@ -364,13 +364,17 @@ export async function ownApplication(principal: Principal, applicationId: string
 }
 
 /**
- * What the applicant is told when the application moves (a subscription message written with the
- * move); the person for their own, the member who applied for a unit's. R19: when it is paid, the
- * community's follow-ups the rule asks for, each a task with its date.
+ * What the applicant is told when the application moves (a subscription message), unless the step
+ * was their side's own doing: the person for their own application, the member who applied for a unit's.
+ * R19: when it is paid, the community's follow-ups the rule asks for, each a task with its date.
  */
-export function stepWrites(next: StoredSubsidyApplication, now: string): TransactionWrite[] {
+function toldAndFollowedUp(before: StoredSubsidyApplication, next: StoredSubsidyApplication): TransactionWrite[] {
   const stage = next.stage as SubsidyStage;
-  const message = subsidyStepMessage(stage, next.amountFen, next.reason);
+  const step = next.steps[next.steps.length - 1];
+  const now = step.at;
+  // Their own steps: withdrawing, or (any member of the unit) correcting the account after a failed payment.
+  const ownStep = step.by === (next.appliedBy ?? next.userId) || before.stage === 'failed';
+  const message = ownStep ? undefined : subsidyStepMessage(stage, next.amountFen, next.reason);
   const writes: TransactionWrite[] = message
     ? [
         outboxMessage({
@@ -437,14 +441,19 @@ export function movedApplication(a: StoredSubsidyApplication, to: SubsidyStage, 
 }
 
 /**
- * The application written under its version and stage as read (a racing change makes it fail),
- * first; with a stage change, its audit event second (every step on the record, hash-chained).
+ * Everything a stage change writes, in one place: the application under its version and stage as
+ * read (a racing change makes it fail) first; then its audit event (every step on the record,
+ * hash-chained), the programme's ledger row moved (and the budget given back when it leaves the
+ * budgeted stages), its months given back when it ends (refused, withdrawn), and the applicant's
+ * message and R19's follow-ups. A write that is not a stage change (no new step) is the put alone.
  */
 export function applicationPut(before: StoredSubsidyApplication, after: StoredSubsidyApplication): TransactionWrite[] {
   const put = SubsidyApplicationEntity.build(PutTransaction)
     .item(after)
     .options({ condition: { and: [{ attr: 'version', eq: before.version }, { attr: 'stage', eq: before.stage }] } });
-  return after.steps.length > before.steps.length ? [put, moveAudit(before, after).put] : [put];
+  if (after.steps.length === before.steps.length) return [put];
+  const ended = isLiveStage(before.stage as SubsidyStage) && !isLiveStage(after.stage as SubsidyStage);
+  return [put, moveAudit(before, after).put, ...ledgerMoveWrites(before, after), ...(ended ? releaseMonthsWrites(before) : []), ...toldAndFollowedUp(before, after)];
 }
 
 /** Before the district has reviewed it, the applicant may take it back: its months are free again. */
@@ -453,7 +462,7 @@ export async function withdrawApplication(a: StoredSubsidyApplication, actorId: 
   const now = new Date().toISOString();
   const next = movedApplication(a, 'withdrawn', actorId, now);
   try {
-    await execute(...applicationPut(a, next), ...releaseMonthsWrites(a));
+    await execute(...applicationPut(a, next));
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这份申请刚刚有了变化，请刷新');
     throw err;
@@ -478,7 +487,6 @@ export async function fixAccount(a: StoredSubsidyApplication, actorId: string, a
         bankName: account.bankName,
         updatedAt: now,
       }),
-      ...ledgerMoveWrites(a, next),
     );
   } catch (err) {
     if (cancelledTransaction(err)) throw new ConflictError('这份申请刚刚有了变化，请刷新');

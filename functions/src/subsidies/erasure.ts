@@ -13,7 +13,7 @@ import { mapLimit } from '../concurrency';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 import { SubsidyApplicationEntity, SubsidyMonthEntity, SubsidyNoticeLineEntity, SubsidyPaymentLineEntity, SubsidyPeriodEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, releaseMonthsWrites } from './applications';
+import { applicationPut, loadApplication, movedApplication } from './applications';
 
 const GONE = '（已删除）';
 
@@ -27,7 +27,7 @@ export async function erasePersonFromSubsidies(userId: string, applicationIds: r
     kinds.add(a.kind);
     if (a.stage === 'submitted' || a.stage === 'street_approved') {
       const next = movedApplication(a, 'withdrawn', 'system:erasure', at, {}, '本人已注销账号');
-      await execute(...applicationPut(a, next), ...releaseMonthsWrites(a)).catch(() => undefined);
+      await execute(...applicationPut(a, next)).catch(() => undefined);
       a = (await loadApplication(applicationId))!;
     }
     // A unit's application keeps the unit's account (the unit's, not the person's); the person goes.

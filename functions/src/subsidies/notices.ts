@@ -29,8 +29,7 @@ import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { logger } from '../logger';
 import { SUBSIDY_NOTICES_PARTITION, SubsidyApplicationEntity, SubsidyNoticeEndPartEntity, SubsidyNoticeEntity, SubsidyNoticeLineEntity, SubsidyNoticePartEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, stepWrites, type StoredSubsidyApplication } from './applications';
-import { ledgerMoveWrites } from './ledgerRows';
+import { applicationPut, loadApplication, movedApplication, type StoredSubsidyApplication } from './applications';
 import { loadSubsidyProgramme } from './programmes';
 
 export type StoredNotice = FormattedItem<typeof SubsidyNoticeEntity>;
@@ -168,8 +167,6 @@ async function moveOnto(notice: StoredNotice, applicationId: string, lineNo: num
           held: false,
         })
         .options({ condition: { attr: 'lineNo', exists: false } }),
-      ...ledgerMoveWrites(a, next),
-      ...stepWrites(next, now),
     );
   } catch (err) {
     if (cancelledTransaction(err)) return 0;
@@ -340,7 +337,7 @@ export async function clearForPayment(a: StoredSubsidyApplication, by = 'system:
   const now = new Date().toISOString();
   const next = movedApplication(a, 'cleared', by, now);
   try {
-    await execute(...applicationPut(a, next), ...ledgerMoveWrites(a, next), ...stepWrites(next, now));
+    await execute(...applicationPut(a, next));
   } catch (err) {
     if (!cancelledTransaction(err)) throw err; // moved meanwhile: its new stage decides
   }

@@ -20,8 +20,7 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { closeTask, loadTask, openTask } from '../tasks/tasks';
 import { SubsidyNoticeEntity, SubsidyNoticeLineEntity, SubsidyObjectionEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, releaseMonthsWrites, stepWrites } from './applications';
-import { ledgerMoveWrites } from './ledgerRows';
+import { applicationPut, loadApplication, movedApplication } from './applications';
 import { loadNotice } from './notices';
 
 type StoredObjection = NonNullable<Awaited<ReturnType<typeof loadObjection>>>;
@@ -68,7 +67,7 @@ export async function raiseObjection(noticeId: string, body: { lineNo: number; w
     const a = await loadApplication(line.applicationId);
     if (!a || (a.stage !== 'on_notice' && a.stage !== 'held')) throw new ConflictError('这一行已经处理完毕');
     const held = movedApplication(a, 'held', 'public:objection', now);
-    const holding: TransactionWrite[] = a.stage === 'on_notice' ? [...applicationPut(a, held), ...ledgerMoveWrites(a, held), ...stepWrites(held, now)] : [];
+    const holding: TransactionWrite[] = a.stage === 'on_notice' ? applicationPut(a, held) : [];
     try {
       await execute(
         SubsidyObjectionEntity.build(PutTransaction)
@@ -130,13 +129,13 @@ export async function resolveObjection(principal: Principal, objectionId: string
   if (body.upheld && a.stage === 'held') {
     const reason = `公示期间有群众反映问题，经核实不予发放：${body.resolution}`;
     const next = movedApplication(a, 'refused', principal.userId, now, { reason }, reason);
-    writes.push(...applicationPut(a, next), ...releaseMonthsWrites(a), ...ledgerMoveWrites(a, next), ...stepWrites(next, now));
+    writes.push(...applicationPut(a, next));
   } else if (!body.upheld && a.stage === 'held') {
     const others = (await objectionsOf(o.noticeId)).filter((x) => x.objectionId !== o.objectionId && x.applicationId === a.applicationId && x.status === 'open');
     if (!others.length) {
       const stillOpen = n.status === 'open' && noticeOpen(n.endsOn, todayInChina());
       const next = movedApplication(a, stillOpen ? 'on_notice' : 'cleared', principal.userId, now);
-      writes.push(...applicationPut(a, next), ...ledgerMoveWrites(a, next), ...stepWrites(next, now), SubsidyNoticeLineEntity.build(UpdateTransaction).item({ noticeId: o.noticeId, lineNo: o.lineNo, held: false }));
+      writes.push(...applicationPut(a, next), SubsidyNoticeLineEntity.build(UpdateTransaction).item({ noticeId: o.noticeId, lineNo: o.lineNo, held: false }));
     }
   }
   try {

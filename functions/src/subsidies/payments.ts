@@ -26,8 +26,7 @@ import type { Principal } from '../http/session';
 import { parseBankResults, payoutCsv } from '../payouts/bankFile';
 import { PayoutAccountEntity } from '../payouts/entities';
 import { payeeOf, SubsidyNoticeEntity, SubsidyPaymentEntity, SubsidyPaymentLineEntity, SubsidyPaymentPartEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, stepWrites, type StoredSubsidyApplication } from './applications';
-import { ledgerMoveWrites } from './ledgerRows';
+import { applicationPut, loadApplication, movedApplication, type StoredSubsidyApplication } from './applications';
 import { LINES_PER_PART, loadNotice, readNoticeLines, type SubsidyWorkMessage } from './notices';
 
 export type StoredPayment = FormattedItem<typeof SubsidyPaymentEntity>;
@@ -115,7 +114,6 @@ async function payLine(payment: StoredPayment, a: StoredSubsidyApplication): Pro
       SubsidyPaymentLineEntity.build(PutTransaction)
         .item({ paymentId: payment.paymentId, applicationId: a.applicationId, payeeName: a.unitName ?? a.personName, accountCipher: account.accountCipher, accountMasked: account.accountMasked, bankName: account.bankName, amountFen: a.amountFen, status: 'sent' })
         .options({ condition: { attr: 'applicationId', exists: false } }),
-      ...ledgerMoveWrites(a, next),
     );
   } catch (err) {
     if (cancelledTransaction(err)) return 0;
@@ -229,8 +227,6 @@ export async function importBankResults(principal: Principal, paymentId: string,
             ...applicationPut(a, next),
             SubsidyPaymentLineEntity.build(PutTransaction).item({ ...line, status: ok ? 'paid' : 'failed', ...(row.reason ? { reason: row.reason } : {}) }).options({ condition: { attr: 'status', eq: 'sent' } }),
             SubsidyPaymentEntity.build(UpdateTransaction).item({ paymentId, ...(ok ? { paidFen: $add(a.amountFen) } : { failedFen: $add(a.amountFen) }) }),
-            ...ledgerMoveWrites(a, next),
-            ...stepWrites(next, now),
           );
           if (ok) paid += 1;
           else failed += 1;

@@ -20,8 +20,8 @@ import { recordAccess } from '../access/log';
 import { viewLink } from '../uploads/viewLinks';
 import { closeTask, openTask } from '../tasks/tasks';
 import { SubsidyApplicationEntity } from './entities';
-import { applicationPut, loadApplication, movedApplication, releaseMonthsWrites, stepWrites, toApplicationView, type StoredSubsidyApplication } from './applications';
-import { ledgerMoveWrites, reserveBudgetWrite } from './ledgerRows';
+import { applicationPut, loadApplication, movedApplication, toApplicationView, type StoredSubsidyApplication } from './applications';
+import { reserveBudgetWrite } from './ledgerRows';
 import { loadSubsidyProgramme, programmeConcerns } from './programmes';
 
 export function toStaffRow(a: StoredSubsidyApplication) {
@@ -98,7 +98,7 @@ async function streetReview(principal: Principal, a: StoredSubsidyApplication, b
   if (body.decision === 'refuse') {
     const next = movedApplication(a, 'refused', principal.userId, now, { reason: body.reason }, body.reason);
     const answer = { application: toStaffRow(next) };
-    await commit([...applicationPut(a, next), ...releaseMonthsWrites(a), ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
+    await commit([...applicationPut(a, next), ...(record ? [record(answer)] : [])]);
     return answer;
   }
   const p = await loadSubsidyProgramme(a.programmeId);
@@ -125,7 +125,7 @@ async function streetReview(principal: Principal, a: StoredSubsidyApplication, b
     districtDueOn: due,
   });
   const answer = { application: toStaffRow(next) };
-  await commit([...applicationPut(a, next), task, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
+  await commit([...applicationPut(a, next), task, ...(record ? [record(answer)] : [])]);
   return answer;
 }
 
@@ -140,7 +140,7 @@ async function districtReview(principal: Principal, a: StoredSubsidyApplication,
   if (body.decision === 'refuse') {
     const next = movedApplication(a, 'refused', principal.userId, now, { reason: body.reason, waitingForBudget: undefined }, body.reason);
     const answer = { application: toStaffRow(next) };
-    await commit([...applicationPut(a, next), ...releaseMonthsWrites(a), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])]);
+    await commit([...applicationPut(a, next), ...closing, ...(record ? [record(answer)] : [])]);
     return answer;
   }
   const p = await loadSubsidyProgramme(a.programmeId);
@@ -148,7 +148,7 @@ async function districtReview(principal: Principal, a: StoredSubsidyApplication,
   const next = movedApplication(a, 'approved', principal.userId, now, { waitingForBudget: undefined });
   const answer = { application: toStaffRow(next) };
   const moved = applicationPut(a, next);
-  const writes = [...moved, reserveBudgetWrite(a.programmeId, a.amountFen), ...ledgerMoveWrites(a, next), ...closing, ...stepWrites(next, now), ...(record ? [record(answer)] : [])];
+  const writes = [...moved, reserveBudgetWrite(a.programmeId, a.amountFen), ...closing, ...(record ? [record(answer)] : [])];
   try {
     await retryConflicts(() => execute(...writes));
   } catch (err) {
