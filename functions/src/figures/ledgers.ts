@@ -23,7 +23,8 @@ import { scopeOf } from '../http/jurisdiction';
 import type { Principal } from '../http/session';
 import { HouseholdEntity } from '../households/entities';
 import { WelfarePostEntity } from '../welfarePosts/entities';
-import { placementsOf, reach } from '../welfarePosts/service';
+import { reach } from '../welfarePosts/service';
+import { placementsOf } from '../welfarePosts/reads';
 import { allCases, allInArea } from './assistanceReport';
 
 const csv = (fields: string[], data: (string | number)[][]) => Papa.unparse({ fields, data }, { newline: '\r\n' });

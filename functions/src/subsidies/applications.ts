@@ -32,7 +32,7 @@ import {
   type RecognisedCategory,
   type SubsidyApplication,
   type SubsidyApplicationBody,
-  type SubsidyCheck,
+  type SubsidyVoice,
   type SubsidyEmploymentKind,
   type SubsidyKind,
   type SubsidyStage,
@@ -156,20 +156,20 @@ export async function personOf(userId: string, today: string): Promise<Person | 
   };
 }
 
-export const judge = (p: StoredSubsidyProgramme, person: Person, monthsUsed: number) =>
-  checkSubsidy(branchesOf(p), { areaCode: p.areaCode, areaName: areaShortName(p.areaCode), ...(p.maxMonths !== undefined ? { maxMonths: p.maxMonths } : {}) }, {
-    groups: person.groups,
-    ...(person.employmentKind ? { employmentKind: person.employmentKind } : {}),
-    areaCode: person.areaCode,
-    monthsUsed,
-  });
+export const judge = (p: StoredSubsidyProgramme, person: Person, monthsUsed: number, voice: SubsidyVoice = 'person') =>
+  checkSubsidy(
+    branchesOf(p),
+    { areaCode: p.areaCode, areaName: areaShortName(p.areaCode), ...(p.maxMonths !== undefined ? { maxMonths: p.maxMonths } : {}) },
+    { groups: person.groups, ...(person.employmentKind ? { employmentKind: person.employmentKind } : {}), areaCode: person.areaCode, monthsUsed },
+    voice,
+  );
 
 /** The programmes open where the person lives, each with 可以申请 or 还差什么. */
 export async function myOffers(principal: Principal) {
   const today = todayInChina();
   const person = await personOf(principal.userId, today);
   if (!person) throw new RuleError('请先完成求职登记，再查看能申请的补贴');
-  const open = (await allSubsidyProgrammes()).filter((p) => programmeOpen(p, today) && person.areaCode.startsWith(p.areaCode) && p.kind !== 'welfare_post');
+  const open = (await allSubsidyProgrammes()).filter((p) => programmeOpen(p, today) && person.areaCode.startsWith(p.areaCode) && subsidyApplicant(p.kind as SubsidyKind) === 'person');
   return {
     items: await Promise.all(
       open.map(async (p) => {
@@ -191,7 +191,7 @@ function releaseMonthsWrites(a: StoredSubsidyApplication): TransactionWrite[] {
 }
 
 /** The body's months, evidence and contribution checked against the programme: 400s in the field's words. */
-export function checkClaimBody(p: StoredSubsidyProgramme, body: { months: string[]; contributionFenPerMonth?: number; evidence: { code: string; key: string }[] }, uploaderId: string, today: string) {
+function checkClaimBody(p: StoredSubsidyProgramme, body: { months: string[]; contributionFenPerMonth?: number; evidence: { code: string; key: string }[] }, uploaderId: string, today: string) {
   const amountRule = amountOf(p);
   const oneOff = amountRule.mode === 'fixed';
   // One-off subsidies claim nothing but the subsidy itself; the others name the months paid for.
@@ -210,8 +210,8 @@ export function checkClaimBody(p: StoredSubsidyProgramme, body: { months: string
   return { amountRule, oneOff };
 }
 
-/** Who applies for whom, and where the money goes. */
-interface Claim {
+/** Who applies for whom (a person for themselves, or a unit for the person it placed), and where the money goes. */
+export interface Claim {
   programme: StoredSubsidyProgramme;
   person: Person;
   /** Where the application is reviewed (the person's community; for a unit, its post's). */
@@ -228,9 +228,12 @@ interface Claim {
  * count under the longest period, the application, the sealed account — one transaction, so
  * overlapping applications (the person's own, or two units') and replays cannot claim a month twice.
  */
-async function submitClaim(c: Claim, check: SubsidyCheck, claimed: string[], record: RecordAnswer<{ application: SubsidyApplication }> | undefined) {
+export async function submitClaim(c: Claim, record: RecordAnswer<{ application: SubsidyApplication }> | undefined) {
   const { programme: p, person, body } = c;
+  // The form's own mistakes first (400), then who may claim what.
   const { amountRule, oneOff } = checkClaimBody(p, body, c.actorId, c.today);
+  const claimed = await claimedMonths(p.kind, person.userId);
+  const check = judge(p, person, claimed.length, c.unit ? 'unit' : 'person');
   if (!check.ok || !check.branch) throw new RuleError(`暂不符合申请条件：${check.missing.join('；')}`);
   const wanted = oneOff ? ['ONCE'] : body.months;
   const already = wanted.filter((m) => claimed.includes(m));
@@ -326,21 +329,7 @@ export async function applyForSubsidy(
   if (subsidyApplicant(p.kind as SubsidyKind) === 'employer') throw new RuleError('公益性岗位补贴由用人单位申请');
   const person = await personOf(principal.userId, today);
   if (!person) throw new RuleError('请先完成求职登记');
-  checkClaimBody(p, body, principal.userId, today);
-  const claimed = await claimedMonths(p.kind, person.userId);
-  return submitClaim(
-    { programme: p, person, areaCode: person.areaCode, body, account: { ...body.account, accountName: person.name }, actorId: principal.userId, today },
-    judge(p, person, claimed.length),
-    claimed,
-    record,
-  );
-}
-
-/** R21: a unit applies for the person it placed in one of its posts; `person` as the placement makes them. */
-export async function submitUnitClaim(c: Claim, record: RecordAnswer<{ application: SubsidyApplication }> | undefined) {
-  checkClaimBody(c.programme, c.body, c.actorId, c.today);
-  const claimed = await claimedMonths(c.programme.kind, c.person.userId);
-  return submitClaim(c, judge(c.programme, c.person, claimed.length), claimed, record);
+  return submitClaim({ programme: p, person, areaCode: person.areaCode, body, account: { ...body.account, accountName: person.name }, actorId: principal.userId, today }, record);
 }
 
 export async function myApplications(principal: Principal, cursor?: string) {

@@ -6,7 +6,7 @@
 // account. The application then goes through the same review, notice and payment as a person's.
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { maskName, monthsText, todayInChina, type SubsidyApplication, type UnitSubsidyApplicationBody } from '@doorstep/shared';
+import { maskName, monthsText, subsidyApplicant, todayInChina, type SubsidyApplication, type SubsidyKind, type UnitSubsidyApplicationBody } from '@doorstep/shared';
 import { decodeTableCursor, encodeKeyCursor } from '../db/cursor';
 import { EmployerEntity, EmployerMemberEntity } from '../db/entities';
 import { table } from '../db/table';
@@ -14,7 +14,8 @@ import { NotFoundError, RuleError, ValidationError } from '../http/errors';
 import type { RecordAnswer } from '../http/idempotency';
 import type { Principal } from '../http/session';
 import { WelfarePlacementEntity, WelfarePostEntity } from '../welfarePosts/entities';
-import { claimedMonths, judge, loadApplication, openProgramme, personOf, submitUnitClaim, toApplicationView, type Person, type StoredSubsidyApplication } from './applications';
+import { placementsOf, unitPostsOf } from '../welfarePosts/reads';
+import { claimedMonths, judge, loadApplication, openProgramme, personOf, submitClaim, toApplicationView, type Person, type StoredSubsidyApplication } from './applications';
 import { SubsidyUnitRefEntity } from './entities';
 import { allSubsidyProgrammes, programmeOpen, toProgrammeView } from './programmes';
 
@@ -30,23 +31,13 @@ async function memberUnit(principal: Principal, employerId: string) {
 
 /** The unit's confirmed posts and the people placed in them. */
 async function unitPlacements(employerId: string) {
-  const { Items: posts = [] } = await table.build(QueryCommand).entities(WelfarePostEntity).query({ index: 'gsi2', partition: `EMPLOYER_PWPOSTS#${employerId}` }).options({ limit: 50 }).send();
-  const confirmed = posts.filter((p) => p.status === 'confirmed');
-  const placed = await Promise.all(
-    confirmed.map(async (post) => {
-      const { Items = [] } = await table.build(QueryCommand).entities(WelfarePlacementEntity).query({ partition: `PWPOST#${post.postId}`, range: { beginsWith: 'PLACE#' } }).options({ consistent: true }).send();
-      return Items.map((placement) => ({ post, placement }));
-    }),
-  );
+  const confirmed = (await unitPostsOf(employerId)).filter((p) => p.status === 'confirmed');
+  const placed = await Promise.all(confirmed.map(async (post) => (await placementsOf(post.postId)).map((placement) => ({ post, placement }))));
   return placed.flat();
 }
 
 /** The person as R21 reads them: in unit employment for as long as the placement stands, where the post is. */
 const placedPerson = (person: Person, postAreaCode: string): Person => ({ ...person, areaCode: postAreaCode, employmentKind: 'unit' });
-
-/** The rule's reasons are written to the person (您是…); a unit reads them about the person it placed. */
-const toUnit = (reason: string) =>
-  reason.replace(/^住在/, '岗位在').replace(/^您是/, '这位人员是').replace(/已办理就业登记（在单位就业）/, '在本单位的公益性岗位上岗');
 
 /** Months outside the placement's term, in words, or nothing. */
 function outsideTerm(months: readonly string[], from: string, until: string): string | undefined {
@@ -59,11 +50,12 @@ export async function unitOffersOf(principal: Principal, employerId: string) {
   await memberUnit(principal, employerId);
   const today = todayInChina();
   const placements = await unitPlacements(employerId);
-  const programmes = (await allSubsidyProgrammes()).filter((p) => p.kind === 'welfare_post' && programmeOpen(p, today));
-  const people = new Map<string, Person | undefined>();
-  for (const { placement } of placements) if (!people.has(placement.userId)) people.set(placement.userId, await personOf(placement.userId, today));
-  const claimed = new Map<string, string[]>();
-  for (const userId of people.keys()) claimed.set(userId, await claimedMonths('welfare_post', userId));
+  const programmes = (await allSubsidyProgrammes()).filter((p) => subsidyApplicant(p.kind as SubsidyKind) === 'employer' && programmeOpen(p, today));
+  // Each person once (one may hold seats in two posts), all at once.
+  const userIds = [...new Set(placements.map(({ placement }) => placement.userId))];
+  const [found, months] = await Promise.all([Promise.all(userIds.map((u) => personOf(u, today))), Promise.all(userIds.map((u) => claimedMonths('welfare_post', u)))]);
+  const people = new Map(userIds.map((u, i) => [u, found[i]]));
+  const claimed = new Map(userIds.map((u, i) => [u, months[i]!]));
   return {
     items: programmes
       .map((p) => ({
@@ -73,7 +65,7 @@ export async function unitOffersOf(principal: Principal, employerId: string) {
           .map(({ post, placement }) => {
             const person = people.get(placement.userId);
             const months = claimed.get(placement.userId) ?? [];
-            const check = person ? judge(p, placedPerson(person, post.areaCode), months.length) : { ok: false, reasons: [], missing: ['这位人员还没有求职登记，请社区先为其登记'], monthsLeft: 0 };
+            const check = person ? judge(p, placedPerson(person, post.areaCode), months.length, 'unit') : { ok: false, reasons: [], missing: ['这位人员还没有求职登记，请社区先为其登记'], monthsLeft: 0 };
             return {
               postId: post.postId,
               postTitle: post.title,
@@ -82,8 +74,8 @@ export async function unitOffersOf(principal: Principal, employerId: string) {
               from: placement.from,
               until: placement.until,
               ok: check.ok,
-              reasons: check.reasons.map(toUnit),
-              missing: check.missing.map(toUnit),
+              reasons: check.reasons,
+              missing: check.missing,
               monthsLeft: check.monthsLeft,
               monthsClaimed: months,
             };
@@ -98,7 +90,7 @@ export async function applyAsUnit(principal: Principal, employerId: string, body
   if (unit.status !== 'approved') throw new RuleError('单位审核通过后才能申请补贴');
   const today = todayInChina();
   const p = await openProgramme(body.programmeId, today);
-  if (p.kind !== 'welfare_post') throw new RuleError('单位只能申请公益性岗位补贴');
+  if (subsidyApplicant(p.kind as SubsidyKind) !== 'employer') throw new RuleError('单位只能申请公益性岗位补贴');
   const [{ Item: post }, { Item: placement }] = await Promise.all([
     WelfarePostEntity.build(GetItemCommand).key({ postId: body.postId }).options({ consistent: true }).send(),
     WelfarePlacementEntity.build(GetItemCommand).key({ postId: body.postId, caseId: body.caseId }).options({ consistent: true }).send(),
@@ -110,7 +102,7 @@ export async function applyAsUnit(principal: Principal, employerId: string, body
   if (term) throw new ValidationError([{ path: ['months'], message: term }]);
   const person = await personOf(placement.userId, today);
   if (!person) throw new RuleError('这位人员还没有求职登记，请社区先为其登记');
-  return submitUnitClaim(
+  return submitClaim(
     {
       programme: p,
       person: placedPerson(person, post.areaCode),

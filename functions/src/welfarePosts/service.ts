@@ -9,7 +9,6 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { TransactionWrite } from '../db/transaction';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import type { FormattedItem } from 'dynamodb-toolbox/entity';
 import { ulid } from 'ulid';
 import {
   inJurisdiction,
@@ -42,8 +41,7 @@ import { WelfarePlacementEntity, WelfarePostEntity, welfarePostAreaKeys, welfare
 import { getEmployerForMember } from '../employers/service';
 import { isKnownArea } from '../areas/dataset';
 
-type StoredPost = FormattedItem<typeof WelfarePostEntity>;
-type StoredPlacement = FormattedItem<typeof WelfarePlacementEntity>;
+import { placementsOf, unitPostsOf, type StoredPlacement, type StoredPost } from './reads';
 
 function toView(p: StoredPost, placements: readonly StoredPlacement[]): WelfarePost {
   return {
@@ -68,10 +66,6 @@ function toView(p: StoredPost, placements: readonly StoredPlacement[]): WelfareP
   };
 }
 
-export async function placementsOf(postId: string): Promise<StoredPlacement[]> {
-  const { Items = [] } = await table.build(QueryCommand).entities(WelfarePlacementEntity).query({ partition: `PWPOST#${postId}`, range: { beginsWith: 'PLACE#' } }).options({ consistent: true }).send();
-  return Items;
-}
 
 async function loadPost(postId: string): Promise<StoredPost | undefined> {
   const { Item } = await WelfarePostEntity.build(GetItemCommand).key({ postId }).options({ consistent: true }).send();
@@ -105,7 +99,7 @@ export async function applyAsUnit(userId: string, employerId: string, body: Unit
 /** The unit's posts, newest first, with who holds each seat (their names masked). */
 export async function unitPosts(userId: string, employerId: string): Promise<WelfarePost[]> {
   await getEmployerForMember(userId, employerId);
-  const { Items = [] } = await table.build(QueryCommand).entities(WelfarePostEntity).query({ index: 'gsi2', partition: `EMPLOYER_PWPOSTS#${employerId}` }).options({ reverse: true, limit: 50 }).send();
+  const Items = await unitPostsOf(employerId);
   const placed = await Promise.all(Items.map((p) => placementsOf(p.postId)));
   return Items.map((p, i) => {
     const view = toView(p, placed[i]!);

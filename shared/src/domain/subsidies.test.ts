@@ -34,6 +34,9 @@ describe('who qualifies for the flexible-employment social-insurance subsidy (R1
     expect(checkSubsidy(flexible, programme, facts({ groups: ['hard_to_employ'] })).missing).toEqual(['须办理就业登记（灵活就业或自主创业或个体经营）']);
     expect(checkSubsidy(flexible, programme, facts({ employmentKind: 'flexible' })).missing).toEqual(['须为就业困难人员']);
     expect(checkSubsidy(flexible, programme, facts({ groups: ['hard_to_employ'], employmentKind: 'flexible', areaCode: '350103001001' })).missing).toEqual(['只适用于住在鼓楼区的人']);
+    // Written to a unit about the person it placed (R21).
+    const welfare = rules.subsidies.welfare_post.branches;
+    expect(checkSubsidy(welfare, programme, facts({ groups: ['hard_to_employ'], employmentKind: 'unit' }), 'unit').reasons).toEqual(['岗位在鼓楼区', '这位人员是就业困难人员', '在本单位的公益性岗位上岗']);
   });
 
   it('closes when the longest period is used up, and a programme may allow less than the rule', () => {

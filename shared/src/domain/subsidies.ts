@@ -171,14 +171,39 @@ export const branchMaxMonths = (branch: SubsidyBranch, programmeMaxMonths?: numb
   programmeMaxMonths === undefined ? branch.maxMonths : Math.min(branch.maxMonths, programmeMaxMonths);
 
 /**
+ * Who the reasons are written to: the person applying for themselves (您是…), or a unit applying
+ * for a person it placed on its post (R21: the area is the post's, the employment is on that post).
+ */
+export type SubsidyVoice = 'person' | 'unit';
+const WORDS: Record<SubsidyVoice, { inArea(a: string): string; outOfArea(a: string): string; holds(groups: string): string; employed(kind: string): string; usedUp(max: number): string }> = {
+  person: {
+    inArea: (a) => `住在${a}`,
+    outOfArea: (a) => `只适用于住在${a}的人`,
+    holds: (g) => `您是${g}`,
+    employed: (k) => `已办理就业登记（${k}）`,
+    usedUp: (max) => (max === 1 ? '已经享受过这项补贴' : `这项补贴最多享受${max}个月，您已全部享受`),
+  },
+  unit: {
+    inArea: (a) => `岗位在${a}`,
+    outOfArea: (a) => `只适用于${a}的岗位`,
+    holds: (g) => `这位人员是${g}`,
+    employed: () => '在本单位的公益性岗位上岗',
+    usedUp: (max) => (max === 1 ? '这位人员已经享受过这项补贴' : `这项补贴最多享受${max}个月，这位人员已全部享受`),
+  },
+};
+
+/**
  * 可以申请 / 还差什么: the first branch that holds wins (most months first); when none holds, what
- * the closest branch still needs. Area: the programme's area must contain where they live.
+ * the closest branch still needs. Area: the programme's area must contain where they live (for a
+ * unit, where the post is).
  */
 export function checkSubsidy(
   branches: readonly SubsidyBranch[],
   programme: { areaCode: string; areaName: string; maxMonths?: number },
   facts: SubsidyFacts,
+  voice: SubsidyVoice = 'person',
 ): SubsidyCheck {
+  const words = WORDS[voice];
   const inArea = facts.areaCode.startsWith(programme.areaCode);
   const ordered = [...branches].sort((a, b) => b.maxMonths - a.maxMonths);
   // When none holds, the branch to explain is one whose group they are in, then the one that needs least.
@@ -186,24 +211,24 @@ export function checkSubsidy(
   for (const branch of ordered) {
     const reasons: string[] = [];
     const missing: string[] = [];
-    if (!inArea) missing.push(`只适用于住在${programme.areaName}的人`);
-    else reasons.push(`住在${programme.areaName}`);
+    if (!inArea) missing.push(words.outOfArea(programme.areaName));
+    else reasons.push(words.inArea(programme.areaName));
     let outOfGroup = false;
     if (branch.groups.length) {
       const held = branch.groups.filter((g) => facts.groups.includes(g));
-      if (held.length) reasons.push(`您是${held.map((g) => recognisedCategoryLabels[g]).join('、')}`);
+      if (held.length) reasons.push(words.holds(held.map((g) => recognisedCategoryLabels[g]).join('、')));
       else {
         missing.push(`须为${branch.groups.map((g) => recognisedCategoryLabels[g]).join('或')}`);
         outOfGroup = true;
       }
     }
     if (branch.employmentKinds?.length) {
-      if (facts.employmentKind && branch.employmentKinds.includes(facts.employmentKind)) reasons.push(`已办理就业登记（${employmentKindWords[facts.employmentKind]}）`);
+      if (facts.employmentKind && branch.employmentKinds.includes(facts.employmentKind)) reasons.push(words.employed(employmentKindWords[facts.employmentKind]));
       else missing.push(`须办理就业登记（${branch.employmentKinds.map((k) => employmentKindWords[k]).join('或')}）`);
     }
     const max = branchMaxMonths(branch, programme.maxMonths);
     const monthsLeft = Math.max(0, max - facts.monthsUsed);
-    if (monthsLeft === 0) missing.push(max === 1 ? '已经享受过这项补贴' : `这项补贴最多享受${max}个月，您已全部享受`);
+    if (monthsLeft === 0) missing.push(words.usedUp(max));
     if (!missing.length) return { ok: true, branch, reasons, missing, monthsLeft };
     const score = missing.length + (outOfGroup ? 10 : 0);
     if (!closest || score < closest.score) closest = { missing, reasons, score };
