@@ -1,8 +1,8 @@
 // 补贴 (issue 32): the bounded context of paying subsidies to people and units — programmes,
 // applications, review, the public notice and its objections, payment — over HTTP (evidence photos
-// are shown through signed links to GET /files/view: no S3 client here); the notice's and
-// the payment's parts on the subsidy queue; hourly, notices past their end go on and the
-// reconciliation is published (the same function: the rights are the same).
+// are shown through signed links to GET /files/view: no S3 client here); the notice's and the
+// payment's parts on the subsidy queue; hourly, notices past their end go on to payment (the same
+// function: the rights are the same). The reconciliation runs read-only in reconcileSettlement.
 import type { Context } from 'aws-lambda';
 import { router, withSchedule } from '../http/router';
 import * as s from './handlers';
