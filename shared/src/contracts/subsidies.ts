@@ -284,7 +284,7 @@ export const fixSubsidyAccount = defineContract({
 const unitParams = z.strictObject({ id: ulidSchema, appId: ulidSchema });
 
 /** A unit's bank account: its settlement account, not a person's card (no personal consent needed). */
-const unitAccountSchema = z.strictObject({
+export const unitAccountSchema = z.strictObject({
   accountNo: z.string().check(z.trim(), z.regex(/^\d{8,30}$/, '单位银行账号是8到30位数字')),
   bankName: z.string().check(z.trim(), z.minLength(2, '请填写开户银行'), z.maxLength(40, '开户银行最多40个字')),
 });

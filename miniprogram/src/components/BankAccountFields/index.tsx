@@ -2,7 +2,8 @@
 // account's two fields, each error beside its field. One place for the resident's subsidy, a
 // failed payment's correction, a unit's subsidy and a benefit voucher's claim.
 import { Input, Text } from '@tarojs/components';
-import { separateConsentTexts } from '@doorstep/shared';
+import { separateConsentTexts, subsidyApplicationBodySchema, unitAccountSchema } from '@doorstep/shared';
+import { check } from '../../hooks/fieldErrors';
 import { a11yRole } from '../a11y';
 import { FormField } from '../FormField';
 
@@ -11,18 +12,16 @@ export interface BankAccount {
   bankName: string;
 }
 
-/** A person's social-security card (12–19 digits), or a unit's settlement account (8–30 digits). */
+/** A person's social-security card (12–19 digits), or a unit's settlement account (8–30 digits): the contracts' own schemas check them. */
 const KINDS = {
-  person: { label: '社保卡金融账号', hint: '补贴打到这个账户，12到19位数字', placeholder: '社保卡背面的银行卡号', pattern: /^\d{12,19}$/, message: '社保卡金融账号是12到19位数字', max: 19 },
-  unit: { label: '单位银行账号（对公账户）', hint: '补贴打到单位的这个账户', placeholder: '开户许可证上的账号', pattern: /^\d{8,30}$/, message: '单位银行账号是8到30位数字', max: 30 },
+  person: { label: '社保卡金融账号', hint: '补贴打到这个账户，12到19位数字', placeholder: '社保卡背面的银行卡号', max: 19, schema: subsidyApplicationBodySchema.shape.account },
+  unit: { label: '单位银行账号（对公账户）', hint: '补贴打到单位的这个账户', placeholder: '开户许可证上的账号', max: 30, schema: unitAccountSchema },
 } as const;
 
-/** The account's problems, keyed as the server's details are (`account.accountNo`, `account.bankName`). */
+/** The account's problems by the contract's schema, keyed as the server's details are (`account.accountNo`, `account.bankName`). */
 export function accountErrors(account: BankAccount, kind: keyof typeof KINDS): Record<string, string> {
-  const found: Record<string, string> = {};
-  if (!KINDS[kind].pattern.test(account.accountNo.trim())) found['account.accountNo'] = KINDS[kind].message;
-  if (account.bankName.trim().length < 2) found['account.bankName'] = '请填写开户银行';
-  return found;
+  const { errors } = check(KINDS[kind].schema, account);
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`account.${field}`, message]));
 }
 
 export const trimmedAccount = (a: BankAccount): BankAccount => ({ accountNo: a.accountNo.trim(), bankName: a.bankName.trim() });

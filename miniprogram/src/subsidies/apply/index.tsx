@@ -10,13 +10,12 @@ import { accountErrors, BankAccountFields, BankConsentToggle, trimmedAccount } f
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { PhotoField } from '../../components/PhotoField';
-import { Toggles } from '../../components/Toggles';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { agree } from '../../services/privacy';
 import { newIdempotencyKey } from '../../services/request';
-import { monthLabel, pastMonths, subsidyApi, yuan } from '../components/subsidies';
+import { ClaimMonthsField, EvidenceFields } from '../components/ClaimFields';
+import { pastMonths, subsidyApi, yuan } from '../components/subsidies';
 import '../../styles/page.scss';
 import '../components/subsidies.scss';
 
@@ -88,20 +87,17 @@ export default function ApplySubsidyPage() {
       <Text className="page__lead">{p.amountText}。符合条件：{offer.reasons.join('；')}。</Text>
 
       {!oneOff ? (
-        <FormField label="申请哪几个月" required hint={`选已经缴费的月份，一次最多12个月；还能申请${offer.monthsLeft}个月`} error={form.errors.months}>
-          {open.length ? (
-            <Toggles
-              options={open.map((m) => ({ value: m, label: monthLabel(m) }))}
-              chosen={months}
-              onChange={(next) => {
-                setMonths(next);
-                form.clear(['months']);
-              }}
-            />
-          ) : (
-            <Text className="page__lead">最近12个月都已经申请过了。</Text>
-          )}
-        </FormField>
+        <ClaimMonthsField
+          open={open}
+          chosen={months}
+          hint={`选已经缴费的月份，一次最多12个月；还能申请${offer.monthsLeft}个月`}
+          emptyText="最近12个月都已经申请过了。"
+          error={form.errors.months}
+          onChange={(next) => {
+            setMonths(next);
+            form.clear(['months']);
+          }}
+        />
       ) : null}
 
       {share ? (
@@ -110,19 +106,15 @@ export default function ApplySubsidyPage() {
         </FormField>
       ) : null}
 
-      {p.evidence.map((e) => (
-        <FormField key={e.code} label={e.label} required hint="拍清楚整张，文字看得清" error={form.errors[`evidence.${e.code}`] ?? form.errors.evidence}>
-          <PhotoField
-            purpose="evidence"
-            value={evidence[e.code] ?? ''}
-            buttonText={`拍照或选择${e.label}`}
-            onChange={(k) => {
-              setEvidence({ ...evidence, [e.code]: k });
-              form.clear([`evidence.${e.code}`, 'evidence']);
-            }}
-          />
-        </FormField>
-      ))}
+      <EvidenceFields
+        evidence={p.evidence}
+        keys={evidence}
+        errors={form.errors}
+        onChange={(code, k) => {
+          setEvidence({ ...evidence, [code]: k });
+          form.clear([`evidence.${code}`, 'evidence']);
+        }}
+      />
 
       <BankConsentToggle
         agreed={bankConsent}

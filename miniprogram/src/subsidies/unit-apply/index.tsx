@@ -6,15 +6,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { subsidyAmountFen } from '@doorstep/shared';
 import { accountErrors, BankAccountFields, trimmedAccount } from '../../components/BankAccountFields';
-import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
-import { PhotoField } from '../../components/PhotoField';
-import { Toggles } from '../../components/Toggles';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
 import { newIdempotencyKey } from '../../services/request';
-import { monthLabel, pastMonths, subsidyApi, yuan } from '../components/subsidies';
+import { ClaimMonthsField, EvidenceFields } from '../components/ClaimFields';
+import { pastMonths, subsidyApi, yuan } from '../components/subsidies';
 import '../../styles/page.scss';
 import '../components/subsidies.scss';
 
@@ -78,33 +76,26 @@ export default function UnitApplyPage() {
       <Text className="page__lead">
         {placement.personMasked} · {placement.postTitle}（上岗 {placement.from} 至 {placement.until}）。{p.amountText}。
       </Text>
-      <FormField label="申请哪几个月" required hint={`选上岗期间已发工资、已缴社保的月份；还能申请${placement.monthsLeft}个月`} error={form.errors.months}>
-        {open.length ? (
-          <Toggles
-            options={open.map((m) => ({ value: m, label: monthLabel(m) }))}
-            chosen={months}
-            onChange={(next) => {
-              setMonths(next);
-              form.clear(['months']);
-            }}
-          />
-        ) : (
-          <Text className="page__lead">最近12个月里没有可以申请的月份。</Text>
-        )}
-      </FormField>
-      {p.evidence.map((e) => (
-        <FormField key={e.code} label={e.label} required hint="拍清楚整张，文字看得清" error={form.errors[`evidence.${e.code}`] ?? form.errors.evidence}>
-          <PhotoField
-            purpose="evidence"
-            value={evidence[e.code] ?? ''}
-            buttonText={`拍照或选择${e.label}`}
-            onChange={(k) => {
-              setEvidence({ ...evidence, [e.code]: k });
-              form.clear([`evidence.${e.code}`, 'evidence']);
-            }}
-          />
-        </FormField>
-      ))}
+      <ClaimMonthsField
+        open={open}
+        chosen={months}
+        hint={`选上岗期间已发工资、已缴社保的月份；还能申请${placement.monthsLeft}个月`}
+        emptyText="最近12个月里没有可以申请的月份。"
+        error={form.errors.months}
+        onChange={(next) => {
+          setMonths(next);
+          form.clear(['months']);
+        }}
+      />
+      <EvidenceFields
+        evidence={p.evidence}
+        keys={evidence}
+        errors={form.errors}
+        onChange={(code, k) => {
+          setEvidence({ ...evidence, [code]: k });
+          form.clear([`evidence.${code}`, 'evidence']);
+        }}
+      />
       <BankAccountFields
         kind="unit"
         value={account}
