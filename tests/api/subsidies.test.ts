@@ -176,6 +176,10 @@ describe('subsidies over HTTP', () => {
     expect(districtOk.body.application.stage).toBe('approved');
     const mine = (await client.get('/me/subsidy-applications', person.token)).body.items[0];
     expect(mine.steps.map((s: { stage: string }) => s.stage)).toEqual(['submitted', 'street_approved', 'approved']);
+    // The one application, as its page reads it; nobody else's.
+    const mineOne = await client.get(`/me/subsidy-applications/${applicationId}`, person.token);
+    expect(mineOne.body.application).toEqual(mine);
+    expect((await client.get(`/me/subsidy-applications/${applicationId}`, staff.street)).status).toBe(404);
     // The same steps on the audit trail, its chain verified: hers, finance's and the district's to read; nobody else's.
     const trail = await client.get(`/audit/SubsidyApplication/${applicationId}`, person.token);
     expect(trail.body).toMatchObject({ verified: true, events: [{ toState: 'submitted' }, { toState: 'street_approved' }, { toState: 'approved' }] });
@@ -256,6 +260,7 @@ describe('a unit’s public-welfare post subsidy over HTTP (R21)', () => {
     expect((await client.get(`/employers/${unitId}/subsidies`, stranger)).status).toBe(404);
     expect((await client.get(`/employers/${unitId}/subsidy-applications`, stranger)).status).toBe(404);
     expect((await client.get(`/employers/${unitId}/subsidy-applications`, owner)).body).toEqual({ items: [] });
+    expect((await client.get(`/employers/${unitId}/subsidy-applications/01ARZ3NDEKTSV4RRFFQ69G5FAV`, owner)).status).toBe(404);
 
     const upload = await client.post('/uploads', { purpose: 'evidence', contentType: 'image/jpeg', size: 2048 }, owner);
     const good = {

@@ -345,6 +345,13 @@ export async function myApplications(principal: Principal, cursor?: string) {
   };
 }
 
+/** An application about the person, to read: their own, or one a unit made for them. */
+export async function myApplication(principal: Principal, applicationId: string) {
+  const a = await loadApplication(applicationId);
+  if (!a || a.userId !== principal.userId) throw new NotFoundError('找不到这份申请');
+  return { application: toApplicationView(a) };
+}
+
 /** The person's own application (not one a unit made about them: that one is the unit's to change). */
 export async function ownApplication(principal: Principal, applicationId: string): Promise<StoredSubsidyApplication> {
   const a = await loadApplication(applicationId);

@@ -4,7 +4,7 @@ import * as c from '@doorstep/shared';
 import { httpHandler } from '../http/handler';
 import { takeAllowance, sourceIpOf } from '../http/allowance';
 import { idempotencyKeyOf, idempotent } from '../http/idempotency';
-import { applyForSubsidy, fixAccount, myApplications, myOffers, ownApplication, withdrawApplication } from './applications';
+import { applyForSubsidy, fixAccount, myApplication, myApplications, myOffers, ownApplication, toApplicationView, withdrawApplication } from './applications';
 import { applyAsUnit, unitApplication, unitApplications, unitOffersOf } from './unitApplications';
 import { publicNotice, publicNotices, publishNotice, staffNotices } from './notices';
 import { listObjections, raiseObjection, resolveObjection } from './objections';
@@ -26,6 +26,7 @@ export const apply = httpHandler(c.applyForSubsidy, ({ principal, params, body, 
   idempotent(`${principal.userId}:subsidy-apply:${params.id}`, idempotencyKeyOf(headers), body, (record) => applyForSubsidy(principal, params.id, body, record)),
 );
 export const mine = httpHandler(c.mySubsidyApplications, ({ principal, query }) => myApplications(principal, query.cursor));
+export const mineOne = httpHandler(c.getMySubsidyApplication, ({ principal, params }) => myApplication(principal, params.id));
 export const withdraw = httpHandler(c.withdrawSubsidyApplication, async ({ principal, params }) => withdrawApplication(await ownApplication(principal, params.id), principal.userId));
 export const account = httpHandler(c.fixSubsidyAccount, async ({ principal, params, body }) => fixAccount(await ownApplication(principal, params.id), principal.userId, body.account));
 
@@ -34,6 +35,7 @@ export const unitApply = httpHandler(c.applyForUnitSubsidy, ({ principal, params
   idempotent(`${principal.userId}:unit-subsidy-apply:${params.id}`, idempotencyKeyOf(headers), body, (record) => applyAsUnit(principal, params.id, body, record)),
 );
 export const unitList = httpHandler(c.unitSubsidyApplications, ({ principal, params, query }) => unitApplications(principal, params.id, query.cursor));
+export const unitOne = httpHandler(c.getUnitSubsidyApplication, async ({ principal, params }) => ({ application: toApplicationView(await unitApplication(principal, params.id, params.appId)) }));
 export const unitWithdraw = httpHandler(c.withdrawUnitSubsidyApplication, async ({ principal, params }) =>
   withdrawApplication(await unitApplication(principal, params.id, params.appId), principal.userId),
 );

@@ -255,6 +255,17 @@ export const mySubsidyApplications = defineContract({
   errors: [400, 401],
 });
 
+export const getMySubsidyApplication = defineContract({
+  id: 'getMySubsidyApplication',
+  method: 'GET',
+  path: '/me/subsidy-applications/{id}',
+  summary: '我的一份补贴申请（含单位为我申请的）：进度、日期和办理单位',
+  auth: 'user',
+  params: idParams,
+  response: z.object({ application: subsidyApplicationSchema }),
+  errors: [401, 404],
+});
+
 export const withdrawSubsidyApplication = defineContract({
   id: 'withdrawSubsidyApplication',
   method: 'POST',
@@ -347,6 +358,17 @@ export const unitSubsidyApplications = defineContract({
   query: cursorQuery,
   response: z.object({ items: z.array(subsidyApplicationSchema), nextCursor: z.optional(z.string()) }),
   errors: [400, 401, 404],
+});
+
+export const getUnitSubsidyApplication = defineContract({
+  id: 'getUnitSubsidyApplication',
+  method: 'GET',
+  path: '/employers/{id}/subsidy-applications/{appId}',
+  summary: '本单位的一份补贴申请：进度和办理单位',
+  auth: 'user',
+  params: unitParams,
+  response: z.object({ application: subsidyApplicationSchema }),
+  errors: [401, 404],
 });
 
 export const withdrawUnitSubsidyApplication = defineContract({

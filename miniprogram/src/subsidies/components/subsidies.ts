@@ -7,6 +7,8 @@ import {
   listPublicSubsidyNotices,
   mySubsidies,
   mySubsidyApplications,
+  getMySubsidyApplication,
+  getUnitSubsidyApplication,
   raiseSubsidyObjection,
   withdrawSubsidyApplication,
   unitSubsidyOffers,
@@ -25,14 +27,16 @@ type Account = { accountNo: string; bankName: string };
 
 export const subsidyApi = {
   offers: async () => (await request(mySubsidies)).items,
-  applications: async () => (await request(mySubsidyApplications, { query: {} })).items,
+  applications: (cursor?: string) => request(mySubsidyApplications, { query: cursor ? { cursor } : {} }),
+  application: async (id: string) => (await request(getMySubsidyApplication, { params: { id } })).application,
   apply: (programmeId: string, body: SubsidyApplicationBody, idempotencyKey: string) => request(applyForSubsidy, { params: { id: programmeId }, body, idempotencyKey }),
   withdraw: (id: string) => request(withdrawSubsidyApplication, { params: { id } }),
   fixAccount: (id: string, account: Account) => request(fixSubsidyAccount, { params: { id }, body: { account } }),
   notices: async () => (await request(listPublicSubsidyNotices)).items,
   unit: {
     offers: async (employerId: string) => (await request(unitSubsidyOffers, { params: { id: employerId } })).items,
-    applications: async (employerId: string) => (await request(unitSubsidyApplications, { params: { id: employerId }, query: {} })).items,
+    applications: (employerId: string, cursor?: string) => request(unitSubsidyApplications, { params: { id: employerId }, query: cursor ? { cursor } : {} }),
+    application: async (employerId: string, appId: string) => (await request(getUnitSubsidyApplication, { params: { id: employerId, appId } })).application,
     apply: (employerId: string, body: UnitSubsidyApplicationBody, idempotencyKey: string) => request(applyForUnitSubsidy, { params: { id: employerId }, body, idempotencyKey }),
     withdraw: (employerId: string, appId: string) => request(withdrawUnitSubsidyApplication, { params: { id: employerId, appId } }),
     fixAccount: (employerId: string, appId: string, account: Account) => request(fixUnitSubsidyAccount, { params: { id: employerId, appId }, body: { account } }),

@@ -2,6 +2,7 @@
 // applications with where each is now. The public notices (公示) are one tap away.
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { LoadMore } from '../../components/LoadMore';
 import { Page } from '../../components/Page';
 import { usePageData } from '../../hooks/usePageData';
 import { subsidyApi, yuan } from '../components/subsidies';
@@ -9,12 +10,13 @@ import '../../styles/page.scss';
 import '../components/subsidies.scss';
 
 export default function SubsidiesPage() {
-  const { data, gate } = usePageData(async () => {
+  const { data, setData, gate } = usePageData(async () => {
     const [offers, applications] = await Promise.all([subsidyApi.offers(), subsidyApi.applications()]);
     return { offers, applications };
   });
   if (gate || !data) return gate;
-  const { offers, applications } = data;
+  const { offers } = data;
+  const applications = data.applications.items;
   return (
     <Page>
       <Text className="page__title">我能申请的补贴</Text>
@@ -53,6 +55,8 @@ export default function SubsidiesPage() {
           <Text className="card__subtitle">办理单位：{a.office}</Text>
         </View>
       ))}
+
+      <LoadMore page={data.applications} fetchPage={(cursor) => subsidyApi.applications(cursor)} onPage={(next) => setData({ ...data, applications: next })} />
 
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={() => void Taro.navigateTo({ url: '/subsidies/notices/index' })}>

@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { Timeline } from '../../components/Timeline';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { usePageData } from '../../hooks/usePageData';
+import { ApiError } from '../../services/request';
 import { subsidyApi, yuan } from '../components/subsidies';
 import '../../styles/page.scss';
 import '../components/subsidies.scss';
@@ -29,7 +30,14 @@ const NEXT: Record<string, string> = {
 export default function MySubsidyPage() {
   // With `employerId`: one of the unit's applications, for its member to follow and act on.
   const { id = '', employerId } = useRouter().params;
-  const { data, reload, gate } = usePageData(async () => (await (employerId ? subsidyApi.unit.applications(employerId) : subsidyApi.applications())).find((a) => a.id === id) ?? null, [id, employerId]);
+  const { data, reload, gate } = usePageData(
+    () =>
+      (employerId ? subsidyApi.unit.application(employerId, id) : subsidyApi.application(id)).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }),
+    [id, employerId],
+  );
   const back = employerId ? `/subsidies/unit/index?employerId=${employerId}` : '/subsidies/list/index';
   const [account, setAccount] = useState({ accountNo: '', bankName: '' });
   const form = useFormSubmit();

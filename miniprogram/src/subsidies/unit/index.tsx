@@ -2,6 +2,7 @@
 // 可以申请 or 还差什么, and the unit's applications with where each is now.
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { LoadMore } from '../../components/LoadMore';
 import { Page } from '../../components/Page';
 import { usePageData } from '../../hooks/usePageData';
 import { subsidyApi, yuan } from '../components/subsidies';
@@ -10,12 +11,13 @@ import '../components/subsidies.scss';
 
 export default function UnitSubsidiesPage() {
   const { employerId = '' } = useRouter().params;
-  const { data, gate } = usePageData(async () => {
+  const { data, setData, gate } = usePageData(async () => {
     const [offers, applications] = await Promise.all([subsidyApi.unit.offers(employerId), subsidyApi.unit.applications(employerId)]);
     return { offers, applications };
   }, [employerId]);
   if (gate || !data) return gate;
-  const { offers, applications } = data;
+  const { offers } = data;
+  const applications = data.applications.items;
   return (
     <Page>
       <Text className="page__title">公益性岗位补贴</Text>
@@ -66,6 +68,8 @@ export default function UnitSubsidiesPage() {
           <Text className="card__subtitle">办理单位：{a.office}</Text>
         </View>
       ))}
+
+      <LoadMore page={data.applications} fetchPage={(cursor) => subsidyApi.unit.applications(employerId, cursor)} onPage={(next) => setData({ ...data, applications: next })} />
 
       <View className="page__actions">
         <Button className="btn btn--secondary" onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/employer/mine/index' }))}>
