@@ -10,6 +10,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ERASED_PERSON_LABEL } from '@doorstep/shared';
 import { mapLimit } from '../concurrency';
+import { cancelledTransaction } from '../db/errors';
 import { queryAll } from '../db/queryAll';
 import { table } from '../db/table';
 import { SubsidyApplicationEntity, SubsidyMonthEntity, SubsidyNoticeLineEntity, SubsidyPaymentLineEntity, SubsidyPeriodEntity } from './entities';
@@ -27,7 +28,10 @@ export async function erasePersonFromSubsidies(userId: string, applicationIds: r
     kinds.add(a.kind);
     if (a.stage === 'submitted' || a.stage === 'street_approved') {
       const next = movedApplication(a, 'withdrawn', 'system:erasure', at, {}, '本人已注销账号');
-      await execute(...applicationPut(a, next)).catch(() => undefined);
+      // Moved by staff meanwhile (cancelled): its new stage stands, and is read again below. Anything else fails the erasure run, which retries.
+      await execute(...applicationPut(a, next)).catch((err: unknown) => {
+        if (!cancelledTransaction(err)) throw err;
+      });
       a = (await loadApplication(applicationId))!;
     }
     // A unit's application keeps the unit's account (the unit's, not the person's); the person goes.
